@@ -1,0 +1,20 @@
+/* afile: replace a file atomically, so that a crash, a kill or a full disk
+ * at any moment leaves either the old file or the new one, never a mix.
+ *
+ * The new content goes to a temporary file in the same folder (mode
+ * 0600), which is flushed, fsync'd and renamed over the target; then the
+ * folder is fsync'd so the rename itself survives a power cut.
+ * libconfig's config_write_file truncates in place and is never used. */
+#ifndef KIJUN_AFILE_H
+#define KIJUN_AFILE_H
+
+#include <stdio.h>
+
+/* Writes the content to f; returns 0, or -1 with errno set. */
+typedef int (*afile_writer)(FILE *f, void *ctx);
+
+/* Returns 0, or -1 with errno describing the failure; on failure the old
+ * file (if any) is untouched and no temporary file is left behind. */
+int afile_write(const char *path, afile_writer writer, void *ctx);
+
+#endif

@@ -1,0 +1,41 @@
+/* i18n: the language kijun speaks, for messages and questionnaire text.
+ *
+ * One choice drives both the gettext catalogue and which half of each
+ * bilingual questionnaire string is shown, so the interface never mixes
+ * languages.  The choice is made once from --lang or the environment
+ * (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, in that order) and may be switched
+ * at run time by the front end. */
+#ifndef KIJUN_I18N_H
+#define KIJUN_I18N_H
+
+#include <stdbool.h>
+
+#include "gettext.h"
+
+#define _(s) gettext(s)
+#define N_(s) gettext_noop(s)
+
+enum lang
+{
+  LANG_EN = 0,
+  LANG_JA = 1,
+  LANG_COUNT
+};
+
+/* Parse "ja"/"en" (also "ja_JP.UTF-8" and the like); -1 when unknown. */
+int lang_parse(const char *s);
+/* "en" or "ja". */
+const char *lang_code(enum lang l);
+
+/* Set the locale, bind the catalogue and settle the language.  forced is
+ * the --lang argument or NULL.  Returns the language chosen. */
+enum lang i18n_init(const char *forced);
+/* Switch messages and questionnaire text to l, in place. */
+void i18n_set_lang(enum lang l);
+enum lang i18n_lang(void);
+/* Whether the character set of the terminal locale is UTF-8. */
+bool i18n_utf8(void);
+/* Why Japanese was refused (non-UTF-8 terminal), or NULL. */
+const char *i18n_fallback_reason(void);
+
+#endif

@@ -1,0 +1,211 @@
+/* main: kijun's command line.  It parses the options (GNU style), sets up
+ * the language, and hands over to one of the modes: --check, --report or
+ * the interactive session.  Exit statuses follow sysexits(3) and are
+ * listed in kijun(1). */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "i18n.h"
+#include "paths.h"
+#include "qload.h"
+#include "report.h"
+#include "session.h"
+#include "ui.h"
+#include "xalloc.h"
+
+enum { OPT_HELP = 'h', OPT_VERSION = 'V' };
+
+static const struct option long_options[] = {
+  { "report", optional_argument, NULL, 'r' },
+  { "check", required_argument, NULL, 'c' },
+  { "questionnaire", required_argument, NULL, 'q' },
+  { "lang", required_argument, NULL, 'l' },
+  { "help", no_argument, NULL, OPT_HELP },
+  { "version", no_argument, NULL, OPT_VERSION },
+  { NULL, 0, NULL, 0 },
+};
+
+static void
+usage_line(FILE *f)
+{
+  fprintf(f, _("Usage: %s [OPTION]... [ANSWERS-FILE]\n"), PACKAGE);
+}
+
+static void
+help(void)
+{
+  usage_line(stdout);
+  fputs(_("Assess an organisation against Japan's cybersecurity guideline for critical\n"
+          "infrastructure, one question at a time, and report its baseline coverage.\n"
+          "\n"
+          "With no option, open ANSWERS-FILE (or create it) in the interactive\n"
+          "interface; without ANSWERS-FILE, use the default file in\n"
+          "$XDG_DATA_HOME/kijun/ (~/.local/share/kijun/ when unset).\n"
+          "\n"), stdout);
+  fputs(_("Options:\n"
+          "  -r, --report[=FORMAT]      print the coverage report of ANSWERS-FILE and exit;\n"
+          "                             FORMAT is text (default), markdown, csv or json\n"
+          "  -c, --check=FILE           check a questionnaire file and exit; silent when\n"
+          "                             it is valid\n"
+          "  -q, --questionnaire=FILE   use this questionnaire instead of the installed one\n"
+          "                             that the answers file names\n"
+          "  -l, --lang=LANG            language of messages and questions: ja or en\n"
+          "                             (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)\n"
+          "  -h, --help                 show this help and exit\n"
+          "  -V, --version              show the version and exit\n"
+          "\n"), stdout);
+  fputs(_("Exit status: 0 success, 2 bad usage, 65 bad data, 66 a file cannot be opened,\n"
+          "73 a file cannot be created, 74 a file cannot be written.\n"
+          "\n"
+          "See kijun(1) for the keys of the interface and kijun-questionnaire(5) and\n"
+          "kijun-answers(5) for the file formats.\n"), stdout);
+}
+
+/* Print msg (already formatted, or NULL), the usage line and the hint. */
+static int
+bad_usage(char *msg)
+{
+  if (msg)
+    fprintf(stderr, "%s: %s\n", PACKAGE, msg);
+  free(msg);
+  usage_line(stderr);
+  fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+  return 2;
+}
+
+/* Flush stdout and turn a failed write (a full disk, a closed pipe) into
+ * an exit status, as GNU's close_stdout does. */
+static int
+finish_stdout(int status)
+{
+  if (fflush(stdout) != 0 || ferror(stdout))
+    {
+      if (status == 0)
+        {
+          fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"), strerror(errno));
+          return EX_IOERR;
+        }
+    }
+  return status;
+}
+
+static int
+run_check(const char *file)
+{
+  diag_t d = { 0 };
+  questionnaire *q;
+  int rc = qload_file(file, &d, &q);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  qn_free(q);
+  return rc;
+}
+
+static int
+run_report(const char *path, const char *qpath, enum report_fmt fmt)
+{
+  diag_t d = { 0 };
+  session s;
+  int rc = session_open(&s, path, qpath, false, &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc == 0)
+    {
+      report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 0 };
+      report_write(stdout, fmt, &r);
+    }
+  session_close(&s);
+  return finish_stdout(rc);
+}
+
+int
+main(int argc, char **argv)
+{
+  /* --lang must be known before the first message, so look for it before
+   * getopt reports anything. */
+  const char *lang = NULL;
+  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+    {
+      if (strncmp(argv[i], "--lang=", 7) == 0)
+        lang = argv[i] + 7;
+      else if ((strcmp(argv[i], "--lang") == 0 || strcmp(argv[i], "-l") == 0) && i + 1 < argc)
+        lang = argv[i + 1];
+      else if (strncmp(argv[i], "-l", 2) == 0 && argv[i][2])
+        lang = argv[i] + 2;
+    }
+  i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL);
+
+  const char *check = NULL, *qpath = NULL, *report = NULL;
+  bool want_report = false;
+  int c;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":r::c:q:l:hV", long_options, NULL)) != -1)
+    {
+      switch (c)
+        {
+        case 'r':
+          want_report = true;
+          report = optarg;
+          break;
+        case 'c':
+          check = optarg;
+          break;
+        case 'q':
+          qpath = optarg;
+          break;
+        case 'l':
+          if (lang_parse(optarg) < 0)
+            return bad_usage(xasprintf(_("invalid language '%s'; expected ja or en"), optarg));
+          break;
+        case OPT_HELP:
+          help();
+          return finish_stdout(0);
+        case OPT_VERSION:
+          printf("%s %s\n", PACKAGE, VERSION);
+          return finish_stdout(0);
+        case ':':
+          return bad_usage(xasprintf(_("option '%s' needs an argument"), argv[optind - 1]));
+        default:
+          return bad_usage(xasprintf(_("unknown option '%s'"), argv[optind - 1]));
+        }
+    }
+
+  int rest = argc - optind;
+  if (check)
+    {
+      if (want_report || rest > 0)
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--check"));
+      return run_check(check);
+    }
+  if (rest > 1)
+    return bad_usage(xasprintf(_("too many files: '%s'; expected one answers file"), argv[optind + 1]));
+
+  int fmt = report_fmt_parse(report);
+  if (fmt < 0)
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv or json"), report));
+  if (want_report)
+    {
+      if (rest != 1)
+        return bad_usage(xasprintf(_("%s needs an answers file"), "--report"));
+      return run_report(argv[optind], qpath, (enum report_fmt) fmt);
+    }
+
+  char *path = rest == 1 ? xstrdup(argv[optind]) : path_default_answers();
+  if (!path)
+    {
+      fprintf(stderr, "%s: %s\n", PACKAGE,
+              _("neither XDG_DATA_HOME nor HOME is set; give the answers file as an argument"));
+      return EX_USAGE;
+    }
+  int rc = ui_main(path, qpath);
+  free(path);
+  return finish_stdout(rc);
+}

@@ -1,0 +1,386 @@
+/* qn: questionnaire model, lookup indices, walk order and digest.
+ *
+ * Strings live in a chunked pool rather than one malloc each: a 100,000
+ * question file holds half a million strings, and the pool keeps loading
+ * close to the cost of parsing (see make bench). */
+#include <config.h>
+#include "qn.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+
+#include "xalloc.h"
+
+/* ---- string pool ---------------------------------------------------- */
+
+#define POOL_CHUNK (64 * 1024)
+
+struct qn_pool
+{
+  struct qn_pool *next;
+  size_t used, size;
+  max_align_t data[];
+};
+
+void *
+qn_alloc(questionnaire *q, size_t size)
+{
+  size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+  qn_pool *p = q->pool;
+  if (!p || p->size - p->used < size)
+    {
+      size_t bytes = size > POOL_CHUNK ? size : POOL_CHUNK;
+      p = xmalloc(sizeof *p + bytes);
+      p->used = 0;
+      p->size = bytes;
+      /* A big block goes behind the current chunk so the chunk's free
+       * space is not wasted. */
+      if (q->pool && bytes > POOL_CHUNK)
+        {
+          p->next = q->pool->next;
+          q->pool->next = p;
+        }
+      else
+        {
+          p->next = q->pool;
+          q->pool = p;
+        }
+    }
+  void *r = (char *) p->data + p->used;
+  p->used += size;
+  memset(r, 0, size);
+  return r;
+}
+
+const char *
+qn_strdup(questionnaire *q, const char *s)
+{
+  size_t n = strlen(s) + 1;
+  qn_pool *p = q->pool;
+  char *r;
+  /* Strings need no alignment: pack them. */
+  if (p && p->size - p->used >= n)
+    {
+      r = (char *) p->data + p->used;
+      p->used += n;
+    }
+  else
+    r = qn_alloc(q, n);
+  memcpy(r, s, n);
+  return r;
+}
+
+/* ---- id index: open addressing, FNV-1a ------------------------------- */
+
+struct qn_index
+{
+  size_t mask;
+  long *slot;                 /* -1 = empty */
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++)
+    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
+  return h;
+}
+
+typedef const char *(*id_of_fn)(const questionnaire *q, size_t i);
+
+static const char *
+question_id(const questionnaire *q, size_t i)
+{
+  return q->questions[i].id;
+}
+
+static const char *
+section_id(const questionnaire *q, size_t i)
+{
+  return q->sections[i].id;
+}
+
+static struct qn_index *
+index_build(const questionnaire *q, size_t n, id_of_fn id_of)
+{
+  struct qn_index *x = xmalloc(sizeof *x);
+  size_t cap = 16;
+  while (cap < n * 2)
+    cap *= 2;
+  x->mask = cap - 1;
+  x->slot = xmalloc(cap * sizeof *x->slot);
+  memset(x->slot, 0xFF, cap * sizeof *x->slot);
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t h = (size_t) hash_str(id_of(q, i)) & x->mask;
+      /* A duplicate keeps its first occurrence; the loader reports it. */
+      while (x->slot[h] >= 0 && strcmp(id_of(q, (size_t) x->slot[h]), id_of(q, i)) != 0)
+        h = (h + 1) & x->mask;
+      if (x->slot[h] < 0)
+        x->slot[h] = (long) i;
+    }
+  return x;
+}
+
+static long
+index_find(const questionnaire *q, const struct qn_index *x, id_of_fn id_of, const char *id)
+{
+  if (!x)
+    return -1;
+  size_t h = (size_t) hash_str(id) & x->mask;
+  while (x->slot[h] >= 0)
+    {
+      if (strcmp(id_of(q, (size_t) x->slot[h]), id) == 0)
+        return x->slot[h];
+      h = (h + 1) & x->mask;
+    }
+  return -1;
+}
+
+static void
+index_free(struct qn_index *x)
+{
+  if (x)
+    free(x->slot);
+  free(x);
+}
+
+long
+qn_find_question(const questionnaire *q, const char *id)
+{
+  return index_find(q, q->qindex, question_id, id);
+}
+
+long
+qn_find_section(const questionnaire *q, const char *id)
+{
+  return index_find(q, q->sindex, section_id, id);
+}
+
+const qn_sector *
+qn_find_sector(const questionnaire *q, const char *id)
+{
+  for (size_t i = 0; i < q->nsectors; i++)
+    if (strcmp(q->sectors[i].id, id) == 0)
+      return &q->sectors[i];
+  return NULL;
+}
+
+/* ---- life cycle --------------------------------------------------------- */
+
+questionnaire *
+qn_new(void)
+{
+  return xcalloc(1, sizeof(questionnaire));
+}
+
+void
+qn_free(questionnaire *q)
+{
+  if (!q)
+    return;
+  for (qn_pool *p = q->pool, *next; p; p = next)
+    {
+      next = p->next;
+      free(p);
+    }
+  index_free(q->qindex);
+  index_free(q->sindex);
+  free(q->order);
+  free(q->rank);
+  free(q->questions);
+  free(q->sections);
+  free(q->sectors);
+  free(q->path);
+  free(q);
+}
+
+/* Feed a length-prefixed field into the hash, so that ("ab","c") and
+ * ("a","bc") differ. */
+static void
+digest_str(struct sha256_ctx *c, const char *s)
+{
+  uint8_t len[8];
+  size_t n = s ? strlen(s) : 0;
+  for (int i = 0; i < 8; i++)
+    len[i] = (uint8_t) (n >> (8 * i));
+  sha256_update(c, sizeof len, len);
+  if (n)
+    sha256_update(c, n, (const uint8_t *) s);
+}
+
+static void
+digest_text(struct sha256_ctx *c, const qn_text *t)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    digest_str(c, t->s[l]);
+}
+
+/* The digest covers what a respondent answers to (ids, structure and
+ * every text) but not comments or layout, so reformatting a file keeps
+ * existing answers valid while rewording a question does not. */
+static void
+compute_digest(questionnaire *q)
+{
+  struct sha256_ctx c;
+  sha256_init(&c);
+  digest_str(&c, "kijun-questionnaire-digest-1");
+  digest_str(&c, q->id);
+  digest_str(&c, q->version);
+  digest_text(&c, &q->title);
+  digest_text(&c, &q->source);
+  for (size_t i = 0; i < q->nsectors; i++)
+    {
+      digest_str(&c, q->sectors[i].id);
+      digest_text(&c, &q->sectors[i].name);
+    }
+  for (size_t i = 0; i < q->nsections; i++)
+    {
+      const qn_section *s = &q->sections[i];
+      digest_str(&c, s->id);
+      digest_text(&c, &s->title);
+      for (size_t k = 0; k < s->nlg; k++)
+        {
+          digest_str(&c, qn_lgpart_key(s->lg[k].part));
+          digest_text(&c, &s->lg[k].items);
+        }
+    }
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const qn_question *x = &q->questions[i];
+      digest_str(&c, x->id);
+      digest_str(&c, q->sections[x->section].id);
+      digest_str(&c, qn_phase_key(x->phase));
+      digest_str(&c, qn_level_key(x->level));
+      digest_str(&c, qn_basis_key(x->basis));
+      digest_str(&c, qn_csf_key(x->csf));
+      digest_text(&c, &x->text);
+      digest_text(&c, &x->hint);
+    }
+  uint8_t out[SHA256_DIGEST_SIZE];
+  sha256_digest(&c, sizeof out, out);
+  static const char hex[] = "0123456789abcdef";
+  char *p = q->digest + sprintf(q->digest, "sha256:");
+  for (size_t i = 0; i < sizeof out; i++)
+    {
+      *p++ = hex[out[i] >> 4];
+      *p++ = hex[out[i] & 15];
+    }
+  *p = '\0';
+}
+
+void
+qn_finish(questionnaire *q)
+{
+  /* Walk order: by phase, then by section, then as in the file.  A
+   * counting sort keeps this linear in the number of questions. */
+  size_t nkeys = (size_t) QN_PHASE_COUNT * (q->nsections ? q->nsections : 1);
+  size_t *start = xcalloc(nkeys + 1, sizeof *start);
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const qn_question *x = &q->questions[i];
+      start[(size_t) x->phase * q->nsections + x->section + 1]++;
+    }
+  for (size_t k = 0; k < nkeys; k++)
+    start[k + 1] += start[k];
+  q->order = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *q->order);
+  q->rank = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *q->rank);
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const qn_question *x = &q->questions[i];
+      size_t pos = start[(size_t) x->phase * q->nsections + x->section]++;
+      q->order[pos] = i;
+      q->rank[i] = pos;
+    }
+  free(start);
+
+  for (size_t i = 0; i < q->nsections; i++)
+    q->sections[i].nquestions = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    q->sections[q->questions[i].section].nquestions++;
+
+  index_free(q->qindex);
+  index_free(q->sindex);
+  q->qindex = index_build(q, q->nquestions, question_id);
+  q->sindex = index_build(q, q->nsections, section_id);
+  compute_digest(q);
+}
+
+const char *
+qn_tr(const qn_text *t, enum lang l)
+{
+  if (t->s[l] && *t->s[l])
+    return t->s[l];
+  const char *other = t->s[l == LANG_JA ? LANG_EN : LANG_JA];
+  return other ? other : "";
+}
+
+/* ---- names -------------------------------------------------------------- */
+
+static const char *const phase_keys[] = { "plan", "do", "check", "act" };
+static const char *const level_keys[] = { "baseline", "recommended" };
+static const char *const basis_keys[] = { "", "survey", "source", "editorial" };
+static const char *const csf_keys[] = { "", "GV", "ID", "PR", "DE", "RS", "RC" };
+static const char *const lgpart_keys[] = { "basic_policy", "standards" };
+
+static int
+parse_key(const char *const *keys, int n, const char *s, int from)
+{
+  for (int i = from; i < n; i++)
+    if (strcmp(keys[i], s) == 0)
+      return i;
+  return -1;
+}
+
+const char *qn_phase_key(enum qn_phase p) { return phase_keys[p]; }
+const char *qn_level_key(enum qn_level l) { return level_keys[l]; }
+const char *qn_basis_key(enum qn_basis b) { return basis_keys[b]; }
+const char *qn_csf_key(enum qn_csf c) { return csf_keys[c]; }
+const char *qn_lgpart_key(enum qn_lgpart p) { return lgpart_keys[p]; }
+int qn_phase_parse(const char *s) { return parse_key(phase_keys, QN_PHASE_COUNT, s, 0); }
+int qn_level_parse(const char *s) { return parse_key(level_keys, QN_LEVEL_COUNT, s, 0); }
+int qn_basis_parse(const char *s) { return parse_key(basis_keys, QN_BASIS_COUNT, s, 1); }
+int qn_csf_parse(const char *s) { return parse_key(csf_keys, QN_CSF_COUNT, s, 1); }
+int qn_lgpart_parse(const char *s) { return parse_key(lgpart_keys, QN_LG_COUNT, s, 0); }
+
+const char *
+qn_phase_name(enum qn_phase p)
+{
+  /* TRANSLATORS: PDCA phase names; the glossary keeps the English letter
+     in Japanese too, e.g. "計画 (Plan)". At most 12 columns. */
+  static const char *const names[] = { N_("Plan"), N_("Do"), N_("Check"), N_("Act") };
+  return _(names[p]);
+}
+
+const char *
+qn_level_name(enum qn_level l)
+{
+  /* TRANSLATORS: question levels. At most 12 columns. */
+  static const char *const names[] = { N_("Baseline"), N_("Recommended") };
+  return _(names[l]);
+}
+
+const char *
+qn_basis_name(enum qn_basis b)
+{
+  static const char *const names[] = {
+    N_("not stated"),
+    /* TRANSLATORS: where a question's level comes from. */
+    N_("government survey"), N_("guideline sources"), N_("kijun's reading"),
+  };
+  return _(names[b]);
+}
+
+const char *
+qn_lgpart_name(enum qn_lgpart p)
+{
+  /* TRANSLATORS: the two parts of the local-government security policy
+     guideline: 基本方針 and 対策基準. */
+  static const char *const names[] = { N_("Basic Policy"), N_("Standards of Measures") };
+  return _(names[p]);
+}

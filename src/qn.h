@@ -1,0 +1,127 @@
+/* qn: the model of a questionnaire, independent of any file format.
+ *
+ * A questionnaire is a list of guideline items (sections) and of questions,
+ * each question belonging to one section, one PDCA phase and one level
+ * (baseline or recommended).  Respondents walk the questions in PDCA
+ * order: all Plan questions in section order, then Do, Check and Act; that
+ * order is computed once (qn_finish) and kept in qn->order.
+ *
+ * Every string is owned by the questionnaire's string pool and lives as
+ * long as the questionnaire.  Bilingual strings are qn_text, indexed by
+ * enum lang. */
+#ifndef KIJUN_QN_H
+#define KIJUN_QN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "i18n.h"
+
+enum qn_phase { QN_PLAN, QN_DO, QN_CHECK, QN_ACT, QN_PHASE_COUNT };
+enum qn_level { QN_BASELINE, QN_RECOMMENDED, QN_LEVEL_COUNT };
+/* Where a question's level comes from. */
+enum qn_basis { QN_BASIS_NONE, QN_BASIS_SURVEY, QN_BASIS_SOURCE, QN_BASIS_EDITORIAL, QN_BASIS_COUNT };
+/* NIST CSF 2.0 functions. */
+enum qn_csf { QN_CSF_NONE, QN_CSF_GV, QN_CSF_ID, QN_CSF_PR, QN_CSF_DE, QN_CSF_RS, QN_CSF_RC, QN_CSF_COUNT };
+/* Parts of the local-government information security policy guideline. */
+enum qn_lgpart { QN_LG_BASIC_POLICY, QN_LG_STANDARDS, QN_LG_COUNT };
+
+typedef struct qn_text
+{
+  const char *s[LANG_COUNT];
+} qn_text;
+
+typedef struct qn_sector
+{
+  const char *id;
+  qn_text name;
+} qn_sector;
+
+typedef struct qn_lgref
+{
+  enum qn_lgpart part;
+  qn_text items;
+} qn_lgref;
+
+typedef struct qn_section
+{
+  const char *id;
+  qn_text title;
+  qn_lgref *lg;               /* counterparts; nlg == 0 when none is given */
+  size_t nlg;
+  size_t nquestions;          /* questions in this section */
+  int line;
+} qn_section;
+
+typedef struct qn_question
+{
+  const char *id;
+  size_t section;             /* index into sections */
+  enum qn_phase phase;
+  enum qn_level level;
+  enum qn_basis basis;
+  enum qn_csf csf;
+  qn_text text, hint;
+  int line;
+} qn_question;
+
+typedef struct qn_pool qn_pool;
+
+typedef struct questionnaire
+{
+  char *path;                 /* the file it came from */
+  int format;
+  const char *id, *version;
+  qn_text title, source;
+  qn_sector *sectors;
+  size_t nsectors;
+  qn_section *sections;
+  size_t nsections;
+  qn_question *questions;
+  size_t nquestions;
+  size_t *order;              /* question indices in walk order */
+  size_t *rank;               /* rank[q] = position of q in order */
+  char digest[72];            /* "sha256:" + 64 hex digits */
+  qn_pool *pool;
+  struct qn_index *qindex, *sindex;
+} questionnaire;
+
+questionnaire *qn_new(void);
+void qn_free(questionnaire *q);
+
+/* Copy a string into the questionnaire's pool. */
+const char *qn_strdup(questionnaire *q, const char *s);
+/* Allocate zeroed memory that lives as long as q. */
+void *qn_alloc(questionnaire *q, size_t size);
+
+/* Compute the walk order, the lookup indices and the digest.  Call once
+ * after the sections and questions are in place. */
+void qn_finish(questionnaire *q);
+
+/* Index of the question or section with this id, or -1. */
+long qn_find_question(const questionnaire *q, const char *id);
+long qn_find_section(const questionnaire *q, const char *id);
+const qn_sector *qn_find_sector(const questionnaire *q, const char *id);
+
+/* The string of t in language l, falling back to the other language. */
+const char *qn_tr(const qn_text *t, enum lang l);
+
+/* Names as they appear in files ("plan", "baseline", "survey", "GV"). */
+const char *qn_phase_key(enum qn_phase p);
+const char *qn_level_key(enum qn_level l);
+const char *qn_basis_key(enum qn_basis b);
+const char *qn_csf_key(enum qn_csf c);
+const char *qn_lgpart_key(enum qn_lgpart p);
+int qn_phase_parse(const char *s);
+int qn_level_parse(const char *s);
+int qn_basis_parse(const char *s);
+int qn_csf_parse(const char *s);
+int qn_lgpart_parse(const char *s);
+
+/* Translated names for people ("Plan", "Baseline", ...). */
+const char *qn_phase_name(enum qn_phase p);
+const char *qn_level_name(enum qn_level l);
+const char *qn_basis_name(enum qn_basis b);
+const char *qn_lgpart_name(enum qn_lgpart p);
+
+#endif

@@ -1,0 +1,90 @@
+/* session: opening an assessment.  See session.h. */
+#include <config.h>
+#include "session.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "i18n.h"
+#include "paths.h"
+#include "qload.h"
+#include "xalloc.h"
+
+static int
+load_questionnaire(const char *qpath, const char *id, const char *answers, diag_t *d,
+                   questionnaire **out)
+{
+  char *found = NULL;
+  if (!qpath && id)
+    {
+      found = path_find_questionnaire(id);
+      if (!found)
+        {
+          diag_add(d, answers, 0,
+                   _("the questionnaire '%s' these answers belong to is not installed; give its file with --questionnaire FILE"),
+                   id);
+          return EX_NOINPUT;
+        }
+    }
+  else if (!qpath)
+    {
+      found = path_default_questionnaire();
+      if (!found)
+        {
+          diag_add(d, NULL, 0,
+                   _("kijun: the bundled questionnaire %s was not found in %s; give one with --questionnaire FILE"),
+                   PATH_DEFAULT_QUESTIONNAIRE, path_questionnaire_dirs()[0]);
+          return EX_NOINPUT;
+        }
+    }
+  int rc = qload_file(qpath ? qpath : found, d, out);
+  free(found);
+  return rc;
+}
+
+int
+session_open(session *s, const char *path, const char *qpath, bool create, diag_t *d)
+{
+  *s = (session){ 0 };
+  s->path = xstrdup(path);
+  struct stat st;
+  if (stat(path, &st) != 0 && errno == ENOENT)
+    {
+      if (!create)
+        {
+          diag_add(d, path, 0, _("cannot open: %s"), strerror(ENOENT));
+          return EX_NOINPUT;
+        }
+      int rc = load_questionnaire(qpath, NULL, path, d, &s->qn);
+      if (rc)
+        return rc;
+      s->a = ans_new(s->qn);
+      char now[32];
+      ans_now(now);
+      ans_set_profile(s->a, ANS_STARTED, now);
+      s->is_new = true;
+      return 0;
+    }
+
+  store_doc *doc;
+  int rc = store_read(path, d, &doc);
+  if (rc)
+    return rc;
+  rc = load_questionnaire(qpath, store_doc_qid(doc), path, d, &s->qn);
+  if (rc == 0)
+    rc = store_bind(doc, s->qn, d, &s->a, &s->stamp);
+  store_doc_free(doc);
+  return rc;
+}
+
+void
+session_close(session *s)
+{
+  ans_free(s->a);
+  qn_free(s->qn);
+  free(s->path);
+  *s = (session){ 0 };
+}

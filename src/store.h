@@ -1,0 +1,63 @@
+/* store: the answers file (libconfig), documented in kijun-answers(5).
+ *
+ * Opening an answers file takes two steps because the file names the
+ * questionnaire it belongs to: store_read parses it and tells which
+ * questionnaire (id, version, digest) it expects; the caller finds that
+ * questionnaire; store_bind checks the answers against it and builds the
+ * assessment.  Answers made for another questionnaire, or another version
+ * or content of it, are refused.
+ *
+ * store_save writes the whole assessment, with its computed coverage in a
+ * summary group for other tools, through afile (atomic).  It refuses to
+ * overwrite a file that another program changed since kijun last read or
+ * wrote it. */
+#ifndef KIJUN_STORE_H
+#define KIJUN_STORE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "answers.h"
+#include "diag.h"
+#include "qn.h"
+
+#define STORE_FORMAT 1
+/* store_save's status when the file changed behind kijun's back. */
+#define STORE_CHANGED (-1)
+
+/* What kijun last saw of the file on disk. */
+typedef struct store_stamp
+{
+  bool valid;
+  dev_t dev;
+  ino_t ino;
+  off_t size;
+  struct timespec mtime;
+} store_stamp;
+
+typedef struct store_doc store_doc;
+
+/* Parse path.  Returns 0, or a sysexits status with the problem in d. */
+int store_read(const char *path, diag_t *d, store_doc **out);
+void store_doc_free(store_doc *doc);
+/* What the file says of its questionnaire (NULL when absent). */
+const char *store_doc_qid(const store_doc *doc);
+const char *store_doc_qversion(const store_doc *doc);
+const char *store_doc_qdigest(const store_doc *doc);
+/* Check the answers against q and build the assessment.  Returns 0, or
+ * EX_DATAERR with every problem in d.  *stamp records the file as read. */
+int store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out,
+               store_stamp *stamp);
+
+/* Write a to path atomically.  Returns 0, STORE_CHANGED when the file on
+ * disk no longer matches *stamp (nothing written), or an errno value.
+ * On success *stamp describes the new file.  stamp may be NULL. */
+int store_save(const char *path, const assessment *a, store_stamp *stamp);
+/* Write the file's content to f (used by store_save and by tests). */
+int store_write(FILE *f, const assessment *a);
+/* Record what is on disk at path now. */
+void store_stamp_file(const char *path, store_stamp *stamp);
+
+#endif

@@ -1,0 +1,72 @@
+/* text: display width, escaping and line breaking of UTF-8 text.
+ *
+ * Everything that puts text in columns (the screens, the text report, the
+ * summary printed on exit) measures it here, in display columns, never in
+ * bytes.  Rules that matter for Japanese:
+ *   - wide characters count two columns; East Asian Ambiguous characters
+ *     (○ ◎ ※ “ ” and the like) also count two, because terminals disagree
+ *     on them and an overestimate can only leave a column blank, while an
+ *     underestimate breaks a frame;
+ *   - lines break between any two Japanese characters, but not before
+ *     closing punctuation and small kana nor after opening brackets
+ *     (kinsoku shori), and between words in Latin text;
+ *   - text from files is untrusted: txt_sanitize makes control characters,
+ *     bidi overrides and invalid bytes visible, so a crafted file cannot
+ *     drive the terminal.
+ * This module does not depend on the locale for decoding; wcwidth() is
+ * consulted for widths (as ncurses does), with a fallback where the locale
+ * cannot answer. */
+#ifndef KIJUN_TEXT_H
+#define KIJUN_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define TXT_INVALID UINT32_MAX
+
+typedef struct txt_line
+{
+  size_t off;   /* byte offset of the line in the text */
+  size_t len;   /* bytes, without the break */
+  int width;    /* display columns */
+} txt_line;
+
+/* Decode one character of s (n bytes available, n >= 1).  Returns the
+ * bytes used (1 to 4); *cp is TXT_INVALID for a malformed sequence, which
+ * then uses one byte. */
+int txt_decode(const char *s, size_t n, uint32_t *cp);
+/* Whether s[0..n) is well-formed UTF-8; on failure *bad is the offset of
+ * the first bad byte. */
+bool txt_valid_utf8(const char *s, size_t n, size_t *bad);
+/* Columns for one character of sanitized text: 0 for combining marks,
+ * 2 for wide and ambiguous characters, else 1. */
+int txt_cwidth(uint32_t cp);
+bool txt_is_ambiguous(uint32_t cp);
+/* Display columns of n bytes of sanitized text / of a string. */
+int txt_nwidth(const char *s, size_t n);
+int txt_width(const char *s);
+
+/* A copy of s safe to show: C0 controls as ^X (newline kept unless
+ * one_line is set, then shown as a space; tab as a space), DEL as ^?, C1
+ * controls and bidi overrides as <U+XXXX>, invalid bytes as \xNN. */
+char *txt_sanitize(const char *s, bool one_line);
+/* Whether s has anything txt_sanitize would change (besides newlines). */
+bool txt_needs_escape(const char *s);
+
+/* Break sanitized text into lines of at most width columns.  Hard
+ * newlines are kept; spaces at a break are dropped.  Returns the number of
+ * lines (at least one) and stores a newly allocated array in *out. */
+size_t txt_wrap(const char *s, int width, txt_line **out);
+/* The longest prefix of s[0..n) that fits in width columns without
+ * splitting a character; *used gets its width.  Returns its bytes. */
+size_t txt_fit(const char *s, size_t n, int width, int *used);
+/* A copy of s cut to width columns, ending in ".." when cut. */
+char *txt_ellipsize(const char *s, int width);
+/* Write s cut or padded with spaces to exactly width columns. */
+void txt_pad(FILE *f, const char *s, int width);
+/* Write s right-aligned in width columns. */
+void txt_rpad(FILE *f, const char *s, int width);
+
+#endif

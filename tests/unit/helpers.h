@@ -1,0 +1,64 @@
+/* helpers: small shared pieces of the Criterion tests: paths to the test
+ * data, scratch files, and capturing a stream into a string. */
+#ifndef KIJUN_TEST_HELPERS_H
+#define KIJUN_TEST_HELPERS_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <criterion/criterion.h>
+
+#include "xalloc.h"
+
+/* A file of the test data folder. */
+static inline char *
+data_path(const char *name)
+{
+  const char *dir = getenv("TESTDATA");
+  cr_assert(dir, "TESTDATA is not set; run the tests through make check");
+  return xasprintf("%s/%s", dir, name);
+}
+
+/* A scratch folder for one test, under the build tree. */
+static inline char *
+scratch_dir(void)
+{
+  const char *home = getenv("HOME");
+  char *tmpl = xasprintf("%s/scratch.XXXXXX", home ? home : "/tmp");
+  cr_assert(mkdtemp(tmpl), "cannot create a scratch folder");
+  return tmpl;
+}
+
+/* Write content to dir/name and return the path. */
+static inline char *
+write_file(const char *dir, const char *name, const char *content)
+{
+  char *p = xasprintf("%s/%s", dir, name);
+  FILE *f = fopen(p, "wb");
+  cr_assert(f, "cannot write %s", p);
+  fwrite(content, 1, strlen(content), f);
+  fclose(f);
+  return p;
+}
+
+static inline char *
+read_file(const char *path)
+{
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&buf, &len);
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    fwrite(chunk, 1, n, m);
+  fclose(f);
+  fclose(m);
+  return buf;
+}
+
+#endif

@@ -1,0 +1,150 @@
+/* Tests of the coverage computation against hand-computed figures. */
+#include <config.h>
+
+#include <locale.h>
+
+#include <criterion/criterion.h>
+
+#include "coverage.h"
+#include "helpers.h"
+#include "qload.h"
+
+static questionnaire *qn;
+static assessment *a;
+static coverage c;
+
+/* mini.cfg, by question index:
+ *   0 1.1-a plan  baseline     4 1.2-c check baseline
+ *   1 1.1-b check recommended  5 1.2-d act   recommended
+ *   2 1.2-a plan  baseline     6 1.3-a do    baseline
+ *   3 1.2-b do    baseline     7 1.3-b act   recommended */
+static void
+setup(void)
+{
+  setlocale(LC_ALL, "C.UTF-8");
+  char *p = data_path("mini.cfg");
+  diag_t d = { 0 };
+  cr_assert_eq(qload_file(p, &d, &qn), 0);
+  free(p);
+  a = ans_new(qn);
+}
+
+static void
+teardown(void)
+{
+  cov_free(&c);
+  ans_free(a);
+  qn_free(qn);
+}
+
+TestSuite(coverage, .init = setup, .fini = teardown);
+
+static void
+check_tally(const cov_tally *t, unsigned met, unsigned applicable, unsigned total)
+{
+  cr_assert_eq(t->met, met, "met %u, expected %u", t->met, met);
+  cr_assert_eq(t->applicable, applicable, "applicable %u, expected %u", t->applicable, applicable);
+  cr_assert_eq(t->total, total, "total %u, expected %u", t->total, total);
+}
+
+Test(coverage, all_unanswered)
+{
+  cov_compute(qn, a, &c);
+  check_tally(&c.all[QN_BASELINE], 0, 5, 5);
+  check_tally(&c.all[QN_RECOMMENDED], 0, 3, 3);
+  cr_assert_eq(c.all[QN_BASELINE].status[ANS_NONE], 5);
+  cr_assert_not(c.baseline_met);
+  cr_assert_eq(cov_percent(&c.all[QN_BASELINE]), 0.0);
+}
+
+Test(coverage, all_met)
+{
+  for (size_t i = 0; i < qn->nquestions; i++)
+    ans_set_status(a, i, ANS_IMPLEMENTED);
+  cov_compute(qn, a, &c);
+  check_tally(&c.all[QN_BASELINE], 5, 5, 5);
+  check_tally(&c.all[QN_RECOMMENDED], 3, 3, 3);
+  cr_assert(c.baseline_met);
+  char buf[64];
+  cov_format(&c.all[QN_BASELINE], buf, sizeof buf);
+  cr_assert_str_eq(buf, "100.0% (5/5)");
+}
+
+Test(coverage, not_applicable_and_alternative_with_and_without_reason)
+{
+  ans_set_status(a, 0, ANS_NOT_APPLICABLE);
+  ans_set_note(a, 0, "no such system");
+  ans_set_status(a, 2, ANS_NOT_APPLICABLE);      /* no reason: not met */
+  ans_set_status(a, 3, ANS_ALTERNATIVE);
+  ans_set_note(a, 3, "the contractor backs up");
+  ans_set_status(a, 4, ANS_ALTERNATIVE);
+  ans_set_note(a, 4, "  \n ");                   /* blank: no reason */
+  ans_set_status(a, 6, ANS_IMPLEMENTED);
+  cov_compute(qn, a, &c);
+  /* Baseline: 1.1-a excluded; met 1.2-b and 1.3-a; applicable 4. */
+  check_tally(&c.all[QN_BASELINE], 2, 4, 5);
+  cr_assert_eq(c.all[QN_BASELINE].no_reason, 2);
+  cr_assert_eq(c.all[QN_BASELINE].status[ANS_NOT_APPLICABLE], 2);
+  char buf[64];
+  cov_format(&c.all[QN_BASELINE], buf, sizeof buf);
+  cr_assert_str_eq(buf, "50.0% (2/4)");
+  cr_assert_eq(cov_result(&a->e[0]), COV_EXCLUDED);
+  cr_assert_eq(cov_result(&a->e[2]), COV_NOT_MET);
+  cr_assert_eq(cov_result(&a->e[3]), COV_MET);
+  cr_assert_eq(cov_result(&a->e[4]), COV_NOT_MET);
+}
+
+Test(coverage, partial_unknown_and_not_implemented_count_separately)
+{
+  ans_set_status(a, 0, ANS_PARTIAL);
+  ans_set_status(a, 2, ANS_UNKNOWN);
+  ans_set_status(a, 3, ANS_NOT_IMPLEMENTED);
+  ans_set_status(a, 4, ANS_IMPLEMENTED);
+  cov_compute(qn, a, &c);
+  const cov_tally *t = &c.all[QN_BASELINE];
+  check_tally(t, 1, 5, 5);
+  cr_assert_eq(t->status[ANS_PARTIAL], 1);
+  cr_assert_eq(t->status[ANS_UNKNOWN], 1);
+  cr_assert_eq(t->status[ANS_NOT_IMPLEMENTED], 1);
+  cr_assert_eq(t->status[ANS_NONE], 1);
+}
+
+Test(coverage, by_phase_and_section)
+{
+  ans_set_status(a, 0, ANS_IMPLEMENTED);   /* plan, 1.1 */
+  ans_set_status(a, 3, ANS_IMPLEMENTED);   /* do, 1.2 */
+  ans_set_status(a, 5, ANS_IMPLEMENTED);   /* act, 1.2, recommended */
+  cov_compute(qn, a, &c);
+  check_tally(&c.phase[QN_PLAN][QN_BASELINE], 1, 2, 2);
+  check_tally(&c.phase[QN_DO][QN_BASELINE], 1, 2, 2);
+  check_tally(&c.phase[QN_CHECK][QN_BASELINE], 0, 1, 1);
+  check_tally(&c.phase[QN_ACT][QN_BASELINE], 0, 0, 0);
+  check_tally(&c.phase[QN_ACT][QN_RECOMMENDED], 1, 2, 2);
+  check_tally(&c.section[0][QN_BASELINE], 1, 1, 1);
+  check_tally(&c.section[1][QN_BASELINE], 1, 3, 3);
+  check_tally(&c.section[2][QN_BASELINE], 0, 1, 1);
+  check_tally(&c.section[1][QN_RECOMMENDED], 1, 1, 1);
+}
+
+Test(coverage, empty_scope_has_no_percentage)
+{
+  cov_compute(qn, a, &c);
+  /* No baseline question is in the Act phase. */
+  const cov_tally *t = &c.phase[QN_ACT][QN_BASELINE];
+  cr_assert_eq(cov_percent(t), -1.0);
+  char buf[64];
+  cov_format(t, buf, sizeof buf);
+  cr_assert_str_eq(buf, "n/a (0/0)");
+}
+
+Test(coverage, everything_not_applicable_is_met)
+{
+  for (size_t i = 0; i < qn->nquestions; i++)
+    {
+      ans_set_status(a, i, ANS_NOT_APPLICABLE);
+      ans_set_note(a, i, "out of scope");
+    }
+  cov_compute(qn, a, &c);
+  check_tally(&c.all[QN_BASELINE], 0, 0, 5);
+  cr_assert(c.baseline_met, "nothing applicable is nothing unmet");
+}

@@ -1,0 +1,226 @@
+/* Tests of the answers file: round trip, atomic save under a failing
+ * write, refusal of answers made for another questionnaire, and the
+ * checks of the answers themselves. */
+#include <config.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include <criterion/criterion.h>
+
+#include "helpers.h"
+#include "i18n.h"
+#include "qload.h"
+#include "store.h"
+
+static char *dir;
+static questionnaire *qn;
+
+static void
+setup(void)
+{
+  setlocale(LC_ALL, "C.UTF-8");
+  i18n_set_lang(LANG_EN);
+  dir = scratch_dir();
+  char *p = data_path("mini.cfg");
+  diag_t d = { 0 };
+  cr_assert_eq(qload_file(p, &d, &qn), 0);
+  free(p);
+}
+
+static void
+teardown(void)
+{
+  qn_free(qn);
+}
+
+TestSuite(store, .init = setup, .fini = teardown);
+
+/* Read and bind path against qn; the diagnostics joined in *msgs. */
+static int
+open_answers(const char *path, assessment **a, char **msgs)
+{
+  diag_t d = { 0 };
+  store_doc *doc;
+  int rc = store_read(path, &d, &doc);
+  if (rc == 0)
+    {
+      rc = store_bind(doc, qn, &d, a, NULL);
+      store_doc_free(doc);
+    }
+  size_t len;
+  FILE *m = open_memstream(msgs, &len);
+  diag_print(&d, m);
+  fclose(m);
+  diag_clear(&d);
+  return rc;
+}
+
+Test(store, round_trip_keeps_japanese_quotes_and_newlines)
+{
+  assessment *a = ans_new(qn);
+  ans_set_profile(a, ANS_ORGANIZATION, "東京都水道局 \"本庁\" \\ 情報課");
+  ans_set_profile(a, ANS_SECTOR, "water");
+  ans_set_status(a, 0, ANS_IMPLEMENTED);
+  ans_set_note(a, 0, "一行目\n二行目「引用」\t\"quoted\"");
+  ans_set_evidence(a, 0, "規程 第12号 C:\\docs\\policy.pdf");
+  ans_set_status(a, 4, ANS_NOT_APPLICABLE);
+  ans_set_note(a, 4, "該当設備なし");
+  char *path = xasprintf("%s/a.cfg", dir);
+  store_stamp st = { 0 };
+  cr_assert_eq(store_save(path, a, &st), 0);
+  cr_assert(st.valid);
+
+  assessment *b;
+  char *msgs;
+  cr_assert_eq(open_answers(path, &b, &msgs), 0, "%s", msgs);
+  cr_assert_str_eq(b->profile[ANS_ORGANIZATION], a->profile[ANS_ORGANIZATION]);
+  cr_assert_str_eq(b->profile[ANS_SECTOR], "water");
+  cr_assert_eq(b->e[0].status, ANS_IMPLEMENTED);
+  cr_assert_str_eq(b->e[0].note, a->e[0].note);
+  cr_assert_str_eq(b->e[0].evidence, a->e[0].evidence);
+  cr_assert_str_eq(b->e[0].updated, a->e[0].updated);
+  cr_assert_eq(b->e[4].status, ANS_NOT_APPLICABLE);
+  cr_assert_eq(b->e[1].status, ANS_NONE);
+  ans_free(a), ans_free(b), free(msgs), free(path);
+}
+
+Test(store, file_is_private_and_has_a_summary)
+{
+  assessment *a = ans_new(qn);
+  ans_set_status(a, 0, ANS_IMPLEMENTED);
+  char *path = xasprintf("%s/a.cfg", dir);
+  cr_assert_eq(store_save(path, a, NULL), 0);
+  struct stat st;
+  cr_assert_eq(stat(path, &st), 0);
+  cr_assert_eq(st.st_mode & 0777, 0600);
+  char *c = read_file(path);
+  cr_assert(strstr(c, "verdict = \"baseline_not_met\";"), "%s", c);
+  cr_assert(strstr(c, "baseline = { met = 1; applicable = 5; percent = 20.0;"), "%s", c);
+  cr_assert(strstr(c, "unmet_baseline = [ \"1.2-a\", \"1.2-b\", \"1.3-a\", \"1.2-c\" ];"), "%s", c);
+  ans_free(a), free(c), free(path);
+}
+
+Test(store, failed_write_leaves_old_file_intact)
+{
+  assessment *a = ans_new(qn);
+  ans_set_status(a, 0, ANS_IMPLEMENTED);
+  char *path = xasprintf("%s/a.cfg", dir);
+  cr_assert_eq(store_save(path, a, NULL), 0);
+  char *before = read_file(path);
+
+  /* A file size limit makes the write fail part-way, even as root. */
+  signal(SIGXFSZ, SIG_IGN);
+  struct rlimit rl = { 200, 200 };
+  cr_assert_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
+  ans_set_note(a, 0, "a long note that will not fit under the limit set above, surely not");
+  int err = store_save(path, a, NULL);
+  cr_assert_eq(err, EFBIG, "save returned %d", err);
+
+  char *after = read_file(path);
+  cr_assert_str_eq(after, before);
+  /* No temporary file is left behind. */
+  char *cmd = xasprintf("test $(ls -A '%s' | wc -l) -eq 1", dir);
+  cr_assert_eq(system(cmd), 0, "a temporary file was left in %s", dir);
+  ans_free(a), free(before), free(after), free(path), free(cmd);
+}
+
+Test(store, save_into_missing_folder_fails_cleanly)
+{
+  assessment *a = ans_new(qn);
+  char *path = xasprintf("%s/gone/a.cfg", dir);
+  cr_assert_eq(store_save(path, a, NULL), ENOENT);
+  ans_free(a), free(path);
+}
+
+Test(store, file_changed_on_disk_is_not_overwritten)
+{
+  assessment *a = ans_new(qn);
+  char *path = xasprintf("%s/a.cfg", dir);
+  store_stamp st = { 0 };
+  cr_assert_eq(store_save(path, a, &st), 0);
+  /* Another program rewrites the file. */
+  free(write_file(dir, "a.cfg", "kijun_answers = 1; # edited elsewhere, longer now\n"));
+  ans_set_status(a, 0, ANS_IMPLEMENTED);
+  cr_assert_eq(store_save(path, a, &st), STORE_CHANGED);
+  char *c = read_file(path);
+  cr_assert(strstr(c, "edited elsewhere"));
+  ans_free(a), free(c), free(path);
+}
+
+Test(store, answers_for_another_questionnaire_are_refused)
+{
+  char *path = write_file(dir, "a.cfg",
+                          "kijun_answers = 1;\n"
+                          "questionnaire = { id = \"mini\"; version = \"0\"; digest = \"sha256:00\"; };\n");
+  assessment *a;
+  char *msgs;
+  cr_assert_eq(open_answers(path, &a, &msgs), EX_DATAERR);
+  cr_assert(strstr(msgs, "a.cfg: these answers were made for questionnaire 'mini' version 0 (sha256:00), but "),
+            "%s", msgs);
+  cr_assert(strstr(msgs, "is 'mini' version 1 (sha256:"), "%s", msgs);
+  cr_assert(strstr(msgs, "another version of the questionnaire"), "%s", msgs);
+  cr_assert(strstr(msgs, "--questionnaire FILE), or start a new answers file"), "%s", msgs);
+  free(msgs), free(path);
+
+  char *other = write_file(dir, "b.cfg",
+                           "kijun_answers = 1;\n"
+                           "questionnaire = { id = \"other\"; version = \"1\"; digest = \"sha256:00\"; };\n");
+  cr_assert_eq(open_answers(other, &a, &msgs), EX_DATAERR);
+  cr_assert(strstr(msgs, "another questionnaire"), "%s", msgs);
+  free(msgs), free(other);
+}
+
+/* An answers file for mini with the right digest and the given body. */
+static char *
+answers_file(const char *body)
+{
+  char *c = xasprintf("kijun_answers = 1;\nquestionnaire = { id = \"mini\"; version = \"1\"; digest = \"%s\"; };\n%s",
+                      qn->digest, body);
+  char *p = write_file(dir, "a.cfg", c);
+  free(c);
+  return p;
+}
+
+Test(store, bad_answers_are_all_reported)
+{
+  char *path = answers_file("profile = { sector = \"space\"; };\n"
+                            "answers = (\n"
+                            "  { question = \"1.1-a\"; status = \"done\"; },\n"
+                            "  { question = \"9.9-z\"; status = \"implemented\"; },\n"
+                            "  { question = \"1.2-a\"; status = \"partial\"; },\n"
+                            "  { question = \"1.2-a\"; status = \"partial\"; },\n"
+                            "  { status = \"partial\"; }\n"
+                            ");\n");
+  assessment *a;
+  char *msgs;
+  cr_assert_eq(open_answers(path, &a, &msgs), EX_DATAERR);
+  char *want = xasprintf(
+    "%s:3: sector 'space' is not one of the questionnaire's sectors; expected a sector id such as 'water'\n"
+    "%s:5: status \"done\" of question '1.1-a' is unknown; expected one of: implemented, partial, not_implemented, alternative, not_applicable, unknown\n"
+    "%s:6: answer for unknown question '9.9-z'; expected the id of a question of mini\n"
+    "%s:8: question '1.2-a' is answered twice (first at line 7); expected one answer per question\n"
+    "%s:9: answer 5 has no 'question'; expected question = \"...\";\n",
+    path, path, path, path, path);
+  cr_assert_str_eq(msgs, want);
+  free(msgs), free(want), free(path);
+}
+
+Test(store, not_an_answers_file)
+{
+  char *path = write_file(dir, "a.cfg", "kijun_questionnaire = 1;\n");
+  assessment *a;
+  char *msgs;
+  cr_assert_eq(open_answers(path, &a, &msgs), EX_DATAERR);
+  char *want = xasprintf(
+    "%s:1: not a kijun answers file: 'kijun_answers' is missing; expected kijun_answers = 1; at the top\n"
+    "%s:1: unknown setting 'kijun_questionnaire' in the answers file; expected one of: kijun_answers, questionnaire, profile, answers, summary\n"
+    "%s:1: the answers file has no 'questionnaire'; expected questionnaire = { ... };\n",
+    path, path, path);
+  cr_assert_str_eq(msgs, want);
+  free(msgs), free(want), free(path);
+}
