@@ -158,9 +158,9 @@ ans_status_parse(const char *s)
 const char *
 ans_status_name(enum ans_status st)
 {
-  /* TRANSLATORS: answer statuses, as in the glossary. Shown in a column
-     of 24 columns at most. */
   static const char *const names[] = {
+    /* TRANSLATORS: answer statuses, as in the glossary. Shown in a column
+       of 24 columns at most. */
     N_("Unanswered"), N_("Implemented"), N_("Partially implemented"), N_("Not implemented"),
     N_("Alternative measure"), N_("Not applicable"), N_("Unknown"),
   };
@@ -178,9 +178,9 @@ ans_field_key(enum ans_field f)
 const char *
 ans_field_name(enum ans_field f)
 {
-  /* TRANSLATORS: respondent profile fields. At most 14 columns. */
   static const char *const names[] = {
-    N_("Organisation"), N_("Sector"), N_("Respondent"), N_("Role"), N_("Started"),
+    /* TRANSLATORS: respondent profile fields. At most 14 columns. */
+    N_("Organisation"), N_("Sector"), N_("Respondent"), N_("Role"), N_("Started at"),
   };
   return _(names[f]);
 }

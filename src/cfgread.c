@@ -252,7 +252,8 @@ cfg_string(cfg_reader *r, const config_setting_t *group, const char *key, bool r
       return NULL;
     }
   char what[160];
-  snprintf(what, sizeof what, "'%s' in %s", key, where);
+  /* TRANSLATORS: a setting in a place, e.g. "'ja' in 'title' of ...". */
+  snprintf(what, sizeof what, _("'%s' in %s"), key, where);
   return cfg_clean(r, s, cfg_line(m), multiline, what) ? s : NULL;
 }
 

@@ -18,7 +18,8 @@ load_text(cfg_reader *r, questionnaire *q, const config_setting_t *grp, const ch
           bool multiline, const char *where, qn_text *out)
 {
   char sub[200];
-  snprintf(sub, sizeof sub, "'%s' of %s", key, where);
+  /* TRANSLATORS: a place in a file, e.g. "'title' of question '2.1-a'". */
+  snprintf(sub, sizeof sub, _("'%s' of %s"), key, where);
   const config_setting_t *t = cfg_group(r, grp, key, true, false, where);
   if (!t)
     return;

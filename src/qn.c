@@ -351,17 +351,19 @@ int qn_lgpart_parse(const char *s) { return parse_key(lgpart_keys, QN_LG_COUNT, 
 const char *
 qn_phase_name(enum qn_phase p)
 {
-  /* TRANSLATORS: PDCA phase names; the glossary keeps the English letter
-     in Japanese too, e.g. "計画 (Plan)". At most 12 columns. */
-  static const char *const names[] = { N_("Plan"), N_("Do"), N_("Check"), N_("Act") };
+  static const char *const names[] = {
+    /* TRANSLATORS: PDCA phase names; the glossary keeps the English
+       word in Japanese too, e.g. "計画 (Plan)". At most 12 columns. */
+    N_("Plan"), N_("Do"), N_("Check"), N_("Act") };
   return _(names[p]);
 }
 
 const char *
 qn_level_name(enum qn_level l)
 {
-  /* TRANSLATORS: question levels. At most 12 columns. */
-  static const char *const names[] = { N_("Baseline"), N_("Recommended") };
+  static const char *const names[] = {
+    /* TRANSLATORS: question levels. At most 12 columns. */
+    N_("Baseline"), N_("Recommended") };
   return _(names[l]);
 }
 
@@ -379,8 +381,9 @@ qn_basis_name(enum qn_basis b)
 const char *
 qn_lgpart_name(enum qn_lgpart p)
 {
-  /* TRANSLATORS: the two parts of the local-government security policy
-     guideline: 基本方針 and 対策基準. */
-  static const char *const names[] = { N_("Basic Policy"), N_("Standards of Measures") };
+  static const char *const names[] = {
+    /* TRANSLATORS: the two parts of the local-government security policy
+       guideline: 基本方針 and 対策基準. */
+    N_("Basic Policy"), N_("Standards of Measures") };
   return _(names[p]);
 }

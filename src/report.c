@@ -57,8 +57,9 @@ count_editorial(const questionnaire *q)
 static const char *
 editorial_text(void)
 {
-  return _("Levels marked as kijun's reading are kijun's own interpretation of the guideline, "
-           "not the government's; only the levels of item 3.7 come from the government survey.");
+  return _("(*) The level of this question is kijun's own reading of the guideline, not the "
+           "government's. Levels without the mark come from the government survey or from the "
+           "guideline's sources.");
 }
 
 /* The sector's name in the report's language, or the raw id. */
@@ -91,13 +92,15 @@ unmet_reason(const ans_entry *e)
 /* ---- text ------------------------------------------------------------ */
 
 static void
-text_field(FILE *f, const char *label, int lw, const char *value)
+text_field(FILE *f, const char *label, int lw, const char *value, int width)
 {
   fputs("  ", f);
   txt_pad(f, label, lw);
   fputs("  ", f);
   char *v = txt_sanitize(value ? value : "-", true);
-  fprintf(f, "%s\n", v);
+  char *cut = txt_ellipsize(v, width - lw - 4);
+  fprintf(f, "%s\n", cut);
+  free(cut);
   free(v);
 }
 
@@ -181,14 +184,14 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     labels[3 + i] = ans_field_name((enum ans_field) i);
   int lw = max_width(labels, 3 + ANS_FIELD_COUNT);
-  text_field(f, labels[0], lw, qn_tr(&q->title, r->lang));
+  text_field(f, labels[0], lw, qn_tr(&q->title, r->lang), width);
   char *ver = xasprintf("%s %s", q->id, q->version);
-  text_field(f, labels[1], lw, ver);
+  text_field(f, labels[1], lw, ver, width);
   free(ver);
   if (r->answers_path)
-    text_field(f, labels[2], lw, r->answers_path);
+    text_field(f, labels[2], lw, r->answers_path, width);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    text_field(f, labels[3 + i], lw, profile_value(r, i));
+    text_field(f, labels[3 + i], lw, profile_value(r, i), width);
   fputc('\n', f);
 
   const char *cl[] = { _("Verdict"), _("Baseline coverage"), _("Recommended coverage"), _("Answered") };
@@ -225,7 +228,8 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
       txt_pad(f, pn[p], pw);
       fputs("  ", f);
       text_bar(f, t, 20);
-      fprintf(f, "  %-18s", buf);
+      fputs("  ", f);
+      txt_pad(f, buf, 18);
       /* TRANSLATORS: recommended coverage beside the baseline bar; keep
          it short. */
       fprintf(f, _("  recommended %s"), buf2);
@@ -274,7 +278,8 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
       if (x->level != QN_BASELINE || cov_result(&r->a->e[i]) != COV_NOT_MET)
         continue;
       char *id = txt_sanitize(x->id, true);
-      fprintf(f, "  %s  [%s] %s\n", id, qn_phase_name(x->phase), unmet_reason(&r->a->e[i]));
+      fprintf(f, "  %s%s  [%s] %s\n", id, x->basis == QN_BASIS_EDITORIAL ? " (*)" : "",
+              qn_phase_name(x->phase), unmet_reason(&r->a->e[i]));
       text_wrapped(f, qn_tr(&x->text, r->lang), 4, width);
       free(id);
     }
@@ -283,9 +288,9 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
     {
       fputc('\n', f);
       text_wrapped(f, editorial_text(), 0, width);
-      fprintf(f, ngettext("(%zu question has a level of kijun's reading.)\n",
-                          "(%zu questions have a level of kijun's reading.)\n", ed),
-              ed);
+      fprintf(f, ngettext("%zu question of %zu has a level of kijun's reading.\n",
+                          "%zu questions of %zu have a level of kijun's reading.\n", ed),
+              ed, q->nquestions);
     }
 }
 
@@ -384,6 +389,8 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       any = true;
       fputs("| ", f);
       md_put(f, x->id);
+      if (x->basis == QN_BASIS_EDITORIAL)
+        fputs(" (\\*)", f);
       fprintf(f, " | %s | %s | ", qn_phase_name(x->phase), unmet_reason(&r->a->e[i]));
       md_put(f, qn_tr(&x->text, r->lang));
       fputs(" |\n", f);
@@ -391,7 +398,11 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
   if (!any)
     fprintf(f, "%s\n", _("none"));
   if (count_editorial(q))
-    fprintf(f, "\n> %s\n", editorial_text());
+    {
+      fputs("\n> ", f);
+      md_put(f, editorial_text());
+      fputc('\n', f);
+    }
 }
 
 /* ---- CSV --------------------------------------------------------------- */

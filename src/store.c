@@ -149,7 +149,7 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
       if (qi < 0)
         {
           diag_add(r->diag, r->file, cfg_line(g),
-                   _("answer for unknown question '%s'; expected the id of a question of %s"), qid,
+                   _("answer for unknown question '%s'; expected the id of a question of questionnaire '%s'"), qid,
                    q->id);
           continue;
         }
@@ -182,9 +182,9 @@ store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, 
   if (strcmp(doc->qid, q->id) != 0 || strcmp(doc->qversion, q->version) != 0
       || strcmp(doc->qdigest, q->digest) != 0)
     {
-      const char *what = strcmp(doc->qid, q->id) != 0 ? _("another questionnaire")
-                         : strcmp(doc->qversion, q->version) != 0 ? _("another version of the questionnaire")
-                         : _("different content of the questionnaire");
+      const char *what = strcmp(doc->qid, q->id) != 0 ? _("they are different questionnaires")
+                         : strcmp(doc->qversion, q->version) != 0 ? _("the versions differ")
+                         : _("the same version has different content");
       diag_add(d, doc->path, 0,
                _("these answers were made for questionnaire '%s' version %s (%s), but %s is '%s' version %s (%s): %s"),
                doc->qid, doc->qversion, doc->qdigest, q->path, q->id, q->version, q->digest, what);
@@ -333,8 +333,8 @@ store_write(FILE *f, const assessment *a)
   return ferror(f) ? -1 : 0;
 }
 
-static int
-write_cb(FILE *f, void *ctx)
+int
+store_write_cb(FILE *f, void *ctx)
 {
   return store_write(f, ctx);
 }
@@ -369,7 +369,7 @@ store_save(const char *path, const assessment *a, store_stamp *stamp)
               || now.mtime.tv_sec != stamp->mtime.tv_sec || now.mtime.tv_nsec != stamp->mtime.tv_nsec))
         return STORE_CHANGED;
     }
-  if (afile_write(path, write_cb, (void *) a) != 0)
+  if (afile_write(path, store_write_cb, (void *) a) != 0)
     return errno ? errno : EIO;
   if (stamp)
     store_stamp_file(path, stamp);

@@ -57,6 +57,8 @@ int store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **o
 int store_save(const char *path, const assessment *a, store_stamp *stamp);
 /* Write the file's content to f (used by store_save and by tests). */
 int store_write(FILE *f, const assessment *a);
+/* The same as an afile_writer; ctx is the assessment. */
+int store_write_cb(FILE *f, void *ctx);
 /* Record what is on disk at path now. */
 void store_stamp_file(const char *path, store_stamp *stamp);
 

@@ -1,18 +1,520 @@
-/* ui: the interactive front end.  Until it lands this says so plainly. */
+/* ui: the interactive session's life cycle: open the answers file, own the
+ * terminal (and always give it back: on exit, on error, on a signal or a
+ * crash), run the one event loop, save every change at once, and print
+ * the coverage summary after leaving.
+ *
+ * Signals only set a flag (SIGWINCH is ncurses' own, delivered as
+ * KEY_RESIZE; SIGTSTP too, which redraws in full on resume).  The loop
+ * wakes every quarter second to notice the flag; it sends nothing to the
+ * terminal while idle. */
 #include <config.h>
 #include "ui.h"
 
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "afile.h"
 #include "i18n.h"
+#include "paths.h"
+#include "report.h"
+#include "store.h"
+#include "text.h"
+#include "ui_internal.h"
+#include "xalloc.h"
+
+static volatile sig_atomic_t got_signal;
+static bool curses_on;
+static ui *the_ui;                /* for the exit paths */
+
+/* ---- the terminal ------------------------------------------------------ */
+
+static void
+restore_terminal(void)
+{
+  if (curses_on)
+    {
+      curses_on = false;
+      endwin();
+    }
+}
+
+static void
+on_signal(int sig)
+{
+  got_signal = sig;
+}
+
+static void
+on_crash(int sig)
+{
+  /* Not async-signal-safe, but the process is dying either way, and a
+   * terminal left in raw mode is worse (htop does the same). */
+  restore_terminal();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void
+install_signals(void)
+{
+  struct sigaction sa = { 0 };
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  sa.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &sa, NULL);
+  sa.sa_handler = on_crash;
+  sa.sa_flags = SA_RESETHAND;
+  int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+  for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
+    sigaction(crash[i], &sa, NULL);
+}
+
+static bool
+start_curses(ui *u)
+{
+  if (!newterm(NULL, stdout, stdin))
+    return false;
+  curses_on = true;
+  cbreak();
+  noecho();
+  nonl();
+  keypad(stdscr, TRUE);
+  set_escdelay(25);
+  timeout(250);
+  curs_set(0);
+  u->color = has_colors() && !getenv("NO_COLOR");
+  if (u->color)
+    {
+      start_color();
+      use_default_colors();
+      init_pair(UC_TITLE, COLOR_WHITE, COLOR_BLUE);
+      init_pair(UC_SELECT, -1, -1);
+      init_pair(UC_BASELINE, COLOR_YELLOW, -1);
+      init_pair(UC_RECOMMENDED, COLOR_CYAN, -1);
+      init_pair(UC_ERROR, COLOR_RED, -1);
+      init_pair(UC_OK, COLOR_GREEN, -1);
+      init_pair(UC_DIM, -1, -1);
+    }
+  return true;
+}
+
+/* ---- saving ------------------------------------------------------------ */
+
+void
+ui_set_msg(ui *u, bool err, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+  va_end(ap);
+  u->msg_err = err;
+}
+
+/* Save now; on failure keep the answers in memory, say what happened
+ * and what to do, and try again on the next change. */
+static int
+save(ui *u)
+{
+  int rc = store_save(u->s->path, u->s->a, &u->s->stamp);
+  if (rc == 0)
+    {
+      if (u->dirty)
+        ui_set_msg(u, false, _("Saved to %s."), u->s->path);
+      u->dirty = false;
+    }
+  else
+    {
+      u->dirty = true;
+      if (rc == STORE_CHANGED)
+        ui_set_msg(u, true, "%s",
+                   _("Not saved: another program changed the answers file. kijun will not overwrite it; "
+                     "quit (q) and your answers go to a separate file."));
+      else
+        ui_set_msg(u, true, _("Not saved: %s. Free space or fix the folder; kijun retries on the next change."),
+                   strerror(rc));
+    }
+  return rc;
+}
+
+void
+ui_changed(ui *u)
+{
+  u->rows_stale = true;
+  save(u);
+}
+
+/* When the answers cannot go where they belong, put them beside it or in
+ * the home folder rather than lose them.  Returns the path used. */
+static char *
+rescue(ui *u)
+{
+  char stamp[32];
+  time_t t = time(NULL);
+  strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&t));
+  const char *home = getenv("HOME");
+  char *candidates[3] = {
+    xasprintf("%s.unsaved-%s", u->s->path, stamp),
+    home ? xasprintf("%s/kijun-unsaved-%s.cfg", home, stamp) : NULL,
+    xasprintf("/tmp/kijun-unsaved-%ld-%s.cfg", (long) getpid(), stamp),
+  };
+  char *used = NULL;
+  for (int i = 0; i < 3; i++)
+    {
+      if (!used && candidates[i]
+          && afile_write(candidates[i], store_write_cb, (void *) u->s->a) == 0)
+        used = candidates[i];
+      else
+        free(candidates[i]);
+    }
+  return used;
+}
+
+/* Save whatever is pending before leaving.  Returns 0 when the answers
+ * are in the answers file, EX_IOERR otherwise, after writing a rescue
+ * copy whose path goes to *rescued (NULL if even that failed). */
+static int
+final_save(ui *u, char **rescued)
+{
+  *rescued = NULL;
+  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE || u->ed == ED_PROFILE)
+    {
+      u->advance_after_edit = false;
+      ed_commit(u);
+    }
+  if (!u->dirty || save(u) == 0)
+    return 0;
+  *rescued = rescue(u);
+  return EX_IOERR;
+}
+
+static void
+report_rescue(ui *u, const char *rescued)
+{
+  if (rescued)
+    fprintf(stderr, _("kijun: could not save %s (%s); your answers were written to %s\n"),
+            u->s->path, u->msg, rescued);
+  else
+    fprintf(stderr, _("kijun: could not save %s (%s), nor a copy elsewhere\n"), u->s->path, u->msg);
+}
+
+static void
+leave_on_signal(ui *u)
+{
+  int sig = got_signal;
+  char *rescued;
+  int rc = final_save(u, &rescued);
+  restore_terminal();
+  if (rc)
+    report_rescue(u, rescued);
+  fflush(stdout);
+  _exit(128 + sig);
+}
+
+/* ---- screens ------------------------------------------------------------ */
+
+const char *
+ui_level_label(enum qn_level l)
+{
+  return qn_level_name(l);
+}
+
+void
+ui_open_question(ui *u, size_t pos)
+{
+  if (pos >= u->s->qn->nquestions)
+    return;
+  u->pos = pos;
+  u->scr = SCR_QUESTION;
+}
+
+void
+ui_open_page(ui *u, enum ui_screen scr)
+{
+  if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION)
+    u->back = u->scr;
+  u->scr = scr;
+  u->ptop = 0;
+  u->quitting = false;
+  if (scr == SCR_HELP)
+    pg_build_help(u);
+  else if (scr == SCR_SUMMARY)
+    pg_build_summary(u);
+}
+
+static void
+switch_language(ui *u)
+{
+  enum lang to = i18n_lang() == LANG_JA ? LANG_EN : LANG_JA;
+  if (to == LANG_JA && !i18n_utf8())
+    {
+      ui_set_msg(u, true, "%s", _("Japanese needs a UTF-8 terminal; start kijun with a UTF-8 locale."));
+      return;
+    }
+  i18n_set_lang(to);
+  u->msg[0] = '\0';
+  if (u->scr == SCR_HELP)
+    pg_build_help(u);
+  else if (u->scr == SCR_SUMMARY)
+    pg_build_summary(u);
+}
+
+static void
+first_unanswered(ui *u)
+{
+  size_t pos = ans_first_unanswered(u->s->a);
+  if (pos < u->s->qn->nquestions)
+    ui_open_question(u, pos);
+  else
+    ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
+}
+
+bool
+ui_global_key(ui *u, ui_key k)
+{
+  if (k.fn)
+    {
+      if (k.ch == KEY_F(1))
+        ui_open_page(u, SCR_HELP);
+      return k.ch == KEY_F(1);
+    }
+  switch (k.ch)
+    {
+    case '?': ui_open_page(u, SCR_HELP); return true;
+    case 'L': switch_language(u); return true;
+    case 's': ui_open_page(u, SCR_SUMMARY); return true;
+    case 'q':
+      if (u->scr == SCR_PROFILE)
+        return false;
+      ui_open_page(u, SCR_SUMMARY);
+      u->quitting = true;
+      return true;
+    case 'p':
+      if (u->scr != SCR_PROFILE)
+        {
+          if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION)
+            u->back = u->scr;
+          u->scr = SCR_PROFILE;
+          u->pf_sel = 0;
+        }
+      return true;
+    case 12: /* Ctrl-L */
+      clearok(curscr, TRUE);
+      return true;
+    case '/':
+      if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION)
+        {
+          ed_start(u, ED_SEARCH, u->search);
+          return true;
+        }
+      return false;
+    case '\t':
+      if (u->scr == SCR_OVERVIEW)
+        {
+          first_unanswered(u);
+          return true;
+        }
+      return false;
+    default:
+      return false;
+    }
+}
+
+static bool
+too_small(void)
+{
+  return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+static void
+draw(ui *u)
+{
+  erase();
+  u->cur_y = -1;
+  if (too_small())
+    {
+      char *m = xasprintf(_("The terminal is %dx%d; kijun needs at least %dx%d. Enlarge it, or press q to leave."),
+                          COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+      ud_wrapped(0, 0, COLS > 1 ? COLS : 1, LINES, m, A_BOLD);
+      free(m);
+    }
+  else
+    switch (u->scr)
+      {
+      case SCR_OVERVIEW: ov_draw(u); break;
+      case SCR_QUESTION: qv_draw(u); break;
+      case SCR_HELP: case SCR_SUMMARY: pg_draw(u); break;
+      case SCR_PROFILE: pf_draw(u); break;
+      }
+  if (u->ed == ED_SEARCH && u->scr == SCR_OVERVIEW && !too_small())
+    ed_draw(u);
+  if (u->cur_y >= 0 && u->ed != ED_NONE && !too_small())
+    {
+      curs_set(1);
+      move(u->cur_y, u->cur_x);
+    }
+  else
+    curs_set(0);
+  refresh();
+}
+
+static void
+handle_key(ui *u, ui_key k)
+{
+  if (too_small())
+    {
+      if (!k.fn && k.ch == 'q')
+        u->done = true;
+      return;
+    }
+  /* A key press clears the last message; the next action may set one. */
+  if (!(k.fn && k.ch == KEY_RESIZE))
+    {
+      if (!u->dirty)
+        u->msg[0] = '\0';
+    }
+  if (u->ed != ED_NONE)
+    {
+      ed_key(u, k);
+      return;
+    }
+  if (u->scr == SCR_SUMMARY && u->quitting)
+    {
+      pg_key(u, k);
+      return;
+    }
+  if (u->scr == SCR_PROFILE && u->pf_picking)
+    {
+      pf_key(u, k);
+      return;
+    }
+  if (ui_global_key(u, k))
+    return;
+  switch (u->scr)
+    {
+    case SCR_OVERVIEW: ov_key(u, k); break;
+    case SCR_QUESTION: qv_key(u, k); break;
+    case SCR_HELP: case SCR_SUMMARY: pg_key(u, k); break;
+    case SCR_PROFILE: pf_key(u, k); break;
+    }
+}
+
+static void
+run(ui *u)
+{
+  while (!u->done)
+    {
+      draw(u);
+      ui_key k;
+      wint_t ch;
+      int r;
+      do
+        {
+          r = get_wch(&ch);
+          if (got_signal)
+            leave_on_signal(u);
+        }
+      while (r == ERR);
+      k.ch = ch;
+      k.fn = r == KEY_CODE_YES;
+      if (k.fn && k.ch == KEY_RESIZE)
+        continue;
+      handle_key(u, k);
+    }
+}
+
+/* ---- entry ---------------------------------------------------------------- */
 
 int
 ui_main(const char *path, const char *qpath)
 {
-  (void) qpath;
-  fprintf(stderr, "kijun: %s\n",
-          _("the interactive interface is not available yet; use --report or --check"));
-  fprintf(stderr, "kijun: %s\n", path);
-  return EX_UNAVAILABLE;
+  if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+    {
+      fprintf(stderr, "kijun: %s\n",
+              _("the interactive session needs a terminal; use --report for a report without one"));
+      return 2;
+    }
+  diag_t d = { 0 };
+  session s;
+  int rc = session_open(&s, path, qpath, true, &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc)
+    {
+      session_close(&s);
+      return rc;
+    }
+  if (s.is_new)
+    {
+      /* Create the file now, so a folder that cannot hold it is found
+       * before the first answer rather than after it. */
+      int err = path_make_parents(s.path);
+      if (!err)
+        err = store_save(s.path, s.a, &s.stamp);
+      if (err)
+        {
+          fprintf(stderr, _("kijun: cannot create %s: %s\n"), s.path, strerror(err > 0 ? err : EIO));
+          session_close(&s);
+          return EX_CANTCREAT;
+        }
+    }
+
+  ui u = { 0 };
+  u.s = &s;
+  u.new_file = s.is_new;
+  u.rows_stale = true;
+  the_ui = &u;
+  if (s.is_new)
+    {
+      u.scr = SCR_PROFILE;
+      u.back = SCR_OVERVIEW;
+    }
+  else
+    {
+      size_t pos = ans_first_unanswered(s.a);
+      u.scr = pos < s.qn->nquestions ? SCR_QUESTION : SCR_OVERVIEW;
+      u.pos = pos < s.qn->nquestions ? pos : 0;
+      u.back = SCR_OVERVIEW;
+    }
+  if (i18n_fallback_reason())
+    ui_set_msg(&u, true, "%s", i18n_fallback_reason());
+
+  install_signals();
+  atexit(restore_terminal);
+  if (!start_curses(&u))
+    {
+      const char *term = getenv("TERM");
+      fprintf(stderr, _("kijun: cannot use the terminal type '%s'; set TERM to one this system knows, such as xterm or vt100\n"),
+              term ? term : "");
+      session_close(&s);
+      return 1;
+    }
+  run(&u);
+  char *rescued;
+  rc = final_save(&u, &rescued);
+  restore_terminal();
+
+  report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 80 };
+  report_write(stdout, REPORT_TEXT, &r);
+  printf("\n");
+  printf(_("Answers file: %s\n"), s.path);
+  if (rc)
+    report_rescue(&u, rescued);
+  free(rescued);
+  pg_free(&u);
+  le_free(&u.le);
+  free(u.rows);
+  free(u.search);
+  session_close(&s);
+  the_ui = NULL;
+  return rc;
 }

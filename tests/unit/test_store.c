@@ -163,7 +163,7 @@ Test(store, answers_for_another_questionnaire_are_refused)
   cr_assert(strstr(msgs, "a.cfg: these answers were made for questionnaire 'mini' version 0 (sha256:00), but "),
             "%s", msgs);
   cr_assert(strstr(msgs, "is 'mini' version 1 (sha256:"), "%s", msgs);
-  cr_assert(strstr(msgs, "another version of the questionnaire"), "%s", msgs);
+  cr_assert(strstr(msgs, "the versions differ"), "%s", msgs);
   cr_assert(strstr(msgs, "--questionnaire FILE), or start a new answers file"), "%s", msgs);
   free(msgs), free(path);
 
@@ -171,7 +171,7 @@ Test(store, answers_for_another_questionnaire_are_refused)
                            "kijun_answers = 1;\n"
                            "questionnaire = { id = \"other\"; version = \"1\"; digest = \"sha256:00\"; };\n");
   cr_assert_eq(open_answers(other, &a, &msgs), EX_DATAERR);
-  cr_assert(strstr(msgs, "another questionnaire"), "%s", msgs);
+  cr_assert(strstr(msgs, "they are different questionnaires"), "%s", msgs);
   free(msgs), free(other);
 }
 
@@ -202,7 +202,7 @@ Test(store, bad_answers_are_all_reported)
   char *want = xasprintf(
     "%s:3: sector 'space' is not one of the questionnaire's sectors; expected a sector id such as 'water'\n"
     "%s:5: status \"done\" of question '1.1-a' is unknown; expected one of: implemented, partial, not_implemented, alternative, not_applicable, unknown\n"
-    "%s:6: answer for unknown question '9.9-z'; expected the id of a question of mini\n"
+    "%s:6: answer for unknown question '9.9-z'; expected the id of a question of questionnaire 'mini'\n"
     "%s:8: question '1.2-a' is answered twice (first at line 7); expected one answer per question\n"
     "%s:9: answer 5 has no 'question'; expected question = \"...\";\n",
     path, path, path, path, path);

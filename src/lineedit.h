@@ -1,0 +1,46 @@
+/* lineedit: the editing logic of a one-line text field, without curses.
+ *
+ * The text is kept as code points, so the cursor moves and deletes by
+ * character and never splits a multibyte sequence or half of a wide
+ * character.  le_view computes which part of a long text shows in a
+ * field of a given width so the cursor stays visible; the screen code
+ * only draws what it is told. */
+#ifndef KIJUN_LINEEDIT_H
+#define KIJUN_LINEEDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct lineedit
+{
+  uint32_t *cp;               /* code points */
+  size_t len, cap;
+  size_t cur;                 /* cursor: 0..len */
+  size_t first;               /* first code point shown */
+  size_t max;                 /* most code points accepted */
+} lineedit;
+
+/* Start editing a copy of utf8 (NULL for empty), cursor at the end. */
+void le_init(lineedit *e, const char *utf8, size_t max);
+void le_free(lineedit *e);
+/* Insert one character at the cursor; false when full or a control
+ * character. */
+bool le_insert(lineedit *e, uint32_t cp);
+void le_backspace(lineedit *e);
+void le_delete(lineedit *e);
+void le_left(lineedit *e);
+void le_right(lineedit *e);
+void le_home(lineedit *e);
+void le_end(lineedit *e);
+void le_kill_start(lineedit *e);
+void le_kill_end(lineedit *e);
+/* The text as a newly allocated UTF-8 string. */
+char *le_text(const lineedit *e);
+/* Fit the text in width columns around the cursor: sets *from and *to
+ * (code points shown, half-open) and *col (the cursor's column). */
+void le_view(lineedit *e, int width, size_t *from, size_t *to, int *col);
+/* UTF-8 of code points [from, to) into a new string. */
+char *le_slice(const lineedit *e, size_t from, size_t to);
+
+#endif

@@ -1,0 +1,145 @@
+/* ui_draw: drawing primitives of the interactive session.  Every string
+ * from a file passes through txt_sanitize here, so nothing a questionnaire
+ * or answers file contains can reach the terminal raw; and every width is
+ * measured in display columns (text.h), never in bytes. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui_internal.h"
+#include "xalloc.h"
+
+attr_t
+ud_attr(const ui *u, enum ui_color c)
+{
+  /* Monochrome attributes carry the meaning where there is no colour. */
+  static const attr_t mono[UC_COUNT] = {
+    [UC_TITLE] = A_REVERSE, [UC_SELECT] = A_REVERSE, [UC_BASELINE] = A_BOLD,
+    [UC_RECOMMENDED] = A_NORMAL, [UC_ERROR] = A_BOLD, [UC_OK] = A_NORMAL, [UC_DIM] = A_NORMAL,
+  };
+  if (!u->color)
+    return mono[c];
+  attr_t extra = (c == UC_TITLE || c == UC_BASELINE || c == UC_ERROR) ? A_BOLD : A_NORMAL;
+  if (c == UC_SELECT)
+    return A_REVERSE;
+  return COLOR_PAIR(c) | extra;
+}
+
+int
+ud_text(int y, int x, int width, const char *s, attr_t a)
+{
+  if (width <= 0 || !s)
+    return 0;
+  char *clean = txt_sanitize(s, true);
+  int used;
+  size_t n = txt_fit(clean, strlen(clean), width, &used);
+  attron(a);
+  mvaddnstr(y, x, clean, (int) n);
+  attroff(a);
+  free(clean);
+  return used;
+}
+
+int
+ud_wrapped(int y, int x, int width, int maxrows, const char *s, attr_t a)
+{
+  if (maxrows <= 0)
+    return 0;
+  char *clean = txt_sanitize(s, false);
+  txt_line *lines;
+  size_t n = txt_wrap(clean, width, &lines);
+  int rows = 0;
+  attron(a);
+  for (size_t i = 0; i < n && rows < maxrows; i++, rows++)
+    {
+      const char *line = clean + lines[i].off;
+      size_t len = lines[i].len;
+      if (rows == maxrows - 1 && i + 1 < n)
+        {
+          /* The last row that fits: show that more text was cut. */
+          char *part = strndup(line, len);
+          char *cut = txt_ellipsize(part, width - 2);
+          mvprintw(y + rows, x, "%s ..", cut);
+          free(cut);
+          free(part);
+        }
+      else
+        mvaddnstr(y + rows, x, line, (int) len);
+    }
+  attroff(a);
+  free(lines);
+  free(clean);
+  return rows;
+}
+
+void
+ud_fill(int y, attr_t a)
+{
+  attron(a);
+  mvhline(y, 0, ' ', COLS);
+  attroff(a);
+}
+
+void
+ud_titlebar(const ui *u, const char *left, const char *right)
+{
+  attr_t a = ud_attr(u, UC_TITLE);
+  ud_fill(0, a);
+  int rw = right ? txt_width(right) : 0;
+  char *clean = txt_sanitize(left, true);
+  char *cut = txt_ellipsize(clean, COLS - rw - 3);
+  ud_text(0, 1, COLS - rw - 3, cut, a);
+  free(cut);
+  free(clean);
+  if (right)
+    ud_text(0, COLS - rw - 1, rw, right, a);
+}
+
+void
+ud_keybar(const ui *u, const char *const *items, size_t n)
+{
+  attr_t a = ud_attr(u, UC_TITLE);
+  ud_fill(LINES - 1, a);
+  /* Items that do not fit are dropped from the end; the first is help. */
+  int x = 1;
+  for (size_t i = 0; i < n; i++)
+    {
+      int w = txt_width(items[i]);
+      if (x + w > COLS - 1)
+        break;
+      ud_text(LINES - 1, x, w, items[i], a);
+      x += w + 2;
+    }
+}
+
+void
+ud_status(const ui *u)
+{
+  int y = LINES - 2;
+  move(y, 0);
+  clrtoeol();
+  if (u->msg[0])
+    ud_text(y, 1, COLS - 2, u->msg, u->msg_err ? ud_attr(u, UC_ERROR) : ud_attr(u, UC_OK));
+  else
+    {
+      /* TRANSLATORS: the status line names the answers file. */
+      char *line = xasprintf(_("File: %s"), u->s->path);
+      ud_text(y, 1, COLS - 2, line, ud_attr(u, UC_DIM));
+      free(line);
+    }
+}
+
+void
+ud_bar(int y, int x, int width, unsigned met, unsigned applicable, attr_t a)
+{
+  int filled = applicable ? (int) ((long) width * met / applicable) : 0;
+  mvaddch(y, x, '[');
+  attron(a);
+  for (int i = 0; i < width; i++)
+    addch(i < filled ? '#' : (applicable ? '-' : ' '));
+  attroff(a);
+  addch(']');
+}

@@ -1,0 +1,122 @@
+/* ui_internal: what the screens of the interactive session share.
+ *
+ * The session is one struct ui; each screen is a pair of functions,
+ * draw and key, dispatched from the single event loop in ui.c (ncdu's
+ * and tig's shape).  Screens draw into stdscr after erase(); curses then
+ * sends only the cells that changed, which keeps each keystroke cheap on
+ * a slow link. */
+#ifndef KIJUN_UI_INTERNAL_H
+#define KIJUN_UI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "lineedit.h"
+#include "session.h"
+
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+enum ui_screen { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE };
+enum ui_edit { ED_NONE, ED_NOTE, ED_EVIDENCE, ED_SEARCH, ED_PROFILE };
+
+/* Colour pairs; each has a monochrome attribute too. */
+enum ui_color { UC_TITLE = 1, UC_SELECT, UC_BASELINE, UC_RECOMMENDED, UC_ERROR, UC_OK, UC_DIM, UC_COUNT };
+
+/* A key as wget_wch returns it: a character, or a function key. */
+typedef struct ui_key
+{
+  wint_t ch;
+  bool fn;
+} ui_key;
+
+/* One row of the overview: a phase heading (section < 0) or an item. */
+typedef struct ov_row
+{
+  int phase;
+  long section;
+  size_t first_pos;           /* first question of the row in walk order */
+  unsigned answered, total, met, applicable;
+} ov_row;
+
+typedef struct ui
+{
+  session *s;
+  enum ui_screen scr;
+  enum ui_screen back;        /* where help, summary and profile return to */
+  size_t pos;                 /* current question, as a position in walk order */
+
+  ov_row *rows;
+  size_t nrows, sel, top;
+  bool rows_stale;
+
+  char **lines;               /* help and summary pages */
+  size_t nlines, ptop;
+  bool quitting;              /* the summary was opened by q */
+
+  enum ui_edit ed;
+  lineedit le;
+  bool advance_after_edit;    /* a reason was asked for: move on after it */
+  int cur_y, cur_x;           /* where the cursor shows while editing; -1: hidden */
+  int pf_sel;                 /* profile form: selected field */
+  bool pf_picking;            /* choosing a sector */
+  size_t pf_pick;
+  bool new_file;
+
+  char *search;
+  char msg[512];
+  bool msg_err;
+  bool dirty;                 /* changes not yet on disk */
+  bool color;
+  bool done;
+} ui;
+
+/* ui.c */
+void ui_changed(ui *u);
+void ui_set_msg(ui *u, bool err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_open_page(ui *u, enum ui_screen scr);
+void ui_open_question(ui *u, size_t pos);
+bool ui_global_key(ui *u, ui_key k);
+const char *ui_level_label(enum qn_level l);
+
+/* ui_draw.c */
+attr_t ud_attr(const ui *u, enum ui_color c);
+int ud_text(int y, int x, int width, const char *s, attr_t a);
+int ud_wrapped(int y, int x, int width, int maxrows, const char *s, attr_t a);
+void ud_fill(int y, attr_t a);
+void ud_titlebar(const ui *u, const char *left, const char *right);
+void ud_keybar(const ui *u, const char *const *items, size_t n);
+void ud_status(const ui *u);
+void ud_bar(int y, int x, int width, unsigned met, unsigned applicable, attr_t a);
+
+/* ui_overview.c */
+void ov_draw(ui *u);
+void ov_key(ui *u, ui_key k);
+void ov_select_pos(ui *u, size_t pos);
+
+/* ui_question.c */
+void qv_draw(ui *u);
+void qv_key(ui *u, ui_key k);
+bool qv_search(ui *u, size_t from);
+
+/* ui_pages.c */
+void pg_build_help(ui *u);
+void pg_build_summary(ui *u);
+void pg_free(ui *u);
+void pg_draw(ui *u);
+void pg_key(ui *u, ui_key k);
+
+/* ui_profile.c */
+void pf_draw(ui *u);
+void pf_key(ui *u, ui_key k);
+
+/* ui_edit.c */
+void ed_start(ui *u, enum ui_edit what, const char *text);
+void ed_draw(ui *u);
+void ed_key(ui *u, ui_key k);
+void ed_commit(ui *u);
+
+#endif

@@ -1,0 +1,205 @@
+/* ui_overview: the four PDCA phases and, under each, the guideline items
+ * that have questions in that phase, with progress and baseline coverage
+ * so far.  Enter opens the item's first question of the phase. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coverage.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui_internal.h"
+#include "xalloc.h"
+
+/* Rows follow the walk order, which is already phase then section, so a
+ * new row starts wherever the (phase, section) pair changes. */
+static void
+build_rows(ui *u)
+{
+  const questionnaire *q = u->s->qn;
+  const assessment *a = u->s->a;
+  size_t cap = 0;
+  u->nrows = 0;
+  int last_phase = -1;
+  long last_section = -1;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    {
+      size_t i = q->order[pos];
+      const qn_question *x = &q->questions[i];
+      if ((int) x->phase != last_phase)
+        {
+          u->rows = xgrow(u->rows, &cap, u->nrows + 1, sizeof *u->rows);
+          u->rows[u->nrows++] = (ov_row){ .phase = (int) x->phase, .section = -1, .first_pos = pos };
+          last_phase = (int) x->phase;
+          last_section = -1;
+        }
+      if ((long) x->section != last_section)
+        {
+          u->rows = xgrow(u->rows, &cap, u->nrows + 1, sizeof *u->rows);
+          u->rows[u->nrows++] = (ov_row){ .phase = (int) x->phase, .section = (long) x->section,
+                                          .first_pos = pos };
+          last_section = (long) x->section;
+        }
+      /* Count into the item row and its phase heading. */
+      ov_row *r = &u->rows[u->nrows - 1];
+      ov_row *h = r;
+      while (h->section >= 0)
+        h--;
+      const ans_entry *e = &a->e[i];
+      enum cov_result res = cov_result(e);
+      for (ov_row *t = r;; t = h)
+        {
+          t->total++;
+          t->answered += e->status != ANS_NONE;
+          if (x->level == QN_BASELINE)
+            {
+              t->applicable += res != COV_EXCLUDED;
+              t->met += res == COV_MET;
+            }
+          if (t == h)
+            break;
+        }
+    }
+  u->rows_stale = false;
+  if (u->sel >= u->nrows || u->rows[u->sel].section < 0)
+    u->sel = u->nrows > 1 ? 1 : 0;
+}
+
+void
+ov_select_pos(ui *u, size_t pos)
+{
+  if (u->rows_stale || !u->rows)
+    build_rows(u);
+  for (size_t r = 0; r < u->nrows; r++)
+    if (u->rows[r].section >= 0 && u->rows[r].first_pos <= pos)
+      u->sel = r;
+}
+
+static void
+draw_row(ui *u, int y, const ov_row *r, bool selected)
+{
+  const questionnaire *q = u->s->qn;
+  enum lang l = i18n_lang();
+  char counts[32], cov[48];
+  snprintf(counts, sizeof counts, "%u/%u", r->answered, r->total);
+  if (r->applicable)
+    snprintf(cov, sizeof cov, "%5.1f%% (%u/%u)", 100.0 * r->met / r->applicable, r->met, r->applicable);
+  else
+    snprintf(cov, sizeof cov, "%s", r->total ? "-" : "");
+  /* Columns from the right: coverage text 16, bar 12, counts 9. */
+  int right = 16 + 1 + 12 + 1 + 9;
+  attr_t a = selected ? ud_attr(u, UC_SELECT) : A_NORMAL;
+  if (r->section < 0)
+    {
+      a = selected ? a : A_BOLD;
+      attron(a);
+      mvhline(y, 0, ' ', COLS);
+      attroff(a);
+      ud_text(y, 1, COLS - right - 2, qn_phase_name((enum qn_phase) r->phase), a | A_BOLD);
+    }
+  else
+    {
+      attron(a);
+      mvhline(y, 0, ' ', COLS);
+      attroff(a);
+      const qn_section *s = &q->sections[r->section];
+      int idw = ud_text(y, 3, 10, s->id, a);
+      int x = 3 + (idw > 8 ? idw : 8) + 1;
+      ud_text(y, x, COLS - right - x - 1, qn_tr(&s->title, l), a);
+    }
+  int x = COLS - right;
+  attron(a);
+  mvprintw(y, x, "%8s", counts);
+  attroff(a);
+  if (r->applicable)
+    ud_bar(y, x + 10, 10, r->met, r->applicable, a);
+  ud_text(y, x + 23, 16, cov, a);
+}
+
+void
+ov_draw(ui *u)
+{
+  if (u->rows_stale || !u->rows)
+    build_rows(u);
+  const questionnaire *q = u->s->qn;
+  char right[64];
+  snprintf(right, sizeof right, "%zu/%zu", ans_count_answered(u->s->a), q->nquestions);
+  ud_titlebar(u, qn_tr(&q->title, i18n_lang()), right);
+
+  /* TRANSLATORS: overview column headings; "Answered" sits in 8 columns
+     and "Baseline coverage" over 28 columns. */
+  int right_w = 16 + 1 + 12 + 1 + 9;
+  ud_text(1, 3, COLS - right_w - 4, _("Item"), A_BOLD);
+  ud_text(1, COLS - right_w, 9, _("Answered"), A_BOLD);
+  ud_text(1, COLS - right_w + 10, 28, _("Baseline coverage"), A_BOLD);
+
+  int body = LINES - 4;
+  if (u->sel < u->top)
+    u->top = u->sel;
+  if (u->sel >= u->top + (size_t) body)
+    u->top = u->sel - (size_t) body + 1;
+  for (int i = 0; i < body && u->top + (size_t) i < u->nrows; i++)
+    draw_row(u, 2 + i, &u->rows[u->top + (size_t) i], u->top + (size_t) i == u->sel);
+  ud_status(u);
+  /* TRANSLATORS: key hints of the overview; each item is one key and its
+     action, shown in a bar of 80 columns. Keep them short. */
+  const char *keys[] = { _("? help"), _("q quit"), _("Enter open"), _("Tab unanswered"),
+                         _("/ search"), _("s summary"), _("p profile"), _("L language") };
+  ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
+}
+
+static void
+move_sel(ui *u, long delta)
+{
+  long n = (long) u->nrows;
+  long s = (long) u->sel;
+  long step = delta > 0 ? 1 : -1;
+  long target = s + delta;
+  if (target < 0)
+    target = 0;
+  if (target >= n)
+    target = n - 1;
+  /* Land on an item, skipping phase headings in the direction of travel. */
+  while (target >= 0 && target < n && u->rows[target].section < 0)
+    target += step;
+  if (target < 0 || target >= n)
+    {
+      target = s;
+      if (delta < -1 || delta > 1)
+        {
+          /* A page or Home/End went past the edge: take the nearest item. */
+          for (target = delta < 0 ? 0 : n - 1; target >= 0 && target < n && u->rows[target].section < 0;
+               target -= step)
+            ;
+        }
+    }
+  if (target >= 0 && target < n)
+    u->sel = (size_t) target;
+}
+
+void
+ov_key(ui *u, ui_key k)
+{
+  long page = LINES - 5 > 1 ? LINES - 5 : 1;
+  if (k.fn)
+    switch (k.ch)
+      {
+      case KEY_UP: move_sel(u, -1); return;
+      case KEY_DOWN: move_sel(u, 1); return;
+      case KEY_PPAGE: move_sel(u, -page); return;
+      case KEY_NPAGE: move_sel(u, page); return;
+      case KEY_HOME: move_sel(u, -(long) u->nrows); return;
+      case KEY_END: move_sel(u, (long) u->nrows); return;
+      case KEY_ENTER: ui_open_question(u, u->rows[u->sel].first_pos); return;
+      default: return;
+      }
+  switch (k.ch)
+    {
+    case 'k': move_sel(u, -1); break;
+    case 'j': move_sel(u, 1); break;
+    case '\n': case '\r': ui_open_question(u, u->rows[u->sel].first_pos); break;
+    default: break;
+    }
+}

@@ -1,0 +1,290 @@
+/* ui_question: one question at a time, in PDCA walk order across items.
+ * A digit answers and moves on, so the whole questionnaire can be done in
+ * one pass; the level is written out in words, so it reads the same
+ * without colour. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "coverage.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui_internal.h"
+#include "xalloc.h"
+
+static const qn_question *
+current(const ui *u, size_t *index)
+{
+  size_t i = u->s->qn->order[u->pos];
+  if (index)
+    *index = i;
+  return &u->s->qn->questions[i];
+}
+
+/* The answer choices, in key order. */
+static const enum ans_status choice_status[] = {
+  ANS_IMPLEMENTED, ANS_PARTIAL, ANS_NOT_IMPLEMENTED, ANS_ALTERNATIVE, ANS_NOT_APPLICABLE, ANS_UNKNOWN,
+};
+
+static int
+draw_choices(ui *u, int y, enum ans_status st)
+{
+  int x = 2, rows = 1;
+  for (int c = 0; c < 6; c++)
+    {
+      char item[96];
+      snprintf(item, sizeof item, "%s %d %s", choice_status[c] == st ? "(*)" : "( )", c + 1,
+               ans_status_name(choice_status[c]));
+      int w = txt_width(item);
+      if (x + w > COLS - 2)
+        {
+          y++, rows++;
+          x = 2;
+        }
+      attr_t a = choice_status[c] == st ? ud_attr(u, UC_SELECT) | A_BOLD : A_NORMAL;
+      ud_text(y, x, w, item, a);
+      x += w + 3;
+    }
+  return rows;
+}
+
+static void
+draw_field(ui *u, int y, const char *label, int lw, const char *value, const char *missing, bool err)
+{
+  ud_text(y, 2, lw, label, A_BOLD);
+  int x = 2 + lw + 2;
+  if (value && *value)
+    ud_text(y, x, COLS - x - 1, value, A_NORMAL);
+  else if (missing)
+    ud_text(y, x, COLS - x - 1, missing, err ? ud_attr(u, UC_ERROR) : ud_attr(u, UC_DIM));
+}
+
+/* The local-government guideline's counterpart of an item, in one line. */
+static char *
+lg_line(const qn_section *s, enum lang l)
+{
+  if (s->nlg == 0)
+    return xstrdup(_("none given in the mapping table"));
+  char *out = xstrdup("");
+  for (size_t k = 0; k < s->nlg; k++)
+    {
+      char *next = xasprintf("%s%s%s %s", out, k ? "; " : "", qn_lgpart_name(s->lg[k].part),
+                             qn_tr(&s->lg[k].items, l));
+      free(out);
+      out = next;
+    }
+  return out;
+}
+
+void
+qv_draw(ui *u)
+{
+  const questionnaire *q = u->s->qn;
+  size_t qi;
+  const qn_question *x = current(u, &qi);
+  const qn_section *s = &q->sections[x->section];
+  const ans_entry *e = &u->s->a->e[qi];
+  enum lang l = i18n_lang();
+
+  char *left = xasprintf("%s  >  %s %s", qn_phase_name(x->phase), s->id, qn_tr(&s->title, l));
+  char right[48];
+  snprintf(right, sizeof right, "%zu/%zu", u->pos + 1, q->nquestions);
+  ud_titlebar(u, left, right);
+  free(left);
+
+  /* The level in words and brackets, so it cannot be mistaken without
+   * colour; ids and the CSF function after it. */
+  char *tag = xasprintf("[%s]", ui_level_label(x->level));
+  int tw = ud_text(1, 2, COLS - 4, tag, ud_attr(u, x->level == QN_BASELINE ? UC_BASELINE : UC_RECOMMENDED));
+  free(tag);
+  char *meta = x->csf ? xasprintf("%s   CSF %s", x->id, qn_csf_key(x->csf)) : xstrdup(x->id);
+  ud_text(1, 2 + tw + 2, COLS - tw - 6, meta, A_NORMAL);
+  free(meta);
+  char *lg = lg_line(s, l);
+  /* TRANSLATORS: label before the counterpart in the local-government
+     security policy guideline; keep it short (about 12 columns). */
+  char *lgl = xasprintf("%s: %s", _("LG guideline"), lg);
+  ud_text(2, 2, COLS - 4, lgl, ud_attr(u, UC_DIM));
+  free(lg);
+  free(lgl);
+
+  /* Bottom block, from the bottom up: key bar, status, evidence, note,
+   * choices, rule. */
+  const char *labels[] = { _("Note"), _("Evidence") };
+  int lw = txt_width(labels[0]) > txt_width(labels[1]) ? txt_width(labels[0]) : txt_width(labels[1]);
+  int y_ev = LINES - 3, y_note = LINES - 4;
+  /* Choices take two rows at 80 columns, one on wider screens. */
+  int crow = COLS >= 110 ? 1 : 2;
+  int y_ch = y_note - 1 - crow;
+  /* ASCII, not ACS_HLINE: in UTF-8 some terminals get U+2500, which is
+   * East Asian Ambiguous and may take two columns. */
+  attron(ud_attr(u, UC_DIM));
+  mvhline(y_ch - 1, 0, '-', COLS);
+  attroff(ud_attr(u, UC_DIM));
+  draw_choices(u, y_ch, e->status);
+  bool needs = ans_needs_reason(e->status) && !ans_has_reason(e);
+  draw_field(u, y_note, labels[0], lw, e->note,
+             needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs);
+  draw_field(u, y_ev, labels[1], lw, e->evidence, _("(none: press v)"), false);
+
+  /* The text, then the hint, in what is left. */
+  int top = 4, avail = y_ch - 2 - top;
+  int th = ud_wrapped(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD);
+  int hy = top + th + 1;
+  if (y_ch - 2 - hy >= 1)
+    {
+      /* TRANSLATORS: heading before the hint on evidence. */
+      ud_text(hy, 2, COLS - 4, _("What would show it is done:"), ud_attr(u, UC_DIM) | A_UNDERLINE);
+      ud_wrapped(hy + 1, 4, COLS - 6, y_ch - 2 - hy - 1, qn_tr(&x->hint, l), ud_attr(u, UC_DIM));
+    }
+
+  ud_status(u);
+  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE || u->ed == ED_SEARCH)
+    ed_draw(u);
+  /* TRANSLATORS: key hints of the question view, shown in 80 columns;
+     items that do not fit are dropped from the end. */
+  const char *keys[] = { _("? help"), _("q quit"), _("1-6 answer"), _("e note"), _("v evidence"),
+                         _("<- -> move"), _("Tab unanswered"), _("Esc overview"), _("/ search"),
+                         _("0 clear") };
+  ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* The position of the first question of the next (dir > 0) or of this
+ * or the previous (dir < 0) item in walk order. */
+static size_t
+item_step(const ui *u, int dir)
+{
+  const questionnaire *q = u->s->qn;
+  size_t pos = u->pos;
+  const qn_question *x = &q->questions[q->order[pos]];
+#define SAME(p) (q->questions[q->order[p]].section == x->section && q->questions[q->order[p]].phase == x->phase)
+  if (dir > 0)
+    {
+      while (pos + 1 < q->nquestions && SAME(pos + 1))
+        pos++;
+      return pos + 1 < q->nquestions ? pos + 1 : u->pos;
+    }
+  while (pos > 0 && SAME(pos - 1))
+    pos--;
+  if (pos == u->pos && pos > 0)
+    {
+      /* Already at the item's start: go to the previous item's start. */
+      pos--;
+      x = &q->questions[q->order[pos]];
+      while (pos > 0 && SAME(pos - 1))
+        pos--;
+    }
+#undef SAME
+  return pos;
+}
+
+static void
+next_unanswered(ui *u)
+{
+  const questionnaire *q = u->s->qn;
+  for (size_t k = 1; k <= q->nquestions; k++)
+    {
+      size_t pos = (u->pos + k) % q->nquestions;
+      if (u->s->a->e[q->order[pos]].status == ANS_NONE)
+        {
+          ui_open_question(u, pos);
+          return;
+        }
+    }
+  ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
+}
+
+static bool
+matches(const ui *u, size_t pos)
+{
+  const qn_question *x = &u->s->qn->questions[u->s->qn->order[pos]];
+  return strcasestr(x->id, u->search) || strcasestr(qn_tr(&x->text, i18n_lang()), u->search);
+}
+
+bool
+qv_search(ui *u, size_t from)
+{
+  const questionnaire *q = u->s->qn;
+  if (!u->search || !*u->search)
+    return false;
+  for (size_t k = 0; k < q->nquestions; k++)
+    {
+      size_t pos = (from + k) % q->nquestions;
+      if (matches(u, pos))
+        {
+          ui_open_question(u, pos);
+          return true;
+        }
+    }
+  ui_set_msg(u, true, _("No question matches \"%s\"."), u->search);
+  return false;
+}
+
+static void
+answer(ui *u, enum ans_status st)
+{
+  size_t qi;
+  current(u, &qi);
+  ans_set_status(u->s->a, qi, st);
+  ui_changed(u);
+  if (ans_needs_reason(st) && !ans_has_reason(&u->s->a->e[qi]))
+    {
+      /* The reason is part of the answer: ask for it at once; the view
+       * moves on when the note is saved. */
+      ui_set_msg(u, false, "%s", _("Give the reason for this answer, then press Enter."));
+      u->advance_after_edit = true;
+      ed_start(u, ED_NOTE, u->s->a->e[qi].note);
+      return;
+    }
+  if (st != ANS_NONE && u->pos + 1 < u->s->qn->nquestions)
+    u->pos++;
+  else if (st != ANS_NONE)
+    ui_set_msg(u, false, "%s", _("That was the last question. Press q to see the summary."));
+}
+
+void
+qv_key(ui *u, ui_key k)
+{
+  const questionnaire *q = u->s->qn;
+  size_t last = q->nquestions - 1;
+  if (k.fn)
+    {
+      switch (k.ch)
+        {
+        case KEY_LEFT: case KEY_UP: if (u->pos) u->pos--; break;
+        case KEY_RIGHT: case KEY_DOWN: if (u->pos < last) u->pos++; break;
+        case KEY_PPAGE: u->pos = item_step(u, -1); break;
+        case KEY_NPAGE: u->pos = item_step(u, 1); break;
+        case KEY_HOME: u->pos = 0; break;
+        case KEY_END: u->pos = last; break;
+        default: break;
+        }
+      return;
+    }
+  switch (k.ch)
+    {
+    case '1': case '2': case '3': case '4': case '5': case '6':
+      answer(u, choice_status[k.ch - '1']);
+      break;
+    case '0':
+      answer(u, ANS_NONE);
+      break;
+    case 'h': case 'k': if (u->pos) u->pos--; break;
+    case 'l': case 'j': if (u->pos < last) u->pos++; break;
+    case '\t': next_unanswered(u); break;
+    case 'e': ed_start(u, ED_NOTE, u->s->a->e[q->order[u->pos]].note); break;
+    case 'v': ed_start(u, ED_EVIDENCE, u->s->a->e[q->order[u->pos]].evidence); break;
+    case 'n':
+      if (u->search)
+        qv_search(u, u->pos + 1);
+      break;
+    case 27:
+      ov_select_pos(u, u->pos);
+      u->scr = SCR_OVERVIEW;
+      break;
+    default: break;
+    }
+}
