@@ -92,6 +92,19 @@ start_curses(ui *u)
   set_escdelay(25);
   timeout(250);
   curs_set(0);
+  /* Home and End arrive in several dialects (PuTTY and the Linux console
+   * send ESC [1~ and ESC [4~ even with TERM=xterm); teach all of them, or
+   * the leading ESC would cancel whatever is being edited. */
+  static const struct { const char *seq; int key; } extra[] = {
+    { "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+    { "\033OH", KEY_HOME }, { "\033OF", KEY_END }, { "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+    { "\033[3~", KEY_DC }, { "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+    { "\033OA", KEY_UP }, { "\033OB", KEY_DOWN }, { "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+    { "\033[A", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+  };
+  for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+    if (key_defined(extra[i].seq) == 0)
+      define_key(extra[i].seq, extra[i].key);
   u->color = has_colors() && !getenv("NO_COLOR");
   if (u->color)
     {

@@ -1,0 +1,82 @@
+# lib.sh for the end-to-end tests: drive the real kijun binary inside a
+# private tmux server (its own socket, no configuration), type keys with
+# send-keys and read the screen with capture-pane.  The environment is
+# pinned: TERM, size, locale, HOME, time.
+. "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+  echo "1..0 # SKIP tmux is not installed"
+  exit 0
+fi
+
+# A fresh server (and socket) for every start, so one run can never see
+# the end of the previous one.
+runs=0
+SOCK="kijun-test-$$-0"
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'T kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
+
+# start COLS LINES ENV... -- ARGS...: run kijun in a new session; the
+# shell prints EXIT=<status> when kijun ends, and then waits.
+start() {
+  cols=$1 rows=$2; shift 2
+  envs=""
+  while [ "$1" != "--" ]; do envs="$envs $1"; shift; done
+  shift
+  T kill-server >/dev/null 2>&1
+  runs=$((runs + 1))
+  SOCK="kijun-test-$$-$runs"
+  T new-session -d -x "$cols" -y "$rows" \
+    "env -i PATH=/usr/bin:/bin HOME=$TMP TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC \
+     KIJUN_LOCALEDIR=$KIJUN_LOCALEDIR $envs $KIJUN $*; echo EXIT=\$?; sleep 600"
+}
+
+screen() { T capture-pane -p -J; }
+history() { T capture-pane -p -J -S -400; }
+keys() { T send-keys "$@"; }
+# type TEXT literally
+typed() { T send-keys -l "$1"; }
+
+# wait_for TEXT [SECONDS]: until the screen shows TEXT; false on timeout.
+wait_for() {
+  limit=$(( ${2:-5} * 20 ))
+  i=0
+  while [ $i -lt $limit ]; do
+    if screen | grep -qF -- "$1"; then return 0; fi
+    sleep 0.05
+    i=$((i + 1))
+  done
+  return 1
+}
+
+# wait_gone TEXT: until the screen no longer shows TEXT.
+wait_gone() {
+  i=0
+  while [ $i -lt 100 ]; do
+    if ! screen | grep -qF -- "$1"; then return 0; fi
+    sleep 0.05
+    i=$((i + 1))
+  done
+  return 1
+}
+
+# expect_screen NAME TEXT: the screen shows TEXT (waiting for it).
+expect_screen() {
+  if wait_for "$2"; then ok "$1"
+  else not_ok "$1" "the screen lacks: $2" "$(screen | sed 's/^/| /')"
+  fi
+}
+
+expect_file() {
+  if grep -qF -- "$3" "$2"; then ok "$1"
+  else not_ok "$1" "$2 lacks: $3" "$(head -c 800 "$2" 2>/dev/null)"
+  fi
+}
+
+# expect_width NAME MAX: no line of the screen is wider than MAX columns.
+expect_width() {
+  w=$(screen | "$COLWIDTH")
+  if [ "$w" -le "$2" ]; then ok "$1"
+  else not_ok "$1" "a line is $w columns wide" "$(screen | sed 's/^/| /')"
+  fi
+}

@@ -1,0 +1,49 @@
+# End to end: reopening lands on the first unanswered question; a Japanese
+# note is typed and edited by character; the language switches in place;
+# the screen survives a resize below the minimum and back.
+. "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
+Q="$TESTDATA/mini.cfg"
+A="$TMP/a.cfg"
+cp "$TESTDATA/mini-answers.cfg" "$A"
+
+start 80 24 -- --questionnaire "$Q" "$A"
+expect_screen "resuming lands on the first unanswered question" "1.2-d"
+expect_screen "its position is shown" "7/8"
+
+keys e
+typed "試験の結果を反映する"
+keys Left Left Left Left BSpace
+typed "を、"
+keys Home; typed "次回:"
+keys End; typed "予定"
+keys Enter
+expect_file "a Japanese note is edited by character and saved" "$A" 'note = "次回:試験の結果を、反映する予定";'
+expect_screen "the note shows on the question" "次回:試験の結果を、反映する予定"
+
+keys v; typed "規程 第12号"; keys Enter
+expect_file "the evidence reference is saved" "$A" 'evidence = "規程 第12号";'
+
+keys L
+expect_screen "L switches the question text to Japanese" "試験の教訓を手順に反映していますか。"
+expect_screen "and the interface too" "一部実施"
+keys L
+expect_screen "L switches back to English" "Does your organisation feed lessons"
+
+T resize-window -x 60 -y 15
+expect_screen "a small terminal says how large it must be" "kijun needs at least 80x24"
+T resize-window -x 80 -y 24
+expect_screen "enlarging it restores the screen" "Does your organisation feed lessons"
+T resize-window -x 200 -y 60
+expect_screen "a large terminal works" "Does your organisation feed lessons"
+T resize-window -x 80 -y 24
+
+keys Escape
+expect_screen "Esc returns to the overview" "Answered"
+keys /; typed "recovery"; keys Enter
+expect_screen "search finds a question by its text" "1.2-c"
+keys q; wait_for "Coverage summary"; keys Escape
+expect_screen "Esc on the quit summary returns to the session" "1.2-c"
+keys q; wait_for "Coverage summary"; keys x
+expect_screen "leaving exits 0" "EXIT=0"
+
+done_testing

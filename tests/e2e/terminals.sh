@@ -1,0 +1,51 @@
+# End to end: the main screens in Japanese at 80x24 fit in 80 columns;
+# kijun runs on every common TERM, and without colour; Japanese works
+# without a ja_JP locale, and a non-UTF-8 terminal falls back to English.
+. "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
+A="$TMP/a.cfg"
+
+# The bundled questionnaire, in Japanese.
+if locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then JA=ja_JP.UTF-8; else JA=C.UTF-8; fi
+start 80 24 LC_ALL=$JA LANGUAGE=ja -- "$A"
+expect_screen "a new file in Japanese opens the profile form" "回答者情報"
+expect_width "the profile form fits 80 columns" 80
+keys Escape
+expect_screen "the Japanese overview shows the phases" "計画 (Plan)"
+expect_width "the overview fits 80 columns" 80
+keys Tab
+expect_screen "the question view is Japanese" "[ベースライン]"
+expect_width "the question view fits 80 columns" 80
+for step in 1 2 3 4 5 6 7 8 9 10 11 12; do keys Right; done
+expect_width "later questions fit 80 columns too" 80
+keys '?'
+expect_screen "the help is Japanese" "ヘルプ"
+expect_width "the help fits 80 columns" 80
+keys Escape; keys s
+expect_screen "the summary is Japanese" "ベースライン充足率"
+expect_width "the summary fits 80 columns" 80
+keys Escape; keys q; wait_for "ベースライン"; keys x
+expect_screen "leaving exits 0" "EXIT=0"
+
+for term in xterm xterm-256color screen tmux-256color linux vt100; do
+  rm -f "$A"
+  start 80 24 TERM=$term -- "$A"
+  if wait_for "Respondent profile" && keys Escape && wait_for "Answered"; then ok "TERM=$term shows the screens"
+  else not_ok "TERM=$term shows the screens" "$(screen | sed 's/^/| /')"; fi
+  keys q; wait_for "Coverage summary"; keys x
+  expect_screen "TERM=$term leaves cleanly" "EXIT=0"
+done
+
+rm -f "$A"
+start 80 24 NO_COLOR=1 -- "$A"
+expect_screen "NO_COLOR runs" "Respondent profile"
+
+rm -f "$A"
+start 80 24 LC_ALL= LANG=ja_XX.UTF-8 -- --lang ja "$A"
+expect_screen "--lang ja works where the ja_JP locale is missing" "回答者情報"
+
+rm -f "$A"
+start 80 24 LC_ALL=C -- --lang ja "$A"
+expect_screen "a non-UTF-8 terminal falls back to English" "Respondent profile"
+expect_screen "and says why" "not UTF-8"
+
+done_testing
