@@ -139,7 +139,8 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
         }
       cfg_check_keys(r, g, keys, where);
       const char *qid = cfg_string(r, g, "question", true, false, where);
-      const char *st = cfg_string(r, g, "status", true, false, where);
+      /* An unanswered question may still carry a note or evidence. */
+      const char *st = cfg_string(r, g, "status", false, false, where);
       const char *note = cfg_string(r, g, "note", false, true, where);
       const char *ev = cfg_string(r, g, "evidence", false, true, where);
       const char *upd = cfg_string(r, g, "updated", false, false, where);

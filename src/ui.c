@@ -22,6 +22,7 @@
 
 #include "afile.h"
 #include "i18n.h"
+#include "lock.h"
 #include "paths.h"
 #include "report.h"
 #include "store.h"
@@ -31,7 +32,6 @@
 
 static volatile sig_atomic_t got_signal;
 static bool curses_on;
-static ui *the_ui;                /* for the exit paths */
 
 /* ---- the terminal ------------------------------------------------------ */
 
@@ -72,6 +72,9 @@ install_signals(void)
   sigaction(SIGHUP, &sa, NULL);
   sa.sa_handler = SIG_IGN;
   sigaction(SIGPIPE, &sa, NULL);
+  /* A file size limit must fail the write (and be reported), not kill
+   * the session. */
+  sigaction(SIGXFSZ, &sa, NULL);
   sa.sa_handler = on_crash;
   sa.sa_flags = SA_RESETHAND;
   int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
@@ -456,6 +459,21 @@ ui_main(const char *path, const char *qpath)
               _("the interactive session needs a terminal; use --report for a report without one"));
       return 2;
     }
+  /* The folder must exist for the lock file; a new default answers
+   * file lives in a folder that may not exist yet. */
+  path_make_parents(path);
+  lock_t lk;
+  pid_t holder;
+  int lrc = lock_acquire(path, &lk, &holder);
+  if (lrc == EWOULDBLOCK)
+    {
+      if (holder > 0)
+        fprintf(stderr, _("kijun: %s is open in another kijun (process %ld); close that one first\n"),
+                path, (long) holder);
+      else
+        fprintf(stderr, _("kijun: %s is open in another kijun; close that one first\n"), path);
+      return EX_TEMPFAIL;
+    }
   diag_t d = { 0 };
   session s;
   int rc = session_open(&s, path, qpath, true, &d);
@@ -464,6 +482,7 @@ ui_main(const char *path, const char *qpath)
   if (rc)
     {
       session_close(&s);
+      lock_release(&lk);
       return rc;
     }
   if (s.is_new)
@@ -477,6 +496,7 @@ ui_main(const char *path, const char *qpath)
         {
           fprintf(stderr, _("kijun: cannot create %s: %s\n"), s.path, strerror(err > 0 ? err : EIO));
           session_close(&s);
+          lock_release(&lk);
           return EX_CANTCREAT;
         }
     }
@@ -485,7 +505,6 @@ ui_main(const char *path, const char *qpath)
   u.s = &s;
   u.new_file = s.is_new;
   u.rows_stale = true;
-  the_ui = &u;
   if (s.is_new)
     {
       u.scr = SCR_PROFILE;
@@ -509,6 +528,7 @@ ui_main(const char *path, const char *qpath)
       fprintf(stderr, _("kijun: cannot use the terminal type '%s'; set TERM to one this system knows, such as xterm or vt100\n"),
               term ? term : "");
       session_close(&s);
+      lock_release(&lk);
       return 1;
     }
   run(&u);
@@ -528,6 +548,6 @@ ui_main(const char *path, const char *qpath)
   free(u.rows);
   free(u.search);
   session_close(&s);
-  the_ui = NULL;
+  lock_release(&lk);
   return rc;
 }

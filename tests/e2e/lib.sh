@@ -80,3 +80,14 @@ expect_width() {
   else not_ok "$1" "a line is $w columns wide" "$(screen | sed 's/^/| /')"
   fi
 }
+
+# kpid: the process id of the kijun running in the session.
+kpid() {
+  shell=$(T display-message -p '#{pane_pid}')
+  ps -o pid= --ppid "$shell" | tr -d ' ' | head -1
+}
+
+# expect_exit NAME STATUS: kijun ended with STATUS.
+expect_exit() {
+  expect_screen "$1" "EXIT=$2"
+}

@@ -194,7 +194,8 @@ Test(store, bad_answers_are_all_reported)
                             "  { question = \"9.9-z\"; status = \"implemented\"; },\n"
                             "  { question = \"1.2-a\"; status = \"partial\"; },\n"
                             "  { question = \"1.2-a\"; status = \"partial\"; },\n"
-                            "  { status = \"partial\"; }\n"
+                            "  { status = \"partial\"; },\n"
+                            "  { question = \"1.3-b\"; note = \"a note before an answer\"; }\n"
                             ");\n");
   assessment *a;
   char *msgs;

@@ -1,0 +1,126 @@
+# End to end: nothing is lost and the terminal comes back: a second kijun
+# on the same file is refused; hang-up, termination and interrupt save a
+# pending note and exit 128+signal; suspend and resume redraw; a crash
+# restores the terminal; a full disk, a vanished folder and a file changed
+# by another program keep the last good file and tell the user.
+. "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
+Q="$TESTDATA/mini.cfg"
+A="$TMP/a.cfg"
+cp "$TESTDATA/mini-answers.cfg" "$A"
+
+# ---- locking
+start 80 24 -- -q "$Q" "$A"
+wait_for "1.2-d"
+first=$(kpid)
+T new-window "env HOME=$TMP TERM=tmux-256color LC_ALL=C.UTF-8 $KIJUN -q $Q $A; echo EXIT2=\$?; sleep 600"
+expect_screen "a second kijun on the same file is refused" "is open in another kijun (process $first)"
+expect_screen "with status 75" "EXIT2=75"
+T kill-window
+kill -KILL "$first"
+expect_exit "SIGKILL ends the first" 137
+start 80 24 -- -q "$Q" "$A"
+expect_screen "a lock left by a dead process does not block" "1.2-d"
+
+# ---- hang-up with a note being typed
+keys e; typed "切断前に入力したメモ"
+wait_for "切断前に入力したメモ"
+kill -HUP "$(kpid)"
+expect_exit "SIGHUP exits 129" 129
+expect_file "the note typed before the hang-up is saved" "$A" 'note = "切断前に入力したメモ";'
+
+start 80 24 -- -q "$Q" "$A"
+wait_for "1.2-d"
+kill -TERM "$(kpid)"
+expect_exit "SIGTERM exits 143" 143
+start 80 24 -- -q "$Q" "$A"
+wait_for "1.2-d"
+keys C-c
+expect_exit "Ctrl-C (SIGINT) exits 130" 130
+
+# ---- suspend and resume
+start 80 24 -- -q "$Q" "$A"
+wait_for "1.2-d"
+pid=$(kpid)
+kill -TSTP "$pid"
+wait_gone "1.2-d"
+kill -CONT "$pid"
+expect_screen "SIGCONT redraws the screen" "1.2-d"
+
+# ---- a crash restores the terminal
+kill -SEGV "$pid"
+expect_exit "a crash signal still ends with its status" 139
+alt=$(T display-message -p '#{alternate_on}')
+if [ "$alt" = 0 ]; then ok "the terminal left the full-screen mode after the crash"
+else not_ok "the terminal left the full-screen mode after the crash" "alternate_on=$alt"; fi
+
+# ---- a full disk (a file size limit makes every write fail)
+start 80 24 -- -q "$Q" "$A"
+wait_for "1.2-d"
+pid=$(kpid)
+cp "$A" "$TMP/before.cfg"
+if prlimit --pid "$pid" --fsize=200: 2>/dev/null; then
+  keys 3
+  expect_screen "a failed save is reported in the interface" "Not saved:"
+  if cmp -s "$A" "$TMP/before.cfg"; then ok "the last good file is intact"; else not_ok "the last good file is intact"; fi
+  prlimit --pid "$pid" --fsize=unlimited:
+  keys Left 6
+  expect_screen "the next change saves again" "Saved to"
+  expect_file "both answers reach the file" "$A" '{ question = "1.2-d"; status = "unknown";'
+else
+  ok "# SKIP prlimit is not available"
+fi
+keys q; wait_for "Coverage summary"; keys x
+expect_exit "leaving after a recovered fault exits 0" 0
+
+# ---- the folder vanishes
+mkdir -p "$TMP/sub"
+cp "$TESTDATA/mini-answers.cfg" "$TMP/sub/a.cfg"
+start 80 24 -- -q "$Q" "$TMP/sub/a.cfg"
+wait_for "1.2-d"
+rm -rf "$TMP/sub"
+keys 1
+expect_screen "a vanished folder is reported" "Not saved: No such file or directory"
+keys q; wait_for "Coverage summary"; keys x
+expect_exit "leaving with unsaved answers exits 74" 74
+if history | grep -qF "your answers were written to $TMP/kijun-unsaved-"; then ok "the answers are rescued to the home folder"
+else not_ok "the answers are rescued to the home folder" "$(history | tail -5)"; fi
+rescued=$(ls "$TMP"/kijun-unsaved-*.cfg 2>/dev/null | head -1)
+expect_file "the rescued file holds the new answer" "${rescued:-/nonexistent}" '{ question = "1.2-d"; status = "implemented";'
+
+# ---- another program changes the file
+cp "$TESTDATA/mini-answers.cfg" "$A"
+start 80 24 -- -q "$Q" "$A"
+wait_for "1.2-d"
+sleep 1.1
+echo "# edited by hand" >> "$A"
+keys 1
+expect_screen "a file changed on disk is not overwritten" "another program changed the answers file"
+expect_file "the other program's change is kept" "$A" "# edited by hand"
+keys q; wait_for "Coverage summary"; keys x
+expect_exit "leaving without overwriting exits 74" 74
+
+# ---- a malformed answers file is refused and left alone
+printf 'kijun_answers = 1;\nquestionnaire = { id = "mini"; };\nanswers = ( { question = "1.1-a"; status = "maybe"; } );\n' > "$TMP/bad.cfg"
+cp "$TMP/bad.cfg" "$TMP/bad.orig"
+start 80 24 -- -q "$Q" "$TMP/bad.cfg"
+expect_exit "a malformed answers file exits 65" 65
+expect_screen "with FILE:LINE" "$TMP/bad.cfg:2:"
+if cmp -s "$TMP/bad.cfg" "$TMP/bad.orig"; then ok "the malformed file is not touched"; else not_ok "the malformed file is not touched"; fi
+
+# ---- text from files never reaches the terminal raw
+grep -v 'organization = ' "$TESTDATA/mini-answers.cfg" > "$A"
+printf 'profile = { organization = "evil\\xc2\\x9b2J\\xe2\\x80\\xaecorp"; };\n' >> "$A"
+start 80 24 -- -q "$Q" "$A"
+wait_for "1.2-d"
+keys p
+expect_screen "control characters from a file are shown escaped" "evil<U+009B>2J<U+202E>corp"
+keys Escape; keys q; wait_for "Coverage summary"; keys x
+wait_for "EXIT="
+
+# ---- privacy: nothing the user did not type
+host=$(uname -n)
+user=$(id -un)
+if grep -rqsF -e "$host" -e "/home/$user" "$TMP"/*.cfg; then not_ok "no host or login name in answers files"
+else ok "no host or login name in answers files"; fi
+
+done_testing
