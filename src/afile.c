@@ -2,6 +2,7 @@
 #include <config.h>
 #include "afile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -92,4 +93,34 @@ out:
       return -1;
     }
   return 0;
+}
+
+int
+afile_cleanup(const char *path)
+{
+  char *dir = dir_of(path);
+  const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+  size_t blen = strlen(base);
+  int removed = 0;
+  DIR *d = opendir(dir);
+  if (d)
+    {
+      struct dirent *ent;
+      while ((ent = readdir(d)))
+        {
+          /* Exactly the names mkstemp made from ".BASE.XXXXXX". */
+          const char *n = ent->d_name;
+          if (n[0] != '.' || strncmp(n + 1, base, blen) != 0 || n[1 + blen] != '.'
+              || strlen(n + 2 + blen) != 6)
+            continue;
+          char *full = xasprintf("%s/%s", dir, n);
+          struct stat st;
+          if (lstat(full, &st) == 0 && S_ISREG(st.st_mode) && unlink(full) == 0)
+            removed++;
+          free(full);
+        }
+      closedir(d);
+    }
+  free(dir);
+  return removed;
 }

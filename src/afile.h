@@ -17,4 +17,9 @@ typedef int (*afile_writer)(FILE *f, void *ctx);
  * file (if any) is untouched and no temporary file is left behind. */
 int afile_write(const char *path, afile_writer writer, void *ctx);
 
+/* Remove temporary files that a killed writer of path left behind.  Call
+ * only while holding the file's lock (lock.h), when no save of path can
+ * be under way.  Returns the number removed. */
+int afile_cleanup(const char *path);
+
 #endif

@@ -73,9 +73,10 @@ cfg_open(cfg_reader *r, const char *path, diag_t *d)
       return EX_NOINPUT;
     }
   struct stat st;
-  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode))
+  int serr = fstat(fileno(f), &st) != 0 ? errno : 0;
+  if (serr || !S_ISREG(st.st_mode))
     {
-      int e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+      int e = serr ? serr : S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
       diag_add(d, path, 0, _("cannot read: %s; expected a regular file"), strerror(e));
       fclose(f);
       return EX_NOINPUT;
@@ -119,6 +120,24 @@ cfg_open(cfg_reader *r, const char *path, diag_t *d)
     }
 
   r->utf8_ok = scan_bytes(r, buf, n);
+  /* libconfig would read any file an @include names; kijun's files are
+   * self-contained, and a file sent by someone else must not make kijun
+   * read others. */
+  for (const char *p = buf; (p = strstr(p, "@include")); p++)
+    {
+      const char *bol = p;
+      while (bol > buf && (bol[-1] == ' ' || bol[-1] == '\t'))
+        bol--;
+      if (bol == buf || bol[-1] == '\n')
+        {
+          int line = 1;
+          for (const char *c = buf; c < p; c++)
+            line += *c == '\n';
+          diag_add(d, path, line, _("@include is not allowed; expected a self-contained file"));
+          free(buf);
+          return EX_DATAERR;
+        }
+    }
   if (memchr(buf, '\0', n))
     {
       free(buf);

@@ -23,8 +23,7 @@ typedef struct diag
 void diag_add(diag_t *d, const char *file, int line, const char *fmt, ...)
   __attribute__((format(printf, 4, 5)));
 size_t diag_count(const diag_t *d);
-/* Print every message, one a line, prefixed with "kijun: " when the
- * message names no file. */
+/* Print every message, one a line. */
 void diag_print(const diag_t *d, FILE *f);
 void diag_clear(diag_t *d);
 

@@ -179,6 +179,8 @@ main(int argc, char **argv)
     }
 
   int rest = argc - optind;
+  if (i18n_fallback_reason() && (check || want_report))
+    fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
   if (check)
     {
       if (want_report || rest > 0)
@@ -203,7 +205,7 @@ main(int argc, char **argv)
     {
       fprintf(stderr, "%s: %s\n", PACKAGE,
               _("neither XDG_DATA_HOME nor HOME is set; give the answers file as an argument"));
-      return EX_USAGE;
+      return 2;
     }
   int rc = ui_main(path, qpath);
   free(path);

@@ -79,35 +79,44 @@ has_cfg_suffix(const char *name)
 }
 
 char *
-path_find_questionnaire(const char *id)
+path_find_questionnaire(const char *id, const char *version)
 {
+  char *same_id = NULL;
   for (const char *const *d = path_questionnaire_dirs(); *d; d++)
     {
       DIR *dir = opendir(*d);
       if (!dir)
         continue;
       struct dirent *ent;
-      char *found = NULL;
-      while (!found && (ent = readdir(dir)))
+      while ((ent = readdir(dir)))
         {
           if (!has_cfg_suffix(ent->d_name))
             continue;
           char *p = xasprintf("%s/%s", *d, ent->d_name);
           diag_t quiet = { 0 };
           questionnaire *q;
-          if (qload_file(p, &quiet, &q) == 0 && strcmp(q->id, id) == 0)
-            found = p;
+          bool id_ok = false, exact = false;
+          if (qload_file(p, &quiet, &q) == 0)
+            {
+              id_ok = strcmp(q->id, id) == 0;
+              exact = id_ok && (!version || strcmp(q->version, version) == 0);
+            }
+          qn_free(q);
+          diag_clear(&quiet);
+          if (exact)
+            {
+              closedir(dir);
+              free(same_id);
+              return p;
+            }
+          if (id_ok && !same_id)
+            same_id = p;
           else
             free(p);
-          if (q)
-            qn_free(q);
-          diag_clear(&quiet);
         }
       closedir(dir);
-      if (found)
-        return found;
     }
-  return NULL;
+  return same_id;
 }
 
 char *

@@ -25,9 +25,10 @@ const char *path_localedir(void);
 const char *const *path_questionnaire_dirs(void);
 /* The bundled default questionnaire, or NULL (newly allocated). */
 char *path_default_questionnaire(void);
-/* The questionnaire file whose id is id, or NULL (newly allocated).
- * Files that fail to load are skipped. */
-char *path_find_questionnaire(const char *id);
+/* The questionnaire file whose id is id, preferring one whose version is
+ * version (which may be NULL); NULL when none (newly allocated).  Files
+ * that fail to load are skipped. */
+char *path_find_questionnaire(const char *id, const char *version);
 /* $XDG_DATA_HOME/kijun/answers.cfg, or ~/.local/share/kijun/answers.cfg;
  * NULL when neither XDG_DATA_HOME nor HOME is set. */
 char *path_default_answers(void);

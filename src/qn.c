@@ -288,6 +288,8 @@ qn_finish(questionnaire *q)
     }
   for (size_t k = 0; k < nkeys; k++)
     start[k + 1] += start[k];
+  free(q->order);
+  free(q->rank);
   q->order = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *q->order);
   q->rank = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *q->rank);
   for (size_t i = 0; i < q->nquestions; i++)

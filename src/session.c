@@ -14,13 +14,13 @@
 #include "xalloc.h"
 
 static int
-load_questionnaire(const char *qpath, const char *id, const char *answers, diag_t *d,
-                   questionnaire **out)
+load_questionnaire(const char *qpath, const char *id, const char *version, const char *answers,
+                   diag_t *d, questionnaire **out)
 {
   char *found = NULL;
   if (!qpath && id)
     {
-      found = path_find_questionnaire(id);
+      found = path_find_questionnaire(id, version);
       if (!found)
         {
           diag_add(d, answers, 0,
@@ -49,7 +49,11 @@ int
 session_open(session *s, const char *path, const char *qpath, bool create, diag_t *d)
 {
   *s = (session){ 0 };
-  s->path = xstrdup(path);
+  /* Saving renames a new file over the path; for a symbolic link that
+   * would replace the link, so save to what it points at. */
+  struct stat lst;
+  char *real = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) ? realpath(path, NULL) : NULL;
+  s->path = real ? real : xstrdup(path);
   struct stat st;
   if (stat(path, &st) != 0 && errno == ENOENT)
     {
@@ -58,7 +62,7 @@ session_open(session *s, const char *path, const char *qpath, bool create, diag_
           diag_add(d, path, 0, _("cannot open: %s"), strerror(ENOENT));
           return EX_NOINPUT;
         }
-      int rc = load_questionnaire(qpath, NULL, path, d, &s->qn);
+      int rc = load_questionnaire(qpath, NULL, NULL, path, d, &s->qn);
       if (rc)
         return rc;
       s->a = ans_new(s->qn);
@@ -73,7 +77,7 @@ session_open(session *s, const char *path, const char *qpath, bool create, diag_
   int rc = store_read(path, d, &doc);
   if (rc)
     return rc;
-  rc = load_questionnaire(qpath, store_doc_qid(doc), path, d, &s->qn);
+  rc = load_questionnaire(qpath, store_doc_qid(doc), store_doc_qversion(doc), path, d, &s->qn);
   if (rc == 0)
     rc = store_bind(doc, s->qn, d, &s->a, &s->stamp);
   store_doc_free(doc);

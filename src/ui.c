@@ -108,7 +108,8 @@ start_curses(ui *u)
   for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
     if (key_defined(extra[i].seq) == 0)
       define_key(extra[i].seq, extra[i].key);
-  u->color = has_colors() && !getenv("NO_COLOR");
+  const char *nc = getenv("NO_COLOR");
+  u->color = has_colors() && !(nc && *nc);
   if (u->color)
     {
       start_color();
@@ -256,7 +257,7 @@ ui_open_question(ui *u, size_t pos)
 void
 ui_open_page(ui *u, enum ui_screen scr)
 {
-  if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION)
+  if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION || u->scr == SCR_PROFILE)
     u->back = u->scr;
   u->scr = scr;
   u->ptop = 0;
@@ -284,14 +285,21 @@ switch_language(ui *u)
     pg_build_summary(u);
 }
 
+/* The first unanswered question at or after pos, wrapping around. */
 static void
-first_unanswered(ui *u)
+next_unanswered_from(ui *u, size_t pos)
 {
-  size_t pos = ans_first_unanswered(u->s->a);
-  if (pos < u->s->qn->nquestions)
-    ui_open_question(u, pos);
-  else
-    ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
+  const questionnaire *q = u->s->qn;
+  for (size_t k = 0; k < q->nquestions; k++)
+    {
+      size_t p = (pos + k) % q->nquestions;
+      if (u->s->a->e[q->order[p]].status == ANS_NONE)
+        {
+          ui_open_question(u, p);
+          return;
+        }
+    }
+  ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
 }
 
 bool
@@ -309,8 +317,6 @@ ui_global_key(ui *u, ui_key k)
     case 'L': switch_language(u); return true;
     case 's': ui_open_page(u, SCR_SUMMARY); return true;
     case 'q':
-      if (u->scr == SCR_PROFILE)
-        return false;
       ui_open_page(u, SCR_SUMMARY);
       u->quitting = true;
       return true;
@@ -336,7 +342,7 @@ ui_global_key(ui *u, ui_key k)
     case '\t':
       if (u->scr == SCR_OVERVIEW)
         {
-          first_unanswered(u);
+          next_unanswered_from(u, u->rows ? u->rows[u->sel].first_pos : 0);
           return true;
         }
       return false;
@@ -474,6 +480,8 @@ ui_main(const char *path, const char *qpath)
         fprintf(stderr, _("kijun: %s is open in another kijun; close that one first\n"), path);
       return EX_TEMPFAIL;
     }
+  if (lrc == 0)
+    afile_cleanup(path);
   diag_t d = { 0 };
   session s;
   int rc = session_open(&s, path, qpath, true, &d);

@@ -1,0 +1,79 @@
+# A corpus of malformed questionnaire and answers files: each gives one
+# clear FILE:LINE message (or the system error) and the documented exit
+# status; none crashes, hangs or writes anything.
+. "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
+BAD="$TESTDATA/bad"
+Q="$TESTDATA/mini.cfg"
+
+# check_q FILE STATUS TEXT: kijun --check FILE
+check_q() {
+  run timeout 60 "$KIJUN" --check "$1"
+  expect_status "$(basename "$1"): --check exits $2" "$2"
+  expect_in "$(basename "$1"): says \"$3\"" err "$3"
+}
+# check_a FILE STATUS TEXT: kijun --report FILE
+check_a() {
+  before=$(cksum < "$1")
+  run timeout 60 "$KIJUN" --report "$1" --questionnaire "$Q"
+  expect_status "$(basename "$1"): --report exits $2" "$2"
+  expect_in "$(basename "$1"): says \"$3\"" err "$3"
+  if [ "$before" = "$(cksum < "$1")" ]; then ok "$(basename "$1"): left untouched"
+  else not_ok "$(basename "$1"): left untouched"; fi
+}
+
+check_q "$BAD/q-syntax.cfg" 65 "q-syntax.cfg:8: syntax error"
+check_q "$BAD/q-wrong-type.cfg" 65 "q-wrong-type.cfg:6: 'id' in question 1 is an integer; expected a string"
+check_q "$BAD/q-missing-keys.cfg" 65 "q-missing-keys.cfg:1: the questionnaire has no 'version'"
+check_q "$BAD/q-duplicate-ids.cfg" 65 "q-duplicate-ids.cfg:8: question id 'a' is used twice (first at line 7)"
+check_q "$BAD/q-unknown-phase.cfg" 65 "q-unknown-phase.cfg:6: 'phase' in question 'a' is \"later\"; expected one of: plan, do, check, act"
+check_q "$BAD/q-unknown-section.cfg" 65 "q-unknown-section.cfg:6: question 'a' names section '9'"
+check_q "$BAD/q-missing-language.cfg" 65 "q-missing-language.cfg:6: 'text' of question 'a' has no 'en'"
+check_q "$BAD/q-invalid-utf8.cfg" 65 "q-invalid-utf8.cfg:6: invalid UTF-8 (byte 0x93)"
+check_q "$BAD/q-control-char.cfg" 65 "q-control-char.cfg:6: 'en' in 'text' of question 'a' contains the control character 0x1B"
+check_q "$BAD/q-empty.cfg" 65 "q-empty.cfg:1: the file is empty"
+check_q "$BAD/q-binary.cfg" 65 "q-binary.cfg:1: NUL byte in the file"
+check_q "$BAD" 66 "cannot read: Is a directory; expected a regular file"
+check_q /dev/null 66 "/dev/null: cannot read: Invalid argument; expected a regular file"
+check_q "$TMP/missing.cfg" 66 "missing.cfg: cannot open: No such file or directory"
+
+# Generated: very long strings, deep nesting, a huge file.
+{
+  printf 'kijun_questionnaire = 1;\nid = "'
+  head -c 100000 /dev/zero | tr '\0' 'x'
+  printf '";\n'
+} > "$TMP/q-long.cfg"
+check_q "$TMP/q-long.cfg" 65 "q-long.cfg:2: 'id' in the questionnaire is 100000 bytes long; expected at most 65536 bytes"
+
+{
+  printf 'kijun_questionnaire = 1;\nx = '
+  i=0; while [ $i -lt 20000 ]; do printf '('; i=$((i + 1)); done
+  i=0; while [ $i -lt 20000 ]; do printf ')'; i=$((i + 1)); done
+  printf ';\n'
+} > "$TMP/q-deep.cfg"
+run timeout 60 "$KIJUN" --check "$TMP/q-deep.cfg"
+expect_status "q-deep.cfg: deep nesting exits 65 without crashing" 65
+expect_in "q-deep.cfg: names the file and line" err "q-deep.cfg:2:"
+
+if truncate -s 1100M "$TMP/q-huge.cfg" 2>/dev/null; then
+  check_q "$TMP/q-huge.cfg" 65 "q-huge.cfg: file of 1153433600 bytes is too large; expected at most 1073741824 bytes"
+  rm -f "$TMP/q-huge.cfg"
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  cp "$Q" "$TMP/unreadable.cfg"; chmod 000 "$TMP/unreadable.cfg"
+  check_q "$TMP/unreadable.cfg" 66 "cannot open: Permission denied"
+fi
+
+check_a "$BAD/a-syntax.cfg" 65 "a-syntax.cfg:4: syntax error"
+check_a "$BAD/a-unknown-status.cfg" 65 "a-unknown-status.cfg:3: status \"done\" of question '1.1-a' is unknown"
+check_a "$BAD/a-unknown-question.cfg" 65 "a-unknown-question.cfg:3: answer for unknown question '9.9-z'"
+check_a "$BAD/a-wrong-type.cfg" 65 "a-wrong-type.cfg:3: 'status' in answer 1 is an integer; expected a string"
+check_a "$BAD/a-missing-questionnaire.cfg" 65 "a-missing-questionnaire.cfg:1: the answers file has no 'questionnaire'"
+check_a "$BAD/a-invalid-utf8.cfg" 65 "a-invalid-utf8.cfg:3: invalid UTF-8 (byte 0xFF)"
+check_a "$BAD/a-control-char.cfg" 65 "a-control-char.cfg:3: 'note' in answer 1 contains the control character 0x1B"
+check_a "$BAD/a-duplicate.cfg" 65 "a-duplicate.cfg:4: question '1.1-a' is answered twice (first at line 3)"
+check_a "$BAD/a-unknown-sector.cfg" 65 "a-unknown-sector.cfg:3: sector 'mars' is not one of the questionnaire's sectors"
+check_a "$BAD/a-empty.cfg" 65 "a-empty.cfg:1: the file is empty"
+check_a "$BAD/a-binary.cfg" 65 "a-binary.cfg:1: invalid UTF-8 (byte 0xFF)"
+
+done_testing

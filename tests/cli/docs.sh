@@ -1,0 +1,54 @@
+# The documentation and the catalogue keep up with the code: the man
+# pages lint clean and name every option and key; every source file with
+# messages is in POTFILES.in; ja.po is complete; both READMEs carry the
+# same Quick start, and CI runs its test line.
+. "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
+S="$KIJUN_SRCDIR"
+PAGES="man/kijun.1 man/kijun-questionnaire.5 man/kijun-answers.5 man/ja/kijun.1 man/ja/kijun-questionnaire.5 man/ja/kijun-answers.5"
+
+for p in $PAGES; do
+  if command -v mandoc >/dev/null 2>&1; then
+    out=$(mandoc -Tlint -W warning "$S/$p" 2>&1)
+  else
+    out=$(groff -ww -Dutf8 -man -Tutf8 "$S/$p" 2>&1 >/dev/null)
+  fi
+  if [ -z "$out" ]; then ok "$p lints clean"; else not_ok "$p lints clean" "$out"; fi
+done
+
+# Plain text of a page: roff escapes for hyphens and quotes undone.
+plain() { sed -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\f[BIRP]//g' "$S/$1"; }
+
+for opt in $("$KIJUN" --help | grep -o -- '--[a-z]*' | sort -u); do
+  for p in man/kijun.1 man/ja/kijun.1; do
+    if plain "$p" | grep -qF -- "$opt"; then ok "$p documents $opt"; else not_ok "$p documents $opt"; fi
+  done
+done
+
+# Every key of the help screen's table is in kijun(1).
+keys=$(sed -n 's/^ *{ "\([^"]*\)", N_(.*/\1/p' "$S/src/ui_pages.c")
+for k in $keys; do
+  case "$k" in ^?) k="Ctrl-${k#^}";; esac
+  for p in man/kijun.1 man/ja/kijun.1; do
+    if plain "$p" | grep -qF -- "$k"; then ok "$p documents the key $k"; else not_ok "$p documents the key $k"; fi
+  done
+done
+
+# GNU hello's po-check: no file with messages is missing from POTFILES.in.
+for f in $(cd "$S" && grep -l -E '\b(N?_|ngettext)\(' src/*.c); do
+  if grep -qx "$f" "$S/po/POTFILES.in"; then ok "POTFILES.in lists $f"; else not_ok "POTFILES.in lists $f"; fi
+done
+
+stats=$(msgfmt --check --statistics -o /dev/null "$S/po/ja.po" 2>&1)
+case "$stats" in
+  *fuzzy*|*untranslated*) not_ok "ja.po is fully translated" "$stats" ;;
+  *translated*) ok "ja.po is fully translated ($stats)" ;;
+  *) not_ok "ja.po is fully translated" "$stats" ;;
+esac
+
+qs() { sed -n '/Quick start\|クイックスタート/,/^## [^Q]/p' "$S/$1" | grep '^    [a-z]'; }
+if [ "$(qs README.md | wc -l)" -eq 2 ]; then ok "README.md has two Quick start lines"; else not_ok "README.md has two Quick start lines" "$(qs README.md)"; fi
+if [ "$(qs README.md)" = "$(qs README.ja.md)" ]; then ok "README.ja.md has the same Quick start"; else not_ok "README.ja.md has the same Quick start" "$(qs README.ja.md)"; fi
+testline=$(qs README.md | tail -1 | sed 's/^    //')
+if grep -qxF -- "$testline" "$S/.ci/run"; then ok ".ci/run runs the README's test line"; else not_ok ".ci/run runs the README's test line" "$testline"; fi
+
+done_testing

@@ -1,0 +1,135 @@
+/* Fault injection: a child process saves an assessment over and over
+ * through the same store_save as kijun, and is killed with SIGKILL at
+ * random moments, 250 times.  After each kill the answers file must
+ * parse and hold either the state of the last acknowledged save or that
+ * of the save in flight, never a mixture or a torn file. */
+#include <config.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <criterion/criterion.h>
+
+#include "helpers.h"
+#include "afile.h"
+#include "qload.h"
+#include "store.h"
+
+#define KILLS 250
+
+static questionnaire *qn;
+
+static assessment *
+load(const char *path)
+{
+  diag_t d = { 0 };
+  store_doc *doc;
+  assessment *a = NULL;
+  if (store_read(path, &d, &doc) == 0)
+    {
+      store_bind(doc, qn, &d, &a, NULL);
+      store_doc_free(doc);
+    }
+  if (d.n)
+    cr_log_error("%s", d.msgs[0]);
+  diag_clear(&d);
+  return a;
+}
+
+/* The child: generation g writes g into the organisation and into every
+ * note, then reports g on the pipe once the save returned. */
+static void
+storm(const char *path, long from, int fd)
+{
+  assessment *a = ans_new(qn);
+  for (long g = from;; g++)
+    {
+      char buf[32];
+      snprintf(buf, sizeof buf, "%ld", g);
+      ans_set_profile(a, ANS_ORGANIZATION, buf);
+      for (size_t i = 0; i < qn->nquestions; i++)
+        {
+          ans_set_status(a, i, (enum ans_status) (1 + (g + (long) i) % 6));
+          ans_set_note(a, i, buf);
+        }
+      if (store_save(path, a, NULL) != 0)
+        _exit(3);
+      if (write(fd, &g, sizeof g) != sizeof g)
+        _exit(4);
+    }
+}
+
+Test(killstorm, every_kill_leaves_a_whole_file, .timeout = 300)
+{
+  setlocale(LC_ALL, "C.UTF-8");
+  char *qp = data_path("mini.cfg");
+  diag_t d = { 0 };
+  cr_assert_eq(qload_file(qp, &d, &qn), 0);
+  char *dir = scratch_dir();
+  char *path = xasprintf("%s/storm.cfg", dir);
+  srand((unsigned) time(NULL));
+
+  long acked = 0;
+  int torn = 0, after = 0;
+  for (int k = 0; k < KILLS; k++)
+    {
+      int p[2];
+      cr_assert_eq(pipe(p), 0);
+      pid_t pid = fork();
+      cr_assert_neq(pid, -1);
+      if (pid == 0)
+        {
+          close(p[0]);
+          storm(path, acked + 1, p[1]);
+        }
+      close(p[1]);
+      /* Let it run for up to 15 ms, then kill it wherever it is. */
+      struct timespec ts = { 0, (long) (rand() % 15000) * 1000L };
+      nanosleep(&ts, NULL);
+      kill(pid, SIGKILL);
+      int status;
+      waitpid(pid, &status, 0);
+      long g;
+      while (read(p[0], &g, sizeof g) == sizeof g)
+        acked = g;
+      close(p[0]);
+
+      if (access(path, F_OK) != 0)
+        {
+          cr_assert_eq(acked, 0, "the file is gone after save %ld was acknowledged", acked);
+          continue;
+        }
+      assessment *a = load(path);
+      if (!a)
+        {
+          torn++;
+          continue;
+        }
+      long o = strtol(a->profile[ANS_ORGANIZATION], NULL, 10);
+      cr_assert(o == acked || o == acked + 1,
+                "kill %d: the file holds generation %ld, but %ld was the last acknowledged", k, o, acked);
+      if (o == acked + 1)
+        after++;
+      for (size_t i = 0; i < qn->nquestions; i++)
+        cr_assert_eq(strtol(a->e[i].note, NULL, 10), o, "kill %d: question %zu is from another save", k, i);
+      acked = o;
+      ans_free(a);
+    }
+  cr_assert_eq(torn, 0, "%d of %d kills left a file that does not parse", torn, KILLS);
+  cr_log_info("%d kills; %d landed after the save in flight; last generation %ld", KILLS, after, acked);
+  /* Killed saves leave temporary files; the next session clears them. */
+  int left = afile_cleanup(path);
+  cr_log_info("%d temporary files of killed saves removed", left);
+  char *cmd = xasprintf("test $(ls -A '%s' | wc -l) -eq 1", dir);
+  cr_assert_eq(system(cmd), 0, "only the answers file remains");
+  free(cmd);
+  free(path);
+  free(qp);
+  qn_free(qn);
+}
