@@ -29,9 +29,13 @@ struct qn_pool
 void *
 qn_alloc(questionnaire *q, size_t size)
 {
-  size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+  const size_t align = sizeof(max_align_t);
+  size = (size + align - 1) / align * align;
   qn_pool *p = q->pool;
-  if (!p || p->size - p->used < size)
+  /* Strings are packed without alignment (qn_strdup); realign first. */
+  if (p)
+    p->used = (p->used + align - 1) / align * align;
+  if (!p || p->used > p->size || p->size - p->used < size)
     {
       size_t bytes = size > POOL_CHUNK ? size : POOL_CHUNK;
       p = xmalloc(sizeof *p + bytes);
