@@ -251,13 +251,18 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
       char *sid = txt_sanitize(q->sections[s].id, true);
       char *stitle = txt_sanitize(qn_tr(&q->sections[s].title, r->lang), true);
       fprintf(f, "  %-*s  ", idw, sid);
-      txt_pad(f, stitle, tw);
+      char *cut = txt_ellipsize(stitle, tw);
+      txt_pad(f, cut, tw);
+      free(cut);
       fputs("  ", f);
       if (t->total)
         {
           cov_format(t, buf, sizeof buf);
           text_bar(f, t, 10);
-          fprintf(f, "  %s\n", buf);
+          /* Right-align the percentage so the column reads down. */
+          const char *paren = strchr(buf, '(');
+          int numw = paren ? txt_nwidth(buf, (size_t) (paren - buf)) : 0;
+          fprintf(f, "  %*s%s\n", numw < 7 ? 7 - numw : 0, "", buf);
         }
       else
         fprintf(f, "%s\n", _("no baseline questions"));

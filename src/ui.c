@@ -152,13 +152,14 @@ save(ui *u)
   else
     {
       u->dirty = true;
+      snprintf(u->save_error, sizeof u->save_error, "%s",
+               rc == STORE_CHANGED ? _("another program changed the file") : strerror(rc));
       if (rc == STORE_CHANGED)
         ui_set_msg(u, true, "%s",
                    _("Not saved: another program changed the answers file. kijun will not overwrite it; "
                      "quit (q) and your answers go to a separate file."));
       else
-        ui_set_msg(u, true, _("Not saved: %s. Free space or fix the folder; kijun retries on the next change."),
-                   strerror(rc));
+        ui_set_msg(u, true, _("Not saved: %s. Free space or fix the folder."), strerror(rc));
     }
   return rc;
 }
@@ -219,9 +220,10 @@ report_rescue(ui *u, const char *rescued)
 {
   if (rescued)
     fprintf(stderr, _("kijun: could not save %s (%s); your answers were written to %s\n"),
-            u->s->path, u->msg, rescued);
+            u->s->path, u->save_error, rescued);
   else
-    fprintf(stderr, _("kijun: could not save %s (%s), nor a copy elsewhere\n"), u->s->path, u->msg);
+    fprintf(stderr, _("kijun: could not save %s (%s), nor a copy elsewhere\n"), u->s->path,
+            u->save_error);
 }
 
 static void

@@ -56,6 +56,16 @@ ed_draw(ui *u)
   int y = row_of(u);
   const char *label = label_of(u);
   int lw = txt_width(label);
+  /* Line the field up with the labels around it, as drawn by the screen. */
+  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE)
+    {
+      int a = txt_width(_("Note")), b = txt_width(_("Evidence"));
+      lw = a > b ? a : b;
+    }
+  else if (u->ed == ED_PROFILE)
+    for (int f = 0; f < ANS_STARTED; f++)
+      if (txt_width(ans_field_name((enum ans_field) f)) > lw)
+        lw = txt_width(ans_field_name((enum ans_field) f));
   move(y, 0);
   clrtoeol();
   ud_text(y, 2, lw, label, A_BOLD);

@@ -70,6 +70,7 @@ typedef struct ui
   char msg[512];
   bool msg_err;
   bool dirty;                 /* changes not yet on disk */
+  char save_error[160];       /* why the last save failed, for messages */
   bool color;
   bool done;
 } ui;

@@ -107,7 +107,9 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
       const qn_section *s = &q->sections[r->section];
       int idw = ud_text(y, 3, 10, s->id, a);
       int x = 3 + (idw > 8 ? idw : 8) + 1;
-      ud_text(y, x, COLS - right - x - 1, qn_tr(&s->title, l), a);
+      char *t = txt_ellipsize(qn_tr(&s->title, l), COLS - right - x - 1);
+      ud_text(y, x, COLS - right - x - 1, t, a);
+      free(t);
     }
   int x = COLS - right;
   attron(a);

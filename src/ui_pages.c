@@ -65,7 +65,7 @@ static const struct help_key help_keys[] = {
   { "Enter", N_("open the item's first question in that phase") },
   { "Tab", N_("next unanswered question") },
   { "/", N_("search question text and ids") },
-  { NULL, N_("Question") },
+  { NULL, N_("Question view") },
   { "1", N_("implemented") },
   { "2", N_("partially implemented") },
   { "3", N_("not implemented") },

@@ -147,8 +147,7 @@ qv_draw(ui *u)
   /* TRANSLATORS: key hints of the question view, shown in 80 columns;
      items that do not fit are dropped from the end. */
   const char *keys[] = { _("? help"), _("q quit"), _("1-6 answer"), _("e note"), _("v evidence"),
-                         _("<- -> move"), _("Tab unanswered"), _("Esc overview"), _("/ search"),
-                         _("0 clear") };
+                         _("Tab unanswered"), _("Esc back"), _("/ search"), _("0 clear") };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 

@@ -39,7 +39,7 @@ typed() { T send-keys -l "$1"; }
 
 # wait_for TEXT [SECONDS]: until the screen shows TEXT; false on timeout.
 wait_for() {
-  limit=$(( ${2:-5} * 20 ))
+  limit=$(( ${2:-${E2E_TIMEOUT:-5}} * 20 ))
   i=0
   while [ $i -lt $limit ]; do
     if screen | grep -qF -- "$1"; then return 0; fi
@@ -52,7 +52,7 @@ wait_for() {
 # wait_gone TEXT: until the screen no longer shows TEXT.
 wait_gone() {
   i=0
-  while [ $i -lt 100 ]; do
+  while [ $i -lt $(( ${E2E_TIMEOUT:-5} * 20 )) ]; do
     if ! screen | grep -qF -- "$1"; then return 0; fi
     sleep 0.05
     i=$((i + 1))

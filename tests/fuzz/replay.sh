@@ -1,7 +1,7 @@
 # Replays the fuzzing seed corpus through each fuzz target, built with the
 # ordinary compiler: every input must run to the end.
 . "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
-B=$(dirname "$KIJUN")/../tests/fuzz
+B="$BUILDDIR/tests/fuzz"
 for t in qload answers text; do
   run "$B/replay_$t" "$KIJUN_SRCDIR/tests/fuzz/corpus/$t"
   expect_status "the $t corpus replays without a crash" 0
