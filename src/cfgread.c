@@ -1,13 +1,15 @@
 /* cfgread: open, parse and inspect libconfig files for the loaders.
  *
- * The file is read into memory by us rather than by config_read_file so
- * that a directory, a device or a file with NUL bytes or invalid UTF-8 is
- * reported with a reason and a line number instead of a vague parse
- * error. */
+ * The file is read twice: once by us, in chunks, to report NUL bytes,
+ * invalid UTF-8 and @include by line (libconfig would give a vague parse
+ * error or follow the include), and once by libconfig from the stream.
+ * Streaming keeps the peak memory at libconfig's own tree; a copy of a
+ * large file would add its whole size. */
 #include <config.h>
 #include "cfgread.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,53 +20,159 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* Report NUL bytes and invalid UTF-8 by line, at most one per line. */
-static bool
-scan_bytes(cfg_reader *r, const char *buf, size_t n)
+/* The byte scan's state, kept across chunks. */
+struct scan
 {
-  bool ok = true;
-  int line = 1, last_bad = 0;
+  cfg_reader *r;
+  int line, last_bad;
+  bool at_line_start;         /* only blanks so far on this line */
+  char word[9];               /* the start of the line's first word */
+  size_t wlen;
+  unsigned char pend[4];      /* an incomplete UTF-8 sequence */
+  size_t npend;
+  bool prev_backslash;
+  bool nul;                   /* a NUL byte was seen */
+};
+
+/* Report invalid UTF-8 (or, when byte is 0, a NUL), once a line. */
+static void
+scan_bad(struct scan *s, unsigned char byte)
+{
+  if (s->last_bad == s->line)
+    return;
+  if (byte)
+    diag_add(s->r->diag, s->r->file, s->line, _("invalid UTF-8 (byte 0x%02X); expected UTF-8 text"), byte);
+  else
+    diag_add(s->r->diag, s->r->file, s->line, _("NUL byte in the file; expected UTF-8 text"));
+  s->r->utf8_ok = false;
+  s->last_bad = s->line;
+}
+
+/* Length of the UTF-8 sequence a lead byte starts, 0 if invalid. */
+static int
+seq_len(unsigned char c)
+{
+  return c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+}
+
+/* Whether the len bytes at p (a lead byte and its continuations) are a
+ * well-formed UTF-8 character: no overlong form, no surrogate, at most
+ * U+10FFFF.  The common cases are checked inline for speed. */
+static inline bool
+valid_seq(const unsigned char *p, size_t len)
+{
+  for (size_t k = 1; k < len; k++)
+    if ((p[k] & 0xC0) != 0x80)
+      return false;
+  if (len == 3)
+    return !(p[0] == 0xE0 && p[1] < 0xA0) && !(p[0] == 0xED && p[1] >= 0xA0);
+  if (len == 4)
+    return !(p[0] == 0xF0 && p[1] < 0x90) && !(p[0] == 0xF4 && p[1] >= 0x90);
+  return true;
+}
+
+/* The line-start state: blanks, then the first word, looking for
+ * @include (libconfig would read any file it names; kijun's files are
+ * self-contained, and a file sent by someone else must not make kijun
+ * read others). */
+static bool
+line_start(struct scan *s, unsigned char c)
+{
+  if (c == ' ' || c == '\t')
+    return true;
+  if (s->wlen < 8)
+    {
+      s->word[s->wlen++] = (char) c;
+      if (s->wlen < 8)
+        return true;
+      if (memcmp(s->word, "@include", 8) == 0)
+        {
+          diag_add(s->r->diag, s->r->file, s->line,
+                   _("@include is not allowed; expected a self-contained file"));
+          return false;
+        }
+    }
+  s->at_line_start = false;
+  return true;
+}
+
+static bool
+scan_chunk(struct scan *s, const unsigned char *b, size_t n)
+{
   size_t i = 0;
+  /* Finish a multibyte sequence cut by the previous chunk. */
+  while (s->npend && i < n)
+    {
+      size_t need = (size_t) seq_len(s->pend[0]);
+      s->pend[s->npend++] = b[i++];
+      if (s->npend == need || (b[i - 1] & 0xC0) != 0x80)
+        {
+          if (s->npend != need || !valid_seq(s->pend, need))
+            scan_bad(s, s->pend[0]);
+          if (s->npend != need)
+            i--;
+          s->npend = 0;
+        }
+    }
+  if (s->prev_backslash && i < n && b[i] == 'x')
+    s->r->escapes = true;
+  s->prev_backslash = false;
   while (i < n)
     {
-      unsigned char c = (unsigned char) buf[i];
+      unsigned char c = b[i];
+      if (c >= 0x80)
+        {
+          size_t need = (size_t) seq_len(c);
+          if (!need)
+            scan_bad(s, c);
+          else if (i + need > n)
+            {
+              memcpy(s->pend, b + i, n - i);
+              s->npend = n - i;
+              return true;
+            }
+          else if (!valid_seq(b + i, need))
+            scan_bad(s, c);
+          else
+            i += need - 1;
+          s->at_line_start = false;
+          i++;
+          continue;
+        }
       if (c == '\n')
         {
-          line++;
-          i++;
-          continue;
+          s->line++;
+          s->at_line_start = true;
+          s->wlen = 0;
         }
-      if (c == 0 && last_bad != line)
+      else if (c == 0)
         {
-          diag_add(r->diag, r->file, line, _("NUL byte in the file; expected UTF-8 text"));
-          ok = false, last_bad = line;
+          s->nul = true;
+          scan_bad(s, 0);
         }
-      if (c < 0x80)
+      else
         {
-          i++;
-          continue;
+          if (c == '\\')
+            {
+              if (i + 1 < n)
+                s->r->escapes |= b[i + 1] == 'x';
+              else
+                s->prev_backslash = true;
+            }
+          if (s->at_line_start && !line_start(s, c))
+            return false;
         }
-      uint32_t cp;
-      int k = txt_decode(buf + i, n - i, &cp);
-      if (cp == TXT_INVALID && last_bad != line)
-        {
-          diag_add(r->diag, r->file, line,
-                   _("invalid UTF-8 (byte 0x%02X); expected UTF-8 text"), c);
-          ok = false, last_bad = line;
-        }
-      i += (size_t) k;
+      i++;
     }
-  return ok;
+  return true;
 }
 
 int
 cfg_open(cfg_reader *r, const char *path, diag_t *d)
 {
-  r->file = path;
-  r->diag = d;
-  r->utf8_ok = false;
-  r->parsed = false;
-  config_init(&r->cfg);
+  *r = (cfg_reader){ .file = path, .diag = d, .utf8_ok = true };
+  r->cfg = xmalloc(sizeof *r->cfg);
+  config_init(r->cfg);
 
   FILE *f = fopen(path, "rb");
   if (!f)
@@ -88,68 +196,51 @@ cfg_open(cfg_reader *r, const char *path, diag_t *d)
       fclose(f);
       return EX_DATAERR;
     }
-  size_t cap = (size_t) st.st_size + 1, n = 0;
-  char *buf = xmalloc(cap);
-  for (;;)
+
+  struct scan s = { .r = r, .line = 1, .at_line_start = true };
+  unsigned char buf[1 << 16];
+  size_t n, total = 0;
+  bool go_on = true;
+  while (go_on && (n = fread(buf, 1, sizeof buf, f)) > 0)
     {
-      if (n + 1 >= cap)
-        {
-          if (cap > CFG_MAX_FILE)
-            break;
-          buf = xrealloc(buf, cap *= 2);
-        }
-      size_t k = fread(buf + n, 1, cap - n - 1, f);
-      n += k;
-      if (k == 0)
-        break;
+      total += n;
+      go_on = scan_chunk(&s, buf, n);
     }
-  int rerr = ferror(f) ? errno : 0;
-  fclose(f);
-  if (rerr)
+  if (ferror(f))
     {
-      diag_add(d, path, 0, _("cannot read: %s"), strerror(rerr));
-      free(buf);
+      diag_add(d, path, 0, _("cannot read: %s"), strerror(errno));
+      fclose(f);
       return EX_NOINPUT;
     }
-  buf[n] = '\0';
-  if (n == 0)
+  if (!go_on)
+    {
+      fclose(f);
+      return EX_DATAERR;
+    }
+  if (s.npend)
+    scan_bad(&s, s.pend[0]);
+  if (total == 0)
     {
       diag_add(d, path, 1, _("the file is empty; expected a kijun file in libconfig format"));
-      free(buf);
+      fclose(f);
+      return EX_DATAERR;
+    }
+  /* libconfig reads strings up to a NUL, so a file with one cannot be
+   * parsed faithfully; it was reported above. */
+  if (s.nul)
+    {
+      fclose(f);
       return EX_DATAERR;
     }
 
-  r->utf8_ok = scan_bytes(r, buf, n);
-  /* libconfig would read any file an @include names; kijun's files are
-   * self-contained, and a file sent by someone else must not make kijun
-   * read others. */
-  for (const char *p = buf; (p = strstr(p, "@include")); p++)
-    {
-      const char *bol = p;
-      while (bol > buf && (bol[-1] == ' ' || bol[-1] == '\t'))
-        bol--;
-      if (bol == buf || bol[-1] == '\n')
-        {
-          int line = 1;
-          for (const char *c = buf; c < p; c++)
-            line += *c == '\n';
-          diag_add(d, path, line, _("@include is not allowed; expected a self-contained file"));
-          free(buf);
-          return EX_DATAERR;
-        }
-    }
-  if (memchr(buf, '\0', n))
-    {
-      free(buf);
-      return EX_DATAERR;
-    }
-  int ok = config_read_string(&r->cfg, buf);
-  free(buf);
+  rewind(f);
+  int ok = config_read(r->cfg, f);
+  fclose(f);
   if (ok != CONFIG_TRUE)
     {
-      diag_add(d, path, config_error_line(&r->cfg),
+      diag_add(d, path, config_error_line(r->cfg),
                _("%s; expected libconfig syntax (name = value; groups in { }, lists in ( ))"),
-               config_error_text(&r->cfg));
+               config_error_text(r->cfg));
       return EX_DATAERR;
     }
   r->parsed = true;
@@ -157,9 +248,28 @@ cfg_open(cfg_reader *r, const char *path, diag_t *d)
 }
 
 void
+cfg_free(void *cfg)
+{
+  if (cfg)
+    {
+      config_destroy(cfg);
+      free(cfg);
+    }
+}
+
+config_t *
+cfg_take(cfg_reader *r)
+{
+  config_t *c = r->cfg;
+  r->cfg = NULL;
+  return c;
+}
+
+void
 cfg_close(cfg_reader *r)
 {
-  config_destroy(&r->cfg);
+  cfg_free(r->cfg);
+  r->cfg = NULL;
 }
 
 int
@@ -169,60 +279,123 @@ cfg_line(const config_setting_t *s)
   return l > 0 ? l : 1;
 }
 
-void
-cfg_check_keys(cfg_reader *r, const config_setting_t *group, const char *const *allowed,
-               const char *where)
+/* The formats come only from N_() literals in the loaders, each with the
+ * one conversion cfg_where documents, so the compiler's check is not
+ * needed here. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+const char *
+cfg_where_text(const cfg_where *w, char *buf, size_t size)
 {
+  if (w->key && w->parent)
+    {
+      char parent[256];
+      snprintf(buf, size, _(w->fmt), w->key, cfg_where_text(w->parent, parent, sizeof parent));
+    }
+  else if (w->id)
+    snprintf(buf, size, _(w->fmt), w->id);
+  else if (strstr(w->fmt, "%u"))
+    snprintf(buf, size, _(w->fmt), w->n);
+  else
+    snprintf(buf, size, "%s", _(w->fmt));
+  return buf;
+}
+#pragma GCC diagnostic pop
+
+static void
+unknown_key(cfg_reader *r, const config_setting_t *m, const char *name, const char *const *allowed,
+            const cfg_where *where)
+{
+  char list[512] = "", wbuf[256];
+  for (const char *const *a = allowed; *a; a++)
+    {
+      if (a != allowed)
+        strncat(list, ", ", sizeof list - strlen(list) - 1);
+      strncat(list, *a, sizeof list - strlen(list) - 1);
+    }
+  diag_add(r->diag, r->file, cfg_line(m), _("unknown setting '%s' in %s; expected one of: %s"),
+           name, cfg_where_text(where, wbuf, sizeof wbuf), list);
+}
+
+void
+cfg_members(cfg_reader *r, const config_setting_t *group, const char *const *allowed,
+            const cfg_where *where, config_setting_t **slots)
+{
+  size_t nallowed = 0;
+  while (allowed[nallowed])
+    slots[nallowed++] = NULL;
   int n = config_setting_length(group);
   for (int i = 0; i < n; i++)
     {
-      const config_setting_t *m = config_setting_get_elem(group, (unsigned) i);
+      config_setting_t *m = config_setting_get_elem(group, (unsigned) i);
       const char *name = config_setting_name(m);
       if (!name)
         continue;
-      const char *const *a = allowed;
-      while (*a && strcmp(*a, name) != 0)
-        a++;
-      if (*a)
-        continue;
-      char list[512] = "";
-      for (a = allowed; *a; a++)
-        {
-          if (a != allowed)
-            strncat(list, ", ", sizeof list - strlen(list) - 1);
-          strncat(list, *a, sizeof list - strlen(list) - 1);
-        }
-      diag_add(r->diag, r->file, cfg_line(m), _("unknown setting '%s' in %s; expected one of: %s"),
-               name, where, list);
+      size_t k = 0;
+      while (k < nallowed && strcmp(allowed[k], name) != 0)
+        k++;
+      if (k < nallowed)
+        slots[k] = m;
+      else
+        unknown_key(r, m, name, allowed, where);
     }
 }
 
-bool
-cfg_clean(cfg_reader *r, const char *s, int line, bool multiline, const char *what)
+void
+cfg_check_keys(cfg_reader *r, const config_setting_t *group, const char *const *allowed,
+               const cfg_where *where)
 {
-  size_t n = strlen(s), bad;
-  if (n > CFG_MAX_STRING)
+  config_setting_t *slots[CFG_MAX_SLOTS];
+  cfg_members(r, group, allowed, where, slots);
+}
+
+/* Check one string value for UTF-8, control characters and length; what
+ * describes it for the messages. */
+static bool
+clean(cfg_reader *r, const char *s, int line, bool multiline, const cfg_where *what)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  size_t len = strlen(s), i = 0;
+  /* Eight bytes at a time while none is a control or DEL (the usual
+   * case); the byte loop below finds and reports the exception. */
+  for (; i + 8 <= len;)
     {
-      diag_add(r->diag, r->file, line, _("%s is %zu bytes long; expected at most %zu bytes"), what,
-               n, CFG_MAX_STRING);
-      return false;
+      uint64_t w;
+      memcpy(&w, p + i, sizeof w);
+      const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+      uint64_t del = w ^ (0x7F * ones);
+      if (((w - 0x20 * ones) & ~w & high) || ((del - ones) & ~del & high))
+        break;
+      i += 8;
     }
-  /* A file that failed the byte scan was reported there already. */
-  if (r->utf8_ok && !txt_valid_utf8(s, n, &bad))
+  for (; p[i]; i++)
     {
-      diag_add(r->diag, r->file, line, _("%s has invalid UTF-8 (byte 0x%02X); expected UTF-8 text"),
-               what, (unsigned char) s[bad]);
-      return false;
-    }
-  for (size_t i = 0; i < n; i++)
-    {
-      unsigned char c = (unsigned char) s[i];
+      unsigned char c = p[i];
       if ((c < 0x20 && !((c == '\n' || c == '\t') && multiline)) || c == 0x7F)
         {
+          char wbuf[256];
           diag_add(r->diag, r->file, line,
-                   _("%s contains the control character 0x%02X; expected printable text"), what, c);
+                   _("%s contains the control character 0x%02X; expected printable text"),
+                   cfg_where_text(what, wbuf, sizeof wbuf), c);
           return false;
         }
+    }
+  if (i > CFG_MAX_STRING)
+    {
+      char wbuf[256];
+      diag_add(r->diag, r->file, line, _("%s is %zu bytes long; expected at most %zu bytes"),
+               cfg_where_text(what, wbuf, sizeof wbuf), i, CFG_MAX_STRING);
+      return false;
+    }
+  /* Only a \x escape can put invalid UTF-8 in a string of a file that
+   * passed the byte scan. */
+  size_t bad;
+  if (r->utf8_ok && r->escapes && !txt_valid_utf8(s, i, &bad))
+    {
+      char wbuf[256];
+      diag_add(r->diag, r->file, line, _("%s has invalid UTF-8 (byte 0x%02X); expected UTF-8 text"),
+               cfg_where_text(what, wbuf, sizeof wbuf), p[bad]);
+      return false;
     }
   return true;
 }
@@ -245,21 +418,21 @@ type_name(int type)
 }
 
 const char *
-cfg_string(cfg_reader *r, const config_setting_t *group, const char *key, bool required,
-           bool multiline, const char *where)
+cfg_string_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m, const char *key,
+              bool required, bool multiline, const cfg_where *where)
 {
-  const config_setting_t *m = config_setting_get_member(group, key);
+  char wbuf[256];
   if (!m)
     {
       if (required)
         diag_add(r->diag, r->file, cfg_line(group), _("%s has no '%s'; expected %s = \"...\";"),
-                 where, key, key);
+                 cfg_where_text(where, wbuf, sizeof wbuf), key, key);
       return NULL;
     }
   if (config_setting_type(m) != CONFIG_TYPE_STRING)
     {
       diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %s; expected a string \"...\""), key,
-               where, type_name(config_setting_type(m)));
+               cfg_where_text(where, wbuf, sizeof wbuf), type_name(config_setting_type(m)));
       return NULL;
     }
   const char *s = config_setting_get_string(m);
@@ -267,46 +440,54 @@ cfg_string(cfg_reader *r, const config_setting_t *group, const char *key, bool r
     {
       if (required)
         diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is empty; expected text"), key,
-                 where);
+                 cfg_where_text(where, wbuf, sizeof wbuf));
       return NULL;
     }
-  char what[160];
   /* TRANSLATORS: a setting in a place, e.g. "'ja' in 'title' of ...". */
-  snprintf(what, sizeof what, _("'%s' in %s"), key, where);
-  return cfg_clean(r, s, cfg_line(m), multiline, what) ? s : NULL;
+  cfg_where what = { N_("'%s' in %s"), NULL, 0, key, where };
+  return clean(r, s, cfg_line(m), multiline, &what) ? s : NULL;
+}
+
+const char *
+cfg_string(cfg_reader *r, const config_setting_t *group, const char *key, bool required,
+           bool multiline, const cfg_where *where)
+{
+  return cfg_string_in(r, group, config_setting_get_member(group, key), key, required, multiline,
+                       where);
 }
 
 long long
 cfg_int(cfg_reader *r, const config_setting_t *group, const char *key, long long def,
-        const char *where)
+        const cfg_where *where)
 {
   const config_setting_t *m = config_setting_get_member(group, key);
+  char wbuf[256];
   if (!m)
     {
       diag_add(r->diag, r->file, cfg_line(group), _("%s has no '%s'; expected %s = <integer>;"),
-               where, key, key);
+               cfg_where_text(where, wbuf, sizeof wbuf), key, key);
       return def;
     }
   int t = config_setting_type(m);
   if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
     {
       diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %s; expected an integer"), key,
-               where, type_name(t));
+               cfg_where_text(where, wbuf, sizeof wbuf), type_name(t));
       return def;
     }
   return config_setting_get_int64(m);
 }
 
 config_setting_t *
-cfg_group(cfg_reader *r, const config_setting_t *group, const char *key, bool required,
-          bool want_list, const char *where)
+cfg_group_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m, const char *key,
+             bool required, bool want_list, const cfg_where *where)
 {
-  config_setting_t *m = config_setting_get_member(group, key);
+  char wbuf[256];
   if (!m)
     {
       if (required)
-        diag_add(r->diag, r->file, cfg_line(group), _("%s has no '%s'; expected %s = %s;"), where,
-                 key, key, want_list ? "( ... )" : "{ ... }");
+        diag_add(r->diag, r->file, cfg_line(group), _("%s has no '%s'; expected %s = %s;"),
+                 cfg_where_text(where, wbuf, sizeof wbuf), key, key, want_list ? "( ... )" : "{ ... }");
       return NULL;
     }
   int t = config_setting_type(m);
@@ -314,9 +495,18 @@ cfg_group(cfg_reader *r, const config_setting_t *group, const char *key, bool re
                       : t == CONFIG_TYPE_GROUP;
   if (!ok)
     {
-      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %s; expected %s"), key, where,
-               type_name(t), want_list ? type_name(CONFIG_TYPE_LIST) : type_name(CONFIG_TYPE_GROUP));
+      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %s; expected %s"), key,
+               cfg_where_text(where, wbuf, sizeof wbuf), type_name(t),
+               want_list ? type_name(CONFIG_TYPE_LIST) : type_name(CONFIG_TYPE_GROUP));
       return NULL;
     }
   return m;
+}
+
+config_setting_t *
+cfg_group(cfg_reader *r, const config_setting_t *group, const char *key, bool required,
+          bool want_list, const cfg_where *where)
+{
+  return cfg_group_in(r, group, config_setting_get_member(group, key), key, required, want_list,
+                      where);
 }

@@ -5,7 +5,12 @@
  * every problem in either format is reported the same way:
  * "FILE:LINE: what is wrong; expected what".  Functions that check a value
  * record a problem and return a default rather than stopping, so a loader
- * reports every problem in one run. */
+ * reports every problem in one run.
+ *
+ * Places in a file ("'ja' in 'text' of question '2.1-a'") are described
+ * by cfg_where chains and turned into text only when a problem is
+ * reported: a large questionnaire has hundreds of thousands of settings,
+ * and formatting a description for each would cost more than parsing. */
 #ifndef KIJUN_CFGREAD_H
 #define KIJUN_CFGREAD_H
 
@@ -24,35 +29,67 @@ typedef struct cfg_reader
 {
   const char *file;
   diag_t *diag;
-  config_t cfg;
+  config_t *cfg;
   bool utf8_ok;               /* the whole file was valid UTF-8 */
+  bool escapes;               /* the file has \x escapes, which can make any byte */
   bool parsed;                /* cfg holds the file's settings */
 } cfg_reader;
+
+/* A place in a file.  fmt is an untranslated message (N_) with one %s
+ * (filled from id, or from key and the parent's description) or one %u
+ * (filled from n), or none. */
+typedef struct cfg_where
+{
+  const char *fmt;
+  const char *id;
+  unsigned n;
+  const char *key;
+  const struct cfg_where *parent;
+} cfg_where;
+
+/* The description of w, translated, into buf. */
+const char *cfg_where_text(const cfg_where *w, char *buf, size_t size);
 
 /* Open and parse path into r->cfg.  Returns 0, or EX_NOINPUT (66) when
  * the file cannot be read, or EX_DATAERR (65) when it is not libconfig;
  * the problem is in the diagnostics.  Call cfg_close in every case. */
 int cfg_open(cfg_reader *r, const char *path, diag_t *d);
 void cfg_close(cfg_reader *r);
+/* Take the parsed configuration away from r (cfg_close then leaves it);
+ * free it later with cfg_free. */
+config_t *cfg_take(cfg_reader *r);
+void cfg_free(void *cfg);
 
 int cfg_line(const config_setting_t *s);
 /* Report settings of group whose names are not in allowed (NULL-ended). */
 void cfg_check_keys(cfg_reader *r, const config_setting_t *group,
-                    const char *const *allowed, const char *where);
+                    const char *const *allowed, const cfg_where *where);
+/* Sort the members of group into slots by name, one pass: slots[i] gets
+ * the member named allowed[i], or NULL; members not in allowed (a
+ * NULL-ended list of at most CFG_MAX_SLOTS names) are reported.  The
+ * *_in functions below then read a slot without searching the group
+ * again, which is what keeps large questionnaires quick. */
+#define CFG_MAX_SLOTS 16
+void cfg_members(cfg_reader *r, const config_setting_t *group, const char *const *allowed,
+                 const cfg_where *where, config_setting_t **slots);
+const char *cfg_string_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m,
+                          const char *key, bool required, bool multiline, const cfg_where *where);
+config_setting_t *cfg_group_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m,
+                               const char *key, bool required, bool want_list,
+                               const cfg_where *where);
+
 /* The string member key of group; NULL (after a report when required) if
  * missing, of another type, empty, or not clean text.  Newlines and
  * tabs are allowed only when multiline is set. */
 const char *cfg_string(cfg_reader *r, const config_setting_t *group, const char *key,
-                       bool required, bool multiline, const char *where);
+                       bool required, bool multiline, const cfg_where *where);
 /* The integer member key; reports and returns def when absent or not an
  * integer. */
 long long cfg_int(cfg_reader *r, const config_setting_t *group, const char *key, long long def,
-                  const char *where);
+                  const cfg_where *where);
 /* A member that must be a group (or a list, for want_list); NULL after a
  * report when required and missing or of another type. */
 config_setting_t *cfg_group(cfg_reader *r, const config_setting_t *group, const char *key,
-                            bool required, bool want_list, const char *where);
-/* Check one string value for UTF-8, control characters and length. */
-bool cfg_clean(cfg_reader *r, const char *s, int line, bool multiline, const char *what);
+                            bool required, bool want_list, const cfg_where *where);
 
 #endif

@@ -26,7 +26,8 @@ path_in_build_tree(void)
   if (!slash)
     return false;
   *slash = '\0';
-  return strcmp(exe, KIJUN_BUILDDIR "/src") == 0;
+  /* tests/tools holds the instrumented builds of make check-asan. */
+  return strcmp(exe, KIJUN_BUILDDIR "/src") == 0 || strcmp(exe, KIJUN_BUILDDIR "/tests/tools") == 0;
 }
 
 const char *

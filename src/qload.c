@@ -1,6 +1,8 @@
-/* qload: the questionnaire loader.  It copies what it needs out of the
- * libconfig tree into the model (whose strings outlive the tree) and checks
- * every rule of kijun-questionnaire(5) on the way. */
+/* qload: the questionnaire loader.  It checks every rule of
+ * kijun-questionnaire(5) while building the model.  The model's strings
+ * point into the parsed libconfig tree, which the questionnaire keeps: a
+ * copy of every text would add the file's whole size to the peak memory
+ * and a tenth to the load time of a large questionnaire (see make bench). */
 #include <config.h>
 #include "qload.h"
 
@@ -12,44 +14,67 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-/* A bilingual text: key = { ja = "..."; en = "..."; }. */
+/* A bilingual text, key = { ja = "..."; en = "..."; }, from the member
+ * m of grp (NULL when absent). */
 static void
-load_text(cfg_reader *r, questionnaire *q, const config_setting_t *grp, const char *key,
-          bool multiline, const char *where, qn_text *out)
+load_text_in(cfg_reader *r, const config_setting_t *grp, config_setting_t *m, const char *key,
+             bool multiline, const cfg_where *where, qn_text *out)
 {
-  char sub[200];
   /* TRANSLATORS: a place in a file, e.g. "'title' of question '2.1-a'". */
-  snprintf(sub, sizeof sub, _("'%s' of %s"), key, where);
-  const config_setting_t *t = cfg_group(r, grp, key, true, false, where);
+  cfg_where sub = { N_("'%s' of %s"), NULL, 0, key, where };
+  const config_setting_t *t = cfg_group_in(r, grp, m, key, true, false, where);
   if (!t)
     return;
-  static const char *const keys[] = { "ja", "en", NULL };
-  cfg_check_keys(r, t, keys, sub);
-  for (int l = 0; l < LANG_COUNT; l++)
-    {
-      const char *s = cfg_string(r, t, lang_code((enum lang) l), true, multiline, sub);
-      if (s)
-        out->s[l] = qn_strdup(q, s);
-    }
+  static const char *const keys[] = { "en", "ja", NULL };
+  config_setting_t *slot[CFG_MAX_SLOTS];
+  cfg_members(r, t, keys, &sub, slot);
+  /* Japanese first in messages, as in the file. */
+  out->s[LANG_JA] = cfg_string_in(r, t, slot[1], "ja", true, multiline, &sub);
+  out->s[LANG_EN] = cfg_string_in(r, t, slot[0], "en", true, multiline, &sub);
 }
 
-/* An enumerated string value: returns its index, or def after a report. */
-static int
-load_enum(cfg_reader *r, const config_setting_t *grp, const char *key, bool required,
-          int (*parse)(const char *), const char *expected, const char *where, int def)
+static void
+load_text(cfg_reader *r, const config_setting_t *grp, const char *key, bool multiline,
+          const cfg_where *where, qn_text *out)
 {
-  const char *s = cfg_string(r, grp, key, required, false, where);
+  load_text_in(r, grp, config_setting_get_member(grp, key), key, multiline, where, out);
+}
+
+/* An enumerated string value from the member m of grp: returns its
+ * index, or def after a report. */
+static int
+load_enum_in(cfg_reader *r, const config_setting_t *grp, config_setting_t *m, const char *key,
+             bool required, int (*parse)(const char *), const char *expected,
+             const cfg_where *where, int def)
+{
+  const char *s = cfg_string_in(r, grp, m, key, required, false, where);
   if (!s)
     return def;
   int v = parse(s);
   if (v < 0)
     {
-      const config_setting_t *m = config_setting_get_member(grp, key);
+      char wbuf[256];
       diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is \"%s\"; expected one of: %s"), key,
-               where, s, expected);
+               cfg_where_text(where, wbuf, sizeof wbuf), s, expected);
       return def;
     }
   return v;
+}
+
+static int
+load_enum(cfg_reader *r, const config_setting_t *grp, const char *key, bool required,
+          int (*parse)(const char *), const char *expected, const cfg_where *where, int def)
+{
+  return load_enum_in(r, grp, config_setting_get_member(grp, key), key, required, parse, expected,
+                      where, def);
+}
+
+static void
+not_a_group(cfg_reader *r, const config_setting_t *g, const cfg_where *where, const char *expected)
+{
+  char wbuf[256];
+  diag_add(r->diag, r->file, cfg_line(g), _("%s is not a group; expected %s"),
+           cfg_where_text(where, wbuf, sizeof wbuf), expected);
 }
 
 static void
@@ -61,22 +86,17 @@ load_sectors(cfg_reader *r, questionnaire *q, const config_setting_t *list)
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *g = config_setting_get_elem(list, i);
-      char where[64];
-      snprintf(where, sizeof where, _("sector %u"), i + 1);
+      cfg_where where = { N_("sector %u"), NULL, i + 1, NULL, NULL };
       if (config_setting_type(g) != CONFIG_TYPE_GROUP)
         {
-          diag_add(r->diag, r->file, cfg_line(g), _("%s is not a group; expected { id = ...; ja = ...; en = ...; }"), where);
+          not_a_group(r, g, &where, "{ id = ...; ja = ...; en = ...; }");
           continue;
         }
-      cfg_check_keys(r, g, keys, where);
+      cfg_check_keys(r, g, keys, &where);
       qn_sector *s = &q->sectors[q->nsectors];
-      const char *id = cfg_string(r, g, "id", true, false, where);
+      const char *id = cfg_string(r, g, "id", true, false, &where);
       for (int l = 0; l < LANG_COUNT; l++)
-        {
-          const char *t = cfg_string(r, g, lang_code((enum lang) l), true, false, where);
-          if (t)
-            s->name.s[l] = qn_strdup(q, t);
-        }
+        s->name.s[l] = cfg_string(r, g, lang_code((enum lang) l), true, false, &where);
       if (!id)
         continue;
       if (qn_find_sector(q, id))
@@ -84,14 +104,14 @@ load_sectors(cfg_reader *r, questionnaire *q, const config_setting_t *list)
           diag_add(r->diag, r->file, cfg_line(g), _("sector id '%s' is used twice; expected unique ids"), id);
           continue;
         }
-      s->id = qn_strdup(q, id);
+      s->id = id;
       q->nsectors++;
     }
 }
 
 static void
 load_lgrefs(cfg_reader *r, questionnaire *q, qn_section *s, const config_setting_t *g,
-            const char *where)
+            const cfg_where *where)
 {
   const config_setting_t *list = cfg_group(r, g, "lg_ref", false, true, where);
   if (!list)
@@ -102,18 +122,22 @@ load_lgrefs(cfg_reader *r, questionnaire *q, qn_section *s, const config_setting
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *e = config_setting_get_elem(list, i);
-      char sub[128];
-      snprintf(sub, sizeof sub, _("lg_ref %u of %s"), i + 1, where);
+      /* Sections are few, so their references are described up front;
+       * the description needs both a number and a parent. */
+      char wbuf[256], pbuf[256];
+      /* TRANSLATORS: "lg_ref 2 of section '2.3'". */
+      snprintf(wbuf, sizeof wbuf, _("lg_ref %u of %s"), i + 1, cfg_where_text(where, pbuf, sizeof pbuf));
+      cfg_where flat = { "%s", wbuf, 0, NULL, NULL };
       if (config_setting_type(e) != CONFIG_TYPE_GROUP)
         {
-          diag_add(r->diag, r->file, cfg_line(e), _("%s is not a group; expected { part = ...; items = { ja = ...; en = ...; }; }"), sub);
+          not_a_group(r, e, &flat, "{ part = ...; items = { ja = ...; en = ...; }; }");
           continue;
         }
-      cfg_check_keys(r, e, keys, sub);
+      cfg_check_keys(r, e, keys, &flat);
       qn_lgref *ref = &s->lg[s->nlg];
       ref->part = (enum qn_lgpart) load_enum(r, e, "part", true, qn_lgpart_parse,
-                                             "basic_policy, standards", sub, 0);
-      load_text(r, q, e, "items", false, sub, &ref->items);
+                                             "basic_policy, standards", &flat, 0);
+      load_text(r, e, "items", false, &flat, &ref->items);
       s->nlg++;
     }
 }
@@ -124,29 +148,26 @@ load_sections(cfg_reader *r, questionnaire *q, const config_setting_t *list)
   unsigned n = (unsigned) config_setting_length(list);
   q->sections = xcalloc(n ? n : 1, sizeof *q->sections);
   static const char *const keys[] = { "id", "title", "lg_ref", NULL };
-  /* Sections are few; a linear duplicate check would be quadratic only
-   * for absurd files, so check through a temporary index instead. */
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *g = config_setting_get_elem(list, i);
-      char where[96];
-      snprintf(where, sizeof where, _("section %u"), i + 1);
+      cfg_where where = { N_("section %u"), NULL, i + 1, NULL, NULL };
       if (config_setting_type(g) != CONFIG_TYPE_GROUP)
         {
-          diag_add(r->diag, r->file, cfg_line(g), _("%s is not a group; expected { id = ...; title = { ... }; }"), where);
+          not_a_group(r, g, &where, "{ id = ...; title = { ... }; }");
           continue;
         }
-      const char *id = cfg_string(r, g, "id", true, false, where);
+      const char *id = cfg_string(r, g, "id", true, false, &where);
       if (id)
-        snprintf(where, sizeof where, _("section '%s'"), id);
-      cfg_check_keys(r, g, keys, where);
+        where = (cfg_where){ N_("section '%s'"), id, 0, NULL, NULL };
+      cfg_check_keys(r, g, keys, &where);
       qn_section *s = &q->sections[q->nsections];
       s->line = cfg_line(g);
-      load_text(r, q, g, "title", false, where, &s->title);
-      load_lgrefs(r, q, s, g, where);
+      load_text(r, g, "title", false, &where, &s->title);
+      load_lgrefs(r, q, s, g, &where);
       if (!id)
         continue;
-      s->id = qn_strdup(q, id);
+      s->id = id;
       q->nsections++;
     }
 }
@@ -156,43 +177,49 @@ load_questions(cfg_reader *r, questionnaire *q, const config_setting_t *list)
 {
   unsigned n = (unsigned) config_setting_length(list);
   q->questions = xcalloc(n ? n : 1, sizeof *q->questions);
+  enum { K_ID, K_SECTION, K_PHASE, K_LEVEL, K_BASIS, K_CSF, K_TEXT, K_HINT };
   static const char *const keys[] = { "id", "section", "phase", "level", "level_basis", "csf",
                                       "text", "hint", NULL };
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *g = config_setting_get_elem(list, i);
-      char where[96];
-      snprintf(where, sizeof where, _("question %u"), i + 1);
+      cfg_where where = { N_("question %u"), NULL, i + 1, NULL, NULL };
       if (config_setting_type(g) != CONFIG_TYPE_GROUP)
         {
-          diag_add(r->diag, r->file, cfg_line(g), _("%s is not a group; expected { id = ...; section = ...; ... }"), where);
+          not_a_group(r, g, &where, "{ id = ...; section = ...; ... }");
           continue;
         }
-      const char *id = cfg_string(r, g, "id", true, false, where);
+      /* The id names the question in every message, so it comes first;
+       * one pass then sorts the other members into slots. */
+      const char *id = cfg_string(r, g, "id", true, false, &where);
       if (id)
-        snprintf(where, sizeof where, _("question '%s'"), id);
-      cfg_check_keys(r, g, keys, where);
+        where = (cfg_where){ N_("question '%s'"), id, 0, NULL, NULL };
+      config_setting_t *m[CFG_MAX_SLOTS];
+      cfg_members(r, g, keys, &where, m);
       qn_question *x = &q->questions[q->nquestions];
       x->line = cfg_line(g);
-      const char *sec = cfg_string(r, g, "section", true, false, where);
+      const char *sec = cfg_string_in(r, g, m[K_SECTION], "section", true, false, &where);
       long si = sec ? qn_find_section(q, sec) : -1;
       if (sec && si < 0)
-        diag_add(r->diag, r->file, cfg_line(config_setting_get_member(g, "section")),
-                 _("%s names section '%s', which is not in 'sections'; expected the id of a section"),
-                 where, sec);
-      x->phase = (enum qn_phase) load_enum(r, g, "phase", true, qn_phase_parse,
-                                           "plan, do, check, act", where, 0);
-      x->level = (enum qn_level) load_enum(r, g, "level", true, qn_level_parse,
-                                           "baseline, recommended", where, 0);
-      x->basis = (enum qn_basis) load_enum(r, g, "level_basis", false, qn_basis_parse,
-                                           "survey, source, editorial", where, QN_BASIS_NONE);
-      x->csf = (enum qn_csf) load_enum(r, g, "csf", false, qn_csf_parse,
-                                       "GV, ID, PR, DE, RS, RC", where, QN_CSF_NONE);
-      load_text(r, q, g, "text", true, where, &x->text);
-      load_text(r, q, g, "hint", true, where, &x->hint);
+        {
+          char wbuf[256];
+          diag_add(r->diag, r->file, cfg_line(m[K_SECTION]),
+                   _("%s names section '%s', which is not in 'sections'; expected the id of a section"),
+                   cfg_where_text(&where, wbuf, sizeof wbuf), sec);
+        }
+      x->phase = (enum qn_phase) load_enum_in(r, g, m[K_PHASE], "phase", true, qn_phase_parse,
+                                              "plan, do, check, act", &where, 0);
+      x->level = (enum qn_level) load_enum_in(r, g, m[K_LEVEL], "level", true, qn_level_parse,
+                                              "baseline, recommended", &where, 0);
+      x->basis = (enum qn_basis) load_enum_in(r, g, m[K_BASIS], "level_basis", false, qn_basis_parse,
+                                              "survey, source, editorial", &where, QN_BASIS_NONE);
+      x->csf = (enum qn_csf) load_enum_in(r, g, m[K_CSF], "csf", false, qn_csf_parse,
+                                          "GV, ID, PR, DE, RS, RC", &where, QN_CSF_NONE);
+      load_text_in(r, g, m[K_TEXT], "text", true, &where, &x->text);
+      load_text_in(r, g, m[K_HINT], "hint", true, &where, &x->hint);
       if (!id || si < 0)
         continue;
-      x->id = qn_strdup(q, id);
+      x->id = id;
       x->section = (size_t) si;
       q->nquestions++;
     }
@@ -228,12 +255,7 @@ qload_file(const char *path, diag_t *d, questionnaire **out)
   cfg_reader r;
   size_t before = diag_count(d);
   int rc = cfg_open(&r, path, d);
-  if (rc && rc != EX_DATAERR)
-    {
-      cfg_close(&r);
-      return rc;
-    }
-  if (rc == EX_DATAERR && !r.parsed)
+  if (rc && !(rc == EX_DATAERR && r.parsed))
     {
       cfg_close(&r);
       return rc;
@@ -241,8 +263,8 @@ qload_file(const char *path, diag_t *d, questionnaire **out)
 
   questionnaire *q = qn_new();
   q->path = xstrdup(path);
-  const config_setting_t *root = config_root_setting(&r.cfg);
-  const char *top = _("the questionnaire");
+  const config_setting_t *root = config_root_setting(r.cfg);
+  const cfg_where top = { N_("the questionnaire"), NULL, 0, NULL, NULL };
   static const char *const keys[] = { "kijun_questionnaire", "id", "version", "title", "source",
                                       "sectors", "sections", "questions", NULL };
   if (!config_setting_get_member(root, "kijun_questionnaire"))
@@ -250,42 +272,42 @@ qload_file(const char *path, diag_t *d, questionnaire **out)
              QLOAD_FORMAT);
   else
     {
-      long long v = cfg_int(&r, root, "kijun_questionnaire", QLOAD_FORMAT, top);
+      long long v = cfg_int(&r, root, "kijun_questionnaire", QLOAD_FORMAT, &top);
       if (v != QLOAD_FORMAT)
         diag_add(d, path, cfg_line(config_setting_get_member(root, "kijun_questionnaire")),
                  _("questionnaire format %lld is not supported; expected kijun_questionnaire = %d;"),
                  v, QLOAD_FORMAT);
       q->format = (int) v;
     }
-  cfg_check_keys(&r, root, keys, top);
-  const char *s;
-  if ((s = cfg_string(&r, root, "id", true, false, top)))
-    q->id = qn_strdup(q, s);
-  if ((s = cfg_string(&r, root, "version", true, false, top)))
-    q->version = qn_strdup(q, s);
-  load_text(&r, q, root, "title", false, top, &q->title);
-  load_text(&r, q, root, "source", true, top, &q->source);
+  cfg_check_keys(&r, root, keys, &top);
+  q->id = cfg_string(&r, root, "id", true, false, &top);
+  q->version = cfg_string(&r, root, "version", true, false, &top);
+  load_text(&r, root, "title", false, &top, &q->title);
+  load_text(&r, root, "source", true, &top, &q->source);
 
   const config_setting_t *list;
-  if ((list = cfg_group(&r, root, "sectors", true, true, top)))
+  if ((list = cfg_group(&r, root, "sectors", true, true, &top)))
     load_sectors(&r, q, list);
-  if ((list = cfg_group(&r, root, "sections", true, true, top)))
+  if ((list = cfg_group(&r, root, "sections", true, true, &top)))
     {
       load_sections(&r, q, list);
       /* Questions look their section up by id. */
       qn_finish(q);
     }
-  if ((list = cfg_group(&r, root, "questions", true, true, top)))
+  if ((list = cfg_group(&r, root, "questions", true, true, &top)))
     {
       load_questions(&r, q, list);
       if (q->nquestions == 0 && config_setting_length(list) == 0)
         diag_add(d, path, cfg_line(list), _("'questions' is empty; expected at least one question"));
     }
+  /* The model's strings live in the tree; the questionnaire keeps it. */
+  q->keep = cfg_take(&r);
+  q->keep_free = cfg_free;
   cfg_close(&r);
 
   qn_finish(q);
   check_duplicates(&r, q);
-  if (diag_count(d) > before)
+  if (diag_count(d) > before || !q->id || !q->version)
     {
       qn_free(q);
       return EX_DATAERR;

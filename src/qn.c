@@ -195,6 +195,8 @@ qn_free(questionnaire *q)
     }
   index_free(q->qindex);
   index_free(q->sindex);
+  if (q->keep_free)
+    q->keep_free(q->keep);
   free(q->order);
   free(q->rank);
   free(q->questions);
@@ -229,7 +231,7 @@ digest_text(struct sha256_ctx *c, const qn_text *t)
  * every text) but not comments or layout, so reformatting a file keeps
  * existing answers valid while rewording a question does not. */
 static void
-compute_digest(questionnaire *q)
+compute_digest(const questionnaire *q, char *out)
 {
   struct sha256_ctx c;
   sha256_init(&c);
@@ -266,14 +268,14 @@ compute_digest(questionnaire *q)
       digest_text(&c, &x->text);
       digest_text(&c, &x->hint);
     }
-  uint8_t out[SHA256_DIGEST_SIZE];
-  sha256_digest(&c, sizeof out, out);
+  uint8_t sum[SHA256_DIGEST_SIZE];
+  sha256_digest(&c, sizeof sum, sum);
   static const char hex[] = "0123456789abcdef";
-  char *p = q->digest + sprintf(q->digest, "sha256:");
-  for (size_t i = 0; i < sizeof out; i++)
+  char *p = out + sprintf(out, "sha256:");
+  for (size_t i = 0; i < sizeof sum; i++)
     {
-      *p++ = hex[out[i] >> 4];
-      *p++ = hex[out[i] & 15];
+      *p++ = hex[sum[i] >> 4];
+      *p++ = hex[sum[i] & 15];
     }
   *p = '\0';
 }
@@ -314,7 +316,17 @@ qn_finish(questionnaire *q)
   index_free(q->sindex);
   q->qindex = index_build(q, q->nquestions, question_id);
   q->sindex = index_build(q, q->nsections, section_id);
-  compute_digest(q);
+  q->digest_[0] = '\0';
+}
+
+const char *
+qn_digest(const questionnaire *q)
+{
+  /* The cache is not part of the questionnaire's observable state. */
+  questionnaire *mq = (questionnaire *) q;
+  if (!mq->digest_[0])
+    compute_digest(q, mq->digest_);
+  return mq->digest_;
 }
 
 const char *

@@ -6,8 +6,8 @@
  * order: all Plan questions in section order, then Do, Check and Act; that
  * order is computed once (qn_finish) and kept in qn->order.
  *
- * Every string is owned by the questionnaire's string pool and lives as
- * long as the questionnaire.  Bilingual strings are qn_text, indexed by
+ * Every string lives as long as the questionnaire: in its string pool,
+ * or in what the loader handed over in keep (the parsed file).  Bilingual strings are qn_text, indexed by
  * enum lang. */
 #ifndef KIJUN_QN_H
 #define KIJUN_QN_H
@@ -81,9 +81,11 @@ typedef struct questionnaire
   size_t nquestions;
   size_t *order;              /* question indices in walk order */
   size_t *rank;               /* rank[q] = position of q in order */
-  char digest[72];            /* "sha256:" + 64 hex digits */
+  char digest_[72];           /* cache of qn_digest; empty until asked */
   qn_pool *pool;
   struct qn_index *qindex, *sindex;
+  void *keep;                 /* what the strings point into, if not the pool */
+  void (*keep_free)(void *);
 } questionnaire;
 
 questionnaire *qn_new(void);
@@ -94,9 +96,15 @@ const char *qn_strdup(questionnaire *q, const char *s);
 /* Allocate zeroed memory that lives as long as q. */
 void *qn_alloc(questionnaire *q, size_t size);
 
-/* Compute the walk order, the lookup indices and the digest.  Call once
- * after the sections and questions are in place. */
+/* Compute the walk order and the lookup indices.  Call once after the
+ * sections and questions are in place. */
 void qn_finish(questionnaire *q);
+
+/* "sha256:" and 64 hex digits identifying the content (see
+ * kijun-questionnaire(5)).  Computed on first use: checking a
+ * questionnaire does not need it, and on a large file it is a tenth of
+ * the load time. */
+const char *qn_digest(const questionnaire *q);
 
 /* Index of the question or section with this id, or -1. */
 long qn_find_question(const questionnaire *q, const char *id);

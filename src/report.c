@@ -537,7 +537,7 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
   fputs("  \"questionnaire\": {\n", f);
   json_kv(f, "    ", "id", q->id, true);
   json_kv(f, "    ", "version", q->version, true);
-  json_kv(f, "    ", "digest", q->digest, true);
+  json_kv(f, "    ", "digest", qn_digest(q), true);
   json_kv(f, "    ", "title", qn_tr(&q->title, r->lang), false);
   fputs("  },\n", f);
   json_kv(f, "  ", "answers_file", r->answers_path, true);

@@ -40,14 +40,14 @@ store_read(const char *path, diag_t *d, store_doc **out)
       return rc;
     }
   cfg_reader *r = &doc->r;
-  const config_setting_t *root = config_root_setting(&r->cfg);
-  const char *top = _("the answers file");
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
   if (!config_setting_get_member(root, "kijun_answers"))
     diag_add(d, path, 1, _("not a kijun answers file: 'kijun_answers' is missing; expected kijun_answers = %d; at the top"),
              STORE_FORMAT);
   else
     {
-      long long v = cfg_int(r, root, "kijun_answers", STORE_FORMAT, top);
+      long long v = cfg_int(r, root, "kijun_answers", STORE_FORMAT, &top);
       if (v != STORE_FORMAT)
         diag_add(d, path, cfg_line(config_setting_get_member(root, "kijun_answers")),
                  _("answers format %lld is not supported; expected kijun_answers = %d;"), v,
@@ -55,16 +55,16 @@ store_read(const char *path, diag_t *d, store_doc **out)
     }
   static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "answers",
                                       "summary", NULL };
-  cfg_check_keys(r, root, keys, top);
-  const config_setting_t *qg = cfg_group(r, root, "questionnaire", true, false, top);
+  cfg_check_keys(r, root, keys, &top);
+  const config_setting_t *qg = cfg_group(r, root, "questionnaire", true, false, &top);
   if (qg)
     {
-      const char *where = _("'questionnaire'");
+      const cfg_where where = { N_("'questionnaire'"), NULL, 0, NULL, NULL };
       static const char *const qkeys[] = { "id", "version", "digest", NULL };
-      cfg_check_keys(r, qg, qkeys, where);
-      doc->qid = cfg_string(r, qg, "id", true, false, where);
-      doc->qversion = cfg_string(r, qg, "version", true, false, where);
-      doc->qdigest = cfg_string(r, qg, "digest", true, false, where);
+      cfg_check_keys(r, qg, qkeys, &where);
+      doc->qid = cfg_string(r, qg, "id", true, false, &where);
+      doc->qversion = cfg_string(r, qg, "version", true, false, &where);
+      doc->qdigest = cfg_string(r, qg, "digest", true, false, &where);
     }
   if (diag_count(d) > before)
     {
@@ -93,16 +93,17 @@ static void
 bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
 {
   cfg_reader *r = &doc->r;
-  const config_setting_t *root = config_root_setting(&r->cfg);
-  const config_setting_t *pg = cfg_group(r, root, "profile", false, false, _("the answers file"));
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  const config_setting_t *pg = cfg_group(r, root, "profile", false, false, &top);
   if (!pg)
     return;
-  const char *where = _("'profile'");
+  const cfg_where where = { N_("'profile'"), NULL, 0, NULL, NULL };
   static const char *const keys[] = { "organization", "sector", "respondent", "role", "started", NULL };
-  cfg_check_keys(r, pg, keys, where);
+  cfg_check_keys(r, pg, keys, &where);
   for (int f = 0; f < ANS_FIELD_COUNT; f++)
     {
-      const char *v = cfg_string(r, pg, ans_field_key((enum ans_field) f), false, false, where);
+      const char *v = cfg_string(r, pg, ans_field_key((enum ans_field) f), false, false, &where);
       if (!v)
         continue;
       if (f == ANS_SECTOR && !qn_find_sector(q, v))
@@ -120,8 +121,9 @@ static void
 bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
 {
   cfg_reader *r = &doc->r;
-  const config_setting_t *root = config_root_setting(&r->cfg);
-  const config_setting_t *list = cfg_group(r, root, "answers", false, true, _("the answers file"));
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  const config_setting_t *list = cfg_group(r, root, "answers", false, true, &top);
   if (!list)
     return;
   int *seen = xcalloc(q->nquestions ? q->nquestions : 1, sizeof *seen);
@@ -130,20 +132,21 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *g = config_setting_get_elem(list, i);
-      char where[96];
-      snprintf(where, sizeof where, _("answer %u"), i + 1);
+      const cfg_where where = { N_("answer %u"), NULL, i + 1, NULL, NULL };
       if (config_setting_type(g) != CONFIG_TYPE_GROUP)
         {
-          diag_add(r->diag, r->file, cfg_line(g), _("%s is not a group; expected { question = ...; status = ...; }"), where);
+          char wbuf[96];
+          diag_add(r->diag, r->file, cfg_line(g), _("%s is not a group; expected %s"),
+                   cfg_where_text(&where, wbuf, sizeof wbuf), "{ question = ...; status = ...; }");
           continue;
         }
-      cfg_check_keys(r, g, keys, where);
-      const char *qid = cfg_string(r, g, "question", true, false, where);
+      cfg_check_keys(r, g, keys, &where);
+      const char *qid = cfg_string(r, g, "question", true, false, &where);
       /* An unanswered question may still carry a note or evidence. */
-      const char *st = cfg_string(r, g, "status", false, false, where);
-      const char *note = cfg_string(r, g, "note", false, true, where);
-      const char *ev = cfg_string(r, g, "evidence", false, true, where);
-      const char *upd = cfg_string(r, g, "updated", false, false, where);
+      const char *st = cfg_string(r, g, "status", false, false, &where);
+      const char *note = cfg_string(r, g, "note", false, true, &where);
+      const char *ev = cfg_string(r, g, "evidence", false, true, &where);
+      const char *upd = cfg_string(r, g, "updated", false, false, &where);
       if (!qid)
         continue;
       long qi = qn_find_question(q, qid);
@@ -181,14 +184,14 @@ store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, 
 {
   *out = NULL;
   if (strcmp(doc->qid, q->id) != 0 || strcmp(doc->qversion, q->version) != 0
-      || strcmp(doc->qdigest, q->digest) != 0)
+      || strcmp(doc->qdigest, qn_digest(q)) != 0)
     {
       const char *what = strcmp(doc->qid, q->id) != 0 ? _("they are different questionnaires")
                          : strcmp(doc->qversion, q->version) != 0 ? _("the versions differ")
                          : _("the same version has different content");
       diag_add(d, doc->path, 0,
                _("these answers were made for questionnaire '%s' version %s (%s), but %s is '%s' version %s (%s): %s"),
-               doc->qid, doc->qversion, doc->qdigest, q->path, q->id, q->version, q->digest, what);
+               doc->qid, doc->qversion, doc->qdigest, q->path, q->id, q->version, qn_digest(q), what);
       diag_add(d, doc->path, 0,
                _("open the answers with the questionnaire file they were made for (--questionnaire FILE), or start a new answers file"));
       return EX_DATAERR;
@@ -267,7 +270,7 @@ store_write(FILE *f, const assessment *a)
   fputs("questionnaire = {\n", f);
   put_kv(f, "  ", "id", q->id);
   put_kv(f, "  ", "version", q->version);
-  put_kv(f, "  ", "digest", q->digest);
+  put_kv(f, "  ", "digest", qn_digest(q));
   fputs("};\n\nprofile = {\n", f);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     if (a->profile[i])

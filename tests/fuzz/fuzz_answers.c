@@ -26,7 +26,7 @@ setup(void)
     abort();
   free(p);
   header = xasprintf("kijun_answers = 1;\nquestionnaire = { id = \"%s\"; version = \"%s\"; digest = \"%s\"; };\n",
-                     qn->id, qn->version, qn->digest);
+                     qn->id, qn->version, qn_digest(qn));
 }
 
 int

@@ -180,7 +180,7 @@ static char *
 answers_file(const char *body)
 {
   char *c = xasprintf("kijun_answers = 1;\nquestionnaire = { id = \"mini\"; version = \"1\"; digest = \"%s\"; };\n%s",
-                      qn->digest, body);
+                      qn_digest(qn), body);
   char *p = write_file(dir, "a.cfg", c);
   free(c);
   return p;
