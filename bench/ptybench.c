@@ -10,7 +10,8 @@
  *                           screen to settle; bytes and time add to LABEL
  *   send KEY                send KEY without measuring
  *   wait                    wait until the program exits
- * KEY is a name (down, up, right, left, enter, esc, space, tab) or text.
+ * KEY is a name (down, up, right, left, home, end, enter, esc, space,
+ * tab) or text.
  * A screen has settled when nothing arrives for QUIET_MS (default 120);
  * its time is that of its last byte, so the quiet wait is not counted.
  *
@@ -38,6 +39,7 @@ struct stat_line
 static struct stat_line stats[64];
 static int nstats;
 static int master = -1;
+static FILE *dump;                /* PTYBENCH_DUMP: a copy of the output */
 static int quiet_ms = 120;
 
 static double
@@ -78,6 +80,8 @@ settle(double start, double *last, int quiet)
       if (n <= 0)
         return total;
       total += n;
+      if (dump)
+        fwrite(buf, 1, (size_t) n, dump);
       *last = now_ms();
       if (*last - start > 30000)
         return total;
@@ -95,6 +99,8 @@ key_bytes(const char *name)
   if (!strcmp(name, "esc")) return "\033";
   if (!strcmp(name, "space")) return " ";
   if (!strcmp(name, "tab")) return "\t";
+  if (!strcmp(name, "home")) return "\033OH";
+  if (!strcmp(name, "end")) return "\033OF";
   return name;
 }
 
@@ -129,6 +135,8 @@ main(int argc, char **argv)
       perror(argv[optind]);
       return 2;
     }
+  if (getenv("PTYBENCH_DUMP"))
+    dump = fopen(getenv("PTYBENCH_DUMP"), "w");
   struct winsize ws = { .ws_row = (unsigned short) rows, .ws_col = (unsigned short) cols };
   double start = now_ms();
   pid_t pid = forkpty(&master, NULL, NULL, &ws);
@@ -165,6 +173,8 @@ main(int argc, char **argv)
           for (long i = 0; i < n; i++)
             {
               double t0 = now_ms();
+              if (dump)
+                fprintf(dump, "\n<<<%s>>>\n", b);
               send_key(a);
               long bytes = settle(t0, &last, quiet_ms);
               s->count++, s->bytes += bytes, s->ms += last - t0;

@@ -79,10 +79,10 @@ has_cfg_suffix(const char *name)
   return n > 4 && strcmp(name + n - 4, ".cfg") == 0 && name[0] != '.';
 }
 
-char *
+questionnaire *
 path_find_questionnaire(const char *id, const char *version)
 {
-  char *same_id = NULL;
+  questionnaire *same_id = NULL;
   for (const char *const *d = path_questionnaire_dirs(); *d; d++)
     {
       DIR *dir = opendir(*d);
@@ -96,24 +96,24 @@ path_find_questionnaire(const char *id, const char *version)
           char *p = xasprintf("%s/%s", *d, ent->d_name);
           diag_t quiet = { 0 };
           questionnaire *q;
-          bool id_ok = false, exact = false;
-          if (qload_file(p, &quiet, &q) == 0)
-            {
-              id_ok = strcmp(q->id, id) == 0;
-              exact = id_ok && (!version || strcmp(q->version, version) == 0);
-            }
-          qn_free(q);
+          int rc = qload_file(p, &quiet, &q);
           diag_clear(&quiet);
-          if (exact)
+          free(p);
+          if (rc != 0 || strcmp(q->id, id) != 0)
+            {
+              qn_free(q);
+              continue;
+            }
+          if (!version || strcmp(q->version, version) == 0)
             {
               closedir(dir);
-              free(same_id);
-              return p;
+              qn_free(same_id);
+              return q;
             }
-          if (id_ok && !same_id)
-            same_id = p;
+          if (!same_id)
+            same_id = q;
           else
-            free(p);
+            qn_free(q);
         }
       closedir(dir);
     }

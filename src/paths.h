@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "diag.h"
+#include "qn.h"
 
 /* The file name of the questionnaire used for new assessments. */
 #define PATH_DEFAULT_QUESTIONNAIRE "nisc-2023.cfg"
@@ -25,10 +26,10 @@ const char *path_localedir(void);
 const char *const *path_questionnaire_dirs(void);
 /* The bundled default questionnaire, or NULL (newly allocated). */
 char *path_default_questionnaire(void);
-/* The questionnaire file whose id is id, preferring one whose version is
- * version (which may be NULL); NULL when none (newly allocated).  Files
+/* The installed questionnaire whose id is id, preferring one whose
+ * version is version (which may be NULL), loaded; NULL when none.  Files
  * that fail to load are skipped. */
-char *path_find_questionnaire(const char *id, const char *version);
+questionnaire *path_find_questionnaire(const char *id, const char *version);
 /* $XDG_DATA_HOME/kijun/answers.cfg, or ~/.local/share/kijun/answers.cfg;
  * NULL when neither XDG_DATA_HOME nor HOME is set. */
 char *path_default_answers(void);

@@ -17,30 +17,29 @@ static int
 load_questionnaire(const char *qpath, const char *id, const char *version, const char *answers,
                    diag_t *d, questionnaire **out)
 {
-  char *found = NULL;
-  if (!qpath && id)
+  if (qpath)
+    return qload_file(qpath, d, out);
+  if (id)
     {
-      found = path_find_questionnaire(id, version);
-      if (!found)
-        {
-          diag_add(d, answers, 0,
-                   _("the questionnaire '%s' these answers belong to is not installed; give its file with --questionnaire FILE"),
-                   id);
-          return EX_NOINPUT;
-        }
+      /* Found and loaded in one go: the search has to load each
+       * candidate to learn its id anyway. */
+      *out = path_find_questionnaire(id, version);
+      if (*out)
+        return 0;
+      diag_add(d, answers, 0,
+               _("the questionnaire '%s' these answers belong to is not installed; give its file with --questionnaire FILE"),
+               id);
+      return EX_NOINPUT;
     }
-  else if (!qpath)
+  char *found = path_default_questionnaire();
+  if (!found)
     {
-      found = path_default_questionnaire();
-      if (!found)
-        {
-          diag_add(d, NULL, 0,
-                   _("kijun: the bundled questionnaire %s was not found in %s; give one with --questionnaire FILE"),
-                   PATH_DEFAULT_QUESTIONNAIRE, path_questionnaire_dirs()[0]);
-          return EX_NOINPUT;
-        }
+      diag_add(d, NULL, 0,
+               _("kijun: the bundled questionnaire %s was not found in %s; give one with --questionnaire FILE"),
+               PATH_DEFAULT_QUESTIONNAIRE, path_questionnaire_dirs()[0]);
+      return EX_NOINPUT;
     }
-  int rc = qload_file(qpath ? qpath : found, d, out);
+  int rc = qload_file(found, d, out);
   free(found);
   return rc;
 }

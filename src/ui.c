@@ -142,6 +142,7 @@ ui_set_msg(ui *u, bool err, const char *fmt, ...)
 static int
 save(ui *u)
 {
+  u->save_pending = false;
   int rc = store_save(u->s->path, u->s->a, &u->s->stamp);
   if (rc == 0)
     {
@@ -164,11 +165,14 @@ save(ui *u)
   return rc;
 }
 
+/* A change is saved right after the screen that follows it is drawn, so
+ * the respondent never waits on the disk (an fsync'd save costs about a
+ * millisecond) and the save still completes before the next key is read. */
 void
 ui_changed(ui *u)
 {
   u->rows_stale = true;
-  save(u);
+  u->save_pending = true;
 }
 
 /* When the answers cannot go where they belong, put them beside it or in
@@ -209,7 +213,7 @@ final_save(ui *u, char **rescued)
       u->advance_after_edit = false;
       ed_commit(u);
     }
-  if (!u->dirty || save(u) == 0)
+  if ((!u->dirty && !u->save_pending) || save(u) == 0)
     return 0;
   *rescued = rescue(u);
   return EX_IOERR;
@@ -438,6 +442,14 @@ run(ui *u)
   while (!u->done)
     {
       draw(u);
+      if (u->save_pending)
+        {
+          bool was_dirty = u->dirty;
+          save(u);
+          /* Only a change of fortune needs the screen again. */
+          if (u->dirty || was_dirty)
+            draw(u);
+        }
       ui_key k;
       wint_t ch;
       int r;

@@ -69,7 +69,8 @@ typedef struct ui
   char *search;
   char msg[512];
   bool msg_err;
-  bool dirty;                 /* changes not yet on disk */
+  bool dirty;                 /* changes not yet on disk after a failed save */
+  bool save_pending;          /* a change to save once the screen is drawn */
   char save_error[160];       /* why the last save failed, for messages */
   bool color;
   bool done;

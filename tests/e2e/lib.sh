@@ -67,10 +67,16 @@ expect_screen() {
   fi
 }
 
+# expect_file NAME FILE TEXT: FILE comes to contain TEXT (kijun saves
+# right after drawing, so the file may lag the screen by a moment).
 expect_file() {
-  if grep -qF -- "$3" "$2"; then ok "$1"
-  else not_ok "$1" "$2 lacks: $3" "$(head -c 800 "$2" 2>/dev/null)"
-  fi
+  i=0
+  while [ $i -lt $(( ${E2E_TIMEOUT:-5} * 20 )) ]; do
+    if grep -qF -- "$3" "$2" 2>/dev/null; then ok "$1"; return; fi
+    sleep 0.05
+    i=$((i + 1))
+  done
+  not_ok "$1" "$2 lacks: $3" "$(head -c 800 "$2" 2>/dev/null)"
 }
 
 # expect_width NAME MAX: no line of the screen is wider than MAX columns.
