@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "qcache.h"
 #include "qload.h"
 #include "xalloc.h"
 
@@ -96,7 +97,7 @@ path_find_questionnaire(const char *id, const char *version)
           char *p = xasprintf("%s/%s", *d, ent->d_name);
           diag_t quiet = { 0 };
           questionnaire *q;
-          int rc = qload_file(p, &quiet, &q);
+          int rc = qcache_load(p, &quiet, &q);
           diag_clear(&quiet);
           free(p);
           if (rc != 0 || strcmp(q->id, id) != 0)

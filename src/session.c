@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "paths.h"
+#include "qcache.h"
 #include "qload.h"
 #include "xalloc.h"
 
@@ -18,7 +19,7 @@ load_questionnaire(const char *qpath, const char *id, const char *version, const
                    diag_t *d, questionnaire **out)
 {
   if (qpath)
-    return qload_file(qpath, d, out);
+    return qcache_load(qpath, d, out);
   if (id)
     {
       /* Found and loaded in one go: the search has to load each
@@ -39,7 +40,7 @@ load_questionnaire(const char *qpath, const char *id, const char *version, const
                PATH_DEFAULT_QUESTIONNAIRE, path_questionnaire_dirs()[0]);
       return EX_NOINPUT;
     }
-  int rc = qload_file(found, d, out);
+  int rc = qcache_load(found, d, out);
   free(found);
   return rc;
 }

@@ -1,0 +1,152 @@
+/* Tests of the compiled questionnaire cache: an entry rebuilds exactly
+ * the questionnaire the loader builds; a damaged entry or a changed file
+ * is never trusted. */
+#include <config.h>
+
+#include <dirent.h>
+#include <locale.h>
+#include <sys/stat.h>
+
+#include <criterion/criterion.h>
+
+#include "helpers.h"
+#include "qcache.h"
+#include "qload.h"
+
+static char *home;
+
+static void
+setup(void)
+{
+  setlocale(LC_ALL, "C.UTF-8");
+  home = scratch_dir();
+  setenv("XDG_CACHE_HOME", home, 1);
+}
+
+TestSuite(qcache, .init = setup);
+
+/* The single entry in the cache folder. */
+static char *
+only_entry(void)
+{
+  char *dir = qcache_dir();
+  DIR *d = opendir(dir);
+  cr_assert(d, "no cache folder %s", dir);
+  struct dirent *e;
+  char *found = NULL;
+  int n = 0;
+  while ((e = readdir(d)))
+    if (e->d_name[0] != '.')
+      {
+        free(found);
+        found = xasprintf("%s/%s", dir, e->d_name);
+        n++;
+      }
+  closedir(d);
+  cr_assert_eq(n, 1, "%d entries in the cache", n);
+  free(dir);
+  return found;
+}
+
+static void
+same(const questionnaire *a, const questionnaire *b)
+{
+  cr_assert_str_eq(a->id, b->id);
+  cr_assert_str_eq(a->version, b->version);
+  cr_assert_eq(a->nquestions, b->nquestions);
+  cr_assert_eq(a->nsections, b->nsections);
+  cr_assert_eq(a->nsectors, b->nsectors);
+  for (size_t i = 0; i < a->nquestions; i++)
+    {
+      const qn_question *x = &a->questions[i], *y = &b->questions[i];
+      cr_assert_str_eq(x->id, y->id);
+      cr_assert_eq(x->section, y->section);
+      cr_assert_eq(x->phase, y->phase);
+      cr_assert_eq(x->level, y->level);
+      cr_assert_eq(x->basis, y->basis);
+      cr_assert_eq(x->csf, y->csf);
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          cr_assert_str_eq(x->text.s[l], y->text.s[l]);
+          cr_assert_str_eq(x->hint.s[l], y->hint.s[l]);
+        }
+      cr_assert_eq(a->order[i], b->order[i]);
+    }
+  for (size_t i = 0; i < a->nsections; i++)
+    {
+      cr_assert_str_eq(a->sections[i].id, b->sections[i].id);
+      cr_assert_eq(a->sections[i].nlg, b->sections[i].nlg);
+      for (size_t k = 0; k < a->sections[i].nlg; k++)
+        cr_assert_str_eq(a->sections[i].lg[k].items.s[LANG_JA], b->sections[i].lg[k].items.s[LANG_JA]);
+    }
+  cr_assert_str_eq(qn_digest(a), qn_digest(b));
+}
+
+Test(qcache, an_entry_rebuilds_the_same_questionnaire)
+{
+  const char *src = getenv("KIJUN_SRCDIR");
+  char *p = xasprintf("%s/questionnaires/nisc-2023.cfg", src);
+  diag_t d = { 0 };
+  questionnaire *direct, *first, *cached;
+  cr_assert_eq(qload_file(p, &d, &direct), 0);
+  cr_assert_eq(qcache_load(p, &d, &first), 0);
+  char *entry = only_entry();
+  struct stat st;
+  cr_assert_eq(stat(entry, &st), 0);
+  cr_assert_eq(st.st_mode & 0777, 0600, "the entry is private");
+  cr_assert_eq(qcache_load(p, &d, &cached), 0);
+  cr_assert_not_null(cached->keep, "the second load comes from the cache");
+  same(direct, first);
+  same(direct, cached);
+  qn_free(direct), qn_free(first), qn_free(cached);
+  free(entry), free(p);
+}
+
+Test(qcache, a_damaged_entry_is_not_trusted)
+{
+  char *p = data_path("mini.cfg");
+  diag_t d = { 0 };
+  questionnaire *q;
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  qn_free(q);
+  char *entry = only_entry();
+  /* Change one byte of a question's text in the entry. */
+  char *c = read_file(entry);
+  struct stat st;
+  stat(entry, &st);
+  char *at = memmem(c, (size_t) st.st_size, "Does your organisation take backups?", 36);
+  cr_assert_not_null(at);
+  at[4] = 'X';
+  FILE *f = fopen(entry, "wb");
+  fwrite(c, 1, (size_t) st.st_size, f);
+  fclose(f);
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert_eq(qn_find_question(q, "1.2-b"), 3);
+  cr_assert_str_eq(q->questions[3].text.s[LANG_EN], "Does your organisation take backups?");
+  qn_free(q);
+  /* A truncated entry too. */
+  cr_assert_eq(truncate(entry, 100), 0);
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert_str_eq(q->questions[3].text.s[LANG_EN], "Does your organisation take backups?");
+  qn_free(q);
+  free(c), free(entry), free(p);
+}
+
+Test(qcache, a_changed_file_misses_the_cache)
+{
+  char *dir = scratch_dir();
+  char *src = data_path("mini.cfg");
+  char *text = read_file(src);
+  char *p = write_file(dir, "q.cfg", text);
+  diag_t d = { 0 };
+  questionnaire *q;
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  qn_free(q);
+  char *changed = strstr(text, "Does your organisation take backups?");
+  memcpy(changed, "Does your organisation keep backups?", 36);
+  free(write_file(dir, "q.cfg", text));
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert_str_eq(q->questions[3].text.s[LANG_EN], "Does your organisation keep backups?");
+  qn_free(q);
+  free(text), free(p), free(src), free(dir);
+}
