@@ -122,16 +122,23 @@ path_find_questionnaire(const char *id, const char *version)
 }
 
 char *
-path_default_answers(void)
+path_xdg(const char *var, const char *home_sub, const char *leaf)
 {
-  const char *xdg = getenv("XDG_DATA_HOME");
+  const char *xdg = getenv(var);
+  const char *sep = leaf ? "/" : "", *l = leaf ? leaf : "";
   /* The XDG spec says a relative value is to be ignored. */
   if (xdg && xdg[0] == '/')
-    return xasprintf("%s/kijun/answers.cfg", xdg);
+    return xasprintf("%s/kijun%s%s", xdg, sep, l);
   const char *home = getenv("HOME");
   if (home && *home)
-    return xasprintf("%s/.local/share/kijun/answers.cfg", home);
+    return xasprintf("%s/%s/kijun%s%s", home, home_sub, sep, l);
   return NULL;
+}
+
+char *
+path_default_answers(void)
+{
+  return path_xdg("XDG_DATA_HOME", ".local/share", "answers.cfg");
 }
 
 int

@@ -30,6 +30,10 @@ char *path_default_questionnaire(void);
  * version is version (which may be NULL), loaded; NULL when none.  Files
  * that fail to load are skipped. */
 questionnaire *path_find_questionnaire(const char *id, const char *version);
+/* $VAR/kijun/LEAF, or $HOME/HOME_SUB/kijun/LEAF when VAR is unset or
+ * relative (the XDG rule); NULL when neither gives a folder.  LEAF may be
+ * NULL for the folder itself. */
+char *path_xdg(const char *var, const char *home_sub, const char *leaf);
 /* $XDG_DATA_HOME/kijun/answers.cfg, or ~/.local/share/kijun/answers.cfg;
  * NULL when neither XDG_DATA_HOME nor HOME is set. */
 char *path_default_answers(void);

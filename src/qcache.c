@@ -54,11 +54,7 @@ struct rquestion
 char *
 qcache_dir(void)
 {
-  const char *xdg = getenv("XDG_CACHE_HOME");
-  if (xdg && xdg[0] == '/')
-    return xasprintf("%s/kijun", xdg);
-  const char *home = getenv("HOME");
-  return home && *home ? xasprintf("%s/.cache/kijun", home) : NULL;
+  return path_xdg("XDG_CACHE_HOME", ".cache", NULL);
 }
 
 /* The SHA-256 of a file's bytes; false when it cannot be read. */

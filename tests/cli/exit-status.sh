@@ -12,6 +12,16 @@ expect_status "--help exits 0" 0
 expect_in "--help shows the usage line" out "Usage: kijun [OPTION]... [ANSWERS-FILE]"
 expect_in "--help lists --report" out "--report[=FORMAT]"
 
+run "$KIJUN" --lang ja --help
+expect_status "--help in Japanese exits 0" 0
+expect_in "--help follows --lang ja" out "使い方: kijun [オプション]... [ANSWERS-FILE]"
+expect_in "and lists the options in Japanese" out "--questionnaire=FILE"
+w=$("$COLWIDTH" < "$TMP/out")
+if [ "$w" -le 80 ]; then ok "Japanese --help fits 80 columns"; else not_ok "Japanese --help fits 80 columns" "$w columns"; fi
+
+LANGUAGE=ja run "$KIJUN" --help
+expect_in "--help follows LANGUAGE" out "使い方:"
+
 run "$KIJUN" --frobnicate
 expect_status "an unknown option exits 2" 2
 expect_in "an unknown option is named" err "kijun: unknown option '--frobnicate'"
@@ -77,6 +87,14 @@ if [ -w /dev/full ]; then
   status=$?
   expect_status "a report to a full disk exits 74" 74
   expect_in "a write error is reported" err "write error"
+fi
+
+# kijun opens no network connection: no socket is even created.
+if command -v strace >/dev/null 2>&1; then
+  cp "$A" "$TMP/net.cfg"
+  strace -f -qq -e trace=socket,connect -o "$TMP/strace" "$KIJUN" --report=json "$TMP/net.cfg" -q "$Q" >/dev/null 2>&1
+  if grep -qE 'socket\(|connect\(' "$TMP/strace"; then not_ok "no network: --report makes no socket" "$(head -5 "$TMP/strace")"
+  else ok "no network: --report makes no socket"; fi
 fi
 
 done_testing

@@ -23,6 +23,13 @@ expect_screen "the note shows on the question" "次回:試験の結果を、反�
 keys v; typed "規程 第12号"; keys Enter
 expect_file "the evidence reference is saved" "$A" 'evidence = "規程 第12号";'
 
+keys e; typed "・再確認"
+T resize-window -x 100 -y 30
+expect_screen "text being edited survives a resize" "・再確認"
+T resize-window -x 80 -y 24
+typed "済"; keys Enter
+expect_file "and is saved after it" "$A" 'note = "次回:試験の結果を、反映する予定・再確認済";'
+
 keys L
 expect_screen "L switches the question text to Japanese" "試験の教訓を手順に反映していますか。"
 expect_screen "and the interface too" "一部実施"
@@ -33,8 +40,8 @@ T resize-window -x 60 -y 15
 expect_screen "a small terminal says how large it must be" "kijun needs at least 80x24"
 T resize-window -x 80 -y 24
 expect_screen "enlarging it restores the screen" "Does your organisation feed lessons"
-T resize-window -x 200 -y 60
-expect_screen "a large terminal works" "Does your organisation feed lessons"
+T resize-window -x 250 -y 70
+expect_screen "a 250x70 terminal works" "Does your organisation feed lessons"
 T resize-window -x 80 -y 24
 
 keys Escape
