@@ -15,6 +15,21 @@
 #define _(s) gettext(s)
 #define N_(s) gettext_noop(s)
 
+#if !ENABLE_NLS
+/* Without NLS, gettext.h makes ngettext a conditional expression, which
+ * hides the format from the compiler's printf checks; a function with
+ * format_arg attributes keeps them. */
+static inline const char *kijun_ngettext(const char *one, const char *many, unsigned long n)
+  __attribute__((format_arg(1), format_arg(2)));
+static inline const char *
+kijun_ngettext(const char *one, const char *many, unsigned long n)
+{
+  return n == 1 ? one : many;
+}
+#undef ngettext
+#define ngettext(one, many, n) kijun_ngettext(one, many, n)
+#endif
+
 enum lang
 {
   LANG_EN = 0,
