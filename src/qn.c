@@ -1,8 +1,8 @@
 /* qn: questionnaire model, lookup indices, walk order and digest.
  *
- * Strings live in a chunked pool rather than one malloc each: a 100,000
- * question file holds half a million strings, and the pool keeps loading
- * close to the cost of parsing (see make bench). */
+ * The few small arrays a loader needs beside the big ones (references to
+ * the local-government guideline) come from a chunked pool freed with the
+ * questionnaire, rather than one malloc each. */
 #include <config.h>
 #include "qn.h"
 
@@ -32,10 +32,7 @@ qn_alloc(questionnaire *q, size_t size)
   const size_t align = sizeof(max_align_t);
   size = (size + align - 1) / align * align;
   qn_pool *p = q->pool;
-  /* Strings are packed without alignment (qn_strdup); realign first. */
-  if (p)
-    p->used = (p->used + align - 1) / align * align;
-  if (!p || p->used > p->size || p->size - p->used < size)
+  if (!p || p->size - p->used < size)
     {
       size_t bytes = size > POOL_CHUNK ? size : POOL_CHUNK;
       p = xmalloc(sizeof *p + bytes);
@@ -57,24 +54,6 @@ qn_alloc(questionnaire *q, size_t size)
   void *r = (char *) p->data + p->used;
   p->used += size;
   memset(r, 0, size);
-  return r;
-}
-
-const char *
-qn_strdup(questionnaire *q, const char *s)
-{
-  size_t n = strlen(s) + 1;
-  qn_pool *p = q->pool;
-  char *r;
-  /* Strings need no alignment: pack them. */
-  if (p && p->size - p->used >= n)
-    {
-      r = (char *) p->data + p->used;
-      p->used += n;
-    }
-  else
-    r = qn_alloc(q, n);
-  memcpy(r, s, n);
   return r;
 }
 

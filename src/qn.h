@@ -6,8 +6,8 @@
  * order: all Plan questions in section order, then Do, Check and Act; that
  * order is computed once (qn_finish) and kept in qn->order.
  *
- * Every string lives as long as the questionnaire: in its string pool,
- * or in what the loader handed over in keep (the parsed file).  Bilingual strings are qn_text, indexed by
+ * Every string lives as long as the questionnaire, in what the loader
+ * handed over in keep (the parsed file, or a cache entry).  Bilingual strings are qn_text, indexed by
  * enum lang. */
 #ifndef KIJUN_QN_H
 #define KIJUN_QN_H
@@ -91,8 +91,6 @@ typedef struct questionnaire
 questionnaire *qn_new(void);
 void qn_free(questionnaire *q);
 
-/* Copy a string into the questionnaire's pool. */
-const char *qn_strdup(questionnaire *q, const char *s);
 /* Allocate zeroed memory that lives as long as q. */
 void *qn_alloc(questionnaire *q, size_t size);
 

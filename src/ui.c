@@ -245,12 +245,6 @@ leave_on_signal(ui *u)
 
 /* ---- screens ------------------------------------------------------------ */
 
-const char *
-ui_level_label(enum qn_level l)
-{
-  return qn_level_name(l);
-}
-
 void
 ui_open_question(ui *u, size_t pos)
 {

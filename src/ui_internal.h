@@ -82,7 +82,6 @@ void ui_set_msg(ui *u, bool err, const char *fmt, ...) __attribute__((format(pri
 void ui_open_page(ui *u, enum ui_screen scr);
 void ui_open_question(ui *u, size_t pos);
 bool ui_global_key(ui *u, ui_key k);
-const char *ui_level_label(enum qn_level l);
 
 /* ui_draw.c */
 attr_t ud_attr(const ui *u, enum ui_color c);

@@ -97,10 +97,16 @@ qv_draw(ui *u)
 
   /* The level in words and brackets, so it cannot be mistaken without
    * colour; ids and the CSF function after it. */
-  char *tag = xasprintf("[%s]", ui_level_label(x->level));
+  char *tag = xasprintf("[%s]", qn_level_name(x->level));
   int tw = ud_text(1, 2, COLS - 4, tag, ud_attr(u, x->level == QN_BASELINE ? UC_BASELINE : UC_RECOMMENDED));
   free(tag);
-  char *meta = x->csf ? xasprintf("%s   CSF %s", x->id, qn_csf_key(x->csf)) : xstrdup(x->id);
+  /* Where the level comes from, so that kijun's own reading is never
+   * taken for the government's. */
+  /* TRANSLATORS: after the question id, where its level comes from. */
+  char *basis = x->basis ? xasprintf(_("level from: %s"), qn_basis_name(x->basis)) : xstrdup("");
+  char *meta = x->csf ? xasprintf("%s   CSF %s   %s", x->id, qn_csf_key(x->csf), basis)
+                      : xasprintf("%s   %s", x->id, basis);
+  free(basis);
   ud_text(1, 2 + tw + 2, COLS - tw - 6, meta, A_NORMAL);
   free(meta);
   char *lg = lg_line(s, l);
