@@ -52,7 +52,8 @@ help(void)
           "\n"), stdout);
   fputs(_("Options:\n"
           "  -r, --report[=FORMAT]      print the coverage report of ANSWERS-FILE and exit;\n"
-          "                             FORMAT is text (default), markdown, csv or json\n"
+          "                             FORMAT is text (default), markdown, csv, json\n"
+          "                             or html\n"
           "  -c, --check=FILE           check a questionnaire file and exit; silent when\n"
           "                             it is valid\n"
           "  -q, --questionnaire=FILE   use this questionnaire instead of the installed one\n"
@@ -192,7 +193,7 @@ main(int argc, char **argv)
 
   int fmt = report_fmt_parse(report);
   if (fmt < 0)
-    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv or json"), report));
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, json or html"), report));
   if (want_report)
     {
       if (rest != 1)

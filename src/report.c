@@ -1,4 +1,5 @@
-/* report: coverage reports in four formats.  See report.h.
+/* report: coverage reports in four formats, and the dispatch to the
+ * fifth (report_html.c).  See report.h.
  *
  * Each format walks the same figures (coverage.h) in the same order:
  * header and profile, verdict, overall coverage, by phase, by section,
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "coverage.h"
+#include "report_html.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -25,13 +27,15 @@ report_fmt_parse(const char *s)
     return REPORT_CSV;
   if (strcmp(s, "json") == 0)
     return REPORT_JSON;
+  if (strcmp(s, "html") == 0)
+    return REPORT_HTML;
   return -1;
 }
 
 /* ---- shared wording ---------------------------------------------------- */
 
-static const char *
-formula_text(void)
+const char *
+report_formula_text(void)
 {
   return _("Coverage = met / applicable. Met: implemented, or an alternative measure with a "
            "reason. Applicable: every question of the level except those not applicable with a "
@@ -39,14 +43,14 @@ formula_text(void)
            "met, and so do alternative and not-applicable answers without a reason.");
 }
 
-static const char *
-verdict_text(const coverage *c)
+const char *
+report_verdict_text(const coverage *c)
 {
   return c->baseline_met ? _("Baseline met") : _("Baseline not met");
 }
 
-static size_t
-count_editorial(const questionnaire *q)
+size_t
+report_count_editorial(const questionnaire *q)
 {
   size_t n = 0;
   for (size_t i = 0; i < q->nquestions; i++)
@@ -54,8 +58,8 @@ count_editorial(const questionnaire *q)
   return n;
 }
 
-static const char *
-editorial_text(void)
+const char *
+report_editorial_text(void)
 {
   return _("(*) The level of this question is kijun's own reading of the guideline, not the "
            "government's. Levels without the mark come from the government survey or from the "
@@ -63,8 +67,8 @@ editorial_text(void)
 }
 
 /* The sector's name in the report's language, or the raw id. */
-static const char *
-sector_name(const report_ctx *r)
+const char *
+report_sector_name(const report_ctx *r)
 {
   const char *id = r->a->profile[ANS_SECTOR];
   if (!id)
@@ -73,15 +77,15 @@ sector_name(const report_ctx *r)
   return s ? qn_tr(&s->name, r->lang) : id;
 }
 
-static const char *
-profile_value(const report_ctx *r, int f)
+const char *
+report_profile_value(const report_ctx *r, int f)
 {
-  return f == ANS_SECTOR ? sector_name(r) : r->a->profile[f];
+  return f == ANS_SECTOR ? report_sector_name(r) : r->a->profile[f];
 }
 
 /* Why an unmet answer is unmet: its status, or the missing reason. */
-static const char *
-unmet_reason(const ans_entry *e)
+const char *
+report_unmet_reason(const ans_entry *e)
 {
   if (ans_needs_reason(e->status) && !ans_has_reason(e))
     return e->status == ANS_ALTERNATIVE ? _("alternative measure without a reason")
@@ -191,13 +195,13 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   if (r->answers_path)
     text_field(f, labels[2], lw, r->answers_path, width);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    text_field(f, labels[3 + i], lw, profile_value(r, i), width);
+    text_field(f, labels[3 + i], lw, report_profile_value(r, i), width);
   fputc('\n', f);
 
   const char *cl[] = { _("Verdict"), _("Baseline coverage"), _("Recommended coverage"), _("Answered") };
   int cw = max_width(cl, 4);
   txt_pad(f, cl[0], cw);
-  fprintf(f, "  %s\n", verdict_text(c));
+  fprintf(f, "  %s\n", report_verdict_text(c));
   cov_format(&c->all[QN_BASELINE], buf, sizeof buf);
   txt_pad(f, cl[1], cw);
   fprintf(f, "  %s\n", buf);
@@ -209,7 +213,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   fputc('\n', f);
   text_counts(f, c);
   fputc('\n', f);
-  text_wrapped(f, formula_text(), 0, width);
+  text_wrapped(f, report_formula_text(), 0, width);
   fputc('\n', f);
 
   /* Bars are 20 columns; the label column takes what the phase names
@@ -284,15 +288,15 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
         continue;
       char *id = txt_sanitize(x->id, true);
       fprintf(f, "  %s%s  [%s] %s\n", id, x->basis == QN_BASIS_EDITORIAL ? " (*)" : "",
-              qn_phase_name(x->phase), unmet_reason(&r->a->e[i]));
+              qn_phase_name(x->phase), report_unmet_reason(&r->a->e[i]));
       text_wrapped(f, qn_tr(&x->text, r->lang), 4, width);
       free(id);
     }
-  size_t ed = count_editorial(q);
+  size_t ed = report_count_editorial(q);
   if (ed)
     {
       fputc('\n', f);
-      text_wrapped(f, editorial_text(), 0, width);
+      text_wrapped(f, report_editorial_text(), 0, width);
       fprintf(f, ngettext("%zu question of %zu has a level of kijun's reading.\n",
                           "%zu questions of %zu have a level of kijun's reading.\n", ed),
               ed, q->nquestions);
@@ -338,10 +342,10 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     {
       fprintf(f, "| %s | ", ans_field_name((enum ans_field) i));
-      md_put(f, profile_value(r, i));
+      md_put(f, report_profile_value(r, i));
       fputs(" |\n", f);
     }
-  fprintf(f, "\n**%s:** %s\n\n", _("Verdict"), verdict_text(c));
+  fprintf(f, "\n**%s:** %s\n\n", _("Verdict"), report_verdict_text(c));
 
   fprintf(f, "## %s\n\n", _("Coverage"));
   fprintf(f, "| %s | %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|---:|\n",
@@ -355,7 +359,7 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
               t->status[ANS_NONE], t->status[ANS_UNKNOWN], t->status[ANS_PARTIAL],
               t->status[ANS_NOT_IMPLEMENTED], t->no_reason);
     }
-  fprintf(f, "\n%s\n\n", formula_text());
+  fprintf(f, "\n%s\n\n", report_formula_text());
 
   fprintf(f, "## %s\n\n| %s | %s | %s |\n|---|---:|---:|\n", _("By phase"), _("Phase"),
           qn_level_name(QN_BASELINE), qn_level_name(QN_RECOMMENDED));
@@ -396,16 +400,16 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       md_put(f, x->id);
       if (x->basis == QN_BASIS_EDITORIAL)
         fputs(" (\\*)", f);
-      fprintf(f, " | %s | %s | ", qn_phase_name(x->phase), unmet_reason(&r->a->e[i]));
+      fprintf(f, " | %s | %s | ", qn_phase_name(x->phase), report_unmet_reason(&r->a->e[i]));
       md_put(f, qn_tr(&x->text, r->lang));
       fputs(" |\n", f);
     }
   if (!any)
     fprintf(f, "%s\n", _("none"));
-  if (count_editorial(q))
+  if (report_count_editorial(q))
     {
       fputs("\n> ", f);
-      md_put(f, editorial_text());
+      md_put(f, report_editorial_text());
       fputc('\n', f);
     }
 }
@@ -544,11 +548,11 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
   fputs("  \"profile\": {\n", f);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     json_kv(f, "    ", ans_field_key((enum ans_field) i), a->profile[i], true);
-  json_kv(f, "    ", "sector_name", sector_name(r), false);
+  json_kv(f, "    ", "sector_name", report_sector_name(r), false);
   fputs("  },\n", f);
-  json_kv(f, "  ", "formula", formula_text(), true);
+  json_kv(f, "  ", "formula", report_formula_text(), true);
   json_kv(f, "  ", "verdict", c->baseline_met ? "baseline_met" : "baseline_not_met", true);
-  json_kv(f, "  ", "verdict_label", verdict_text(c), true);
+  json_kv(f, "  ", "verdict_label", report_verdict_text(c), true);
   fputs("  \"overall\": { ", f);
   json_levels(f, c->all);
   fputs(" },\n  \"phases\": [\n", f);
@@ -624,6 +628,7 @@ report_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
     case REPORT_MARKDOWN: md_report(f, r, &c); break;
     case REPORT_CSV: csv_report(f, r, &c); break;
     case REPORT_JSON: json_report(f, r, &c); break;
+    case REPORT_HTML: html_report(f, r, &c); break;
     }
   cov_free(&c);
   return ferror(f) ? -1 : 0;

@@ -1,5 +1,6 @@
 /* report: the coverage report of an assessment, as plain text (also what
- * kijun prints on leaving the interface), Markdown, CSV or JSON.
+ * kijun prints on leaving the interface), Markdown, CSV, JSON or HTML
+ * (the HTML page is report_html.h's job).
  *
  * Text and Markdown follow the chosen language and show file text with
  * control characters escaped.  CSV column names and JSON keys are English
@@ -11,10 +12,11 @@
 #include <stdio.h>
 
 #include "answers.h"
+#include "coverage.h"
 #include "i18n.h"
 #include "qn.h"
 
-enum report_fmt { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON };
+enum report_fmt { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON, REPORT_HTML };
 
 typedef struct report_ctx
 {
@@ -25,9 +27,24 @@ typedef struct report_ctx
   int width;                  /* text report width in columns (0: 80) */
 } report_ctx;
 
-/* "text", "markdown" (or "md"), "csv", "json"; -1 when unknown. */
+/* "text", "markdown" (or "md"), "csv", "json", "html"; -1 when unknown. */
 int report_fmt_parse(const char *s);
 /* Write the report; returns 0, or -1 when the stream failed. */
 int report_write(FILE *f, enum report_fmt fmt, const report_ctx *r);
+
+/* The wording every format shares, in the current language, so that a
+ * sentence is written once whatever renders it. */
+const char *report_formula_text(void);
+const char *report_verdict_text(const coverage *c);
+const char *report_editorial_text(void);
+/* Questions whose level is kijun's own reading (basis editorial). */
+size_t report_count_editorial(const questionnaire *q);
+/* The sector's name in the report's language, or the raw id; NULL when
+ * not given. */
+const char *report_sector_name(const report_ctx *r);
+/* A profile field as a report shows it (the sector by name). */
+const char *report_profile_value(const report_ctx *r, int f);
+/* Why an unmet answer is unmet: its status, or the missing reason. */
+const char *report_unmet_reason(const ans_entry *e);
 
 #endif
