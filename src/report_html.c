@@ -104,6 +104,7 @@ static const char stylesheet[] =
   "td.num, th.num { text-align: right; white-space: nowrap; }\n"
   "table.legend { width: auto; min-width: 60%; }\n"
   "table.answers { font-size: 9pt; }\n"
+  "table.answers td.path { width: 18%; }\n"
   "td.kw { white-space: nowrap; }\n"
   "table.items td.band { width: 9.5em; }\n"
   "table.answers td.when { white-space: nowrap; font-size: 8pt; color: var(--muted); }\n"
@@ -353,7 +354,9 @@ static const struct
   [HTML_BAND_EMPTY] = { "band-empty", "", NULL },
   [HTML_BAND_NA] = { "band-na", "\u2013", N_("nothing applicable") },
   [HTML_BAND_NONE] = { "band-none", "\u00d7", N_("none met") },
+  /* xgettext:no-c-format */
   [HTML_BAND_LOW] = { "band-low", "\u25b3", N_("under 50%") },
+  /* xgettext:no-c-format */
   [HTML_BAND_HIGH] = { "band-high", "\u25cb", N_("50% or more") },
   [HTML_BAND_FULL] = { "band-full", "\u25ce", N_("all met") },
 };
