@@ -74,6 +74,62 @@ Test(report, csv_ja) { golden(REPORT_CSV, LANG_JA, "mini.ja.csv"); }
 Test(report, json_en) { golden(REPORT_JSON, LANG_EN, "mini.en.json"); }
 Test(report, json_ja) { golden(REPORT_JSON, LANG_JA, "mini.ja.json"); }
 
+Test(report, html_en) { golden(REPORT_HTML, LANG_EN, "mini.en.html"); }
+Test(report, html_ja) { golden(REPORT_HTML, LANG_JA, "mini.ja.html"); }
+
+static char *
+render(enum report_fmt fmt, enum lang lang)
+{
+  report_ctx r = { s.qn, s.a, NULL, lang, 80 };
+  char *out;
+  size_t len;
+  FILE *m = open_memstream(&out, &len);
+  cr_assert_eq(report_write(m, fmt, &r), 0);
+  fclose(m);
+  return out;
+}
+
+/* What a file says is shown as text, wherever the page shows it: the
+ * profile, the unmet list (note, evidence) and the appendix. */
+Test(report, html_escapes_every_string_from_the_file)
+{
+  ans_set_profile(s.a, ANS_ORGANIZATION, "<b>Evil</b> & \"co\" 'ltd'");
+  ans_set_profile(s.a, ANS_RESPONDENT, "ctl\x1b[2J\x07" "end");
+  long q = qn_find_question(s.qn, "1.3-a");   /* an unmet baseline question */
+  cr_assert_geq(q, 0);
+  ans_set_note(s.a, (size_t) q, "<script>alert(1)</script>\nline two");
+  ans_set_evidence(s.a, (size_t) q, "\"><img src=x onerror=alert(1)>");
+  char *out = render(REPORT_HTML, LANG_EN);
+  cr_assert_null(strstr(out, "<script"), "a raw <script> reached the page");
+  cr_assert_null(strstr(out, "<img"), "a raw <img> reached the page");
+  cr_assert_null(strstr(out, "<b>"), "a raw <b> reached the page");
+  cr_assert_null(strchr(out, '\x1b'), "a raw escape reached the page");
+  cr_assert_null(strchr(out, '\x07'), "a raw control character reached the page");
+  cr_assert(strstr(out, "&lt;script&gt;alert(1)&lt;/script&gt;<br>\nline two"), "%s", out);
+  cr_assert(strstr(out, "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), "%s", out);
+  cr_assert(strstr(out, "&lt;b&gt;Evil&lt;/b&gt; &amp; &quot;co&quot; &#39;ltd&#39;"), "%s", out);
+  cr_assert(strstr(out, "ctl^[[2J^Gend"), "%s", out);
+  /* The note and the evidence are in the unmet list and the appendix. */
+  const char *unmet = strstr(out, "class=\"unmet\"");
+  cr_assert(unmet && strstr(unmet, "&lt;script&gt;"));
+  const char *appendix = strstr(out, "class=\"appendix\"");
+  cr_assert(appendix && strstr(appendix, "&lt;script&gt;") && strstr(appendix, "onerror=alert(1)&gt;"));
+  free(out);
+}
+
+Test(report, html_page_names_its_language)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      i18n_set_lang((enum lang) l);
+      char *out = render(REPORT_HTML, (enum lang) l);
+      char want[32];
+      snprintf(want, sizeof want, "<html lang=\"%s\">", lang_code((enum lang) l));
+      cr_assert(strstr(out, want), "missing %s", want);
+      free(out);
+    }
+}
+
 Test(report, csv_header_is_the_same_in_every_language)
 {
   char *out[2];
