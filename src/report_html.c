@@ -192,6 +192,17 @@ html_end(FILE *f)
   fputs("</main>\n</body>\n</html>\n", f);
 }
 
+void
+html_el(FILE *f, const char *tag, const char *cls, const char *s)
+{
+  if (cls)
+    fprintf(f, "<%s class=\"%s\">", tag, cls);
+  else
+    fprintf(f, "<%s>", tag);
+  html_put(f, s);
+  fprintf(f, "</%s>\n", tag);
+}
+
 /* ---- charts ------------------------------------------------------------ */
 
 /* The part of n/d of w, rounded. */
@@ -506,9 +517,7 @@ phases(FILE *f, const coverage *c)
     rows[p] = (html_bar_row){ qn_phase_name((enum qn_phase) p),
                               { &c->phase[p][QN_BASELINE], &c->phase[p][QN_RECOMMENDED] } };
   const char *series[] = { qn_level_name(QN_BASELINE), qn_level_name(QN_RECOMMENDED) };
-  fputs("<h2>", f);
-  html_put(f, _("Coverage by phase"));
-  fputs("</h2>\n", f);
+  html_el(f, "h2", NULL, _("Coverage by phase"));
   html_bar_chart(f, _("Baseline and recommended coverage by PDCA phase"), series, 2, rows,
                  QN_PHASE_COUNT);
 }
@@ -517,9 +526,7 @@ static void
 items(FILE *f, const report_ctx *r, const coverage *c)
 {
   const questionnaire *q = r->qn;
-  fputs("<h2>", f);
-  html_put(f, _("Coverage by item"));
-  fputs("</h2>\n", f);
+  html_el(f, "h2", NULL, _("Coverage by item"));
   html_band_legend(f);
   fputs("<table class=\"items\">\n<thead><tr><th>", f);
   html_put(f, _("Item"));
@@ -568,22 +575,18 @@ statuses(FILE *f, const coverage *c)
     }
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     rows[l] = (html_stack_row){ qn_level_name((enum qn_level) l), counts[l] };
-  fputs("<h2>", f);
-  html_put(f, _("Answers by status"));
-  fputs("</h2>\n", f);
+  html_el(f, "h2", NULL, _("Answers by status"));
   html_stack_chart(f, _("Questions of each level by status"), kinds, NSTACK, rows, QN_LEVEL_COUNT);
   unsigned nr = c->all[QN_BASELINE].no_reason + c->all[QN_RECOMMENDED].no_reason;
   if (nr)
     {
-      fputs("<p>", f);
       char *s = xasprintf(ngettext("%u alternative or not-applicable answer lacks the reason it "
                                    "needs and counts as not met.",
                                    "%u alternative or not-applicable answers lack the reason they "
                                    "need and count as not met.", nr),
                           nr);
-      html_put(f, s);
+      html_el(f, "p", NULL, s);
       free(s);
-      fputs("</p>\n", f);
     }
 }
 
@@ -593,15 +596,11 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
   const questionnaire *q = r->qn;
   unsigned n = c->all[QN_BASELINE].applicable - c->all[QN_BASELINE].met;
   char *h = xasprintf(ngettext("Unmet baseline question (%u)", "Unmet baseline questions (%u)", n), n);
-  fputs("<h2>", f);
-  html_put(f, h);
-  fputs("</h2>\n", f);
+  html_el(f, "h2", NULL, h);
   free(h);
   if (!n)
     {
-      fputs("<p>", f);
-      html_put(f, _("none"));
-      fputs("</p>\n", f);
+      html_el(f, "p", NULL, _("none"));
     }
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {
@@ -644,25 +643,18 @@ static void
 method(FILE *f, const report_ctx *r)
 {
   const questionnaire *q = r->qn;
-  fputs("<h2>", f);
-  html_put(f, _("How coverage is computed"));
-  fputs("</h2>\n<p class=\"formula\">", f);
-  html_put(f, report_formula_text());
-  fputs("</p>\n<p>", f);
-  html_put(f, report_editorial_text());
-  fputs("</p>\n", f);
+  html_el(f, "h2", NULL, _("How coverage is computed"));
+  html_el(f, "p", "formula", report_formula_text());
+  html_el(f, "p", NULL, report_editorial_text());
   size_t ed = report_count_editorial(q);
   char *s = xasprintf(ngettext("%zu question of %zu has a level of kijun's reading.",
                                "%zu questions of %zu have a level of kijun's reading.", ed),
                       ed, q->nquestions);
-  fputs("<p>", f);
-  html_put(f, s);
-  fputs("</p>\n<p class=\"muted\">", f);
+  html_el(f, "p", NULL, s);
   free(s);
-  html_put(f, _("Source"));
-  fputs(": ", f);
-  html_put(f, qn_tr(&q->source, r->lang));
-  fputs("</p>\n", f);
+  s = xasprintf("%s: %s", _("Source"), qn_tr(&q->source, r->lang));
+  html_el(f, "p", "muted", s);
+  free(s);
 }
 
 /* An ISO 8601 time on two lines, date over time, so the column stays
@@ -687,17 +679,13 @@ static void
 appendix(FILE *f, const report_ctx *r)
 {
   const questionnaire *q = r->qn;
-  fputs("<section class=\"appendix\">\n<h2>", f);
-  html_put(f, _("Appendix: every answer"));
-  fputs("</h2>\n<table class=\"answers\">\n<thead><tr>", f);
+  fputs("<section class=\"appendix\">\n", f);
+  html_el(f, "h2", NULL, _("Appendix: every answer"));
+  fputs("<table class=\"answers\">\n<thead><tr>", f);
   const char *heads[] = { _("Question"), _("Text and note"), _("Level"), _("Answer"),
                           _("Evidence"), _("Updated") };
   for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-    {
-      fputs("<th>", f);
-      html_put(f, heads[i]);
-      fputs("</th>", f);
-    }
+    html_el(f, "th", NULL, heads[i]);
   fputs("</tr></thead>\n<tbody>\n", f);
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {

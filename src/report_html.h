@@ -12,7 +12,8 @@
  * the other reports (a comparison, a plan, an aggregate) make their pages
  * from the same skeleton, stylesheet, charts and cells:
  *   html_begin .. html_end   the page, its head and stylesheet
- *   html_put, html_put_lines escaped text
+ *   html_put, html_put_lines, html_el
+ *                            escaped text, and an element around it
  *   html_bar_chart           coverage bars by row, one or two series
  *   html_stack_chart         counts stacked by kind, with their legend
  *   html_cell, html_band_legend
@@ -41,6 +42,8 @@ void html_end(FILE *f);
  * into spaces. */
 void html_put(FILE *f, const char *s);
 void html_put_lines(FILE *f, const char *s);
+/* <tag class="cls">s</tag> and a newline, s escaped; cls may be NULL. */
+void html_el(FILE *f, const char *tag, const char *cls, const char *s);
 
 /* Horizontal coverage bars: one group per row, one bar per series, each
  * with its figure written beside it ("62.5% (25/40)").  A NULL tally
