@@ -99,12 +99,14 @@ static const char stylesheet[] =
   "tr { break-inside: avoid; page-break-inside: avoid; }\n"
   "th, td { text-align: left; vertical-align: top; padding: .25em .5em;\n"
   "  border-bottom: .5pt solid var(--rule); }\n"
-  "thead th { border-bottom: 1pt solid var(--ink); font-size: 9pt; font-weight: 700; }\n"
+  "thead th { border-bottom: 1pt solid var(--ink); font-size: 9pt; font-weight: 700;\n"
+  "  white-space: nowrap; }\n"
   "tbody th { font-weight: 400; }\n"
   "td.num, th.num { text-align: right; white-space: nowrap; }\n"
   "table.legend { width: auto; min-width: 60%; }\n"
   "table.answers { font-size: 9pt; }\n"
-  "table.answers td.path { width: 18%; }\n"
+  "table.answers td.text { width: 50%; }\n"
+  "table.answers td.path { width: 16%; }\n"
   "td.kw { white-space: nowrap; }\n"
   "table.items td.band { width: 9.5em; }\n"
   "table.answers td.when { white-space: nowrap; font-size: 8pt; color: var(--muted); }\n"
@@ -696,7 +698,7 @@ appendix(FILE *f, const report_ctx *r)
       html_put(f, x->id);
       if (x->basis == QN_BASIS_EDITORIAL)
         fputs(" (*)", f);
-      fputs("</td><td>", f);
+      fputs("</td><td class=\"text\">", f);
       html_put(f, qn_tr(&x->text, r->lang));
       if (e->note)
         {
