@@ -478,6 +478,81 @@ cfg_int(cfg_reader *r, const config_setting_t *group, const char *key, long long
   return config_setting_get_int64(m);
 }
 
+long long
+cfg_int_in(cfg_reader *r, const config_setting_t *group, const config_setting_t *m, const char *key,
+           bool required, long long min, long long max, long long def, const cfg_where *where)
+{
+  char wbuf[256];
+  if (!m)
+    {
+      if (required)
+        diag_add(r->diag, r->file, cfg_line(group), _("%s has no '%s'; expected %s = <integer>;"),
+                 cfg_where_text(where, wbuf, sizeof wbuf), key, key);
+      return def;
+    }
+  int t = config_setting_type(m);
+  if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
+    {
+      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %s; expected an integer"), key,
+               cfg_where_text(where, wbuf, sizeof wbuf), type_name(t));
+      return def;
+    }
+  long long v = config_setting_get_int64(m);
+  if (v < min || v > max)
+    {
+      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %lld; expected an integer from %lld to %lld"),
+               key, cfg_where_text(where, wbuf, sizeof wbuf), v, min, max);
+      return def;
+    }
+  return v;
+}
+
+size_t
+cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key, const cfg_where *where,
+                const char **out)
+{
+  unsigned n = (unsigned) config_setting_length(list);
+  size_t got = 0;
+  for (unsigned i = 0; i < n; i++)
+    {
+      const config_setting_t *e = config_setting_get_elem(list, i);
+      /* Described only when something is wrong. */
+      char wbuf[256], ebuf[320];
+      int t = config_setting_type(e);
+      if (t != CONFIG_TYPE_STRING)
+        {
+          diag_add(r->diag, r->file, cfg_line(e),
+                   _("element %u of '%s' in %s is %s; expected a string \"...\""), i + 1, key,
+                   cfg_where_text(where, wbuf, sizeof wbuf), type_name(t));
+          continue;
+        }
+      const char *s = config_setting_get_string(e);
+      if (!*s)
+        {
+          diag_add(r->diag, r->file, cfg_line(e), _("element %u of '%s' in %s is empty; expected an id"),
+                   i + 1, key, cfg_where_text(where, wbuf, sizeof wbuf));
+          continue;
+        }
+      /* TRANSLATORS: "element 2 of 'was' in question '2.1-a'". */
+      snprintf(ebuf, sizeof ebuf, _("element %u of '%s' in %s"), i + 1, key,
+               cfg_where_text(where, wbuf, sizeof wbuf));
+      cfg_where what = { "%s", ebuf, 0, NULL, NULL };
+      if (!clean(r, s, cfg_line(e), false, &what))
+        continue;
+      size_t k = 0;
+      while (k < got && strcmp(out[k], s) != 0)
+        k++;
+      if (k < got)
+        {
+          diag_add(r->diag, r->file, cfg_line(e), _("'%s' in %s lists '%s' twice; expected each id once"),
+                   key, cfg_where_text(where, wbuf, sizeof wbuf), s);
+          continue;
+        }
+      out[got++] = s;
+    }
+  return got;
+}
+
 config_setting_t *
 cfg_group_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m, const char *key,
              bool required, bool want_list, const cfg_where *where)

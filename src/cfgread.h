@@ -87,6 +87,18 @@ const char *cfg_string(cfg_reader *r, const config_setting_t *group, const char 
  * integer. */
 long long cfg_int(cfg_reader *r, const config_setting_t *group, const char *key, long long def,
                   const cfg_where *where);
+/* The integer member m of group, from min to max: def when absent (after
+ * a report when required), or after a report when of another type or out
+ * of range. */
+long long cfg_int_in(cfg_reader *r, const config_setting_t *group, const config_setting_t *m,
+                     const char *key, bool required, long long min, long long max, long long def,
+                     const cfg_where *where);
+/* The strings of list, the member key of the place where: stores each
+ * element that is a clean, non-empty, one-line string in out (room for
+ * config_setting_length(list) pointers) and returns how many; reports the
+ * others, and an element equal to an earlier one. */
+size_t cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key,
+                       const cfg_where *where, const char **out);
 /* A member that must be a group (or a list, for want_list); NULL after a
  * report when required and missing or of another type. */
 config_setting_t *cfg_group(cfg_reader *r, const config_setting_t *group, const char *key,

@@ -12,6 +12,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "diag.h"
 #include "i18n.h"
 #include "paths.h"
@@ -36,7 +37,8 @@ static const struct option long_options[] = {
 static void
 usage_line(FILE *f)
 {
-  fprintf(f, _("Usage: %s [OPTION]... [ANSWERS-FILE]\n"), PACKAGE);
+  fprintf(f, _("Usage: %s [OPTION]... [ANSWERS-FILE]\n"
+              "  or:  %s --check=FILE [QUESTIONNAIRE-FILE]...\n"), PACKAGE, PACKAGE);
 }
 
 static void
@@ -54,8 +56,10 @@ help(void)
           "  -r, --report[=FORMAT]      print the coverage report of ANSWERS-FILE and exit;\n"
           "                             FORMAT is text (default), markdown, csv, json\n"
           "                             or html\n"
-          "  -c, --check=FILE           check a questionnaire file and exit; silent when\n"
-          "                             it is valid\n"
+          "  -c, --check=FILE           check a questionnaire or mapping file and exit;\n"
+          "                             silent when it is valid; a mapping is checked\n"
+          "                             against the questionnaire files that follow, or\n"
+          "                             else the installed ones it names\n"
           "  -q, --questionnaire=FILE   use this questionnaire instead of the installed one\n"
           "                             that the answers file names\n"
           "  -l, --lang=LANG            language of messages and questions: ja or en\n"
@@ -66,8 +70,8 @@ help(void)
   fputs(_("Exit status: 0 success, 2 bad usage, 65 bad data, 66 a file cannot be opened,\n"
           "73 a file cannot be created, 74 a file cannot be written.\n"
           "\n"
-          "See kijun(1) for the keys of the interface and kijun-questionnaire(5) and\n"
-          "kijun-answers(5) for the file formats.\n"), stdout);
+          "See kijun(1) for the keys of the interface and kijun-questionnaire(5),\n"
+          "kijun-answers(5) and kijun-mapping(5) for the file formats.\n"), stdout);
 }
 
 /* Print msg (already formatted, or NULL), the usage line and the hint. */
@@ -99,15 +103,13 @@ finish_stdout(int status)
 }
 
 static int
-run_check(const char *file)
+run_check(const char *file, char *const *qfiles, size_t nqfiles)
 {
   diag_t d = { 0 };
-  questionnaire *q;
-  int rc = qload_file(file, &d, &q);
+  int rc = check_file(file, qfiles, nqfiles, &d);
   diag_print(&d, stderr);
   diag_clear(&d);
-  qn_free(q);
-  return rc;
+  return rc == CHECK_USAGE ? bad_usage(NULL) : rc;
 }
 
 static int
@@ -184,9 +186,9 @@ main(int argc, char **argv)
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
   if (check)
     {
-      if (want_report || rest > 0)
+      if (want_report || qpath)
         return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--check"));
-      return run_check(check);
+      return run_check(check, argv + optind, (size_t) rest);
     }
   if (rest > 1)
     return bad_usage(xasprintf(_("too many files: '%s'; expected one answers file"), argv[optind + 1]));

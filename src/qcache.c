@@ -21,7 +21,7 @@
 #include "qload.h"
 #include "xalloc.h"
 
-#define MAGIC "KIJUNQC1"
+#define MAGIC "KIJUNQC2"
 #define NOSTR UINT32_MAX
 
 struct header
@@ -32,21 +32,23 @@ struct header
   char version[16];           /* PACKAGE_VERSION of the writer */
   uint8_t source[32];         /* SHA-256 of the questionnaire's bytes */
   uint8_t check[32];          /* SHA-256 of everything after the header */
-  uint32_t nsectors, nsections, nlg, nquestions, blob;
-  uint32_t id, version_s, title[2], source_t[2];
+  uint32_t sizes2;            /* sizeof of the retired record */
+  uint32_t nsectors, nsections, nlg, nquestions, nretired, nwas, blob;
+  uint32_t id, version_s, title[2], source_t[2], edition;
   int32_t format;
   char digest[72];
 };
 
 struct rsector { uint32_t id, name[2]; };
-struct rsection { uint32_t id, title[2], nlg, lg_first; int32_t line; };
+struct rsection { uint32_t id, title[2], nlg, lg_first, lg_state, lg_note[2], level_note[2]; int32_t line; };
 struct rlg { uint32_t part, items[2]; };
 struct rquestion
 {
-  uint32_t id, section, text[2], hint[2];
+  uint32_t id, section, text[2], hint[2], level_note[2], revision, nwas, was_first;
   uint8_t phase, level, basis, csf;
   int32_t line;
 };
+struct rretired { uint32_t id, edition, note[2]; int32_t line; };
 
 #define SIZES ((uint32_t) (sizeof(struct rsector) | sizeof(struct rsection) << 8 \
                            | sizeof(struct rlg) << 16 | sizeof(struct rquestion) << 24))
@@ -117,6 +119,8 @@ struct entry
   struct rsection *sct;
   struct rlg *lg;
   struct rquestion *qs;
+  struct rretired *ret;
+  uint32_t *was;
   struct blob b;
 };
 
@@ -129,6 +133,8 @@ write_entry(FILE *f, void *ctx)
   fwrite(e->sct, sizeof *e->sct, e->h.nsections, f);
   fwrite(e->lg, sizeof *e->lg, e->h.nlg, f);
   fwrite(e->qs, sizeof *e->qs, e->h.nquestions, f);
+  fwrite(e->ret, sizeof *e->ret, e->h.nretired, f);
+  fwrite(e->was, sizeof *e->was, e->h.nwas, f);
   fwrite(e->b.data, 1, e->b.len, f);
   return ferror(f) ? -1 : 0;
 }
@@ -142,6 +148,8 @@ checksum(const struct entry *e, uint8_t out[32])
   sha256_update(&c, sizeof *e->sct * e->h.nsections, (const uint8_t *) e->sct);
   sha256_update(&c, sizeof *e->lg * e->h.nlg, (const uint8_t *) e->lg);
   sha256_update(&c, sizeof *e->qs * e->h.nquestions, (const uint8_t *) e->qs);
+  sha256_update(&c, sizeof *e->ret * e->h.nretired, (const uint8_t *) e->ret);
+  sha256_update(&c, sizeof *e->was * e->h.nwas, (const uint8_t *) e->was);
   sha256_update(&c, e->b.len, (const uint8_t *) e->b.data);
   sha256_digest(&c, 32, out);
 }
@@ -153,12 +161,15 @@ store(const questionnaire *q, const uint8_t source[32], const char *path)
   memcpy(e.h.magic, MAGIC, 8);
   e.h.order_mark = 0x01020304;
   e.h.sizes = SIZES;
+  e.h.sizes2 = (uint32_t) sizeof(struct rretired);
   snprintf(e.h.version, sizeof e.h.version, "%s", PACKAGE_VERSION);
   memcpy(e.h.source, source, 32);
   e.h.nsectors = (uint32_t) q->nsectors;
   e.h.nsections = (uint32_t) q->nsections;
   e.h.nquestions = (uint32_t) q->nquestions;
   e.h.format = q->format;
+  e.h.edition = q->edition;
+  e.h.nretired = (uint32_t) q->nretired;
   snprintf(e.h.digest, sizeof e.h.digest, "%s", qn_digest(q));
   put(&e.b, "");
   e.h.id = put(&e.b, q->id);
@@ -186,11 +197,20 @@ store(const questionnaire *q, const uint8_t source[32], const char *path)
     {
       const qn_section *s = &q->sections[i];
       e.sct[i] = (struct rsection){ put(&e.b, s->id), { put(&e.b, s->title.s[0]), put(&e.b, s->title.s[1]) },
-                                    (uint32_t) s->nlg, (uint32_t) nlg, s->line };
+                                    (uint32_t) s->nlg, (uint32_t) nlg, (uint32_t) s->lg_state,
+                                    { put(&e.b, s->lg_note.s[0]), put(&e.b, s->lg_note.s[1]) },
+                                    { put(&e.b, s->level_note.s[0]), put(&e.b, s->level_note.s[1]) },
+                                    s->line };
       for (size_t k = 0; k < s->nlg; k++, nlg++)
         e.lg[nlg] = (struct rlg){ (uint32_t) s->lg[k].part,
                                   { put(&e.b, s->lg[k].items.s[0]), put(&e.b, s->lg[k].items.s[1]) } };
     }
+  size_t nwas = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    nwas += q->questions[i].nwas;
+  e.h.nwas = (uint32_t) nwas;
+  e.was = xcalloc(nwas ? nwas : 1, sizeof *e.was);
+  nwas = 0;
   e.qs = xcalloc(q->nquestions ? q->nquestions : 1, sizeof *e.qs);
   for (size_t i = 0; i < q->nquestions; i++)
     {
@@ -198,8 +218,19 @@ store(const questionnaire *q, const uint8_t source[32], const char *path)
       e.qs[i] = (struct rquestion){ put(&e.b, x->id), (uint32_t) x->section,
                                     { put(&e.b, x->text.s[0]), put(&e.b, x->text.s[1]) },
                                     { put(&e.b, x->hint.s[0]), put(&e.b, x->hint.s[1]) },
+                                    { put(&e.b, x->level_note.s[0]), put(&e.b, x->level_note.s[1]) },
+                                    x->revision, (uint32_t) x->nwas, (uint32_t) nwas,
                                     (uint8_t) x->phase, (uint8_t) x->level, (uint8_t) x->basis,
                                     (uint8_t) x->csf, x->line };
+      for (size_t k = 0; k < x->nwas; k++)
+        e.was[nwas++] = put(&e.b, x->was[k]);
+    }
+  e.ret = xcalloc(q->nretired ? q->nretired : 1, sizeof *e.ret);
+  for (size_t i = 0; i < q->nretired; i++)
+    {
+      const qn_retired *x = &q->retired[i];
+      e.ret[i] = (struct rretired){ put(&e.b, x->id), x->edition,
+                                    { put(&e.b, x->note.s[0]), put(&e.b, x->note.s[1]) }, x->line };
     }
   e.h.blob = (uint32_t) e.b.len;
   checksum(&e, e.h.check);
@@ -210,6 +241,8 @@ store(const questionnaire *q, const uint8_t source[32], const char *path)
   free(e.sct);
   free(e.lg);
   free(e.qs);
+  free(e.ret);
+  free(e.was);
   free(e.b.data);
 }
 
@@ -244,6 +277,10 @@ rebuild(char *buf, const char *path)
   p += sizeof *lg * h.nlg;
   struct rquestion *qs = (struct rquestion *) p;
   p += sizeof *qs * h.nquestions;
+  struct rretired *ret = (struct rretired *) p;
+  p += sizeof *ret * h.nretired;
+  uint32_t *was = (uint32_t *) p;
+  p += sizeof *was * h.nwas;
   const char *blob = p;
   bool bad = h.blob == 0 || blob[h.blob - 1] != '\0';
 
@@ -252,6 +289,8 @@ rebuild(char *buf, const char *path)
   q->keep = buf;
   q->keep_free = free;
   q->format = h.format;
+  q->edition = h.edition;
+  bad |= h.edition < 1;
   q->id = str_at(blob, h.blob, h.id, &bad);
   q->version = str_at(blob, h.blob, h.version_s, &bad);
   for (int l = 0; l < LANG_COUNT; l++)
@@ -286,9 +325,22 @@ rebuild(char *buf, const char *path)
       s->lg = bad ? NULL : refs + sct[i].lg_first;
       s->nlg = bad ? 0 : sct[i].nlg;
       s->line = sct[i].line;
+      bad |= sct[i].lg_state >= QN_LGSTATE_COUNT || (sct[i].lg_state == QN_LGSTATE_GIVEN) != (s->nlg > 0);
+      s->lg_state = (enum qn_lgstate) (sct[i].lg_state % QN_LGSTATE_COUNT);
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          s->lg_note.s[l] = str_at(blob, h.blob, sct[i].lg_note[l], &bad);
+          s->level_note.s[l] = str_at(blob, h.blob, sct[i].level_note[l], &bad);
+        }
     }
   q->nsections = h.nsections;
   q->questions = xcalloc(h.nquestions ? h.nquestions : 1, sizeof *q->questions);
+  const char **wstr = qn_alloc(q, (h.nwas ? h.nwas : 1) * sizeof *wstr);
+  for (uint32_t i = 0; i < h.nwas; i++)
+    {
+      wstr[i] = str_at(blob, h.blob, was[i], &bad);
+      bad |= !wstr[i];
+    }
   for (uint32_t i = 0; i < h.nquestions; i++)
     {
       qn_question *x = &q->questions[i];
@@ -305,10 +357,28 @@ rebuild(char *buf, const char *path)
         {
           x->text.s[l] = str_at(blob, h.blob, r->text[l], &bad);
           x->hint.s[l] = str_at(blob, h.blob, r->hint[l], &bad);
+          x->level_note.s[l] = str_at(blob, h.blob, r->level_note[l], &bad);
         }
+      bad |= r->revision < 1 || r->revision > h.edition || r->was_first > h.nwas
+             || r->nwas > h.nwas - r->was_first;
+      x->revision = r->revision;
+      x->was = bad ? NULL : wstr + r->was_first;
+      x->nwas = bad ? 0 : r->nwas;
       x->line = r->line;
     }
   q->nquestions = h.nquestions;
+  q->retired = xcalloc(h.nretired ? h.nretired : 1, sizeof *q->retired);
+  for (uint32_t i = 0; i < h.nretired; i++)
+    {
+      qn_retired *x = &q->retired[i];
+      x->id = str_at(blob, h.blob, ret[i].id, &bad);
+      bad |= !x->id || ret[i].edition < 2 || ret[i].edition > h.edition;
+      x->edition = ret[i].edition;
+      for (int l = 0; l < LANG_COUNT; l++)
+        x->note.s[l] = str_at(blob, h.blob, ret[i].note[l], &bad);
+      x->line = ret[i].line;
+    }
+  q->nretired = h.nretired;
   bad |= !q->id || !q->version || h.nquestions == 0;
   for (uint32_t i = 0; !bad && i < h.nquestions; i++)
     bad |= !q->questions[i].id;
@@ -348,8 +418,10 @@ fetch(const char *entry, const uint8_t source[32], const char *qpath)
   memcpy(&h, buf, sizeof h);
   uint64_t want = sizeof h + (uint64_t) sizeof(struct rsector) * h.nsectors
                   + (uint64_t) sizeof(struct rsection) * h.nsections + (uint64_t) sizeof(struct rlg) * h.nlg
-                  + (uint64_t) sizeof(struct rquestion) * h.nquestions + h.blob;
+                  + (uint64_t) sizeof(struct rquestion) * h.nquestions
+                  + (uint64_t) sizeof(struct rretired) * h.nretired + (uint64_t) sizeof(uint32_t) * h.nwas + h.blob;
   ok = ok && memcmp(h.magic, MAGIC, 8) == 0 && h.order_mark == 0x01020304 && h.sizes == SIZES
+       && h.sizes2 == sizeof(struct rretired)
        && strncmp(h.version, PACKAGE_VERSION, sizeof h.version) == 0 && memcmp(h.source, source, 32) == 0
        && want == size;
   if (ok)

@@ -6,6 +6,7 @@
 #include <config.h>
 #include "qload.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -15,14 +16,15 @@
 #include "xalloc.h"
 
 /* A bilingual text, key = { ja = "..."; en = "..."; }, from the member
- * m of grp (NULL when absent). */
+ * m of grp (NULL when absent).  An optional text may be absent, but when
+ * given it has both languages. */
 static void
 load_text_in(cfg_reader *r, const config_setting_t *grp, config_setting_t *m, const char *key,
-             bool multiline, const cfg_where *where, qn_text *out)
+             bool required, bool multiline, const cfg_where *where, qn_text *out)
 {
   /* TRANSLATORS: a place in a file, e.g. "'title' of question '2.1-a'". */
   cfg_where sub = { N_("'%s' of %s"), NULL, 0, key, where };
-  const config_setting_t *t = cfg_group_in(r, grp, m, key, true, false, where);
+  const config_setting_t *t = cfg_group_in(r, grp, m, key, required, false, where);
   if (!t)
     return;
   static const char *const keys[] = { "en", "ja", NULL };
@@ -37,7 +39,14 @@ static void
 load_text(cfg_reader *r, const config_setting_t *grp, const char *key, bool multiline,
           const cfg_where *where, qn_text *out)
 {
-  load_text_in(r, grp, config_setting_get_member(grp, key), key, multiline, where, out);
+  load_text_in(r, grp, config_setting_get_member(grp, key), key, true, multiline, where, out);
+}
+
+static void
+load_note(cfg_reader *r, const config_setting_t *grp, const char *key, const cfg_where *where,
+          qn_text *out)
+{
+  load_text_in(r, grp, config_setting_get_member(grp, key), key, false, true, where, out);
 }
 
 /* An enumerated string value from the member m of grp: returns its
@@ -114,6 +123,8 @@ load_lgrefs(cfg_reader *r, questionnaire *q, qn_section *s, const config_setting
             const cfg_where *where)
 {
   const config_setting_t *list = cfg_group(r, g, "lg_ref", false, true, where);
+  /* Omitted: not known; an empty list: the table gives none. */
+  s->lg_state = !list ? QN_LGSTATE_UNKNOWN : config_setting_length(list) ? QN_LGSTATE_GIVEN : QN_LGSTATE_NONE;
   if (!list)
     return;
   unsigned n = (unsigned) config_setting_length(list);
@@ -147,7 +158,7 @@ load_sections(cfg_reader *r, questionnaire *q, const config_setting_t *list)
 {
   unsigned n = (unsigned) config_setting_length(list);
   q->sections = xcalloc(n ? n : 1, sizeof *q->sections);
-  static const char *const keys[] = { "id", "title", "lg_ref", NULL };
+  static const char *const keys[] = { "id", "title", "lg_ref", "lg_note", "level_note", NULL };
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *g = config_setting_get_elem(list, i);
@@ -165,6 +176,8 @@ load_sections(cfg_reader *r, questionnaire *q, const config_setting_t *list)
       s->line = cfg_line(g);
       load_text(r, g, "title", false, &where, &s->title);
       load_lgrefs(r, q, s, g, &where);
+      load_note(r, g, "lg_note", &where, &s->lg_note);
+      load_note(r, g, "level_note", &where, &s->level_note);
       if (!id)
         continue;
       s->id = id;
@@ -177,9 +190,9 @@ load_questions(cfg_reader *r, questionnaire *q, const config_setting_t *list)
 {
   unsigned n = (unsigned) config_setting_length(list);
   q->questions = xcalloc(n ? n : 1, sizeof *q->questions);
-  enum { K_ID, K_SECTION, K_PHASE, K_LEVEL, K_BASIS, K_CSF, K_TEXT, K_HINT };
+  enum { K_ID, K_SECTION, K_PHASE, K_LEVEL, K_BASIS, K_CSF, K_TEXT, K_HINT, K_LNOTE, K_REV, K_WAS };
   static const char *const keys[] = { "id", "section", "phase", "level", "level_basis", "csf",
-                                      "text", "hint", NULL };
+                                      "text", "hint", "level_note", "revision", "was", NULL };
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *g = config_setting_get_elem(list, i);
@@ -215,13 +228,67 @@ load_questions(cfg_reader *r, questionnaire *q, const config_setting_t *list)
                                               "survey, source, editorial", &where, QN_BASIS_NONE);
       x->csf = (enum qn_csf) load_enum_in(r, g, m[K_CSF], "csf", false, qn_csf_parse,
                                           "GV, ID, PR, DE, RS, RC", &where, QN_CSF_NONE);
-      load_text_in(r, g, m[K_TEXT], "text", true, &where, &x->text);
-      load_text_in(r, g, m[K_HINT], "hint", true, &where, &x->hint);
+      load_text_in(r, g, m[K_TEXT], "text", true, true, &where, &x->text);
+      load_text_in(r, g, m[K_HINT], "hint", true, true, &where, &x->hint);
+      load_text_in(r, g, m[K_LNOTE], "level_note", false, true, &where, &x->level_note);
+      x->revision = (unsigned) cfg_int_in(r, g, m[K_REV], "revision", false, 1, INT_MAX, 1, &where);
+      /* A revision rises at most once an edition, so it cannot pass it. */
+      if (x->revision > q->edition)
+        {
+          char wbuf[256];
+          diag_add(r->diag, r->file, cfg_line(m[K_REV]),
+                   _("'revision' in %s is %u, above the questionnaire's edition %u; expected at most the edition (a revision rises at most once an edition)"),
+                   cfg_where_text(&where, wbuf, sizeof wbuf), x->revision, q->edition);
+        }
+      const config_setting_t *was = cfg_group_in(r, g, m[K_WAS], "was", false, true, &where);
+      if (was && config_setting_length(was) > 0)
+        {
+          x->was = qn_alloc(q, (size_t) config_setting_length(was) * sizeof *x->was);
+          x->nwas = cfg_string_list(r, was, "was", &where, x->was);
+        }
       if (!id || si < 0)
         continue;
       x->id = id;
       x->section = (size_t) si;
       q->nquestions++;
+    }
+}
+
+static void
+load_retired(cfg_reader *r, questionnaire *q, const config_setting_t *list)
+{
+  unsigned n = (unsigned) config_setting_length(list);
+  q->retired = xcalloc(n ? n : 1, sizeof *q->retired);
+  static const char *const keys[] = { "id", "edition", "note", NULL };
+  for (unsigned i = 0; i < n; i++)
+    {
+      const config_setting_t *g = config_setting_get_elem(list, i);
+      cfg_where where = { N_("retired question %u"), NULL, i + 1, NULL, NULL };
+      if (config_setting_type(g) != CONFIG_TYPE_GROUP)
+        {
+          not_a_group(r, g, &where, "{ id = ...; edition = ...; note = { ... }; }");
+          continue;
+        }
+      const char *id = cfg_string(r, g, "id", true, false, &where);
+      if (id)
+        where = (cfg_where){ N_("retired question '%s'"), id, 0, NULL, NULL };
+      cfg_check_keys(r, g, keys, &where);
+      qn_retired *x = &q->retired[q->nretired];
+      x->line = cfg_line(g);
+      const config_setting_t *ed = config_setting_get_member(g, "edition");
+      x->edition = (unsigned) cfg_int_in(r, g, ed, "edition", true, 2, INT_MAX, 2, &where);
+      if (x->edition > q->edition && q->edition >= 2)
+        {
+          char wbuf[256];
+          diag_add(r->diag, r->file, cfg_line(ed),
+                   _("'edition' in %s is %u, above the questionnaire's edition %u; expected the first edition that no longer asks it"),
+                   cfg_where_text(&where, wbuf, sizeof wbuf), x->edition, q->edition);
+        }
+      load_note(r, g, "note", &where, &x->note);
+      if (!id)
+        continue;
+      x->id = id;
+      q->nretired++;
     }
 }
 
@@ -246,27 +313,70 @@ check_duplicates(cfg_reader *r, questionnaire *q)
                  _("question id '%s' is used twice (first at line %d); expected unique ids"),
                  q->questions[i].id, q->questions[first].line);
     }
+  for (size_t i = 0; i < q->nretired; i++)
+    {
+      const qn_retired *x = &q->retired[i], *first = qn_find_retired(q, x->id);
+      long cur = qn_find_question(q, x->id);
+      size_t nsucc;
+      const size_t *succ = qn_successors(q, x->id, &nsucc);
+      if (first != x)
+        diag_add(r->diag, r->file, x->line,
+                 _("retired question '%s' is listed twice (first at line %d); expected unique ids"), x->id,
+                 first->line);
+      else if (cur >= 0)
+        diag_add(r->diag, r->file, x->line,
+                 _("retired question '%s' is a current question (line %d); expected the id of a question no longer asked"),
+                 x->id, q->questions[cur].line);
+      else if (succ)
+        diag_add(r->diag, r->file, x->line,
+                 _("retired question '%s' is also in 'was' of question '%s' (line %d); expected an old id either retired or replaced, not both"),
+                 x->id, q->questions[succ[0]].id, q->questions[succ[0]].line);
+    }
+  /* An id still asked is answered as itself, so it cannot also be
+   * carried to another question. */
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const qn_question *x = &q->questions[i];
+      for (size_t k = 0; k < x->nwas; k++)
+        {
+          long cur = qn_find_question(q, x->was[k]);
+          if (cur >= 0)
+            diag_add(r->diag, r->file, x->line,
+                     _("'was' of question '%s' names '%s', a current question (line %d); expected ids of earlier editions only"),
+                     x->id, x->was[k], q->questions[cur].line);
+        }
+    }
 }
 
 int
 qload_file(const char *path, diag_t *d, questionnaire **out)
 {
-  *out = NULL;
   cfg_reader r;
-  size_t before = diag_count(d);
   int rc = cfg_open(&r, path, d);
-  if (rc && !(rc == EX_DATAERR && r.parsed))
-    {
-      cfg_close(&r);
-      return rc;
-    }
+  rc = qload_reader(&r, rc, out);
+  cfg_close(&r);
+  return rc;
+}
+
+int
+qload_reader(cfg_reader *rp, int open_rc, questionnaire **out)
+{
+  *out = NULL;
+  cfg_reader r = *rp;
+  diag_t *d = r.diag;
+  const char *path = r.file;
+  size_t before = diag_count(d);
+  if (open_rc && !(open_rc == EX_DATAERR && r.parsed))
+    return open_rc;
+  /* The tree is the questionnaire's from here on. */
+  rp->cfg = NULL;
 
   questionnaire *q = qn_new();
   q->path = xstrdup(path);
   const config_setting_t *root = config_root_setting(r.cfg);
   const cfg_where top = { N_("the questionnaire"), NULL, 0, NULL, NULL };
-  static const char *const keys[] = { "kijun_questionnaire", "id", "version", "title", "source",
-                                      "sectors", "sections", "questions", NULL };
+  static const char *const keys[] = { "kijun_questionnaire", "id", "version", "edition", "title",
+                                      "source", "sectors", "sections", "questions", "retired", NULL };
   if (!config_setting_get_member(root, "kijun_questionnaire"))
     diag_add(d, path, 1, _("not a kijun questionnaire: 'kijun_questionnaire' is missing; expected kijun_questionnaire = %d; at the top"),
              QLOAD_FORMAT);
@@ -282,6 +392,8 @@ qload_file(const char *path, diag_t *d, questionnaire **out)
   cfg_check_keys(&r, root, keys, &top);
   q->id = cfg_string(&r, root, "id", true, false, &top);
   q->version = cfg_string(&r, root, "version", true, false, &top);
+  q->edition = (unsigned) cfg_int_in(&r, root, config_setting_get_member(root, "edition"), "edition", false,
+                                     1, INT_MAX, 1, &top);
   load_text(&r, root, "title", false, &top, &q->title);
   load_text(&r, root, "source", true, &top, &q->source);
 
@@ -300,6 +412,15 @@ qload_file(const char *path, diag_t *d, questionnaire **out)
       if (q->nquestions == 0 && config_setting_length(list) == 0)
         diag_add(d, path, cfg_line(list), _("'questions' is empty; expected at least one question"));
     }
+  if ((list = cfg_group(&r, root, "retired", false, true, &top)))
+    {
+      /* Edition 1 has no earlier edition to retire questions from. */
+      if (q->edition < 2 && config_setting_length(list) > 0)
+        diag_add(d, path, cfg_line(list),
+                 _("'retired' lists questions, but the questionnaire is edition %u; expected retired questions only from edition 2 on"),
+                 q->edition);
+      load_retired(&r, q, list);
+    }
   /* The model's strings live in the tree; the questionnaire keeps it. */
   q->keep = cfg_take(&r);
   q->keep_free = cfg_free;
@@ -307,7 +428,7 @@ qload_file(const char *path, diag_t *d, questionnaire **out)
 
   qn_finish(q);
   check_duplicates(&r, q);
-  if (diag_count(d) > before || !q->id || !q->version)
+  if (open_rc || diag_count(d) > before || !q->id || !q->version)
     {
       qn_free(q);
       return EX_DATAERR;

@@ -88,6 +88,18 @@ section_id(const questionnaire *q, size_t i)
   return q->sections[i].id;
 }
 
+static const char *
+retired_id(const questionnaire *q, size_t i)
+{
+  return q->retired[i].id;
+}
+
+static const char *
+was_id(const questionnaire *q, size_t i)
+{
+  return q->was_ids[i];
+}
+
 static struct qn_index *
 index_build(const questionnaire *q, size_t n, id_of_fn id_of)
 {
@@ -145,6 +157,92 @@ qn_find_section(const questionnaire *q, const char *id)
   return index_find(q, q->sindex, section_id, id);
 }
 
+const qn_retired *
+qn_find_retired(const questionnaire *q, const char *id)
+{
+  long i = index_find(q, q->rindex, retired_id, id);
+  return i < 0 ? NULL : &q->retired[i];
+}
+
+const size_t *
+qn_successors(const questionnaire *q, const char *old_id, size_t *n)
+{
+  long k = index_find(q, q->windex, was_id, old_id);
+  if (k < 0)
+    {
+      *n = 0;
+      return NULL;
+    }
+  *n = q->was_start[k + 1] - q->was_start[k];
+  return q->was_q + q->was_start[k];
+}
+
+/* One (old id, question) pair of the was index. */
+struct was_pair
+{
+  const char *id;
+  size_t q;
+};
+
+static int
+was_pair_cmp(const void *a, const void *b)
+{
+  const struct was_pair *x = a, *y = b;
+  int c = strcmp(x->id, y->id);
+  return c ? c : (x->q > y->q) - (x->q < y->q);
+}
+
+static void
+was_free(questionnaire *q)
+{
+  index_free(q->windex);
+  free(q->was_ids);
+  free(q->was_start);
+  free(q->was_q);
+  q->windex = NULL;
+  q->was_ids = NULL;
+  q->was_start = q->was_q = NULL;
+  q->nwas_ids = 0;
+}
+
+/* Group the pairs by old id; sorting keeps each group in file order. */
+static void
+was_build(questionnaire *q)
+{
+  was_free(q);
+  size_t n = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    n += q->questions[i].nwas;
+  if (n == 0)
+    return;
+  struct was_pair *p = xmalloc(n * sizeof *p);
+  n = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    for (size_t k = 0; k < q->questions[i].nwas; k++)
+      p[n++] = (struct was_pair){ q->questions[i].was[k], i };
+  qsort(p, n, sizeof *p, was_pair_cmp);
+  q->was_ids = xmalloc(n * sizeof *q->was_ids);
+  q->was_start = xmalloc((n + 1) * sizeof *q->was_start);
+  q->was_q = xmalloc(n * sizeof *q->was_q);
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      /* A question naming an old id twice is reported by the loader;
+       * it counts once here. */
+      if (i > 0 && strcmp(p[i].id, p[i - 1].id) == 0 && p[i].q == p[i - 1].q)
+        continue;
+      if (q->nwas_ids == 0 || strcmp(p[i].id, q->was_ids[q->nwas_ids - 1]) != 0)
+        {
+          q->was_start[q->nwas_ids] = m;
+          q->was_ids[q->nwas_ids++] = p[i].id;
+        }
+      q->was_q[m++] = p[i].q;
+    }
+  q->was_start[q->nwas_ids] = m;
+  free(p);
+  q->windex = index_build(q, q->nwas_ids, was_id);
+}
+
 const qn_sector *
 qn_find_sector(const questionnaire *q, const char *id)
 {
@@ -159,7 +257,9 @@ qn_find_sector(const questionnaire *q, const char *id)
 questionnaire *
 qn_new(void)
 {
-  return xcalloc(1, sizeof(questionnaire));
+  questionnaire *q = xcalloc(1, sizeof(questionnaire));
+  q->edition = 1;
+  return q;
 }
 
 void
@@ -174,6 +274,8 @@ qn_free(questionnaire *q)
     }
   index_free(q->qindex);
   index_free(q->sindex);
+  index_free(q->rindex);
+  was_free(q);
   if (q->keep_free)
     q->keep_free(q->keep);
   free(q->order);
@@ -181,6 +283,7 @@ qn_free(questionnaire *q)
   free(q->questions);
   free(q->sections);
   free(q->sectors);
+  free(q->retired);
   free(q->path);
   free(q);
 }
@@ -206,6 +309,14 @@ digest_text(struct sha256_ctx *c, const qn_text *t)
     digest_str(c, t->s[l]);
 }
 
+static void
+digest_uint(struct sha256_ctx *c, unsigned long long v)
+{
+  char buf[24];
+  snprintf(buf, sizeof buf, "%llu", v);
+  digest_str(c, buf);
+}
+
 /* The digest covers what a respondent answers to (ids, structure and
  * every text) but not comments or layout, so reformatting a file keeps
  * existing answers valid while rewording a question does not. */
@@ -217,6 +328,7 @@ compute_digest(const questionnaire *q, char *out)
   digest_str(&c, "kijun-questionnaire-digest-1");
   digest_str(&c, q->id);
   digest_str(&c, q->version);
+  digest_uint(&c, q->edition);
   digest_text(&c, &q->title);
   digest_text(&c, &q->source);
   for (size_t i = 0; i < q->nsectors; i++)
@@ -229,11 +341,15 @@ compute_digest(const questionnaire *q, char *out)
       const qn_section *s = &q->sections[i];
       digest_str(&c, s->id);
       digest_text(&c, &s->title);
+      digest_str(&c, qn_lgstate_key(s->lg_state));
+      digest_uint(&c, s->nlg);
       for (size_t k = 0; k < s->nlg; k++)
         {
           digest_str(&c, qn_lgpart_key(s->lg[k].part));
           digest_text(&c, &s->lg[k].items);
         }
+      digest_text(&c, &s->lg_note);
+      digest_text(&c, &s->level_note);
     }
   for (size_t i = 0; i < q->nquestions; i++)
     {
@@ -246,6 +362,17 @@ compute_digest(const questionnaire *q, char *out)
       digest_str(&c, qn_csf_key(x->csf));
       digest_text(&c, &x->text);
       digest_text(&c, &x->hint);
+      digest_text(&c, &x->level_note);
+      digest_uint(&c, x->revision);
+      digest_uint(&c, x->nwas);
+      for (size_t k = 0; k < x->nwas; k++)
+        digest_str(&c, x->was[k]);
+    }
+  for (size_t i = 0; i < q->nretired; i++)
+    {
+      digest_str(&c, q->retired[i].id);
+      digest_uint(&c, q->retired[i].edition);
+      digest_text(&c, &q->retired[i].note);
     }
   uint8_t sum[SHA256_DIGEST_SIZE];
   sha256_digest(&c, sizeof sum, sum);
@@ -293,8 +420,11 @@ qn_finish(questionnaire *q)
 
   index_free(q->qindex);
   index_free(q->sindex);
+  index_free(q->rindex);
   q->qindex = index_build(q, q->nquestions, question_id);
   q->sindex = index_build(q, q->nsections, section_id);
+  q->rindex = index_build(q, q->nretired, retired_id);
+  was_build(q);
   q->digest_[0] = '\0';
 }
 
@@ -306,6 +436,15 @@ qn_digest(const questionnaire *q)
   if (!mq->digest_[0])
     compute_digest(q, mq->digest_);
   return mq->digest_;
+}
+
+bool
+qn_text_given(const qn_text *t)
+{
+  for (int l = 0; l < LANG_COUNT; l++)
+    if (t->s[l] && *t->s[l])
+      return true;
+  return false;
 }
 
 const char *
@@ -324,6 +463,7 @@ static const char *const level_keys[] = { "baseline", "recommended" };
 static const char *const basis_keys[] = { "", "survey", "source", "editorial" };
 static const char *const csf_keys[] = { "", "GV", "ID", "PR", "DE", "RS", "RC" };
 static const char *const lgpart_keys[] = { "basic_policy", "standards" };
+static const char *const lgstate_keys[] = { "unknown", "none", "given" };
 
 static int
 parse_key(const char *const *keys, int n, const char *s, int from)
@@ -339,6 +479,7 @@ const char *qn_level_key(enum qn_level l) { return level_keys[l]; }
 const char *qn_basis_key(enum qn_basis b) { return basis_keys[b]; }
 const char *qn_csf_key(enum qn_csf c) { return csf_keys[c]; }
 const char *qn_lgpart_key(enum qn_lgpart p) { return lgpart_keys[p]; }
+const char *qn_lgstate_key(enum qn_lgstate s) { return lgstate_keys[s]; }
 int qn_phase_parse(const char *s) { return parse_key(phase_keys, QN_PHASE_COUNT, s, 0); }
 int qn_level_parse(const char *s) { return parse_key(level_keys, QN_LEVEL_COUNT, s, 0); }
 int qn_basis_parse(const char *s) { return parse_key(basis_keys, QN_BASIS_COUNT, s, 1); }

@@ -6,6 +6,11 @@
  * order: all Plan questions in section order, then Do, Check and Act; that
  * order is computed once (qn_finish) and kept in qn->order.
  *
+ * A questionnaire also remembers its past (kijun-questionnaire(5),
+ * "Editions"): its edition, each question's revision, the ids of earlier
+ * editions each question replaces (was) and the ids retired on purpose.
+ * The binder of an answers file uses them to carry answers forward.
+ *
  * Every string lives as long as the questionnaire, in what the loader
  * handed over in keep (the parsed file, or a cache entry).  Bilingual strings are qn_text, indexed by
  * enum lang. */
@@ -25,6 +30,10 @@ enum qn_basis { QN_BASIS_NONE, QN_BASIS_SURVEY, QN_BASIS_SOURCE, QN_BASIS_EDITOR
 enum qn_csf { QN_CSF_NONE, QN_CSF_GV, QN_CSF_ID, QN_CSF_PR, QN_CSF_DE, QN_CSF_RS, QN_CSF_RC, QN_CSF_COUNT };
 /* Parts of the local-government information security policy guideline. */
 enum qn_lgpart { QN_LG_BASIC_POLICY, QN_LG_STANDARDS, QN_LG_COUNT };
+/* What the file says of a section's counterpart in that guideline:
+ * nothing (lg_ref omitted: not in the part of the table we have), that the
+ * table gives none (lg_ref = ( );), or the counterparts. */
+enum qn_lgstate { QN_LGSTATE_UNKNOWN, QN_LGSTATE_NONE, QN_LGSTATE_GIVEN, QN_LGSTATE_COUNT };
 
 typedef struct qn_text
 {
@@ -47,8 +56,11 @@ typedef struct qn_section
 {
   const char *id;
   qn_text title;
-  qn_lgref *lg;               /* counterparts; nlg == 0 when none is given */
+  enum qn_lgstate lg_state;
+  qn_lgref *lg;               /* counterparts; nlg > 0 exactly when GIVEN */
   size_t nlg;
+  qn_text lg_note;            /* optional note on the counterpart */
+  qn_text level_note;         /* optional: why the item's questions have their levels */
   size_t nquestions;          /* questions in this section */
   int line;
 } qn_section;
@@ -62,8 +74,22 @@ typedef struct qn_question
   enum qn_basis basis;
   enum qn_csf csf;
   qn_text text, hint;
+  qn_text level_note;         /* optional: why the question has its level */
+  unsigned revision;          /* >= 1; raised when the meaning changes */
+  const char **was;           /* ids of earlier editions it replaces */
+  size_t nwas;
   int line;
 } qn_question;
+
+/* A question id of an earlier edition that is no longer asked and not
+ * replaced by any question. */
+typedef struct qn_retired
+{
+  const char *id;
+  unsigned edition;           /* the first edition that no longer asks it */
+  qn_text note;               /* optional: why */
+  int line;
+} qn_retired;
 
 typedef struct qn_pool qn_pool;
 
@@ -72,6 +98,7 @@ typedef struct questionnaire
   char *path;                 /* the file it came from */
   int format;
   const char *id, *version;
+  unsigned edition;           /* >= 1 */
   qn_text title, source;
   qn_sector *sectors;
   size_t nsectors;
@@ -79,11 +106,18 @@ typedef struct questionnaire
   size_t nsections;
   qn_question *questions;
   size_t nquestions;
+  qn_retired *retired;
+  size_t nretired;
   size_t *order;              /* question indices in walk order */
   size_t *rank;               /* rank[q] = position of q in order */
   char digest_[72];           /* cache of qn_digest; empty until asked */
   qn_pool *pool;
-  struct qn_index *qindex, *sindex;
+  struct qn_index *qindex, *sindex, *rindex;
+  /* The was index (see qn_successors): distinct old ids, and for old id
+   * k the questions was_q[was_start[k] .. was_start[k + 1]). */
+  struct qn_index *windex;
+  const char **was_ids;
+  size_t nwas_ids, *was_start, *was_q;
   void *keep;                 /* what the strings point into, if not the pool */
   void (*keep_free)(void *);
 } questionnaire;
@@ -109,6 +143,16 @@ long qn_find_question(const questionnaire *q, const char *id);
 long qn_find_section(const questionnaire *q, const char *id);
 const qn_sector *qn_find_sector(const questionnaire *q, const char *id);
 
+/* The current questions whose 'was' names old_id, in file order: sets
+ * *n and returns their indices (NULL and 0 when none).  Several
+ * questions for one old id is a split. */
+const size_t *qn_successors(const questionnaire *q, const char *old_id, size_t *n);
+/* The retired entry for id, or NULL. */
+const qn_retired *qn_find_retired(const questionnaire *q, const char *id);
+
+/* Whether t has any text (optional texts are all NULL when absent). */
+bool qn_text_given(const qn_text *t);
+
 /* The string of t in language l, falling back to the other language. */
 const char *qn_tr(const qn_text *t, enum lang l);
 
@@ -118,6 +162,7 @@ const char *qn_level_key(enum qn_level l);
 const char *qn_basis_key(enum qn_basis b);
 const char *qn_csf_key(enum qn_csf c);
 const char *qn_lgpart_key(enum qn_lgpart p);
+const char *qn_lgstate_key(enum qn_lgstate s);
 int qn_phase_parse(const char *s);
 int qn_level_parse(const char *s);
 int qn_basis_parse(const char *s);

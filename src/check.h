@@ -1,0 +1,24 @@
+/* check: kijun --check FILE [QUESTIONNAIRE...], validating a questionnaire
+ * or a mapping file.  The file is read once; its kijun_mapping or
+ * kijun_questionnaire key tells which it is.
+ *
+ * A mapping is checked against the two questionnaires it names: each is
+ * taken from the extra files given (matched by id, and by version when
+ * both sides have the same id) or else found among the installed
+ * questionnaires, as an answers file finds its own. */
+#ifndef KIJUN_CHECK_H
+#define KIJUN_CHECK_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+/* check_file's status when the extra files do not fit the file checked
+ * (bad usage). */
+#define CHECK_USAGE 2
+
+/* Check path; qfiles are extra questionnaire files for a mapping.
+ * Returns 0, CHECK_USAGE, or a sysexits status, the problems in d. */
+int check_file(const char *path, char *const *qfiles, size_t nqfiles, diag_t *d);
+
+#endif
