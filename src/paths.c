@@ -83,7 +83,7 @@ has_cfg_suffix(const char *name)
 questionnaire *
 path_find_questionnaire(const char *id, const char *version)
 {
-  questionnaire *same_id = NULL;
+  questionnaire *same_id = NULL, *best = NULL;
   for (const char *const *d = path_questionnaire_dirs(); *d; d++)
     {
       DIR *dir = opendir(*d);
@@ -107,9 +107,15 @@ path_find_questionnaire(const char *id, const char *version)
             }
           if (!version || strcmp(q->version, version) == 0)
             {
-              closedir(dir);
-              qn_free(same_id);
-              return q;
+              /* Several editions of one question set: the newest. */
+              if (!best || q->edition > best->edition)
+                {
+                  qn_free(best);
+                  best = q;
+                }
+              else
+                qn_free(q);
+              continue;
             }
           if (!same_id)
             same_id = q;
@@ -117,6 +123,12 @@ path_find_questionnaire(const char *id, const char *version)
             qn_free(q);
         }
       closedir(dir);
+      /* An earlier folder wins over later ones. */
+      if (best)
+        {
+          qn_free(same_id);
+          return best;
+        }
     }
   return same_id;
 }

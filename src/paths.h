@@ -27,8 +27,9 @@ const char *const *path_questionnaire_dirs(void);
 /* The bundled default questionnaire, or NULL (newly allocated). */
 char *path_default_questionnaire(void);
 /* The installed questionnaire whose id is id, preferring one whose
- * version is version (which may be NULL), loaded; NULL when none.  Files
- * that fail to load are skipped. */
+ * version is version (which may be NULL) and, among those of one folder,
+ * the highest edition; loaded; NULL when none.  Files that fail to load
+ * are skipped. */
 questionnaire *path_find_questionnaire(const char *id, const char *version);
 /* $VAR/kijun/LEAF, or $HOME/HOME_SUB/kijun/LEAF when VAR is unset or
  * relative (the XDG rule); NULL when neither gives a folder.  LEAF may be

@@ -71,11 +71,30 @@ same(const questionnaire *a, const questionnaire *b)
           cr_assert_str_eq(x->hint.s[l], y->hint.s[l]);
         }
       cr_assert_eq(a->order[i], b->order[i]);
+      cr_assert_eq(x->revision, y->revision);
+      cr_assert_eq(x->nwas, y->nwas);
+      for (size_t k = 0; k < x->nwas; k++)
+        cr_assert_str_eq(x->was[k], y->was[k]);
+      for (int l = 0; l < LANG_COUNT; l++)
+        cr_assert_eq(x->level_note.s[l] == NULL, y->level_note.s[l] == NULL);
+      if (qn_text_given(&x->level_note))
+        cr_assert_str_eq(x->level_note.s[LANG_EN], y->level_note.s[LANG_EN]);
+    }
+  cr_assert_eq(a->edition, b->edition);
+  cr_assert_eq(a->nretired, b->nretired);
+  for (size_t i = 0; i < a->nretired; i++)
+    {
+      cr_assert_str_eq(a->retired[i].id, b->retired[i].id);
+      cr_assert_eq(a->retired[i].edition, b->retired[i].edition);
+      cr_assert_str_eq(qn_tr(&a->retired[i].note, LANG_JA), qn_tr(&b->retired[i].note, LANG_JA));
     }
   for (size_t i = 0; i < a->nsections; i++)
     {
       cr_assert_str_eq(a->sections[i].id, b->sections[i].id);
       cr_assert_eq(a->sections[i].nlg, b->sections[i].nlg);
+      cr_assert_eq(a->sections[i].lg_state, b->sections[i].lg_state);
+      cr_assert_str_eq(qn_tr(&a->sections[i].lg_note, LANG_EN), qn_tr(&b->sections[i].lg_note, LANG_EN));
+      cr_assert_str_eq(qn_tr(&a->sections[i].level_note, LANG_JA), qn_tr(&b->sections[i].level_note, LANG_JA));
       for (size_t k = 0; k < a->sections[i].nlg; k++)
         cr_assert_str_eq(a->sections[i].lg[k].items.s[LANG_JA], b->sections[i].lg[k].items.s[LANG_JA]);
     }
@@ -100,6 +119,25 @@ Test(qcache, an_entry_rebuilds_the_same_questionnaire)
   same(direct, cached);
   qn_free(direct), qn_free(first), qn_free(cached);
   free(entry), free(p);
+}
+
+Test(qcache, an_entry_keeps_editions_revisions_was_and_retired)
+{
+  char *p = data_path("editions/shop-3.cfg");
+  diag_t d = { 0 };
+  questionnaire *direct, *first, *cached;
+  cr_assert_eq(qload_file(p, &d, &direct), 0);
+  cr_assert_eq(qcache_load(p, &d, &first), 0);
+  cr_assert_eq(qcache_load(p, &d, &cached), 0);
+  cr_assert_not_null(cached->keep, "the second load comes from the cache");
+  same(direct, cached);
+  size_t n;
+  const size_t *s = qn_successors(cached, "b2", &n);
+  cr_assert_eq(n, 2);
+  cr_assert_str_eq(cached->questions[s[0]].id, "b2-test");
+  cr_assert_not_null(qn_find_retired(cached, "a3"));
+  qn_free(direct), qn_free(first), qn_free(cached);
+  free(p);
 }
 
 Test(qcache, a_damaged_entry_is_not_trusted)

@@ -161,7 +161,7 @@ Test(qload, not_a_questionnaire)
 {
   expect("a = 1;\n", EX_DATAERR,
          "q.cfg:1: not a kijun questionnaire: 'kijun_questionnaire' is missing; expected kijun_questionnaire = 1; at the top\n"
-         "q.cfg:1: unknown setting 'a' in the questionnaire; expected one of: kijun_questionnaire, id, version, title, source, sectors, sections, questions\n"
+         "q.cfg:1: unknown setting 'a' in the questionnaire; expected one of: kijun_questionnaire, id, version, edition, title, source, sectors, sections, questions, retired\n"
          "q.cfg:1: the questionnaire has no 'id'; expected id = \"...\";\n"
          "q.cfg:1: the questionnaire has no 'version'; expected version = \"...\";\n"
          "q.cfg:1: the questionnaire has no 'title'; expected title = { ... };\n"
@@ -254,7 +254,7 @@ Test(qload, wrong_type_of_list)
 Test(qload, unknown_setting)
 {
   expect(HEAD "questions = (\n" Q("a", "weight = 3; ") "\n);\n", EX_DATAERR,
-         "q.cfg:7: unknown setting 'weight' in question 'a'; expected one of: id, section, phase, level, level_basis, csf, text, hint\n");
+         "q.cfg:7: unknown setting 'weight' in question 'a'; expected one of: id, section, phase, level, level_basis, csf, text, hint, level_note, revision, was\n");
 }
 
 Test(qload, no_questions)
@@ -321,4 +321,238 @@ Test(qload, many_problems_are_all_reported)
   cr_assert(strstr(out, "q.cfg:8:"), "%s", out);
   cr_assert(strstr(out, "q.cfg:9: question id 'a' is used twice"), "%s", out);
   free(out);
+}
+
+/* ---- editions ------------------------------------------------------------ */
+
+/* HEAD with an edition line spliced in after the version: lines 1 to 6. */
+#define HEAD_ED(n) \
+  "kijun_questionnaire = 1;\n" \
+  "id = \"t\"; version = \"1\";\n" \
+  "edition = " n ";\n" \
+  "title = { ja = \"題\"; en = \"Title\"; }; source = { ja = \"出典\"; en = \"Source\"; };\n" \
+  "sectors = ( { id = \"water\"; ja = \"水道\"; en = \"Water\"; } );\n" \
+  "sections = ( { id = \"1\"; title = { ja = \"節\"; en = \"Section\"; }; } );\n"
+
+static questionnaire *
+load_ok(const char *name)
+{
+  char *p = data_path(name);
+  diag_t d = { 0 };
+  questionnaire *q;
+  int rc = qload_file(p, &d, &q);
+  cr_assert_eq(rc, 0, "%s: %s", name, d.n ? d.msgs[0] : "");
+  free(p);
+  return q;
+}
+
+static long
+qi(const questionnaire *q, const char *id)
+{
+  long i = qn_find_question(q, id);
+  cr_assert_geq(i, 0, "no question %s", id);
+  return i;
+}
+
+Test(qload, an_edition_less_file_is_edition_1_with_revisions_1)
+{
+  questionnaire *q = load_ok("mini.cfg");
+  cr_assert_eq(q->edition, 1);
+  cr_assert_eq(q->nretired, 0);
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      cr_assert_eq(q->questions[i].revision, 1);
+      cr_assert_eq(q->questions[i].nwas, 0);
+      cr_assert_not(qn_text_given(&q->questions[i].level_note));
+    }
+  size_t n = 7;
+  cr_assert_null(qn_successors(q, "1.1-a", &n));
+  cr_assert_eq(n, 0);
+  cr_assert_null(qn_find_retired(q, "1.1-a"));
+  qn_free(q);
+}
+
+Test(qload, lg_ref_omitted_is_unknown_and_empty_is_none)
+{
+  questionnaire *q = load_ok("mini.cfg");
+  cr_assert_eq(q->sections[0].lg_state, QN_LGSTATE_GIVEN);
+  cr_assert_eq(q->sections[1].lg_state, QN_LGSTATE_NONE);
+  cr_assert_eq(q->sections[2].lg_state, QN_LGSTATE_UNKNOWN);
+  cr_assert_eq(q->sections[1].nlg, 0);
+  cr_assert_eq(q->sections[2].nlg, 0);
+  qn_free(q);
+}
+
+Test(qload, edition_2_revisions_renames_splits_and_retired)
+{
+  questionnaire *q = load_ok("editions/shop-2.cfg");
+  cr_assert_eq(q->edition, 2);
+  cr_assert_eq(q->questions[qi(q, "a1")].revision, 2, "reworded with a new meaning");
+  cr_assert_eq(q->questions[qi(q, "a2")].revision, 1, "a typo fix keeps the revision");
+  cr_assert_eq(qn_find_question(q, "a3"), -1);
+  const qn_retired *r = qn_find_retired(q, "a3");
+  cr_assert_not_null(r);
+  cr_assert_eq(r->edition, 2);
+  cr_assert_str_eq(qn_tr(&r->note, LANG_EN), "A paper register is not the point of the measure");
+  cr_assert_null(qn_find_retired(q, "b1"));
+  size_t n;
+  const size_t *s = qn_successors(q, "b1", &n);
+  cr_assert_eq(n, 1, "a rename");
+  cr_assert_str_eq(q->questions[s[0]].id, "b-backup");
+  s = qn_successors(q, "b2", &n);
+  cr_assert_eq(n, 2, "a split");
+  cr_assert_str_eq(q->questions[s[0]].id, "b2-test", "in file order");
+  cr_assert_str_eq(q->questions[s[1]].id, "b2-doc");
+  cr_assert_null(qn_successors(q, "a1", &n), "a current id has no successors");
+  cr_assert_geq(qn_find_question(q, "c1"), 0, "an added question");
+  qn_free(q);
+}
+
+Test(qload, edition_3_merges_and_notes)
+{
+  questionnaire *q = load_ok("editions/shop-3.cfg");
+  cr_assert_eq(q->edition, 3);
+  cr_assert_eq(q->questions[qi(q, "a2")].revision, 3);
+  size_t n;
+  const size_t *s3 = qn_successors(q, "b3", &n);
+  cr_assert_eq(n, 1);
+  const size_t *c1 = qn_successors(q, "c1", &n);
+  cr_assert_eq(n, 1);
+  cr_assert_eq(s3[0], c1[0], "a merge: two old ids, one question");
+  const qn_question *m = &q->questions[s3[0]];
+  cr_assert_str_eq(m->id, "b-disclose");
+  cr_assert_eq(m->nwas, 2);
+  cr_assert_str_eq(m->was[0], "b3");
+  cr_assert_str_eq(m->was[1], "c1");
+  /* Edition 1's ids still find their way. */
+  cr_assert_not_null(qn_successors(q, "b1", &n));
+  cr_assert_not_null(qn_find_retired(q, "a3"));
+  const qn_question *doc = &q->questions[qi(q, "b2-doc")];
+  cr_assert_str_eq(qn_tr(&doc->level_note, LANG_JA), "手順がなければ試験もできないため");
+  cr_assert_eq(q->sections[1].lg_state, QN_LGSTATE_NONE);
+  cr_assert_str_eq(qn_tr(&q->sections[1].lg_note, LANG_EN), "Provided for by another act");
+  cr_assert_eq(q->sections[2].lg_state, QN_LGSTATE_UNKNOWN);
+  cr_assert_str_eq(qn_tr(&q->sections[2].level_note, LANG_EN), "No source makes it a baseline");
+  qn_free(q);
+}
+
+Test(qload, the_digest_covers_the_edition_fields)
+{
+  questionnaire *a = load_ok("editions/shop-3.cfg");
+  const char *variants[][2] = {
+    { "edition = 3;", "edition = 4;" },
+    { "revision = 3;", "revision = 2;" },
+    { "was = ( \"b3\", \"c1\" );", "was = ( \"c1\", \"b3\" );" },
+    { "en = \"Without a procedure", "en = \"Without any procedure" },
+    { "Provided for by another act", "Provided for by another law" },
+    { "lg_ref = ( );\n", "\n" },
+    { "id = \"a3\"; edition = 2;", "id = \"a3\"; edition = 3;" },
+  };
+  char *p = data_path("editions/shop-3.cfg");
+  char *orig = read_file(p);
+  for (size_t i = 0; i < sizeof variants / sizeof *variants; i++)
+    {
+      char *at = strstr(orig, variants[i][0]);
+      cr_assert_not_null(at, "%s", variants[i][0]);
+      char *c = xasprintf("%.*s%s%s", (int) (at - orig), orig, variants[i][1], at + strlen(variants[i][0]));
+      char *v = write_file(dir, "v.cfg", c);
+      diag_t d = { 0 };
+      questionnaire *b;
+      cr_assert_eq(qload_file(v, &d, &b), 0, "%s: %s", variants[i][1], d.n ? d.msgs[0] : "");
+      cr_assert_str_neq(qn_digest(a), qn_digest(b), "changing %s changes the digest", variants[i][0]);
+      qn_free(b);
+      free(v), free(c);
+    }
+  free(orig), free(p);
+  qn_free(a);
+}
+
+Test(qload, bad_edition)
+{
+  expect(HEAD_ED("0") "questions = ( " Q("a", "") " );\n", EX_DATAERR,
+         "q.cfg:3: 'edition' in the questionnaire is 0; expected an integer from 1 to 2147483647\n");
+  expect(HEAD_ED("\"2\"") "questions = ( " Q("a", "") " );\n", EX_DATAERR,
+         "q.cfg:3: 'edition' in the questionnaire is a string; expected an integer\n");
+  expect(HEAD_ED("1.5") "questions = ( " Q("a", "") " );\n", EX_DATAERR,
+         "q.cfg:3: 'edition' in the questionnaire is a number; expected an integer\n");
+  expect(HEAD_ED("9999999999L") "questions = ( " Q("a", "") " );\n", EX_DATAERR,
+         "q.cfg:3: 'edition' in the questionnaire is 9999999999; expected an integer from 1 to 2147483647\n");
+}
+
+Test(qload, bad_revision)
+{
+  expect(HEAD_ED("2") "questions = (\n" Q("a", "revision = 0; ") ",\n" Q("b", "revision = \"2\"; ") ",\n"
+         Q("c", "revision = 3; ") ",\n" Q("d", "revision = 2; ") "\n);\n",
+         EX_DATAERR,
+         "q.cfg:8: 'revision' in question 'a' is 0; expected an integer from 1 to 2147483647\n"
+         "q.cfg:9: 'revision' in question 'b' is a string; expected an integer\n"
+         "q.cfg:10: 'revision' in question 'c' is 3, above the questionnaire's edition 2; expected at most the edition (a revision rises at most once an edition)\n");
+}
+
+Test(qload, bad_was)
+{
+  expect(HEAD_ED("2") "questions = (\n"
+         Q("a", "was = \"x\"; ") ",\n"
+         Q("b", "was = ( \"x\", 3, \"\", \"x\" ); ") ",\n"
+         Q("c", "was = ( \"a\", \"c\" ); ") ",\n"
+         Q("d", "was = ( \"y\\x01\" ); ") ",\n"
+         Q("e", "was = [ \"z\" ]; ") "\n);\n",
+         EX_DATAERR,
+         "q.cfg:8: 'was' in question 'a' is a string; expected a list ( ... )\n"
+         "q.cfg:9: element 2 of 'was' in question 'b' is an integer; expected a string \"...\"\n"
+         "q.cfg:9: element 3 of 'was' in question 'b' is empty; expected an id\n"
+         "q.cfg:9: 'was' in question 'b' lists 'x' twice; expected each id once\n"
+         "q.cfg:11: element 1 of 'was' in question 'd' contains the control character 0x01; expected printable text\n"
+         "q.cfg:12: 'was' in question 'e' is an array [ ... ]; expected a list ( ... )\n"
+         "q.cfg:10: 'was' of question 'c' names 'a', a current question (line 8); expected ids of earlier editions only\n"
+         "q.cfg:10: 'was' of question 'c' names 'c', a current question (line 10); expected ids of earlier editions only\n");
+}
+
+Test(qload, bad_retired)
+{
+  expect(HEAD_ED("3") "questions = (\n" Q("a", "") ",\n" Q("b", "was = ( \"old\" ); ") "\n);\n"
+         "retired = (\n"
+         "  { id = \"gone\"; edition = 2; },\n"
+         "  { id = \"gone\"; edition = 3; },\n"
+         "  { id = \"a\"; edition = 2; },\n"
+         "  { id = \"old\"; edition = 2; },\n"
+         "  { id = \"late\"; edition = 4; },\n"
+         "  { id = \"early\"; edition = 1; },\n"
+         "  { id = \"noed\"; note = { ja = \"理由\"; }; },\n"
+         "  { edition = 2; colour = 1; },\n"
+         "  \"x\"\n"
+         ");\n",
+         EX_DATAERR,
+         "q.cfg:16: 'edition' in retired question 'late' is 4, above the questionnaire's edition 3; expected the first edition that no longer asks it\n"
+         "q.cfg:17: 'edition' in retired question 'early' is 1; expected an integer from 2 to 2147483647\n"
+         "q.cfg:18: retired question 'noed' has no 'edition'; expected edition = <integer>;\n"
+         "q.cfg:18: 'note' of retired question 'noed' has no 'en'; expected en = \"...\";\n"
+         "q.cfg:19: retired question 8 has no 'id'; expected id = \"...\";\n"
+         "q.cfg:19: unknown setting 'colour' in retired question 8; expected one of: id, edition, note\n"
+         "q.cfg:21: retired question 9 is not a group; expected { id = ...; edition = ...; note = { ... }; }\n"
+         "q.cfg:13: retired question 'gone' is listed twice (first at line 12); expected unique ids\n"
+         "q.cfg:14: retired question 'a' is a current question (line 8); expected the id of a question no longer asked\n"
+         "q.cfg:15: retired question 'old' is also in 'was' of question 'b' (line 9); expected an old id either retired or replaced, not both\n");
+}
+
+Test(qload, retired_in_edition_1)
+{
+  expect(HEAD_ED("1") "questions = (\n" Q("a", "") "\n);\nretired = ( { id = \"z\"; edition = 2; } );\n",
+         EX_DATAERR,
+         "q.cfg:10: 'retired' lists questions, but the questionnaire is edition 1; expected retired questions only from edition 2 on\n");
+}
+
+Test(qload, notes_need_both_languages)
+{
+  expect("kijun_questionnaire = 1;\n"
+         "id = \"t\"; version = \"1\";\n"
+         "title = { ja = \"題\"; en = \"Title\"; }; source = { ja = \"出典\"; en = \"Source\"; };\n"
+         "sectors = ( );\n"
+         "sections = ( { id = \"1\"; title = { ja = \"節\"; en = \"S\"; }; lg_note = { en = \"N\"; };\n"
+         "  level_note = \"why\"; } );\n"
+         "questions = (\n" Q("a", "level_note = { ja = \"\"; en = \"E\"; }; ") "\n);\n",
+         EX_DATAERR,
+         "q.cfg:5: 'lg_note' of section '1' has no 'ja'; expected ja = \"...\";\n"
+         "q.cfg:6: 'level_note' in section '1' is a string; expected a group { ... }\n"
+         "q.cfg:8: 'ja' in 'level_note' of question 'a' is empty; expected text\n");
 }
