@@ -1,0 +1,47 @@
+# kijun --check of mapping files (kijun-mapping(5)): the questionnaires
+# as extra files or found installed, problems named by file and line, and
+# the exit statuses of kijun(1).
+. "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
+E="$TESTDATA/editions"
+M="$E/shop-to-next.cfg"
+
+run "$KIJUN" --check "$M" "$E/shop-3.cfg" "$E/next.cfg"
+expect_status "a valid mapping with its two questionnaires exits 0" 0
+expect_empty "a valid mapping is silent" out
+expect_empty "a valid mapping prints no error" err
+
+run env KIJUN_QUESTIONNAIRE_DIR="$E" "$KIJUN" --check "$M"
+expect_status "installed questionnaires are found by id, the newest edition first" 0
+expect_empty "found installed: no error" err
+
+run env KIJUN_QUESTIONNAIRE_DIR="$TMP" "$KIJUN" --check "$M"
+expect_status "a mapping whose questionnaires are not installed exits 66" 66
+expect_in "the missing questionnaire is named with the way out" err "$M:4: the questionnaire 'shop' that 'from' names is not installed; expected its file as an extra argument"
+
+run "$KIJUN" --check "$M" "$E/shop-2.cfg" "$E/next.cfg"
+expect_status "a mapping checked against an older edition exits 65" 65
+expect_in "the unknown id is named with its entry and line" err "$M:12: map entry 4 names 'b-disclose' in 'from', which is not a question of 'shop' version 1"
+
+sed 's/relation = "subset";$/relation = "equal";/' "$M" > "$TMP/m.cfg"
+run "$KIJUN" --check "$TMP/m.cfg" "$E/shop-3.cfg" "$E/next.cfg"
+expect_status "equal with two sources exits 65" 65
+expect_in "the count rule is named" err "map entry 3 is \"equal\" but maps 2 question(s) to 1; expected one question on each side"
+
+run "$KIJUN" --check "$M" "$E/shop-3.cfg" "$E/next.cfg" "$TESTDATA/mini.cfg"
+expect_status "a questionnaire the mapping does not name is bad usage" 2
+expect_in "the extra file is named" err "$TESTDATA/mini.cfg: this is questionnaire 'mini', which the mapping does not name"
+
+run "$KIJUN" --check "$TESTDATA/mini.cfg" "$E/next.cfg"
+expect_status "extra files with a questionnaire are bad usage" 2
+expect_in "and say why" err "extra files are for checking a mapping"
+
+run "$KIJUN" --check "$M" "$TMP/none.cfg"
+expect_status "a missing questionnaire file exits 66" 66
+
+run "$KIJUN" --lang=ja --check "$TMP/m.cfg" "$E/shop-3.cfg" "$E/next.cfg"
+expect_status "in Japanese too, exit 65" 65
+if [ "$KIJUN_NLS" = yes ]; then
+  expect_in "the message is in Japanese" err "3 番目の対応"
+fi
+
+done_testing
