@@ -4,7 +4,7 @@
 # same Quick start, and CI runs its test line.
 . "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
 S="$KIJUN_SRCDIR"
-PAGES="man/kijun.1 man/kijun-questionnaire.5 man/kijun-answers.5 man/ja/kijun.1 man/ja/kijun-questionnaire.5 man/ja/kijun-answers.5"
+PAGES="man/kijun.1 man/kijun-questionnaire.5 man/kijun-answers.5 man/kijun-mapping.5 man/ja/kijun.1 man/ja/kijun-questionnaire.5 man/ja/kijun-answers.5 man/ja/kijun-mapping.5"
 
 for p in $PAGES; do
   if command -v mandoc >/dev/null 2>&1; then
