@@ -9,6 +9,7 @@
 #include "cfgread.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -457,28 +458,6 @@ cfg_string(cfg_reader *r, const config_setting_t *group, const char *key, bool r
 }
 
 long long
-cfg_int(cfg_reader *r, const config_setting_t *group, const char *key, long long def,
-        const cfg_where *where)
-{
-  const config_setting_t *m = config_setting_get_member(group, key);
-  char wbuf[256];
-  if (!m)
-    {
-      diag_add(r->diag, r->file, cfg_line(group), _("%s has no '%s'; expected %s = <integer>;"),
-               cfg_where_text(where, wbuf, sizeof wbuf), key, key);
-      return def;
-    }
-  int t = config_setting_type(m);
-  if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
-    {
-      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %s; expected an integer"), key,
-               cfg_where_text(where, wbuf, sizeof wbuf), type_name(t));
-      return def;
-    }
-  return config_setting_get_int64(m);
-}
-
-long long
 cfg_int_in(cfg_reader *r, const config_setting_t *group, const config_setting_t *m, const char *key,
            bool required, long long min, long long max, long long def, const cfg_where *where)
 {
@@ -551,6 +530,14 @@ cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key, co
       out[got++] = s;
     }
   return got;
+}
+
+long long
+cfg_int(cfg_reader *r, const config_setting_t *group, const char *key, long long def,
+        const cfg_where *where)
+{
+  return cfg_int_in(r, group, config_setting_get_member(group, key), key, true, LLONG_MIN, LLONG_MAX,
+                    def, where);
 }
 
 config_setting_t *

@@ -10,6 +10,7 @@
 
 #include <criterion/criterion.h>
 
+#include "diag.h"
 #include "xalloc.h"
 
 /* A file of the test data folder. */
@@ -59,6 +60,30 @@ read_file(const char *path)
   fclose(f);
   fclose(m);
   return buf;
+}
+
+/* The messages of d, one a line, with every "dir/" taken out so that
+ * expectations read "q.cfg:LINE: ..."; d is cleared. */
+static inline char *
+diag_text(diag_t *d, const char *dir)
+{
+  char *out = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&out, &len);
+  diag_print(d, m);
+  fclose(m);
+  diag_clear(d);
+  char *prefix = xasprintf("%s/", dir);
+  char *clean = xmalloc(strlen(out) + 1), *w = clean;
+  for (const char *p = out; *p;)
+    if (strncmp(p, prefix, strlen(prefix)) == 0)
+      p += strlen(prefix);
+    else
+      *w++ = *p++;
+  *w = '\0';
+  free(prefix);
+  free(out);
+  return clean;
 }
 
 #endif

@@ -48,27 +48,10 @@ teardown(void)
 
 TestSuite(mapping, .init = setup, .fini = teardown);
 
-/* The diagnostics joined by newlines, the folder stripped. */
 static char *
 messages(diag_t *d)
 {
-  char *out = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream(&out, &len);
-  diag_print(d, m);
-  fclose(m);
-  diag_clear(d);
-  char *prefix = xasprintf("%s/", dir);
-  char *clean = xmalloc(strlen(out) + 1), *w = clean;
-  for (const char *p = out; *p;)
-    if (strncmp(p, prefix, strlen(prefix)) == 0)
-      p += strlen(prefix);
-    else
-      *w++ = *p++;
-  *w = '\0';
-  free(prefix);
-  free(out);
-  return clean;
+  return diag_text(d, dir);
 }
 
 /* Read content and, when it reads, bind it to shop and next. */

@@ -47,26 +47,9 @@ load(const char *content, int *rc)
   diag_t d = { 0 };
   questionnaire *q;
   *rc = qload_file(path, &d, &q);
-  char *out = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream(&out, &len);
-  diag_print(&d, m);
-  fclose(m);
-  diag_clear(&d);
   qn_free(q);
-  /* Strip the folder so the expectations read "q.cfg:LINE: ...". */
-  char *prefix = xasprintf("%s/", dir);
-  char *clean = xmalloc(strlen(out) + 1), *w = clean;
-  for (const char *p = out; *p;)
-    if (strncmp(p, prefix, strlen(prefix)) == 0)
-      p += strlen(prefix);
-    else
-      *w++ = *p++;
-  *w = '\0';
-  free(prefix);
-  free(out);
   free(path);
-  return clean;
+  return diag_text(&d, dir);
 }
 
 static void
