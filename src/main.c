@@ -182,6 +182,10 @@ main(int argc, char **argv)
     }
 
   int rest = argc - optind;
+  /* An empty name is no file; refuse it here rather than let each mode
+   * turn it into a confusing system error. */
+  if ((check && !*check) || (qpath && !*qpath) || (rest >= 1 && !*argv[optind]))
+    return bad_usage(xasprintf("%s", _("an empty file name was given; expected the name of a file")));
   if (i18n_fallback_reason() && (check || want_report))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
   if (check)

@@ -156,6 +156,9 @@ path_default_answers(void)
 int
 path_make_parents(const char *file)
 {
+  /* An empty name has no folders (and no first byte to skip). */
+  if (!*file)
+    return ENOENT;
   char *p = xstrdup(file);
   int err = 0;
   for (char *s = p + 1; *s; s++)

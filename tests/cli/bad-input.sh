@@ -76,4 +76,16 @@ check_a "$BAD/a-unknown-sector.cfg" 65 "a-unknown-sector.cfg:3: sector 'mars' is
 check_a "$BAD/a-empty.cfg" 65 "a-empty.cfg:1: the file is empty"
 check_a "$BAD/a-binary.cfg" 65 "a-binary.cfg:1: invalid UTF-8 (byte 0xFF)"
 
+# ---- hostile names and files (issue 10)
+for args in "" "--report=" "--check=" "-q="; do
+  case $args in
+    "") run timeout 10 "$KIJUN" "" ;;
+    -q=) run timeout 10 "$KIJUN" --report -q "" "$TESTDATA/mini-answers.cfg" ;;
+    *) run timeout 10 "$KIJUN" "$args" "" ;;
+  esac
+  [ "$args" = "--check=" ] && run timeout 10 "$KIJUN" --check ""
+  expect_status "an empty file name ($args) is bad usage" 2
+  expect_in "an empty file name ($args) is named" err "an empty file name was given"
+done
+
 done_testing
