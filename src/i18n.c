@@ -79,6 +79,11 @@ i18n_init(const char *forced)
   utf8 = codeset_is_utf8();
   if (!utf8 && requested_utf8() && setlocale(LC_ALL, "C.UTF-8"))
     utf8 = codeset_is_utf8();
+  /* Numbers go into files and machine-readable reports (percent = 62.5;),
+   * which must read back whatever the user's locale: a decimal comma
+   * would make the answers file unreadable and the JSON invalid.  So the
+   * whole program formats and parses numbers the C way. */
+  setlocale(LC_NUMERIC, "C");
 
 #if ENABLE_NLS
   bindtextdomain(PACKAGE, path_localedir());

@@ -105,6 +105,29 @@ Test(store, file_is_private_and_has_a_summary)
   ans_free(a), free(c), free(path);
 }
 
+/* A user whose locale writes 0,5 for a half: the file must still read
+ * back (issue 10).  i18n_init is what the program runs first. */
+Test(store, comma_decimal_locale_writes_a_readable_file)
+{
+  if (!setlocale(LC_ALL, "de_DE.UTF-8"))
+    cr_skip_test("the de_DE.UTF-8 locale is not installed");
+  setenv("LC_ALL", "de_DE.UTF-8", 1);
+  i18n_init("en");
+  assessment *a = ans_new(qn);
+  ans_set_status(a, 0, ANS_IMPLEMENTED);
+  ans_set_status(a, 1, ANS_IMPLEMENTED);
+  ans_set_status(a, 2, ANS_PARTIAL);
+  char *path = xasprintf("%s/a.cfg", dir);
+  cr_assert_eq(store_save(path, a, NULL), 0);
+  char *c = read_file(path);
+  cr_assert(strstr(c, "percent = 20.0;"), "%s", c);
+  assessment *b;
+  char *msgs;
+  cr_assert_eq(open_answers(path, &b, &msgs), 0, "%s", msgs);
+  cr_assert_eq(b->e[2].status, ANS_PARTIAL);
+  ans_free(a), ans_free(b), free(msgs), free(c), free(path);
+}
+
 Test(store, failed_write_leaves_old_file_intact)
 {
   assessment *a = ans_new(qn);
