@@ -27,7 +27,7 @@ start() {
   runs=$((runs + 1))
   SOCK="kijun-test-$$-$runs"
   T new-session -d -x "$cols" -y "$rows" \
-    "env -i PATH=/usr/bin:/bin HOME=$TMP TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC \
+    "env -i PATH=/usr/bin:/bin HOME=$TMP TERM=xterm-256color LC_ALL=${KIJUN_TEST_LOCALE:-C.UTF-8} TZ=UTC \
      KIJUN_LOCALEDIR=$KIJUN_LOCALEDIR $envs $KIJUN $*; echo EXIT=\$?; sleep 600"
 }
 
