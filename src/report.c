@@ -416,16 +416,23 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
 
 /* ---- CSV --------------------------------------------------------------- */
 
+/* A field that a spreadsheet would take for a formula (starting with
+ * = + - @, or a tab or carriage return, as OWASP lists them) gets a
+ * leading single quote inside quotes, so opening the report never runs
+ * text from a file. */
 static void
 csv_field(FILE *f, const char *s)
 {
   s = s ? s : "";
-  if (!strpbrk(s, ",\"\r\n"))
+  bool formula = *s && strchr("=+-@\t\r", *s);
+  if (!formula && !strpbrk(s, ",\"\r\n"))
     {
       fputs(s, f);
       return;
     }
   fputc('"', f);
+  if (formula)
+    fputc('\'', f);
   for (; *s; s++)
     {
       if (*s == '"')
@@ -471,6 +478,11 @@ csv_report(FILE *f, const report_ctx *r, const coverage *c)
 
 /* ---- JSON -------------------------------------------------------------- */
 
+/* A JSON string that is valid whatever s holds: controls, C1 controls,
+ * bidi overrides and isolates and the line separators as \uXXXX (valid
+ * JSON, but they must not reach a terminal raw), and each byte that is
+ * not UTF-8 as the text \xNN, as the screens show it (JSON cannot carry
+ * raw bytes; a file name may have them). */
 static void
 json_str(FILE *f, const char *s)
 {
@@ -480,16 +492,23 @@ json_str(FILE *f, const char *s)
       return;
     }
   fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;)
     {
-      if (*p == '"' || *p == '\\')
-        fprintf(f, "\\%c", *p);
-      else if (*p == '\n')
+      uint32_t cp;
+      int len = txt_decode(s + i, n - i, &cp);
+      if (cp == TXT_INVALID)
+        fprintf(f, "\\\\x%02X", (unsigned char) s[i]);
+      else if (cp == '"' || cp == '\\')
+        fprintf(f, "\\%c", (int) cp);
+      else if (cp == '\n')
         fputs("\\n", f);
-      else if (*p < 0x20 || *p == 0x7F)
-        fprintf(f, "\\u%04x", *p);
+      else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x2028 && cp <= 0x202E)
+               || (cp >= 0x2066 && cp <= 0x2069))
+        fprintf(f, "\\u%04x", (unsigned) cp);
       else
-        fputc(*p, f);
+        fwrite(s + i, 1, (size_t) len, f);
+      i += (size_t) len;
     }
   fputc('"', f);
 }

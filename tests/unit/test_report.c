@@ -181,3 +181,53 @@ Test(report, file_text_is_escaped_in_text_and_markdown)
       free(out);
     }
 }
+
+/* Replace a questionnaire string of the loaded session (its strings
+ * point into storage the questionnaire keeps, so nothing is freed). */
+static void
+set_text(const char **slot, const char *v)
+{
+  *slot = v;
+}
+
+static char *
+render(enum report_fmt fmt, const char *answers_path)
+{
+  report_ctx r = { s.qn, s.a, answers_path, LANG_EN, 80 };
+  char *out;
+  size_t len;
+  FILE *m = open_memstream(&out, &len);
+  report_write(m, fmt, &r);
+  fclose(m);
+  return out;
+}
+
+/* Issue 10: a title a spreadsheet would run as a formula is neutralised
+ * with a leading single quote inside the quoted field (OWASP). */
+Test(report, csv_fields_that_look_like_formulas_are_neutralised)
+{
+  set_text(&s.qn->sections[0].title.s[LANG_EN], "=HYPERLINK(\"http://x\",\"y\")");
+  set_text(&s.qn->sections[1].title.s[LANG_EN], "+1+2");
+  set_text(&s.qn->sections[2].title.s[LANG_EN], "@SUM(A1)");
+  set_text(&s.qn->title.s[LANG_EN], "-3");
+  char *out = render(REPORT_CSV, NULL);
+  cr_assert(strstr(out, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","), "%s", out);
+  cr_assert(strstr(out, "section,1.2,\"'+1+2\",baseline,"), "%s", out);
+  cr_assert(strstr(out, "section,1.3,\"'@SUM(A1)\",baseline,"), "%s", out);
+  cr_assert(strstr(out, "overall,mini,\"'-3\",baseline,"), "%s", out);
+  cr_assert_null(strstr(out, ",=") , "%s", out);
+  free(out);
+}
+
+/* Issue 10: the JSON report is valid UTF-8 JSON whatever bytes a file
+ * name has, and C1 controls and bidi overrides never go out raw. */
+Test(report, json_escapes_invalid_bytes_c1_and_bidi)
+{
+  ans_set_note(s.a, 0, "a\xc2\x85" "b\xe2\x80\xae" "c\xe2\x81\xa6" "d");
+  char *out = render(REPORT_JSON, "dir/\xff\xfe-\xe2\x80\xae.cfg");
+  size_t bad;
+  cr_assert(txt_valid_utf8(out, strlen(out), &bad), "invalid UTF-8 at byte %zu", bad);
+  cr_assert(strstr(out, "\"answers_file\": \"dir/\\\\xFF\\\\xFE-\\u202e.cfg\""), "%s", out);
+  cr_assert(strstr(out, "\"note\": \"a\\u0085b\\u202ec\\u2066d\""), "%s", out);
+  free(out);
+}
