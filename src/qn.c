@@ -288,34 +288,51 @@ qn_free(questionnaire *q)
   free(q);
 }
 
+/* A count or a kind, as 8 bytes. */
+static void
+digest_num(struct sha256_ctx *c, uint64_t v)
+{
+  uint8_t b[8];
+  for (int i = 0; i < 8; i++)
+    b[i] = (uint8_t) (v >> (8 * i));
+  sha256_update(c, sizeof b, b);
+}
+
 /* Feed a length-prefixed field into the hash, so that ("ab","c") and
  * ("a","bc") differ. */
 static void
 digest_str(struct sha256_ctx *c, const char *s)
 {
-  uint8_t len[8];
   size_t n = s ? strlen(s) : 0;
-  for (int i = 0; i < 8; i++)
-    len[i] = (uint8_t) (n >> (8 * i));
-  sha256_update(c, sizeof len, len);
+  digest_num(c, n);
   if (n)
     sha256_update(c, n, (const uint8_t *) s);
+}
+
+/* A field that may be absent: a present empty string and an absent one
+ * differ. */
+static void
+digest_opt(struct sha256_ctx *c, const char *s)
+{
+  digest_num(c, s != NULL);
+  if (s)
+    digest_str(c, s);
 }
 
 static void
 digest_text(struct sha256_ctx *c, const qn_text *t)
 {
+  digest_num(c, LANG_COUNT);
   for (int l = 0; l < LANG_COUNT; l++)
-    digest_str(c, t->s[l]);
+    digest_opt(c, t->s[l]);
 }
 
-static void
-digest_uint(struct sha256_ctx *c, unsigned long long v)
-{
-  char buf[24];
-  snprintf(buf, sizeof buf, "%llu", v);
-  digest_str(c, buf);
-}
+/* The kinds of things hashed; each list is hashed as its kind and its
+ * length, then its entries, each under its own kind, so that moving an
+ * entry from one list to another, or splitting a list differently,
+ * changes the digest even when the strings are the same (issue 10). */
+enum { DG_SECTORS = 1, DG_SECTOR, DG_SECTIONS, DG_SECTION, DG_LG, DG_QUESTIONS, DG_QUESTION,
+       DG_WAS, DG_RETIRED_LIST, DG_RETIRED };
 
 /* The digest covers what a respondent answers to (ids, structure and
  * every text) but not comments or layout, so reformatting a file keeps
@@ -325,35 +342,45 @@ compute_digest(const questionnaire *q, char *out)
 {
   struct sha256_ctx c;
   sha256_init(&c);
-  digest_str(&c, "kijun-questionnaire-digest-1");
+  digest_str(&c, "kijun-questionnaire-digest-2");
   digest_str(&c, q->id);
   digest_str(&c, q->version);
-  digest_uint(&c, q->edition);
+  digest_num(&c, q->edition);
   digest_text(&c, &q->title);
   digest_text(&c, &q->source);
+  digest_num(&c, DG_SECTORS);
+  digest_num(&c, q->nsectors);
   for (size_t i = 0; i < q->nsectors; i++)
     {
+      digest_num(&c, DG_SECTOR);
       digest_str(&c, q->sectors[i].id);
       digest_text(&c, &q->sectors[i].name);
     }
+  digest_num(&c, DG_SECTIONS);
+  digest_num(&c, q->nsections);
   for (size_t i = 0; i < q->nsections; i++)
     {
       const qn_section *s = &q->sections[i];
+      digest_num(&c, DG_SECTION);
       digest_str(&c, s->id);
       digest_text(&c, &s->title);
       digest_str(&c, qn_lgstate_key(s->lg_state));
-      digest_uint(&c, s->nlg);
+      digest_num(&c, s->nlg);
       for (size_t k = 0; k < s->nlg; k++)
         {
+          digest_num(&c, DG_LG);
           digest_str(&c, qn_lgpart_key(s->lg[k].part));
           digest_text(&c, &s->lg[k].items);
         }
       digest_text(&c, &s->lg_note);
       digest_text(&c, &s->level_note);
     }
+  digest_num(&c, DG_QUESTIONS);
+  digest_num(&c, q->nquestions);
   for (size_t i = 0; i < q->nquestions; i++)
     {
       const qn_question *x = &q->questions[i];
+      digest_num(&c, DG_QUESTION);
       digest_str(&c, x->id);
       digest_str(&c, q->sections[x->section].id);
       digest_str(&c, qn_phase_key(x->phase));
@@ -363,15 +390,19 @@ compute_digest(const questionnaire *q, char *out)
       digest_text(&c, &x->text);
       digest_text(&c, &x->hint);
       digest_text(&c, &x->level_note);
-      digest_uint(&c, x->revision);
-      digest_uint(&c, x->nwas);
+      digest_num(&c, x->revision);
+      digest_num(&c, DG_WAS);
+      digest_num(&c, x->nwas);
       for (size_t k = 0; k < x->nwas; k++)
         digest_str(&c, x->was[k]);
     }
+  digest_num(&c, DG_RETIRED_LIST);
+  digest_num(&c, q->nretired);
   for (size_t i = 0; i < q->nretired; i++)
     {
+      digest_num(&c, DG_RETIRED);
       digest_str(&c, q->retired[i].id);
-      digest_uint(&c, q->retired[i].edition);
+      digest_num(&c, q->retired[i].edition);
       digest_text(&c, &q->retired[i].note);
     }
   uint8_t sum[SHA256_DIGEST_SIZE];

@@ -117,6 +117,32 @@ Test(qload, digest_ignores_layout_but_not_wording)
   free(p1), free(p2), free(p3), free(c3);
 }
 
+/* Issue 10: the last sector moved to become the first section (same
+ * strings) used to give the same digest. */
+Test(qload, digest_tells_lists_apart)
+{
+  const char *head = "kijun_questionnaire = 1;\n"
+                     "id = \"t\"; version = \"1\";\n"
+                     "title = { ja = \"題\"; en = \"Title\"; }; source = { ja = \"出典\"; en = \"Source\"; };\n";
+  const char *qs = "questions = ( " Q("a", "") " );\n";
+  char *c1 = xasprintf("%s%s%s%s", head,
+                       "sectors = ( { id = \"water\"; ja = \"水道\"; en = \"Water\"; },"
+                       " { id = \"0\"; ja = \"零\"; en = \"Zero\"; } );\n",
+                       "sections = ( { id = \"1\"; title = { ja = \"節\"; en = \"Section\"; }; } );\n", qs);
+  char *c2 = xasprintf("%s%s%s%s", head,
+                       "sectors = ( { id = \"water\"; ja = \"水道\"; en = \"Water\"; } );\n",
+                       "sections = ( { id = \"0\"; title = { ja = \"零\"; en = \"Zero\"; }; },"
+                       " { id = \"1\"; title = { ja = \"節\"; en = \"Section\"; }; } );\n", qs);
+  char *p1 = write_file(dir, "1.cfg", c1), *p2 = write_file(dir, "2.cfg", c2);
+  diag_t d = { 0 };
+  questionnaire *q1, *q2;
+  cr_assert_eq(qload_file(p1, &d, &q1), 0, "%s", d.n ? d.msgs[0] : "");
+  cr_assert_eq(qload_file(p2, &d, &q2), 0, "%s", d.n ? d.msgs[0] : "");
+  cr_assert_str_neq(qn_digest(q1), qn_digest(q2));
+  qn_free(q1), qn_free(q2);
+  free(p1), free(p2), free(c1), free(c2);
+}
+
 Test(qload, syntax_error)
 {
   expect(HEAD "questions = ( " Q("a", "") "\n", EX_DATAERR,
