@@ -96,6 +96,32 @@ out:
 }
 
 int
+afile_open_read(const char *path, struct stat *st)
+{
+  struct stat mine;
+  if (!st)
+    st = &mine;
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode))
+    {
+      int e = errno;
+      if (S_ISDIR(st->st_mode))
+        e = EISDIR;
+      else if (e == 0 || !S_ISREG(st->st_mode))
+        e = EINVAL;
+      close(fd);
+      errno = e;
+      return -1;
+    }
+  int fl = fcntl(fd, F_GETFL);
+  if (fl >= 0)
+    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  return fd;
+}
+
+int
 afile_cleanup(const char *path)
 {
   char *dir = dir_of(path);

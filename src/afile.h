@@ -9,6 +9,7 @@
 #define KIJUN_AFILE_H
 
 #include <stdio.h>
+#include <sys/stat.h>
 
 /* Writes the content to f; returns 0, or -1 with errno set. */
 typedef int (*afile_writer)(FILE *f, void *ctx);
@@ -16,6 +17,13 @@ typedef int (*afile_writer)(FILE *f, void *ctx);
 /* Returns 0, or -1 with errno describing the failure; on failure the old
  * file (if any) is untouched and no temporary file is left behind. */
 int afile_write(const char *path, afile_writer writer, void *ctx);
+
+/* Open an existing file for reading without ever blocking: a FIFO or a
+ * device named as a file would hang a plain open or read.  Returns the
+ * descriptor (blocking, close-on-exec), or -1 with errno set: the open's
+ * error, or EISDIR / EINVAL when path is a folder / not a regular file.
+ * *st (may be NULL) gets the file's status. */
+int afile_open_read(const char *path, struct stat *st);
 
 /* Remove temporary files that a killed writer of path left behind.  Call
  * only while holding the file's lock (lock.h), when no save of path can

@@ -16,7 +16,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 
+#include "afile.h"
 #include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
@@ -175,19 +177,20 @@ cfg_open(cfg_reader *r, const char *path, diag_t *d)
   r->cfg = xmalloc(sizeof *r->cfg);
   config_init(r->cfg);
 
-  FILE *f = fopen(path, "rb");
+  /* Opened without blocking and checked before reading: a FIFO would
+   * hang kijun, a device would feed it without end. */
+  struct stat st;
+  int fd = afile_open_read(path, &st);
+  FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
   if (!f)
     {
-      diag_add(d, path, 0, _("cannot open: %s"), strerror(errno));
-      return EX_NOINPUT;
-    }
-  struct stat st;
-  int serr = fstat(fileno(f), &st) != 0 ? errno : 0;
-  if (serr || !S_ISREG(st.st_mode))
-    {
-      int e = serr ? serr : S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-      diag_add(d, path, 0, _("cannot read: %s; expected a regular file"), strerror(e));
-      fclose(f);
+      int e = errno;
+      if (fd >= 0)
+        close(fd);
+      if (e == EISDIR || e == EINVAL)
+        diag_add(d, path, 0, _("cannot read: %s; expected a regular file"), strerror(e));
+      else
+        diag_add(d, path, 0, _("cannot open: %s"), strerror(e));
       return EX_NOINPUT;
     }
   if ((size_t) st.st_size > CFG_MAX_FILE)

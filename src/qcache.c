@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <nettle/sha2.h>
 
@@ -63,9 +64,14 @@ qcache_dir(void)
 static bool
 hash_file(const char *path, uint8_t out[32])
 {
-  FILE *f = fopen(path, "rb");
+  int fd = afile_open_read(path, NULL);
+  FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
   if (!f)
-    return false;
+    {
+      if (fd >= 0)
+        close(fd);
+      return false;
+    }
   struct sha256_ctx c;
   sha256_init(&c);
   uint8_t buf[1 << 16];
@@ -399,9 +405,14 @@ rebuild(char *buf, const char *path)
 static questionnaire *
 fetch(const char *entry, const uint8_t source[32], const char *qpath)
 {
-  FILE *f = fopen(entry, "rb");
+  int fd = afile_open_read(entry, NULL);
+  FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
   if (!f)
-    return NULL;
+    {
+      if (fd >= 0)
+        close(fd);
+      return NULL;
+    }
   struct stat st;
   if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || (size_t) st.st_size < sizeof(struct header)
       || (size_t) st.st_size > ((size_t) 1 << 31))

@@ -88,4 +88,18 @@ for args in "" "--report=" "--check=" "-q="; do
   expect_in "an empty file name ($args) is named" err "an empty file name was given"
 done
 
+# A FIFO never hangs kijun: as answers, as questionnaire, as --check and
+# among the installed questionnaires.
+mkfifo "$TMP/fifo.cfg"
+run timeout 10 "$KIJUN" --report "$TMP/fifo.cfg" -q "$Q"
+expect_status "a FIFO as answers file: --report exits 66 at once" 66
+expect_in "a FIFO as answers file is named" err "fifo.cfg: cannot read: Invalid argument; expected a regular file"
+run timeout 10 "$KIJUN" --check "$TMP/fifo.cfg"
+expect_status "a FIFO to --check exits 66 at once" 66
+run timeout 10 "$KIJUN" --report "$TESTDATA/mini-answers.cfg" -q "$TMP/fifo.cfg"
+expect_status "a FIFO as --questionnaire exits 66 at once" 66
+mkdir "$TMP/qdir"; mkfifo "$TMP/qdir/a-fifo.cfg"; cp "$Q" "$TMP/qdir/mini.cfg"
+KIJUN_QUESTIONNAIRE_DIR="$TMP/qdir" run timeout 10 "$KIJUN" --report "$TESTDATA/mini-answers.cfg"
+expect_status "a FIFO among the installed questionnaires is skipped" 0
+
 done_testing
