@@ -35,6 +35,16 @@ struct scan
   size_t npend;
   bool prev_backslash;
   bool nul;                   /* a NUL byte was seen */
+  /* The lexical pre-scan (see lex_chunk). */
+  enum { LX_CODE, LX_WORD, LX_STRING, LX_ESCAPE, LX_HEX, LX_SLASH, LX_LINE_COMMENT,
+         LX_BLOCK_COMMENT, LX_BLOCK_STAR } lx;
+  int hex_left;               /* hex digits of a \x escape still to come */
+  size_t run;                 /* bytes of the current word or comment */
+  size_t str;                 /* bytes of the current string, pieces joined */
+  bool joinable;              /* only blanks and comments since a string ended */
+  int tok_line;               /* where the current token began */
+  int lx_line;                /* the line the lexer is on */
+  size_t values;              /* settings and list elements so far */
 };
 
 /* Report invalid UTF-8 (or, when byte is 0, a NUL), once a line. */
@@ -170,10 +180,145 @@ scan_chunk(struct scan *s, const unsigned char *b, size_t n)
   return true;
 }
 
-int
-cfg_open(cfg_reader *r, const char *path, diag_t *d)
+/* A token or comment over the limit: stop before libconfig sees it. */
+static bool
+lex_too_long(struct scan *s, bool string)
 {
-  *r = (cfg_reader){ .file = path, .diag = d, .utf8_ok = true };
+  if (string)
+    diag_add(s->r->diag, s->r->file, s->tok_line,
+             _("a string longer than %zu bytes; expected at most %zu bytes in a string"),
+             CFG_MAX_STRING, CFG_MAX_STRING);
+  else
+    diag_add(s->r->diag, s->r->file, s->tok_line,
+             _("a word or comment longer than %zu bytes; expected at most %zu bytes"),
+             CFG_MAX_STRING, CFG_MAX_STRING);
+  return false;
+}
+
+/* The lexical pre-scan, one state machine over every byte, across
+ * chunks: it follows libconfig's tokens (strings with their escapes,
+ * comments in the three styles, words) to measure every string, word and
+ * comment and to count the values, in linear time.  False when a limit
+ * is exceeded (reported). */
+static bool
+lex_chunk(struct scan *s, const unsigned char *b, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      unsigned char c = b[i];
+      switch (s->lx)
+        {
+        case LX_WORD:
+          if (!strchr(" \t\r\n\f=:;,()[]{}\"#/", c) || c == 0)
+            {
+              if (++s->run > CFG_MAX_STRING)
+                return lex_too_long(s, false);
+              break;
+            }
+          s->lx = LX_CODE;
+          /* fall through */
+        case LX_CODE:
+          if (c == '"')
+            {
+              if (!s->joinable)
+                {
+                  s->str = 0;
+                  s->tok_line = s->lx_line;
+                }
+              s->lx = LX_STRING;
+            }
+          else if (c == '#')
+            s->lx = LX_LINE_COMMENT, s->run = 0, s->tok_line = s->lx_line;
+          else if (c == '/')
+            s->lx = LX_SLASH, s->tok_line = s->lx_line;
+          else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f')
+            ;
+          else
+            {
+              s->joinable = false;
+              if (strchr("=:,([", c))
+                {
+                  if (++s->values > s->r->lim.values)
+                    {
+                      diag_add(s->r->diag, s->r->file, s->lx_line,
+                               _("more than %zu settings and list elements; expected at most %zu in this kind of file"),
+                               s->r->lim.values, s->r->lim.values);
+                      return false;
+                    }
+                }
+              else if (!strchr(";)]{}", c))
+                s->lx = LX_WORD, s->run = 1, s->tok_line = s->lx_line;
+            }
+          break;
+        case LX_STRING:
+          if (c == '"')
+            {
+              s->lx = LX_CODE;
+              s->joinable = true;
+              break;
+            }
+          if (c == '\\')
+            s->lx = LX_ESCAPE;
+          if (++s->str > CFG_MAX_STRING)
+            return lex_too_long(s, true);
+          break;
+        case LX_ESCAPE:
+          /* The escape's byte was counted at the backslash. */
+          if (c == 'x')
+            s->lx = LX_HEX, s->hex_left = 2;
+          else
+            s->lx = LX_STRING;
+          break;
+        case LX_HEX:
+          if (--s->hex_left == 0 || !strchr("0123456789abcdefABCDEF", c) || c == 0)
+            s->lx = LX_STRING;
+          if (c == '"' && s->lx == LX_STRING)
+            s->lx = LX_CODE, s->joinable = true;
+          break;
+        case LX_SLASH:
+          if (c == '/')
+            s->lx = LX_LINE_COMMENT, s->run = 0;
+          else if (c == '*')
+            s->lx = LX_BLOCK_COMMENT, s->run = 0;
+          else
+            {
+              /* A lone slash: part of a word to libconfig, an error
+               * anyway. */
+              s->joinable = false;
+              s->lx = LX_WORD;
+              s->run = 2;
+              i--;
+              continue;
+            }
+          break;
+        case LX_LINE_COMMENT:
+          if (c == '\n')
+            s->lx = LX_CODE;
+          else if (++s->run > CFG_MAX_STRING)
+            return lex_too_long(s, false);
+          break;
+        case LX_BLOCK_COMMENT:
+        case LX_BLOCK_STAR:
+          if (s->lx == LX_BLOCK_STAR && c == '/')
+            {
+              s->lx = LX_CODE;
+              break;
+            }
+          s->lx = c == '*' ? LX_BLOCK_STAR : LX_BLOCK_COMMENT;
+          if (++s->run > CFG_MAX_STRING)
+            return lex_too_long(s, false);
+          break;
+        }
+      if (c == '\n')
+        s->lx_line++;
+    }
+  return true;
+}
+
+int
+cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d)
+{
+  *r = (cfg_reader){ .file = path, .diag = d, .utf8_ok = true, .lim = lim };
   r->cfg = xmalloc(sizeof *r->cfg);
   config_init(r->cfg);
 
@@ -193,52 +338,79 @@ cfg_open(cfg_reader *r, const char *path, diag_t *d)
         diag_add(d, path, 0, _("cannot open: %s"), strerror(e));
       return EX_NOINPUT;
     }
-  if ((size_t) st.st_size > CFG_MAX_FILE)
+  if ((size_t) st.st_size > lim.file)
     {
       diag_add(d, path, 0, _("file of %lld bytes is too large; expected at most %zu bytes"),
-               (long long) st.st_size, CFG_MAX_FILE);
+               (long long) st.st_size, lim.file);
       fclose(f);
       return EX_DATAERR;
     }
 
-  struct scan s = { .r = r, .line = 1, .at_line_start = true };
+  struct scan s = { .r = r, .line = 1, .at_line_start = true, .lx_line = 1 };
   unsigned char buf[1 << 16];
   size_t n, total = 0;
   bool go_on = true;
+  char *text = NULL;          /* the copy for lim.in_memory */
+  size_t cap = 0;
   while (go_on && (n = fread(buf, 1, sizeof buf, f)) > 0)
     {
+      if (lim.in_memory)
+        {
+          text = xgrow(text, &cap, total + n + 1, 1);
+          memcpy(text + total, buf, n);
+        }
       total += n;
-      go_on = scan_chunk(&s, buf, n);
+      /* The file may have grown since fstat. */
+      if (total > lim.file)
+        {
+          diag_add(d, path, 0, _("file of more than %zu bytes is too large; expected at most %zu bytes"),
+                   lim.file, lim.file);
+          go_on = false;
+          break;
+        }
+      go_on = scan_chunk(&s, buf, n) && lex_chunk(&s, buf, n);
     }
+  int rc = 0;
   if (ferror(f))
     {
       diag_add(d, path, 0, _("cannot read: %s"), strerror(errno));
-      fclose(f);
-      return EX_NOINPUT;
+      rc = EX_NOINPUT;
     }
-  if (!go_on)
+  else if (!go_on)
+    rc = EX_DATAERR;
+  else
     {
-      fclose(f);
-      return EX_DATAERR;
+      if (s.npend)
+        scan_bad(&s, s.pend[0]);
+      if (total == 0)
+        {
+          diag_add(d, path, 1, _("the file is empty; expected a kijun file in libconfig format"));
+          rc = EX_DATAERR;
+        }
+      /* libconfig reads strings up to a NUL, so a file with one cannot be
+       * parsed faithfully; it was reported above. */
+      else if (s.nul)
+        rc = EX_DATAERR;
     }
-  if (s.npend)
-    scan_bad(&s, s.pend[0]);
-  if (total == 0)
+  if (rc)
     {
-      diag_add(d, path, 1, _("the file is empty; expected a kijun file in libconfig format"));
+      free(text);
       fclose(f);
-      return EX_DATAERR;
-    }
-  /* libconfig reads strings up to a NUL, so a file with one cannot be
-   * parsed faithfully; it was reported above. */
-  if (s.nul)
-    {
-      fclose(f);
-      return EX_DATAERR;
+      return rc;
     }
 
-  rewind(f);
-  int ok = config_read(r->cfg, f);
+  int ok;
+  if (text)
+    {
+      text[total] = '\0';
+      ok = config_read_string(r->cfg, text);
+      free(text);
+    }
+  else
+    {
+      rewind(f);
+      ok = config_read(r->cfg, f);
+    }
   fclose(f);
   if (ok != CONFIG_TRUE)
     {
@@ -353,6 +525,24 @@ cfg_check_keys(cfg_reader *r, const config_setting_t *group, const char *const *
   cfg_members(r, group, allowed, where, slots);
 }
 
+/* The first C1 control (U+0080 to U+009F) or bidi override or isolate
+ * (U+202A to U+202E, U+2066 to U+2069) in s[0..len), or 0.  They are
+ * invisible, can make text read differently from what it is, and C1
+ * controls drive some terminals.  memchr finds the two lead bytes
+ * concerned quickly, so Japanese text costs little. */
+static uint32_t
+hidden_control(const unsigned char *s, size_t len)
+{
+  for (const unsigned char *p = s; (p = memchr(p, 0xC2, len - (size_t) (p - s))); p++)
+    if ((size_t) (p - s) + 1 < len && p[1] >= 0x80 && p[1] <= 0x9F)
+      return p[1];
+  for (const unsigned char *p = s; (p = memchr(p, 0xE2, len - (size_t) (p - s))); p++)
+    if ((size_t) (p - s) + 2 < len
+        && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) || (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+      return 0x2000 + ((uint32_t) (p[1] & 0x3F) << 6) + (p[2] & 0x3F);
+  return 0;
+}
+
 /* Check one string value for UTF-8, control characters and length; what
  * describes it for the messages. */
 static bool
@@ -389,6 +579,15 @@ clean(cfg_reader *r, const char *s, int line, bool multiline, const cfg_where *w
       char wbuf[256];
       diag_add(r->diag, r->file, line, _("%s is %zu bytes long; expected at most %zu bytes"),
                cfg_where_text(what, wbuf, sizeof wbuf), i, CFG_MAX_STRING);
+      return false;
+    }
+  uint32_t hidden = hidden_control(p, i);
+  if (hidden)
+    {
+      char wbuf[256];
+      diag_add(r->diag, r->file, line,
+               _("%s contains the invisible control character U+%04X; expected printable text"),
+               cfg_where_text(what, wbuf, sizeof wbuf), (unsigned) hidden);
       return false;
     }
   /* Only a \x escape can put invalid UTF-8 in a string of a file that

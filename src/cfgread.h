@@ -21,8 +21,27 @@
 
 #include "diag.h"
 
-/* Largest file either loader accepts, and longest single string. */
-#define CFG_MAX_FILE ((size_t) 1 << 30)
+/* Limits checked before libconfig sees a file, in one linear pass: its
+ * scanner is quadratic in the length of a token and its tree costs about
+ * 90 bytes a value, so a hostile file could otherwise take minutes or
+ * gigabytes.  Documented in kijun-answers(5) and kijun-questionnaire(5). */
+typedef struct cfg_limits
+{
+  size_t file;                /* bytes in the file */
+  size_t values;              /* settings and list or array elements */
+  bool in_memory;             /* parse from a copy in memory, not the stream */
+} cfg_limits;
+/* Answers files: a 100,000-question assessment takes about 600,000
+ * values.  Parsed from memory: libconfig's scanner refills its buffer
+ * from a stream by scanning the current token again, which makes long
+ * strings three times slower; the copy costs at most the limit. */
+#define CFG_ANSWERS_LIMITS ((cfg_limits){ (size_t) 64 << 20, 1000000, true })
+/* Questionnaires: 100,000 questions take about 1,800,000 values and 71 MB
+ * (bench/benchtool gen 100000).  Streamed,
+ * so that the peak memory of a large one is libconfig's tree alone. */
+#define CFG_QUESTIONNAIRE_LIMITS ((cfg_limits){ (size_t) 128 << 20, 4000000, false })
+/* Longest string (after escapes and joining "pieces" "like this"), and
+ * longest other token or comment. */
 #define CFG_MAX_STRING ((size_t) 64 * 1024)
 
 typedef struct cfg_reader
@@ -33,6 +52,7 @@ typedef struct cfg_reader
   bool utf8_ok;               /* the whole file was valid UTF-8 */
   bool escapes;               /* the file has \x escapes, which can make any byte */
   bool parsed;                /* cfg holds the file's settings */
+  cfg_limits lim;
 } cfg_reader;
 
 /* A place in a file.  fmt is an untranslated message (N_) with one %s
@@ -50,10 +70,11 @@ typedef struct cfg_where
 /* The description of w, translated, into buf. */
 const char *cfg_where_text(const cfg_where *w, char *buf, size_t size);
 
-/* Open and parse path into r->cfg.  Returns 0, or EX_NOINPUT (66) when
- * the file cannot be read, or EX_DATAERR (65) when it is not libconfig;
- * the problem is in the diagnostics.  Call cfg_close in every case. */
-int cfg_open(cfg_reader *r, const char *path, diag_t *d);
+/* Open and parse path into r->cfg, within lim.  Returns 0, or EX_NOINPUT
+ * (66) when the file cannot be read, or EX_DATAERR (65) when it is not
+ * libconfig or exceeds lim; the problem is in the diagnostics.  Call
+ * cfg_close in every case. */
+int cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d);
 void cfg_close(cfg_reader *r);
 /* Take the parsed configuration away from r (cfg_close then leaves it);
  * free it later with cfg_free. */

@@ -91,7 +91,7 @@ int
 check_file(const char *path, char *const *qfiles, size_t nqfiles, diag_t *d)
 {
   cfg_reader r;
-  int rc = cfg_open(&r, path, d);
+  int rc = cfg_open(&r, path, CFG_QUESTIONNAIRE_LIMITS, d);
   if (map_is_mapping(&r))
     rc = check_mapping(&r, rc, qfiles, nqfiles, d);
   else if (nqfiles > 0 && r.parsed)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "xalloc.h"
 
 void
@@ -33,8 +34,13 @@ diag_add(diag_t *d, const char *file, int line, const char *fmt, ...)
   else
     full = xasprintf("%s", msg);
   free(msg);
+  /* File names and values quoted from files can hold anything: control
+   * characters, bidi overrides, invalid bytes.  A message shows them
+   * escaped, so it is one line that reads as what it is. */
+  char *shown = txt_sanitize(full, true);
+  free(full);
   d->msgs = xgrow(d->msgs, &d->cap, d->n + 1, sizeof *d->msgs);
-  d->msgs[d->n++] = full;
+  d->msgs[d->n++] = shown;
 }
 
 size_t

@@ -19,6 +19,7 @@
 #include "qload.h"
 #include "report.h"
 #include "session.h"
+#include "text.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -79,7 +80,12 @@ static int
 bad_usage(char *msg)
 {
   if (msg)
-    fprintf(stderr, "%s: %s\n", PACKAGE, msg);
+    {
+      /* msg quotes the command line, which may hold anything. */
+      char *shown = txt_sanitize(msg, true);
+      fprintf(stderr, "%s: %s\n", PACKAGE, shown);
+      free(shown);
+    }
   free(msg);
   usage_line(stderr);
   fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);

@@ -209,7 +209,7 @@ int
 map_read(const char *path, diag_t *d, mapping **out)
 {
   cfg_reader r;
-  int rc = cfg_open(&r, path, d);
+  int rc = cfg_open(&r, path, CFG_QUESTIONNAIRE_LIMITS, d);
   rc = map_read_reader(&r, rc, out);
   cfg_close(&r);
   return rc;

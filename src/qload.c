@@ -352,7 +352,7 @@ int
 qload_file(const char *path, diag_t *d, questionnaire **out)
 {
   cfg_reader r;
-  int rc = cfg_open(&r, path, d);
+  int rc = cfg_open(&r, path, CFG_QUESTIONNAIRE_LIMITS, d);
   rc = qload_reader(&r, rc, out);
   cfg_close(&r);
   return rc;

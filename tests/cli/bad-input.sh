@@ -42,7 +42,7 @@ check_q "$TMP/missing.cfg" 66 "missing.cfg: cannot open: No such file or directo
   head -c 100000 /dev/zero | tr '\0' 'x'
   printf '";\n'
 } > "$TMP/q-long.cfg"
-check_q "$TMP/q-long.cfg" 65 "q-long.cfg:2: 'id' in the questionnaire is 100000 bytes long; expected at most 65536 bytes"
+check_q "$TMP/q-long.cfg" 65 "q-long.cfg:2: a string longer than 65536 bytes; expected at most 65536 bytes in a string"
 
 {
   printf 'kijun_questionnaire = 1;\nx = '
@@ -54,8 +54,8 @@ run timeout 60 "$KIJUN" --check "$TMP/q-deep.cfg"
 expect_status "q-deep.cfg: deep nesting exits 65 without crashing" 65
 expect_in "q-deep.cfg: names the file and line" err "q-deep.cfg:2:"
 
-if truncate -s 1100M "$TMP/q-huge.cfg" 2>/dev/null; then
-  check_q "$TMP/q-huge.cfg" 65 "q-huge.cfg: file of 1153433600 bytes is too large; expected at most 1073741824 bytes"
+if truncate -s 200M "$TMP/q-huge.cfg" 2>/dev/null; then
+  check_q "$TMP/q-huge.cfg" 65 "q-huge.cfg: file of 209715200 bytes is too large; expected at most 134217728 bytes"
   rm -f "$TMP/q-huge.cfg"
 fi
 
@@ -101,5 +101,48 @@ expect_status "a FIFO as --questionnaire exits 66 at once" 66
 mkdir "$TMP/qdir"; mkfifo "$TMP/qdir/a-fifo.cfg"; cp "$Q" "$TMP/qdir/mini.cfg"
 KIJUN_QUESTIONNAIRE_DIR="$TMP/qdir" run timeout 10 "$KIJUN" --report "$TESTDATA/mini-answers.cfg"
 expect_status "a FIFO among the installed questionnaires is skipped" 0
+
+# Hostile answers files are refused before parsing, each in well under a
+# second (libconfig alone took 82 s and 4.3 GB on the first two).
+# check_fast FILE TEXT: --report refuses FILE with TEXT within 5 s.
+check_fast() {
+  start_ns=$(date +%s%N)
+  run timeout 60 "$KIJUN" --report "$1" -q "$Q"
+  ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+  expect_status "$(basename "$1"): refused with 65" 65
+  expect_in "$(basename "$1"): says \"$2\"" err "$2"
+  if [ "$ms" -lt 5000 ]; then ok "$(basename "$1"): refused in $ms ms"
+  else not_ok "$(basename "$1"): refused in $ms ms" "expected well under a second"; fi
+}
+AHEAD='kijun_answers = 1;
+questionnaire = { id = "mini"; version = "1"; digest = "x"; };'
+{ echo "$AHEAD"; printf 'profile = { organization = "'; head -c 16777216 /dev/zero | tr '\0' x; printf '"; };\n'; } > "$TMP/a-string16m.cfg"
+check_fast "$TMP/a-string16m.cfg" "a-string16m.cfg:3: a string longer than 65536 bytes; expected at most 65536 bytes in a string"
+{ echo "$AHEAD"; printf 'x = ['; head -c 4000000 /dev/zero | sed 's/\x0/1,/g'; printf '1];\n'; } > "$TMP/a-array.cfg"
+check_fast "$TMP/a-array.cfg" "a-array.cfg:3: more than 1000000 settings and list elements; expected at most 1000000"
+truncate -s 100M "$TMP/a-100m.cfg"
+check_fast "$TMP/a-100m.cfg" "a-100m.cfg: file of 104857600 bytes is too large; expected at most 67108864 bytes"
+rm -f "$TMP/a-string16m.cfg" "$TMP/a-array.cfg" "$TMP/a-100m.cfg"
+
+# C1 controls and bidi controls are refused in answers too; file names are
+# escaped in every message; the JSON report is valid whatever the name.
+grep -v 'organization = ' "$TESTDATA/mini-answers.cfg" > "$TMP/a-bidi.cfg"
+printf 'profile = { organization = "abc\xe2\x80\xaecba"; };\n' >> "$TMP/a-bidi.cfg"
+check_a "$TMP/a-bidi.cfg" 65 "a-bidi.cfg:12: 'organization' in 'profile' contains the invisible control character U+202E; expected printable text"
+evil=$(printf '%s/e\033]0;x\007\302\233\342\200\256.cfg' "$TMP")
+cp "$BAD/a-syntax.cfg" "$evil"
+run timeout 10 "$KIJUN" --report "$evil" -q "$Q"
+if LC_ALL=C grep -q "$(printf '[\001-\037\177]\\|\302[\200-\237]\\|\342\200\256')" "$TMP/err"; then
+  not_ok "a file name with controls is escaped in diagnostics" "$(od -c "$TMP/err" | head -5)"
+else ok "a file name with controls is escaped in diagnostics"; fi
+expect_in "and shown visibly" err "e^[]0;x^G<U+009B><U+202E>.cfg:4: syntax error"
+bin=$(printf '%s/n\377\376.cfg' "$TMP")
+cp "$TESTDATA/mini-answers.cfg" "$bin"
+run timeout 10 "$KIJUN" --report=json "$bin" -q "$Q"
+if python3 -m json.tool "$TMP/out" >/dev/null 2>"$TMP/jerr"; then ok "json report with a non-UTF-8 file name is valid JSON"
+else not_ok "json report with a non-UTF-8 file name is valid JSON" "$(cat "$TMP/jerr")"; fi
+expect_in "the invalid bytes are escaped as text" out '"answers_file": "'"$TMP"'/n\\xFF\\xFE.cfg"'
+run timeout 10 "$KIJUN" --report=text "$bin" -q "$Q"
+expect_in "the text report shows the name escaped" out 'n\xFF\xFE.cfg'
 
 done_testing

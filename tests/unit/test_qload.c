@@ -293,6 +293,35 @@ Test(qload, control_character)
          "q.cfg:7: 'en' in 'text' of question 'a' contains the control character 0x1B; expected printable text\n");
 }
 
+/* Issue 10: C1 controls and bidi overrides and isolates, raw or escaped,
+ * are refused in every string. */
+Test(qload, c1_controls_and_bidi_overrides)
+{
+  static const struct { const char *text, *cp; } cases[] = {
+    { "Q\xc2\x85", "U+0085" }, { "Q\xc2\x9b" "2J", "U+009B" }, { "Q\\xc2\\x80", "U+0080" },
+    { "Q\xe2\x80\xae", "U+202E" }, { "Q\xe2\x80\xaa", "U+202A" }, { "\xe2\x81\xa6Q", "U+2066" },
+    { "Q\xe2\x81\xa9", "U+2069" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      char *content = xasprintf(HEAD "questions = (\n"
+                                "{ id = \"a\"; section = \"1\"; phase = \"plan\"; level = \"baseline\"; "
+                                "text = { ja = \"問\"; en = \"%s\"; }; hint = { ja = \"ヒ\"; en = \"H\"; }; }\n);\n",
+                                cases[i].text);
+      char *want = xasprintf("q.cfg:7: 'en' in 'text' of question 'a' contains the invisible control character %s; "
+                             "expected printable text\n", cases[i].cp);
+      expect(content, EX_DATAERR, want);
+      free(content), free(want);
+    }
+  /* Neighbours that are ordinary text pass: U+00A0, U+2029's
+   * neighbour U+2010, U+2065, U+206A. */
+  int rc;
+  char *out = load(HEAD "questions = (\n" Q("a", "csf = \"GV\"; ") "\n);\n"
+                   "# \xc2\xa0 \xe2\x80\x90 \xe2\x81\xa5\n", &rc);
+  cr_assert_eq(rc, 0, "%s", out);
+  free(out);
+}
+
 Test(qload, nul_byte)
 {
   char *path = xasprintf("%s/nul.cfg", dir);
@@ -315,10 +344,63 @@ Test(qload, very_long_string)
   memset(big, 'x', n);
   big[n] = '\0';
   char *content = xasprintf(HEAD "questions = (\n" Q("a", "csf = \"%s\"; ") "\n);\n", big);
-  char *want = xasprintf("q.cfg:7: 'csf' in question 'a' is %zu bytes long; expected at most %zu bytes\n",
-                         n, CFG_MAX_STRING);
+  char *want = xasprintf("q.cfg:7: a string longer than %zu bytes; expected at most %zu bytes in a string\n",
+                         CFG_MAX_STRING, CFG_MAX_STRING);
   expect(content, EX_DATAERR, want);
   free(big), free(content), free(want);
+}
+
+/* The same string in pieces joined by libconfig is measured whole, before
+ * parsing; so are words and comments. */
+Test(qload, long_joined_string_word_and_comment)
+{
+  size_t piece = 1000, n = CFG_MAX_STRING / piece + 1;
+  char *joined = xmalloc(n * (piece + 4) + 1), *w = joined;
+  for (size_t i = 0; i < n; i++)
+    {
+      *w++ = '"';
+      memset(w, 'y', piece);
+      w += piece;
+      memcpy(w, "\"\n ", 3);
+      w += 3;
+    }
+  *w = '\0';
+  char *content = xasprintf(HEAD "questions = (\n" Q("a", "csf = %s; ") "\n);\n", joined);
+  expect(content, EX_DATAERR, "q.cfg:7: a string longer than 65536 bytes; expected at most 65536 bytes in a string\n");
+  free(content);
+  char *big = xmalloc(CFG_MAX_STRING + 2);
+  memset(big, '7', CFG_MAX_STRING + 1);
+  big[CFG_MAX_STRING + 1] = '\0';
+  content = xasprintf(HEAD "x = %s;\n", big);
+  expect(content, EX_DATAERR, "q.cfg:6: a word or comment longer than 65536 bytes; expected at most 65536 bytes\n");
+  free(content);
+  content = xasprintf(HEAD "\n/* %s */\n", big);
+  expect(content, EX_DATAERR, "q.cfg:7: a word or comment longer than 65536 bytes; expected at most 65536 bytes\n");
+  free(content);
+  content = xasprintf(HEAD "# %s\n", big);
+  expect(content, EX_DATAERR, "q.cfg:6: a word or comment longer than 65536 bytes; expected at most 65536 bytes\n");
+  free(content), free(big), free(joined);
+}
+
+/* Escapes count as the byte they make, and "#" or "/*" in a string is
+ * text, not a comment. */
+Test(qload, prescan_follows_strings_and_escapes)
+{
+  int rc;
+  char *out = load(HEAD "questions = (\n" Q("a", "csf = \"GV\"; ") "\n);\n# x \"\n// y\n/* \" */\n", &rc);
+  cr_assert_eq(rc, 0, "%s", out);
+  free(out);
+  size_t n = CFG_MAX_STRING / 4;
+  char *esc = xmalloc(4 * n + 1);
+  for (size_t i = 0; i < n; i++)
+    memcpy(esc + 4 * i, "\\x41", 4);
+  esc[4 * n] = '\0';
+  char *content = xasprintf(HEAD "questions = (\n" Q("a", "hint = { ja = \"#/*%s\"; en = \"h\"; }; ") "\n);\n", esc);
+  out = load(content, &rc);
+  /* Accepted by the pre-scan (16,384 bytes after escapes); the loader
+   * then reports the duplicate hint, nothing about length. */
+  cr_assert_null(strstr(out, "longer than"), "%s", out);
+  free(out), free(content), free(esc);
 }
 
 Test(qload, many_problems_are_all_reported)
