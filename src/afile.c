@@ -3,12 +3,17 @@
 #include "afile.h"
 
 #include <dirent.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <nettle/sha2.h>
 
 #include "xalloc.h"
 
@@ -24,16 +29,96 @@ dir_of(const char *path)
   return xstrndup(path, (size_t) (slash - path));
 }
 
+static const char *
+base_of(const char *path)
+{
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
+
+#define TMP_TAG "kijun-tmp-"
+
+char *
+afile_sibling(const char *path, const char *tag)
+{
+  char *dir = dir_of(path);
+  const char *base = base_of(path);
+  char *out;
+  if (strlen(base) + strlen(tag) + 2 <= NAME_MAX)
+    out = xasprintf("%s/.%s.%s", dir, base, tag);
+  else
+    {
+      uint8_t sum[SHA256_DIGEST_SIZE];
+      struct sha256_ctx c;
+      sha256_init(&c);
+      sha256_update(&c, strlen(base), (const uint8_t *) base);
+      sha256_digest(&c, sizeof sum, sum);
+      out = xasprintf("%s/.kijun-%02x%02x%02x%02x%02x%02x%02x%02x.%s", dir, sum[0], sum[1], sum[2],
+                      sum[3], sum[4], sum[5], sum[6], sum[7], tag);
+    }
+  free(dir);
+  return out;
+}
+
+char *
+afile_resolve(const char *path)
+{
+  char *cur = xstrdup(path);
+  for (int hops = 0;; hops++)
+    {
+      struct stat st;
+      if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+        break;
+      if (hops == 40)
+        {
+          free(cur);
+          errno = ELOOP;
+          return NULL;
+        }
+      char target[PATH_MAX];
+      ssize_t n = readlink(cur, target, sizeof target - 1);
+      if (n < 0)
+        break;
+      target[n] = '\0';
+      char *next;
+      if (target[0] == '/')
+        next = xstrdup(target);
+      else
+        {
+          char *dir = dir_of(cur);
+          next = xasprintf("%s/%s", dir, target);
+          free(dir);
+        }
+      free(cur);
+      cur = next;
+    }
+  char *real = realpath(cur, NULL);
+  if (!real)
+    {
+      /* Not there yet: the folder's real name and the file's. */
+      char *dir = dir_of(cur), *rdir = realpath(dir, NULL);
+      if (rdir)
+        real = xasprintf("%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, base_of(cur));
+      free(rdir);
+      free(dir);
+    }
+  if (!real)
+    return cur;
+  free(cur);
+  return real;
+}
+
 int
 afile_write(const char *path, afile_writer writer, void *ctx)
 {
   char *dir = dir_of(path);
-  const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
   /* A dot file beside the target: same filesystem, so rename is atomic,
    * and hidden from a casual ls. */
-  char *tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
+  char *tmp = afile_sibling(path, TMP_TAG "XXXXXX");
   int saved = 0;
   FILE *f = NULL;
+  struct stat old;
+  mode_t mode = stat(path, &old) == 0 ? old.st_mode & 0777 : S_IRUSR | S_IWUSR;
 
   int fd = mkstemp(tmp);
   if (fd < 0)
@@ -41,7 +126,7 @@ afile_write(const char *path, afile_writer writer, void *ctx)
       saved = errno;
       goto out;
     }
-  if (fchmod(fd, S_IRUSR | S_IWUSR) != 0 || !(f = fdopen(fd, "w")))
+  if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "w")))
     {
       saved = errno;
       close(fd);
@@ -121,12 +206,34 @@ afile_open_read(const char *path, struct stat *st)
   return fd;
 }
 
+/* Whether the file at full is a temporary file of ours: empty, or
+ * beginning with mark. */
+static bool
+is_ours(const char *full, const char *mark)
+{
+  int fd = open(full, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    return false;
+  struct stat st;
+  bool ours = false;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+    {
+      char head[64];
+      size_t want = strlen(mark) < sizeof head ? strlen(mark) : sizeof head;
+      ssize_t n = st.st_size == 0 ? 0 : read(fd, head, want);
+      ours = st.st_size == 0 || (n == (ssize_t) want && memcmp(head, mark, want) == 0);
+    }
+  close(fd);
+  return ours;
+}
+
 int
-afile_cleanup(const char *path)
+afile_cleanup(const char *path, const char *mark)
 {
   char *dir = dir_of(path);
-  const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-  size_t blen = strlen(base);
+  char *pattern = afile_sibling(path, TMP_TAG);
+  const char *prefix = base_of(pattern);
+  size_t plen = strlen(prefix);
   int removed = 0;
   DIR *d = opendir(dir);
   if (d)
@@ -134,19 +241,18 @@ afile_cleanup(const char *path)
       struct dirent *ent;
       while ((ent = readdir(d)))
         {
-          /* Exactly the names mkstemp made from ".BASE.XXXXXX". */
+          /* Exactly the names mkstemp made from ".NAME.kijun-tmp-XXXXXX". */
           const char *n = ent->d_name;
-          if (n[0] != '.' || strncmp(n + 1, base, blen) != 0 || n[1 + blen] != '.'
-              || strlen(n + 2 + blen) != 6)
+          if (strncmp(n, prefix, plen) != 0 || strlen(n + plen) != 6)
             continue;
           char *full = xasprintf("%s/%s", dir, n);
-          struct stat st;
-          if (lstat(full, &st) == 0 && S_ISREG(st.st_mode) && unlink(full) == 0)
+          if (is_ours(full, mark) && unlink(full) == 0)
             removed++;
           free(full);
         }
       closedir(d);
     }
+  free(pattern);
   free(dir);
   return removed;
 }

@@ -15,8 +15,23 @@
 typedef int (*afile_writer)(FILE *f, void *ctx);
 
 /* Returns 0, or -1 with errno describing the failure; on failure the old
- * file (if any) is untouched and no temporary file is left behind. */
+ * file (if any) is untouched and no temporary file is left behind.  The
+ * new file keeps the permission bits of the old one (0600 when new).
+ * The temporary file is named ".NAME.kijun-tmp-XXXXXX" (see
+ * afile_sibling), a name no person would choose. */
 int afile_write(const char *path, afile_writer writer, void *ctx);
+
+/* The name of a file kijun keeps beside path: DIR/.NAME.TAG, or, when
+ * that would exceed NAME_MAX, DIR/.kijun-HASH.TAG with HASH derived from
+ * NAME (so a name of up to 255 bytes still has its lock and temporary
+ * files).  Newly allocated. */
+char *afile_sibling(const char *path, const char *tag);
+
+/* The file that writing path would replace, as an absolute name with
+ * every symbolic link followed, including a dangling one (whose target
+ * is then the file to create).  When the folder does not exist either,
+ * path itself.  Newly allocated; NULL with errno set on a link loop. */
+char *afile_resolve(const char *path);
 
 /* Open an existing file for reading without ever blocking: a FIFO or a
  * device named as a file would hang a plain open or read.  Returns the
@@ -25,9 +40,13 @@ int afile_write(const char *path, afile_writer writer, void *ctx);
  * *st (may be NULL) gets the file's status. */
 int afile_open_read(const char *path, struct stat *st);
 
-/* Remove temporary files that a killed writer of path left behind.  Call
- * only while holding the file's lock (lock.h), when no save of path can
- * be under way.  Returns the number removed. */
-int afile_cleanup(const char *path);
+/* Remove temporary files that a killed writer of path left behind: only
+ * regular files with afile_write's temporary name that are empty (killed
+ * before writing) or begin with mark, the first bytes every file the
+ * caller writes begins with.  So a person's ".NAME.backup" or any other
+ * file is never touched.  Call only while holding the file's lock
+ * (lock.h), when no save of path can be under way.  Returns the number
+ * removed. */
+int afile_cleanup(const char *path, const char *mark);
 
 #endif

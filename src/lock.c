@@ -10,15 +10,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "afile.h"
 #include "xalloc.h"
 
 static char *
 lock_path(const char *answers_path)
 {
-  const char *slash = strrchr(answers_path, '/');
-  if (!slash)
-    return xasprintf(".%s.lock", answers_path);
-  return xasprintf("%.*s/.%s.lock", (int) (slash - answers_path), answers_path, slash + 1);
+  char *real = afile_resolve(answers_path);
+  if (!real)
+    return NULL;
+  char *p = afile_sibling(real, "lock");
+  free(real);
+  return p;
 }
 
 int
@@ -27,6 +30,8 @@ lock_acquire(const char *answers_path, lock_t *l, pid_t *holder)
   *holder = 0;
   l->fd = -1;
   l->path = lock_path(answers_path);
+  if (!l->path)
+    return errno ? errno : ELOOP;
   for (int attempt = 0; attempt < 10; attempt++)
     {
       int fd = open(l->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -59,7 +64,7 @@ lock_acquire(const char *answers_path, lock_t *l, pid_t *holder)
       /* The previous holder may have removed the file between our open
        * and our lock; then we hold a lock on nothing and must retry. */
       struct stat a, b;
-      if (fstat(fd, &a) == 0 && stat(l->path, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev)
+      if (fstat(fd, &a) == 0 && lstat(l->path, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev)
         {
           char pid[32];
           int n = snprintf(pid, sizeof pid, "%ld\n", (long) getpid());

@@ -7,11 +7,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 
+#include "afile.h"
 #include "i18n.h"
 #include "paths.h"
 #include "qcache.h"
 #include "qload.h"
+#include "text.h"
 #include "xalloc.h"
 
 static int
@@ -50,12 +53,13 @@ session_open(session *s, const char *path, const char *qpath, bool create, diag_
 {
   *s = (session){ 0 };
   /* Saving renames a new file over the path; for a symbolic link that
-   * would replace the link, so save to what it points at. */
+   * would replace the link, so save to what it points at, which is
+   * created when the link dangles. */
   struct stat lst;
-  char *real = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) ? realpath(path, NULL) : NULL;
+  char *real = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) ? afile_resolve(path) : NULL;
   s->path = real ? real : xstrdup(path);
   struct stat st;
-  if (stat(path, &st) != 0 && errno == ENOENT)
+  if (stat(s->path, &st) != 0 && errno == ENOENT)
     {
       if (!create)
         {
@@ -81,7 +85,30 @@ session_open(session *s, const char *path, const char *qpath, bool create, diag_
   if (rc == 0)
     rc = store_bind(doc, s->qn, d, &s->a, &s->stamp);
   store_doc_free(doc);
+  /* A file someone made read-only is respected, even by root, whom
+   * access() would let write. */
+  if (rc == 0 && (!(st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) || access(s->path, W_OK) != 0))
+    s->read_only = true;
   return rc;
+}
+
+int
+session_save(session *s)
+{
+  if (s->read_only)
+    return SESSION_READ_ONLY;
+  return store_save(s->path, s->a, &s->stamp);
+}
+
+char *
+session_read_only_text(const session *s)
+{
+  char *name = txt_sanitize(s->path, true);
+  char *m = xasprintf(_("Read-only: %s is not writable, so kijun will not change it; "
+                        "changes made now are written to a separate file when you quit."),
+                      name);
+  free(name);
+  return m;
 }
 
 void

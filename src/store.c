@@ -33,7 +33,7 @@ store_read(const char *path, diag_t *d, store_doc **out)
   store_doc *doc = xcalloc(1, sizeof *doc);
   doc->path = xstrdup(path);
   size_t before = diag_count(d);
-  int rc = cfg_open(&doc->r, doc->path, d);
+  int rc = cfg_open(&doc->r, doc->path, CFG_ANSWERS_LIMITS, d);
   if (rc)
     {
       store_doc_free(doc);
@@ -264,7 +264,7 @@ store_write(FILE *f, const assessment *a)
   const questionnaire *q = a->qn;
   char now[32];
   ans_now(now);
-  fputs("# kijun answers file: one self-assessment.  Written by kijun on every change;\n"
+  fputs(STORE_MARK ": one self-assessment.  Written by kijun on every change;\n"
         "# see kijun-answers(5).  The summary group is recomputed on each save.\n", f);
   fprintf(f, "kijun_answers = %d;\n\n", STORE_FORMAT);
   fputs("questionnaire = {\n", f);

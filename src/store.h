@@ -24,6 +24,9 @@
 #include "qn.h"
 
 #define STORE_FORMAT 1
+/* The first bytes of every file store_write writes; afile_cleanup knows
+ * kijun's own temporary files by them. */
+#define STORE_MARK "# kijun answers file"
 /* store_save's status when the file changed behind kijun's back. */
 #define STORE_CHANGED (-1)
 

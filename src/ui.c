@@ -143,7 +143,7 @@ static int
 save(ui *u)
 {
   u->save_pending = false;
-  int rc = store_save(u->s->path, u->s->a, &u->s->stamp);
+  int rc = session_save(u->s);
   if (rc == 0)
     {
       if (u->dirty)
@@ -154,8 +154,15 @@ save(ui *u)
     {
       u->dirty = true;
       snprintf(u->save_error, sizeof u->save_error, "%s",
-               rc == STORE_CHANGED ? _("another program changed the file") : strerror(rc));
-      if (rc == STORE_CHANGED)
+               rc == STORE_CHANGED ? _("another program changed the file")
+               : rc == SESSION_READ_ONLY ? _("the file is read-only") : strerror(rc));
+      if (rc == SESSION_READ_ONLY)
+        {
+          char *m = session_read_only_text(u->s);
+          ui_set_msg(u, true, "%s", m);
+          free(m);
+        }
+      else if (rc == STORE_CHANGED)
         ui_set_msg(u, true, "%s",
                    _("Not saved: another program changed the answers file. kijun will not overwrite it; "
                      "quit (q) and your answers go to a separate file."));
@@ -222,12 +229,15 @@ final_save(ui *u, char **rescued)
 static void
 report_rescue(ui *u, const char *rescued)
 {
+  char *path = txt_sanitize(u->s->path, true), *copy = rescued ? txt_sanitize(rescued, true) : NULL;
   if (rescued)
     fprintf(stderr, _("kijun: could not save %s (%s); your answers were written to %s\n"),
-            u->s->path, u->save_error, rescued);
+            path, u->save_error, copy);
   else
-    fprintf(stderr, _("kijun: could not save %s (%s), nor a copy elsewhere\n"), u->s->path,
+    fprintf(stderr, _("kijun: could not save %s (%s), nor a copy elsewhere\n"), path,
             u->save_error);
+  free(path);
+  free(copy);
 }
 
 static void
@@ -476,6 +486,7 @@ ui_main(const char *path, const char *qpath)
   /* The folder must exist for the lock file; a new default answers
    * file lives in a folder that may not exist yet. */
   path_make_parents(path);
+  char *shown = txt_sanitize(path, true);
   lock_t lk;
   pid_t holder;
   int lrc = lock_acquire(path, &lk, &holder);
@@ -483,13 +494,26 @@ ui_main(const char *path, const char *qpath)
     {
       if (holder > 0)
         fprintf(stderr, _("kijun: %s is open in another kijun (process %ld); close that one first\n"),
-                path, (long) holder);
+                shown, (long) holder);
       else
-        fprintf(stderr, _("kijun: %s is open in another kijun; close that one first\n"), path);
+        fprintf(stderr, _("kijun: %s is open in another kijun; close that one first\n"), shown);
+      free(shown);
       return EX_TEMPFAIL;
     }
-  if (lrc == 0)
-    afile_cleanup(path);
+  if (lrc != 0)
+    {
+      /* Never edit unlocked: another kijun could not see this one. */
+      fprintf(stderr, _("kijun: cannot lock %s: %s; kijun changes an answers file only while it holds "
+                        "the lock file beside it. Check the folder, or read the answers with --report\n"),
+              shown, strerror(lrc));
+      free(shown);
+      return EX_CANTCREAT;
+    }
+  free(shown);
+  char *real = afile_resolve(path);
+  if (real)
+    afile_cleanup(real, STORE_MARK);
+  free(real);
   diag_t d = { 0 };
   session s;
   int rc = session_open(&s, path, qpath, true, &d);
@@ -507,10 +531,12 @@ ui_main(const char *path, const char *qpath)
        * before the first answer rather than after it. */
       int err = path_make_parents(s.path);
       if (!err)
-        err = store_save(s.path, s.a, &s.stamp);
+        err = session_save(&s);
       if (err)
         {
-          fprintf(stderr, _("kijun: cannot create %s: %s\n"), s.path, strerror(err > 0 ? err : EIO));
+          char *name = txt_sanitize(s.path, true);
+          fprintf(stderr, _("kijun: cannot create %s: %s\n"), name, strerror(err > 0 ? err : EIO));
+          free(name);
           session_close(&s);
           lock_release(&lk);
           return EX_CANTCREAT;
@@ -535,6 +561,12 @@ ui_main(const char *path, const char *qpath)
     }
   if (i18n_fallback_reason())
     ui_set_msg(&u, true, "%s", i18n_fallback_reason());
+  if (s.read_only)
+    {
+      char *m = session_read_only_text(&s);
+      ui_set_msg(&u, true, "%s", m);
+      free(m);
+    }
 
   install_signals();
   atexit(restore_terminal);
@@ -555,7 +587,9 @@ ui_main(const char *path, const char *qpath)
   report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 80 };
   report_write(stdout, REPORT_TEXT, &r);
   printf("\n");
-  printf(_("Answers file: %s\n"), s.path);
+  char *name = txt_sanitize(s.path, true);
+  printf(_("Answers file: %s\n"), name);
+  free(name);
   if (rc)
     report_rescue(&u, rescued);
   free(rescued);

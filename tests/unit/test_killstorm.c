@@ -124,7 +124,7 @@ Test(killstorm, every_kill_leaves_a_whole_file, .timeout = 300)
   cr_assert_eq(torn, 0, "%d of %d kills left a file that does not parse", torn, KILLS);
   cr_log_info("%d kills; %d landed after the save in flight; last generation %ld", KILLS, after, acked);
   /* Killed saves leave temporary files; the next session clears them. */
-  int left = afile_cleanup(path);
+  int left = afile_cleanup(path, STORE_MARK);
   cr_log_info("%d temporary files of killed saves removed", left);
   char *cmd = xasprintf("test $(ls -A '%s' | wc -l) -eq 1", dir);
   cr_assert_eq(system(cmd), 0, "only the answers file remains");
