@@ -8,6 +8,91 @@ Q="$TESTDATA/mini.cfg"
 A="$TMP/a.cfg"
 cp "$TESTDATA/mini-answers.cfg" "$A"
 
+# ---- neighbours' files, locks, links and modes (issue 10)
+# A person's files beside the answers file survive a session start; only
+# kijun's own leftover temporary files go.
+cp "$TESTDATA/mini-answers.cfg" "$TMP/n.cfg"
+echo "my backup" > "$TMP/.n.cfg.backup"
+echo "last quarter" > "$TMP/.n.cfg.2024q1"
+echo "not kijun's" > "$TMP/.n.cfg.kijun-tmp-AbCdEf"
+printf '# kijun answers file: left by a killed save\n' > "$TMP/.n.cfg.kijun-tmp-XyZ123"
+start 80 24 -- -q "$Q" "$TMP/n.cfg"
+wait_for "1.2-d"
+for f in .n.cfg.backup .n.cfg.2024q1 .n.cfg.kijun-tmp-AbCdEf; do
+  if [ -f "$TMP/$f" ]; then ok "$f survives a session start"; else not_ok "$f survives a session start"; fi
+done
+if [ ! -e "$TMP/.n.cfg.kijun-tmp-XyZ123" ]; then ok "kijun's own leftover temporary file is removed"
+else not_ok "kijun's own leftover temporary file is removed"; fi
+keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
+
+# A symbolic link planted as the lock file: kijun refuses to edit.
+cp "$TESTDATA/mini-answers.cfg" "$TMP/l.cfg"
+ln -s "$TMP/elsewhere" "$TMP/.l.cfg.lock"
+start 80 24 -- -q "$Q" "$TMP/l.cfg"
+expect_screen "a symbolic link as the lock file is refused" "kijun: cannot lock $TMP/l.cfg: Too many levels of symbolic links"
+expect_exit "with status 73" 73
+if [ ! -e "$TMP/elsewhere" ]; then ok "the lock link's target is not created"; else not_ok "the lock link's target is not created"; fi
+rm -f "$TMP/.l.cfg.lock"
+
+# Two symbolic links to one file share one lock.
+ln -s "$TMP/l.cfg" "$TMP/link1.cfg"; ln -s l.cfg "$TMP/link2.cfg"
+start 80 24 -- -q "$Q" "$TMP/link1.cfg"
+wait_for "1.2-d"
+first=$(kpid)
+T new-window "env HOME=$TMP TERM=tmux-256color LC_ALL=C.UTF-8 $KIJUN -q $Q $TMP/link2.cfg; echo EXIT2=\$?; sleep 600"
+expect_screen "two links to one file share one lock" "is open in another kijun (process $first)"
+expect_screen "the second is refused with 75" "EXIT2=75"
+T kill-window
+keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
+
+# A read-only answers file opens read-only: never replaced, changes go to
+# a separate file.
+cp "$TESTDATA/mini-answers.cfg" "$TMP/ro.cfg"; chmod 0444 "$TMP/ro.cfg"
+cp "$TMP/ro.cfg" "$TMP/ro.orig"
+start 80 24 -- -q "$Q" "$TMP/ro.cfg"
+expect_screen "a 0444 answers file is opened read-only and says so" "Read-only:"
+keys 1
+expect_screen "a change is not saved to it" "Read-only:"
+keys q; wait_for "Coverage summary"; keys x
+expect_exit "leaving with the change unsaved exits 74" 74
+if cmp -s "$TMP/ro.cfg" "$TMP/ro.orig" && [ "$(stat -c %a "$TMP/ro.cfg")" = 444 ]; then ok "the read-only file is untouched and stays 0444"
+else not_ok "the read-only file is untouched and stays 0444" "mode $(stat -c %a "$TMP/ro.cfg")"; fi
+if ls "$TMP"/ro.cfg.unsaved-* >/dev/null 2>&1; then ok "the change is kept in a separate file"
+else not_ok "the change is kept in a separate file" "$(history | tail -4)"; fi
+
+# A dangling symbolic link as the answers file: its target is created.
+ln -s "$TMP/target.cfg" "$TMP/dangling.cfg"
+start 80 24 -- -q "$Q" "$TMP/dangling.cfg"
+expect_screen "a dangling link starts a new assessment" "Respondent profile"
+expect_file "its target is created" "$TMP/target.cfg" "kijun_answers = 1;"
+keys Escape; keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
+if [ -L "$TMP/dangling.cfg" ]; then ok "the link stays a link"; else not_ok "the link stays a link"; fi
+
+# A basename of 250 bytes: saved, and locked under a short derived name.
+long="$TMP/$(printf 'x%.0s' $(seq 1 246)).cfg"
+cp "$TESTDATA/mini-answers.cfg" "$long"
+start 80 24 -- -q "$Q" "$long"
+wait_for "1.2-d"
+if ls -A "$TMP" | grep -q '^\.kijun-[0-9a-f]\{16\}\.lock$'; then ok "a 250-byte name is locked under a short derived name"
+else not_ok "a 250-byte name is locked under a short derived name" "$(ls -A "$TMP" | cut -c1-40)"; fi
+keys 3
+expect_file "a change to a file with a 250-byte name is saved" "$long" '{ question = "1.2-d"; status = "not_implemented";'
+keys q; wait_for "Coverage summary"; keys x
+expect_exit "leaving exits 0" 0
+
+# A comma-decimal locale: the file written is read back.
+if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  start 80 24 LC_ALL=de_DE.UTF-8 -- -q "$Q" "$TMP/de.cfg"
+  expect_screen "a session under de_DE.UTF-8 starts" "Respondent profile"
+  keys Escape; keys Tab; wait_for "1.1-a"; keys 1; wait_for "1.2-a"
+  keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
+  expect_file "its summary has a decimal point" "$TMP/de.cfg" "percent = 20.0;"
+  run "$KIJUN" --report "$TMP/de.cfg" -q "$Q"
+  expect_status "and the file reads back" 0
+else
+  ok "# SKIP the de_DE.UTF-8 locale is not installed"
+fi
+
 # ---- locking
 start 80 24 -- -q "$Q" "$A"
 wait_for "1.2-d"
