@@ -117,8 +117,6 @@ afile_write(const char *path, afile_writer writer, void *ctx)
   char *tmp = afile_sibling(path, TMP_TAG "XXXXXX");
   int saved = 0;
   FILE *f = NULL;
-  struct stat old;
-  mode_t mode = stat(path, &old) == 0 ? old.st_mode & 0777 : S_IRUSR | S_IWUSR;
 
   int fd = mkstemp(tmp);
   if (fd < 0)
@@ -126,7 +124,7 @@ afile_write(const char *path, afile_writer writer, void *ctx)
       saved = errno;
       goto out;
     }
-  if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "w")))
+  if (fchmod(fd, S_IRUSR | S_IWUSR) != 0 || !(f = fdopen(fd, "w")))
     {
       saved = errno;
       close(fd);

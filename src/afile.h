@@ -16,8 +16,7 @@ typedef int (*afile_writer)(FILE *f, void *ctx);
 
 /* Returns 0, or -1 with errno describing the failure; on failure the old
  * file (if any) is untouched and no temporary file is left behind.  The
- * new file keeps the permission bits of the old one (0600 when new).
- * The temporary file is named ".NAME.kijun-tmp-XXXXXX" (see
+ * temporary file is named ".NAME.kijun-tmp-XXXXXX" (see
  * afile_sibling), a name no person would choose. */
 int afile_write(const char *path, afile_writer writer, void *ctx);
 
