@@ -382,8 +382,8 @@ Test(qload, long_joined_string_word_and_comment)
   free(content), free(big), free(joined);
 }
 
-/* Escapes count as the byte they make, and "#" or "/*" in a string is
- * text, not a comment. */
+/* Escapes count as the byte they make, and "#" or a block comment's
+ * opening in a string is text, not a comment. */
 Test(qload, prescan_follows_strings_and_escapes)
 {
   int rc;

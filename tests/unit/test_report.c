@@ -191,7 +191,7 @@ set_text(const char **slot, const char *v)
 }
 
 static char *
-render(enum report_fmt fmt, const char *answers_path)
+render_path(enum report_fmt fmt, const char *answers_path)
 {
   report_ctx r = { s.qn, s.a, answers_path, LANG_EN, 80 };
   char *out;
@@ -210,7 +210,7 @@ Test(report, csv_fields_that_look_like_formulas_are_neutralised)
   set_text(&s.qn->sections[1].title.s[LANG_EN], "+1+2");
   set_text(&s.qn->sections[2].title.s[LANG_EN], "@SUM(A1)");
   set_text(&s.qn->title.s[LANG_EN], "-3");
-  char *out = render(REPORT_CSV, NULL);
+  char *out = render_path(REPORT_CSV, NULL);
   cr_assert(strstr(out, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","), "%s", out);
   cr_assert(strstr(out, "section,1.2,\"'+1+2\",baseline,"), "%s", out);
   cr_assert(strstr(out, "section,1.3,\"'@SUM(A1)\",baseline,"), "%s", out);
@@ -224,7 +224,7 @@ Test(report, csv_fields_that_look_like_formulas_are_neutralised)
 Test(report, json_escapes_invalid_bytes_c1_and_bidi)
 {
   ans_set_note(s.a, 0, "a\xc2\x85" "b\xe2\x80\xae" "c\xe2\x81\xa6" "d");
-  char *out = render(REPORT_JSON, "dir/\xff\xfe-\xe2\x80\xae.cfg");
+  char *out = render_path(REPORT_JSON, "dir/\xff\xfe-\xe2\x80\xae.cfg");
   size_t bad;
   cr_assert(txt_valid_utf8(out, strlen(out), &bad), "invalid UTF-8 at byte %zu", bad);
   cr_assert(strstr(out, "\"answers_file\": \"dir/\\\\xFF\\\\xFE-\\u202e.cfg\""), "%s", out);
