@@ -43,7 +43,7 @@ done
 (cd "$S" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
    --add-comments=TRANSLATORS: -o "$TMP/kijun.pot" $(grep -v '^#' po/POTFILES.in)) 2>/dev/null
 msgmerge --quiet -o "$TMP/ja.po" "$S/po/ja.po" "$TMP/kijun.pot" 2>/dev/null
-stats=$(msgfmt --check --statistics -o /dev/null "$TMP/ja.po" 2>&1)
+stats=$(LC_ALL=C LANGUAGE= msgfmt --check --statistics -o /dev/null "$TMP/ja.po" 2>&1)
 case "$stats" in
   *fuzzy*|*untranslated*) not_ok "ja.po is fully translated" "$stats" ;;
   *translated*) ok "ja.po is fully translated ($stats)" ;;

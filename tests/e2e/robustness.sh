@@ -8,6 +8,18 @@ Q="$TESTDATA/mini.cfg"
 A="$TMP/a.cfg"
 cp "$TESTDATA/mini-answers.cfg" "$A"
 
+# expect_locked_out NAME FIRST SECOND: a kijun on FIRST holds the lock (its
+# pid in $first) and a second kijun, on SECOND, is refused with 75.
+expect_locked_out() {
+  start 80 24 -- -q "$Q" "$2"
+  wait_for "1.2-d"
+  first=$(kpid)
+  T new-window "env HOME=$TMP TERM=tmux-256color LC_ALL=C.UTF-8 $KIJUN -q $Q $3; echo EXIT2=\$?; sleep 600"
+  expect_screen "$1" "is open in another kijun (process $first)"
+  expect_screen "$1: with status 75" "EXIT2=75"
+  T kill-window
+}
+
 # ---- neighbours' files, locks, links and modes (issue 10)
 # A person's files beside the answers file survive a session start; only
 # kijun's own leftover temporary files go.
@@ -36,13 +48,7 @@ rm -f "$TMP/.l.cfg.lock"
 
 # Two symbolic links to one file share one lock.
 ln -s "$TMP/l.cfg" "$TMP/link1.cfg"; ln -s l.cfg "$TMP/link2.cfg"
-start 80 24 -- -q "$Q" "$TMP/link1.cfg"
-wait_for "1.2-d"
-first=$(kpid)
-T new-window "env HOME=$TMP TERM=tmux-256color LC_ALL=C.UTF-8 $KIJUN -q $Q $TMP/link2.cfg; echo EXIT2=\$?; sleep 600"
-expect_screen "two links to one file share one lock" "is open in another kijun (process $first)"
-expect_screen "the second is refused with 75" "EXIT2=75"
-T kill-window
+expect_locked_out "two links to one file share one lock" "$TMP/link1.cfg" "$TMP/link2.cfg"
 keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
 
 # A read-only answers file opens read-only: never replaced, changes go to
@@ -94,13 +100,7 @@ else
 fi
 
 # ---- locking
-start 80 24 -- -q "$Q" "$A"
-wait_for "1.2-d"
-first=$(kpid)
-T new-window "env HOME=$TMP TERM=tmux-256color LC_ALL=C.UTF-8 $KIJUN -q $Q $A; echo EXIT2=\$?; sleep 600"
-expect_screen "a second kijun on the same file is refused" "is open in another kijun (process $first)"
-expect_screen "with status 75" "EXIT2=75"
-T kill-window
+expect_locked_out "a second kijun on the same file is refused" "$A" "$A"
 kill -KILL "$first"
 expect_exit "SIGKILL ends the first" 137
 start 80 24 -- -q "$Q" "$A"
