@@ -114,7 +114,7 @@ ans_has_reason(const ans_entry *e)
 bool
 ans_needs_reason(enum ans_status st)
 {
-  return st == ANS_ALTERNATIVE || st == ANS_NOT_APPLICABLE;
+  return ans_statuses[st].reason;
 }
 
 size_t
@@ -127,60 +127,80 @@ ans_first_unanswered(const assessment *a)
   return q->nquestions;
 }
 
-size_t
-ans_count_answered(const assessment *a)
-{
-  size_t n = 0;
-  for (size_t i = 0; i < a->qn->nquestions; i++)
-    n += a->e[i].status != ANS_NONE;
-  return n;
-}
+/* ---- the tables (answers.h) ------------------------------------------ */
 
-static const char *const status_keys[] = {
-  "unanswered", "implemented", "partial", "not_implemented", "alternative", "not_applicable", "unknown",
-};
+#define ROW_(id, key, label, digit, help, met, excl, reason, unmet, brief) \
+  [ANS_##id] = { key, label, digit, help, met, excl, reason, unmet, brief },
+const ans_status_info ans_statuses[ANS_STATUS_COUNT] = { ANS_STATUS_TABLE(ROW_) };
+#undef ROW_
+_Static_assert(sizeof ans_statuses / sizeof ans_statuses[0] == ANS_STATUS_COUNT, "one row a status");
+/* A digit is one key press, and the digits follow the rows: 0 clears. */
+_Static_assert(ANS_STATUS_COUNT <= 10, "a digit for every status");
+#define DIGIT_(id, key, label, digit, ...) \
+  _Static_assert((digit) == '0' + ANS_##id, "status " #id ": the digits follow the table's order");
+ANS_STATUS_TABLE(DIGIT_)
+#undef DIGIT_
+
+#define KEY_(id, key, ...) key,
+static const char *const status_keys[] = { ANS_STATUS_TABLE(KEY_) };
+#undef KEY_
+_Static_assert(sizeof status_keys / sizeof status_keys[0] == ANS_STATUS_COUNT, "one key a status");
+/* Files never say "unanswered". */
+const vocab ans_status_vocab = { status_keys, ANS_STATUS_COUNT, ANS_NONE + 1 };
+
+#define KEY_(id, key, label, form) key,
+#define LABEL_(id, key, label, form) label,
+const char *const ans_field_keys[ANS_FIELD_COUNT + 1] = { ANS_FIELD_TABLE(KEY_) NULL };
+static const char *const field_labels[] = { ANS_FIELD_TABLE(LABEL_) };
+#undef KEY_
+#undef LABEL_
+_Static_assert(sizeof field_labels / sizeof field_labels[0] == ANS_FIELD_COUNT, "one label a field");
+#define FORM_(id, key, label, form) \
+  _Static_assert(((form) != 0) == ((int) ANS_##id < (int) ANS_FORM_FIELDS), \
+                 "field " #id ": the form's fields come first");
+ANS_FIELD_TABLE(FORM_)
+#undef FORM_
 
 const char *
 ans_status_key(enum ans_status st)
 {
-  return status_keys[st];
-}
-
-int
-ans_status_parse(const char *s)
-{
-  for (int i = 1; i < ANS_STATUS_COUNT; i++)
-    if (strcmp(status_keys[i], s) == 0)
-      return i;
-  return -1;
+  return ans_statuses[st].key;
 }
 
 const char *
 ans_status_name(enum ans_status st)
 {
-  static const char *const names[] = {
-    /* TRANSLATORS: answer statuses, as in the glossary. Shown in a column
-       of 24 columns at most. */
-    N_("Unanswered"), N_("Implemented"), N_("Partially implemented"), N_("Not implemented"),
-    N_("Alternative measure"), N_("Not applicable"), N_("Unknown"),
-  };
-  return _(names[st]);
+  return _(ans_statuses[st].label);
 }
 
-static const char *const field_keys[] = { "organization", "sector", "respondent", "role", "started" };
+int
+ans_status_of_digit(int digit)
+{
+  for (int i = 0; i < ANS_STATUS_COUNT; i++)
+    if (ans_statuses[i].digit == digit)
+      return i;
+  return -1;
+}
+
+int
+ans_brief_statuses(enum ans_status out[ANS_STATUS_COUNT])
+{
+  int n = 0;
+  for (int place = 1; place <= ANS_STATUS_COUNT; place++)
+    for (int i = 0; i < ANS_STATUS_COUNT; i++)
+      if (ans_statuses[i].brief == place)
+        out[n++] = (enum ans_status) i;
+  return n;
+}
 
 const char *
 ans_field_key(enum ans_field f)
 {
-  return field_keys[f];
+  return ans_field_keys[f];
 }
 
 const char *
 ans_field_name(enum ans_field f)
 {
-  static const char *const names[] = {
-    /* TRANSLATORS: respondent profile fields. At most 14 columns. */
-    N_("Organisation"), N_("Sector"), N_("Respondent"), N_("Role"), N_("Started at"),
-  };
-  return _(names[f]);
+  return _(field_labels[f]);
 }

@@ -11,19 +11,78 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "i18n.h"
 #include "qn.h"
+#include "vocab.h"
+
+/* The answer statuses, one row each, in the order of their digits.
+ *   ID      the enum constant is ANS_<ID>
+ *   KEY     the word in answers files and JSON, and the name of its count
+ *           in CSV, JSON and the answers file's summary; files never name
+ *           "unanswered": an unanswered question has no status
+ *   LABEL   the name for people (at most 24 columns)
+ *   DIGIT   the key that gives this answer in the question view
+ *   HELP    its line on the help screen
+ *   MET     it counts as met
+ *   EXCL    it is taken out of the denominator (not applicable)
+ *   REASON  it needs a reason (a note); without one it is not met and
+ *           UNMET says why
+ *   BRIEF   its place among the few counts kept in the answers file's
+ *           summary and, when it can never count (neither MET nor EXCL),
+ *           in the reports' "not met, by kind"; 0 when left out
+ * Everything else about statuses is derived from this table. */
+#define ANS_STATUS_TABLE(X) \
+  /* TRANSLATORS: answer statuses, as in the glossary. At most 24 columns. */ \
+  X(NONE, "unanswered", N_("Unanswered"), '0', N_("clear the answer"), \
+    0, 0, 0, NULL, 1) \
+  X(IMPLEMENTED, "implemented", N_("Implemented"), '1', N_("implemented"), \
+    1, 0, 0, NULL, 0) \
+  X(PARTIAL, "partial", N_("Partially implemented"), '2', N_("partially implemented"), \
+    0, 0, 0, NULL, 3) \
+  X(NOT_IMPLEMENTED, "not_implemented", N_("Not implemented"), '3', N_("not implemented"), \
+    0, 0, 0, NULL, 4) \
+  X(ALTERNATIVE, "alternative", N_("Alternative measure"), '4', \
+    N_("alternative measure (asks for the reason)"), \
+    1, 0, 1, N_("alternative measure without a reason"), 0) \
+  X(NOT_APPLICABLE, "not_applicable", N_("Not applicable"), '5', \
+    N_("not applicable (asks for the reason)"), \
+    0, 1, 1, N_("not applicable without a reason"), 5) \
+  X(UNKNOWN, "unknown", N_("Unknown"), '6', N_("unknown"), \
+    0, 0, 0, NULL, 2)
 
 enum ans_status
 {
-  ANS_NONE = 0,
-  ANS_IMPLEMENTED,
-  ANS_PARTIAL,
-  ANS_NOT_IMPLEMENTED,
-  ANS_ALTERNATIVE,
-  ANS_NOT_APPLICABLE,
-  ANS_UNKNOWN,
+#define ANS_ENUM_(id, ...) ANS_##id,
+  ANS_STATUS_TABLE(ANS_ENUM_)
+#undef ANS_ENUM_
   ANS_STATUS_COUNT
 };
+
+/* One row of the table. */
+typedef struct ans_status_info
+{
+  const char *key, *label;    /* label, help and unmet untranslated (N_) */
+  char digit;
+  const char *help;
+  bool met, excluded, reason;
+  const char *unmet;
+  int brief;
+} ans_status_info;
+
+extern const ans_status_info ans_statuses[ANS_STATUS_COUNT];
+/* The statuses files may name (all but unanswered). */
+extern const vocab ans_status_vocab;
+
+/* The i-th status in the order people and columns see them: the answers
+ * by digit, then unanswered (0 <= i < ANS_STATUS_COUNT). */
+static inline enum ans_status
+ans_status_nth(int i)
+{
+  return (enum ans_status) ((i + 1) % ANS_STATUS_COUNT);
+}
+
+/* The statuses with a BRIEF place, in that order; returns how many. */
+int ans_brief_statuses(enum ans_status out[ANS_STATUS_COUNT]);
 
 typedef struct ans_entry
 {
@@ -33,7 +92,32 @@ typedef struct ans_entry
   char *updated;              /* ISO 8601 time of the last change */
 } ans_entry;
 
-enum ans_field { ANS_ORGANIZATION, ANS_SECTOR, ANS_RESPONDENT, ANS_ROLE, ANS_STARTED, ANS_FIELD_COUNT };
+/* The respondent profile: X(ID, KEY, LABEL, FORM): ANS_<ID>, the key in
+ * answers files and JSON, the name for people (at most 14 columns), and
+ * whether the profile form edits it (those come first). */
+#define ANS_FIELD_TABLE(X) \
+  /* TRANSLATORS: respondent profile fields. At most 14 columns. */ \
+  X(ORGANIZATION, "organization", N_("Organisation"), 1) \
+  X(SECTOR, "sector", N_("Sector"), 1) \
+  X(RESPONDENT, "respondent", N_("Respondent"), 1) \
+  X(ROLE, "role", N_("Role"), 1) \
+  X(STARTED, "started", N_("Started at"), 0)
+
+enum ans_field
+{
+#define ANS_ENUM_(id, key, label, form) ANS_##id,
+  ANS_FIELD_TABLE(ANS_ENUM_)
+#undef ANS_ENUM_
+  ANS_FIELD_COUNT
+};
+
+/* The fields of the profile form: ANS_ORGANIZATION up to this. */
+#define ANS_FORM_(id, key, label, form) +(form)
+enum { ANS_FORM_FIELDS = 0 ANS_FIELD_TABLE(ANS_FORM_) };
+#undef ANS_FORM_
+
+/* The profile's keys, NULL-ended, for checking a file's profile group. */
+extern const char *const ans_field_keys[ANS_FIELD_COUNT + 1];
 
 typedef struct assessment
 {
@@ -59,12 +143,12 @@ bool ans_needs_reason(enum ans_status st);
 /* The first question in walk order that is unanswered, or the position
  * nquestions when all are answered.  Returns a position in qn->order. */
 size_t ans_first_unanswered(const assessment *a);
-size_t ans_count_answered(const assessment *a);
 
 /* The key used in files ("implemented") and the name for people. */
 const char *ans_status_key(enum ans_status st);
-int ans_status_parse(const char *s);
 const char *ans_status_name(enum ans_status st);
+/* The status the digit gives in the question view, or -1. */
+int ans_status_of_digit(int digit);
 const char *ans_field_key(enum ans_field f);
 const char *ans_field_name(enum ans_field f);
 

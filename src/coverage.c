@@ -1,27 +1,25 @@
-/* coverage: the coverage computation.  See coverage.h for the rule. */
+/* coverage: the figures of an assessment.  See coverage.h for the rule.
+ *
+ * Each answer is counted once, into its section within its phase; every
+ * other scope is a sum of those. */
 #include <config.h>
 #include "coverage.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "xalloc.h"
 
 enum cov_result
 cov_result(const ans_entry *e)
 {
-  switch (e->status)
-    {
-    case ANS_IMPLEMENTED:
-      return COV_MET;
-    case ANS_ALTERNATIVE:
-      return ans_has_reason(e) ? COV_MET : COV_NOT_MET;
-    case ANS_NOT_APPLICABLE:
-      return ans_has_reason(e) ? COV_EXCLUDED : COV_NOT_MET;
-    default:
-      return COV_NOT_MET;
-    }
+  const ans_status_info *s = &ans_statuses[e->status];
+  if (s->reason && !ans_has_reason(e))
+    return COV_NOT_MET;
+  return s->met ? COV_MET : s->excluded ? COV_EXCLUDED : COV_NOT_MET;
 }
 
 static void
@@ -38,20 +36,51 @@ tally(cov_tally *t, const ans_entry *e, enum cov_result r)
 }
 
 void
+cov_tally_add(cov_tally *into, const cov_tally *t)
+{
+  into->total += t->total;
+  for (int s = 0; s < ANS_STATUS_COUNT; s++)
+    into->status[s] += t->status[s];
+  into->met += t->met;
+  into->applicable += t->applicable;
+  into->no_reason += t->no_reason;
+}
+
+const cov_tally *
+cov_item(const coverage *c, enum qn_phase p, size_t s)
+{
+  return c->item[(size_t) p * c->nsections + s];
+}
+
+void
 cov_compute(const questionnaire *q, const assessment *a, coverage *c)
 {
   *c = (coverage){ 0 };
-  c->nsections = q->nsections;
-  c->section = xcalloc(q->nsections ? q->nsections : 1, sizeof *c->section);
-  for (size_t i = 0; i < q->nquestions; i++)
+  size_t ns = q->nsections;
+  c->nsections = ns;
+  c->section = xcalloc(ns ? ns : 1, sizeof *c->section);
+  c->item = xcalloc(ns ? QN_PHASE_COUNT * ns : 1, sizeof *c->item);
+  c->unmet = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->unmet);
+  for (size_t pos = 0; pos < q->nquestions; pos++)
     {
+      size_t i = q->order[pos];
       const qn_question *x = &q->questions[i];
       const ans_entry *e = &a->e[i];
       enum cov_result r = cov_result(e);
-      tally(&c->all[x->level], e, r);
-      tally(&c->phase[x->phase][x->level], e, r);
-      tally(&c->section[x->section][x->level], e, r);
+      tally(&c->item[(size_t) x->phase * ns + x->section][x->level], e, r);
+      if (x->level == QN_BASELINE && r == COV_NOT_MET)
+        c->unmet[c->nunmet++] = i;
+      c->editorial += x->basis == QN_BASIS_EDITORIAL;
     }
+  for (int p = 0; p < QN_PHASE_COUNT; p++)
+    for (size_t s = 0; s < ns; s++)
+      for (int l = 0; l < QN_LEVEL_COUNT; l++)
+        {
+          const cov_tally *t = &c->item[(size_t) p * ns + s][l];
+          cov_tally_add(&c->phase[p][l], t);
+          cov_tally_add(&c->section[s][l], t);
+          cov_tally_add(&c->all[l], t);
+        }
   c->baseline_met = c->all[QN_BASELINE].met == c->all[QN_BASELINE].applicable;
 }
 
@@ -59,7 +88,28 @@ void
 cov_free(coverage *c)
 {
   free(c->section);
-  c->section = NULL;
+  free(c->item);
+  free(c->unmet);
+  c->section = c->item = NULL;
+  c->unmet = NULL;
+}
+
+unsigned
+cov_answered(const cov_tally t[QN_LEVEL_COUNT])
+{
+  unsigned n = 0;
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    n += t[l].total - t[l].status[ANS_NONE];
+  return n;
+}
+
+unsigned
+cov_total(const cov_tally t[QN_LEVEL_COUNT])
+{
+  unsigned n = 0;
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    n += t[l].total;
+  return n;
 }
 
 double
@@ -68,12 +118,31 @@ cov_percent(const cov_tally *t)
   return t->applicable ? 100.0 * t->met / t->applicable : -1.0;
 }
 
+const char *
+cov_percent_text(const cov_tally *t, char buf[COV_PERCENT_SIZE])
+{
+  if (!t->applicable)
+    return NULL;
+  snprintf(buf, COV_PERCENT_SIZE, "%.1f", cov_percent(t));
+  return buf;
+}
+
+void
+cov_format_col(const cov_tally *t, int paren, char *buf, size_t size)
+{
+  char s[64], pct[COV_PERCENT_SIZE];
+  if (!cov_percent_text(t, pct))
+    /* TRANSLATORS: coverage when no question applies: "n/a (0/0)". */
+    snprintf(s, sizeof s, _("n/a (%u/%u)"), t->met, t->applicable);
+  else
+    snprintf(s, sizeof s, "%s%% (%u/%u)", pct, t->met, t->applicable);
+  const char *p = strchr(s, '(');
+  int at = p ? txt_nwidth(s, (size_t) (p - s)) : paren;
+  snprintf(buf, size, "%*s%s", at < paren ? paren - at : 0, "", s);
+}
+
 void
 cov_format(const cov_tally *t, char *buf, size_t size)
 {
-  if (!t->applicable)
-    /* TRANSLATORS: coverage when no question applies: "n/a (0/0)". */
-    snprintf(buf, size, _("n/a (%u/%u)"), t->met, t->applicable);
-  else
-    snprintf(buf, size, "%.1f%% (%u/%u)", cov_percent(t), t->met, t->applicable);
+  cov_format_col(t, 0, buf, size);
 }

@@ -1,5 +1,8 @@
-/* coverage: how much of the baseline (and of the recommended level) an
- * assessment meets, overall, by PDCA phase and by guideline section.
+/* coverage: the figures of one assessment, computed once: how much of the
+ * baseline (and of the recommended level) it meets, overall, by PDCA
+ * phase, by guideline section and by section within a phase, with the
+ * count of every status and the unmet baseline questions.  Reports, the
+ * answers file's summary and the screens only format these figures.
  *
  * The rule, stated once in every report:
  *   coverage = met / applicable
@@ -8,7 +11,8 @@
  *                not applicable with a reason
  * Unanswered, unknown, partial and not implemented are not met and are
  * counted separately; so are alternative and not-applicable answers that
- * lack the reason they need. */
+ * lack the reason they need.  What each status counts as is a column of
+ * the status table (answers.h). */
 #ifndef KIJUN_COVERAGE_H
 #define KIJUN_COVERAGE_H
 
@@ -18,6 +22,9 @@
 #include "answers.h"
 #include "qn.h"
 
+/* The figures of one scope at one level.  Tallies add up: the tally of
+ * a phase is the sum of its sections', which cov_tally_add does, and so
+ * can a sum over many assessments. */
 typedef struct cov_tally
 {
   unsigned total;                         /* questions of this level */
@@ -31,7 +38,11 @@ typedef struct coverage
   cov_tally all[QN_LEVEL_COUNT];
   cov_tally phase[QN_PHASE_COUNT][QN_LEVEL_COUNT];
   cov_tally (*section)[QN_LEVEL_COUNT];   /* nsections rows */
+  cov_tally (*item)[QN_LEVEL_COUNT];      /* a section within a phase: see cov_item */
   size_t nsections;
+  size_t *unmet;                          /* unmet baseline questions (indices), walk order */
+  size_t nunmet;
+  size_t editorial;                       /* questions whose level is kijun's reading */
   bool baseline_met;
 } coverage;
 
@@ -41,9 +52,22 @@ enum cov_result { COV_MET, COV_NOT_MET, COV_EXCLUDED };
 enum cov_result cov_result(const ans_entry *e);
 void cov_compute(const questionnaire *q, const assessment *a, coverage *c);
 void cov_free(coverage *c);
+/* The tallies of section s within phase p. */
+const cov_tally *cov_item(const coverage *c, enum qn_phase p, size_t s);
+void cov_tally_add(cov_tally *into, const cov_tally *t);
+/* Questions answered, and in all, over the levels of a scope. */
+unsigned cov_answered(const cov_tally t[QN_LEVEL_COUNT]);
+unsigned cov_total(const cov_tally t[QN_LEVEL_COUNT]);
+#define COV_PERCENT_SIZE 16
 /* Percentage, or -1 when nothing is applicable. */
 double cov_percent(const cov_tally *t);
-/* "62.5% (25/40)", or "n/a (0/0)". */
+/* The percentage with one decimal ("62.5"), as every output writes it;
+ * NULL when nothing is applicable. */
+const char *cov_percent_text(const cov_tally *t, char buf[COV_PERCENT_SIZE]);
+/* "62.5% (25/40)", or "n/a (0/0)" in the current message language. */
 void cov_format(const cov_tally *t, char *buf, size_t size);
+/* The same with the figure right-aligned so that "(" falls in column
+ * paren (0: no alignment): a column of them reads down. */
+void cov_format_col(const cov_tally *t, int paren, char *buf, size_t size);
 
 #endif

@@ -16,7 +16,8 @@
 
 #include "paths.h"
 
-static enum lang current = LANG_EN;
+static enum lang current = LANG_EN;      /* the interface's language */
+static enum lang messages = LANG_EN;     /* what _() speaks now */
 static bool utf8;
 static const char *fallback_reason;
 
@@ -111,10 +112,10 @@ i18n_init(const char *forced)
   return current;
 }
 
-void
-i18n_set_lang(enum lang l)
+static void
+use_catalogue(enum lang l)
 {
-  current = l;
+  messages = l;
   setenv("LANGUAGE", lang_code(l), 1);
 #if ENABLE_NLS
   /* glibc caches translations; this counter tells it the catalogue
@@ -125,6 +126,22 @@ i18n_set_lang(enum lang l)
     ++_nl_msg_cat_cntr;
   }
 #endif
+}
+
+void
+i18n_set_lang(enum lang l)
+{
+  current = l;
+  use_catalogue(l);
+}
+
+enum lang
+i18n_switch_messages(enum lang l)
+{
+  enum lang was = messages;
+  if (l != was)
+    use_catalogue(l);
+  return was;
 }
 
 enum lang

@@ -47,6 +47,11 @@ const char *lang_code(enum lang l);
 enum lang i18n_init(const char *forced);
 /* Switch messages and questionnaire text to l, in place. */
 void i18n_set_lang(enum lang l);
+/* Switch only the messages to l, for rendering one document in its own
+ * language whatever the interface's (report_write); returns the language
+ * they were in, to switch back to.  The one way code besides the
+ * interface changes what _() returns. */
+enum lang i18n_switch_messages(enum lang l);
 enum lang i18n_lang(void);
 /* Whether the character set of the terminal locale is UTF-8. */
 bool i18n_utf8(void);

@@ -22,7 +22,7 @@
 #include "qload.h"
 #include "xalloc.h"
 
-#define MAGIC "KIJUNQC2"
+#define MAGIC "KIJUNQC3"
 #define NOSTR UINT32_MAX
 
 struct header
@@ -36,7 +36,6 @@ struct header
   uint32_t sizes2;            /* sizeof of the retired record */
   uint32_t nsectors, nsections, nlg, nquestions, nretired, nwas, blob;
   uint32_t id, version_s, title[2], source_t[2], edition;
-  int32_t format;
   char digest[72];
 };
 
@@ -173,7 +172,6 @@ store(const questionnaire *q, const uint8_t source[32], const char *path)
   e.h.nsectors = (uint32_t) q->nsectors;
   e.h.nsections = (uint32_t) q->nsections;
   e.h.nquestions = (uint32_t) q->nquestions;
-  e.h.format = q->format;
   e.h.edition = q->edition;
   e.h.nretired = (uint32_t) q->nretired;
   snprintf(e.h.digest, sizeof e.h.digest, "%s", qn_digest(q));
@@ -294,7 +292,6 @@ rebuild(char *buf, const char *path)
   q->path = xstrdup(path);
   q->keep = buf;
   q->keep_free = free;
-  q->format = h.format;
   q->edition = h.edition;
   bad |= h.edition < 1;
   q->id = str_at(blob, h.blob, h.id, &bad);

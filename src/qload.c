@@ -49,33 +49,31 @@ load_note(cfg_reader *r, const config_setting_t *grp, const char *key, const cfg
   load_text_in(r, grp, config_setting_get_member(grp, key), key, false, true, where, out);
 }
 
-/* An enumerated string value from the member m of grp: returns its
+/* A word of the vocabulary v from the member m of grp: returns its
  * index, or def after a report. */
 static int
 load_enum_in(cfg_reader *r, const config_setting_t *grp, config_setting_t *m, const char *key,
-             bool required, int (*parse)(const char *), const char *expected,
-             const cfg_where *where, int def)
+             bool required, const vocab *v, const cfg_where *where, int def)
 {
   const char *s = cfg_string_in(r, grp, m, key, required, false, where);
   if (!s)
     return def;
-  int v = parse(s);
-  if (v < 0)
+  int i = vocab_parse(v, s);
+  if (i < 0)
     {
-      char wbuf[256];
+      char wbuf[256], expected[256];
       diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is \"%s\"; expected one of: %s"), key,
-               cfg_where_text(where, wbuf, sizeof wbuf), s, expected);
+               cfg_where_text(where, wbuf, sizeof wbuf), s, vocab_list(v, expected, sizeof expected));
       return def;
     }
-  return v;
+  return i;
 }
 
 static int
 load_enum(cfg_reader *r, const config_setting_t *grp, const char *key, bool required,
-          int (*parse)(const char *), const char *expected, const cfg_where *where, int def)
+          const vocab *v, const cfg_where *where, int def)
 {
-  return load_enum_in(r, grp, config_setting_get_member(grp, key), key, required, parse, expected,
-                      where, def);
+  return load_enum_in(r, grp, config_setting_get_member(grp, key), key, required, v, where, def);
 }
 
 static void
@@ -146,8 +144,7 @@ load_lgrefs(cfg_reader *r, questionnaire *q, qn_section *s, const config_setting
         }
       cfg_check_keys(r, e, keys, &flat);
       qn_lgref *ref = &s->lg[s->nlg];
-      ref->part = (enum qn_lgpart) load_enum(r, e, "part", true, qn_lgpart_parse,
-                                             "basic_policy, standards", &flat, 0);
+      ref->part = (enum qn_lgpart) load_enum(r, e, "part", true, &qn_lgpart_vocab, &flat, 0);
       load_text(r, e, "items", false, &flat, &ref->items);
       s->nlg++;
     }
@@ -220,14 +217,14 @@ load_questions(cfg_reader *r, questionnaire *q, const config_setting_t *list)
                    _("%s names section '%s', which is not in 'sections'; expected the id of a section"),
                    cfg_where_text(&where, wbuf, sizeof wbuf), sec);
         }
-      x->phase = (enum qn_phase) load_enum_in(r, g, m[K_PHASE], "phase", true, qn_phase_parse,
-                                              "plan, do, check, act", &where, 0);
-      x->level = (enum qn_level) load_enum_in(r, g, m[K_LEVEL], "level", true, qn_level_parse,
-                                              "baseline, recommended", &where, 0);
-      x->basis = (enum qn_basis) load_enum_in(r, g, m[K_BASIS], "level_basis", false, qn_basis_parse,
-                                              "survey, source, editorial", &where, QN_BASIS_NONE);
-      x->csf = (enum qn_csf) load_enum_in(r, g, m[K_CSF], "csf", false, qn_csf_parse,
-                                          "GV, ID, PR, DE, RS, RC", &where, QN_CSF_NONE);
+      x->phase = (enum qn_phase) load_enum_in(r, g, m[K_PHASE], "phase", true, &qn_phase_vocab,
+                                              &where, 0);
+      x->level = (enum qn_level) load_enum_in(r, g, m[K_LEVEL], "level", true, &qn_level_vocab,
+                                              &where, 0);
+      x->basis = (enum qn_basis) load_enum_in(r, g, m[K_BASIS], "level_basis", false,
+                                              &qn_basis_vocab, &where, QN_BASIS_NONE);
+      x->csf = (enum qn_csf) load_enum_in(r, g, m[K_CSF], "csf", false, &qn_csf_vocab, &where,
+                                          QN_CSF_NONE);
       load_text_in(r, g, m[K_TEXT], "text", true, true, &where, &x->text);
       load_text_in(r, g, m[K_HINT], "hint", true, true, &where, &x->hint);
       load_text_in(r, g, m[K_LNOTE], "level_note", false, true, &where, &x->level_note);
@@ -387,7 +384,6 @@ qload_reader(cfg_reader *rp, int open_rc, questionnaire **out)
         diag_add(d, path, cfg_line(config_setting_get_member(root, "kijun_questionnaire")),
                  _("questionnaire format %lld is not supported; expected kijun_questionnaire = %d;"),
                  v, QLOAD_FORMAT);
-      q->format = (int) v;
     }
   cfg_check_keys(&r, root, keys, &top);
   q->id = cfg_string(&r, root, "id", true, false, &top);

@@ -1,8 +1,10 @@
-/* qn: questionnaire model, lookup indices, walk order and digest.
+/* qn: questionnaire model, lookup indices, walk order, digest and the
+ * names of the questionnaire vocabularies (tables in qn.h).
  *
- * The few small arrays a loader needs beside the big ones (references to
- * the local-government guideline) come from a chunked pool freed with the
- * questionnaire, rather than one malloc each. */
+ * The many small arrays a loader needs beside the big ones (references to
+ * the local-government guideline, the ids a question replaces) come from
+ * a chunked pool freed with the questionnaire, rather than one malloc
+ * each. */
 #include <config.h>
 #include "qn.h"
 
@@ -15,7 +17,7 @@
 
 #include "xalloc.h"
 
-/* ---- string pool ---------------------------------------------------- */
+/* ---- pool --------------------------------------------------------- */
 
 #define POOL_CHUNK (64 * 1024)
 
@@ -489,21 +491,36 @@ qn_tr(const qn_text *t, enum lang l)
 
 /* ---- names -------------------------------------------------------------- */
 
-static const char *const phase_keys[] = { "plan", "do", "check", "act" };
-static const char *const level_keys[] = { "baseline", "recommended" };
-static const char *const basis_keys[] = { "", "survey", "source", "editorial" };
-static const char *const csf_keys[] = { "", "GV", "ID", "PR", "DE", "RS", "RC" };
-static const char *const lgpart_keys[] = { "basic_policy", "standards" };
-static const char *const lgstate_keys[] = { "unknown", "none", "given" };
+#define KEY_(id, key, label) key,
+#define LABEL_(id, key, label) label,
+static const char *const phase_keys[] = { QN_PHASE_TABLE(KEY_) };
+static const char *const level_keys[] = { QN_LEVEL_TABLE(KEY_) };
+static const char *const basis_keys[] = { QN_BASIS_TABLE(KEY_) };
+static const char *const csf_keys[] = { QN_CSF_TABLE(KEY_) };
+static const char *const lgpart_keys[] = { QN_LGPART_TABLE(KEY_) };
+static const char *const lgstate_keys[] = { QN_LGSTATE_TABLE(KEY_) };
+static const char *const phase_labels[] = { QN_PHASE_TABLE(LABEL_) };
+static const char *const level_labels[] = { QN_LEVEL_TABLE(LABEL_) };
+static const char *const basis_labels[] = { QN_BASIS_TABLE(LABEL_) };
+static const char *const lgpart_labels[] = { QN_LGPART_TABLE(LABEL_) };
+#undef KEY_
+#undef LABEL_
 
-static int
-parse_key(const char *const *keys, int n, const char *s, int from)
-{
-  for (int i = from; i < n; i++)
-    if (strcmp(keys[i], s) == 0)
-      return i;
-  return -1;
-}
+#define COUNT_(a) (int) (sizeof a / sizeof a[0])
+_Static_assert(COUNT_(phase_keys) == QN_PHASE_COUNT && COUNT_(phase_labels) == QN_PHASE_COUNT, "phases");
+_Static_assert(COUNT_(level_keys) == QN_LEVEL_COUNT && COUNT_(level_labels) == QN_LEVEL_COUNT, "levels");
+_Static_assert(COUNT_(basis_keys) == QN_BASIS_COUNT && COUNT_(basis_labels) == QN_BASIS_COUNT, "bases");
+_Static_assert(COUNT_(csf_keys) == QN_CSF_COUNT, "CSF functions");
+_Static_assert(COUNT_(lgpart_keys) == QN_LG_COUNT && COUNT_(lgpart_labels) == QN_LG_COUNT, "LG parts");
+_Static_assert(COUNT_(lgstate_keys) == QN_LGSTATE_COUNT, "LG states");
+
+/* The optional settings' "none" entries are not named in files. */
+const vocab qn_phase_vocab = { phase_keys, COUNT_(phase_keys), 0 };
+const vocab qn_level_vocab = { level_keys, COUNT_(level_keys), 0 };
+const vocab qn_basis_vocab = { basis_keys, COUNT_(basis_keys), QN_BASIS_NONE + 1 };
+const vocab qn_csf_vocab = { csf_keys, COUNT_(csf_keys), QN_CSF_NONE + 1 };
+const vocab qn_lgpart_vocab = { lgpart_keys, COUNT_(lgpart_keys), 0 };
+#undef COUNT_
 
 const char *qn_phase_key(enum qn_phase p) { return phase_keys[p]; }
 const char *qn_level_key(enum qn_level l) { return level_keys[l]; }
@@ -511,48 +528,7 @@ const char *qn_basis_key(enum qn_basis b) { return basis_keys[b]; }
 const char *qn_csf_key(enum qn_csf c) { return csf_keys[c]; }
 const char *qn_lgpart_key(enum qn_lgpart p) { return lgpart_keys[p]; }
 const char *qn_lgstate_key(enum qn_lgstate s) { return lgstate_keys[s]; }
-int qn_phase_parse(const char *s) { return parse_key(phase_keys, QN_PHASE_COUNT, s, 0); }
-int qn_level_parse(const char *s) { return parse_key(level_keys, QN_LEVEL_COUNT, s, 0); }
-int qn_basis_parse(const char *s) { return parse_key(basis_keys, QN_BASIS_COUNT, s, 1); }
-int qn_csf_parse(const char *s) { return parse_key(csf_keys, QN_CSF_COUNT, s, 1); }
-int qn_lgpart_parse(const char *s) { return parse_key(lgpart_keys, QN_LG_COUNT, s, 0); }
-
-const char *
-qn_phase_name(enum qn_phase p)
-{
-  static const char *const names[] = {
-    /* TRANSLATORS: PDCA phase names; the glossary keeps the English
-       word in Japanese too, e.g. "計画 (Plan)". At most 12 columns. */
-    N_("Plan"), N_("Do"), N_("Check"), N_("Act") };
-  return _(names[p]);
-}
-
-const char *
-qn_level_name(enum qn_level l)
-{
-  static const char *const names[] = {
-    /* TRANSLATORS: question levels. At most 12 columns. */
-    N_("Baseline"), N_("Recommended") };
-  return _(names[l]);
-}
-
-const char *
-qn_basis_name(enum qn_basis b)
-{
-  static const char *const names[] = {
-    N_("not stated"),
-    /* TRANSLATORS: where a question's level comes from. */
-    N_("government survey"), N_("guideline sources"), N_("kijun's reading"),
-  };
-  return _(names[b]);
-}
-
-const char *
-qn_lgpart_name(enum qn_lgpart p)
-{
-  static const char *const names[] = {
-    /* TRANSLATORS: the two parts of the local-government security policy
-       guideline: 基本方針 and 対策基準. */
-    N_("Basic Policy"), N_("Standards of Measures") };
-  return _(names[p]);
-}
+const char *qn_phase_name(enum qn_phase p) { return _(phase_labels[p]); }
+const char *qn_level_name(enum qn_level l) { return _(level_labels[l]); }
+const char *qn_basis_name(enum qn_basis b) { return _(basis_labels[b]); }
+const char *qn_lgpart_name(enum qn_lgpart p) { return _(lgpart_labels[p]); }

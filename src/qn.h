@@ -21,19 +21,66 @@
 #include <stddef.h>
 
 #include "i18n.h"
+#include "vocab.h"
 
-enum qn_phase { QN_PLAN, QN_DO, QN_CHECK, QN_ACT, QN_PHASE_COUNT };
-enum qn_level { QN_BASELINE, QN_RECOMMENDED, QN_LEVEL_COUNT };
+/* The vocabularies of questionnaires, one table each: X(ID, KEY, LABEL),
+ * where QN_<ID> is the enum constant, KEY the word in files and reports
+ * ("" for the "none" entry of an optional setting, which files never
+ * name) and LABEL the name for people (N_, translated by qn_*_name). */
+
+#define QN_PHASE_TABLE(X) \
+  /* TRANSLATORS: PDCA phases, as in the glossary: "計画 (Plan)". At most 12 columns. */ \
+  X(PLAN, "plan", N_("Plan")) \
+  X(DO, "do", N_("Do")) \
+  X(CHECK, "check", N_("Check")) \
+  X(ACT, "act", N_("Act"))
+
+#define QN_LEVEL_TABLE(X) \
+  /* TRANSLATORS: question levels. At most 12 columns. */ \
+  X(BASELINE, "baseline", N_("Baseline")) \
+  X(RECOMMENDED, "recommended", N_("Recommended"))
+
 /* Where a question's level comes from. */
-enum qn_basis { QN_BASIS_NONE, QN_BASIS_SURVEY, QN_BASIS_SOURCE, QN_BASIS_EDITORIAL, QN_BASIS_COUNT };
-/* NIST CSF 2.0 functions. */
-enum qn_csf { QN_CSF_NONE, QN_CSF_GV, QN_CSF_ID, QN_CSF_PR, QN_CSF_DE, QN_CSF_RS, QN_CSF_RC, QN_CSF_COUNT };
+#define QN_BASIS_TABLE(X) \
+  X(BASIS_NONE, "", N_("not stated")) \
+  /* TRANSLATORS: where a question's level comes from. */ \
+  X(BASIS_SURVEY, "survey", N_("government survey")) \
+  X(BASIS_SOURCE, "source", N_("guideline sources")) \
+  X(BASIS_EDITORIAL, "editorial", N_("kijun's reading"))
+
+/* NIST CSF 2.0 functions; their names are the keys. */
+#define QN_CSF_TABLE(X) \
+  X(CSF_NONE, "", NULL) \
+  X(CSF_GV, "GV", NULL) \
+  X(CSF_ID, "ID", NULL) \
+  X(CSF_PR, "PR", NULL) \
+  X(CSF_DE, "DE", NULL) \
+  X(CSF_RS, "RS", NULL) \
+  X(CSF_RC, "RC", NULL)
+
 /* Parts of the local-government information security policy guideline. */
-enum qn_lgpart { QN_LG_BASIC_POLICY, QN_LG_STANDARDS, QN_LG_COUNT };
+#define QN_LGPART_TABLE(X) \
+  /* TRANSLATORS: the parts of the LG security policy guideline: 基本方針, 対策基準. */ \
+  X(LG_BASIC_POLICY, "basic_policy", N_("Basic Policy")) \
+  X(LG_STANDARDS, "standards", N_("Standards of Measures"))
+
 /* What the file says of a section's counterpart in that guideline:
  * nothing (lg_ref omitted: not in the part of the table we have), that the
- * table gives none (lg_ref = ( );), or the counterparts. */
-enum qn_lgstate { QN_LGSTATE_UNKNOWN, QN_LGSTATE_NONE, QN_LGSTATE_GIVEN, QN_LGSTATE_COUNT };
+ * table gives none (lg_ref = ( );), or the counterparts.  The keys are
+ * the digest's, not a file's. */
+#define QN_LGSTATE_TABLE(X) \
+  X(LGSTATE_UNKNOWN, "unknown", NULL) \
+  X(LGSTATE_NONE, "none", NULL) \
+  X(LGSTATE_GIVEN, "given", NULL)
+
+#define QN_ENUM_(id, key, label) QN_##id,
+enum qn_phase { QN_PHASE_TABLE(QN_ENUM_) QN_PHASE_COUNT };
+enum qn_level { QN_LEVEL_TABLE(QN_ENUM_) QN_LEVEL_COUNT };
+enum qn_basis { QN_BASIS_TABLE(QN_ENUM_) QN_BASIS_COUNT };
+enum qn_csf { QN_CSF_TABLE(QN_ENUM_) QN_CSF_COUNT };
+enum qn_lgpart { QN_LGPART_TABLE(QN_ENUM_) QN_LG_COUNT };
+enum qn_lgstate { QN_LGSTATE_TABLE(QN_ENUM_) QN_LGSTATE_COUNT };
+#undef QN_ENUM_
 
 typedef struct qn_text
 {
@@ -96,7 +143,6 @@ typedef struct qn_pool qn_pool;
 typedef struct questionnaire
 {
   char *path;                 /* the file it came from */
-  int format;
   const char *id, *version;
   unsigned edition;           /* >= 1 */
   qn_text title, source;
@@ -156,6 +202,9 @@ bool qn_text_given(const qn_text *t);
 /* The string of t in language l, falling back to the other language. */
 const char *qn_tr(const qn_text *t, enum lang l);
 
+/* The words files use, for parsing and for "expected one of" messages. */
+extern const vocab qn_phase_vocab, qn_level_vocab, qn_basis_vocab, qn_csf_vocab, qn_lgpart_vocab;
+
 /* Names as they appear in files ("plan", "baseline", "survey", "GV"). */
 const char *qn_phase_key(enum qn_phase p);
 const char *qn_level_key(enum qn_level l);
@@ -163,11 +212,6 @@ const char *qn_basis_key(enum qn_basis b);
 const char *qn_csf_key(enum qn_csf c);
 const char *qn_lgpart_key(enum qn_lgpart p);
 const char *qn_lgstate_key(enum qn_lgstate s);
-int qn_phase_parse(const char *s);
-int qn_level_parse(const char *s);
-int qn_basis_parse(const char *s);
-int qn_csf_parse(const char *s);
-int qn_lgpart_parse(const char *s);
 
 /* Translated names for people ("Plan", "Baseline", ...). */
 const char *qn_phase_name(enum qn_phase p);

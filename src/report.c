@@ -4,7 +4,9 @@
  * Each format walks the same figures (coverage.h) in the same order:
  * header and profile, verdict, overall coverage, by phase, by section,
  * unmet baseline questions, the note on editorial levels.  Only the
- * rendering differs, so a figure is never computed twice. */
+ * rendering differs: no renderer counts anything itself.  Every message
+ * is in the report's own language (report_write switches the catalogue
+ * for the time of the report). */
 #include <config.h>
 #include "report.h"
 
@@ -49,15 +51,6 @@ report_verdict_text(const coverage *c)
   return c->baseline_met ? _("Baseline met") : _("Baseline not met");
 }
 
-size_t
-report_count_editorial(const questionnaire *q)
-{
-  size_t n = 0;
-  for (size_t i = 0; i < q->nquestions; i++)
-    n += q->questions[i].basis == QN_BASIS_EDITORIAL;
-  return n;
-}
-
 const char *
 report_editorial_text(void)
 {
@@ -88,21 +81,50 @@ const char *
 report_unmet_reason(const ans_entry *e)
 {
   if (ans_needs_reason(e->status) && !ans_has_reason(e))
-    return e->status == ANS_ALTERNATIVE ? _("alternative measure without a reason")
-                                        : _("not applicable without a reason");
+    return _(ans_statuses[e->status].unmet);
   return ans_status_name(e->status);
+}
+
+/* The statuses of the reports' "not met, by kind": the brief ones that
+ * can never count.  Returns how many. */
+static int
+unmet_kinds(enum ans_status out[ANS_STATUS_COUNT])
+{
+  enum ans_status brief[ANS_STATUS_COUNT];
+  int n = 0, nb = ans_brief_statuses(brief);
+  for (int i = 0; i < nb; i++)
+    if (!ans_statuses[brief[i]].met && !ans_statuses[brief[i]].excluded)
+      out[n++] = brief[i];
+  return n;
 }
 
 /* ---- text ------------------------------------------------------------ */
 
+/* The text report's columns.  A table row is indented, and its columns
+ * are set apart by a gap; a bar is drawn with a bracket on each side. */
+enum
+{
+  TX_INDENT = 2,
+  TX_GAP = 2,
+  TX_PHASE_BAR = 20,          /* the bar of a phase, inside its brackets */
+  TX_SECTION_BAR = 10,
+  TX_BRACKETS = 2,
+  TX_COVERAGE = 18,           /* "100.0% (999/999)" and room */
+  TX_PAREN = 7,               /* where "(" of a section's coverage falls */
+  TX_MIN_TITLE = 10,          /* a section title is never cut shorter */
+  TX_COUNT_MIN = 8,           /* a count column is at least this wide */
+  TX_MIN_WIDTH = 40,          /* narrower widths fall back to TX_WIDTH */
+  TX_WIDTH = 80,
+};
+
 static void
 text_field(FILE *f, const char *label, int lw, const char *value, int width)
 {
-  fputs("  ", f);
+  fprintf(f, "%*s", TX_INDENT, "");
   txt_pad(f, label, lw);
-  fputs("  ", f);
+  fprintf(f, "%*s", TX_GAP, "");
   char *v = txt_sanitize(value ? value : "-", true);
-  char *cut = txt_ellipsize(v, width - lw - 4);
+  char *cut = txt_ellipsize(v, width - TX_INDENT - lw - TX_GAP);
   fprintf(f, "%s\n", cut);
   free(cut);
   free(v);
@@ -145,29 +167,142 @@ max_width(const char *const *labels, size_t n)
 static void
 text_counts(FILE *f, const coverage *c)
 {
-  static const int kinds[] = { ANS_NONE, ANS_UNKNOWN, ANS_PARTIAL, ANS_NOT_IMPLEMENTED, -1 };
-  const char *labels[6];
-  for (int i = 0; i < 4; i++)
-    labels[i] = ans_status_name((enum ans_status) kinds[i]);
-  labels[4] = _("Reason missing");
-  labels[5] = _("Not met, by kind");
-  int lw = max_width(labels, 6);
-  const char *l0 = qn_level_name(QN_BASELINE), *l1 = qn_level_name(QN_RECOMMENDED);
-  int w0 = txt_width(l0) > 8 ? txt_width(l0) : 8, w1 = txt_width(l1) > 8 ? txt_width(l1) : 8;
-  txt_pad(f, labels[5], lw + 2);
-  fputs("  ", f);
-  txt_rpad(f, l0, w0);
-  fputs("  ", f);
-  txt_rpad(f, l1, w1);
-  fputc('\n', f);
-  for (int i = 0; i < 5; i++)
+  enum ans_status kinds[ANS_STATUS_COUNT];
+  int nk = unmet_kinds(kinds);
+  const char *labels[ANS_STATUS_COUNT + 2];
+  for (int i = 0; i < nk; i++)
+    labels[i] = ans_status_name(kinds[i]);
+  labels[nk] = _("Reason missing");
+  labels[nk + 1] = _("Not met, by kind");
+  int lw = max_width(labels, (size_t) nk + 2);
+  const char *ln[QN_LEVEL_COUNT];
+  int w[QN_LEVEL_COUNT];
+  txt_pad(f, labels[nk + 1], TX_INDENT + lw);
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
     {
-      const cov_tally *b = &c->all[QN_BASELINE], *r = &c->all[QN_RECOMMENDED];
-      unsigned vb = kinds[i] >= 0 ? b->status[kinds[i]] : b->no_reason;
-      unsigned vr = kinds[i] >= 0 ? r->status[kinds[i]] : r->no_reason;
-      fputs("  ", f);
+      ln[l] = qn_level_name((enum qn_level) l);
+      w[l] = txt_width(ln[l]) > TX_COUNT_MIN ? txt_width(ln[l]) : TX_COUNT_MIN;
+      fprintf(f, "%*s", TX_GAP, "");
+      txt_rpad(f, ln[l], w[l]);
+    }
+  fputc('\n', f);
+  for (int i = 0; i <= nk; i++)
+    {
+      fprintf(f, "%*s", TX_INDENT, "");
       txt_pad(f, labels[i], lw);
-      fprintf(f, "  %*u  %*u\n", w0, vb, w1, vr);
+      for (int l = 0; l < QN_LEVEL_COUNT; l++)
+        fprintf(f, "%*s%*u", TX_GAP, "", w[l], i < nk ? c->all[l].status[kinds[i]] : c->all[l].no_reason);
+      fputc('\n', f);
+    }
+}
+
+/* "Label  value" lines of the overall figures, labels padded alike. */
+static void
+text_overall(FILE *f, const coverage *c)
+{
+  const char *cl[] = { _("Verdict"), _("Baseline coverage"), _("Recommended coverage"), _("Answered") };
+  int cw = max_width(cl, 4);
+  char v[3][64];
+  snprintf(v[0], sizeof v[0], "%s", report_verdict_text(c));
+  cov_format(&c->all[QN_BASELINE], v[1], sizeof v[1]);
+  cov_format(&c->all[QN_RECOMMENDED], v[2], sizeof v[2]);
+  for (int i = 0; i < 4; i++)
+    {
+      txt_pad(f, cl[i], cw);
+      fprintf(f, "%*s", TX_GAP, "");
+      if (i < 3)
+        fprintf(f, "%s\n", v[i]);
+      else
+        fprintf(f, "%u/%u\n", cov_answered(c->all), cov_total(c->all));
+    }
+}
+
+static void
+text_phases(FILE *f, const coverage *c)
+{
+  char buf[64], buf2[64];
+  /* The label column takes what the phase names need in the report's
+   * language. */
+  fputs(_("Baseline coverage by phase\n"), f);
+  const char *pn[QN_PHASE_COUNT];
+  for (int p = 0; p < QN_PHASE_COUNT; p++)
+    pn[p] = qn_phase_name((enum qn_phase) p);
+  int pw = max_width(pn, QN_PHASE_COUNT);
+  for (int p = 0; p < QN_PHASE_COUNT; p++)
+    {
+      const cov_tally *t = &c->phase[p][QN_BASELINE];
+      cov_format(t, buf, sizeof buf);
+      cov_format(&c->phase[p][QN_RECOMMENDED], buf2, sizeof buf2);
+      fprintf(f, "%*s", TX_INDENT, "");
+      txt_pad(f, pn[p], pw);
+      fprintf(f, "%*s", TX_GAP, "");
+      text_bar(f, t, TX_PHASE_BAR);
+      fprintf(f, "%*s", TX_GAP, "");
+      txt_pad(f, buf, TX_COVERAGE);
+      /* TRANSLATORS: recommended coverage beside the baseline bar; keep
+         it short. */
+      fprintf(f, _("  recommended %s"), buf2);
+      fputc('\n', f);
+    }
+}
+
+static void
+text_sections(FILE *f, const report_ctx *r, const coverage *c, int width)
+{
+  const questionnaire *q = r->qn;
+  char buf[64];
+  fputs(_("Baseline coverage by section\n"), f);
+  int idw = 0;
+  for (size_t s = 0; s < q->nsections; s++)
+    if ((int) strlen(q->sections[s].id) > idw)
+      idw = (int) strlen(q->sections[s].id);
+  /* The title takes what the other columns leave. */
+  int tw = width - TX_INDENT - idw - TX_GAP - TX_GAP - (TX_SECTION_BAR + TX_BRACKETS) - TX_GAP
+           - TX_COVERAGE;
+  if (tw < TX_MIN_TITLE)
+    tw = TX_MIN_TITLE;
+  for (size_t s = 0; s < q->nsections; s++)
+    {
+      const cov_tally *t = &c->section[s][QN_BASELINE];
+      char *sid = txt_sanitize(q->sections[s].id, true);
+      char *stitle = txt_sanitize(qn_tr(&q->sections[s].title, r->lang), true);
+      fprintf(f, "%*s%-*s%*s", TX_INDENT, "", idw, sid, TX_GAP, "");
+      char *cut = txt_ellipsize(stitle, tw);
+      txt_pad(f, cut, tw);
+      free(cut);
+      fprintf(f, "%*s", TX_GAP, "");
+      if (t->total)
+        {
+          cov_format_col(t, TX_PAREN, buf, sizeof buf);
+          text_bar(f, t, TX_SECTION_BAR);
+          fprintf(f, "%*s%s\n", TX_GAP, "", buf);
+        }
+      else
+        fprintf(f, "%s\n", _("no baseline questions"));
+      free(sid);
+      free(stitle);
+    }
+}
+
+static void
+text_unmet(FILE *f, const report_ctx *r, const coverage *c, int width)
+{
+  const questionnaire *q = r->qn;
+  unsigned unmet = (unsigned) c->nunmet;
+  fprintf(f, ngettext("Unmet baseline question (%u)\n", "Unmet baseline questions (%u)\n", unmet),
+          unmet);
+  if (!unmet)
+    fprintf(f, "%*s%s\n", TX_INDENT, "", _("none"));
+  for (size_t k = 0; k < c->nunmet; k++)
+    {
+      size_t i = c->unmet[k];
+      const qn_question *x = &q->questions[i];
+      char *id = txt_sanitize(x->id, true);
+      fprintf(f, "%*s%s%s%*s[%s] %s\n", TX_INDENT, "", id,
+              x->basis == QN_BASIS_EDITORIAL ? " (*)" : "", TX_GAP, "", qn_phase_name(x->phase),
+              report_unmet_reason(&r->a->e[i]));
+      text_wrapped(f, qn_tr(&x->text, r->lang), 2 * TX_INDENT, width);
+      free(id);
     }
 }
 
@@ -175,8 +310,7 @@ static void
 text_report(FILE *f, const report_ctx *r, const coverage *c)
 {
   const questionnaire *q = r->qn;
-  int width = r->width > 40 ? r->width : 80;
-  char buf[64], buf2[64];
+  int width = r->width > TX_MIN_WIDTH ? r->width : TX_WIDTH;
 
   const char *title = _("kijun: baseline coverage report");
   fprintf(f, "%s\n", title);
@@ -198,108 +332,24 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
     text_field(f, labels[3 + i], lw, report_profile_value(r, i), width);
   fputc('\n', f);
 
-  const char *cl[] = { _("Verdict"), _("Baseline coverage"), _("Recommended coverage"), _("Answered") };
-  int cw = max_width(cl, 4);
-  txt_pad(f, cl[0], cw);
-  fprintf(f, "  %s\n", report_verdict_text(c));
-  cov_format(&c->all[QN_BASELINE], buf, sizeof buf);
-  txt_pad(f, cl[1], cw);
-  fprintf(f, "  %s\n", buf);
-  cov_format(&c->all[QN_RECOMMENDED], buf, sizeof buf);
-  txt_pad(f, cl[2], cw);
-  fprintf(f, "  %s\n", buf);
-  txt_pad(f, cl[3], cw);
-  fprintf(f, "  %zu/%zu\n", ans_count_answered(r->a), q->nquestions);
+  text_overall(f, c);
   fputc('\n', f);
   text_counts(f, c);
   fputc('\n', f);
   text_wrapped(f, report_formula_text(), 0, width);
   fputc('\n', f);
-
-  /* Bars are 20 columns; the label column takes what the phase names
-   * need in the current language. */
-  fputs(_("Baseline coverage by phase\n"), f);
-  const char *pn[QN_PHASE_COUNT];
-  for (int p = 0; p < QN_PHASE_COUNT; p++)
-    pn[p] = qn_phase_name((enum qn_phase) p);
-  int pw = max_width(pn, QN_PHASE_COUNT);
-  for (int p = 0; p < QN_PHASE_COUNT; p++)
-    {
-      const cov_tally *t = &c->phase[p][QN_BASELINE];
-      cov_format(t, buf, sizeof buf);
-      cov_format(&c->phase[p][QN_RECOMMENDED], buf2, sizeof buf2);
-      fputs("  ", f);
-      txt_pad(f, pn[p], pw);
-      fputs("  ", f);
-      text_bar(f, t, 20);
-      fputs("  ", f);
-      txt_pad(f, buf, 18);
-      /* TRANSLATORS: recommended coverage beside the baseline bar; keep
-         it short. */
-      fprintf(f, _("  recommended %s"), buf2);
-      fputc('\n', f);
-    }
+  text_phases(f, c);
   fputc('\n', f);
-
-  fputs(_("Baseline coverage by section\n"), f);
-  int idw = 0;
-  for (size_t s = 0; s < q->nsections; s++)
-    if ((int) strlen(q->sections[s].id) > idw)
-      idw = (int) strlen(q->sections[s].id);
-  int tw = width - 2 - idw - 2 - 2 - 12 - 2 - 18;
-  if (tw < 10)
-    tw = 10;
-  for (size_t s = 0; s < q->nsections; s++)
-    {
-      const cov_tally *t = &c->section[s][QN_BASELINE];
-      char *sid = txt_sanitize(q->sections[s].id, true);
-      char *stitle = txt_sanitize(qn_tr(&q->sections[s].title, r->lang), true);
-      fprintf(f, "  %-*s  ", idw, sid);
-      char *cut = txt_ellipsize(stitle, tw);
-      txt_pad(f, cut, tw);
-      free(cut);
-      fputs("  ", f);
-      if (t->total)
-        {
-          cov_format(t, buf, sizeof buf);
-          text_bar(f, t, 10);
-          /* Right-align the percentage so the column reads down. */
-          const char *paren = strchr(buf, '(');
-          int numw = paren ? txt_nwidth(buf, (size_t) (paren - buf)) : 0;
-          fprintf(f, "  %*s%s\n", numw < 7 ? 7 - numw : 0, "", buf);
-        }
-      else
-        fprintf(f, "%s\n", _("no baseline questions"));
-      free(sid);
-      free(stitle);
-    }
+  text_sections(f, r, c, width);
   fputc('\n', f);
-
-  unsigned unmet = c->all[QN_BASELINE].applicable - c->all[QN_BASELINE].met;
-  fprintf(f, ngettext("Unmet baseline question (%u)\n", "Unmet baseline questions (%u)\n", unmet),
-          unmet);
-  if (!unmet)
-    fprintf(f, "  %s\n", _("none"));
-  for (size_t pos = 0; pos < q->nquestions; pos++)
-    {
-      size_t i = q->order[pos];
-      const qn_question *x = &q->questions[i];
-      if (x->level != QN_BASELINE || cov_result(&r->a->e[i]) != COV_NOT_MET)
-        continue;
-      char *id = txt_sanitize(x->id, true);
-      fprintf(f, "  %s%s  [%s] %s\n", id, x->basis == QN_BASIS_EDITORIAL ? " (*)" : "",
-              qn_phase_name(x->phase), report_unmet_reason(&r->a->e[i]));
-      text_wrapped(f, qn_tr(&x->text, r->lang), 4, width);
-      free(id);
-    }
-  size_t ed = report_count_editorial(q);
-  if (ed)
+  text_unmet(f, r, c, width);
+  if (c->editorial)
     {
       fputc('\n', f);
       text_wrapped(f, report_editorial_text(), 0, width);
       fprintf(f, ngettext("%zu question of %zu has a level of kijun's reading.\n",
-                          "%zu questions of %zu have a level of kijun's reading.\n", ed),
-              ed, q->nquestions);
+                          "%zu questions of %zu have a level of kijun's reading.\n", c->editorial),
+              c->editorial, q->nquestions);
     }
 }
 
@@ -348,16 +398,23 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
   fprintf(f, "\n**%s:** %s\n\n", _("Verdict"), report_verdict_text(c));
 
   fprintf(f, "## %s\n\n", _("Coverage"));
-  fprintf(f, "| %s | %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|---:|\n",
-          _("Level"), _("Coverage"), ans_status_name(ANS_NONE), ans_status_name(ANS_UNKNOWN),
-          ans_status_name(ANS_PARTIAL), ans_status_name(ANS_NOT_IMPLEMENTED), _("Reason missing"));
+  enum ans_status kinds[ANS_STATUS_COUNT];
+  int nk = unmet_kinds(kinds);
+  fprintf(f, "| %s | %s |", _("Level"), _("Coverage"));
+  for (int k = 0; k < nk; k++)
+    fprintf(f, " %s |", ans_status_name(kinds[k]));
+  fprintf(f, " %s |\n|---|---:|", _("Reason missing"));
+  for (int k = 0; k <= nk; k++)
+    fputs("---:|", f);
+  fputc('\n', f);
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     {
       const cov_tally *t = &c->all[l];
       cov_format(t, buf, sizeof buf);
-      fprintf(f, "| %s | %s | %u | %u | %u | %u | %u |\n", qn_level_name((enum qn_level) l), buf,
-              t->status[ANS_NONE], t->status[ANS_UNKNOWN], t->status[ANS_PARTIAL],
-              t->status[ANS_NOT_IMPLEMENTED], t->no_reason);
+      fprintf(f, "| %s | %s |", qn_level_name((enum qn_level) l), buf);
+      for (int k = 0; k < nk; k++)
+        fprintf(f, " %u |", t->status[kinds[k]]);
+      fprintf(f, " %u |\n", t->no_reason);
     }
   fprintf(f, "\n%s\n\n", report_formula_text());
 
@@ -385,17 +442,15 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
     }
 
   fprintf(f, "\n## %s\n\n", _("Unmet baseline questions"));
-  bool any = false;
-  for (size_t pos = 0; pos < q->nquestions; pos++)
+  if (c->nunmet)
+    fprintf(f, "| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Question"), _("Phase"), _("Answer"),
+            _("Text"));
+  else
+    fprintf(f, "%s\n", _("none"));
+  for (size_t k = 0; k < c->nunmet; k++)
     {
-      size_t i = q->order[pos];
+      size_t i = c->unmet[k];
       const qn_question *x = &q->questions[i];
-      if (x->level != QN_BASELINE || cov_result(&r->a->e[i]) != COV_NOT_MET)
-        continue;
-      if (!any)
-        fprintf(f, "| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Question"), _("Phase"),
-                _("Answer"), _("Text"));
-      any = true;
       fputs("| ", f);
       md_put(f, x->id);
       if (x->basis == QN_BASIS_EDITORIAL)
@@ -404,9 +459,7 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       md_put(f, qn_tr(&x->text, r->lang));
       fputs(" |\n", f);
     }
-  if (!any)
-    fprintf(f, "%s\n", _("none"));
-  if (report_count_editorial(q))
+  if (c->editorial)
     {
       fputs("\n> ", f);
       md_put(f, report_editorial_text());
@@ -450,20 +503,23 @@ csv_row(FILE *f, const char *scope, const char *id, const char *title, int level
   csv_field(f, id);
   fputc(',', f);
   csv_field(f, title);
-  fprintf(f, ",%s,%u,%u,", qn_level_key((enum qn_level) level), t->met, t->applicable);
-  if (t->applicable)
-    fprintf(f, "%.1f", cov_percent(t));
-  fprintf(f, ",%u,%u,%u,%u,%u,%u,%u,%u,%u\r\n", t->total, t->status[ANS_IMPLEMENTED],
-          t->status[ANS_PARTIAL], t->status[ANS_NOT_IMPLEMENTED], t->status[ANS_ALTERNATIVE],
-          t->status[ANS_NOT_APPLICABLE], t->status[ANS_UNKNOWN], t->status[ANS_NONE], t->no_reason);
+  char pct[COV_PERCENT_SIZE];
+  const char *p = cov_percent_text(t, pct);
+  fprintf(f, ",%s,%u,%u,%s,%u", qn_level_key((enum qn_level) level), t->met, t->applicable,
+          p ? p : "", t->total);
+  for (int i = 0; i < ANS_STATUS_COUNT; i++)
+    fprintf(f, ",%u", t->status[ans_status_nth(i)]);
+  fprintf(f, ",%u\r\n", t->no_reason);
 }
 
 static void
 csv_report(FILE *f, const report_ctx *r, const coverage *c)
 {
   const questionnaire *q = r->qn;
-  fputs("scope,id,title,level,met,applicable,percent,total,implemented,partial,not_implemented,"
-        "alternative,not_applicable,unknown,unanswered,missing_reason\r\n", f);
+  fputs("scope,id,title,level,met,applicable,percent,total", f);
+  for (int i = 0; i < ANS_STATUS_COUNT; i++)
+    fprintf(f, ",%s", ans_status_key(ans_status_nth(i)));
+  fputs(",missing_reason\r\n", f);
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     csv_row(f, "overall", q->id, qn_tr(&q->title, r->lang), l, &c->all[l]);
   for (int p = 0; p < QN_PHASE_COUNT; p++)
@@ -524,26 +580,26 @@ json_kv(FILE *f, const char *indent, const char *key, const char *value, bool co
 static void
 json_tally(FILE *f, const cov_tally *t)
 {
-  fprintf(f, "{ \"met\": %u, \"applicable\": %u, \"percent\": ", t->met, t->applicable);
-  if (t->applicable)
-    fprintf(f, "%.1f", cov_percent(t));
-  else
-    fputs("null", f);
-  fprintf(f, ", \"total\": %u, \"implemented\": %u, \"partial\": %u, \"not_implemented\": %u, "
-             "\"alternative\": %u, \"not_applicable\": %u, \"unknown\": %u, \"unanswered\": %u, "
-             "\"missing_reason\": %u }",
-          t->total, t->status[ANS_IMPLEMENTED], t->status[ANS_PARTIAL],
-          t->status[ANS_NOT_IMPLEMENTED], t->status[ANS_ALTERNATIVE], t->status[ANS_NOT_APPLICABLE],
-          t->status[ANS_UNKNOWN], t->status[ANS_NONE], t->no_reason);
+  char pct[COV_PERCENT_SIZE];
+  const char *p = cov_percent_text(t, pct);
+  fprintf(f, "{ \"met\": %u, \"applicable\": %u, \"percent\": %s, \"total\": %u", t->met,
+          t->applicable, p ? p : "null", t->total);
+  for (int i = 0; i < ANS_STATUS_COUNT; i++)
+    {
+      enum ans_status st = ans_status_nth(i);
+      fprintf(f, ", \"%s\": %u", ans_status_key(st), t->status[st]);
+    }
+  fprintf(f, ", \"missing_reason\": %u }", t->no_reason);
 }
 
 static void
 json_levels(FILE *f, const cov_tally t[QN_LEVEL_COUNT])
 {
-  fputs("\"baseline\": ", f);
-  json_tally(f, &t[QN_BASELINE]);
-  fputs(", \"recommended\": ", f);
-  json_tally(f, &t[QN_RECOMMENDED]);
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    {
+      fprintf(f, "%s\"%s\": ", l ? ", " : "", qn_level_key((enum qn_level) l));
+      json_tally(f, &t[l]);
+    }
 }
 
 static void
@@ -595,18 +651,12 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       fputs(s + 1 < q->nsections ? " },\n" : " }\n", f);
     }
   fputs("  ],\n  \"unmet_baseline\": [", f);
-  bool first = true;
-  for (size_t pos = 0; pos < q->nquestions; pos++)
+  for (size_t k = 0; k < c->nunmet; k++)
     {
-      size_t i = q->order[pos];
-      const qn_question *x = &q->questions[i];
-      if (x->level != QN_BASELINE || cov_result(&a->e[i]) != COV_NOT_MET)
-        continue;
-      fputs(first ? "\n    " : ",\n    ", f);
-      first = false;
-      json_str(f, x->id);
+      fputs(k ? ",\n    " : "\n    ", f);
+      json_str(f, q->questions[c->unmet[k]].id);
     }
-  fputs(first ? "],\n" : "\n  ],\n", f);
+  fputs(c->nunmet ? "\n  ],\n" : "],\n", f);
   fputs("  \"answers\": [\n", f);
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {
@@ -641,6 +691,7 @@ report_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
 {
   coverage c;
   cov_compute(r->qn, r->a, &c);
+  enum lang ui = i18n_switch_messages(r->lang);
   switch (fmt)
     {
     case REPORT_TEXT: text_report(f, r, &c); break;
@@ -649,6 +700,7 @@ report_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
     case REPORT_JSON: json_report(f, r, &c); break;
     case REPORT_HTML: html_report(f, r, &c); break;
     }
+  i18n_switch_messages(ui);
   cov_free(&c);
   return ferror(f) ? -1 : 0;
 }

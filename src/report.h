@@ -29,16 +29,16 @@ typedef struct report_ctx
 
 /* "text", "markdown" (or "md"), "csv", "json", "html"; -1 when unknown. */
 int report_fmt_parse(const char *s);
-/* Write the report; returns 0, or -1 when the stream failed. */
+/* Write the report, wholly in r->lang whatever the interface speaks;
+ * returns 0, or -1 when the stream failed. */
 int report_write(FILE *f, enum report_fmt fmt, const report_ctx *r);
 
-/* The wording every format shares, in the current language, so that a
- * sentence is written once whatever renders it. */
+/* The wording every format shares, in the current message language
+ * (report_write sets it to the report's), so that a sentence is written
+ * once whatever renders it. */
 const char *report_formula_text(void);
 const char *report_verdict_text(const coverage *c);
 const char *report_editorial_text(void);
-/* Questions whose level is kijun's own reading (basis editorial). */
-size_t report_count_editorial(const questionnaire *q);
 /* The sector's name in the report's language, or the raw id; NULL when
  * not given. */
 const char *report_sector_name(const report_ctx *r);

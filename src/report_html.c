@@ -506,7 +506,7 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
   kpi(f, _("Baseline coverage"), buf);
   cov_format(&c->all[QN_RECOMMENDED], buf, sizeof buf);
   kpi(f, _("Recommended coverage"), buf);
-  snprintf(buf, sizeof buf, "%zu/%zu", ans_count_answered(a), q->nquestions);
+  snprintf(buf, sizeof buf, "%u/%u", cov_answered(c->all), cov_total(c->all));
   kpi(f, _("Answered"), buf);
   fputs("</div>\n</header>\n", f);
 }
@@ -642,13 +642,13 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
 }
 
 static void
-method(FILE *f, const report_ctx *r)
+method(FILE *f, const report_ctx *r, const coverage *c)
 {
   const questionnaire *q = r->qn;
   html_el(f, "h2", NULL, _("How coverage is computed"));
   html_el(f, "p", "formula", report_formula_text());
   html_el(f, "p", NULL, report_editorial_text());
-  size_t ed = report_count_editorial(q);
+  size_t ed = c->editorial;
   char *s = xasprintf(ngettext("%zu question of %zu has a level of kijun's reading.",
                                "%zu questions of %zu have a level of kijun's reading.", ed),
                       ed, q->nquestions);
@@ -734,7 +734,7 @@ html_report(FILE *f, const report_ctx *r, const coverage *c)
   items(f, r, c);
   statuses(f, c);
   unmet(f, r, c);
-  method(f, r);
+  method(f, r, c);
   fputs("</section>\n", f);
   appendix(f, r);
   html_end(f);

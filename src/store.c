@@ -87,7 +87,6 @@ store_doc_free(store_doc *doc)
 
 const char *store_doc_qid(const store_doc *doc) { return doc->qid; }
 const char *store_doc_qversion(const store_doc *doc) { return doc->qversion; }
-const char *store_doc_qdigest(const store_doc *doc) { return doc->qdigest; }
 
 static void
 bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
@@ -99,8 +98,7 @@ bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
   if (!pg)
     return;
   const cfg_where where = { N_("'profile'"), NULL, 0, NULL, NULL };
-  static const char *const keys[] = { "organization", "sector", "respondent", "role", "started", NULL };
-  cfg_check_keys(r, pg, keys, &where);
+  cfg_check_keys(r, pg, ans_field_keys, &where);
   for (int f = 0; f < ANS_FIELD_COUNT; f++)
     {
       const char *v = cfg_string(r, pg, ans_field_key((enum ans_field) f), false, false, &where);
@@ -165,11 +163,14 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
           continue;
         }
       seen[qi] = cfg_line(g);
-      int s = st ? ans_status_parse(st) : -1;
+      int s = st ? vocab_parse(&ans_status_vocab, st) : -1;
       if (st && s < 0)
-        diag_add(r->diag, r->file, cfg_line(config_setting_get_member(g, "status")),
-                 _("status \"%s\" of question '%s' is unknown; expected one of: implemented, partial, not_implemented, alternative, not_applicable, unknown"),
-                 st, qid);
+        {
+          char expected[256];
+          diag_add(r->diag, r->file, cfg_line(config_setting_get_member(g, "status")),
+                   _("status \"%s\" of question '%s' is unknown; expected one of: %s"), st, qid,
+                   vocab_list(&ans_status_vocab, expected, sizeof expected));
+        }
       ans_entry *e = &a->e[qi];
       e->status = s > 0 ? (enum ans_status) s : ANS_NONE;
       e->note = note ? xstrdup(note) : NULL;
@@ -246,16 +247,26 @@ put_kv(FILE *f, const char *indent, const char *key, const char *value)
   fputs(";\n", f);
 }
 
+/* A scope's tallies, one line a level, with the statuses the table
+ * keeps in brief. */
 static void
-put_tally(FILE *f, const char *indent, const char *name, const cov_tally *t)
+put_levels(FILE *f, const char *indent, const cov_tally t[QN_LEVEL_COUNT])
 {
-  fprintf(f, "%s%s = { met = %u; applicable = %u; ", indent, name, t->met, t->applicable);
-  if (t->applicable)
-    fprintf(f, "percent = %.1f; ", cov_percent(t));
-  fprintf(f, "total = %u; unanswered = %u; unknown = %u; partial = %u; not_implemented = %u; "
-             "not_applicable = %u; missing_reason = %u; };\n",
-          t->total, t->status[ANS_NONE], t->status[ANS_UNKNOWN], t->status[ANS_PARTIAL],
-          t->status[ANS_NOT_IMPLEMENTED], t->status[ANS_NOT_APPLICABLE], t->no_reason);
+  enum ans_status brief[ANS_STATUS_COUNT];
+  int nb = ans_brief_statuses(brief);
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    {
+      const cov_tally *x = &t[l];
+      char pct[COV_PERCENT_SIZE];
+      fprintf(f, "%s%s = { met = %u; applicable = %u; ", indent, qn_level_key((enum qn_level) l),
+              x->met, x->applicable);
+      if (cov_percent_text(x, pct))
+        fprintf(f, "percent = %s; ", pct);
+      fprintf(f, "total = %u; ", x->total);
+      for (int i = 0; i < nb; i++)
+        fprintf(f, "%s = %u; ", ans_status_key(brief[i]), x->status[brief[i]]);
+      fprintf(f, "missing_reason = %u; };\n", x->no_reason);
+    }
 }
 
 int
@@ -311,28 +322,21 @@ store_write(FILE *f, const assessment *a)
          "coverage = met / applicable; met = implemented, or alternative with a reason; "
          "applicable = all questions of the level except not_applicable with a reason");
   put_kv(f, "  ", "verdict", c.baseline_met ? "baseline_met" : "baseline_not_met");
-  put_tally(f, "  ", "baseline", &c.all[QN_BASELINE]);
-  put_tally(f, "  ", "recommended", &c.all[QN_RECOMMENDED]);
+  put_levels(f, "  ", c.all);
   fputs("  phases = {\n", f);
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
       fprintf(f, "    %s = {\n", qn_phase_key((enum qn_phase) p));
-      put_tally(f, "      ", "baseline", &c.phase[p][QN_BASELINE]);
-      put_tally(f, "      ", "recommended", &c.phase[p][QN_RECOMMENDED]);
+      put_levels(f, "      ", c.phase[p]);
       fputs("    };\n", f);
     }
   fputs("  };\n  unmet_baseline = [", f);
-  first = true;
-  for (size_t pos = 0; pos < q->nquestions; pos++)
+  for (size_t k = 0; k < c.nunmet; k++)
     {
-      size_t i = q->order[pos];
-      if (q->questions[i].level != QN_BASELINE || cov_result(&a->e[i]) != COV_NOT_MET)
-        continue;
-      fputs(first ? " " : ", ", f);
-      first = false;
-      put_string(f, q->questions[i].id);
+      fputs(k ? ", " : " ", f);
+      put_string(f, q->questions[c.unmet[k]].id);
     }
-  fputs(first ? "];\n};\n" : " ];\n};\n", f);
+  fputs(c.nunmet ? " ];\n};\n" : "];\n};\n", f);
   cov_free(&c);
   return ferror(f) ? -1 : 0;
 }

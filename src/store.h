@@ -48,7 +48,6 @@ void store_doc_free(store_doc *doc);
 /* What the file says of its questionnaire (NULL when absent). */
 const char *store_doc_qid(const store_doc *doc);
 const char *store_doc_qversion(const store_doc *doc);
-const char *store_doc_qdigest(const store_doc *doc);
 /* Check the answers against q and build the assessment.  Returns 0, or
  * EX_DATAERR with every problem in d.  *stamp records the file as read. */
 int store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out,

@@ -178,7 +178,7 @@ save(ui *u)
 void
 ui_changed(ui *u)
 {
-  u->rows_stale = true;
+  u->cov_stale = true;
   u->save_pending = true;
 }
 
@@ -546,7 +546,7 @@ ui_main(const char *path, const char *qpath)
   ui u = { 0 };
   u.s = &s;
   u.new_file = s.is_new;
-  u.rows_stale = true;
+  u.cov_stale = true;
   if (s.is_new)
     {
       u.scr = SCR_PROFILE;
@@ -596,6 +596,7 @@ ui_main(const char *path, const char *qpath)
   pg_free(&u);
   le_free(&u.le);
   free(u.rows);
+  cov_free(&u.cov);
   free(u.search);
   session_close(&s);
   lock_release(&lk);

@@ -63,7 +63,7 @@ ed_draw(ui *u)
       lw = a > b ? a : b;
     }
   else if (u->ed == ED_PROFILE)
-    for (int f = 0; f < ANS_STARTED; f++)
+    for (int f = 0; f < ANS_FORM_FIELDS; f++)
       if (txt_width(ans_field_name((enum ans_field) f)) > lw)
         lw = txt_width(ans_field_name((enum ans_field) f));
   move(y, 0);

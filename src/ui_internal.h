@@ -14,6 +14,7 @@
 
 #include <curses.h>
 
+#include "coverage.h"
 #include "lineedit.h"
 #include "session.h"
 
@@ -39,7 +40,6 @@ typedef struct ov_row
   int phase;
   long section;
   size_t first_pos;           /* first question of the row in walk order */
-  unsigned answered, total, met, applicable;
 } ov_row;
 
 typedef struct ui
@@ -51,7 +51,8 @@ typedef struct ui
 
   ov_row *rows;
   size_t nrows, sel, top;
-  bool rows_stale;
+  coverage cov;               /* the figures the overview shows */
+  bool cov_stale;             /* answers changed since they were computed */
 
   char **lines;               /* help and summary pages */
   size_t nlines, ptop;

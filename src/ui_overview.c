@@ -14,20 +14,19 @@
 #include "xalloc.h"
 
 /* Rows follow the walk order, which is already phase then section, so a
- * new row starts wherever the (phase, section) pair changes. */
+ * new row starts wherever the (phase, section) pair changes.  They depend
+ * on the questionnaire only; their figures come from u->cov. */
 static void
 build_rows(ui *u)
 {
   const questionnaire *q = u->s->qn;
-  const assessment *a = u->s->a;
   size_t cap = 0;
   u->nrows = 0;
   int last_phase = -1;
   long last_section = -1;
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {
-      size_t i = q->order[pos];
-      const qn_question *x = &q->questions[i];
+      const qn_question *x = &q->questions[q->order[pos]];
       if ((int) x->phase != last_phase)
         {
           u->rows = xgrow(u->rows, &cap, u->nrows + 1, sizeof *u->rows);
@@ -42,54 +41,62 @@ build_rows(ui *u)
                                           .first_pos = pos };
           last_section = (long) x->section;
         }
-      /* Count into the item row and its phase heading. */
-      ov_row *r = &u->rows[u->nrows - 1];
-      ov_row *h = r;
-      while (h->section >= 0)
-        h--;
-      const ans_entry *e = &a->e[i];
-      enum cov_result res = cov_result(e);
-      for (ov_row *t = r;; t = h)
-        {
-          t->total++;
-          t->answered += e->status != ANS_NONE;
-          if (x->level == QN_BASELINE)
-            {
-              t->applicable += res != COV_EXCLUDED;
-              t->met += res == COV_MET;
-            }
-          if (t == h)
-            break;
-        }
     }
-  u->rows_stale = false;
   if (u->sel >= u->nrows || u->rows[u->sel].section < 0)
     u->sel = u->nrows > 1 ? 1 : 0;
+}
+
+/* The rows, and the figures as of the last change. */
+static void
+update(ui *u)
+{
+  if (!u->rows)
+    build_rows(u);
+  if (u->cov_stale)
+    {
+      cov_free(&u->cov);
+      cov_compute(u->s->qn, u->s->a, &u->cov);
+      u->cov_stale = false;
+    }
 }
 
 void
 ov_select_pos(ui *u, size_t pos)
 {
-  if (u->rows_stale || !u->rows)
-    build_rows(u);
+  update(u);
   for (size_t r = 0; r < u->nrows; r++)
     if (u->rows[r].section >= 0 && u->rows[r].first_pos <= pos)
       u->sel = r;
 }
+
+/* The overview's columns, from the right edge: the count of answered
+ * questions, the baseline bar in its brackets, the baseline coverage. */
+enum
+{
+  OV_COUNTS = 9,              /* "999/999" right-aligned in 8, and a space */
+  OV_BAR = 10,
+  OV_BAR_W = OV_BAR + 2,
+  OV_COVERAGE = 16,           /* "100.0% (99/99)" */
+  OV_GAP = 1,
+  OV_PAREN = 7,               /* where "(" of the coverage falls */
+  OV_RIGHT = OV_COVERAGE + OV_GAP + OV_BAR_W + OV_GAP + OV_COUNTS,
+  OV_ID = 8,                  /* the item id column, at least */
+};
 
 static void
 draw_row(ui *u, int y, const ov_row *r, bool selected)
 {
   const questionnaire *q = u->s->qn;
   enum lang l = i18n_lang();
+  const cov_tally *t = r->section < 0 ? u->cov.phase[r->phase]
+                                      : cov_item(&u->cov, (enum qn_phase) r->phase, (size_t) r->section);
+  const cov_tally *b = &t[QN_BASELINE];
   char counts[32], cov[48];
-  snprintf(counts, sizeof counts, "%u/%u", r->answered, r->total);
-  if (r->applicable)
-    snprintf(cov, sizeof cov, "%5.1f%% (%u/%u)", 100.0 * r->met / r->applicable, r->met, r->applicable);
+  snprintf(counts, sizeof counts, "%u/%u", cov_answered(t), cov_total(t));
+  if (b->applicable)
+    cov_format_col(b, OV_PAREN, cov, sizeof cov);
   else
-    snprintf(cov, sizeof cov, "%s", r->total ? "-" : "");
-  /* Columns from the right: coverage text 16, bar 12, counts 9. */
-  int right = 16 + 1 + 12 + 1 + 9;
+    snprintf(cov, sizeof cov, "%s", cov_total(t) ? "-" : "");
   /* The selection is a marker and the item number in bold, not a
    * full-width bar: moving it then rewrites a few cells, not two whole
    * rows, which matters on a slow link (see make bench). */
@@ -97,44 +104,45 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
   if (r->section < 0)
     {
       a = A_BOLD;
-      ud_text(y, 1, COLS - right - 2, qn_phase_name((enum qn_phase) r->phase), a);
+      ud_text(y, 1, COLS - OV_RIGHT - 2, qn_phase_name((enum qn_phase) r->phase), a);
     }
   else
     {
       const qn_section *s = &q->sections[r->section];
       if (selected)
         mvaddch(y, 1, '>');
-      int idw = ud_text(y, 3, 10, s->id, selected ? A_BOLD : A_NORMAL);
-      int x = 3 + (idw > 8 ? idw : 8) + 1;
-      char *t = txt_ellipsize(qn_tr(&s->title, l), COLS - right - x - 1);
-      ud_text(y, x, COLS - right - x - 1, t, A_NORMAL);
-      free(t);
+      int idw = ud_text(y, 3, OV_ID + 2, s->id, selected ? A_BOLD : A_NORMAL);
+      int x = 3 + (idw > OV_ID ? idw : OV_ID) + 1;
+      char *title = txt_ellipsize(qn_tr(&s->title, l), COLS - OV_RIGHT - x - 1);
+      ud_text(y, x, COLS - OV_RIGHT - x - 1, title, A_NORMAL);
+      free(title);
     }
-  int x = COLS - right;
+  int x = COLS - OV_RIGHT;
   attron(a);
-  mvprintw(y, x, "%8s", counts);
+  mvprintw(y, x, "%*s", OV_COUNTS - 1, counts);
   attroff(a);
-  if (r->applicable)
-    ud_bar(y, x + 10, 10, r->met, r->applicable, a);
-  ud_text(y, x + 23, 16, cov, a);
+  x += OV_COUNTS + OV_GAP;
+  if (b->applicable)
+    ud_bar(y, x, OV_BAR, b->met, b->applicable, a);
+  x += OV_BAR_W + OV_GAP;
+  ud_text(y, x, OV_COVERAGE, cov, a);
 }
 
 void
 ov_draw(ui *u)
 {
-  if (u->rows_stale || !u->rows)
-    build_rows(u);
+  update(u);
   const questionnaire *q = u->s->qn;
   char right[64];
-  snprintf(right, sizeof right, "%zu/%zu", ans_count_answered(u->s->a), q->nquestions);
+  snprintf(right, sizeof right, "%u/%u", cov_answered(u->cov.all), cov_total(u->cov.all));
   ud_titlebar(u, qn_tr(&q->title, i18n_lang()), right);
 
   /* TRANSLATORS: overview column headings; "Answered" sits in 8 columns
      and "Baseline coverage" over 28 columns. */
-  int right_w = 16 + 1 + 12 + 1 + 9;
-  ud_text(1, 3, COLS - right_w - 4, _("Item"), A_BOLD);
-  ud_text(1, COLS - right_w, 9, _("Answered"), A_BOLD);
-  ud_text(1, COLS - right_w + 10, 28, _("Baseline coverage"), A_BOLD);
+  ud_text(1, 3, COLS - OV_RIGHT - 4, _("Item"), A_BOLD);
+  ud_text(1, COLS - OV_RIGHT, OV_COUNTS, _("Answered"), A_BOLD);
+  ud_text(1, COLS - OV_RIGHT + OV_COUNTS + OV_GAP, OV_BAR_W + OV_GAP + OV_COVERAGE,
+          _("Baseline coverage"), A_BOLD);
 
   int body = LINES - 4;
   if (u->sel < u->top)

@@ -45,6 +45,8 @@ set_text(ui *u, const char *text)
     }
 }
 
+/* A heading (keys NULL), a key and what it does, or, where both are
+ * NULL, the answer keys of the status table (answers.h). */
 struct help_key
 {
   const char *keys, *what;
@@ -66,13 +68,7 @@ static const struct help_key help_keys[] = {
   { "Tab", N_("next unanswered question") },
   { "/", N_("search question text and ids") },
   { NULL, N_("Question view") },
-  { "1", N_("implemented") },
-  { "2", N_("partially implemented") },
-  { "3", N_("not implemented") },
-  { "4", N_("alternative measure (asks for the reason)") },
-  { "5", N_("not applicable (asks for the reason)") },
-  { "6", N_("unknown") },
-  { "0", N_("clear the answer") },
+  { NULL, NULL },
   { "e / v", N_("edit the note / the evidence reference") },
   { "Left Right h l", N_("previous / next question") },
   { "Up Down k j", N_("previous / next question") },
@@ -90,26 +86,38 @@ static const struct help_key help_keys[] = {
   { "Esc", N_("cancel") },
 };
 
+/* One row: the keys padded to kw columns, then what they do. */
+static void
+help_row(FILE *m, const char *keys, int kw, const char *what)
+{
+  fputs("  ", m);
+  txt_pad(m, keys, kw);
+  fprintf(m, "  %s\n", _(what));
+}
+
 void
 pg_build_help(ui *u)
 {
   char *text = NULL;
   size_t len = 0;
   FILE *m = open_memstream(&text, &len);
-  int kw = 0;
+  int kw = 1;
   for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0]; i++)
     if (help_keys[i].keys && txt_width(help_keys[i].keys) > kw)
       kw = txt_width(help_keys[i].keys);
   for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0]; i++)
     {
-      if (!help_keys[i].keys)
-        {
-          fprintf(m, "%s%s\n", i ? "\n" : "", _(help_keys[i].what));
-          continue;
-        }
-      fputs("  ", m);
-      txt_pad(m, help_keys[i].keys, kw);
-      fprintf(m, "  %s\n", _(help_keys[i].what));
+      const struct help_key *h = &help_keys[i];
+      if (!h->keys && !h->what)
+        for (int k = 0; k < ANS_STATUS_COUNT; k++)
+          {
+            const ans_status_info *st = &ans_statuses[ans_status_nth(k)];
+            help_row(m, (char[]){ st->digit, '\0' }, kw, st->help);
+          }
+      else if (!h->keys)
+        fprintf(m, "%s%s\n", i ? "\n" : "", _(h->what));
+      else
+        help_row(m, h->keys, kw, h->what);
     }
   fputc('\n', m);
   fputs(_("Every change is saved at once. Reopening the file returns to the first\n"

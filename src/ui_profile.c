@@ -11,8 +11,6 @@
 #include "text.h"
 #include "ui_internal.h"
 
-#define PF_FIELDS 4             /* organisation, sector, respondent, role */
-
 static const char *
 sector_label(const ui *u, const char *id)
 {
@@ -47,10 +45,10 @@ pf_draw(ui *u)
   ud_titlebar(u, _("Respondent profile"), NULL);
   ud_wrapped(2, 2, COLS - 4, 1, _("Every field may be left empty and edited later with p."), ud_attr(u, UC_DIM));
   int lw = 0;
-  for (int f = 0; f < PF_FIELDS; f++)
+  for (int f = 0; f < ANS_FORM_FIELDS; f++)
     if (txt_width(ans_field_name((enum ans_field) f)) > lw)
       lw = txt_width(ans_field_name((enum ans_field) f));
-  for (int f = 0; f < PF_FIELDS; f++)
+  for (int f = 0; f < ANS_FORM_FIELDS; f++)
     {
       int y = 4 + 2 * f;
       attr_t a = f == u->pf_sel && u->ed == ED_NONE ? ud_attr(u, UC_SELECT) : A_NORMAL;
@@ -115,7 +113,7 @@ pf_key(ui *u, ui_key k)
   bool down = k.fn ? k.ch == KEY_DOWN : k.ch == 'j' || k.ch == '\t';
   if (up && u->pf_sel > 0)
     u->pf_sel--;
-  else if (down && u->pf_sel + 1 < PF_FIELDS)
+  else if (down && u->pf_sel + 1 < ANS_FORM_FIELDS)
     u->pf_sel++;
   else if ((k.fn && k.ch == KEY_ENTER) || (!k.fn && (k.ch == '\n' || k.ch == '\r')))
     {

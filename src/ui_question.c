@@ -24,27 +24,24 @@ current(const ui *u, size_t *index)
   return &u->s->qn->questions[i];
 }
 
-/* The answer choices, in key order. */
-static const enum ans_status choice_status[] = {
-  ANS_IMPLEMENTED, ANS_PARTIAL, ANS_NOT_IMPLEMENTED, ANS_ALTERNATIVE, ANS_NOT_APPLICABLE, ANS_UNKNOWN,
-};
-
+/* The answer choices: every status but unanswered, by digit. */
 static int
 draw_choices(ui *u, int y, enum ans_status st)
 {
   int x = 2, rows = 1;
-  for (int c = 0; c < 6; c++)
+  for (int c = 0; c + 1 < ANS_STATUS_COUNT; c++)
     {
+      enum ans_status choice = ans_status_nth(c);
       char item[96];
-      snprintf(item, sizeof item, "%s %d %s", choice_status[c] == st ? "(*)" : "( )", c + 1,
-               ans_status_name(choice_status[c]));
+      snprintf(item, sizeof item, "%s %c %s", choice == st ? "(*)" : "( )",
+               ans_statuses[choice].digit, ans_status_name(choice));
       int w = txt_width(item);
       if (x + w > COLS - 2)
         {
           y++, rows++;
           x = 2;
         }
-      attr_t a = choice_status[c] == st ? ud_attr(u, UC_SELECT) | A_BOLD : A_NORMAL;
+      attr_t a = choice == st ? ud_attr(u, UC_SELECT) | A_BOLD : A_NORMAL;
       ud_text(y, x, w, item, a);
       x += w + 3;
     }
@@ -150,10 +147,19 @@ qv_draw(ui *u)
   ud_status(u);
   if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE || u->ed == ED_SEARCH)
     ed_draw(u);
+  /* The digits of the first and last choice, and the one that clears. */
+  char answer_keys[32], clear_key[32];
+  /* TRANSLATORS: key hint of the question view: the digits that answer,
+     as in "1-6 answer". */
+  snprintf(answer_keys, sizeof answer_keys, _("%c-%c answer"), ans_statuses[ans_status_nth(0)].digit,
+           ans_statuses[ans_status_nth(ANS_STATUS_COUNT - 2)].digit);
+  /* TRANSLATORS: key hint of the question view: the digit that clears
+     the answer, as in "0 clear". */
+  snprintf(clear_key, sizeof clear_key, _("%c clear"), ans_statuses[ANS_NONE].digit);
   /* TRANSLATORS: key hints of the question view, shown in 80 columns;
      items that do not fit are dropped from the end. */
-  const char *keys[] = { _("? help"), _("q quit"), _("1-6 answer"), _("e note"), _("v evidence"),
-                         _("Tab unanswered"), _("Esc back"), _("/ search"), _("0 clear") };
+  const char *keys[] = { _("? help"), _("q quit"), answer_keys, _("e note"), _("v evidence"),
+                         _("Tab unanswered"), _("Esc back"), _("/ search"), clear_key };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 
@@ -269,14 +275,14 @@ qv_key(ui *u, ui_key k)
         }
       return;
     }
+  int st = k.ch < 128 ? ans_status_of_digit((int) k.ch) : -1;
+  if (st >= 0)
+    {
+      answer(u, (enum ans_status) st);
+      return;
+    }
   switch (k.ch)
     {
-    case '1': case '2': case '3': case '4': case '5': case '6':
-      answer(u, choice_status[k.ch - '1']);
-      break;
-    case '0':
-      answer(u, ANS_NONE);
-      break;
     case 'h': case 'k': if (u->pos) u->pos--; break;
     case 'l': case 'j': if (u->pos < last) u->pos++; break;
     case '\t': next_unanswered(u); break;

@@ -24,8 +24,12 @@ for opt in $("$KIJUN" --help | grep -o -- '--[a-z]*' | sort -u); do
   done
 done
 
-# Every key of the help screen's table is in kijun(1).
+# Every key of the help screen's table is in kijun(1), and so is the
+# digit of every answer status (the status table in answers.h).
 keys=$(sed -n 's/^ *{ "\([^"]*\)", N_(.*/\1/p' "$S/src/ui_pages.c")
+digits=$(sed -n "s/^ *X([A-Z_]*, \"[a-z_]*\", N_(\"[^\"]*\"), '\([0-9]\)'.*/\1/p" "$S/src/answers.h")
+[ "$(echo $digits | wc -w)" -ge 2 ] || not_ok "the status table's digits are found in src/answers.h" "$digits"
+keys="$keys $digits"
 for k in $keys; do
   case "$k" in ^?) k="Ctrl-${k#^}";; esac
   for p in man/kijun.1 man/ja/kijun.1; do

@@ -55,7 +55,7 @@ storm(const char *path, long from, int fd)
       ans_set_profile(a, ANS_ORGANIZATION, buf);
       for (size_t i = 0; i < qn->nquestions; i++)
         {
-          ans_set_status(a, i, (enum ans_status) (1 + (g + (long) i) % 6));
+          ans_set_status(a, i, (enum ans_status) (1 + (g + (long) i) % (ANS_STATUS_COUNT - 1)));
           ans_set_note(a, i, buf);
         }
       if (store_save(path, a, NULL) != 0)

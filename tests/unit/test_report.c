@@ -35,6 +35,8 @@ teardown(void)
 
 TestSuite(report, .init = setup, .fini = teardown);
 
+/* The interface speaks the other language: a report's language is its
+ * context's, wholly. */
 static void
 golden(enum report_fmt fmt, enum lang lang, const char *name)
 {
@@ -42,7 +44,7 @@ golden(enum report_fmt fmt, enum lang lang, const char *name)
   if (lang == LANG_JA)
     cr_skip_test("built without native language support");
 #endif
-  i18n_set_lang(lang);
+  i18n_set_lang(lang == LANG_JA ? LANG_EN : LANG_JA);
   report_ctx r = { s.qn, s.a, "mini-answers.cfg", lang, 80 };
   char *out = NULL;
   size_t len = 0;
@@ -126,6 +128,28 @@ Test(report, html_page_names_its_language)
       char want[32];
       snprintf(want, sizeof want, "<html lang=\"%s\">", lang_code((enum lang) l));
       cr_assert(strstr(out, want), "missing %s", want);
+      free(out);
+    }
+}
+
+Test(report, a_report_leaves_the_interface_language_alone)
+{
+#if !ENABLE_NLS
+  cr_skip_test("built without native language support");
+#endif
+  for (int ui = 0; ui < LANG_COUNT; ui++)
+    {
+      i18n_set_lang((enum lang) ui);
+      const char *before = _("Answered");
+      cr_assert_str_eq(before, ui == LANG_JA ? "回答済み" : "Answered", "the catalogue is not in use");
+      char *out;
+      size_t len;
+      FILE *m = open_memstream(&out, &len);
+      report_ctx r = { s.qn, s.a, NULL, ui == LANG_JA ? LANG_EN : LANG_JA, 80 };
+      report_write(m, REPORT_TEXT, &r);
+      fclose(m);
+      cr_assert_eq(i18n_lang(), (enum lang) ui);
+      cr_assert_str_eq(_("Answered"), before, "the interface now speaks the report's language");
       free(out);
     }
 }

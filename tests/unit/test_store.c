@@ -89,6 +89,22 @@ Test(store, round_trip_keeps_japanese_quotes_and_newlines)
   ans_free(a), ans_free(b), free(msgs), free(path);
 }
 
+Test(store, every_status_of_the_table_survives_a_save_and_a_load)
+{
+  assessment *a = ans_new(qn);
+  for (int st = 0; st < ANS_STATUS_COUNT; st++)
+    ans_set_status(a, (size_t) st % qn->nquestions, (enum ans_status) st);
+  char *path = xasprintf("%s/all.cfg", dir);
+  cr_assert_eq(store_save(path, a, NULL), 0);
+  assessment *b;
+  char *msgs;
+  cr_assert_eq(open_answers(path, &b, &msgs), 0, "%s", msgs);
+  for (size_t i = 0; i < qn->nquestions; i++)
+    cr_assert_eq(b->e[i].status, a->e[i].status, "question %zu: %s, expected %s", i,
+                 ans_status_key(b->e[i].status), ans_status_key(a->e[i].status));
+  ans_free(a), ans_free(b), free(msgs), free(path);
+}
+
 Test(store, file_is_private_and_has_a_summary)
 {
   assessment *a = ans_new(qn);
