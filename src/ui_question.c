@@ -24,9 +24,11 @@ current(const ui *u, size_t *index)
   return &u->s->qn->questions[i];
 }
 
-/* The answer choices: every status but unanswered, by digit. */
+/* The answer choices: every status but unanswered, by digit, wrapped to
+ * the screen.  Returns the rows they take; draws them only when draw is
+ * set. */
 static int
-draw_choices(ui *u, int y, enum ans_status st)
+choices(ui *u, int y, enum ans_status st, bool draw)
 {
   int x = 2, rows = 1;
   for (int c = 0; c + 1 < ANS_STATUS_COUNT; c++)
@@ -42,7 +44,8 @@ draw_choices(ui *u, int y, enum ans_status st)
           x = 2;
         }
       attr_t a = choice == st ? ud_attr(u, UC_SELECT) | A_BOLD : A_NORMAL;
-      ud_text(y, x, w, item, a);
+      if (draw)
+        ud_text(y, x, w, item, a);
       x += w + 3;
     }
   return rows;
@@ -119,15 +122,19 @@ qv_draw(ui *u)
   const char *labels[] = { _("Note"), _("Evidence") };
   int lw = txt_width(labels[0]) > txt_width(labels[1]) ? txt_width(labels[0]) : txt_width(labels[1]);
   int y_ev = LINES - 3, y_note = LINES - 4;
-  /* Choices take two rows at 80 columns, one on wider screens. */
+  /* Choices take two rows at 80 columns, one on wider screens, where the
+   * row above the note may take a second; more if the table grows. */
   int crow = COLS >= 110 ? 1 : 2;
+  int need = choices(u, 0, e->status, false);
+  if (crow < need - 1)
+    crow = need - 1;
   int y_ch = y_note - 1 - crow;
   /* ASCII, not ACS_HLINE: in UTF-8 some terminals get U+2500, which is
    * East Asian Ambiguous and may take two columns. */
   attron(ud_attr(u, UC_DIM));
   mvhline(y_ch - 1, 0, '-', COLS);
   attroff(ud_attr(u, UC_DIM));
-  draw_choices(u, y_ch, e->status);
+  choices(u, y_ch, e->status, true);
   bool needs = ans_needs_reason(e->status) && !ans_has_reason(e);
   draw_field(u, y_note, labels[0], lw, e->note,
              needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs);

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <locale.h>
+#include <string.h>
 
 #include <criterion/criterion.h>
 
@@ -147,4 +148,65 @@ Test(coverage, everything_not_applicable_is_met)
   cov_compute(qn, a, &c);
   check_tally(&c.all[QN_BASELINE], 0, 0, 5);
   cr_assert(c.baseline_met, "nothing applicable is nothing unmet");
+}
+
+Test(coverage, items_add_up_to_phases_sections_and_the_whole)
+{
+  ans_set_status(a, 0, ANS_IMPLEMENTED);
+  ans_set_status(a, 3, ANS_ALTERNATIVE);         /* no reason: not met */
+  ans_set_status(a, 5, ANS_PARTIAL);
+  cov_compute(qn, a, &c);
+  /* Do, 1.2: 1.2-b only; Act, 1.2: 1.2-d, recommended. */
+  const cov_tally *t = cov_item(&c, QN_DO, 1);
+  check_tally(&t[QN_BASELINE], 0, 1, 1);
+  cr_assert_eq(t[QN_BASELINE].no_reason, 1);
+  cr_assert_eq(cov_item(&c, QN_ACT, 1)[QN_RECOMMENDED].status[ANS_PARTIAL], 1);
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    {
+      cov_tally sum = { 0 };
+      for (int p = 0; p < QN_PHASE_COUNT; p++)
+        for (size_t s = 0; s < qn->nsections; s++)
+          cov_tally_add(&sum, &cov_item(&c, (enum qn_phase) p, s)[l]);
+      cr_assert_eq(memcmp(&sum, &c.all[l], sizeof sum), 0, "level %d does not add up", l);
+    }
+  cr_assert_eq(cov_answered(c.all), 3);
+  cr_assert_eq(cov_total(c.all), 8);
+}
+
+Test(coverage, unmet_baseline_questions_in_walk_order)
+{
+  ans_set_status(a, 0, ANS_IMPLEMENTED);
+  cov_compute(qn, a, &c);
+  /* Plan 1.2-a, Do 1.2-b and 1.3-a, Check 1.2-c. */
+  size_t want[] = { 2, 3, 6, 4 };
+  cr_assert_eq(c.nunmet, 4);
+  for (size_t k = 0; k < 4; k++)
+    cr_assert_eq(c.unmet[k], want[k], "unmet %zu is question %zu, expected %zu", k, c.unmet[k], want[k]);
+  cr_assert_eq(c.nunmet, c.all[QN_BASELINE].applicable - c.all[QN_BASELINE].met);
+}
+
+Test(coverage, a_column_of_figures_reads_down)
+{
+  char buf[64];
+  cov_tally t = { .met = 1, .applicable = 20 };
+  cov_format_col(&t, 7, buf, sizeof buf);
+  cr_assert_str_eq(buf, "  5.0% (1/20)");
+  t = (cov_tally){ .met = 3, .applicable = 3 };
+  cov_format_col(&t, 7, buf, sizeof buf);
+  cr_assert_str_eq(buf, "100.0% (3/3)");
+  t = (cov_tally){ 0 };
+  cov_format_col(&t, 7, buf, sizeof buf);
+  cr_assert_str_eq(buf, "   n/a (0/0)");
+}
+
+Test(coverage, the_vocabularies_list_what_files_may_say)
+{
+  char buf[256];
+  cr_assert_str_eq(vocab_list(&qn_phase_vocab, buf, sizeof buf), "plan, do, check, act");
+  cr_assert_str_eq(vocab_list(&qn_basis_vocab, buf, sizeof buf), "survey, source, editorial");
+  cr_assert_eq(vocab_parse(&qn_basis_vocab, ""), -1, "the empty 'none' key is not a value");
+  cr_assert_eq(vocab_parse(&ans_status_vocab, "unanswered"), -1, "files never say unanswered");
+  cr_assert_eq(vocab_parse(&ans_status_vocab, "not_applicable"), ANS_NOT_APPLICABLE);
+  for (int i = 0; i < ANS_STATUS_COUNT; i++)
+    cr_assert_eq(ans_status_of_digit(ans_statuses[i].digit), i);
 }
