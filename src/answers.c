@@ -129,8 +129,8 @@ ans_first_unanswered(const assessment *a)
 
 /* ---- the tables (answers.h) ------------------------------------------ */
 
-#define ROW_(id, key, label, digit, help, met, excl, reason, unmet, brief) \
-  [ANS_##id] = { key, label, digit, help, met, excl, reason, unmet, brief },
+#define ROW_(id, key, label, digit, help, met, excl, reason, unmet, brief, colour) \
+  [ANS_##id] = { key, label, digit, help, met, excl, reason, unmet, brief, colour },
 const ans_status_info ans_statuses[ANS_STATUS_COUNT] = { ANS_STATUS_TABLE(ROW_) };
 #undef ROW_
 _Static_assert(sizeof ans_statuses / sizeof ans_statuses[0] == ANS_STATUS_COUNT, "one row a status");

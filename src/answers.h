@@ -30,25 +30,26 @@
  *   BRIEF   its place among the few counts kept in the answers file's
  *           summary and, when it can never count (neither MET nor EXCL),
  *           in the reports' "not met, by kind"; 0 when left out
+ *   COLOUR  its colour in charts (the HTML report), a CSS colour
  * Everything else about statuses is derived from this table. */
 #define ANS_STATUS_TABLE(X) \
   /* TRANSLATORS: answer statuses, as in the glossary. At most 24 columns. */ \
   X(NONE, "unanswered", N_("Unanswered"), '0', N_("clear the answer"), \
-    0, 0, 0, NULL, 1) \
+    0, 0, 0, NULL, 1, "#fff") \
   X(IMPLEMENTED, "implemented", N_("Implemented"), '1', N_("implemented"), \
-    1, 0, 0, NULL, 0) \
+    1, 0, 0, NULL, 0, "#4e9a52") \
   X(PARTIAL, "partial", N_("Partially implemented"), '2', N_("partially implemented"), \
-    0, 0, 0, NULL, 3) \
+    0, 0, 0, NULL, 3, "#f4b860") \
   X(NOT_IMPLEMENTED, "not_implemented", N_("Not implemented"), '3', N_("not implemented"), \
-    0, 0, 0, NULL, 4) \
+    0, 0, 0, NULL, 4, "#e0675a") \
   X(ALTERNATIVE, "alternative", N_("Alternative measure"), '4', \
     N_("alternative measure (asks for the reason)"), \
-    1, 0, 1, N_("alternative measure without a reason"), 0) \
+    1, 0, 1, N_("alternative measure without a reason"), 0, "#a9d8a0") \
   X(NOT_APPLICABLE, "not_applicable", N_("Not applicable"), '5', \
     N_("not applicable (asks for the reason)"), \
-    0, 1, 1, N_("not applicable without a reason"), 5) \
+    0, 1, 1, N_("not applicable without a reason"), 5, "#d4d4d4") \
   X(UNKNOWN, "unknown", N_("Unknown"), '6', N_("unknown"), \
-    0, 0, 0, NULL, 2)
+    0, 0, 0, NULL, 2, "#b5acd6")
 
 enum ans_status
 {
@@ -67,6 +68,7 @@ typedef struct ans_status_info
   bool met, excluded, reason;
   const char *unmet;
   int brief;
+  const char *colour;
 } ans_status_info;
 
 extern const ans_status_info ans_statuses[ANS_STATUS_COUNT];

@@ -29,6 +29,7 @@
   "YuGothic, Meiryo, \"Noto Sans CJK JP\", \"Noto Sans JP\", \"Source Han Sans JP\", "      \
   "\"IPAexGothic\", sans-serif"
 
+/* The stylesheet, in two parts around the statuses' colours. */
 static const char stylesheet[] =
   "@page { size: A4 portrait; margin: 15mm 16mm 17mm;\n"
   "  @bottom-center { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #444; } }\n"
@@ -84,14 +85,11 @@ static const char stylesheet[] =
   "svg .s1 { fill: url(#kj-hatch); }\n"
   "svg .seg { stroke: #fff; stroke-width: 1; }\n"
   "svg .seg.st-none { stroke: #8a8a8a; stroke-width: .8; }\n"
-  "svg .n { font-size: 11px; font-weight: 700; }\n"
-  ".st-implemented { fill: #4e9a52; }\n"
-  ".st-alternative { fill: #a9d8a0; }\n"
-  ".st-not_applicable { fill: #d4d4d4; }\n"
-  ".st-partial { fill: #f4b860; }\n"
-  ".st-not_implemented { fill: #e0675a; }\n"
-  ".st-unknown { fill: #b5acd6; }\n"
-  ".st-none { fill: #fff; stroke: #8a8a8a; stroke-width: .8; }\n"
+  "svg .n { font-size: 11px; font-weight: 700; }\n";
+
+/* After the statuses' colours, which status_styles writes from the
+ * status table. */
+static const char stylesheet_after_statuses[] =
   "svg.swatch { width: .9em; height: .9em; vertical-align: -.1em; margin-right: .4em; }\n"
   "table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums;\n"
   "  margin: .4em 0 1em; }\n"
@@ -177,6 +175,47 @@ html_put_lines(FILE *f, const char *s)
   put_escaped(f, s, true);
 }
 
+/* The chart kinds of the statuses: met first, then not applicable, then
+ * what keeps coverage down, unanswered last (the status table's order
+ * within each).  Returns how many, ANS_STATUS_COUNT. */
+static int
+stack_order(enum ans_status out[ANS_STATUS_COUNT])
+{
+  int n = 0;
+  for (int pass = 0; pass < 3; pass++)
+    for (int i = 0; i < ANS_STATUS_COUNT; i++)
+      {
+        enum ans_status st = ans_status_nth(i);
+        const ans_status_info *info = &ans_statuses[st];
+        if ((pass == 0 && info->met) || (pass == 1 && !info->met && info->excluded)
+            || (pass == 2 && !info->met && !info->excluded))
+          out[n++] = st;
+      }
+  return n;
+}
+
+/* The CSS class of a status's chart kind; unanswered is drawn as an
+ * empty, outlined box, class st-none. */
+static void
+status_class(enum ans_status st, char buf[48])
+{
+  snprintf(buf, 48, "st-%s", st == ANS_NONE ? "none" : ans_status_key(st));
+}
+
+static void
+status_styles(FILE *f)
+{
+  enum ans_status order[ANS_STATUS_COUNT];
+  int n = stack_order(order);
+  for (int k = 0; k < n; k++)
+    {
+      char cls[48];
+      status_class(order[k], cls);
+      fprintf(f, ".%s { fill: %s;%s }\n", cls, ans_statuses[order[k]].colour,
+              order[k] == ANS_NONE ? " stroke: #8a8a8a; stroke-width: .8;" : "");
+    }
+}
+
 void
 html_begin(FILE *f, enum lang lang, const char *title)
 {
@@ -185,7 +224,9 @@ html_begin(FILE *f, enum lang lang, const char *title)
   fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", f);
   fprintf(f, "<meta name=\"generator\" content=\"%s %s\">\n<title>", PACKAGE, VERSION);
   html_put(f, title);
-  fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n%s<main>\n", stylesheet, svg_defs);
+  fprintf(f, "</title>\n<style>\n%s", stylesheet);
+  status_styles(f);
+  fprintf(f, "%s</style>\n</head>\n<body>\n%s<main>\n", stylesheet_after_statuses, svg_defs);
 }
 
 void
@@ -553,32 +594,27 @@ items(FILE *f, const report_ctx *r, const coverage *c)
   fputs("</tbody>\n</table>\n", f);
 }
 
-/* Met kinds first, then what keeps coverage down, unanswered last. */
-static const enum ans_status stack_order[] = {
-  ANS_IMPLEMENTED, ANS_ALTERNATIVE, ANS_NOT_APPLICABLE, ANS_PARTIAL,
-  ANS_NOT_IMPLEMENTED, ANS_UNKNOWN, ANS_NONE,
-};
-#define NSTACK (sizeof stack_order / sizeof stack_order[0])
-
 static void
 statuses(FILE *f, const coverage *c)
 {
-  html_kind kinds[NSTACK];
-  char cls[NSTACK][40];
-  unsigned counts[QN_LEVEL_COUNT][NSTACK];
+  enum ans_status order[ANS_STATUS_COUNT];
+  int nk = stack_order(order);
+  html_kind kinds[ANS_STATUS_COUNT];
+  char cls[ANS_STATUS_COUNT][48];
+  unsigned counts[QN_LEVEL_COUNT][ANS_STATUS_COUNT];
   html_stack_row rows[QN_LEVEL_COUNT];
-  for (size_t k = 0; k < NSTACK; k++)
+  for (int k = 0; k < nk; k++)
     {
-      enum ans_status st = stack_order[k];
-      snprintf(cls[k], sizeof cls[k], "st-%s", st == ANS_NONE ? "none" : ans_status_key(st));
-      kinds[k] = (html_kind){ ans_status_name(st), cls[k] };
+      status_class(order[k], cls[k]);
+      kinds[k] = (html_kind){ ans_status_name(order[k]), cls[k] };
       for (int l = 0; l < QN_LEVEL_COUNT; l++)
-        counts[l][k] = c->all[l].status[st];
+        counts[l][k] = c->all[l].status[order[k]];
     }
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     rows[l] = (html_stack_row){ qn_level_name((enum qn_level) l), counts[l] };
   html_el(f, "h2", NULL, _("Answers by status"));
-  html_stack_chart(f, _("Questions of each level by status"), kinds, NSTACK, rows, QN_LEVEL_COUNT);
+  html_stack_chart(f, _("Questions of each level by status"), kinds, (size_t) nk, rows,
+                   QN_LEVEL_COUNT);
   unsigned nr = c->all[QN_BASELINE].no_reason + c->all[QN_RECOMMENDED].no_reason;
   if (nr)
     {
@@ -596,7 +632,7 @@ static void
 unmet(FILE *f, const report_ctx *r, const coverage *c)
 {
   const questionnaire *q = r->qn;
-  unsigned n = c->all[QN_BASELINE].applicable - c->all[QN_BASELINE].met;
+  unsigned n = (unsigned) c->nunmet;
   char *h = xasprintf(ngettext("Unmet baseline question (%u)", "Unmet baseline questions (%u)", n), n);
   html_el(f, "h2", NULL, h);
   free(h);
@@ -604,13 +640,11 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
     {
       html_el(f, "p", NULL, _("none"));
     }
-  for (size_t pos = 0; pos < q->nquestions; pos++)
+  for (size_t k = 0; k < c->nunmet; k++)
     {
-      size_t i = q->order[pos];
+      size_t i = c->unmet[k];
       const qn_question *x = &q->questions[i];
       const ans_entry *e = &r->a->e[i];
-      if (x->level != QN_BASELINE || cov_result(e) != COV_NOT_MET)
-        continue;
       fputs("<article class=\"unmet\">\n<h3><span class=\"id\">", f);
       html_put(f, x->id);
       if (x->basis == QN_BASIS_EDITORIAL)
