@@ -17,7 +17,14 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-static const char *const relation_keys[] = { "equal", "subset", "superset", "intersect" };
+#define KEY_(id, key, label) key,
+#define LABEL_(id, key, label) label,
+static const char *const relation_keys[] = { MAP_RELATION_TABLE(KEY_) };
+static const char *const relation_labels[] = { MAP_RELATION_TABLE(LABEL_) };
+#undef KEY_
+#undef LABEL_
+_Static_assert(sizeof relation_keys / sizeof relation_keys[0] == MAP_RELATION_COUNT, "relations");
+const vocab map_relation_vocab = { relation_keys, MAP_RELATION_COUNT, 0 };
 
 const char *
 map_relation_key(enum map_relation r)
@@ -28,20 +35,13 @@ map_relation_key(enum map_relation r)
 int
 map_relation_parse(const char *s)
 {
-  for (int i = 0; i < MAP_RELATION_COUNT; i++)
-    if (strcmp(relation_keys[i], s) == 0)
-      return i;
-  return -1;
+  return vocab_parse(&map_relation_vocab, s);
 }
 
 const char *
 map_relation_name(enum map_relation r)
 {
-  static const char *const names[] = {
-    /* TRANSLATORS: how old questions relate to new ones in a mapping:
-       the old are equal to / part of / more than / overlapping the new. */
-    N_("equal"), N_("narrower"), N_("broader"), N_("overlapping") };
-  return _(names[r]);
+  return _(relation_labels[r]);
 }
 
 bool
@@ -137,9 +137,12 @@ read_entries(cfg_reader *r, mapping *m, const config_setting_t *list)
       const char *rel = cfg_string_in(r, g, slot[K_REL], "relation", true, false, &where);
       int rv = rel ? map_relation_parse(rel) : -1;
       if (rel && rv < 0)
-        diag_add(r->diag, r->file, cfg_line(slot[K_REL]),
-                 _("'relation' in %s is \"%s\"; expected one of: equal, subset, superset, intersect"),
-                 cfg_where_text(&where, wbuf, sizeof wbuf), rel);
+        {
+          char expected[128];
+          diag_add(r->diag, r->file, cfg_line(slot[K_REL]), _("'%s' in %s is \"%s\"; expected one of: %s"),
+                   "relation", cfg_where_text(&where, wbuf, sizeof wbuf), rel,
+                   vocab_list(&map_relation_vocab, expected, sizeof expected));
+        }
       e->relation = rv < 0 ? MAP_INTERSECT : (enum map_relation) rv;
       /* Only a one-to-one correspondence can be equal: answers to several
        * questions cannot be carried to one unchanged, nor one answer

@@ -16,12 +16,28 @@
 #include "cfgread.h"
 #include "diag.h"
 #include "qn.h"
+#include "vocab.h"
 
 #define MAP_FORMAT 1
 
 /* How the source questions of an entry relate to its target questions,
- * read as "the source questions are ... the target questions". */
-enum map_relation { MAP_EQUAL, MAP_SUBSET, MAP_SUPERSET, MAP_INTERSECT, MAP_RELATION_COUNT };
+ * read as "the source questions are ... the target questions":
+ * X(ID, KEY, LABEL), MAP_<ID>, the word in mapping files and the name for
+ * people. */
+#define MAP_RELATION_TABLE(X) \
+  /* TRANSLATORS: old questions equal to / part of / more than / overlapping the new. */ \
+  X(EQUAL, "equal", N_("equal")) \
+  X(SUBSET, "subset", N_("narrower")) \
+  X(SUPERSET, "superset", N_("broader")) \
+  X(INTERSECT, "intersect", N_("overlapping"))
+
+enum map_relation
+{
+#define MAP_ENUM_(id, key, label) MAP_##id,
+  MAP_RELATION_TABLE(MAP_ENUM_)
+#undef MAP_ENUM_
+  MAP_RELATION_COUNT
+};
 
 typedef struct map_entry
 {
@@ -60,6 +76,7 @@ void map_free(mapping *m);
 /* The key used in files ("equal") and a name for people. */
 const char *map_relation_key(enum map_relation r);
 int map_relation_parse(const char *s);
+extern const vocab map_relation_vocab;
 const char *map_relation_name(enum map_relation r);
 
 #endif
