@@ -628,6 +628,15 @@ statuses(FILE *f, const coverage *c)
     }
 }
 
+/* A question's id, marked (*) when its level is kijun's reading. */
+static void
+put_question_id(FILE *f, const qn_question *x)
+{
+  html_put(f, x->id);
+  if (x->basis == QN_BASIS_EDITORIAL)
+    fputs(" (*)", f);
+}
+
 static void
 unmet(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -646,9 +655,7 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
       const qn_question *x = &q->questions[i];
       const ans_entry *e = &r->a->e[i];
       fputs("<article class=\"unmet\">\n<h3><span class=\"id\">", f);
-      html_put(f, x->id);
-      if (x->basis == QN_BASIS_EDITORIAL)
-        fputs(" (*)", f);
+      put_question_id(f, x);
       fputs("</span><span class=\"why\">", f);
       html_put(f, qn_phase_name(x->phase));
       fputs(" \u00b7 ", f);
@@ -729,9 +736,7 @@ appendix(FILE *f, const report_ctx *r)
       const qn_question *x = &q->questions[i];
       const ans_entry *e = &r->a->e[i];
       fputs("<tr><td class=\"id\">", f);
-      html_put(f, x->id);
-      if (x->basis == QN_BASIS_EDITORIAL)
-        fputs(" (*)", f);
+      put_question_id(f, x);
       fputs("</td><td class=\"text\">", f);
       html_put(f, qn_tr(&x->text, r->lang));
       if (e->note)
