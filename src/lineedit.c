@@ -9,20 +9,21 @@
 #include "xalloc.h"
 
 void
-le_init(lineedit *e, const char *utf8, size_t max)
+le_init(lineedit *e, const char *utf8, size_t max, unsigned flags)
 {
   *e = (lineedit){ 0 };
   e->max = max;
+  e->flags = flags;
   size_t n = utf8 ? strlen(utf8) : 0;
   for (size_t i = 0; i < n;)
     {
       uint32_t cp;
       i += (size_t) txt_decode(utf8 + i, n - i, &cp);
-      /* A stored newline cannot be edited on one line; it shows as a
-       * space and is saved as one. */
-      if (cp == '\n' || cp == '\t')
+      if ((cp == '\n' || cp == '\t') && !(flags & LE_MULTILINE))
         cp = ' ';
-      if (cp != TXT_INVALID && cp >= 0x20)
+      /* What the file holds is kept whole, even past max: opening and
+       * closing the field must not change it. */
+      if (cp != TXT_INVALID && (cp >= 0x20 || cp == '\n' || cp == '\t'))
         {
           e->cp = xgrow(e->cp, &e->cap, e->len + 1, sizeof *e->cp);
           e->cp[e->len++] = cp;
@@ -38,11 +39,21 @@ le_free(lineedit *e)
   *e = (lineedit){ 0 };
 }
 
+/* Bidirectional formatting characters would reorder what the screen
+ * shows of the text around them; they are never typed on purpose. */
+static bool
+is_bidi_format(uint32_t cp)
+{
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E
+         || cp == 0x200F || cp == 0x061C;
+}
+
 bool
 le_insert(lineedit *e, uint32_t cp)
 {
-  if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp > 0x10FFFF
-      || (cp >= 0xD800 && cp <= 0xDFFF) || (e->max && e->len >= e->max))
+  bool text_control = (cp == '\n' || cp == '\t') && (e->flags & LE_MULTILINE);
+  if ((cp < 0x20 && !text_control) || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp > 0x10FFFF
+      || (cp >= 0xD800 && cp <= 0xDFFF) || is_bidi_format(cp) || (e->max && e->len >= e->max))
     return false;
   e->cp = xgrow(e->cp, &e->cap, e->len + 1, sizeof *e->cp);
   memmove(e->cp + e->cur + 1, e->cp + e->cur, (e->len - e->cur) * sizeof *e->cp);
@@ -122,6 +133,25 @@ le_text(const lineedit *e)
   return le_slice(e, 0, e->len);
 }
 
+const char *
+le_mark(uint32_t cp, unsigned flags)
+{
+  /* U+23CE and U+21E5 are one column wide everywhere (East Asian Width
+   * neutral), unlike the ambiguous arrow U+2192. */
+  if (cp == '\n')
+    return flags & LE_ASCII ? "^J" : "\xE2\x8F\x8E" /* U+23CE */;
+  if (cp == '\t')
+    return flags & LE_ASCII ? "^I" : "\xE2\x87\xA5" /* U+21E5 */;
+  return NULL;
+}
+
+int
+le_cwidth(uint32_t cp, unsigned flags)
+{
+  const char *m = le_mark(cp, flags);
+  return m ? txt_width(m) : txt_cwidth(cp);
+}
+
 void
 le_view(lineedit *e, int width, size_t *from, size_t *to, int *col)
 {
@@ -133,14 +163,14 @@ le_view(lineedit *e, int width, size_t *from, size_t *to, int *col)
     e->first = e->cur;
   int w = 0;
   for (size_t i = e->first; i < e->cur; i++)
-    w += txt_cwidth(e->cp[i]);
+    w += le_cwidth(e->cp[i], e->flags);
   while (w > room && e->first < e->cur)
-    w -= txt_cwidth(e->cp[e->first++]);
+    w -= le_cwidth(e->cp[e->first++], e->flags);
   *from = e->first;
   *col = w;
   size_t i = e->cur;
   int used = w;
-  while (i < e->len && used + txt_cwidth(e->cp[i]) <= room)
-    used += txt_cwidth(e->cp[i++]);
+  while (i < e->len && used + le_cwidth(e->cp[i], e->flags) <= room)
+    used += le_cwidth(e->cp[i++], e->flags);
   *to = i;
 }

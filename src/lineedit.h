@@ -4,13 +4,24 @@
  * character and never splits a multibyte sequence or half of a wide
  * character.  le_view computes which part of a long text shows in a
  * field of a given width so the cursor stays visible; the screen code
- * only draws what it is told. */
+ * only draws what it is told.
+ *
+ * A multi-line field (a note, an evidence reference) keeps line breaks
+ * and tabs as characters of the text; on the one line they show as a
+ * mark (le_mark), so nothing the file holds is flattened by editing. */
 #ifndef KIJUN_LINEEDIT_H
 #define KIJUN_LINEEDIT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* le_init flags. */
+enum
+{
+  LE_MULTILINE = 1,           /* line breaks and tabs are text */
+  LE_ASCII = 2,               /* marks in ASCII: the terminal is not UTF-8 */
+};
 
 typedef struct lineedit
 {
@@ -19,14 +30,22 @@ typedef struct lineedit
   size_t cur;                 /* cursor: 0..len */
   size_t first;               /* first code point shown */
   size_t max;                 /* most code points accepted */
+  unsigned flags;             /* LE_* */
 } lineedit;
 
-/* Start editing a copy of utf8 (NULL for empty), cursor at the end. */
-void le_init(lineedit *e, const char *utf8, size_t max);
+/* Start editing a copy of utf8 (NULL for empty), cursor at the end.  In
+ * a one-line field, a line break or tab in utf8 becomes a space. */
+void le_init(lineedit *e, const char *utf8, size_t max, unsigned flags);
 void le_free(lineedit *e);
-/* Insert one character at the cursor; false when full or a control
- * character. */
+/* Insert one character at the cursor; false when full, or a control or
+ * bidirectional formatting character (a line break and a tab are taken
+ * in a multi-line field only). */
 bool le_insert(lineedit *e, uint32_t cp);
+/* How a line break or a tab shows in the field ("⏎" "⇥", or "^J" "^I"
+ * with LE_ASCII); NULL for any other character, which shows as itself. */
+const char *le_mark(uint32_t cp, unsigned flags);
+/* Columns cp takes in the field, marks included. */
+int le_cwidth(uint32_t cp, unsigned flags);
 void le_backspace(lineedit *e);
 void le_delete(lineedit *e);
 void le_left(lineedit *e);

@@ -40,7 +40,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   free(e);
 
   lineedit le;
-  le_init(&le, raw, 0);
+  unsigned flags = (data[0] & 1 ? LE_MULTILINE : 0) | (data[0] & 2 ? LE_ASCII : 0);
+  le_init(&le, raw, 0, flags);
+  /* A multi-line field gives back exactly the text a file may hold. */
+  bool plain = txt_valid_utf8(raw, strlen(raw), NULL);
+  for (const unsigned char *p = (const unsigned char *) raw; plain && *p; p++)
+    if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F)
+      plain = false;
+  if (plain && (flags & LE_MULTILINE))
+    {
+      char *back = le_text(&le);
+      if (strcmp(back, raw) != 0)
+        __builtin_trap();
+      free(back);
+    }
   for (size_t i = 1; i < size; i++)
     switch (data[i] % 9)
       {
@@ -50,7 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
       case 3: le_delete(&le); break;
       case 4: le_home(&le); break;
       case 5: le_end(&le); break;
-      case 6: le_insert(&le, 0x3042 + data[i]); break;
+      case 6: le_insert(&le, data[i] & 0x80 ? (data[i] & 1 ? '\n' : '\t') : 0x3042 + data[i]); break;
       case 7: le_kill_end(&le); break;
       default:
         {

@@ -1,5 +1,6 @@
 /* Tests of the line editor's logic: movement and deletion by character
- * in Japanese text, and the visible window of a long text. */
+ * in Japanese text, the visible window of a long text, and line breaks
+ * and tabs kept, shown as marks and edited like any character. */
 #include <config.h>
 
 #include <locale.h>
@@ -30,7 +31,7 @@ expect_text(const lineedit *e, const char *want)
 Test(lineedit, backspace_and_delete_remove_whole_characters)
 {
   lineedit e;
-  le_init(&e, "日本語テキスト", 0);
+  le_init(&e, "日本語テキスト", 0, 0);
   le_backspace(&e);
   expect_text(&e, "日本語テキス");
   le_home(&e);
@@ -48,22 +49,106 @@ Test(lineedit, backspace_and_delete_remove_whole_characters)
   le_free(&e);
 }
 
-Test(lineedit, control_characters_are_refused_and_newlines_become_spaces)
+Test(lineedit, control_characters_are_refused_and_a_one_line_field_has_no_line_breaks)
 {
   lineedit e;
-  le_init(&e, "a\nb", 0);
-  expect_text(&e, "a b");
+  le_init(&e, "a\nb\tc", 0, 0);
+  expect_text(&e, "a b c");
   cr_assert_not(le_insert(&e, 0x1B));
   cr_assert_not(le_insert(&e, 0x9B));
-  cr_assert(le_insert(&e, 'c'));
-  expect_text(&e, "a bc");
+  cr_assert_not(le_insert(&e, '\n'));
+  cr_assert_not(le_insert(&e, '\t'));
+  cr_assert_not(le_insert(&e, 0x202E), "a bidi override is refused");
+  cr_assert_not(le_insert(&e, 0x2066));
+  cr_assert(le_insert(&e, 'd'));
+  expect_text(&e, "a b cd");
+  le_free(&e);
+}
+
+Test(lineedit, a_multiline_field_keeps_line_breaks_and_tabs_unchanged)
+{
+  static const char *const texts[] = {
+    "隔年で見直し\n次回は2027年", "a\tb", "\n", "\n\n先頭と末尾\t\n", "",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    {
+      lineedit e;
+      le_init(&e, texts[i], 4000, LE_MULTILINE);
+      expect_text(&e, texts[i]);
+      le_free(&e);
+    }
+}
+
+Test(lineedit, a_stored_text_longer_than_the_limit_is_kept_whole)
+{
+  lineedit e;
+  le_init(&e, "abcdef", 3, LE_MULTILINE);
+  expect_text(&e, "abcdef");
+  cr_assert_not(le_insert(&e, 'g'));
+  le_free(&e);
+}
+
+Test(lineedit, line_breaks_and_tabs_are_inserted_and_deleted_like_characters)
+{
+  lineedit e;
+  le_init(&e, "方針", 0, LE_MULTILINE);
+  cr_assert(le_insert(&e, '\n'));
+  cr_assert(le_insert(&e, 0x8FFD)); /* 追 */
+  cr_assert(le_insert(&e, '\t'));
+  cr_assert(le_insert(&e, 'x'));
+  expect_text(&e, "方針\n追\tx");
+  le_left(&e);
+  le_backspace(&e);
+  expect_text(&e, "方針\n追x");
+  le_home(&e);
+  le_right(&e);
+  le_right(&e);
+  le_delete(&e);
+  expect_text(&e, "方針追x");
+  le_free(&e);
+}
+
+Test(lineedit, marks_have_a_defined_width)
+{
+  cr_assert_str_eq(le_mark('\n', 0), "\u23CE");
+  cr_assert_str_eq(le_mark('\t', 0), "\u21E5");
+  cr_assert_str_eq(le_mark('\n', LE_ASCII), "^J");
+  cr_assert_str_eq(le_mark('\t', LE_ASCII), "^I");
+  cr_assert_null(le_mark('a', 0));
+  cr_assert_eq(txt_width("\u23CE"), 1);
+  cr_assert_eq(txt_width("\u21E5"), 1);
+  cr_assert_eq(le_cwidth('\n', 0), 1);
+  cr_assert_eq(le_cwidth('\n', LE_ASCII), 2);
+  cr_assert_eq(le_cwidth(0x3042, 0), 2);
+}
+
+Test(lineedit, the_view_counts_marks_in_columns)
+{
+  lineedit e;
+  size_t from, to;
+  int col;
+  le_init(&e, "ab\ncd", 0, LE_MULTILINE);
+  le_view(&e, 20, &from, &to, &col);
+  cr_assert_eq(col, 5, "a b mark c d");
+  cr_assert_eq(to, 5);
+  le_free(&e);
+  le_init(&e, "ab\ncd", 0, LE_MULTILINE | LE_ASCII);
+  le_view(&e, 20, &from, &to, &col);
+  cr_assert_eq(col, 6, "a b ^ J c d");
+  le_free(&e);
+  /* A long text of marks scrolls like any other. */
+  le_init(&e, "\n\n\n\n\n\n\n\n\n\n", 0, LE_MULTILINE | LE_ASCII);
+  le_view(&e, 7, &from, &to, &col);
+  cr_assert_eq(to, 10);
+  cr_assert_eq(from, 7);
+  cr_assert_eq(col, 6);
   le_free(&e);
 }
 
 Test(lineedit, maximum_length_is_kept)
 {
   lineedit e;
-  le_init(&e, "", 3);
+  le_init(&e, "", 3, 0);
   cr_assert(le_insert(&e, 'a'));
   cr_assert(le_insert(&e, 'b'));
   cr_assert(le_insert(&e, 'c'));
@@ -74,7 +159,7 @@ Test(lineedit, maximum_length_is_kept)
 Test(lineedit, long_text_scrolls_to_keep_the_cursor_visible)
 {
   lineedit e;
-  le_init(&e, "あいうえおかきくけこさしすせそ", 0); /* 15 wide characters */
+  le_init(&e, "あいうえおかきくけこさしすせそ", 0, 0); /* 15 wide characters */
   size_t from, to;
   int col;
   le_view(&e, 10, &from, &to, &col);
