@@ -4,9 +4,11 @@
  * the coverage summary after leaving.
  *
  * Signals only set a flag (SIGWINCH is ncurses' own, delivered as
- * KEY_RESIZE; SIGTSTP too, which redraws in full on resume).  The loop
- * wakes every quarter second to notice the flag; it sends nothing to the
- * terminal while idle. */
+ * KEY_RESIZE; SIGTSTP too, which redraws in full on resume).  Every
+ * signal that would end the process ends the session the same way: the
+ * text being edited is saved and the terminal restored.  Keys are read
+ * through ui_input, which wakes every quarter second to notice the flag;
+ * nothing is sent to the terminal while idle. */
 #include <config.h>
 #include "ui.h"
 
@@ -41,6 +43,7 @@ restore_terminal(void)
   if (curses_on)
     {
       curses_on = false;
+      in_paste_off();
       endwin();
     }
 }
@@ -61,15 +64,52 @@ on_crash(int sig)
   raise(sig);
 }
 
+/* ncurses' own SIGTSTP handler, which ends and resumes the screen. */
+static struct sigaction curses_tstp;
+
+static void
+on_tstp(int sig)
+{
+  /* The shell must not get bracketed pastes while kijun is stopped. */
+  in_paste_off();
+  curses_tstp.sa_handler(sig);
+  in_paste_on();
+}
+
+static void
+wrap_tstp(void)
+{
+  struct sigaction sa;
+  if (sigaction(SIGTSTP, NULL, &curses_tstp) != 0 || (curses_tstp.sa_flags & SA_SIGINFO)
+      || curses_tstp.sa_handler == SIG_DFL || curses_tstp.sa_handler == SIG_IGN)
+    return;
+  sa = curses_tstp;
+  sa.sa_handler = on_tstp;
+  sigaction(SIGTSTP, &sa, NULL);
+}
+
 static void
 install_signals(void)
 {
   struct sigaction sa = { 0 };
   sa.sa_handler = on_signal;
   sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, NULL);
-  sigaction(SIGTERM, &sa, NULL);
-  sigaction(SIGHUP, &sa, NULL);
+  /* Every signal whose default ends the process, except the crashes
+   * below: Ctrl-C, Ctrl-\, a hang-up, kill, timers and limits. */
+  int end[] = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+#ifdef SIGPOLL
+    SIGPOLL,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+  };
+  for (size_t i = 0; i < sizeof end / sizeof end[0]; i++)
+    sigaction(end[i], &sa, NULL);
   sa.sa_handler = SIG_IGN;
   sigaction(SIGPIPE, &sa, NULL);
   /* A file size limit must fail the write (and be reported), not kill
@@ -77,7 +117,7 @@ install_signals(void)
   sigaction(SIGXFSZ, &sa, NULL);
   sa.sa_handler = on_crash;
   sa.sa_flags = SA_RESETHAND;
-  int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+  int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP };
   for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
     sigaction(crash[i], &sa, NULL);
 }
@@ -93,7 +133,6 @@ start_curses(ui *u)
   nonl();
   keypad(stdscr, TRUE);
   set_escdelay(25);
-  timeout(250);
   curs_set(0);
   /* Home and End arrive in several dialects (PuTTY and the Linux console
    * send ESC [1~ and ESC [4~ even with TERM=xterm); teach all of them, or
@@ -108,6 +147,8 @@ start_curses(ui *u)
   for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
     if (key_defined(extra[i].seq) == 0)
       define_key(extra[i].seq, extra[i].key);
+  in_start();
+  wrap_tstp();
   const char *nc = getenv("NO_COLOR");
   u->color = has_colors() && !(nc && *nc);
   if (u->color)
@@ -243,6 +284,8 @@ report_rescue(ui *u, const char *rescued)
 static void
 leave_on_signal(ui *u)
 {
+  if (!got_signal)
+    return;
   int sig = got_signal;
   char *rescued;
   int rc = final_save(u, &rescued);
@@ -251,6 +294,12 @@ leave_on_signal(ui *u)
     report_rescue(u, rescued);
   fflush(stdout);
   _exit(128 + sig);
+}
+
+void
+ui_poll_signal(ui *u)
+{
+  leave_on_signal(u);
 }
 
 /* ---- screens ------------------------------------------------------------ */
@@ -374,8 +423,12 @@ draw(ui *u)
   u->cur_y = -1;
   if (too_small())
     {
-      char *m = xasprintf(_("The terminal is %dx%d; kijun needs at least %dx%d. Enlarge it, or press q to leave."),
-                          COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+      char *m = u->ed != ED_NONE
+        ? xasprintf(_("The terminal is %dx%d; kijun needs at least %dx%d. Enlarge it to see the text being "
+                      "edited: it is kept, and keys go on editing it."),
+                    COLS, LINES, UI_MIN_COLS, UI_MIN_LINES)
+        : xasprintf(_("The terminal is %dx%d; kijun needs at least %dx%d. Enlarge it, or press q to leave."),
+                    COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
       ud_wrapped(0, 0, COLS > 1 ? COLS : 1, LINES, m, A_BOLD);
       free(m);
     }
@@ -402,21 +455,29 @@ draw(ui *u)
 static void
 handle_key(ui *u, ui_key k)
 {
-  if (too_small())
-    {
-      if (!k.fn && k.ch == 'q')
-        u->done = true;
-      return;
-    }
   /* A key press clears the last message; the next action may set one. */
-  if (!(k.fn && k.ch == KEY_RESIZE))
+  if (!(k.fn && k.ch == KEY_RESIZE) && !too_small())
     {
       if (!u->dirty)
         u->msg[0] = '\0';
     }
+  /* An editor's keys mean the same whatever the size of the terminal. */
   if (u->ed != ED_NONE)
     {
       ed_key(u, k);
+      return;
+    }
+  if (k.fn && (k.ch == UI_KEY_PASTE || k.ch == UI_KEY_NEWLINE))
+    {
+      /* Pasted text is never taken as keys; it has no field to go to. */
+      if (k.ch == UI_KEY_PASTE)
+        ui_set_msg(u, true, "%s", _("Pasted text ignored: paste while editing a note (e) or the evidence (v)."));
+      return;
+    }
+  if (too_small())
+    {
+      if (!k.fn && k.ch == 'q')
+        u->done = true;
       return;
     }
   if (u->scr == SCR_SUMMARY && u->quitting)
@@ -455,17 +516,7 @@ run(ui *u)
             draw(u);
         }
       ui_key k;
-      wint_t ch;
-      int r;
-      do
-        {
-          r = get_wch(&ch);
-          if (got_signal)
-            leave_on_signal(u);
-        }
-      while (r == ERR);
-      k.ch = ch;
-      k.fn = r == KEY_CODE_YES;
+      in_key(u, -1, &k);
       if (k.fn && k.ch == KEY_RESIZE)
         continue;
       handle_key(u, k);
@@ -473,6 +524,16 @@ run(ui *u)
 }
 
 /* ---- entry ---------------------------------------------------------------- */
+
+static int
+refuse_terminal(void)
+{
+  const char *term = getenv("TERM");
+  fprintf(stderr, _("kijun: cannot use the terminal type '%s': unknown here, or without cursor addressing; "
+                    "set TERM to a full-screen terminal type this system knows, such as xterm or vt100\n"),
+          term ? term : "");
+  return 1;
+}
 
 int
 ui_main(const char *path, const char *qpath)
@@ -483,6 +544,10 @@ ui_main(const char *path, const char *qpath)
               _("the interactive session needs a terminal; use --report for a report without one"));
       return 2;
     }
+  /* Before anything is created: a terminal kijun cannot draw on (an
+   * unknown TERM, TERM=dumb) is refused outright. */
+  if (!in_terminal_usable())
+    return refuse_terminal();
   /* The folder must exist for the lock file; a new default answers
    * file lives in a folder that may not exist yet. */
   path_make_parents(path);
@@ -572,12 +637,9 @@ ui_main(const char *path, const char *qpath)
   atexit(restore_terminal);
   if (!start_curses(&u))
     {
-      const char *term = getenv("TERM");
-      fprintf(stderr, _("kijun: cannot use the terminal type '%s'; set TERM to one this system knows, such as xterm or vt100\n"),
-              term ? term : "");
       session_close(&s);
       lock_release(&lk);
-      return 1;
+      return refuse_terminal();
     }
   run(&u);
   char *rescued;
@@ -595,6 +657,8 @@ ui_main(const char *path, const char *qpath)
   free(rescued);
   pg_free(&u);
   le_free(&u.le);
+  free(u.ed_orig);
+  in_free(&u);
   free(u.rows);
   cov_free(&u.cov);
   free(u.search);

@@ -75,6 +75,39 @@ ud_wrapped(int y, int x, int width, int maxrows, const char *s, attr_t a)
   return rows;
 }
 
+/* Like ud_text, but a line break or a tab shows as the line editor's mark
+ * in reverse video, so a note reads the same in the editor and out of it. */
+int
+ud_marked(int y, int x, int width, const char *s, attr_t a, unsigned le_flags)
+{
+  int used = 0;
+  while (s && *s && used < width)
+    {
+      size_t run = strcspn(s, "\n\t");
+      if (run == 0)
+        {
+          const char *m = le_mark((unsigned char) *s, le_flags);
+          int w = txt_width(m);
+          if (used + w > width)
+            break;
+          used += ud_text(y, x + used, w, m, a | A_REVERSE);
+          s++;
+          continue;
+        }
+      char *part = xstrndup(s, run);
+      char *clean = txt_sanitize(part, true);
+      int w = ud_text(y, x + used, width - used, clean, a);
+      bool cut = w < txt_width(clean);
+      free(clean);
+      free(part);
+      used += w;
+      if (cut)
+        break;
+      s += run;
+    }
+  return used;
+}
+
 void
 ud_fill(int y, attr_t a)
 {

@@ -1,7 +1,13 @@
 /* ui_edit: the one-line editor as it appears on screen: the note, the
  * evidence reference, a profile field or the search string.  The editing
  * itself is lineedit's; this file decides where the field is, draws the
- * visible part and stores the result. */
+ * visible part and stores the result, and only a change is stored.
+ *
+ * The note and the evidence keep line breaks and tabs (shown as marks;
+ * Ctrl-J or Alt-Enter adds a line break).  A paste goes into the field
+ * whole.  Enter with more keys right behind it is a pasted line break,
+ * not the end of the edit; and keys arriving in a burst with the end of
+ * an edit are dropped, so a paste can never answer a question. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -46,8 +52,21 @@ void
 ed_start(ui *u, enum ui_edit what, const char *text)
 {
   le_free(&u->le);
-  le_init(&u->le, text, what == ED_NOTE ? NOTE_MAX : FIELD_MAX);
+  unsigned flags = (what == ED_NOTE || what == ED_EVIDENCE ? LE_MULTILINE : 0)
+                   | (i18n_utf8() ? 0 : LE_ASCII);
+  le_init(&u->le, text, what == ED_NOTE ? NOTE_MAX : FIELD_MAX, flags);
+  free(u->ed_orig);
+  u->ed_orig = xstrdup(text ? text : "");
   u->ed = what;
+}
+
+static void
+ed_close(ui *u)
+{
+  u->ed = ED_NONE;
+  le_free(&u->le);
+  free(u->ed_orig);
+  u->ed_orig = NULL;
 }
 
 void
@@ -78,7 +97,7 @@ ed_draw(ui *u)
   attron(a);
   mvhline(y, x, ' ', width);
   attroff(a);
-  ud_text(y, x, width, vis, a);
+  ud_marked(y, x, width, vis, a, u->le.flags);
   free(vis);
   /* Markers show that the text goes on beyond the field. */
   if (from > 0)
@@ -96,9 +115,12 @@ ed_commit(ui *u)
     return;
   char *text = le_text(&u->le);
   enum ui_edit what = u->ed;
-  u->ed = ED_NONE;
+  /* Opening and closing a field changes nothing, not even the time of
+   * the answer. */
+  bool same = u->ed_orig && strcmp(text, u->ed_orig) == 0;
+  ed_close(u);
   size_t qi = u->s->qn->order[u->pos];
-  switch (what)
+  switch (same && what != ED_SEARCH ? ED_NONE : what)
     {
     case ED_NOTE:
       ans_set_note(u->s->a, qi, text);
@@ -122,13 +144,65 @@ ed_commit(ui *u)
       break;
     }
   free(text);
-  le_free(&u->le);
   if (what == ED_NOTE && u->advance_after_edit)
     {
       u->advance_after_edit = false;
       if (u->pos + 1 < u->s->qn->nquestions)
         u->pos++;
     }
+}
+
+/* Keys that came in one burst with the end of an edit were pasted, not
+ * typed: drop them, and say so. */
+static void
+drop_burst(ui *u)
+{
+  if (!in_burst(u))
+    return;
+  size_t n = in_flush(u);
+  ui_set_msg(u, true,
+             ngettext("%zu key that came in one burst with the end of the edit was ignored (a paste?); "
+                      "nothing was answered.",
+                      "%zu keys that came in one burst with the end of the edit were ignored (a paste?); "
+                      "nothing was answered.",
+                      n),
+             n);
+}
+
+static void
+enter(ui *u)
+{
+  if ((u->le.flags & LE_MULTILINE) && in_burst(u))
+    {
+      /* More keys right behind: a pasted line break. */
+      le_insert(&u->le, '\n');
+      return;
+    }
+  ed_commit(u);
+  drop_burst(u);
+}
+
+static void
+paste(ui *u)
+{
+  lineedit *e = &u->le;
+  bool multi = e->flags & LE_MULTILINE;
+  size_t n = u->npaste;
+  /* A one-line field takes a pasted line as it is, without its end. */
+  while (!multi && n > 0 && u->paste[n - 1] == '\n')
+    n--;
+  bool full = u->paste_cut;
+  for (size_t i = 0; i < n; i++)
+    {
+      uint32_t c = u->paste[i];
+      if (!multi && (c == '\n' || c == '\t'))
+        c = ' ';
+      if (!le_insert(e, c) && e->max && e->len >= e->max)
+        full = true;
+    }
+  if (full)
+    ui_set_msg(u, true, _("The paste did not fit: the field holds at most %zu characters; the rest was left out."),
+               e->max);
 }
 
 void
@@ -145,18 +219,27 @@ ed_key(ui *u, ui_key k)
         case KEY_END: le_end(e); break;
         case KEY_BACKSPACE: le_backspace(e); break;
         case KEY_DC: le_delete(e); break;
-        case KEY_ENTER: ed_commit(u); break;
+        case KEY_ENTER: enter(u); break;
+        case UI_KEY_NEWLINE: le_insert(e, '\n'); break;
+        case UI_KEY_PASTE: paste(u); break;
         default: break;
         }
       return;
     }
   switch (k.ch)
     {
-    case '\n': case '\r': ed_commit(u); break;
+    case '\r': enter(u); break;
+    case '\n':                           /* Ctrl-J */
+      if (e->flags & LE_MULTILINE)
+        le_insert(e, '\n');
+      else
+        enter(u);
+      break;
+    case '\t': le_insert(e, '\t'); break;
     case 27:
-      u->ed = ED_NONE;
       u->advance_after_edit = false;
-      le_free(e);
+      ed_close(u);
+      drop_burst(u);
       break;
     case 1: le_home(e); break;            /* Ctrl-A */
     case 5: le_end(e); break;             /* Ctrl-E */

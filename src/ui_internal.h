@@ -34,6 +34,14 @@ typedef struct ui_key
   bool fn;
 } ui_key;
 
+/* Events ui_input makes of what the terminal sends (function keys). */
+#define UI_KEY_PASTE (KEY_MAX + 1)    /* a bracketed paste: its text is in ui.paste */
+#define UI_KEY_NEWLINE (KEY_MAX + 2)  /* Alt-Enter */
+
+/* Keys that follow one another within this many milliseconds came in one
+ * burst: pasted, not typed. */
+#define IN_BURST_MS 30
+
 /* One row of the overview: a phase heading (section < 0) or an item. */
 typedef struct ov_row
 {
@@ -60,6 +68,7 @@ typedef struct ui
 
   enum ui_edit ed;
   lineedit le;
+  char *ed_orig;              /* the text the editor opened with */
   bool advance_after_edit;    /* a reason was asked for: move on after it */
   int cur_y, cur_x;           /* where the cursor shows while editing; -1: hidden */
   int pf_sel;                 /* profile form: selected field */
@@ -75,6 +84,12 @@ typedef struct ui
   char save_error[160];       /* why the last save failed, for messages */
   bool color;
   bool done;
+
+  ui_key ahead;               /* a key read ahead to look for a burst */
+  bool has_ahead;
+  uint32_t *paste;            /* the text of the last bracketed paste */
+  size_t npaste, paste_cap;
+  bool paste_cut;             /* it was longer than kijun takes */
 } ui;
 
 /* ui.c */
@@ -83,11 +98,26 @@ void ui_set_msg(ui *u, bool err, const char *fmt, ...) __attribute__((format(pri
 void ui_open_page(ui *u, enum ui_screen scr);
 void ui_open_question(ui *u, size_t pos);
 bool ui_global_key(ui *u, ui_key k);
+void ui_poll_signal(ui *u);
+
+/* ui_input.c */
+bool in_terminal_usable(void);
+void in_start(void);
+void in_paste_on(void);
+void in_paste_off(void);
+/* The next key within ms milliseconds (ms < 0: no limit). */
+bool in_key(ui *u, int ms, ui_key *k);
+/* Whether another key follows within IN_BURST_MS (it is kept for in_key). */
+bool in_burst(ui *u);
+/* Drop keys until none comes for IN_BURST_MS; how many were dropped. */
+size_t in_flush(ui *u);
+void in_free(ui *u);
 
 /* ui_draw.c */
 attr_t ud_attr(const ui *u, enum ui_color c);
 int ud_text(int y, int x, int width, const char *s, attr_t a);
 int ud_wrapped(int y, int x, int width, int maxrows, const char *s, attr_t a);
+int ud_marked(int y, int x, int width, const char *s, attr_t a, unsigned le_flags);
 void ud_fill(int y, attr_t a);
 void ud_titlebar(const ui *u, const char *left, const char *right);
 void ud_keybar(const ui *u, const char *const *items, size_t n);

@@ -57,7 +57,7 @@ draw_field(ui *u, int y, const char *label, int lw, const char *value, const cha
   ud_text(y, 2, lw, label, A_BOLD);
   int x = 2 + lw + 2;
   if (value && *value)
-    ud_text(y, x, COLS - x - 1, value, A_NORMAL);
+    ud_marked(y, x, COLS - x - 1, value, A_NORMAL, i18n_utf8() ? 0 : LE_ASCII);
   else if (missing)
     ud_text(y, x, COLS - x - 1, missing, err ? ud_attr(u, UC_ERROR) : ud_attr(u, UC_DIM));
 }

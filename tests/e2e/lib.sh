@@ -23,6 +23,14 @@ start() {
   envs=""
   while [ "$1" != "--" ]; do envs="$envs $1"; shift; done
   shift
+  # The previous kijun must be gone, or its lock refuses the next one:
+  # hang it up at once (the terminal's own hang-up comes late) and wait.
+  old=$(kpid 2>/dev/null)
+  if [ -n "$old" ] && [ "$(cat /proc/"$old"/comm 2>/dev/null)" = kijun ]; then
+    kill -HUP "$old" 2>/dev/null
+    i=0
+    while kill -0 "$old" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+  fi
   T kill-server >/dev/null 2>&1
   runs=$((runs + 1))
   SOCK="kijun-test-$$-$runs"
@@ -96,4 +104,27 @@ kpid() {
 # expect_exit NAME STATUS: kijun ended with STATUS.
 expect_exit() {
   expect_screen "$1" "EXIT=$2"
+}
+
+# paste TEXT [-p]: paste TEXT into the pane as a terminal would: line
+# feeds become carriage returns, and with -p the text is bracketed
+# (ESC [200~ ... ESC [201~) if kijun asked for bracketed paste.  The
+# whole text arrives in one write, as a burst.
+paste() {
+  T set-buffer -b kijun-test -- "$1"
+  T paste-buffer -b kijun-test $2
+}
+
+# tty_log FILE: from now on, copy everything kijun sends to the terminal
+# into FILE.
+tty_log() {
+  : > "$1"
+  T pipe-pane -O "cat >> '$1'"
+}
+
+# no_answer NAME FILE QUESTION: FILE gives QUESTION no status.
+no_answer() {
+  if grep -qF "question = \"$3\"; status" "$2"; then
+    not_ok "$1" "$(grep -F "question = \"$3\"" "$2")"
+  else ok "$1"; fi
 }

@@ -41,6 +41,18 @@ T resize-window -x 60 -y 15
 expect_screen "a small terminal says how large it must be" "kijun needs at least 80x24"
 T resize-window -x 80 -y 24
 expect_screen "enlarging it restores the screen" "Does your organisation feed lessons"
+# A terminal too small does not change what keys mean in an editor: q is
+# text there, and the edit goes on after enlarging.
+keys e; typed "小さい"
+wait_for "小さい"
+T resize-window -x 60 -y 15
+expect_screen "a small terminal while editing says the text is kept" "kijun needs at least 80x24"
+typed "q"; keys Left; typed "x"
+sleep 0.3
+T resize-window -x 80 -y 24
+expect_screen "q in the editor of a small terminal is text, and the edit goes on" "小さいxq"
+keys Enter
+expect_file "and the text is saved" "$A" '小さいxq";'
 T resize-window -x 250 -y 70
 expect_screen "a 250x70 terminal works" "Does your organisation feed lessons"
 T resize-window -x 80 -y 24

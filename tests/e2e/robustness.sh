@@ -71,7 +71,7 @@ ln -s "$TMP/target.cfg" "$TMP/dangling.cfg"
 start 80 24 -- -q "$Q" "$TMP/dangling.cfg"
 expect_screen "a dangling link starts a new assessment" "Respondent profile"
 expect_file "its target is created" "$TMP/target.cfg" "kijun_answers = 1;"
-keys Escape; keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
+keys Escape; wait_gone "Respondent profile"; keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
 if [ -L "$TMP/dangling.cfg" ]; then ok "the link stays a link"; else not_ok "the link stays a link"; fi
 
 # A basename of 250 bytes: saved, and locked under a short derived name.
@@ -90,7 +90,7 @@ expect_exit "leaving exits 0" 0
 if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
   start 80 24 LC_ALL=de_DE.UTF-8 -- -q "$Q" "$TMP/de.cfg"
   expect_screen "a session under de_DE.UTF-8 starts" "Respondent profile"
-  keys Escape; keys Tab; wait_for "1.1-a"; keys 1; wait_for "1.2-a"
+  keys Escape; wait_gone "Respondent profile"; keys Tab; wait_for "1.1-a"; keys 1; wait_for "1.2-a"
   keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
   expect_file "its summary has a decimal point" "$TMP/de.cfg" "percent = 20.0;"
   run "$KIJUN" --report "$TMP/de.cfg" -q "$Q"
@@ -121,6 +121,27 @@ start 80 24 -- -q "$Q" "$A"
 wait_for "1.2-d"
 keys C-c
 expect_exit "Ctrl-C (SIGINT) exits 130" 130
+
+# ---- every signal that would end the process saves the note being typed
+# (SIGQUIT is Ctrl-\ at the terminal) and restores the terminal
+for sig in QUIT USR1 USR2 ALRM VTALRM PROF XCPU; do
+  start 80 24 -- -q "$Q" "$A"
+  wait_for "1.2-d"
+  keys e; typed "SIG$sig のメモ"
+  wait_for "SIG$sig のメモ"
+  kill -$sig "$(kpid)"
+  expect_exit "SIG$sig exits 128+signal" $((128 + $(kill -l $sig)))
+  expect_file "the note typed before SIG$sig is saved" "$A" "SIG$sig のメモ\";"
+  alt=$(T display-message -p '#{alternate_on}')
+  if [ "$alt" = 0 ]; then ok "SIG$sig restores the terminal"; else not_ok "SIG$sig restores the terminal" "alternate_on=$alt"; fi
+done
+start 80 24 -- -q "$Q" "$A"
+wait_for "1.2-d"
+keys e; typed "Ctrl-Q のメモ"
+wait_for "Ctrl-Q のメモ"
+keys 'C-\'
+expect_exit "Ctrl-\\ (SIGQUIT) exits 131" 131
+expect_file "the note typed before Ctrl-\\ is saved" "$A" 'Ctrl-Q のメモ";'
 
 # ---- suspend and resume
 start 80 24 -- -q "$Q" "$A"

@@ -26,10 +26,12 @@ expect_width "later questions fit 80 columns too" 80
 keys '?'
 expect_screen "the help is Japanese" "$T_HELP"
 expect_width "the help fits 80 columns" 80
-keys Escape; keys s
+# A person never presses Esc and another key within a few milliseconds;
+# keys sent that close together are an escape sequence (an Alt chord).
+keys Escape; wait_gone "${T_HELP}:"; keys s
 expect_screen "the summary is Japanese" "$T_SUMMARY"
 expect_width "the summary fits 80 columns" 80
-keys Escape; keys q; wait_for "$T_SUMMARY"; keys x
+keys Escape; wait_gone "1-21/"; keys q; wait_for "$T_SUMMARY"; keys x
 expect_screen "leaving exits 0" "EXIT=0"
 
 for term in xterm xterm-256color screen tmux-256color linux vt100; do
@@ -40,6 +42,19 @@ for term in xterm xterm-256color screen tmux-256color linux vt100; do
   keys q; wait_for "Coverage summary"; keys x
   expect_screen "TERM=$term leaves cleanly" "EXIT=0"
 done
+
+# A terminal that cannot address the cursor is refused like an unknown
+# one: the same message, the same status, and no file created.
+rm -f "$A"
+start 80 24 TERM=nosuchterm -- "$A"
+expect_screen "an unknown TERM is refused" "cannot use the terminal type 'nosuchterm'"
+expect_exit "with status 1" 1
+for term in dumb unknown; do
+  start 80 24 TERM=$term -- "$A"
+  expect_screen "TERM=$term is refused with the same message" "cannot use the terminal type '$term'"
+  expect_exit "TERM=$term exits 1 like an unknown TERM" 1
+done
+if [ -e "$A" ]; then not_ok "a refused terminal creates no file"; else ok "a refused terminal creates no file"; fi
 
 rm -f "$A"
 start 80 24 NO_COLOR=1 -- "$A"

@@ -9,6 +9,7 @@ start 80 24 -- --questionnaire "$Q" "$A"
 expect_screen "a new file opens the profile form" "Respondent profile"
 expect_file "the new file is created at once" "$A" "kijun_answers = 1;"
 keys Enter; typed "東京都水道局"; keys Enter
+expect_file "the organisation is saved at Enter" "$A" 'organization = "東京都水道局";'
 keys Down Enter; wait_for "(none)"; keys Down Enter
 expect_screen "the sector is chosen from the questionnaire's list" "Water"
 keys Escape
@@ -43,7 +44,6 @@ else not_ok "the summary is printed after leaving" "$(history | tail -30)"; fi
 if history | grep -qF "Answers file: $A"; then ok "the path of the answers file is printed last"
 else not_ok "the path of the answers file is printed last" "$(history | tail -5)"; fi
 
-expect_file "the organisation is saved" "$A" 'organization = "東京都水道局";'
 expect_file "the sector is saved by id" "$A" 'sector = "water";'
 expect_file "a digit answer is saved" "$A" '{ question = "1.2-a"; status = "partial";'
 expect_file "a reason is saved with its answer" "$A" 'status = "alternative"; note = "委託先の手順で実施";'

@@ -1,0 +1,104 @@
+# End to end: pasted text never answers questions, and editing a note
+# keeps its line breaks and tabs.  A bracketed paste goes whole into the
+# field being edited, line breaks included, and is ignored elsewhere;
+# without bracketed paste, a burst of keys after Enter continues the note
+# instead of answering, and a burst right after an edit ends is dropped.
+# Opening and closing an editor without a change changes nothing.
+. "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
+Q="$TESTDATA/mini.cfg"
+A="$TMP/a.cfg"
+cp "$TESTDATA/mini-answers.cfg" "$A"
+
+# Walk order: 1.1-a 1.2-a 1.2-b 1.3-a 1.1-b 1.2-c 1.2-d 1.3-b; the file
+# leaves 1.2-d and 1.3-b unanswered, and 1.1-b has a two-line note.
+start 80 24 -- -q "$Q" "$A"
+wait_for "7/8"
+
+# ---- a note with a line break, opened and closed without a change
+keys Left Left
+wait_for "5/8"
+cp "$A" "$TMP/before.cfg"
+keys e
+expect_screen "the editor shows a line break as a mark" "隔年で見直し⏎次回は2027年"
+keys Enter
+wait_gone "隔年で見直し⏎"
+sleep 0.5
+if cmp -s "$A" "$TMP/before.cfg"; then ok "opening and closing the note without a change changes nothing"
+else not_ok "opening and closing the note without a change changes nothing" "$(diff "$TMP/before.cfg" "$A" | head -5)"; fi
+keys e; keys End C-j; typed "追記"; keys Tab; typed "済"
+expect_screen "Ctrl-J and Tab insert a line break and a tab, shown as marks" "次回は2027年⏎追記⇥済"
+keys Enter
+expect_file "the line breaks and the tab are saved" "$A" 'note = "隔年で見直し\n次回は2027年\n追記\t済";'
+keys e; keys Home Right Right Right Right Right Right Delete; keys Enter
+expect_file "a line break is deleted like a character" "$A" 'note = "隔年で見直し次回は2027年\n追記\t済";'
+
+# ---- a bracketed paste into a note
+keys Right Right
+wait_for "7/8"
+keys e
+paste "Policy reviewed.
+1. done
+2. done
+" -p
+expect_screen "a bracketed paste stays in the note being edited" "Policy reviewed.⏎1. done⏎2. done⏎"
+keys Enter
+expect_file "the pasted lines are saved in the note" "$A" 'question = "1.2-d"; note = "Policy reviewed.\n1. done\n2. done\n";'
+no_answer "the bracketed paste answered nothing (1.2-d)" "$A" 1.2-d
+no_answer "the bracketed paste answered nothing (1.3-b)" "$A" 1.3-b
+
+# ---- a bracketed paste outside an editor
+paste "1
+2
+q
+x" -p
+expect_screen "a paste outside an editor is ignored, and said so" "Pasted text ignored"
+expect_screen "the session goes on" "7/8"
+no_answer "the ignored paste answered nothing (1.2-d)" "$A" 1.2-d
+
+# ---- the same paste without bracketed paste
+keys v
+paste "Manual v2
+1. done
+2. done"
+expect_screen "a raw multi-line paste stays in the field" "Manual v2⏎1. done⏎2. done"
+keys Enter
+expect_file "and is saved with its line breaks" "$A" 'evidence = "Manual v2\n1. done\n2. done";'
+no_answer "the raw paste answered nothing (1.2-d)" "$A" 1.2-d
+no_answer "the raw paste answered nothing (1.3-b)" "$A" 1.3-b
+expect_screen "the question stays" "7/8"
+
+# ---- a burst right after a one-line field ends is dropped
+keys p; wait_for "Respondent profile"
+keys Enter; keys C-u; typed "ACME"
+paste "
+q
+x
+"
+expect_screen "keys in a burst after an edit ends are ignored, and said so" "in one burst with the end of the edit were ignored"
+expect_file "the field is saved" "$A" 'organization = "ACME";'
+expect_screen "the burst did not quit" "Respondent profile"
+keys Escape; wait_for "7/8"
+
+# ---- Alt-1 (Esc 1) in the editor neither cancels the edit nor answers
+keys e; typed "abc"; keys M-1
+sleep 0.3
+typed "d"; keys Enter
+expect_file "an Alt chord does not end the edit" "$A" 'note = "Policy reviewed.\n1. done\n2. done\nabcd";'
+no_answer "an Alt chord answers nothing" "$A" 1.2-d
+keys M-Enter
+sleep 0.3
+no_answer "nor does Alt-Enter outside an editor" "$A" 1.2-d
+
+# ---- unknown escape sequences are not keys
+keys e
+printf '\033[57;3u1\033[99q2' > "$TMP/seq"
+T load-buffer -b raw "$TMP/seq"; T paste-buffer -b raw
+sleep 0.3
+keys Escape
+sleep 0.3
+no_answer "an unknown escape sequence answers nothing" "$A" 1.2-d
+
+keys q; wait_for "Coverage summary"; keys x
+expect_exit "leaving exits 0" 0
+
+done_testing
