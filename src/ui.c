@@ -471,7 +471,7 @@ handle_key(ui *u, ui_key k)
     {
       /* Pasted text is never taken as keys; it has no field to go to. */
       if (k.ch == UI_KEY_PASTE)
-        ui_set_msg(u, true, "%s", _("Pasted text ignored: paste while editing a note (e) or the evidence (v)."));
+        ui_set_msg(u, true, "%s", _("Pasted text ignored: press e (note) or v (evidence) first, then paste."));
       return;
     }
   if (too_small())

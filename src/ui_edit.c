@@ -161,11 +161,8 @@ drop_burst(ui *u)
     return;
   size_t n = in_flush(u);
   ui_set_msg(u, true,
-             ngettext("%zu key that came in one burst with the end of the edit was ignored (a paste?); "
-                      "nothing was answered.",
-                      "%zu keys that came in one burst with the end of the edit were ignored (a paste?); "
-                      "nothing was answered.",
-                      n),
+             ngettext("Ignored %zu key that came in a burst as the edit ended (a paste?).",
+                      "Ignored %zu keys that came in a burst as the edit ended (a paste?).", n),
              n);
 }
 
@@ -201,7 +198,7 @@ paste(ui *u)
         full = true;
     }
   if (full)
-    ui_set_msg(u, true, _("The paste did not fit: the field holds at most %zu characters; the rest was left out."),
+    ui_set_msg(u, true, _("The paste did not fit: the field holds %zu characters; the rest was left out."),
                e->max);
 }
 

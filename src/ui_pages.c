@@ -82,6 +82,8 @@ static const struct help_key help_keys[] = {
   { "Home End ^A ^E", N_("start / end of the text") },
   { "Backspace Del ^D", N_("delete a character") },
   { "^U ^K", N_("delete to the start / to the end") },
+  { "^J Alt-Enter", N_("line break (note and evidence)") },
+  { "Tab", N_("tab (note and evidence)") },
   { "Enter", N_("save") },
   { "Esc", N_("cancel") },
 };
@@ -120,6 +122,9 @@ pg_build_help(ui *u)
         help_row(m, h->keys, kw, h->what);
     }
   fputc('\n', m);
+  fputs(_("Line breaks and tabs show as marks in the editor. Pasted text goes into\n"
+          "the note or evidence being edited and never answers a question; a paste\n"
+          "outside an editor is ignored.\n\n"), m);
   fputs(_("Every change is saved at once. Reopening the file returns to the first\n"
           "unanswered question. See kijun(1) for more.\n"), m);
   fclose(m);

@@ -122,6 +122,19 @@ tty_log() {
   T pipe-pane -O "cat >> '$1'"
 }
 
+# expect_tty NAME LOG BYTES: LOG (see tty_log) comes to hold BYTES, given
+# as a printf format ('\033[?2004l').
+expect_tty() {
+  want=$(printf "$3")
+  i=0
+  while [ $i -lt $(( ${E2E_TIMEOUT:-5} * 20 )) ]; do
+    if grep -qF -- "$want" "$2" 2>/dev/null; then ok "$1"; return; fi
+    sleep 0.05
+    i=$((i + 1))
+  done
+  not_ok "$1" "the terminal did not get $3" "$(od -c "$2" | tail -5)"
+}
+
 # no_answer NAME FILE QUESTION: FILE gives QUESTION no status.
 no_answer() {
   if grep -qF "question = \"$3\"; status" "$2"; then

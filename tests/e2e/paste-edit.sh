@@ -74,7 +74,7 @@ paste "
 q
 x
 "
-expect_screen "keys in a burst after an edit ends are ignored, and said so" "in one burst with the end of the edit were ignored"
+expect_screen "keys in a burst after an edit ends are ignored, and said so" "keys that came in a burst as the edit ended"
 expect_file "the field is saved" "$A" 'organization = "ACME";'
 expect_screen "the burst did not quit" "Respondent profile"
 keys Escape; wait_for "7/8"
@@ -98,7 +98,35 @@ keys Escape
 sleep 0.3
 no_answer "an unknown escape sequence answers nothing" "$A" 1.2-d
 
+tty_log "$TMP/tty.log"
 keys q; wait_for "Coverage summary"; keys x
 expect_exit "leaving exits 0" 0
+expect_tty "leaving turns bracketed paste off" "$TMP/tty.log" '\033[?2004l'
+
+# ---- a terminal without bracketed paste is not sent the mode
+start 80 24 TERM=linux -- -q "$Q" "$A"
+tty_log "$TMP/tty.log"
+wait_for "7/8"
+keys q; wait_for "Coverage summary"; keys x
+expect_exit "TERM=linux leaves" 0
+if grep -qF "$(printf '\033[?2004')" "$TMP/tty.log"; then not_ok "TERM=linux is not sent mode 2004"
+else ok "TERM=linux is not sent mode 2004"; fi
+
+# ---- a paste into an editor in a terminal too small goes on into it
+start 80 24 -- -q "$Q" "$A"
+wait_for "7/8"
+keys v; keys End
+T resize-window -x 60 -y 15
+wait_for "kijun needs at least"
+paste "
+q
+x" -p
+keys C-j; typed q
+T resize-window -x 80 -y 24
+wait_for "7/8"
+keys Enter
+expect_file "keys and pastes in a small terminal go on into the field" "$A" 'evidence = "Manual v2\n1. done\n2. done\nq\nx\nq";'
+keys q; wait_for "Coverage summary"; keys x
+expect_exit "and the session leaves normally" 0
 
 done_testing

@@ -147,14 +147,23 @@ expect_file "the note typed before Ctrl-\\ is saved" "$A" 'Ctrl-Q のメモ";'
 start 80 24 -- -q "$Q" "$A"
 wait_for "1.2-d"
 pid=$(kpid)
+tty_log "$TMP/tty.log"
 kill -TSTP "$pid"
 wait_gone "1.2-d"
+expect_tty "suspending turns bracketed paste off" "$TMP/tty.log" '\033[?2004l'
 kill -CONT "$pid"
 expect_screen "SIGCONT redraws the screen" "1.2-d"
+# (In tmux's orphaned process group the stop itself is discarded, and
+# kijun resumes at once.)
+last=$(grep -ao "$(printf '\033')\[?2004[hl]" "$TMP/tty.log" | tail -1 | tr -d '\033')
+if [ "$last" = "[?2004h" ]; then ok "resuming turns bracketed paste on again"
+else not_ok "resuming turns bracketed paste on again" "last mode 2004 change: $last"; fi
 
 # ---- a crash restores the terminal
+: > "$TMP/tty.log"
 kill -SEGV "$pid"
 expect_exit "a crash signal still ends with its status" 139
+expect_tty "a crash turns bracketed paste off" "$TMP/tty.log" '\033[?2004l'
 alt=$(T display-message -p '#{alternate_on}')
 if [ "$alt" = 0 ]; then ok "the terminal left the full-screen mode after the crash"
 else not_ok "the terminal left the full-screen mode after the crash" "alternate_on=$alt"; fi
