@@ -78,13 +78,20 @@ expect_screen() {
 # expect_file NAME FILE TEXT: FILE comes to contain TEXT (kijun saves
 # right after drawing, so the file may lag the screen by a moment).
 expect_file() {
+  if eventually grep -qF -- "$3" "$2"; then ok "$1"
+  else not_ok "$1" "$2 lacks: $3" "$(head -c 800 "$2" 2>/dev/null)"
+  fi
+}
+
+# eventually CMD...: CMD succeeds within the time limit.
+eventually() {
   i=0
   while [ $i -lt $(( ${E2E_TIMEOUT:-5} * 20 )) ]; do
-    if grep -qF -- "$3" "$2" 2>/dev/null; then ok "$1"; return; fi
+    if "$@" 2>/dev/null; then return 0; fi
     sleep 0.05
     i=$((i + 1))
   done
-  not_ok "$1" "$2 lacks: $3" "$(head -c 800 "$2" 2>/dev/null)"
+  return 1
 }
 
 # expect_width NAME MAX: no line of the screen is wider than MAX columns.
@@ -125,14 +132,9 @@ tty_log() {
 # expect_tty NAME LOG BYTES: LOG (see tty_log) comes to hold BYTES, given
 # as a printf format ('\033[?2004l').
 expect_tty() {
-  want=$(printf "$3")
-  i=0
-  while [ $i -lt $(( ${E2E_TIMEOUT:-5} * 20 )) ]; do
-    if grep -qF -- "$want" "$2" 2>/dev/null; then ok "$1"; return; fi
-    sleep 0.05
-    i=$((i + 1))
-  done
-  not_ok "$1" "the terminal did not get $3" "$(od -c "$2" | tail -5)"
+  if eventually grep -qF -- "$(printf "$3")" "$2"; then ok "$1"
+  else not_ok "$1" "the terminal did not get $3" "$(od -c "$2" | tail -5)"
+  fi
 }
 
 # no_answer NAME FILE QUESTION: FILE gives QUESTION no status.
