@@ -28,7 +28,18 @@ ans_free(assessment *a)
       free(a->e[i].note);
       free(a->e[i].evidence);
       free(a->e[i].updated);
+      free(a->e[i].from);
     }
+  for (size_t i = 0; i < a->nretired; i++)
+    {
+      ans_retired *r = &a->retired[i];
+      free(r->question);
+      free(r->note);
+      free(r->evidence);
+      free(r->updated);
+      free(r->from);
+    }
+  free(a->retired);
   for (int f = 0; f < ANS_FIELD_COUNT; f++)
     free(a->profile[f]);
   free(a->e);
@@ -77,7 +88,37 @@ void
 ans_set_status(assessment *a, size_t qi, enum ans_status st)
 {
   a->e[qi].status = st;
+  a->e[qi].reconfirm = false;
+  a->e[qi].revision = a->qn->questions[qi].revision;
   stamp(&a->e[qi]);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+  return s ? xstrdup(s) : NULL;
+}
+
+void
+ans_add_retired(assessment *a, const ans_retired *r)
+{
+  a->retired = xgrow(a->retired, &a->retired_cap, a->nretired + 1, sizeof *a->retired);
+  a->retired[a->nretired++] = (ans_retired){
+    dup_or_null(r->question), r->status, dup_or_null(r->note), dup_or_null(r->evidence),
+    dup_or_null(r->updated), r->revision ? r->revision : 1, dup_or_null(r->from),
+  };
+}
+
+bool
+ans_given(const ans_entry *e)
+{
+  return e->status != ANS_NONE || e->note || e->evidence;
+}
+
+int
+ans_merit(enum ans_status st)
+{
+  return ans_statuses[st].merit;
 }
 
 void
@@ -127,10 +168,16 @@ ans_first_unanswered(const assessment *a)
   return q->nquestions;
 }
 
+bool
+ans_open(const assessment *a, size_t qi)
+{
+  return a->e[qi].status == ANS_NONE || a->e[qi].reconfirm;
+}
+
 /* ---- the tables (answers.h) ------------------------------------------ */
 
-#define ROW_(id, key, label, digit, help, met, excl, reason, unmet, brief, colour) \
-  [ANS_##id] = { key, label, digit, help, met, excl, reason, unmet, brief, colour },
+#define ROW_(id, key, label, digit, help, met, excl, reason, unmet, brief, colour, merit) \
+  [ANS_##id] = { key, label, digit, help, met, excl, reason, unmet, brief, colour, merit },
 const ans_status_info ans_statuses[ANS_STATUS_COUNT] = { ANS_STATUS_TABLE(ROW_) };
 #undef ROW_
 _Static_assert(sizeof ans_statuses / sizeof ans_statuses[0] == ANS_STATUS_COUNT, "one row a status");

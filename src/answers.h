@@ -1,6 +1,8 @@
 /* answers: one assessment in memory: the respondent profile and an answer
- * (status, note, evidence reference, time of the last change) for each
- * question of one questionnaire.
+ * (status, note, evidence reference, time of the last change, the question
+ * revision it was given for, whether it awaits reconfirmation) for each
+ * question of one questionnaire, and the answers to questions the
+ * questionnaire no longer asks (kept, never dropped).
  *
  * Entries are indexed like questionnaire->questions; a question with
  * status ANS_NONE is unanswered.  All strings are owned by the assessment.
@@ -31,25 +33,30 @@
  *           summary and, when it can never count (neither MET nor EXCL),
  *           in the reports' "not met, by kind"; 0 when left out
  *   COLOUR  its colour in charts (the HTML report), a CSS colour
+ *   MERIT   how far it meets the question, for combining the answers of
+ *           several questions into one (a merge takes the least); the
+ *           most conservative reading comes first: not implemented 1,
+ *           unknown 2, partial 3 ... not applicable last (it only stands
+ *           when every part is not applicable); 0 for unanswered
  * Everything else about statuses is derived from this table. */
 #define ANS_STATUS_TABLE(X) \
   /* TRANSLATORS: answer statuses, as in the glossary. At most 24 columns. */ \
   X(NONE, "unanswered", N_("Unanswered"), '0', N_("clear the answer"), \
-    0, 0, 0, NULL, 1, "#fff") \
+    0, 0, 0, NULL, 1, "#fff", 0) \
   X(IMPLEMENTED, "implemented", N_("Implemented"), '1', N_("implemented"), \
-    1, 0, 0, NULL, 0, "#4e9a52") \
+    1, 0, 0, NULL, 0, "#4e9a52", 5) \
   X(PARTIAL, "partial", N_("Partially implemented"), '2', N_("partially implemented"), \
-    0, 0, 0, NULL, 3, "#f4b860") \
+    0, 0, 0, NULL, 3, "#f4b860", 3) \
   X(NOT_IMPLEMENTED, "not_implemented", N_("Not implemented"), '3', N_("not implemented"), \
-    0, 0, 0, NULL, 4, "#e0675a") \
+    0, 0, 0, NULL, 4, "#e0675a", 1) \
   X(ALTERNATIVE, "alternative", N_("Alternative measure"), '4', \
     N_("alternative measure (asks for the reason)"), \
-    1, 0, 1, N_("alternative measure without a reason"), 0, "#a9d8a0") \
+    1, 0, 1, N_("alternative measure without a reason"), 0, "#a9d8a0", 4) \
   X(NOT_APPLICABLE, "not_applicable", N_("Not applicable"), '5', \
     N_("not applicable (asks for the reason)"), \
-    0, 1, 1, N_("not applicable without a reason"), 5, "#d4d4d4") \
+    0, 1, 1, N_("not applicable without a reason"), 5, "#d4d4d4", 6) \
   X(UNKNOWN, "unknown", N_("Unknown"), '6', N_("unknown"), \
-    0, 0, 0, NULL, 2, "#b5acd6")
+    0, 0, 0, NULL, 2, "#b5acd6", 2)
 
 enum ans_status
 {
@@ -69,6 +76,7 @@ typedef struct ans_status_info
   const char *unmet;
   int brief;
   const char *colour;
+  int merit;
 } ans_status_info;
 
 extern const ans_status_info ans_statuses[ANS_STATUS_COUNT];
@@ -92,7 +100,24 @@ typedef struct ans_entry
   char *note;                 /* NULL or text */
   char *evidence;             /* a reference: title, number or path */
   char *updated;              /* ISO 8601 time of the last change */
+  unsigned revision;          /* the question revision it was given for (>= 1) */
+  bool reconfirm;             /* carried from an earlier revision, question or
+                                 questionnaire: to be confirmed by choosing a
+                                 status again */
+  char *from;                 /* after a migration: "QID: id, ..." it came from */
 } ans_entry;
+
+/* An answer to a question this questionnaire no longer asks: retired on
+ * purpose, unknown to it, or (after a migration) not mapped.  Kept in the
+ * answers file's retired list and in reports, never dropped. */
+typedef struct ans_retired
+{
+  char *question;             /* the id it was given to */
+  enum ans_status status;
+  char *note, *evidence, *updated;
+  unsigned revision;
+  char *from;                 /* the questionnaire id it came from, or NULL */
+} ans_retired;
 
 /* The respondent profile: X(ID, KEY, LABEL, FORM): ANS_<ID>, the key in
  * answers files and JSON, the name for people (at most 14 columns), and
@@ -126,17 +151,29 @@ typedef struct assessment
   const questionnaire *qn;
   char *profile[ANS_FIELD_COUNT];
   ans_entry *e;               /* qn->nquestions entries */
+  ans_retired *retired;       /* answers to questions no longer asked */
+  size_t nretired, retired_cap;
 } assessment;
 
 assessment *ans_new(const questionnaire *qn);
 void ans_free(assessment *a);
 
 /* Setters stamp the entry with the current time (see ans_now).  A NULL or
- * empty string clears the field. */
+ * empty string clears the field.  Choosing a status, the same or another,
+ * confirms the answer for the question's current revision. */
 void ans_set_status(assessment *a, size_t qi, enum ans_status st);
 void ans_set_note(assessment *a, size_t qi, const char *note);
 void ans_set_evidence(assessment *a, size_t qi, const char *evidence);
 void ans_set_profile(assessment *a, enum ans_field f, const char *value);
+
+/* Append a copy of r (its strings duplicated) to the retired answers. */
+void ans_add_retired(assessment *a, const ans_retired *r);
+/* Whether the entry holds anything a person gave: a status, a note or
+ * evidence. */
+bool ans_given(const ans_entry *e);
+/* How far a status meets its question, for combining answers (a merge
+ * takes the least); see MERIT in the status table. */
+int ans_merit(enum ans_status st);
 
 /* Whether an answer carries a reason (a non-blank note). */
 bool ans_has_reason(const ans_entry *e);
@@ -145,6 +182,9 @@ bool ans_needs_reason(enum ans_status st);
 /* The first question in walk order that is unanswered, or the position
  * nquestions when all are answered.  Returns a position in qn->order. */
 size_t ans_first_unanswered(const assessment *a);
+/* Whether the question at qi wants attention: unanswered, or its answer
+ * awaits reconfirmation (what Tab visits). */
+bool ans_open(const assessment *a, size_t qi);
 
 /* The key used in files ("implemented") and the name for people. */
 const char *ans_status_key(enum ans_status st);

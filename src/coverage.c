@@ -33,6 +33,7 @@ tally(cov_tally *t, const ans_entry *e, enum cov_result r)
     t->met++;
   if (ans_needs_reason(e->status) && !ans_has_reason(e))
     t->no_reason++;
+  t->reconfirm += e->reconfirm;
 }
 
 void
@@ -44,6 +45,7 @@ cov_tally_add(cov_tally *into, const cov_tally *t)
   into->met += t->met;
   into->applicable += t->applicable;
   into->no_reason += t->no_reason;
+  into->reconfirm += t->reconfirm;
 }
 
 const cov_tally *
@@ -61,6 +63,8 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
   c->section = xcalloc(ns ? ns : 1, sizeof *c->section);
   c->item = xcalloc(ns ? QN_PHASE_COUNT * ns : 1, sizeof *c->item);
   c->unmet = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->unmet);
+  c->reconfirm = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->reconfirm);
+  c->nretired = a->nretired;
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {
       size_t i = q->order[pos];
@@ -70,6 +74,8 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
       tally(&c->item[(size_t) x->phase * ns + x->section][x->level], e, r);
       if (x->level == QN_BASELINE && r == COV_NOT_MET)
         c->unmet[c->nunmet++] = i;
+      if (e->reconfirm)
+        c->reconfirm[c->nreconfirm++] = i;
       c->editorial += x->basis == QN_BASIS_EDITORIAL;
     }
   for (int p = 0; p < QN_PHASE_COUNT; p++)
@@ -81,7 +87,9 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
           cov_tally_add(&c->section[s][l], t);
           cov_tally_add(&c->all[l], t);
         }
-  c->baseline_met = c->all[QN_BASELINE].met == c->all[QN_BASELINE].applicable;
+  const cov_tally *b = &c->all[QN_BASELINE];
+  c->baseline_waits = b->met == b->applicable && b->reconfirm > 0;
+  c->baseline_met = b->met == b->applicable && b->reconfirm == 0;
 }
 
 void
@@ -90,8 +98,9 @@ cov_free(coverage *c)
   free(c->section);
   free(c->item);
   free(c->unmet);
+  free(c->reconfirm);
   c->section = c->item = NULL;
-  c->unmet = NULL;
+  c->unmet = c->reconfirm = NULL;
 }
 
 unsigned

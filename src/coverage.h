@@ -12,7 +12,12 @@
  * Unanswered, unknown, partial and not implemented are not met and are
  * counted separately; so are alternative and not-applicable answers that
  * lack the reason they need.  What each status counts as is a column of
- * the status table (answers.h). */
+ * the status table (answers.h).
+ *
+ * An answer awaiting reconfirmation (carried from an earlier revision of
+ * its question, or from other questions) counts as what it says, and is
+ * also counted and listed as such: while any baseline answer awaits
+ * reconfirmation, the baseline is not met whatever the coverage. */
 #ifndef KIJUN_COVERAGE_H
 #define KIJUN_COVERAGE_H
 
@@ -31,6 +36,7 @@ typedef struct cov_tally
   unsigned status[ANS_STATUS_COUNT];      /* by status; [ANS_NONE] = unanswered */
   unsigned met, applicable;
   unsigned no_reason;                     /* alternative / n.a. without a note */
+  unsigned reconfirm;                     /* answers awaiting reconfirmation */
 } cov_tally;
 
 typedef struct coverage
@@ -42,8 +48,12 @@ typedef struct coverage
   size_t nsections;
   size_t *unmet;                          /* unmet baseline questions (indices), walk order */
   size_t nunmet;
+  size_t *reconfirm;                      /* answers to reconfirm (indices), walk order */
+  size_t nreconfirm;
+  size_t nretired;                        /* answers to questions no longer asked */
   size_t editorial;                       /* questions whose level is kijun's reading */
   bool baseline_met;
+  bool baseline_waits;                    /* met but for answers to reconfirm */
 } coverage;
 
 enum cov_result { COV_MET, COV_NOT_MET, COV_EXCLUDED };

@@ -8,6 +8,8 @@
 #include "store.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,7 +25,9 @@ struct store_doc
 {
   cfg_reader r;
   const char *qid, *qversion, *qdigest;
+  unsigned qedition;          /* 1 when the file does not say */
   char *path;
+  diag_t warn;                /* what the binder kept but could not place */
 };
 
 int
@@ -54,17 +58,21 @@ store_read(const char *path, diag_t *d, store_doc **out)
                  STORE_FORMAT);
     }
   static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "answers",
-                                      "summary", NULL };
+                                      "retired", "summary", NULL };
   cfg_check_keys(r, root, keys, &top);
   const config_setting_t *qg = cfg_group(r, root, "questionnaire", true, false, &top);
   if (qg)
     {
       const cfg_where where = { N_("'questionnaire'"), NULL, 0, NULL, NULL };
-      static const char *const qkeys[] = { "id", "version", "digest", NULL };
+      static const char *const qkeys[] = { "id", "version", "edition", "digest", NULL };
       cfg_check_keys(r, qg, qkeys, &where);
       doc->qid = cfg_string(r, qg, "id", true, false, &where);
       doc->qversion = cfg_string(r, qg, "version", true, false, &where);
-      doc->qdigest = cfg_string(r, qg, "digest", true, false, &where);
+      doc->qedition = (unsigned) cfg_int_in(r, qg, config_setting_get_member(qg, "edition"), "edition",
+                                            false, 1, INT_MAX, 1, &where);
+      /* Information only (which content the answers were last saved
+       * with): never a reason to refuse them. */
+      doc->qdigest = cfg_string(r, qg, "digest", false, false, &where);
     }
   if (diag_count(d) > before)
     {
@@ -81,12 +89,16 @@ store_doc_free(store_doc *doc)
   if (!doc)
     return;
   cfg_close(&doc->r);
+  diag_clear(&doc->warn);
   free(doc->path);
   free(doc);
 }
 
 const char *store_doc_qid(const store_doc *doc) { return doc->qid; }
 const char *store_doc_qversion(const store_doc *doc) { return doc->qversion; }
+const char *store_doc_qdigest(const store_doc *doc) { return doc->qdigest; }
+unsigned store_doc_qedition(const store_doc *doc) { return doc->qedition; }
+diag_t *store_doc_warnings(store_doc *doc) { return &doc->warn; }
 
 static void
 bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
@@ -115,6 +127,137 @@ bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
     }
 }
 
+/* One answer as the file gives it, before it is placed. */
+typedef struct given
+{
+  const char *qid, *note, *evidence, *updated, *from;
+  enum ans_status status;
+  unsigned revision;
+  bool reconfirm;
+  int line;
+} given;
+
+static const char *const answer_keys[] = { "question", "status", "note", "evidence", "updated",
+                                           "revision", "reconfirm", "from", NULL };
+
+/* Read one answer group (of answers or retired: qkey names the question
+ * key); false when it cannot be read at all. */
+static bool
+read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, given *out)
+{
+  *out = (given){ .line = cfg_line(g), .revision = 1 };
+  if (config_setting_type(g) != CONFIG_TYPE_GROUP)
+    {
+      char wbuf[96];
+      diag_add(r->diag, r->file, cfg_line(g), _("%s is not a group; expected %s"),
+               cfg_where_text(where, wbuf, sizeof wbuf), "{ question = ...; status = ...; }");
+      return false;
+    }
+  cfg_check_keys(r, g, answer_keys, where);
+  out->qid = cfg_string(r, g, "question", true, false, where);
+  /* An unanswered question may still carry a note or evidence. */
+  const char *st = cfg_string(r, g, "status", false, false, where);
+  out->note = cfg_string(r, g, "note", false, true, where);
+  out->evidence = cfg_string(r, g, "evidence", false, true, where);
+  out->updated = cfg_string(r, g, "updated", false, false, where);
+  out->from = cfg_string(r, g, "from", false, false, where);
+  out->revision = (unsigned) cfg_int_in(r, g, config_setting_get_member(g, "revision"), "revision", false,
+                                        1, INT_MAX, 1, where);
+  const config_setting_t *rc = config_setting_get_member(g, "reconfirm");
+  if (rc && config_setting_type(rc) != CONFIG_TYPE_BOOL)
+    {
+      char wbuf[96];
+      diag_add(r->diag, r->file, cfg_line(rc), _("'reconfirm' of %s is not true or false; expected reconfirm = true;"),
+               cfg_where_text(where, wbuf, sizeof wbuf));
+    }
+  else if (rc)
+    out->reconfirm = config_setting_get_bool(rc);
+  int s = st ? vocab_parse(&ans_status_vocab, st) : -1;
+  if (st && s < 0)
+    {
+      char expected[256];
+      diag_add(r->diag, r->file, cfg_line(config_setting_get_member(g, "status")),
+               _("status \"%s\" of question '%s' is unknown; expected one of: %s"), st,
+               out->qid ? out->qid : "?", vocab_list(&ans_status_vocab, expected, sizeof expected));
+    }
+  out->status = s > 0 ? (enum ans_status) s : ANS_NONE;
+  return out->qid != NULL;
+}
+
+static void
+retire(assessment *a, const given *g)
+{
+  ans_retired x = { (char *) g->qid, g->status, (char *) g->note, (char *) g->evidence,
+                    (char *) g->updated, g->revision, (char *) g->from };
+  ans_add_retired(a, &x);
+}
+
+/* "[old-id] text" for each of the sources that has text, one a line:
+ * a merged answer keeps every note, each labelled with where it was. */
+static char *
+labelled(const given *const *src, size_t n, size_t field)
+{
+  char *out = NULL;
+  for (size_t k = 0; k < n; k++)
+    {
+      const char *t = *(const char *const *) ((const char *) src[k] + field);
+      if (!t)
+        continue;
+      char *next = xasprintf("%s%s[%s] %s", out ? out : "", out ? "\n" : "", src[k]->qid, t);
+      free(out);
+      out = next;
+    }
+  return out;
+}
+
+/* Put the answers the file gave to old ids (src, n of them, in file
+ * order) on question t, which replaces them.  split: some source also
+ * went to another question. */
+static void
+carry(assessment *a, size_t t, const given *const *src, size_t n, bool split)
+{
+  ans_entry *e = &a->e[t];
+  const given *first = src[0];
+  if (n == 1)
+    {
+      e->status = first->status;
+      e->note = first->note ? xstrdup(first->note) : NULL;
+      e->evidence = first->evidence ? xstrdup(first->evidence) : NULL;
+      e->updated = first->updated ? xstrdup(first->updated) : NULL;
+      e->revision = first->revision;
+      e->reconfirm = first->reconfirm || split;
+    }
+  else
+    {
+      /* A merge: the least met of the statuses given, every note and
+       * reference kept, the latest time, the oldest revision. */
+      e->revision = first->revision;
+      const char *upd = NULL;
+      for (size_t k = 0; k < n; k++)
+        {
+          const given *g = src[k];
+          if (g->status != ANS_NONE
+              && (e->status == ANS_NONE || ans_merit(g->status) < ans_merit(e->status)))
+            e->status = g->status;
+          if (g->updated && (!upd || strcmp(g->updated, upd) > 0))
+            upd = g->updated;
+          if (g->revision < e->revision)
+            e->revision = g->revision;
+        }
+      e->note = labelled(src, n, offsetof(given, note));
+      e->evidence = labelled(src, n, offsetof(given, evidence));
+      e->updated = upd ? xstrdup(upd) : NULL;
+      e->reconfirm = true;
+    }
+  e->reconfirm = e->status != ANS_NONE
+                 && (e->reconfirm || e->revision < a->qn->questions[t].revision);
+}
+
+/* Place every answer of the file (kijun-answers(5), "Editions"): on its
+ * question; carried by 'was' to the questions that replace its id; or,
+ * for an id the questionnaire retired or does not know, among the
+ * answers to questions no longer asked.  Nothing the file holds is
+ * dropped. */
 static void
 bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
 {
@@ -122,77 +265,157 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
   const config_setting_t *root = config_root_setting(r->cfg);
   const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
   const config_setting_t *list = cfg_group(r, root, "answers", false, true, &top);
-  if (!list)
-    return;
-  int *seen = xcalloc(q->nquestions ? q->nquestions : 1, sizeof *seen);
-  unsigned n = (unsigned) config_setting_length(list);
-  static const char *const keys[] = { "question", "status", "note", "evidence", "updated", NULL };
+  unsigned n = list ? (unsigned) config_setting_length(list) : 0;
+  size_t nq = q->nquestions ? q->nquestions : 1;
+  int *seen = xcalloc(nq, sizeof *seen);
+  given *gv = xcalloc(n ? n : 1, sizeof *gv);
+  /* For answers to old ids: their successors, and how many sources each
+   * question receives (then, in place, where its sources start). */
+  const size_t **succ = xcalloc(n ? n : 1, sizeof *succ);
+  size_t *nsucc = xcalloc(n ? n : 1, sizeof *nsucc);
+  size_t *nsrc = xcalloc(nq + 1, sizeof *nsrc);
+  bool newer = doc->qedition > q->edition;
+  size_t unplaced = 0;
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *g = config_setting_get_elem(list, i);
       const cfg_where where = { N_("answer %u"), NULL, i + 1, NULL, NULL };
-      if (config_setting_type(g) != CONFIG_TYPE_GROUP)
+      if (!read_given(r, g, &where, &gv[i]))
         {
-          char wbuf[96];
-          diag_add(r->diag, r->file, cfg_line(g), _("%s is not a group; expected %s"),
-                   cfg_where_text(&where, wbuf, sizeof wbuf), "{ question = ...; status = ...; }");
+          gv[i].qid = NULL;
           continue;
         }
-      cfg_check_keys(r, g, keys, &where);
-      const char *qid = cfg_string(r, g, "question", true, false, &where);
-      /* An unanswered question may still carry a note or evidence. */
-      const char *st = cfg_string(r, g, "status", false, false, &where);
-      const char *note = cfg_string(r, g, "note", false, true, &where);
-      const char *ev = cfg_string(r, g, "evidence", false, true, &where);
-      const char *upd = cfg_string(r, g, "updated", false, false, &where);
-      if (!qid)
-        continue;
-      long qi = qn_find_question(q, qid);
-      if (qi < 0)
+      long qi = qn_find_question(q, gv[i].qid);
+      if (qi >= 0)
         {
-          diag_add(r->diag, r->file, cfg_line(g),
-                   _("answer for unknown question '%s'; expected the id of a question of questionnaire '%s'"), qid,
-                   q->id);
+          if (seen[qi])
+            {
+              diag_add(r->diag, r->file, gv[i].line,
+                       _("question '%s' is answered twice (first at line %d); expected one answer per question"),
+                       gv[i].qid, seen[qi]);
+              continue;
+            }
+          seen[qi] = gv[i].line;
+          ans_entry *e = &a->e[qi];
+          e->status = gv[i].status;
+          e->note = gv[i].note ? xstrdup(gv[i].note) : NULL;
+          e->evidence = gv[i].evidence ? xstrdup(gv[i].evidence) : NULL;
+          e->updated = gv[i].updated ? xstrdup(gv[i].updated) : NULL;
+          e->from = gv[i].from ? xstrdup(gv[i].from) : NULL;
+          e->revision = gv[i].revision;
+          /* A revision that rose changed the question's meaning. */
+          e->reconfirm = e->status != ANS_NONE
+                         && (gv[i].reconfirm || gv[i].revision < q->questions[qi].revision);
           continue;
         }
-      if (seen[qi])
+      succ[i] = qn_successors(q, gv[i].qid, &nsucc[i]);
+      if (nsucc[i])
         {
-          diag_add(r->diag, r->file, cfg_line(g),
-                   _("question '%s' is answered twice (first at line %d); expected one answer per question"),
-                   qid, seen[qi]);
+          for (size_t k = 0; k < nsucc[i]; k++)
+            nsrc[succ[i][k]]++;
           continue;
         }
-      seen[qi] = cfg_line(g);
-      int s = st ? vocab_parse(&ans_status_vocab, st) : -1;
-      if (st && s < 0)
+      if (!qn_find_retired(q, gv[i].qid))
         {
-          char expected[256];
-          diag_add(r->diag, r->file, cfg_line(config_setting_get_member(g, "status")),
-                   _("status \"%s\" of question '%s' is unknown; expected one of: %s"), st, qid,
-                   vocab_list(&ans_status_vocab, expected, sizeof expected));
+          if (newer)
+            unplaced++;
+          else
+            diag_add(&doc->warn, r->file, gv[i].line,
+                     _("question '%s' is not one of questionnaire '%s' (edition %u), which does not say what became of it; its answer is kept among the answers to questions no longer asked"),
+                     gv[i].qid, q->id, q->edition);
         }
-      ans_entry *e = &a->e[qi];
-      e->status = s > 0 ? (enum ans_status) s : ANS_NONE;
-      e->note = note ? xstrdup(note) : NULL;
-      e->evidence = ev ? xstrdup(ev) : NULL;
-      e->updated = upd ? xstrdup(upd) : NULL;
+      retire(a, &gv[i]);
     }
+  if (newer)
+    diag_add(&doc->warn, r->file, 0,
+             ngettext("these answers were saved with edition %u of questionnaire '%s', newer than this one (edition %u); "
+                      "%zu answer to a question it does not know is shown among the answers to questions no longer asked",
+                      "these answers were saved with edition %u of questionnaire '%s', newer than this one (edition %u); "
+                      "%zu answers to questions it does not know are shown among the answers to questions no longer asked",
+                      unplaced),
+             doc->qedition, q->id, q->edition, unplaced);
+
+  /* The carried answers, grouped by the question they go to. */
+  size_t total = 0;
+  for (size_t t = 0; t < q->nquestions; t++)
+    {
+      size_t c = nsrc[t];
+      nsrc[t] = total;
+      total += c;
+    }
+  nsrc[q->nquestions] = total;
+  const given **src = xcalloc(total ? total : 1, sizeof *src);
+  size_t *fill = xcalloc(nq, sizeof *fill);
+  bool *split = xcalloc(nq, sizeof *split);
+  for (unsigned i = 0; i < n; i++)
+    for (size_t k = 0; k < nsucc[i]; k++)
+      {
+        size_t t = succ[i][k];
+        src[nsrc[t] + fill[t]++] = &gv[i];
+        split[t] |= nsucc[i] > 1;
+      }
+  for (size_t t = 0; t < q->nquestions; t++)
+    {
+      size_t k = nsrc[t + 1] - nsrc[t];
+      if (!k)
+        continue;
+      if (seen[t])
+        {
+          /* The file answers the new id as well: that answer stands, and
+           * what the old ids said is kept beside it. */
+          for (size_t j = 0; j < k; j++)
+            retire(a, src[nsrc[t] + j]);
+          diag_add(&doc->warn, r->file, seen[t],
+                   _("question '%s' is answered, and so is a question it replaces; the older answer is kept among the answers to questions no longer asked"),
+                   q->questions[t].id);
+          continue;
+        }
+      carry(a, t, src + nsrc[t], k, split[t]);
+    }
+  free(src);
+  free(fill);
+  free(split);
+  free(succ);
+  free(nsucc);
+  free(nsrc);
+  free(gv);
   free(seen);
+}
+
+/* The file's own retired list: read back as it was, every save. */
+static void
+bind_retired(store_doc *doc, assessment *a)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  const config_setting_t *list = cfg_group(r, root, "retired", false, true, &top);
+  unsigned n = list ? (unsigned) config_setting_length(list) : 0;
+  for (unsigned i = 0; i < n; i++)
+    {
+      const cfg_where where = { N_("retired answer %u"), NULL, i + 1, NULL, NULL };
+      given g;
+      if (read_given(r, config_setting_get_elem(list, i), &where, &g))
+        retire(a, &g);
+    }
 }
 
 int
 store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, store_stamp *stamp)
 {
   *out = NULL;
-  if (strcmp(doc->qid, q->id) != 0 || strcmp(doc->qversion, q->version) != 0
-      || strcmp(doc->qdigest, qn_digest(q)) != 0)
+  /* Editions of one question set carry answers forward (bind_answers);
+   * another question set, or another guideline version, is a migration
+   * (--migrate).  The digest only tells which content the file was last
+   * saved with. */
+  if (strcmp(doc->qid, q->id) != 0 || strcmp(doc->qversion, q->version) != 0)
     {
       const char *what = strcmp(doc->qid, q->id) != 0 ? _("they are different questionnaires")
-                         : strcmp(doc->qversion, q->version) != 0 ? _("the versions differ")
-                         : _("the same version has different content");
+                         : _("the versions differ");
       diag_add(d, doc->path, 0,
                _("these answers were made for questionnaire '%s' version %s (%s), but %s is '%s' version %s (%s): %s"),
-               doc->qid, doc->qversion, doc->qdigest, q->path, q->id, q->version, qn_digest(q), what);
+               doc->qid, doc->qversion, doc->qdigest ? doc->qdigest : "-", q->path, q->id, q->version,
+               qn_digest(q), what);
       diag_add(d, doc->path, 0,
                _("open the answers with the questionnaire file they were made for (--questionnaire FILE), or start a new answers file"));
       return EX_DATAERR;
@@ -201,6 +424,7 @@ store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, 
   assessment *a = ans_new(q);
   bind_profile(doc, q, a);
   bind_answers(doc, q, a);
+  bind_retired(doc, a);
   if (diag_count(d) > before)
     {
       ans_free(a);
@@ -265,8 +489,34 @@ put_levels(FILE *f, const char *indent, const cov_tally t[QN_LEVEL_COUNT])
       fprintf(f, "total = %u; ", x->total);
       for (int i = 0; i < nb; i++)
         fprintf(f, "%s = %u; ", ans_status_key(brief[i]), x->status[brief[i]]);
-      fprintf(f, "missing_reason = %u; };\n", x->no_reason);
+      fprintf(f, "missing_reason = %u; reconfirm = %u; };\n", x->no_reason, x->reconfirm);
     }
+}
+
+/* The rest of an answer group after its question: revision 0 is left
+ * out. */
+static void
+put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, const char *updated,
+           unsigned revision, bool reconfirm, const char *from)
+{
+  if (st != ANS_NONE)
+    {
+      fputs("; status = ", f);
+      put_string(f, ans_status_key(st));
+    }
+  if (note)
+    fputs("; note = ", f), put_string(f, note);
+  if (evidence)
+    fputs("; evidence = ", f), put_string(f, evidence);
+  if (updated)
+    fputs("; updated = ", f), put_string(f, updated);
+  if (revision)
+    fprintf(f, "; revision = %u", revision);
+  if (reconfirm)
+    fputs("; reconfirm = true", f);
+  if (from)
+    fputs("; from = ", f), put_string(f, from);
+  fputs("; }", f);
 }
 
 int
@@ -281,6 +531,7 @@ store_write(FILE *f, const assessment *a)
   fputs("questionnaire = {\n", f);
   put_kv(f, "  ", "id", q->id);
   put_kv(f, "  ", "version", q->version);
+  fprintf(f, "  edition = %u;\n", q->edition);
   put_kv(f, "  ", "digest", qn_digest(q));
   fputs("};\n\nprofile = {\n", f);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
@@ -299,20 +550,24 @@ store_write(FILE *f, const assessment *a)
       first = false;
       fputs("  { question = ", f);
       put_string(f, q->questions[i].id);
-      if (e->status != ANS_NONE)
-        {
-          fputs("; status = ", f);
-          put_string(f, ans_status_key(e->status));
-        }
-      if (e->note)
-        fputs("; note = ", f), put_string(f, e->note);
-      if (e->evidence)
-        fputs("; evidence = ", f), put_string(f, e->evidence);
-      if (e->updated)
-        fputs("; updated = ", f), put_string(f, e->updated);
-      fputs("; }", f);
+      put_answer(f, e->status, e->note, e->evidence, e->updated,
+                 e->status != ANS_NONE ? (e->revision ? e->revision : q->questions[i].revision) : 0,
+                 e->reconfirm, e->from);
     }
   fputs(first ? ");\n\n" : "\n);\n\n", f);
+  /* Answers to questions no longer asked: kept, every save. */
+  if (a->nretired)
+    {
+      fputs("retired = (", f);
+      for (size_t k = 0; k < a->nretired; k++)
+        {
+          const ans_retired *x = &a->retired[k];
+          fputs(k ? ",\n  { question = " : "\n  { question = ", f);
+          put_string(f, x->question);
+          put_answer(f, x->status, x->note, x->evidence, x->updated, x->revision, false, x->from);
+        }
+      fputs("\n);\n\n", f);
+    }
 
   coverage c;
   cov_compute(q, a, &c);
@@ -336,7 +591,15 @@ store_write(FILE *f, const assessment *a)
       fputs(k ? ", " : " ", f);
       put_string(f, q->questions[c.unmet[k]].id);
     }
-  fputs(c.nunmet ? " ];\n};\n" : "];\n};\n", f);
+  fputs(c.nunmet ? " ];\n" : "];\n", f);
+  fputs("  reconfirm = [", f);
+  for (size_t k = 0; k < c.nreconfirm; k++)
+    {
+      fputs(k ? ", " : " ", f);
+      put_string(f, q->questions[c.reconfirm[k]].id);
+    }
+  fputs(c.nreconfirm ? " ];\n" : "];\n", f);
+  fprintf(f, "  retired = %zu;\n};\n", c.nretired);
   cov_free(&c);
   return ferror(f) ? -1 : 0;
 }

@@ -2,10 +2,13 @@
  *
  * Opening an answers file takes two steps because the file names the
  * questionnaire it belongs to: store_read parses it and tells which
- * questionnaire (id, version, digest) it expects; the caller finds that
- * questionnaire; store_bind checks the answers against it and builds the
- * assessment.  Answers made for another questionnaire, or another version
- * or content of it, are refused.
+ * questionnaire (id, version, edition) it expects; the caller finds that
+ * questionnaire; store_bind places the answers on it and builds the
+ * assessment.  Answers made for another questionnaire or another version
+ * of it are refused (that is a migration).  Answers of another edition
+ * are carried (kijun-answers(5), "Editions"): kept, marked to reconfirm
+ * where the question changed, and those to questions no longer asked kept
+ * in the retired list; the digest is information only.
  *
  * store_save writes the whole assessment, with its computed coverage in a
  * summary group for other tools, through afile (atomic).  It refuses to
@@ -48,6 +51,13 @@ void store_doc_free(store_doc *doc);
 /* What the file says of its questionnaire (NULL when absent). */
 const char *store_doc_qid(const store_doc *doc);
 const char *store_doc_qversion(const store_doc *doc);
+const char *store_doc_qdigest(const store_doc *doc);
+/* The edition the answers were last saved with (1 when not said). */
+unsigned store_doc_qedition(const store_doc *doc);
+/* What store_bind kept but could not place (unknown question ids, a newer
+ * edition): warnings, not errors; the file opened.  The caller may take
+ * them (move the struct and zero it). */
+diag_t *store_doc_warnings(store_doc *doc);
 /* Check the answers against q and build the assessment.  Returns 0, or
  * EX_DATAERR with every problem in d.  *stamp records the file as read. */
 int store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out,

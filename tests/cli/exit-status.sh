@@ -70,7 +70,10 @@ expect_in "--report prints the verdict" out "Baseline not met"
 
 printf 'kijun_answers = 1;\nquestionnaire = { id = "mini"; version = "1"; digest = "sha256:0"; };\n' > "$TMP/other.cfg"
 run "$KIJUN" --report "$TMP/other.cfg" --questionnaire "$Q"
-expect_status "answers for other content of the questionnaire exit 65" 65
+expect_status "answers saved with other content of the questionnaire open (the digest is information only)" 0
+printf 'kijun_answers = 1;\nquestionnaire = { id = "mini"; version = "2"; digest = "sha256:0"; };\n' > "$TMP/other.cfg"
+run "$KIJUN" --report "$TMP/other.cfg" --questionnaire "$Q"
+expect_status "answers for another version of the questionnaire exit 65" 65
 expect_in "the mismatch says what to do" err "or start a new answers file"
 
 printf 'kijun_answers = 1;\nquestionnaire = { id = "nowhere"; version = "1"; digest = "sha256:0"; };\n' > "$TMP/lost.cfg"

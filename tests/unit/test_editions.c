@@ -1,0 +1,335 @@
+/* Tests of answers that outlive their questionnaire (issue 12): answers
+ * of an earlier edition opened with a later one (kept, reconfirmed,
+ * carried by 'was', retired), of a later edition with an earlier one, the
+ * figures of answers to reconfirm, the backup before the first upgrading
+ * save, and migration to another questionnaire. */
+#include <config.h>
+
+#include <locale.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include <criterion/criterion.h>
+
+#include "coverage.h"
+#include "helpers.h"
+#include "i18n.h"
+#include "qload.h"
+#include "store.h"
+
+static char *dir;
+
+static void
+setup(void)
+{
+  setlocale(LC_ALL, "C.UTF-8");
+  i18n_set_lang(LANG_EN);
+  dir = scratch_dir();
+}
+
+TestSuite(editions, .init = setup);
+
+static questionnaire *
+load(const char *name)
+{
+  char *p = data_path(name);
+  diag_t d = { 0 };
+  questionnaire *q;
+  cr_assert_eq(qload_file(p, &d, &q), 0, "%s", p);
+  free(p);
+  return q;
+}
+
+/* Read path and bind it to q; errors and warnings joined in *errs and
+ * *warns. */
+static int
+bind_file(const char *path, const questionnaire *q, assessment **a, char **errs, char **warns)
+{
+  diag_t d = { 0 };
+  store_doc *doc;
+  *a = NULL;
+  int rc = store_read(path, &d, &doc);
+  size_t len;
+  FILE *m = open_memstream(warns, &len);
+  if (rc == 0)
+    {
+      rc = store_bind(doc, q, &d, a, NULL);
+      diag_print(store_doc_warnings(doc), m);
+      store_doc_free(doc);
+    }
+  fclose(m);
+  m = open_memstream(errs, &len);
+  diag_print(&d, m);
+  fclose(m);
+  diag_clear(&d);
+  return rc;
+}
+
+static const ans_entry *
+entry(const assessment *a, const char *id)
+{
+  long i = qn_find_question(a->qn, id);
+  cr_assert(i >= 0, "no question %s", id);
+  return &a->e[i];
+}
+
+static const ans_retired *
+retired(const assessment *a, const char *id)
+{
+  for (size_t k = 0; k < a->nretired; k++)
+    if (strcmp(a->retired[k].question, id) == 0)
+      return &a->retired[k];
+  return NULL;
+}
+
+static assessment *
+open_with(const char *answers, const questionnaire *q, char **warns)
+{
+  char *p = data_path(answers), *errs;
+  assessment *a;
+  cr_assert_eq(bind_file(p, q, &a, &errs, warns), 0, "%s", errs);
+  cr_assert_str_eq(errs, "");
+  free(errs);
+  free(p);
+  return a;
+}
+
+Test(editions, edition_1_answers_open_with_edition_3)
+{
+  questionnaire *q = load("editions/shop-3.cfg");
+  char *warns;
+  assessment *a = open_with("editions/shop-1-answers.cfg", q, &warns);
+
+  /* Revision rose (a1: 1 -> 2, a2: 1 -> 3): kept, to reconfirm. */
+  cr_assert_eq(entry(a, "a1")->status, ANS_IMPLEMENTED);
+  cr_assert_str_eq(entry(a, "a1")->note, "policy of 2019");
+  cr_assert(entry(a, "a1")->reconfirm);
+  cr_assert_eq(entry(a, "a1")->revision, 1);
+  cr_assert_eq(entry(a, "a2")->status, ANS_PARTIAL);
+  cr_assert(entry(a, "a2")->reconfirm);
+  /* Renamed (b1 -> b-backup), meaning unchanged: carried as it was. */
+  cr_assert_eq(entry(a, "b-backup")->status, ANS_IMPLEMENTED);
+  cr_assert_str_eq(entry(a, "b-backup")->evidence, "backup log");
+  cr_assert_str_eq(entry(a, "b-backup")->updated, "2025-01-10T10:03:00+09:00");
+  cr_assert_not(entry(a, "b-backup")->reconfirm);
+  /* Split (b2 -> b2-test, b2-doc): carried to both, to reconfirm. */
+  for (int k = 0; k < 2; k++)
+    {
+      const ans_entry *e = entry(a, k ? "b2-doc" : "b2-test");
+      cr_assert_eq(e->status, ANS_NOT_APPLICABLE);
+      cr_assert_str_eq(e->note, "recovery is the vendor's");
+      cr_assert(e->reconfirm);
+    }
+  /* One of a merge's sources answered (b3 of b3 and c1): carried. */
+  cr_assert_eq(entry(a, "b-disclose")->status, ANS_PARTIAL);
+  cr_assert_str_eq(entry(a, "b-disclose")->note, "only to the regulator");
+  cr_assert_not(entry(a, "b-disclose")->reconfirm);
+  /* New questions are unanswered. */
+  cr_assert_eq(entry(a, "t1")->status, ANS_NONE);
+  cr_assert_not(entry(a, "t1")->reconfirm);
+  /* Retired (a3) and unknown (zz-local): kept, whole. */
+  cr_assert_eq(a->nretired, 2);
+  const ans_retired *r = retired(a, "a3");
+  cr_assert(r);
+  cr_assert_eq(r->status, ANS_IMPLEMENTED);
+  cr_assert_str_eq(r->note, "paper register at the gate");
+  cr_assert_str_eq(r->evidence, "register 2024");
+  cr_assert_str_eq(r->updated, "2025-01-10T10:02:00+09:00");
+  cr_assert_eq(r->revision, 1);
+  r = retired(a, "zz-local");
+  cr_assert(r);
+  cr_assert_str_eq(r->note, "our own question");
+  /* Only the unknown id is worth a warning; a3 was retired on purpose. */
+  cr_assert(strstr(warns, ":24: question 'zz-local' is not one of questionnaire 'shop' (edition 3)"), "%s", warns);
+  cr_assert(strstr(warns, "kept among the answers to questions no longer asked"), "%s", warns);
+  cr_assert_null(strstr(warns, "'a3'"), "%s", warns);
+  free(warns);
+  ans_free(a);
+  qn_free(q);
+}
+
+Test(editions, edition_1_answers_open_with_edition_2)
+{
+  questionnaire *q = load("editions/shop-2.cfg");
+  char *warns;
+  assessment *a = open_with("editions/shop-1-answers.cfg", q, &warns);
+  cr_assert(entry(a, "a1")->reconfirm);
+  /* a2's typo was fixed without raising its revision. */
+  cr_assert_eq(entry(a, "a2")->status, ANS_PARTIAL);
+  cr_assert_not(entry(a, "a2")->reconfirm);
+  cr_assert_not(entry(a, "b3")->reconfirm);
+  cr_assert_eq(entry(a, "c1")->status, ANS_NONE);
+  cr_assert(retired(a, "a3"));
+  free(warns);
+  ans_free(a);
+  qn_free(q);
+}
+
+Test(editions, a_merge_takes_the_least_met_status_and_keeps_every_note)
+{
+  questionnaire *q = load("editions/shop-3.cfg");
+  char *warns;
+  assessment *a = open_with("editions/shop-2-answers.cfg", q, &warns);
+  cr_assert_str_eq(warns, "");
+  const ans_entry *e = entry(a, "b-disclose");
+  cr_assert_eq(e->status, ANS_NOT_IMPLEMENTED);
+  cr_assert(e->reconfirm);
+  cr_assert_str_eq(e->note, "[b3] incidents published\n[c1] no disclosure policy yet");
+  cr_assert_str_eq(e->evidence, "[b3] web page");
+  cr_assert_str_eq(e->updated, "2025-02-01T09:02:00+09:00");
+  /* a1 was answered for revision 2, which edition 3 still asks. */
+  cr_assert_not(entry(a, "a1")->reconfirm);
+  /* The file's own retired list comes back. */
+  cr_assert_eq(a->nretired, 1);
+  cr_assert_str_eq(a->retired[0].note, "paper register at the gate");
+  free(warns);
+  ans_free(a);
+  qn_free(q);
+}
+
+Test(editions, the_least_met_order)
+{
+  cr_assert_lt(ans_merit(ANS_NOT_IMPLEMENTED), ans_merit(ANS_UNKNOWN));
+  cr_assert_lt(ans_merit(ANS_UNKNOWN), ans_merit(ANS_PARTIAL));
+  cr_assert_lt(ans_merit(ANS_PARTIAL), ans_merit(ANS_ALTERNATIVE));
+  cr_assert_lt(ans_merit(ANS_ALTERNATIVE), ans_merit(ANS_IMPLEMENTED));
+  cr_assert_lt(ans_merit(ANS_IMPLEMENTED), ans_merit(ANS_NOT_APPLICABLE));
+}
+
+Test(editions, choosing_a_status_confirms)
+{
+  questionnaire *q = load("editions/shop-3.cfg");
+  char *warns;
+  assessment *a = open_with("editions/shop-1-answers.cfg", q, &warns);
+  long i = qn_find_question(q, "a1");
+  ans_set_note(a, (size_t) i, "a note alone does not confirm");
+  cr_assert(a->e[i].reconfirm);
+  ans_set_status(a, (size_t) i, ANS_IMPLEMENTED);
+  cr_assert_not(a->e[i].reconfirm);
+  cr_assert_eq(a->e[i].revision, 2);
+  free(warns);
+  ans_free(a);
+  qn_free(q);
+}
+
+Test(editions, a_save_writes_the_edition_revisions_reconfirm_and_retired_and_reads_back)
+{
+  questionnaire *q = load("editions/shop-3.cfg");
+  char *warns;
+  assessment *a = open_with("editions/shop-1-answers.cfg", q, &warns);
+  char *path = xasprintf("%s/up.cfg", dir);
+  cr_assert_eq(store_save(path, a, NULL), 0);
+  char *text = read_file(path);
+  cr_assert(strstr(text, "  edition = 3;\n"), "%s", text);
+  cr_assert(strstr(text, "{ question = \"a1\"; status = \"implemented\"; note = \"policy of 2019\"; "
+                         "updated = \"2025-01-10T10:00:00+09:00\"; revision = 1; reconfirm = true; }"), "%s", text);
+  cr_assert(strstr(text, "{ question = \"b-backup\"; status = \"implemented\"; evidence = \"backup log\"; "
+                         "updated = \"2025-01-10T10:03:00+09:00\"; revision = 1; }"), "%s", text);
+  cr_assert(strstr(text, "retired = (\n  { question = \"a3\"; status = \"implemented\"; "
+                         "note = \"paper register at the gate\"; evidence = \"register 2024\"; "
+                         "updated = \"2025-01-10T10:02:00+09:00\"; revision = 1; },\n"
+                         "  { question = \"zz-local\";"), "%s", text);
+  cr_assert(strstr(text, "  reconfirm = [ \"a1\", \"b2-doc\", \"a2\", \"b2-test\" ];\n"), "%s", text);
+  cr_assert(strstr(text, "  retired = 2;\n"), "%s", text);
+  free(warns);
+
+  /* Read back with edition 3: the same, and nothing to warn about now
+   * but the unknown id, still kept. */
+  assessment *b;
+  char *errs;
+  cr_assert_eq(bind_file(path, q, &b, &errs, &warns), 0, "%s", errs);
+  cr_assert(entry(b, "a1")->reconfirm);
+  cr_assert(entry(b, "b2-doc")->reconfirm);
+  cr_assert_not(entry(b, "b-backup")->reconfirm);
+  cr_assert_eq(b->nretired, 2);
+  cr_assert_str_eq(retired(b, "a3")->evidence, "register 2024");
+  /* And written again: byte for byte the same but for the time. */
+  char *path2 = xasprintf("%s/up2.cfg", dir);
+  setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+  cr_assert_eq(store_save(path, a, NULL), 0);
+  cr_assert_eq(store_save(path2, b, NULL), 0);
+  unsetenv("SOURCE_DATE_EPOCH");
+  char *t1 = read_file(path), *t2 = read_file(path2);
+  cr_assert_str_eq(t1, t2);
+  free(t1), free(t2), free(text), free(errs), free(warns), free(path), free(path2);
+  ans_free(a);
+  ans_free(b);
+  qn_free(q);
+}
+
+Test(editions, answers_to_reconfirm_are_figures_and_hold_the_verdict)
+{
+  questionnaire *q = load("editions/shop-3.cfg");
+  char *warns;
+  assessment *a = open_with("editions/shop-1-answers.cfg", q, &warns);
+  /* Meet every baseline question, leaving a1's answer to reconfirm. */
+  for (size_t i = 0; i < q->nquestions; i++)
+    if (q->questions[i].level == QN_BASELINE && strcmp(q->questions[i].id, "a1") != 0)
+      ans_set_status(a, i, ANS_IMPLEMENTED);
+  coverage c;
+  cov_compute(q, a, &c);
+  cr_assert_eq(c.all[QN_BASELINE].met, c.all[QN_BASELINE].applicable);
+  cr_assert_eq(c.all[QN_BASELINE].reconfirm, 1);
+  cr_assert_eq(c.all[QN_RECOMMENDED].reconfirm, 1);        /* a2 */
+  cr_assert_not(c.baseline_met);
+  cr_assert(c.baseline_waits);
+  cr_assert_eq(c.nreconfirm, 2);
+  cr_assert_eq(c.nretired, 2);
+  long s1 = qn_find_section(q, "1");
+  cr_assert_eq(c.section[s1][QN_BASELINE].reconfirm, 1);
+  cr_assert_eq(c.phase[QN_PLAN][QN_BASELINE].reconfirm, 1);
+  cov_free(&c);
+  ans_set_status(a, (size_t) qn_find_question(q, "a1"), ANS_IMPLEMENTED);
+  cov_compute(q, a, &c);
+  cr_assert(c.baseline_met);
+  cr_assert_not(c.baseline_waits);
+  cr_assert_eq(c.nreconfirm, 1);
+  cov_free(&c);
+  free(warns);
+  ans_free(a);
+  qn_free(q);
+}
+
+Test(editions, a_newer_editions_answers_open_with_an_older_questionnaire_with_a_warning)
+{
+  questionnaire *q3 = load("editions/shop-3.cfg"), *q1 = load("editions/shop-1.cfg");
+  char *warns;
+  assessment *a = open_with("editions/shop-1-answers.cfg", q3, &warns);
+  free(warns);
+  char *path = xasprintf("%s/new.cfg", dir);
+  cr_assert_eq(store_save(path, a, NULL), 0);
+  assessment *b;
+  char *errs;
+  cr_assert_eq(bind_file(path, q1, &b, &errs, &warns), 0, "%s", errs);
+  cr_assert(strstr(warns, "saved with edition 3 of questionnaire 'shop', newer than this one (edition 1); "
+                          "4 answers to questions it does not know are shown among the answers to questions no longer asked"),
+            "%s", warns);
+  /* a1 was answered for revision 1 in the file, which edition 1 asks. */
+  cr_assert_eq(entry(b, "a1")->status, ANS_IMPLEMENTED);
+  cr_assert(retired(b, "b-backup"));
+  cr_assert(retired(b, "b2-doc"));
+  cr_assert(retired(b, "a3"));
+  free(warns), free(errs), free(path);
+  ans_free(a);
+  ans_free(b);
+  qn_free(q1);
+  qn_free(q3);
+}
+
+Test(editions, the_digest_is_information_only)
+{
+  questionnaire *q = load("mini.cfg");
+  char *path = write_file(dir, "d.cfg",
+                          "kijun_answers = 1;\n"
+                          "questionnaire = { id = \"mini\"; version = \"1\"; digest = \"sha256:00\"; };\n"
+                          "answers = ( { question = \"1.1-a\"; status = \"implemented\"; } );\n");
+  assessment *a;
+  char *errs, *warns;
+  cr_assert_eq(bind_file(path, q, &a, &errs, &warns), 0, "%s", errs);
+  cr_assert_str_eq(warns, "");
+  cr_assert_eq(entry(a, "1.1-a")->status, ANS_IMPLEMENTED);
+  cr_assert_not(entry(a, "1.1-a")->reconfirm);
+  free(errs), free(warns), free(path);
+  ans_free(a);
+  qn_free(q);
+}
