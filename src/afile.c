@@ -108,8 +108,27 @@ afile_resolve(const char *path)
   return real;
 }
 
-int
-afile_write(const char *path, afile_writer writer, void *ctx)
+/* Put the finished temporary file at path: replacing what is there, or,
+ * when exclusive, only if nothing is (a hard link fails on an existing
+ * name, atomically; where links are not supported, a check and a rename
+ * stand in). */
+static int
+put_in_place(const char *tmp, const char *path, bool exclusive)
+{
+  if (!exclusive)
+    return rename(tmp, path);
+  if (link(tmp, path) == 0)
+    return unlink(tmp), 0;
+  if (errno == EEXIST)
+    return -1;
+  struct stat st;
+  if (lstat(path, &st) == 0)
+    return errno = EEXIST, -1;
+  return rename(tmp, path);
+}
+
+static int
+write_file(const char *path, afile_writer writer, void *ctx, bool exclusive)
 {
   char *dir = dir_of(path);
   /* A dot file beside the target: same filesystem, so rename is atomic,
@@ -147,7 +166,7 @@ afile_write(const char *path, afile_writer writer, void *ctx)
       saved = errno;
       goto fail;
     }
-  if (rename(tmp, path) != 0)
+  if (put_in_place(tmp, path, exclusive) != 0)
     {
       saved = errno;
       goto fail;
@@ -176,6 +195,34 @@ out:
       return -1;
     }
   return 0;
+}
+
+int
+afile_write(const char *path, afile_writer writer, void *ctx)
+{
+  return write_file(path, writer, ctx, false);
+}
+
+int
+afile_write_new(const char *path, afile_writer writer, void *ctx)
+{
+  return write_file(path, writer, ctx, true);
+}
+
+int
+afile_copy_cb(FILE *f, void *ctx)
+{
+  int fd = afile_open_read(ctx, NULL);
+  if (fd < 0)
+    return -1;
+  char buf[65536];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0)
+    if (fwrite(buf, 1, (size_t) n, f) != (size_t) n)
+      break;
+  int saved = n < 0 ? errno : ferror(f) ? EIO : 0;
+  close(fd);
+  return saved ? (errno = saved, -1) : 0;
 }
 
 int

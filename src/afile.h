@@ -20,6 +20,12 @@ typedef int (*afile_writer)(FILE *f, void *ctx);
  * afile_sibling), a name no person would choose. */
 int afile_write(const char *path, afile_writer writer, void *ctx);
 
+/* The same, but only when path does not exist yet: fails with EEXIST
+ * rather than replace anything (a backup, a migrated file). */
+int afile_write_new(const char *path, afile_writer writer, void *ctx);
+/* A writer that copies the file named by ctx (a const char *). */
+int afile_copy_cb(FILE *f, void *ctx);
+
 /* The name of a file kijun keeps beside path: DIR/.NAME.TAG, or, when
  * that would exceed NAME_MAX, DIR/.kijun-HASH.TAG with HASH derived from
  * NAME (so a name of up to 255 bytes still has its lock and temporary

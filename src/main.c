@@ -126,6 +126,8 @@ run_report(const char *path, const char *qpath, enum report_fmt fmt)
   int rc = session_open(&s, path, qpath, false, &d);
   diag_print(&d, stderr);
   diag_clear(&d);
+  /* Answers kept but not placed: the report shows them, and says why. */
+  diag_print(&s.warn, stderr);
   if (rc == 0)
     {
       report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 0 };

@@ -3,6 +3,7 @@
 #include "session.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,13 +84,42 @@ session_open(session *s, const char *path, const char *qpath, bool create, diag_
     return rc;
   rc = load_questionnaire(qpath, store_doc_qid(doc), store_doc_qversion(doc), path, d, &s->qn);
   if (rc == 0)
-    rc = store_bind(doc, s->qn, d, &s->a, &s->stamp);
+    {
+      rc = store_bind(doc, s->qn, d, &s->a, &s->stamp);
+      diag_t *w = store_doc_warnings(doc);
+      s->warn = *w;
+      *w = (diag_t){ 0 };
+      s->file_edition = store_doc_qedition(doc);
+      s->newer = s->file_edition > s->qn->edition;
+      s->upgrade = s->file_edition < s->qn->edition;
+    }
   store_doc_free(doc);
   /* A file someone made read-only is respected, even by root, whom
-   * access() would let write. */
-  if (rc == 0 && (!(st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) || access(s->path, W_OK) != 0))
+   * access() would let write.  A newer edition's file is never written:
+   * this questionnaire cannot place all of it. */
+  if (rc == 0
+      && (s->newer || !(st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) || access(s->path, W_OK) != 0))
     s->read_only = true;
   return rc;
+}
+
+char *
+session_backup_name(const char *path, unsigned edition)
+{
+  size_t n = strlen(path);
+  bool cfg = n > 4 && strcmp(path + n - 4, ".cfg") == 0 && path[n - 5] != '/';
+  size_t stem = cfg ? n - 4 : n;
+  for (unsigned k = 1;; k++)
+    {
+      char extra[16] = "";
+      if (k > 1)
+        snprintf(extra, sizeof extra, ".%u", k);
+      char *name = xasprintf("%.*s.edition-%u%s%s", (int) stem, path, edition, extra, cfg ? ".cfg" : "");
+      struct stat st;
+      if (lstat(name, &st) != 0 && errno == ENOENT)
+        return name;
+      free(name);
+    }
 }
 
 int
@@ -97,16 +127,45 @@ session_save(session *s)
 {
   if (s->read_only)
     return SESSION_READ_ONLY;
-  return store_save(s->path, s->a, &s->stamp);
+  if (s->upgrade && !s->backup)
+    {
+      /* The original is kept before anything rewrites it; never over an
+       * existing file (afile_write_new), so a name taken meanwhile is
+       * tried again with the next free one. */
+      for (int tries = 0; tries < 100; tries++)
+        {
+          char *name = session_backup_name(s->path, s->file_edition);
+          if (afile_write_new(name, afile_copy_cb, s->path) == 0)
+            {
+              s->backup = name;
+              break;
+            }
+          int err = errno;
+          free(name);
+          if (err != EEXIST)
+            return err ? err : EIO;
+        }
+      if (!s->backup)
+        return EEXIST;
+    }
+  int rc = store_save(s->path, s->a, &s->stamp);
+  if (rc == 0)
+    s->upgrade = false;
+  return rc;
 }
 
 char *
 session_read_only_text(const session *s)
 {
   char *name = txt_sanitize(s->path, true);
-  char *m = xasprintf(_("Read-only: %s is not writable, so kijun will not change it; "
-                        "changes made now are written to a separate file when you quit."),
-                      name);
+  char *m = s->newer
+              ? xasprintf(_("Read-only: %s was saved with edition %u of the questionnaire, newer than this "
+                            "one (edition %u), so kijun will not change it; open it with a kijun that has "
+                            "edition %u. Changes made now are written to a separate file when you quit."),
+                          name, s->file_edition, s->qn->edition, s->file_edition)
+              : xasprintf(_("Read-only: %s is not writable, so kijun will not change it; "
+                            "changes made now are written to a separate file when you quit."),
+                          name);
   free(name);
   return m;
 }
@@ -117,5 +176,7 @@ session_close(session *s)
   ans_free(s->a);
   qn_free(s->qn);
   free(s->path);
+  free(s->backup);
+  diag_clear(&s->warn);
   *s = (session){ 0 };
 }
