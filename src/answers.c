@@ -158,20 +158,23 @@ ans_needs_reason(enum ans_status st)
   return ans_statuses[st].reason;
 }
 
-size_t
-ans_first_unanswered(const assessment *a)
-{
-  const questionnaire *q = a->qn;
-  for (size_t pos = 0; pos < q->nquestions; pos++)
-    if (a->e[q->order[pos]].status == ANS_NONE)
-      return pos;
-  return q->nquestions;
-}
-
 bool
 ans_open(const assessment *a, size_t qi)
 {
   return a->e[qi].status == ANS_NONE || a->e[qi].reconfirm;
+}
+
+size_t
+ans_next_open(const assessment *a, size_t from)
+{
+  const questionnaire *q = a->qn;
+  for (size_t k = 0; k < q->nquestions; k++)
+    {
+      size_t pos = (from + k) % q->nquestions;
+      if (ans_open(a, q->order[pos]))
+        return pos;
+    }
+  return q->nquestions;
 }
 
 /* ---- the tables (answers.h) ------------------------------------------ */

@@ -179,12 +179,12 @@ int ans_merit(enum ans_status st);
 bool ans_has_reason(const ans_entry *e);
 /* Whether the status needs a reason (alternative, not applicable). */
 bool ans_needs_reason(enum ans_status st);
-/* The first question in walk order that is unanswered, or the position
- * nquestions when all are answered.  Returns a position in qn->order. */
-size_t ans_first_unanswered(const assessment *a);
 /* Whether the question at qi wants attention: unanswered, or its answer
  * awaits reconfirmation (what Tab visits). */
 bool ans_open(const assessment *a, size_t qi);
+/* The first position in walk order at or after from (wrapping around)
+ * whose question is open, or nquestions when none is. */
+size_t ans_next_open(const assessment *a, size_t from);
 
 /* The key used in files ("implemented") and the name for people. */
 const char *ans_status_key(enum ans_status st);

@@ -48,7 +48,30 @@ report_formula_text(void)
 const char *
 report_verdict_text(const coverage *c)
 {
-  return c->baseline_met ? _("Baseline met") : _("Baseline not met");
+  return c->baseline_met ? _("Baseline met")
+         : c->baseline_waits ? _("Baseline not met: answers await reconfirmation")
+                             : _("Baseline not met");
+}
+
+char *
+report_reconfirm_heading(const coverage *c)
+{
+  unsigned n = (unsigned) c->nreconfirm;
+  return xasprintf(ngettext("Answer to reconfirm (%u)", "Answers to reconfirm (%u)", n), n);
+}
+
+char *
+report_retired_heading(const coverage *c)
+{
+  unsigned n = (unsigned) c->nretired;
+  return xasprintf(ngettext("Answer to a question no longer asked (%u)",
+                            "Answers to questions no longer asked (%u)", n), n);
+}
+
+const char *
+report_retired_status(const ans_retired *x)
+{
+  return ans_status_name(x->status);
 }
 
 const char *
@@ -200,20 +223,22 @@ text_counts(FILE *f, const coverage *c)
 static void
 text_overall(FILE *f, const coverage *c)
 {
-  const char *cl[] = { _("Verdict"), _("Baseline coverage"), _("Recommended coverage"), _("Answered") };
-  int cw = max_width(cl, 4);
-  char v[3][64];
+  const char *cl[] = { _("Verdict"), _("Baseline coverage"), _("Recommended coverage"), _("Answered"),
+                       _("To reconfirm"), _("No longer asked") };
+  /* The last two only when there are any. */
+  size_t shown = c->nretired ? 6 : c->nreconfirm ? 5 : 4;
+  int cw = max_width(cl, shown);
+  char v[6][64];
   snprintf(v[0], sizeof v[0], "%s", report_verdict_text(c));
   cov_format(&c->all[QN_BASELINE], v[1], sizeof v[1]);
   cov_format(&c->all[QN_RECOMMENDED], v[2], sizeof v[2]);
-  for (int i = 0; i < 4; i++)
+  snprintf(v[3], sizeof v[3], "%u/%u", cov_answered(c->all), cov_total(c->all));
+  snprintf(v[4], sizeof v[4], "%zu", c->nreconfirm);
+  snprintf(v[5], sizeof v[5], "%zu", c->nretired);
+  for (size_t i = 0; i < shown; i++)
     {
       txt_pad(f, cl[i], cw);
-      fprintf(f, "%*s", TX_GAP, "");
-      if (i < 3)
-        fprintf(f, "%s\n", v[i]);
-      else
-        fprintf(f, "%u/%u\n", cov_answered(c->all), cov_total(c->all));
+      fprintf(f, "%*s%s\n", TX_GAP, "", v[i]);
     }
 }
 
@@ -306,6 +331,44 @@ text_unmet(FILE *f, const report_ctx *r, const coverage *c, int width)
     }
 }
 
+/* The answers carried from an earlier revision or question, and those
+ * to questions no longer asked; only when there are any. */
+static void
+text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
+{
+  const questionnaire *q = r->qn;
+  if (c->nreconfirm)
+    {
+      char *h = report_reconfirm_heading(c);
+      fprintf(f, "\n%s\n", h);
+      free(h);
+      for (size_t k = 0; k < c->nreconfirm; k++)
+        {
+          const qn_question *x = &q->questions[c->reconfirm[k]];
+          char *id = txt_sanitize(x->id, true);
+          fprintf(f, "%*s%s%*s[%s] %s\n", TX_INDENT, "", id, TX_GAP, "", qn_level_name(x->level),
+                  ans_status_name(r->a->e[c->reconfirm[k]].status));
+          text_wrapped(f, qn_tr(&x->text, r->lang), 2 * TX_INDENT, width);
+          free(id);
+        }
+    }
+  if (c->nretired)
+    {
+      char *h = report_retired_heading(c);
+      fprintf(f, "\n%s\n", h);
+      free(h);
+      for (size_t k = 0; k < r->a->nretired; k++)
+        {
+          const ans_retired *x = &r->a->retired[k];
+          char *id = txt_sanitize(x->question, true);
+          fprintf(f, "%*s%s%*s%s\n", TX_INDENT, "", id, TX_GAP, "", report_retired_status(x));
+          if (x->note)
+            text_wrapped(f, x->note, 2 * TX_INDENT, width);
+          free(id);
+        }
+    }
+}
+
 static void
 text_report(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -343,6 +406,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   text_sections(f, r, c, width);
   fputc('\n', f);
   text_unmet(f, r, c, width);
+  text_carried(f, r, c, width);
   if (c->editorial)
     {
       fputc('\n', f);
@@ -459,6 +523,37 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       md_put(f, qn_tr(&x->text, r->lang));
       fputs(" |\n", f);
     }
+  if (c->nreconfirm)
+    {
+      char *h = report_reconfirm_heading(c);
+      fprintf(f, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", h, _("Question"), _("Level"),
+              _("Answer"), _("Text"));
+      free(h);
+      for (size_t k = 0; k < c->nreconfirm; k++)
+        {
+          const qn_question *x = &q->questions[c->reconfirm[k]];
+          fputs("| ", f);
+          md_put(f, x->id);
+          fprintf(f, " | %s | %s | ", qn_level_name(x->level), ans_status_name(r->a->e[c->reconfirm[k]].status));
+          md_put(f, qn_tr(&x->text, r->lang));
+          fputs(" |\n", f);
+        }
+    }
+  if (c->nretired)
+    {
+      char *h = report_retired_heading(c);
+      fprintf(f, "\n## %s\n\n| %s | %s | %s |\n|---|---|---|\n", h, _("Question"), _("Answer"), _("Note"));
+      free(h);
+      for (size_t k = 0; k < r->a->nretired; k++)
+        {
+          const ans_retired *x = &r->a->retired[k];
+          fputs("| ", f);
+          md_put(f, x->question);
+          fprintf(f, " | %s | ", report_retired_status(x));
+          md_put(f, x->note ? x->note : "");
+          fputs(" |\n", f);
+        }
+    }
   if (c->editorial)
     {
       fputs("\n> ", f);
@@ -509,7 +604,28 @@ csv_row(FILE *f, const char *scope, const char *id, const char *title, int level
           p ? p : "", t->total);
   for (int i = 0; i < ANS_STATUS_COUNT; i++)
     fprintf(f, ",%u", t->status[ans_status_nth(i)]);
-  fprintf(f, ",%u\r\n", t->no_reason);
+  fprintf(f, ",%u,%u\r\n", t->no_reason, t->reconfirm);
+}
+
+/* One answer as a row of its own: the answers to reconfirm and those to
+ * questions no longer asked, each counted once under its status. */
+static void
+csv_answer_row(FILE *f, const char *scope, const char *id, const char *title, int level,
+               enum ans_status st, bool reconfirm)
+{
+  cov_tally t = { 0 };
+  t.total = 1;
+  t.status[st] = 1;
+  t.reconfirm = reconfirm;
+  csv_field(f, scope);
+  fputc(',', f);
+  csv_field(f, id);
+  fputc(',', f);
+  csv_field(f, title);
+  fprintf(f, ",%s,,,,%u", level >= 0 ? qn_level_key((enum qn_level) level) : "", t.total);
+  for (int i = 0; i < ANS_STATUS_COUNT; i++)
+    fprintf(f, ",%u", t.status[ans_status_nth(i)]);
+  fprintf(f, ",,%u\r\n", t.reconfirm);
 }
 
 static void
@@ -519,7 +635,7 @@ csv_report(FILE *f, const report_ctx *r, const coverage *c)
   fputs("scope,id,title,level,met,applicable,percent,total", f);
   for (int i = 0; i < ANS_STATUS_COUNT; i++)
     fprintf(f, ",%s", ans_status_key(ans_status_nth(i)));
-  fputs(",missing_reason\r\n", f);
+  fputs(",missing_reason,reconfirm\r\n", f);
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     csv_row(f, "overall", q->id, qn_tr(&q->title, r->lang), l, &c->all[l]);
   for (int p = 0; p < QN_PHASE_COUNT; p++)
@@ -530,6 +646,17 @@ csv_report(FILE *f, const report_ctx *r, const coverage *c)
     for (int l = 0; l < QN_LEVEL_COUNT; l++)
       csv_row(f, "section", q->sections[s].id, qn_tr(&q->sections[s].title, r->lang), l,
               &c->section[s][l]);
+  for (size_t k = 0; k < c->nreconfirm; k++)
+    {
+      const qn_question *x = &q->questions[c->reconfirm[k]];
+      csv_answer_row(f, "reconfirm", x->id, qn_tr(&x->text, r->lang), (int) x->level,
+                     r->a->e[c->reconfirm[k]].status, true);
+    }
+  for (size_t k = 0; k < r->a->nretired; k++)
+    {
+      const ans_retired *x = &r->a->retired[k];
+      csv_answer_row(f, "retired", x->question, x->note, -1, x->status, false);
+    }
 }
 
 /* ---- JSON -------------------------------------------------------------- */
@@ -589,7 +716,7 @@ json_tally(FILE *f, const cov_tally *t)
       enum ans_status st = ans_status_nth(i);
       fprintf(f, ", \"%s\": %u", ans_status_key(st), t->status[st]);
     }
-  fprintf(f, ", \"missing_reason\": %u }", t->no_reason);
+  fprintf(f, ", \"missing_reason\": %u, \"reconfirm\": %u }", t->no_reason, t->reconfirm);
 }
 
 static void
@@ -616,6 +743,7 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
   fputs("  \"questionnaire\": {\n", f);
   json_kv(f, "    ", "id", q->id, true);
   json_kv(f, "    ", "version", q->version, true);
+  fprintf(f, "    \"edition\": %u,\n", q->edition);
   json_kv(f, "    ", "digest", qn_digest(q), true);
   json_kv(f, "    ", "title", qn_tr(&q->title, r->lang), false);
   fputs("  },\n", f);
@@ -672,8 +800,10 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       json_str(f, x->basis ? qn_basis_key(x->basis) : NULL);
       fputs(", \"csf\": ", f);
       json_str(f, x->csf ? qn_csf_key(x->csf) : NULL);
-      fprintf(f, ", \"status\": \"%s\", \"met\": %s, \"note\": ", ans_status_key(e->status),
-              cov_result(e) == COV_MET ? "true" : cov_result(e) == COV_EXCLUDED ? "null" : "false");
+      fprintf(f, ", \"status\": \"%s\", \"met\": %s, \"reconfirm\": %s, \"note\": ",
+              ans_status_key(e->status),
+              cov_result(e) == COV_MET ? "true" : cov_result(e) == COV_EXCLUDED ? "null" : "false",
+              e->reconfirm ? "true" : "false");
       json_str(f, e->note);
       fputs(", \"evidence\": ", f);
       json_str(f, e->evidence);
@@ -683,7 +813,23 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       json_str(f, qn_tr(&x->text, r->lang));
       fputs(pos + 1 < q->nquestions ? " },\n" : " }\n", f);
     }
-  fputs("  ]\n}\n", f);
+  fputs("  ],\n  \"retired\": [", f);
+  for (size_t k = 0; k < a->nretired; k++)
+    {
+      const ans_retired *x = &a->retired[k];
+      fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
+      json_str(f, x->question);
+      fprintf(f, ", \"status\": \"%s\", \"note\": ", ans_status_key(x->status));
+      json_str(f, x->note);
+      fputs(", \"evidence\": ", f);
+      json_str(f, x->evidence);
+      fputs(", \"updated\": ", f);
+      json_str(f, x->updated);
+      fputs(", \"from\": ", f);
+      json_str(f, x->from);
+      fputs(" }", f);
+    }
+  fputs(a->nretired ? "\n  ]\n}\n" : "]\n}\n", f);
 }
 
 int

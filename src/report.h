@@ -46,5 +46,11 @@ const char *report_sector_name(const report_ctx *r);
 const char *report_profile_value(const report_ctx *r, int f);
 /* Why an unmet answer is unmet: its status, or the missing reason. */
 const char *report_unmet_reason(const ans_entry *e);
+/* The headings of the answers to reconfirm and of the answers to
+ * questions no longer asked, with their counts; newly allocated. */
+char *report_reconfirm_heading(const coverage *c);
+char *report_retired_heading(const coverage *c);
+/* What a retired answer's status is called ("Unanswered" when none). */
+const char *report_retired_status(const ans_retired *x);
 
 #endif

@@ -682,6 +682,57 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
     }
 }
 
+/* Answers carried from an earlier revision or question, and answers to
+ * questions no longer asked: only when there are any. */
+static void
+carried(FILE *f, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  if (c->nreconfirm)
+    {
+      char *h = report_reconfirm_heading(c);
+      html_el(f, "h2", NULL, h);
+      free(h);
+      fputs("<ul class=\"reconfirm\">\n", f);
+      for (size_t k = 0; k < c->nreconfirm; k++)
+        {
+          const qn_question *x = &q->questions[c->reconfirm[k]];
+          fputs("<li><span class=\"id\">", f);
+          put_question_id(f, x);
+          fputs("</span> ", f);
+          html_put(f, qn_level_name(x->level));
+          fputs(" \u00b7 ", f);
+          html_put(f, ans_status_name(r->a->e[c->reconfirm[k]].status));
+          fputs(": ", f);
+          html_put(f, qn_tr(&x->text, r->lang));
+          fputs("</li>\n", f);
+        }
+      fputs("</ul>\n", f);
+    }
+  if (c->nretired)
+    {
+      char *h = report_retired_heading(c);
+      html_el(f, "h2", NULL, h);
+      free(h);
+      fputs("<ul class=\"retired\">\n", f);
+      for (size_t k = 0; k < r->a->nretired; k++)
+        {
+          const ans_retired *x = &r->a->retired[k];
+          fputs("<li><span class=\"id\">", f);
+          html_put(f, x->question);
+          fputs("</span> ", f);
+          html_put(f, report_retired_status(x));
+          if (x->note)
+            {
+              fputs(": ", f);
+              html_put_lines(f, x->note);
+            }
+          fputs("</li>\n", f);
+        }
+      fputs("</ul>\n", f);
+    }
+}
+
 static void
 method(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -773,6 +824,7 @@ html_report(FILE *f, const report_ctx *r, const coverage *c)
   items(f, r, c);
   statuses(f, c);
   unmet(f, r, c);
+  carried(f, r, c);
   method(f, r, c);
   fputs("</section>\n", f);
   appendix(f, r);

@@ -190,6 +190,16 @@ save(ui *u)
       if (u->dirty)
         ui_set_msg(u, false, _("Saved to %s."), u->s->path);
       u->dirty = false;
+      if (u->s->backup && !u->backup_told)
+        {
+          /* Said once: the first save of an earlier edition's file. */
+          char *name = txt_sanitize(u->s->backup, true);
+          ui_set_msg(u, false, _("The answers file now follows edition %u of the questionnaire; "
+                                 "the original (edition %u) is kept as %s."),
+                     u->s->qn->edition, u->s->file_edition, name);
+          free(name);
+          u->backup_told = true;
+        }
     }
   else
     {
@@ -344,21 +354,16 @@ switch_language(ui *u)
     pg_build_summary(u);
 }
 
-/* The first unanswered question at or after pos, wrapping around. */
-static void
-next_unanswered_from(ui *u, size_t pos)
+/* The first question at or after pos, wrapping around, that is
+ * unanswered or whose answer awaits reconfirmation. */
+void
+ui_next_open(ui *u, size_t pos)
 {
-  const questionnaire *q = u->s->qn;
-  for (size_t k = 0; k < q->nquestions; k++)
-    {
-      size_t p = (pos + k) % q->nquestions;
-      if (u->s->a->e[q->order[p]].status == ANS_NONE)
-        {
-          ui_open_question(u, p);
-          return;
-        }
-    }
-  ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
+  size_t p = ans_next_open(u->s->a, pos);
+  if (p < u->s->qn->nquestions)
+    ui_open_question(u, p);
+  else
+    ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
 }
 
 bool
@@ -401,7 +406,7 @@ ui_global_key(ui *u, ui_key k)
     case '\t':
       if (u->scr == SCR_OVERVIEW)
         {
-          next_unanswered_from(u, u->rows ? u->rows[u->sel].first_pos : 0);
+          ui_next_open(u, u->rows ? u->rows[u->sel].first_pos : 0);
           return true;
         }
       return false;
@@ -535,6 +540,25 @@ refuse_terminal(void)
   return 1;
 }
 
+/* What opening did to answers of another edition, in one line. */
+static void
+opening_msg(ui *u)
+{
+  const session *s = u->s;
+  coverage c;
+  cov_compute(s->qn, s->a, &c);
+  if (s->upgrade)
+    ui_set_msg(u, false,
+               _("These answers were saved with edition %u of the questionnaire, this is edition %u: "
+                 "%zu to reconfirm (Tab), %zu to questions no longer asked (in the summary). "
+                 "The original is kept when you first change something."),
+               s->file_edition, s->qn->edition, c.nreconfirm, c.nretired);
+  else if (c.nreconfirm || s->warn.n)
+    ui_set_msg(u, s->warn.n > 0, _("%zu answers to reconfirm (Tab), %zu to questions no longer asked (in the summary)."),
+               c.nreconfirm, c.nretired);
+  cov_free(&c);
+}
+
 int
 ui_main(const char *path, const char *qpath)
 {
@@ -619,13 +643,15 @@ ui_main(const char *path, const char *qpath)
     }
   else
     {
-      size_t pos = ans_first_unanswered(s.a);
+      size_t pos = ans_next_open(s.a, 0);
       u.scr = pos < s.qn->nquestions ? SCR_QUESTION : SCR_OVERVIEW;
       u.pos = pos < s.qn->nquestions ? pos : 0;
       u.back = SCR_OVERVIEW;
     }
   if (i18n_fallback_reason())
     ui_set_msg(&u, true, "%s", i18n_fallback_reason());
+  if (!s.is_new)
+    opening_msg(&u);
   if (s.read_only)
     {
       char *m = session_read_only_text(&s);
@@ -654,6 +680,8 @@ ui_main(const char *path, const char *qpath)
   free(name);
   if (rc)
     report_rescue(&u, rescued);
+  /* Said before the session too, but curses covered it. */
+  diag_print(&s.warn, stderr);
   free(rescued);
   pg_free(&u);
   le_free(&u.le);

@@ -82,6 +82,7 @@ typedef struct ui
   bool dirty;                 /* changes not yet on disk after a failed save */
   bool save_pending;          /* a change to save once the screen is drawn */
   char save_error[160];       /* why the last save failed, for messages */
+  bool backup_told;           /* the original of an earlier edition was kept, and said */
   bool color;
   bool done;
 
@@ -112,6 +113,7 @@ bool in_burst(ui *u);
 /* Drop keys until none comes for IN_BURST_MS; how many were dropped. */
 size_t in_flush(ui *u);
 void in_free(ui *u);
+void ui_next_open(ui *u, size_t pos);
 
 /* ui_draw.c */
 attr_t ud_attr(const ui *u, enum ui_color c);

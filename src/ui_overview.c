@@ -117,6 +117,13 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
       ud_text(y, x, COLS - OV_RIGHT - x - 1, title, A_NORMAL);
       free(title);
     }
+  /* Answers to reconfirm in the row: a mark in the gap before the
+   * counts, ASCII so it is one column everywhere. */
+  unsigned rc = 0;
+  for (int lv = 0; lv < QN_LEVEL_COUNT; lv++)
+    rc += t[lv].reconfirm;
+  if (rc)
+    mvaddch(y, COLS - OV_RIGHT - 1, '!' | A_BOLD | ud_attr(u, UC_ERROR));
   int x = COLS - OV_RIGHT;
   attron(a);
   mvprintw(y, x, "%*s", OV_COUNTS - 1, counts);

@@ -65,7 +65,7 @@ static const struct help_key help_keys[] = {
   { "Up Down k j", N_("move") },
   { "PgUp PgDn Home End", N_("move by page, to the first or last item") },
   { "Enter", N_("open the item's first question in that phase") },
-  { "Tab", N_("next unanswered question") },
+  { "Tab", N_("next unanswered question or answer to reconfirm") },
   { "/", N_("search question text and ids") },
   { NULL, N_("Question view") },
   { NULL, NULL },
@@ -74,7 +74,7 @@ static const struct help_key help_keys[] = {
   { "Up Down k j", N_("previous / next question") },
   { "PgUp PgDn", N_("previous / next item") },
   { "Home End", N_("first / last question") },
-  { "Tab", N_("next unanswered question") },
+  { "Tab", N_("next unanswered question or answer to reconfirm") },
   { "/ n", N_("search / next match") },
   { "Esc", N_("back to the overview") },
   { NULL, N_("Editing text") },
@@ -126,7 +126,9 @@ pg_build_help(ui *u)
           "the note or evidence being edited and never answers a question; a paste\n"
           "outside an editor is ignored.\n\n"), m);
   fputs(_("Every change is saved at once. Reopening the file returns to the first\n"
-          "unanswered question. See kijun(1) for more.\n"), m);
+          "unanswered question or answer to reconfirm; choosing a status, the same or\n"
+          "another, confirms an answer; the overview marks items that have answers\n"
+          "to reconfirm with !. See kijun(1) for more.\n"), m);
   fclose(m);
   set_text(u, text);
   free(text);

@@ -100,6 +100,12 @@ qv_draw(ui *u)
   char *tag = xasprintf("[%s]", qn_level_name(x->level));
   int tw = ud_text(1, 2, COLS - 4, tag, ud_attr(u, x->level == QN_BASELINE ? UC_BASELINE : UC_RECOMMENDED));
   free(tag);
+  if (e->reconfirm)
+    {
+      /* TRANSLATORS: marker of an answer carried from an earlier
+         revision of its question; ASCII brackets, at most 20 columns. */
+      tw += 2 + ud_text(1, 2 + tw + 2, COLS - tw - 6, _("[to reconfirm]"), ud_attr(u, UC_ERROR) | A_BOLD);
+    }
   /* Where the level comes from, so that kijun's own reading is never
    * taken for the government's. */
   /* TRANSLATORS: after the question id, where its level comes from. */
@@ -199,22 +205,6 @@ item_step(const ui *u, int dir)
   return pos;
 }
 
-static void
-next_unanswered(ui *u)
-{
-  const questionnaire *q = u->s->qn;
-  for (size_t k = 1; k <= q->nquestions; k++)
-    {
-      size_t pos = (u->pos + k) % q->nquestions;
-      if (u->s->a->e[q->order[pos]].status == ANS_NONE)
-        {
-          ui_open_question(u, pos);
-          return;
-        }
-    }
-  ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
-}
-
 static bool
 matches(const ui *u, size_t pos)
 {
@@ -292,7 +282,7 @@ qv_key(ui *u, ui_key k)
     {
     case 'h': case 'k': if (u->pos) u->pos--; break;
     case 'l': case 'j': if (u->pos < last) u->pos++; break;
-    case '\t': next_unanswered(u); break;
+    case '\t': ui_next_open(u, (u->pos + 1) % q->nquestions); break;
     case 'e': ed_start(u, ED_NOTE, u->s->a->e[q->order[u->pos]].note); break;
     case 'v': ed_start(u, ED_EVIDENCE, u->s->a->e[q->order[u->pos]].evidence); break;
     case 'n':

@@ -15,6 +15,7 @@
 #include "helpers.h"
 #include "i18n.h"
 #include "qload.h"
+#include "report.h"
 #include "store.h"
 
 static char *dir;
@@ -330,6 +331,66 @@ Test(editions, the_digest_is_information_only)
   cr_assert_eq(entry(a, "1.1-a")->status, ANS_IMPLEMENTED);
   cr_assert_not(entry(a, "1.1-a")->reconfirm);
   free(errs), free(warns), free(path);
+  ans_free(a);
+  qn_free(q);
+}
+
+/* Every format lists and counts what awaits reconfirmation and what was
+ * given to questions no longer asked. */
+static char *
+report_of(const assessment *a, enum report_fmt fmt)
+{
+  char *out;
+  size_t len;
+  FILE *m = open_memstream(&out, &len);
+  report_ctx r = { a->qn, a, NULL, LANG_EN, 80 };
+  report_write(m, fmt, &r);
+  fclose(m);
+  return out;
+}
+
+Test(editions, every_report_lists_and_counts_reconfirm_and_retired)
+{
+  questionnaire *q = load("editions/shop-3.cfg");
+  char *warns;
+  assessment *a = open_with("editions/shop-1-answers.cfg", q, &warns);
+  char *t = report_of(a, REPORT_TEXT);
+  cr_assert(strstr(t, "To reconfirm          4\n"), "%s", t);
+  cr_assert(strstr(t, "No longer asked       2\n"), "%s", t);
+  cr_assert(strstr(t, "Answers to reconfirm (4)\n  a1  [Baseline] Implemented\n"), "%s", t);
+  cr_assert(strstr(t, "Answers to questions no longer asked (2)\n  a3  Implemented\n    paper register at the gate\n"), "%s", t);
+  free(t);
+  t = report_of(a, REPORT_MARKDOWN);
+  cr_assert(strstr(t, "## Answers to reconfirm (4)\n"), "%s", t);
+  cr_assert(strstr(t, "| zz-local | Implemented | our own question |\n"), "%s", t);
+  free(t);
+  t = report_of(a, REPORT_CSV);
+  cr_assert(strstr(t, ",missing_reason,reconfirm\r\n"), "%s", t);
+  cr_assert(strstr(t, "overall,shop,Editions test questionnaire,baseline,"), "%s", t);
+  cr_assert(strstr(t, "reconfirm,a1,Does your organisation have a security policy approved by top management?,baseline,,,,1,1,0,0,0,0,0,0,,1\r\n"), "%s", t);
+  cr_assert(strstr(t, "retired,a3,paper register at the gate,,,,,1,1,0,0,0,0,0,0,,0\r\n"), "%s", t);
+  free(t);
+  t = report_of(a, REPORT_JSON);
+  cr_assert(strstr(t, "{ \"question\": \"a1\", "), "%s", t);
+  cr_assert(strstr(t, "\"status\": \"implemented\", \"met\": true, \"reconfirm\": true, \"note\": \"policy of 2019\""), "%s", t);
+  cr_assert(strstr(t, "\"status\": \"implemented\", \"met\": true, \"reconfirm\": false, \"note\": null, \"evidence\": \"backup log\""), "%s", t);
+  cr_assert(strstr(t, "\"retired\": [\n    { \"question\": \"a3\", \"status\": \"implemented\", \"note\": \"paper register at the gate\", "
+                      "\"evidence\": \"register 2024\", \"updated\": \"2025-01-10T10:02:00+09:00\", \"from\": null },\n"
+                      "    { \"question\": \"zz-local\""), "%s", t);
+  cr_assert(strstr(t, "\"edition\": 3,"), "%s", t);
+  free(t);
+  t = report_of(a, REPORT_HTML);
+  cr_assert(strstr(t, "<h2>Answers to reconfirm (4)</h2>"), "%s", t);
+  cr_assert(strstr(t, "<h2>Answers to questions no longer asked (2)</h2>"), "%s", t);
+  free(t);
+  /* With every baseline answer met, the verdict still waits. */
+  for (size_t i = 0; i < q->nquestions; i++)
+    if (q->questions[i].level == QN_BASELINE && strcmp(q->questions[i].id, "a1") != 0)
+      ans_set_status(a, i, ANS_IMPLEMENTED);
+  t = report_of(a, REPORT_TEXT);
+  cr_assert(strstr(t, "Baseline not met: answers await reconfirmation"), "%s", t);
+  free(t);
+  free(warns);
   ans_free(a);
   qn_free(q);
 }
