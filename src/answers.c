@@ -2,6 +2,7 @@
 #include <config.h>
 #include "answers.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -107,6 +108,63 @@ ans_add_retired(assessment *a, const ans_retired *r)
     dup_or_null(r->question), r->status, dup_or_null(r->note), dup_or_null(r->evidence),
     dup_or_null(r->updated), r->revision ? r->revision : 1, dup_or_null(r->from),
   };
+}
+
+/* "[id] text" for each of the sources that has text, one a line. */
+static char *
+labelled(const ans_source *const *src, size_t n, size_t field)
+{
+  char *out = NULL;
+  for (size_t k = 0; k < n; k++)
+    {
+      const char *t = *(const char *const *) ((const char *) src[k] + field);
+      if (!t)
+        continue;
+      char *next = xasprintf("%s%s[%s] %s", out ? out : "", out ? "\n" : "", src[k]->id, t);
+      free(out);
+      out = next;
+    }
+  return out;
+}
+
+void
+ans_combine(assessment *a, size_t qi, const ans_source *const *src, size_t n, bool uncertain)
+{
+  ans_entry *e = &a->e[qi];
+  const ans_source *first = src[0];
+  e->revision = first->revision;
+  e->reconfirm = uncertain || n > 1;
+  if (n == 1)
+    {
+      e->status = first->status;
+      replace(&e->note, first->note);
+      replace(&e->evidence, first->evidence);
+      replace(&e->updated, first->updated);
+      e->reconfirm |= first->reconfirm;
+    }
+  else
+    {
+      const char *upd = NULL;
+      e->status = ANS_NONE;
+      for (size_t k = 0; k < n; k++)
+        {
+          const ans_source *g = src[k];
+          if (g->status != ANS_NONE
+              && (e->status == ANS_NONE || ans_merit(g->status) < ans_merit(e->status)))
+            e->status = g->status;
+          if (g->updated && (!upd || strcmp(g->updated, upd) > 0))
+            upd = g->updated;
+          if (g->revision < e->revision)
+            e->revision = g->revision;
+        }
+      free(e->note);
+      free(e->evidence);
+      e->note = labelled(src, n, offsetof(ans_source, note));
+      e->evidence = labelled(src, n, offsetof(ans_source, evidence));
+      replace(&e->updated, upd);
+    }
+  /* Only an answer can wait for confirmation; a note alone is kept. */
+  e->reconfirm = e->status != ANS_NONE && (e->reconfirm || e->revision < a->qn->questions[qi].revision);
 }
 
 bool

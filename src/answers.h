@@ -166,6 +166,25 @@ void ans_set_note(assessment *a, size_t qi, const char *note);
 void ans_set_evidence(assessment *a, size_t qi, const char *evidence);
 void ans_set_profile(assessment *a, enum ans_field f, const char *value);
 
+/* What one question's answer said, as a source to carry to another
+ * question (an earlier edition's, or another questionnaire's). */
+typedef struct ans_source
+{
+  const char *id;             /* the question it answered */
+  enum ans_status status;
+  const char *note, *evidence, *updated;
+  unsigned revision;
+  bool reconfirm;
+} ans_source;
+
+/* Give question qi what the sources said (n >= 1, in order).  One source
+ * is copied as it is; several are merged: the least met status (MERIT),
+ * every note and evidence reference kept, each line labelled "[id] ",
+ * the latest time, the lowest revision, and marked to reconfirm.  Also
+ * marked when uncertain is set, when the source was, or when the
+ * question's revision is above the answer's.  Strings are copied. */
+void ans_combine(assessment *a, size_t qi, const ans_source *const *src, size_t n, bool uncertain);
+
 /* Append a copy of r (its strings duplicated) to the retired answers. */
 void ans_add_retired(assessment *a, const ans_retired *r);
 /* Whether the entry holds anything a person gave: a status, a note or

@@ -43,11 +43,12 @@ find_side(const mapping *m, const char *key, const char *id, const char *version
   return EX_NOINPUT;
 }
 
-static int
-check_mapping(cfg_reader *r, int open_rc, char *const *qfiles, size_t nqfiles, diag_t *d)
+int
+check_sides(const mapping *m, char *const *qfiles, size_t nqfiles, diag_t *d, questionnaire **from,
+            questionnaire **to)
 {
-  mapping *m;
-  int rc = map_read_reader(r, open_rc, &m);
+  *from = *to = NULL;
+  int rc = 0;
   questionnaire **given = xcalloc(nqfiles ? nqfiles : 1, sizeof *given);
   bool *used = xcalloc(nqfiles ? nqfiles : 1, sizeof *used);
   for (size_t i = 0; i < nqfiles; i++)
@@ -56,13 +57,12 @@ check_mapping(cfg_reader *r, int open_rc, char *const *qfiles, size_t nqfiles, d
       if (qrc && (!rc || qrc == EX_NOINPUT))
         rc = qrc;
     }
-  questionnaire *from = NULL, *to = NULL;
   bool own_from = false, own_to = false;
   if (rc == 0)
     {
-      rc = find_side(m, "from", m->from_id, m->from_version, m->from_line, given, nqfiles, used, d, &from,
+      rc = find_side(m, "from", m->from_id, m->from_version, m->from_line, given, nqfiles, used, d, from,
                      &own_from);
-      int rc2 = find_side(m, "to", m->to_id, m->to_version, m->to_line, given, nqfiles, used, d, &to, &own_to);
+      int rc2 = find_side(m, "to", m->to_id, m->to_version, m->to_line, given, nqfiles, used, d, to, &own_to);
       rc = rc ? rc : rc2;
     }
   for (size_t i = 0; rc == 0 && i < nqfiles; i++)
@@ -73,16 +73,44 @@ check_mapping(cfg_reader *r, int open_rc, char *const *qfiles, size_t nqfiles, d
                  given[i]->id, m->from_id, m->to_id);
         rc = CHECK_USAGE;
       }
-  if (rc == 0)
-    rc = map_bind(m, from, to, d);
-  if (own_from)
-    qn_free(from);
-  if (own_to)
-    qn_free(to);
+  /* The caller owns both sides; the given files not taken are freed. */
   for (size_t i = 0; i < nqfiles; i++)
-    qn_free(given[i]);
+    if (given[i] != *from && given[i] != *to)
+      qn_free(given[i]);
+  if (rc)
+    {
+      qn_free(*from);
+      if (*to != *from)
+        qn_free(*to);
+      *from = *to = NULL;
+    }
   free(given);
   free(used);
+  return rc;
+}
+
+static int
+check_mapping(cfg_reader *r, int open_rc, char *const *qfiles, size_t nqfiles, diag_t *d)
+{
+  mapping *m;
+  int rc = map_read_reader(r, open_rc, &m);
+  questionnaire *from = NULL, *to = NULL;
+  if (rc == 0)
+    rc = check_sides(m, qfiles, nqfiles, d, &from, &to);
+  else
+    /* Still load the extra files, so their problems are reported too. */
+    for (size_t i = 0; i < nqfiles; i++)
+      {
+        questionnaire *q;
+        int qrc = qload_file(qfiles[i], d, &q);
+        if (qrc == EX_NOINPUT)
+          rc = qrc;
+        qn_free(q);
+      }
+  if (rc == 0)
+    rc = map_bind(m, from, to, d);
+  qn_free(from);
+  qn_free(to);
   map_free(m);
   return rc;
 }

@@ -21,4 +21,13 @@
  * Returns 0, CHECK_USAGE, or a sysexits status, the problems in d. */
 int check_file(const char *path, char *const *qfiles, size_t nqfiles, diag_t *d);
 
+struct mapping;
+struct questionnaire;
+/* The two questionnaires of mapping m, as --check finds them (and
+ * --migrate): from qfiles, else installed.  Returns 0 with *from and *to
+ * the caller's to free, or a status as check_file's with the problems in
+ * d. */
+int check_sides(const struct mapping *m, char *const *qfiles, size_t nqfiles, diag_t *d,
+                struct questionnaire **from, struct questionnaire **to);
+
 #endif

@@ -15,6 +15,7 @@
 #include "check.h"
 #include "diag.h"
 #include "i18n.h"
+#include "migrate.h"
 #include "paths.h"
 #include "qload.h"
 #include "report.h"
@@ -28,6 +29,7 @@ enum { OPT_HELP = 'h', OPT_VERSION = 'V' };
 static const struct option long_options[] = {
   { "report", optional_argument, NULL, 'r' },
   { "check", required_argument, NULL, 'c' },
+  { "migrate", required_argument, NULL, 'm' },
   { "questionnaire", required_argument, NULL, 'q' },
   { "lang", required_argument, NULL, 'l' },
   { "help", no_argument, NULL, OPT_HELP },
@@ -39,7 +41,9 @@ static void
 usage_line(FILE *f)
 {
   fprintf(f, _("Usage: %s [OPTION]... [ANSWERS-FILE]\n"
-              "  or:  %s --check=FILE [QUESTIONNAIRE-FILE]...\n"), PACKAGE, PACKAGE);
+              "  or:  %s --check=FILE [QUESTIONNAIRE-FILE]...\n"
+              "  or:  %s --migrate=MAPPING OLD-ANSWERS NEW-ANSWERS [QUESTIONNAIRE-FILE]...\n"),
+          PACKAGE, PACKAGE, PACKAGE);
 }
 
 static void
@@ -61,6 +65,8 @@ help(void)
           "                             silent when it is valid; a mapping is checked\n"
           "                             against the questionnaire files that follow, or\n"
           "                             else the installed ones it names\n"
+          "  -m, --migrate=MAPPING      write NEW-ANSWERS for the questionnaire MAPPING\n"
+          "                             leads to, from OLD-ANSWERS (never over a file)\n"
           "  -q, --questionnaire=FILE   use this questionnaire instead of the installed one\n"
           "                             that the answers file names\n"
           "  -l, --lang=LANG            language of messages and questions: ja or en\n"
@@ -119,6 +125,21 @@ run_check(const char *file, char *const *qfiles, size_t nqfiles)
 }
 
 static int
+run_migrate(const char *map, char *const *files, size_t nfiles)
+{
+  if (nfiles < 2)
+    return bad_usage(xasprintf(_("%s needs the old and the new answers file"), "--migrate"));
+  diag_t d = { 0 }, warn = { 0 };
+  mig_counts n;
+  int rc = mig_run(map, files[0], files[1], files + 2, nfiles - 2, stdout, &d, &warn, &n);
+  diag_print(&warn, stderr);
+  diag_print(&d, stderr);
+  diag_clear(&warn);
+  diag_clear(&d);
+  return finish_stdout(rc == CHECK_USAGE ? bad_usage(NULL) : rc);
+}
+
+static int
 run_report(const char *path, const char *qpath, enum report_fmt fmt)
 {
   diag_t d = { 0 };
@@ -154,11 +175,11 @@ main(int argc, char **argv)
     }
   i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL);
 
-  const char *check = NULL, *qpath = NULL, *report = NULL;
+  const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL;
   bool want_report = false;
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":r::c:q:l:hV", long_options, NULL)) != -1)
+  while ((c = getopt_long(argc, argv, ":r::c:m:q:l:hV", long_options, NULL)) != -1)
     {
       switch (c)
         {
@@ -168,6 +189,9 @@ main(int argc, char **argv)
           break;
         case 'c':
           check = optarg;
+          break;
+        case 'm':
+          migrate = optarg;
           break;
         case 'q':
           qpath = optarg;
@@ -192,10 +216,19 @@ main(int argc, char **argv)
   int rest = argc - optind;
   /* An empty name is no file; refuse it here rather than let each mode
    * turn it into a confusing system error. */
-  if ((check && !*check) || (qpath && !*qpath) || (rest >= 1 && !*argv[optind]))
+  bool empty = false;
+  for (int i = optind; i < argc; i++)
+    empty |= !*argv[i];
+  if ((check && !*check) || (migrate && !*migrate) || (qpath && !*qpath) || empty)
     return bad_usage(xasprintf("%s", _("an empty file name was given; expected the name of a file")));
-  if (i18n_fallback_reason() && (check || want_report))
+  if (i18n_fallback_reason() && (check || want_report || migrate))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
+  if (migrate)
+    {
+      if (want_report || qpath || check)
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--migrate"));
+      return run_migrate(migrate, argv + optind, (size_t) rest);
+    }
   if (check)
     {
       if (want_report || qpath)

@@ -130,10 +130,8 @@ bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
 /* One answer as the file gives it, before it is placed. */
 typedef struct given
 {
-  const char *qid, *note, *evidence, *updated, *from;
-  enum ans_status status;
-  unsigned revision;
-  bool reconfirm;
+  ans_source s;
+  const char *from;
   int line;
 } given;
 
@@ -145,7 +143,7 @@ static const char *const answer_keys[] = { "question", "status", "note", "eviden
 static bool
 read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, given *out)
 {
-  *out = (given){ .line = cfg_line(g), .revision = 1 };
+  *out = (given){ .line = cfg_line(g), .s.revision = 1 };
   if (config_setting_type(g) != CONFIG_TYPE_GROUP)
     {
       char wbuf[96];
@@ -154,14 +152,14 @@ read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, giv
       return false;
     }
   cfg_check_keys(r, g, answer_keys, where);
-  out->qid = cfg_string(r, g, "question", true, false, where);
+  out->s.id = cfg_string(r, g, "question", true, false, where);
   /* An unanswered question may still carry a note or evidence. */
   const char *st = cfg_string(r, g, "status", false, false, where);
-  out->note = cfg_string(r, g, "note", false, true, where);
-  out->evidence = cfg_string(r, g, "evidence", false, true, where);
-  out->updated = cfg_string(r, g, "updated", false, false, where);
+  out->s.note = cfg_string(r, g, "note", false, true, where);
+  out->s.evidence = cfg_string(r, g, "evidence", false, true, where);
+  out->s.updated = cfg_string(r, g, "updated", false, false, where);
   out->from = cfg_string(r, g, "from", false, false, where);
-  out->revision = (unsigned) cfg_int_in(r, g, config_setting_get_member(g, "revision"), "revision", false,
+  out->s.revision = (unsigned) cfg_int_in(r, g, config_setting_get_member(g, "revision"), "revision", false,
                                         1, INT_MAX, 1, where);
   const config_setting_t *rc = config_setting_get_member(g, "reconfirm");
   if (rc && config_setting_type(rc) != CONFIG_TYPE_BOOL)
@@ -171,86 +169,25 @@ read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, giv
                cfg_where_text(where, wbuf, sizeof wbuf));
     }
   else if (rc)
-    out->reconfirm = config_setting_get_bool(rc);
+    out->s.reconfirm = config_setting_get_bool(rc);
   int s = st ? vocab_parse(&ans_status_vocab, st) : -1;
   if (st && s < 0)
     {
       char expected[256];
       diag_add(r->diag, r->file, cfg_line(config_setting_get_member(g, "status")),
                _("status \"%s\" of question '%s' is unknown; expected one of: %s"), st,
-               out->qid ? out->qid : "?", vocab_list(&ans_status_vocab, expected, sizeof expected));
+               out->s.id ? out->s.id : "?", vocab_list(&ans_status_vocab, expected, sizeof expected));
     }
-  out->status = s > 0 ? (enum ans_status) s : ANS_NONE;
-  return out->qid != NULL;
+  out->s.status = s > 0 ? (enum ans_status) s : ANS_NONE;
+  return out->s.id != NULL;
 }
 
 static void
 retire(assessment *a, const given *g)
 {
-  ans_retired x = { (char *) g->qid, g->status, (char *) g->note, (char *) g->evidence,
-                    (char *) g->updated, g->revision, (char *) g->from };
+  ans_retired x = { (char *) g->s.id, g->s.status, (char *) g->s.note, (char *) g->s.evidence,
+                    (char *) g->s.updated, g->s.revision, (char *) g->from };
   ans_add_retired(a, &x);
-}
-
-/* "[old-id] text" for each of the sources that has text, one a line:
- * a merged answer keeps every note, each labelled with where it was. */
-static char *
-labelled(const given *const *src, size_t n, size_t field)
-{
-  char *out = NULL;
-  for (size_t k = 0; k < n; k++)
-    {
-      const char *t = *(const char *const *) ((const char *) src[k] + field);
-      if (!t)
-        continue;
-      char *next = xasprintf("%s%s[%s] %s", out ? out : "", out ? "\n" : "", src[k]->qid, t);
-      free(out);
-      out = next;
-    }
-  return out;
-}
-
-/* Put the answers the file gave to old ids (src, n of them, in file
- * order) on question t, which replaces them.  split: some source also
- * went to another question. */
-static void
-carry(assessment *a, size_t t, const given *const *src, size_t n, bool split)
-{
-  ans_entry *e = &a->e[t];
-  const given *first = src[0];
-  if (n == 1)
-    {
-      e->status = first->status;
-      e->note = first->note ? xstrdup(first->note) : NULL;
-      e->evidence = first->evidence ? xstrdup(first->evidence) : NULL;
-      e->updated = first->updated ? xstrdup(first->updated) : NULL;
-      e->revision = first->revision;
-      e->reconfirm = first->reconfirm || split;
-    }
-  else
-    {
-      /* A merge: the least met of the statuses given, every note and
-       * reference kept, the latest time, the oldest revision. */
-      e->revision = first->revision;
-      const char *upd = NULL;
-      for (size_t k = 0; k < n; k++)
-        {
-          const given *g = src[k];
-          if (g->status != ANS_NONE
-              && (e->status == ANS_NONE || ans_merit(g->status) < ans_merit(e->status)))
-            e->status = g->status;
-          if (g->updated && (!upd || strcmp(g->updated, upd) > 0))
-            upd = g->updated;
-          if (g->revision < e->revision)
-            e->revision = g->revision;
-        }
-      e->note = labelled(src, n, offsetof(given, note));
-      e->evidence = labelled(src, n, offsetof(given, evidence));
-      e->updated = upd ? xstrdup(upd) : NULL;
-      e->reconfirm = true;
-    }
-  e->reconfirm = e->status != ANS_NONE
-                 && (e->reconfirm || e->revision < a->qn->questions[t].revision);
 }
 
 /* Place every answer of the file (kijun-answers(5), "Editions"): on its
@@ -282,47 +219,47 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
       const cfg_where where = { N_("answer %u"), NULL, i + 1, NULL, NULL };
       if (!read_given(r, g, &where, &gv[i]))
         {
-          gv[i].qid = NULL;
+          gv[i].s.id = NULL;
           continue;
         }
-      long qi = qn_find_question(q, gv[i].qid);
+      long qi = qn_find_question(q, gv[i].s.id);
       if (qi >= 0)
         {
           if (seen[qi])
             {
               diag_add(r->diag, r->file, gv[i].line,
                        _("question '%s' is answered twice (first at line %d); expected one answer per question"),
-                       gv[i].qid, seen[qi]);
+                       gv[i].s.id, seen[qi]);
               continue;
             }
           seen[qi] = gv[i].line;
           ans_entry *e = &a->e[qi];
-          e->status = gv[i].status;
-          e->note = gv[i].note ? xstrdup(gv[i].note) : NULL;
-          e->evidence = gv[i].evidence ? xstrdup(gv[i].evidence) : NULL;
-          e->updated = gv[i].updated ? xstrdup(gv[i].updated) : NULL;
+          e->status = gv[i].s.status;
+          e->note = gv[i].s.note ? xstrdup(gv[i].s.note) : NULL;
+          e->evidence = gv[i].s.evidence ? xstrdup(gv[i].s.evidence) : NULL;
+          e->updated = gv[i].s.updated ? xstrdup(gv[i].s.updated) : NULL;
           e->from = gv[i].from ? xstrdup(gv[i].from) : NULL;
-          e->revision = gv[i].revision;
+          e->revision = gv[i].s.revision;
           /* A revision that rose changed the question's meaning. */
           e->reconfirm = e->status != ANS_NONE
-                         && (gv[i].reconfirm || gv[i].revision < q->questions[qi].revision);
+                         && (gv[i].s.reconfirm || gv[i].s.revision < q->questions[qi].revision);
           continue;
         }
-      succ[i] = qn_successors(q, gv[i].qid, &nsucc[i]);
+      succ[i] = qn_successors(q, gv[i].s.id, &nsucc[i]);
       if (nsucc[i])
         {
           for (size_t k = 0; k < nsucc[i]; k++)
             nsrc[succ[i][k]]++;
           continue;
         }
-      if (!qn_find_retired(q, gv[i].qid))
+      if (!qn_find_retired(q, gv[i].s.id))
         {
           if (newer)
             unplaced++;
           else
             diag_add(&doc->warn, r->file, gv[i].line,
                      _("question '%s' is not one of questionnaire '%s' (edition %u), which does not say what became of it; its answer is kept among the answers to questions no longer asked"),
-                     gv[i].qid, q->id, q->edition);
+                     gv[i].s.id, q->id, q->edition);
         }
       retire(a, &gv[i]);
     }
@@ -344,14 +281,14 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
       total += c;
     }
   nsrc[q->nquestions] = total;
-  const given **src = xcalloc(total ? total : 1, sizeof *src);
+  const ans_source **src = xcalloc(total ? total : 1, sizeof *src);
   size_t *fill = xcalloc(nq, sizeof *fill);
   bool *split = xcalloc(nq, sizeof *split);
   for (unsigned i = 0; i < n; i++)
     for (size_t k = 0; k < nsucc[i]; k++)
       {
         size_t t = succ[i][k];
-        src[nsrc[t] + fill[t]++] = &gv[i];
+        src[nsrc[t] + fill[t]++] = &gv[i].s;
         split[t] |= nsucc[i] > 1;
       }
   for (size_t t = 0; t < q->nquestions; t++)
@@ -364,13 +301,14 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
           /* The file answers the new id as well: that answer stands, and
            * what the old ids said is kept beside it. */
           for (size_t j = 0; j < k; j++)
-            retire(a, src[nsrc[t] + j]);
+            retire(a, (const given *) src[nsrc[t] + j]);
           diag_add(&doc->warn, r->file, seen[t],
                    _("question '%s' is answered, and so is a question it replaces; the older answer is kept among the answers to questions no longer asked"),
                    q->questions[t].id);
           continue;
         }
-      carry(a, t, src + nsrc[t], k, split[t]);
+      /* A split or a merge makes the carry uncertain. */
+      ans_combine(a, t, src + nsrc[t], k, split[t]);
     }
   free(src);
   free(fill);

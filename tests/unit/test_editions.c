@@ -15,6 +15,7 @@
 #include "helpers.h"
 #include "i18n.h"
 #include "qload.h"
+#include "migrate.h"
 #include "report.h"
 #include "store.h"
 
@@ -393,4 +394,116 @@ Test(editions, every_report_lists_and_counts_reconfirm_and_retired)
   free(warns);
   ans_free(a);
   qn_free(q);
+}
+
+/* ---- migration --------------------------------------------------------- */
+
+static int
+migrate(const char *newname, char **out_text, char **errs, mig_counts *n)
+{
+  char *map = data_path("editions/shop-to-next.cfg"), *old = data_path("editions/shop-1-answers.cfg");
+  char *q1 = data_path("editions/shop-3.cfg"), *q2 = data_path("editions/next.cfg");
+  char *qfiles[] = { q1, q2 };
+  char *nw = xasprintf("%s/%s", dir, newname);
+  diag_t d = { 0 }, w = { 0 };
+  size_t len;
+  FILE *m = open_memstream(out_text, &len);
+  int rc = mig_run(map, old, nw, qfiles, 2, m, &d, &w, n);
+  fclose(m);
+  m = open_memstream(errs, &len);
+  diag_print(&d, m);
+  fclose(m);
+  diag_clear(&d);
+  diag_clear(&w);
+  free(map), free(old), free(q1), free(q2), free(nw);
+  return rc;
+}
+
+Test(editions, migration_carries_answers_notes_evidence_and_the_profile)
+{
+  char *out, *errs;
+  mig_counts n;
+  cr_assert_eq(migrate("next.cfg", &out, &errs, &n), 0, "%s", errs);
+  cr_assert_eq(n.carried, 4);
+  cr_assert_eq(n.reconfirm, 4);
+  cr_assert_eq(n.unmapped, 1);
+  cr_assert_eq(n.unanswered, 1);
+  cr_assert(strstr(out, "4 questions of next received an answer; 4 of them to reconfirm\n"), "%s", out);
+  cr_assert(strstr(out, "1 answer not mapped, kept in the new file's retired list\n"), "%s", out);
+  cr_assert(strstr(out, "1 question of next left unanswered\n"), "%s", out);
+
+  questionnaire *q = load("editions/next.cfg");
+  char *path = xasprintf("%s/next.cfg", dir), *warns;
+  assessment *a;
+  free(errs);
+  cr_assert_eq(bind_file(path, q, &a, &errs, &warns), 0, "%s", errs);
+  cr_assert_str_eq(a->profile[ANS_ORGANIZATION], "Shop water works");
+  cr_assert_str_eq(a->profile[ANS_SECTOR], "water");
+  /* equal, but the source awaited reconfirmation (a1's revision rose). */
+  cr_assert_str_eq(entry(a, "G-1")->note, "policy of 2019");
+  cr_assert_str_eq(entry(a, "G-1")->from, "shop 1: a1");
+  cr_assert(entry(a, "G-1")->reconfirm);
+  /* Two sources, one target: least met, every note and reference. */
+  const ans_entry *e = entry(a, "R-1");
+  cr_assert_eq(e->status, ANS_IMPLEMENTED);
+  cr_assert_str_eq(e->note, "[b2-test] recovery is the vendor's");
+  cr_assert_str_eq(e->evidence, "[b-backup] backup log");
+  cr_assert_str_eq(e->from, "shop 1: b-backup, b2-test");
+  cr_assert(e->reconfirm);
+  cr_assert_eq(entry(a, "R-3")->status, ANS_NONE);
+  /* Unmapped (b2-doc), and what the source kept (a3, zz-local). */
+  cr_assert_eq(a->nretired, 3);
+  cr_assert_str_eq(retired(a, "b2-doc")->from, "shop");
+  cr_assert_eq(retired(a, "b2-doc")->status, ANS_NOT_APPLICABLE);
+  cr_assert_str_eq(retired(a, "a3")->evidence, "register 2024");
+  cr_assert(retired(a, "zz-local"));
+  free(out), free(errs), free(warns), free(path);
+  ans_free(a);
+  qn_free(q);
+}
+
+Test(editions, an_equal_relation_carries_without_reconfirmation)
+{
+  /* An edition-3 answers file whose a1 is confirmed. */
+  questionnaire *q3 = load("editions/shop-3.cfg");
+  char *warns;
+  assessment *a = open_with("editions/shop-1-answers.cfg", q3, &warns);
+  ans_set_status(a, (size_t) qn_find_question(q3, "a1"), ANS_IMPLEMENTED);
+  char *old = xasprintf("%s/old3.cfg", dir);
+  cr_assert_eq(store_save(old, a, NULL), 0);
+  char *map = data_path("editions/shop-to-next.cfg"), *q1 = data_path("editions/shop-3.cfg"),
+       *q2 = data_path("editions/next.cfg");
+  char *qfiles[] = { q1, q2 };
+  char *nw = xasprintf("%s/n.cfg", dir);
+  diag_t d = { 0 }, w = { 0 };
+  mig_counts n;
+  FILE *devnull = fopen("/dev/null", "w");
+  cr_assert_eq(mig_run(map, old, nw, qfiles, 2, devnull, &d, &w, &n), 0);
+  fclose(devnull);
+  cr_assert_eq(n.reconfirm, 3);
+  questionnaire *qn = load("editions/next.cfg");
+  assessment *b;
+  char *errs;
+  free(warns);
+  cr_assert_eq(bind_file(nw, qn, &b, &errs, &warns), 0, "%s", errs);
+  cr_assert_eq(entry(b, "G-1")->status, ANS_IMPLEMENTED);
+  cr_assert_not(entry(b, "G-1")->reconfirm);
+  cr_assert(entry(b, "G-2")->reconfirm);
+  diag_clear(&d), diag_clear(&w);
+  free(old), free(map), free(q1), free(q2), free(nw), free(errs), free(warns);
+  ans_free(a), ans_free(b);
+  qn_free(q3), qn_free(qn);
+}
+
+Test(editions, migration_refuses_to_overwrite)
+{
+  char *path = write_file(dir, "taken.cfg", "a person's file\n");
+  char *out, *errs;
+  mig_counts n;
+  cr_assert_eq(migrate("taken.cfg", &out, &errs, &n), EX_CANTCREAT);
+  cr_assert(strstr(errs, "taken.cfg: the file exists; kijun --migrate never writes over a file"), "%s", errs);
+  char *text = read_file(path);
+  cr_assert_str_eq(text, "a person's file\n");
+  cr_assert_str_eq(out, "");
+  free(text), free(out), free(errs), free(path);
 }
