@@ -17,6 +17,7 @@
 #include "qload.h"
 #include "migrate.h"
 #include "report.h"
+#include "session.h"
 #include "store.h"
 
 static char *dir;
@@ -506,4 +507,90 @@ Test(editions, migration_refuses_to_overwrite)
   cr_assert_str_eq(text, "a person's file\n");
   cr_assert_str_eq(out, "");
   free(text), free(out), free(errs), free(path);
+}
+
+/* ---- sessions: backup before the first upgrading save, newer files ---- */
+
+static char *
+copy_fixture(const char *name, const char *to)
+{
+  char *src = data_path(name), *text = read_file(src);
+  char *p = write_file(dir, to, text);
+  free(src), free(text);
+  return p;
+}
+
+Test(editions, the_first_save_of_an_older_edition_keeps_the_original_beside_it)
+{
+  char *path = copy_fixture("editions/shop-1-answers.cfg", "answers.cfg");
+  char *before = read_file(path);
+  /* A backup of an earlier upgrade is never written over. */
+  char *taken = write_file(dir, "answers.edition-1.cfg", "an older backup\n");
+  char *q3 = data_path("editions/shop-3.cfg");
+  session s;
+  diag_t d = { 0 };
+  cr_assert_eq(session_open(&s, path, q3, false, &d), 0);
+  cr_assert(s.upgrade);
+  cr_assert_not(s.read_only);
+  cr_assert_eq(s.file_edition, 1);
+  cr_assert_eq(s.warn.n, 1);
+  /* Opening wrote nothing. */
+  char *now = read_file(path);
+  cr_assert_str_eq(now, before);
+  free(now);
+  ans_set_status(s.a, (size_t) qn_find_question(s.qn, "a1"), ANS_IMPLEMENTED);
+  cr_assert_eq(session_save(&s), 0);
+  char *want = xasprintf("%s/answers.edition-1.2.cfg", dir);
+  cr_assert_str_eq(s.backup, want);
+  char *kept = read_file(want);
+  cr_assert_str_eq(kept, before);
+  now = read_file(taken);
+  cr_assert_str_eq(now, "an older backup\n");
+  free(now);
+  now = read_file(path);
+  cr_assert(strstr(now, "edition = 3;"));
+  cr_assert(strstr(now, "retired = ("));
+  free(now);
+  /* The next save keeps no second copy. */
+  cr_assert_eq(session_save(&s), 0);
+  char *third = xasprintf("%s/answers.edition-1.3.cfg", dir);
+  struct stat st;
+  cr_assert_neq(stat(third, &st), 0);
+  session_close(&s);
+  diag_clear(&d);
+  free(path), free(before), free(taken), free(q3), free(want), free(kept), free(third);
+}
+
+Test(editions, backup_names)
+{
+  char *n = session_backup_name("/nowhere/a.cfg", 2);
+  cr_assert_str_eq(n, "/nowhere/a.edition-2.cfg");
+  free(n);
+  n = session_backup_name("/nowhere/answers", 1);
+  cr_assert_str_eq(n, "/nowhere/answers.edition-1");
+  free(n);
+  n = session_backup_name("/nowhere/.cfg", 1);
+  cr_assert_str_eq(n, "/nowhere/.cfg.edition-1");
+  free(n);
+}
+
+Test(editions, a_newer_editions_file_opens_read_only_and_is_never_written)
+{
+  char *path = copy_fixture("editions/shop-2-answers.cfg", "newer.cfg");
+  char *before = read_file(path);
+  char *q1 = data_path("editions/shop-1.cfg");
+  session s;
+  diag_t d = { 0 };
+  cr_assert_eq(session_open(&s, path, q1, false, &d), 0);
+  cr_assert(s.newer);
+  cr_assert(s.read_only);
+  char *m = session_read_only_text(&s);
+  cr_assert(strstr(m, "was saved with edition 2 of the questionnaire, newer than this one (edition 1)"), "%s", m);
+  ans_set_status(s.a, 0, ANS_PARTIAL);
+  cr_assert_eq(session_save(&s), SESSION_READ_ONLY);
+  char *now = read_file(path);
+  cr_assert_str_eq(now, before);
+  session_close(&s);
+  diag_clear(&d);
+  free(m), free(now), free(path), free(before), free(q1);
 }

@@ -2,7 +2,12 @@
  * through the same store_save as kijun, and is killed with SIGKILL at
  * random moments, 250 times.  After each kill the answers file must
  * parse and hold either the state of the last acknowledged save or that
- * of the save in flight, never a mixture or a torn file. */
+ * of the save in flight, never a mixture or a torn file.
+ *
+ * A second storm kills the first save of an earlier edition's file (which
+ * keeps the original beside it, then rewrites the file at the new
+ * edition): the file must parse and be the old edition, byte for byte,
+ * or the new one, whole; a backup, when there is one, is the original. */
 #include <config.h>
 
 #include <errno.h>
@@ -19,6 +24,7 @@
 #include "helpers.h"
 #include "afile.h"
 #include "qload.h"
+#include "session.h"
 #include "store.h"
 
 #define KILLS 250
@@ -131,5 +137,101 @@ Test(killstorm, every_kill_leaves_a_whole_file, .timeout = 300)
   free(cmd);
   free(path);
   free(qp);
+  qn_free(qn);
+}
+
+#define UPGRADE_KILLS 150
+
+Test(killstorm, a_kill_during_the_upgrading_save_leaves_the_old_edition_or_the_new, .timeout = 300)
+{
+  setlocale(LC_ALL, "C.UTF-8");
+  char *qp = data_path("editions/shop-3.cfg"), *fixture = data_path("editions/shop-1-answers.cfg");
+  diag_t d = { 0 };
+  cr_assert_eq(qload_file(qp, &d, &qn), 0);
+  char *original = read_file(fixture);
+  char *dir = scratch_dir();
+  char *path = xasprintf("%s/answers.cfg", dir), *backup = xasprintf("%s/answers.edition-1.cfg", dir);
+  srand((unsigned) time(NULL));
+  int old = 0, upgraded = 0;
+  for (int k = 0; k < UPGRADE_KILLS; k++)
+    {
+      free(write_file(dir, "answers.cfg", original));
+      unlink(backup);
+      int p[2];
+      cr_assert_eq(pipe(p), 0);
+      pid_t pid = fork();
+      cr_assert_neq(pid, -1);
+      if (pid == 0)
+        {
+          close(p[0]);
+          session s = { 0 };
+          s.path = path;
+          s.qn = qn;
+          s.a = load(path);
+          s.file_edition = 1;
+          s.upgrade = true;
+          if (!s.a)
+            _exit(2);
+          ans_set_status(s.a, (size_t) qn_find_question(qn, "a1"), ANS_PARTIAL);
+          if (session_save(&s) != 0)
+            _exit(3);
+          char ok = 1;
+          if (write(p[1], &ok, 1) != 1)
+            _exit(4);
+          _exit(0);
+        }
+      close(p[1]);
+      struct timespec ts = { 0, (long) (rand() % 4000) * 1000L };
+      nanosleep(&ts, NULL);
+      kill(pid, SIGKILL);
+      int status;
+      waitpid(pid, &status, 0);
+      char ok = 0;
+      bool saved = read(p[0], &ok, 1) == 1;
+      close(p[0]);
+
+      char *now = read_file(path);
+      cr_assert(now, "kill %d: the answers file is gone", k);
+      diag_t e = { 0 };
+      store_doc *doc;
+      cr_assert_eq(store_read(path, &e, &doc), 0, "kill %d: the file does not parse", k);
+      unsigned ed = store_doc_qedition(doc);
+      assessment *a;
+      cr_assert_eq(store_bind(doc, qn, &e, &a, NULL), 0);
+      store_doc_free(doc);
+      diag_clear(&e);
+      if (ed == 1)
+        {
+          cr_assert_not(saved, "kill %d: the save was acknowledged, but the file is the old edition", k);
+          cr_assert_str_eq(now, original, "kill %d: the old edition is not whole", k);
+          old++;
+        }
+      else
+        {
+          cr_assert_eq(ed, 3, "kill %d: edition %u", k, ed);
+          /* The new edition, whole: the confirmed answer, the carried
+           * ones, and every retired answer. */
+          cr_assert_eq(a->e[qn_find_question(qn, "a1")].status, ANS_PARTIAL);
+          cr_assert_not(a->e[qn_find_question(qn, "a1")].reconfirm);
+          cr_assert(a->e[qn_find_question(qn, "b2-doc")].reconfirm);
+          cr_assert_eq(a->nretired, 2, "kill %d", k);
+          /* It was written after the original was kept. */
+          char *kept = read_file(backup);
+          cr_assert(kept, "kill %d: upgraded without a backup", k);
+          cr_assert_str_eq(kept, original);
+          free(kept);
+          upgraded++;
+        }
+      char *kept = read_file(backup);
+      if (kept)
+        cr_assert_str_eq(kept, original, "kill %d: the backup is not the original", k);
+      free(kept);
+      ans_free(a);
+      free(now);
+      afile_cleanup(path, STORE_MARK);
+    }
+  cr_log_info("%d kills: %d left the old edition, %d the new", UPGRADE_KILLS, old, upgraded);
+  cr_assert_gt(old + upgraded, 0);
+  free(path), free(backup), free(original), free(fixture), free(qp);
   qn_free(qn);
 }
