@@ -159,10 +159,10 @@ session_read_only_text(const session *s)
 {
   char *name = txt_sanitize(s->path, true);
   char *m = s->newer
-              ? xasprintf(_("Read-only: %s was saved with edition %u of the questionnaire, newer than this "
-                            "one (edition %u), so kijun will not change it; open it with a kijun that has "
-                            "edition %u. Changes made now are written to a separate file when you quit."),
-                          name, s->file_edition, s->qn->edition, s->file_edition)
+              ? xasprintf(_("Read-only: saved with edition %u, newer than this questionnaire's %u, so kijun "
+                            "will not change %s; open it with edition %u. Changes made now are written to a "
+                            "separate file when you quit."),
+                          s->file_edition, s->qn->edition, name, s->file_edition)
               : xasprintf(_("Read-only: %s is not writable, so kijun will not change it; "
                             "changes made now are written to a separate file when you quit."),
                           name);

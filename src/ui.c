@@ -193,9 +193,9 @@ save(ui *u)
       if (u->s->backup && !u->backup_told)
         {
           /* Said once: the first save of an earlier edition's file. */
-          char *name = txt_sanitize(u->s->backup, true);
-          ui_set_msg(u, false, _("The answers file now follows edition %u of the questionnaire; "
-                                 "the original (edition %u) is kept as %s."),
+          const char *slash = strrchr(u->s->backup, '/');
+          char *name = txt_sanitize(slash ? slash + 1 : u->s->backup, true);
+          ui_set_msg(u, false, _("Saved at edition %u; the original (edition %u) is kept as %s."),
                      u->s->qn->edition, u->s->file_edition, name);
           free(name);
           u->backup_told = true;
@@ -514,10 +514,11 @@ run(ui *u)
       draw(u);
       if (u->save_pending)
         {
-          bool was_dirty = u->dirty;
+          bool was_dirty = u->dirty, told = u->backup_told;
           save(u);
-          /* Only a change of fortune needs the screen again. */
-          if (u->dirty || was_dirty)
+          /* Only a change of fortune needs the screen again, or the
+           * news that the original was kept. */
+          if (u->dirty || was_dirty || told != u->backup_told)
             draw(u);
         }
       ui_key k;
@@ -549,12 +550,11 @@ opening_msg(ui *u)
   cov_compute(s->qn, s->a, &c);
   if (s->upgrade)
     ui_set_msg(u, false,
-               _("These answers were saved with edition %u of the questionnaire, this is edition %u: "
-                 "%zu to reconfirm (Tab), %zu to questions no longer asked (in the summary). "
-                 "The original is kept when you first change something."),
+               _("Answers of edition %u opened with edition %u: %zu to reconfirm (Tab), "
+                 "%zu no longer asked (s)."),
                s->file_edition, s->qn->edition, c.nreconfirm, c.nretired);
   else if (c.nreconfirm || s->warn.n)
-    ui_set_msg(u, s->warn.n > 0, _("%zu answers to reconfirm (Tab), %zu to questions no longer asked (in the summary)."),
+    ui_set_msg(u, s->warn.n > 0, _("%zu answers to reconfirm (Tab), %zu to questions no longer asked (s)."),
                c.nreconfirm, c.nretired);
   cov_free(&c);
 }
