@@ -44,4 +44,24 @@ if [ "$KIJUN_NLS" = yes ]; then
   expect_in "the message is in Japanese" err "3 番目の対応"
 fi
 
+# --migrate: a new answers file for the target, a summary, never over a file.
+run "$KIJUN" --lang=en --migrate="$E/shop-to-next.cfg" "$E/shop-1-answers.cfg" "$TMP/next.cfg" "$E/shop-3.cfg" "$E/next.cfg"
+expect_status "--migrate exits 0" 0
+expect_in "it prints a summary" out "4 questions of next received an answer; 4 of them to reconfirm"
+expect_in "it names the unmapped answers" out "1 answer not mapped, kept in the new file's retired list"
+expect_in "it warns of the answer it could not place" err "question 'zz-local' is not one of questionnaire 'shop'"
+run "$KIJUN" --lang=en --report=json "$TMP/next.cfg" --questionnaire "$E/next.cfg"
+expect_status "the new file reads back" 0
+expect_in "with the retired answers in the report" out '"question": "b2-doc", "status": "not_applicable"'
+before=$(cksum < "$TMP/next.cfg")
+run "$KIJUN" --lang=en --migrate="$E/shop-to-next.cfg" "$E/shop-1-answers.cfg" "$TMP/next.cfg" "$E/shop-3.cfg" "$E/next.cfg"
+expect_status "--migrate onto an existing file exits 73" 73
+expect_in "and says why" err "the file exists; kijun --migrate never writes over a file"
+if [ "$before" = "$(cksum < "$TMP/next.cfg")" ]; then ok "the existing file is untouched"; else not_ok "the existing file is untouched"; fi
+run "$KIJUN" --migrate="$E/shop-to-next.cfg" "$E/shop-1-answers.cfg"
+expect_status "--migrate without the new file is bad usage" 2
+run "$KIJUN" --migrate="$E/shop-to-next.cfg" "$E/shop-1-answers.cfg" "$TMP/x.cfg" "$E/next.cfg" "$E/next.cfg"
+expect_status "--migrate without the source questionnaire exits 66" 66
+expect_in "and names it" err "the questionnaire 'shop' that 'from' names is not installed"
+
 done_testing
