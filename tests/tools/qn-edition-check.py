@@ -9,15 +9,26 @@ section has a baseline question or a section `level_note` saying why not.
 Prints the counts by level and basis, and with --fates the fate of every
 previous id. Python 3, standard library only.
 
-usage: qn-edition-check.py NEW.cfg OLD.cfg [--fates]
-Exit status 0 when every rule holds, 1 otherwise.
+It also checks that NEWS says exactly what the file does: the split, merged,
+revised, reworded, level-changed, added and retired ids of the new edition's
+section are those the two files show, with the levels they give.
+
+usage: qn-edition-check.py [NEW.cfg OLD.cfg [NEWS]] [--fates]
+Without file arguments: questionnaires/nisc-2023.cfg of this tree, edition 1
+as committed at OLD_COMMIT (read with git), and questionnaires/NEWS.
+Exit status 0 when every rule holds, 1 otherwise, 2 on a usage error.
 """
+import os
 import re
+import subprocess
 import sys
 from collections import Counter, OrderedDict
 
 HINT_JA = "証跡の例："
 HINT_EN = "Examples of evidence: "
+# The last commit of edition 1 of the bundled questionnaire.
+OLD_COMMIT = "55e7876241bebf9cd24aa516a4323551972a6e95"
+QN = "questionnaires/nisc-2023.cfg"
 
 
 class Parser:
@@ -104,11 +115,144 @@ def load(path):
         return Parser(f.read()).settings(None)
 
 
+def level_str(q):
+    b = q.get("level_basis", "editorial")
+    return q["level"] + ("" if b == "editorial" else " (%s)" % b)
+
+
+LEVEL = r"(?:baseline|recommended)(?: \((?:source|survey)\))?"
+
+
+def check_news(text, new, old, err):
+    """NEWS's section for the new edition against what the files show."""
+    ed = new.get("edition", 1)
+    m = re.search(r"^## Edition %d\n(.*?)(?=^## Edition |\Z)" % ed, text, re.S | re.M)
+    if not m:
+        err("NEWS has no section '## Edition %d'" % ed)
+        return
+    parts = {}
+    for h in re.finditer(r"^### (\w+)[^\n]*\n(.*?)(?=^### |\Z)", m.group(1), re.S | re.M):
+        parts[h.group(1)] = h.group(2)
+    qs = {q["id"]: q for q in new["questions"]}
+    olds = {q["id"]: q for q in old["questions"]}
+    carried = {}
+    for q in new["questions"]:
+        for w in q.get("was", []):
+            carried.setdefault(w, set()).add(q["id"])
+
+    def news_ids(part):
+        return re.findall(r"^- ([0-9][0-9.]*-[a-z]+)\b", parts.get(part, ""), re.M)
+
+    def same_level(qid, lv, where):
+        if qid in qs and level_str(qs[qid]) != lv:
+            err("NEWS %s: %s [%s], the file says %s" % (where, qid, lv, level_str(qs[qid])))
+
+    split = {}
+    for line in re.findall(r"^- (.+)$", parts.get("Split", ""), re.M):
+        sm = re.match(r"(\S+) -> (.*?)\s+\(was (%s)\)$" % LEVEL, line)
+        if not sm:
+            err("NEWS Split: cannot read %r" % line)
+            continue
+        targets = re.findall(r"(\S+) \[(%s)\]" % LEVEL, sm.group(2))
+        split[sm.group(1)] = {t for t, _ in targets}
+        for t, lv in targets:
+            same_level(t, lv, "Split")
+        if sm.group(1) in olds and level_str(olds[sm.group(1)]) != sm.group(3):
+            err("NEWS Split: %s (was %s), edition %s says %s" % (sm.group(1), sm.group(3),
+                old.get("edition", 1), level_str(olds[sm.group(1)])))
+    for o, ts in carried.items():
+        if len(ts) > 1 and split.get(o) != ts:
+            err("NEWS Split: %s -> %s, the file says %s" % (o, ", ".join(sorted(split.get(o, []))),
+                                                       ", ".join(sorted(ts))))
+    for o in split:
+        if len(carried.get(o, ())) < 2:
+            err("NEWS Split lists %s, which the file does not split" % o)
+
+    merged = {}
+    for line in re.findall(r"^- (.+)$", parts.get("Merged", ""), re.M):
+        mm = re.match(r"(.+?) -> (\S+) \[(%s)\]$" % LEVEL, line)
+        if not mm:
+            err("NEWS Merged: cannot read %r" % line)
+            continue
+        merged[mm.group(2)] = set(mm.group(1).split(" + "))
+        same_level(mm.group(2), mm.group(3), "Merged")
+    for q in new["questions"]:
+        if len(q.get("was", [])) > 1 and merged.get(q["id"]) != set(q["was"]):
+            err("NEWS Merged: %s should be listed as %s" % (q["id"], " + ".join(q["was"])))
+    for i in merged:
+        if len(qs.get(i, {}).get("was", [])) < 2:
+            err("NEWS Merged lists %s, which merges nothing in the file" % i)
+
+    kept = [i for i in qs if i in olds]
+    raised = {i for i in kept if qs[i].get("revision", 1) > olds[i].get("revision", 1)}
+    reworded = {i for i in kept if i not in raised and qs[i]["text"] != olds[i]["text"]}
+    relevel = {i for i in kept if level_str(qs[i]) != level_str(olds[i])}
+    added = {i for i in qs if i not in olds and not qs[i].get("was")}
+    retired = {r["id"] for r in new.get("retired", [])}
+    # "Reworded with a raised revision" and "... without": two headings, one word.
+    rw = re.findall(r"^### Reworded with[^\n]*\n(.*?)(?=^### |\Z)", m.group(1), re.S | re.M)
+    rwo = re.findall(r"^### Reworded without[^\n]*\n(.*?)(?=^### |\Z)", m.group(1), re.S | re.M)
+    ids_with = set(re.findall(r"^- ([0-9][0-9.]*-[a-z]+)\b", rw[0] if rw else "", re.M))
+    ids_without = set(re.findall(r"^- ([0-9][0-9.]*-[a-z]+)\b", rwo[0] if rwo else "", re.M))
+    for i in sorted(raised - ids_with):
+        err("NEWS: %s has a raised revision but is not under 'Reworded with a raised revision'" % i)
+    for i in sorted(ids_with - raised):
+        err("NEWS lists %s as revised, but its revision did not rise" % i)
+    for i in sorted(reworded - ids_without):
+        err("NEWS: the text of %s changed without a raised revision and is not listed" % i)
+    for i in sorted(ids_without & raised):
+        err("NEWS lists %s as reworded without a raised revision, but it was raised" % i)
+    for i in sorted(ids_without - set(kept)):
+        err("NEWS lists %s as reworded, but it is not a kept id" % i)
+
+    lv = {}
+    for line in re.findall(r"^- (.+)$", parts.get("Level", ""), re.M):
+        lm = re.match(r"(\S+): (%s) -> (%s):" % (LEVEL, LEVEL), line)
+        if not lm:
+            if not line.startswith("Every "):
+                err("NEWS Level: cannot read %r" % line)
+            continue
+        lv[lm.group(1)] = (lm.group(2), lm.group(3))
+    for i in sorted(relevel - set(lv)):
+        err("NEWS: the level of %s changed (%s -> %s) and is not listed" % (i, level_str(olds[i]), level_str(qs[i])))
+    for i, (a, b) in sorted(lv.items()):
+        if i not in relevel:
+            err("NEWS lists a level change for %s, which the file does not show" % i)
+        elif (a, b) != (level_str(olds[i]), level_str(qs[i])):
+            err("NEWS Level: %s %s -> %s, the files say %s -> %s" % (i, a, b, level_str(olds[i]), level_str(qs[i])))
+
+    listed = {}
+    for am in re.finditer(r"^- (\S+) \[(%s)\]:" % LEVEL, parts.get("Added", ""), re.M):
+        listed[am.group(1)] = am.group(2)
+        same_level(am.group(1), am.group(2), "Added")
+    for i in sorted(added ^ set(listed)):
+        err("NEWS Added: %s %s" % (i, "is added but not listed" if i in added else "is listed but not added"))
+    ret_listed = set(news_ids("Retired"))
+    if ret_listed != retired:
+        err("NEWS Retired lists %s, the file retires %s" % (sorted(ret_listed) or "none", sorted(retired) or "none"))
+
+
 def main(argv):
-    if len(argv) < 3:
+    flags = [a for a in argv[1:] if a.startswith("--")]
+    files = [a for a in argv[1:] if not a.startswith("--")]
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    if not files:
+        files = [os.path.join(root, QN), None, os.path.join(root, "questionnaires", "NEWS")]
+    if len(files) not in (2, 3):
         print(__doc__, file=sys.stderr)
         return 2
-    new, old = load(argv[1]), load(argv[2])
+    new = load(files[0])
+    if files[1] is None:
+        try:
+            text = subprocess.run(["git", "-C", root, "show", "%s:%s" % (OLD_COMMIT, QN)],
+                                  check=True, capture_output=True).stdout.decode("utf-8")
+        except (OSError, subprocess.CalledProcessError) as e:
+            print("qn-edition-check: cannot read edition 1 from git (%s); pass NEW.cfg OLD.cfg" % e,
+                  file=sys.stderr)
+            return 2
+        old = Parser(text).settings(None)
+    else:
+        old = load(files[1])
     errors = []
     err = errors.append
 
@@ -187,7 +331,10 @@ def main(argv):
     print("%-12s %8d %8d %8d %8d" % ("total", sum(v for (l, b), v in by.items() if b == "source"),
                                        sum(v for (l, b), v in by.items() if b == "survey"),
                                        sum(v for (l, b), v in by.items() if b == "editorial"), total))
-    if "--fates" in argv:
+    if len(files) == 3:
+        with open(files[2], encoding="utf-8") as f:
+            check_news(f.read(), new, old, err)
+    if "--fates" in flags:
         for i, f in fates:
             print("%-12s %s" % (i, f))
     for e in errors:
