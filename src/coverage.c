@@ -76,7 +76,7 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
         c->unmet[c->nunmet++] = i;
       if (e->reconfirm)
         c->reconfirm[c->nreconfirm++] = i;
-      c->editorial += x->basis == QN_BASIS_EDITORIAL;
+      c->by_basis[x->basis]++;
     }
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     for (size_t s = 0; s < ns; s++)
@@ -88,6 +88,7 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
           cov_tally_add(&c->all[l], t);
         }
   const cov_tally *b = &c->all[QN_BASELINE];
+  c->editorial = c->by_basis[QN_BASIS_EDITORIAL];
   c->baseline_waits = b->met == b->applicable && b->reconfirm > 0;
   c->baseline_met = b->met == b->applicable && b->reconfirm == 0;
 }

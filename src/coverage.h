@@ -51,7 +51,8 @@ typedef struct coverage
   size_t *reconfirm;                      /* answers to reconfirm (indices), walk order */
   size_t nreconfirm;
   size_t nretired;                        /* answers to questions no longer asked */
-  size_t editorial;                       /* questions whose level is kijun's reading */
+  size_t by_basis[QN_BASIS_COUNT];        /* questions by where their level comes from */
+  size_t editorial;                       /* = by_basis[QN_BASIS_EDITORIAL] */
   bool baseline_met;
   bool baseline_waits;                    /* met but for answers to reconfirm */
 } coverage;

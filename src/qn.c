@@ -495,13 +495,21 @@ qn_tr(const qn_text *t, enum lang l)
 #define LABEL_(id, key, label) label,
 static const char *const phase_keys[] = { QN_PHASE_TABLE(KEY_) };
 static const char *const level_keys[] = { QN_LEVEL_TABLE(KEY_) };
-static const char *const basis_keys[] = { QN_BASIS_TABLE(KEY_) };
+#define KEY4_(id, key, label, desc) key,
+#define LABEL4_(id, key, label, desc) label,
+#define DESC4_(id, key, label, desc) desc,
+static const char *const basis_keys[] = { QN_BASIS_TABLE(KEY4_) };
 static const char *const csf_keys[] = { QN_CSF_TABLE(KEY_) };
 static const char *const lgpart_keys[] = { QN_LGPART_TABLE(KEY_) };
 static const char *const lgstate_keys[] = { QN_LGSTATE_TABLE(KEY_) };
 static const char *const phase_labels[] = { QN_PHASE_TABLE(LABEL_) };
 static const char *const level_labels[] = { QN_LEVEL_TABLE(LABEL_) };
-static const char *const basis_labels[] = { QN_BASIS_TABLE(LABEL_) };
+static const char *const basis_labels[] = { QN_BASIS_TABLE(LABEL4_) };
+static const char *const basis_descs[] = { QN_BASIS_TABLE(DESC4_) };
+#undef KEY4_
+#undef LABEL4_
+#undef DESC4_
+static const char *const lgstate_labels[] = { QN_LGSTATE_TABLE(LABEL_) };
 static const char *const lgpart_labels[] = { QN_LGPART_TABLE(LABEL_) };
 #undef KEY_
 #undef LABEL_
@@ -509,10 +517,12 @@ static const char *const lgpart_labels[] = { QN_LGPART_TABLE(LABEL_) };
 #define COUNT_(a) (int) (sizeof a / sizeof a[0])
 _Static_assert(COUNT_(phase_keys) == QN_PHASE_COUNT && COUNT_(phase_labels) == QN_PHASE_COUNT, "phases");
 _Static_assert(COUNT_(level_keys) == QN_LEVEL_COUNT && COUNT_(level_labels) == QN_LEVEL_COUNT, "levels");
-_Static_assert(COUNT_(basis_keys) == QN_BASIS_COUNT && COUNT_(basis_labels) == QN_BASIS_COUNT, "bases");
+_Static_assert(COUNT_(basis_keys) == QN_BASIS_COUNT && COUNT_(basis_labels) == QN_BASIS_COUNT
+               && COUNT_(basis_descs) == QN_BASIS_COUNT, "bases");
 _Static_assert(COUNT_(csf_keys) == QN_CSF_COUNT, "CSF functions");
 _Static_assert(COUNT_(lgpart_keys) == QN_LG_COUNT && COUNT_(lgpart_labels) == QN_LG_COUNT, "LG parts");
-_Static_assert(COUNT_(lgstate_keys) == QN_LGSTATE_COUNT, "LG states");
+_Static_assert(COUNT_(lgstate_keys) == QN_LGSTATE_COUNT && COUNT_(lgstate_labels) == QN_LGSTATE_COUNT,
+               "LG states");
 
 /* The optional settings' "none" entries are not named in files. */
 const vocab qn_phase_vocab = { phase_keys, COUNT_(phase_keys), 0 };
@@ -532,3 +542,5 @@ const char *qn_phase_name(enum qn_phase p) { return _(phase_labels[p]); }
 const char *qn_level_name(enum qn_level l) { return _(level_labels[l]); }
 const char *qn_basis_name(enum qn_basis b) { return _(basis_labels[b]); }
 const char *qn_lgpart_name(enum qn_lgpart p) { return _(lgpart_labels[p]); }
+const char *qn_basis_desc(enum qn_basis b) { return _(basis_descs[b]); }
+const char *qn_lgstate_name(enum qn_lgstate s) { return lgstate_labels[s] ? _(lgstate_labels[s]) : NULL; }

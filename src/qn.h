@@ -40,13 +40,20 @@
   X(BASELINE, "baseline", N_("Baseline")) \
   X(RECOMMENDED, "recommended", N_("Recommended"))
 
-/* Where a question's level comes from. */
+/* Where a question's level comes from: X(ID, KEY, LABEL, DESC), DESC
+ * saying in a phrase what the level rests on (reports print it beside
+ * the verdict).  "source" levels rest on NISC's 2022 material on revising
+ * the guideline, a draft direction: never call them a designation. */
 #define QN_BASIS_TABLE(X) \
-  X(BASIS_NONE, "", N_("not stated")) \
-  /* TRANSLATORS: where a question's level comes from. */ \
-  X(BASIS_SURVEY, "survey", N_("government survey")) \
-  X(BASIS_SOURCE, "source", N_("guideline sources")) \
-  X(BASIS_EDITORIAL, "editorial", N_("kijun's reading"))
+  X(BASIS_NONE, "", N_("not stated"), N_("no basis given in the questionnaire")) \
+  /* TRANSLATORS: where a question's level comes from, and what that rests on. */ \
+  X(BASIS_SURVEY, "survey", N_("government survey"), \
+    N_("the marks of NISC's survey for item 3.7")) \
+  X(BASIS_SOURCE, "source", N_("guideline revision materials"), \
+    N_("NISC's 2022 material on revising the guideline (a draft direction, not a government " \
+       "designation)")) \
+  X(BASIS_EDITORIAL, "editorial", N_("kijun's reading"), \
+    N_("kijun's own reading of the guideline, not a government designation"))
 
 /* NIST CSF 2.0 functions; their names are the keys. */
 #define QN_CSF_TABLE(X) \
@@ -69,14 +76,17 @@
  * table gives none (lg_ref = ( );), or the counterparts.  The keys are
  * the digest's, not a file's. */
 #define QN_LGSTATE_TABLE(X) \
-  X(LGSTATE_UNKNOWN, "unknown", NULL) \
-  X(LGSTATE_NONE, "none", NULL) \
+  /* TRANSLATORS: what is known of an item's counterpart in the LG guideline. */ \
+  X(LGSTATE_UNKNOWN, "unknown", N_("unknown: not in the part of the mapping table kijun has")) \
+  X(LGSTATE_NONE, "none", N_("none: the mapping table gives no counterpart")) \
   X(LGSTATE_GIVEN, "given", NULL)
 
 #define QN_ENUM_(id, key, label) QN_##id,
 enum qn_phase { QN_PHASE_TABLE(QN_ENUM_) QN_PHASE_COUNT };
 enum qn_level { QN_LEVEL_TABLE(QN_ENUM_) QN_LEVEL_COUNT };
-enum qn_basis { QN_BASIS_TABLE(QN_ENUM_) QN_BASIS_COUNT };
+#define QN_ENUM4_(id, key, label, desc) QN_##id,
+enum qn_basis { QN_BASIS_TABLE(QN_ENUM4_) QN_BASIS_COUNT };
+#undef QN_ENUM4_
 enum qn_csf { QN_CSF_TABLE(QN_ENUM_) QN_CSF_COUNT };
 enum qn_lgpart { QN_LGPART_TABLE(QN_ENUM_) QN_LG_COUNT };
 enum qn_lgstate { QN_LGSTATE_TABLE(QN_ENUM_) QN_LGSTATE_COUNT };
@@ -218,5 +228,9 @@ const char *qn_phase_name(enum qn_phase p);
 const char *qn_level_name(enum qn_level l);
 const char *qn_basis_name(enum qn_basis b);
 const char *qn_lgpart_name(enum qn_lgpart p);
+/* What a level of this basis rests on, in a phrase. */
+const char *qn_basis_desc(enum qn_basis b);
+/* The counterpart's state in words: NULL for GIVEN (the refs say it). */
+const char *qn_lgstate_name(enum qn_lgstate s);
 
 #endif

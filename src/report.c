@@ -77,9 +77,29 @@ report_retired_status(const ans_retired *x)
 const char *
 report_editorial_text(void)
 {
-  return _("(*) The level of this question is kijun's own reading of the guideline, not the "
-           "government's. Levels without the mark come from the government survey or from the "
-           "guideline's sources.");
+  return _("(*) The level of this question is kijun's own reading of the guideline, not a "
+           "government designation. Levels without the mark rest on NISC's survey for item 3.7 "
+           "or on NISC's 2022 material on revising the guideline, a draft direction.");
+}
+
+const char *
+report_bases_heading(void)
+{
+  return _("Where the levels come from (the verdict is measured against them)");
+}
+
+const char *
+report_basis_label(enum qn_basis b)
+{
+  return b == QN_BASIS_EDITORIAL ? REPORT_MARK : "";
+}
+
+const char *
+report_level_note_label(void)
+{
+  /* TRANSLATORS: label before the questionnaire's note on why a question
+     has its level; the same words as in the question view. */
+  return _("Why this level");
 }
 
 /* The sector's name in the report's language, or the raw id. */
@@ -166,6 +186,29 @@ text_wrapped(FILE *f, const char *s, int indent, int width)
   free(clean);
 }
 
+/* Write prefix, then s wrapped to what is left of width, its further
+ * lines indented to the end of the prefix. */
+static void
+text_hanging(FILE *f, const char *prefix, const char *s, int width)
+{
+  int pw = txt_width(prefix);
+  char *clean = txt_sanitize(s, false);
+  txt_line *lines;
+  size_t n = txt_wrap(clean, width - pw > 20 ? width - pw : 20, &lines);
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i == 0)
+        fputs(prefix, f);
+      else
+        fprintf(f, "%*s", pw, "");
+      fprintf(f, "%.*s\n", (int) lines[i].len, clean + lines[i].off);
+    }
+  if (!n)
+    fprintf(f, "%s\n", prefix);
+  free(lines);
+  free(clean);
+}
+
 static void
 text_bar(FILE *f, const cov_tally *t, int w)
 {
@@ -216,6 +259,30 @@ text_counts(FILE *f, const coverage *c)
       for (int l = 0; l < QN_LEVEL_COUNT; l++)
         fprintf(f, "%*s%*u", TX_GAP, "", w[l], i < nk ? c->all[l].status[kinds[i]] : c->all[l].no_reason);
       fputc('\n', f);
+    }
+}
+
+/* How many questions have a level of each basis, and what each rests
+ * on: read beside the verdict, since the verdict is only as official as
+ * the levels. */
+static void
+text_bases(FILE *f, const questionnaire *q, const coverage *c, int width)
+{
+  fprintf(f, "%s\n", report_bases_heading());
+  char count[48];
+  int cw = snprintf(count, sizeof count, "%zu/%zu", q->nquestions, q->nquestions);
+  for (int b = 0; b < QN_BASIS_COUNT; b++)
+    {
+      if (!c->by_basis[b])
+        continue;
+      snprintf(count, sizeof count, "%zu/%zu", c->by_basis[b], q->nquestions);
+      char *prefix = xasprintf("%*s%*s%*s", TX_INDENT, "", cw, count, TX_GAP, "");
+      const char *mark = report_basis_label((enum qn_basis) b);
+      char *line = xasprintf("%s%s%s: %s", qn_basis_name((enum qn_basis) b), *mark ? " " : "", mark,
+                             qn_basis_desc((enum qn_basis) b));
+      text_hanging(f, prefix, line, width);
+      free(line);
+      free(prefix);
     }
 }
 
@@ -307,6 +374,22 @@ text_sections(FILE *f, const report_ctx *r, const coverage *c, int width)
       free(sid);
       free(stitle);
     }
+  /* Why an item's questions have their levels, where the questionnaire
+   * says (an item without a baseline question says why). */
+  bool first = true;
+  for (size_t s = 0; s < q->nsections; s++)
+    {
+      if (!qn_text_given(&q->sections[s].level_note))
+        continue;
+      if (first)
+        fputc('\n', f);
+      first = false;
+      char *sid = txt_sanitize(q->sections[s].id, true);
+      char *prefix = xasprintf("%*s%-*s%*s", TX_INDENT, "", idw, sid, TX_GAP, "");
+      text_hanging(f, prefix, qn_tr(&q->sections[s].level_note, r->lang), width);
+      free(prefix);
+      free(sid);
+    }
 }
 
 static void
@@ -324,9 +407,15 @@ text_unmet(FILE *f, const report_ctx *r, const coverage *c, int width)
       const qn_question *x = &q->questions[i];
       char *id = txt_sanitize(x->id, true);
       fprintf(f, "%*s%s%s%*s[%s] %s\n", TX_INDENT, "", id,
-              x->basis == QN_BASIS_EDITORIAL ? " (*)" : "", TX_GAP, "", qn_phase_name(x->phase),
+              x->basis == QN_BASIS_EDITORIAL ? " " REPORT_MARK : "", TX_GAP, "", qn_phase_name(x->phase),
               report_unmet_reason(&r->a->e[i]));
       text_wrapped(f, qn_tr(&x->text, r->lang), 2 * TX_INDENT, width);
+      if (qn_text_given(&x->level_note))
+        {
+          char *why = xasprintf("%s: %s", report_level_note_label(), qn_tr(&x->level_note, r->lang));
+          text_wrapped(f, why, 2 * TX_INDENT, width);
+          free(why);
+        }
       free(id);
     }
 }
@@ -397,6 +486,8 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
 
   text_overall(f, c);
   fputc('\n', f);
+  text_bases(f, q, c, width);
+  fputc('\n', f);
   text_counts(f, c);
   fputc('\n', f);
   text_wrapped(f, report_formula_text(), 0, width);
@@ -460,6 +551,20 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       fputs(" |\n", f);
     }
   fprintf(f, "\n**%s:** %s\n\n", _("Verdict"), report_verdict_text(c));
+  fprintf(f, "%s:\n\n", report_bases_heading());
+  for (int b = 0; b < QN_BASIS_COUNT; b++)
+    if (c->by_basis[b])
+      {
+        fprintf(f, "- %zu/%zu ", c->by_basis[b], q->nquestions);
+        md_put(f, qn_basis_name((enum qn_basis) b));
+        if (*report_basis_label((enum qn_basis) b))
+          fputc(' ', f);
+        md_put(f, report_basis_label((enum qn_basis) b));
+        fputs(": ", f);
+        md_put(f, qn_basis_desc((enum qn_basis) b));
+        fputc('\n', f);
+      }
+  fputc('\n', f);
 
   fprintf(f, "## %s\n\n", _("Coverage"));
   enum ans_status kinds[ANS_STATUS_COUNT];
@@ -504,11 +609,22 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       fprintf(f, " | %s | %s |\n", c->section[s][QN_BASELINE].total ? buf : "-",
               c->section[s][QN_RECOMMENDED].total ? buf2 : "-");
     }
+  bool notes = false;
+  for (size_t s = 0; s < q->nsections; s++)
+    if (qn_text_given(&q->sections[s].level_note))
+      {
+        fputs(notes ? "- " : "\n- ", f);
+        notes = true;
+        md_put(f, q->sections[s].id);
+        fputs(": ", f);
+        md_put(f, qn_tr(&q->sections[s].level_note, r->lang));
+        fputc('\n', f);
+      }
 
   fprintf(f, "\n## %s\n\n", _("Unmet baseline questions"));
   if (c->nunmet)
-    fprintf(f, "| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Question"), _("Phase"), _("Answer"),
-            _("Text"));
+    fprintf(f, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", _("Question"), _("Phase"),
+            _("Answer"), _("Text"), report_level_note_label());
   else
     fprintf(f, "%s\n", _("none"));
   for (size_t k = 0; k < c->nunmet; k++)
@@ -518,9 +634,15 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       fputs("| ", f);
       md_put(f, x->id);
       if (x->basis == QN_BASIS_EDITORIAL)
-        fputs(" (\\*)", f);
+        {
+          fputc(' ', f);
+          md_put(f, REPORT_MARK);
+        }
       fprintf(f, " | %s | %s | ", qn_phase_name(x->phase), report_unmet_reason(&r->a->e[i]));
       md_put(f, qn_tr(&x->text, r->lang));
+      fputs(" | ", f);
+      if (qn_text_given(&x->level_note))
+        md_put(f, qn_tr(&x->level_note, r->lang));
       fputs(" |\n", f);
     }
   if (c->nreconfirm)
@@ -729,6 +851,40 @@ json_levels(FILE *f, const cov_tally t[QN_LEVEL_COUNT])
     }
 }
 
+/* ", "key": "text"" when the questionnaire gives the note, nothing when
+ * not. */
+static void
+json_note(FILE *f, const char *key, const qn_text *t, enum lang l)
+{
+  if (!qn_text_given(t))
+    return;
+  fprintf(f, ", \"%s\": ", key);
+  json_str(f, qn_tr(t, l));
+}
+
+/* A section's counterpart in the LG guideline, as the questionnaire has
+ * it: lg_ref null when unknown (not in the part of the table kijun has),
+ * [] when the table gives none. */
+static void
+json_lg(FILE *f, const qn_section *s, enum lang l)
+{
+  fprintf(f, ", \"lg_state\": \"%s\", \"lg_ref\": ", qn_lgstate_key(s->lg_state));
+  if (s->lg_state == QN_LGSTATE_UNKNOWN)
+    fputs("null", f);
+  else
+    {
+      fputc('[', f);
+      for (size_t k = 0; k < s->nlg; k++)
+        {
+          fprintf(f, "%s{ \"part\": \"%s\", \"items\": ", k ? ", " : " ", qn_lgpart_key(s->lg[k].part));
+          json_str(f, qn_tr(&s->lg[k].items, l));
+          fputs(" }", f);
+        }
+      fputs(s->nlg ? " ]" : "]", f);
+    }
+  json_note(f, "lg_note", &s->lg_note, l);
+}
+
 static void
 json_report(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -756,6 +912,11 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
   json_kv(f, "  ", "formula", report_formula_text(), true);
   json_kv(f, "  ", "verdict", c->baseline_met ? "baseline_met" : "baseline_not_met", true);
   json_kv(f, "  ", "verdict_label", report_verdict_text(c), true);
+  fputs("  \"level_bases\": {", f);
+  for (int b = QN_BASIS_NONE + 1; b < QN_BASIS_COUNT; b++)
+    fprintf(f, "%s\"%s\": %zu", b > QN_BASIS_NONE + 1 ? ", " : " ", qn_basis_key((enum qn_basis) b),
+            c->by_basis[b]);
+  fputs(" },\n", f);
   fputs("  \"overall\": { ", f);
   json_levels(f, c->all);
   fputs(" },\n  \"phases\": [\n", f);
@@ -774,6 +935,8 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       json_str(f, q->sections[s].id);
       fputs(", \"title\": ", f);
       json_str(f, qn_tr(&q->sections[s].title, r->lang));
+      json_lg(f, &q->sections[s], r->lang);
+      json_note(f, "level_note", &q->sections[s].level_note, r->lang);
       fputs(", ", f);
       json_levels(f, c->section[s]);
       fputs(s + 1 < q->nsections ? " },\n" : " }\n", f);
@@ -798,6 +961,7 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       fprintf(f, ", \"phase\": \"%s\", \"level\": \"%s\", \"level_basis\": ", qn_phase_key(x->phase),
               qn_level_key(x->level));
       json_str(f, x->basis ? qn_basis_key(x->basis) : NULL);
+      json_note(f, "level_note", &x->level_note, r->lang);
       fputs(", \"csf\": ", f);
       json_str(f, x->csf ? qn_csf_key(x->csf) : NULL);
       fprintf(f, ", \"status\": \"%s\", \"met\": %s, \"reconfirm\": %s, \"note\": ",

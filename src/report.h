@@ -39,6 +39,15 @@ int report_write(FILE *f, enum report_fmt fmt, const report_ctx *r);
 const char *report_formula_text(void);
 const char *report_verdict_text(const coverage *c);
 const char *report_editorial_text(void);
+/* The mark of a question whose level is kijun's reading, in every
+ * format. */
+#define REPORT_MARK "(*)"
+/* The heading of the count of questions by the basis of their level, and
+ * the mark a basis carries in the lists ("" or REPORT_MARK). */
+const char *report_bases_heading(void);
+const char *report_basis_label(enum qn_basis b);
+/* The label before a question's level_note. */
+const char *report_level_note_label(void);
 /* The sector's name in the report's language, or the raw id; NULL when
  * not given. */
 const char *report_sector_name(const report_ctx *r);

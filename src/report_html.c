@@ -127,6 +127,15 @@ static const char stylesheet_after_statuses[] =
   "  font-size: 9.5pt; }\n"
   ".unmet dt { color: var(--muted); }\n"
   ".unmet dd { margin: 0; }\n"
+  ".bases { font-size: 9pt; color: var(--muted); margin: .2em 0 .8em; }\n"
+  ".bases p { margin: 0; }\n"
+  ".bases ul { margin: .1em 0 0; padding-left: 1.2em; }\n"
+  ".bases .n { font-variant-numeric: tabular-nums; }\n"
+  ".level-note { font-size: 9pt; color: var(--muted); margin: .2em 0; }\n"
+  ".level-note .label, dl.item-notes dt { font-weight: 700; }\n"
+  "dl.item-notes { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em;\n"
+  "  font-size: 9pt; color: var(--muted); }\n"
+  "dl.item-notes dd { margin: 0; }\n"
   ".formula { padding: .5em .8em; border-left: 3pt solid var(--rule); background: #f6f6f4; }\n"
   ".note { display: block; font-size: 8.5pt; color: var(--muted); }\n"
   "@media print {\n"
@@ -510,6 +519,30 @@ kpi(FILE *f, const char *label, const char *figure)
   free(big);
 }
 
+/* How many questions have a level of each basis, and what each rests
+ * on, beside the verdict. */
+static void
+bases(FILE *f, const questionnaire *q, const coverage *c)
+{
+  fputs("<div class=\"bases\"><p>", f);
+  html_put(f, report_bases_heading());
+  fputs("</p>\n<ul>\n", f);
+  for (int b = 0; b < QN_BASIS_COUNT; b++)
+    {
+      if (!c->by_basis[b])
+        continue;
+      const char *mark = report_basis_label((enum qn_basis) b);
+      fprintf(f, "<li><span class=\"n\">%zu/%zu</span> <strong>", c->by_basis[b], q->nquestions);
+      html_put(f, qn_basis_name((enum qn_basis) b));
+      fputs(*mark ? " " : "", f);
+      html_put(f, mark);
+      fputs("</strong>: ", f);
+      html_put(f, qn_basis_desc((enum qn_basis) b));
+      fputs("</li>\n", f);
+    }
+  fputs("</ul></div>\n", f);
+}
+
 static void
 cover(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -542,7 +575,9 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
   html_put(f, _("Verdict"));
   fputs("</span><strong>", f);
   html_put(f, report_verdict_text(c));
-  fputs("</strong></p>\n<div class=\"kpis\">\n", f);
+  fputs("</strong></p>\n", f);
+  bases(f, q, c);
+  fputs("<div class=\"kpis\">\n", f);
   cov_format(&c->all[QN_BASELINE], buf, sizeof buf);
   kpi(f, _("Baseline coverage"), buf);
   cov_format(&c->all[QN_RECOMMENDED], buf, sizeof buf);
@@ -592,6 +627,16 @@ items(FILE *f, const report_ctx *r, const coverage *c)
       fputs("</tr>\n", f);
     }
   fputs("</tbody>\n</table>\n", f);
+  bool notes = false;
+  for (size_t s = 0; s < q->nsections; s++)
+    if (qn_text_given(&q->sections[s].level_note))
+      {
+        fputs(notes ? "" : "<dl class=\"item-notes\">\n", f);
+        notes = true;
+        fact(f, q->sections[s].id, qn_tr(&q->sections[s].level_note, r->lang), NULL);
+      }
+  if (notes)
+    fputs("</dl>\n", f);
 }
 
 static void
@@ -634,7 +679,10 @@ put_question_id(FILE *f, const qn_question *x)
 {
   html_put(f, x->id);
   if (x->basis == QN_BASIS_EDITORIAL)
-    fputs(" (*)", f);
+    {
+      fputc(' ', f);
+      html_put(f, REPORT_MARK);
+    }
 }
 
 static void
@@ -663,6 +711,14 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
       fputs("</span></h3>\n<p>", f);
       html_put(f, qn_tr(&x->text, r->lang));
       fputs("</p>\n", f);
+      if (qn_text_given(&x->level_note))
+        {
+          fputs("<p class=\"level-note\"><span class=\"label\">", f);
+          html_put(f, report_level_note_label());
+          fputs(":</span> ", f);
+          html_put(f, qn_tr(&x->level_note, r->lang));
+          fputs("</p>\n", f);
+        }
       if (e->note || e->evidence)
         {
           fputs("<dl>\n", f);

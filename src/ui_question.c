@@ -62,17 +62,26 @@ draw_field(ui *u, int y, const char *label, int lw, const char *value, const cha
     ud_text(y, x, COLS - x - 1, missing, err ? ud_attr(u, UC_ERROR) : ud_attr(u, UC_DIM));
 }
 
-/* The local-government guideline's counterpart of an item, in one line. */
+/* The local-government guideline's counterpart of an item, in one
+ * string: the counterparts, or what is known of them (none in the table,
+ * or not in the part of the table kijun has), and the item's note. */
 static char *
 lg_line(const qn_section *s, enum lang l)
 {
-  if (s->nlg == 0)
-    return xstrdup(_("none given in the mapping table"));
-  char *out = xstrdup("");
+  char *out = xstrdup(s->lg_state == QN_LGSTATE_GIVEN ? "" : qn_lgstate_name(s->lg_state));
   for (size_t k = 0; k < s->nlg; k++)
     {
       char *next = xasprintf("%s%s%s %s", out, k ? "; " : "", qn_lgpart_name(s->lg[k].part),
                              qn_tr(&s->lg[k].items, l));
+      free(out);
+      out = next;
+    }
+  if (qn_text_given(&s->lg_note))
+    {
+      /* TRANSLATORS: the counterpart in the LG guideline, then the item's
+         note on it, as in "none: ...; note: provided for by the Local
+         Autonomy Act". */
+      char *next = xasprintf(_("%s; note: %s"), out, qn_tr(&s->lg_note, l));
       free(out);
       out = next;
     }
@@ -115,11 +124,23 @@ qv_draw(ui *u)
   free(basis);
   ud_text(1, 2 + tw + 2, COLS - tw - 6, meta, A_NORMAL);
   free(meta);
+  /* Under the level line: why the question has its level, when the
+   * questionnaire says, then the counterpart in the LG guideline; each
+   * wrapped, and capped so that the question keeps most of the screen. */
+  int y = 2, cap = (LINES - 8) / 5 > 1 ? (LINES - 8) / 5 : 1;
+  if (qn_text_given(&x->level_note))
+    {
+      /* TRANSLATORS: label before the questionnaire's note on why a
+         question has its level (baseline or recommended). */
+      char *why = xasprintf("%s: %s", _("Why this level"), qn_tr(&x->level_note, l));
+      y += ud_wrapped(y, 2, COLS - 4, cap, why, A_NORMAL);
+      free(why);
+    }
   char *lg = lg_line(s, l);
   /* TRANSLATORS: label before the counterpart in the local-government
      security policy guideline; keep it short (about 12 columns). */
   char *lgl = xasprintf("%s: %s", _("LG guideline"), lg);
-  ud_text(2, 2, COLS - 4, lgl, ud_attr(u, UC_DIM));
+  y += ud_wrapped(y, 2, COLS - 4, 2, lgl, ud_attr(u, UC_DIM));
   free(lg);
   free(lgl);
 
@@ -147,7 +168,7 @@ qv_draw(ui *u)
   draw_field(u, y_ev, labels[1], lw, e->evidence, _("(none: press v)"), false);
 
   /* The text, then the hint, in what is left. */
-  int top = 4, avail = y_ch - 2 - top;
+  int top = y + 1, avail = y_ch - 2 - top;
   int th = ud_wrapped(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD);
   int hy = top + th + 1;
   if (y_ch - 2 - hy >= 1)
