@@ -15,7 +15,8 @@ section are those the two files show, with the levels they give.
 
 usage: qn-edition-check.py [NEW.cfg OLD.cfg [NEWS]] [--fates]
 Without file arguments: questionnaires/nisc-2023.cfg of this tree, edition 1
-as committed at OLD_COMMIT (read with git), and questionnaires/NEWS.
+from the test fixture tests/data/nisc-2023.edition-1.cfg (or, without it,
+as committed at OLD_COMMIT, read with git), and questionnaires/NEWS.
 Exit status 0 when every rule holds, 1 otherwise, 2 on a usage error.
 """
 import os
@@ -237,7 +238,9 @@ def main(argv):
     files = [a for a in argv[1:] if not a.startswith("--")]
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     if not files:
-        files = [os.path.join(root, QN), None, os.path.join(root, "questionnaires", "NEWS")]
+        fixture = os.path.join(root, "tests", "data", "nisc-2023.edition-1.cfg")
+        files = [os.path.join(root, QN), fixture if os.path.exists(fixture) else None,
+                 os.path.join(root, "questionnaires", "NEWS")]
     if len(files) not in (2, 3):
         print(__doc__, file=sys.stderr)
         return 2

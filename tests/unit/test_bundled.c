@@ -1,7 +1,11 @@
 /* Tests of the bundled guideline questionnaire, questionnaires/nisc-2023.cfg:
  * every item of the guideline's list, both languages everywhere, every
- * phase, the nine disclosure rows of item 3.7 at the survey's levels, and
- * the fifteen sectors. */
+ * phase, the nine disclosure rows of item 3.7 at the survey's levels, the
+ * fifteen sectors, and the rules of edition 2 (issue 13): every edition-1
+ * id asked, carried by a `was` or retired on purpose; every level of
+ * kijun's reading explained in both languages; every item with a
+ * baseline question or a note saying why not; the hint prefix; what is
+ * known of each item's local-government counterpart. */
 #include <config.h>
 
 #include <locale.h>
@@ -45,6 +49,7 @@ Test(bundled, identity)
 {
   cr_assert_str_eq(q->id, "nisc-ci-2023");
   cr_assert_str_eq(q->version, "2023-07-04");
+  cr_assert_eq(q->edition, 2);
 }
 
 Test(bundled, every_item_of_the_guideline_in_order_with_questions)
@@ -63,8 +68,10 @@ Test(bundled, every_item_of_the_guideline_in_order_with_questions)
 
 Test(bundled, every_question_in_both_languages_with_a_hint)
 {
-  cr_assert_geq(q->nquestions, 120);
-  cr_assert_leq(q->nquestions, 200);
+  /* Edition 2 split double-barrelled questions and added topics: 224
+   * questions; the bounds catch a lost chapter or a runaway paste. */
+  cr_assert_geq(q->nquestions, 200);
+  cr_assert_leq(q->nquestions, 260);
   for (size_t i = 0; i < q->nquestions; i++)
     {
       const qn_question *x = &q->questions[i];
@@ -127,10 +134,156 @@ Test(bundled, fifteen_sectors_with_unique_ids)
 
 Test(bundled, local_government_counterparts_only_where_the_table_gives_them)
 {
-  /* The mapping table stops after 5.1.4, and 3.7 has no counterpart. */
-  cr_assert_eq(q->sections[qn_find_section(q, "3.7")].nlg, 0);
-  cr_assert_eq(q->sections[qn_find_section(q, "5.5.2")].nlg, 0);
+  /* The table gives no counterpart for 3.7 (the Local Autonomy Act
+   * provides for it); the part of the table kijun has stops after 5.1.4,
+   * so what follows is unknown, not "none". */
+  const qn_section *s37 = &q->sections[qn_find_section(q, "3.7")];
+  cr_assert_eq(s37->lg_state, QN_LGSTATE_NONE);
+  cr_assert_eq(s37->nlg, 0);
+  cr_assert(strstr(s37->lg_note.s[LANG_JA], "地方自治法"), "%s", s37->lg_note.s[LANG_JA]);
+  cr_assert(strstr(s37->lg_note.s[LANG_EN], "Local Autonomy Act"), "%s", s37->lg_note.s[LANG_EN]);
+  bool past = false;
+  for (size_t i = 0; i < q->nsections; i++)
+    {
+      const qn_section *s = &q->sections[i];
+      if (strcmp(s->id, "3.7") != 0)
+        cr_assert_eq(s->lg_state, past ? QN_LGSTATE_UNKNOWN : QN_LGSTATE_GIVEN, "item %s", s->id);
+      if (strcmp(s->id, "5.1.4") == 0)
+        past = true;
+    }
+  cr_assert_eq(q->sections[qn_find_section(q, "5.5.2")].lg_state, QN_LGSTATE_UNKNOWN);
   cr_assert_gt(q->sections[qn_find_section(q, "2.1")].nlg, 0);
   cr_assert_eq(q->sections[qn_find_section(q, "2.1")].lg[0].part, QN_LG_BASIC_POLICY);
   cr_assert_gt(q->sections[qn_find_section(q, "5.1.4")].nlg, 0);
+}
+
+/* The ids of edition 1, one a line (# comments), from the fixture made
+ * from git history. */
+static size_t
+edition1_ids(char ids[][16], size_t max)
+{
+  const char *src = getenv("KIJUN_SRCDIR");
+  char *p = xasprintf("%s/tests/data/nisc-2023-edition1-ids.txt", src ? src : ".");
+  FILE *f = fopen(p, "r");
+  cr_assert_not_null(f, "%s", p);
+  free(p);
+  char line[512];
+  size_t n = 0;
+  while (fgets(line, sizeof line, f))
+    {
+      line[strcspn(line, "\r\n")] = '\0';
+      if (!*line || *line == '#')
+        continue;
+      cr_assert_lt(n, max);
+      cr_assert_lt(strlen(line), 16);
+      strcpy(ids[n++], line);
+    }
+  fclose(f);
+  return n;
+}
+
+Test(bundled, every_edition_1_id_is_asked_carried_or_retired)
+{
+  static char ids[400][16];
+  size_t n = edition1_ids(ids, 400);
+  cr_assert_eq(n, 178, "edition 1 had 178 questions, the fixture lists %zu", n);
+  size_t kept = 0, carried = 0, retired = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t ns = 0;
+      if (qn_find_question(q, ids[i]) >= 0)
+        kept++;
+      else if (qn_successors(q, ids[i], &ns) && ns > 0)
+        carried++;
+      else if (qn_find_retired(q, ids[i]))
+        retired++;
+      else
+        cr_assert(false, "edition-1 question %s is neither asked, nor in a `was`, nor retired", ids[i]);
+    }
+  /* What NEWS and issue 13's note say: 148 kept, 30 carried, none
+   * retired; a change to either is a change to NEWS too. */
+  cr_assert_eq(kept, 148);
+  cr_assert_eq(carried, 30);
+  cr_assert_eq(retired, 0);
+  /* Every `was` names an edition-1 id (edition 2 is the first with was). */
+  for (size_t i = 0; i < q->nquestions; i++)
+    for (size_t k = 0; k < q->questions[i].nwas; k++)
+      {
+        bool found = false;
+        for (size_t j = 0; j < n && !found; j++)
+          found = strcmp(ids[j], q->questions[i].was[k]) == 0;
+        cr_assert(found, "%s: was names %s, not an edition-1 id", q->questions[i].id,
+                  q->questions[i].was[k]);
+      }
+}
+
+static bool
+both_languages(const qn_text *t)
+{
+  return t->s[LANG_JA] && *t->s[LANG_JA] && t->s[LANG_EN] && *t->s[LANG_EN];
+}
+
+Test(bundled, every_level_of_kijuns_reading_says_why_in_both_languages)
+{
+  size_t editorial = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const qn_question *x = &q->questions[i];
+      if (x->basis != QN_BASIS_EDITORIAL)
+        continue;
+      editorial++;
+      cr_assert(both_languages(&x->level_note), "%s: level of kijun's reading without a level_note "
+                "in both languages", x->id);
+    }
+  cr_assert_gt(editorial, 0);
+}
+
+Test(bundled, every_item_has_a_baseline_question_or_says_why_not)
+{
+  size_t without = 0;
+  for (size_t s = 0; s < q->nsections; s++)
+    {
+      bool baseline = false;
+      for (size_t i = 0; i < q->nquestions; i++)
+        baseline |= q->questions[i].section == s && q->questions[i].level == QN_BASELINE;
+      if (baseline)
+        continue;
+      without++;
+      const qn_text *t = &q->sections[s].level_note;
+      cr_assert(both_languages(t), "item %s has no baseline question and no level_note",
+                q->sections[s].id);
+      cr_assert(strstr(t->s[LANG_EN], "baseline"), "item %s: its note does not say why it has no "
+                "baseline question: %s", q->sections[s].id, t->s[LANG_EN]);
+      cr_assert(strstr(t->s[LANG_JA], "ベースライン"), "item %s: %s", q->sections[s].id, t->s[LANG_JA]);
+    }
+  cr_assert_eq(without, 3, "5.1.3.5, 5.3.2 and 5.4.5 have no baseline question; now %zu items", without);
+}
+
+Test(bundled, every_hint_opens_with_examples_of_evidence_in_both_languages)
+{
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const qn_question *x = &q->questions[i];
+      cr_assert(strncmp(x->hint.s[LANG_JA], "証跡の例：", strlen("証跡の例：")) == 0, "%s: %s", x->id,
+                x->hint.s[LANG_JA]);
+      cr_assert(strncmp(x->hint.s[LANG_EN], "Examples of evidence: ", 22) == 0, "%s: %s", x->id,
+                x->hint.s[LANG_EN]);
+    }
+}
+
+Test(bundled, source_levels_only_where_the_revision_materials_support_them)
+{
+  /* The review of edition 1 found these not supported by the material
+   * (or resting on a broad reading): kijun's reading now, and said so. */
+  static const char *const not_source[] = { "3.1.2-c", "3.1.2-d", "4.5-a", "4.5-b", "4.7-a",
+                                            "5.1.5-a", "3.5-a", "3.5-b", "3.8-a", "3.8-b",
+                                            "3.8-c", "3.8-d", "4.8.1-b" };
+  for (size_t i = 0; i < sizeof not_source / sizeof not_source[0]; i++)
+    {
+      long k = qn_find_question(q, not_source[i]);
+      cr_assert_geq(k, 0, "%s", not_source[i]);
+      cr_assert_eq(q->questions[k].basis, QN_BASIS_EDITORIAL, "%s", not_source[i]);
+    }
+  cr_assert_eq(q->questions[qn_find_question(q, "3.4-c")].basis, QN_BASIS_SOURCE);
+  cr_assert_eq(q->questions[qn_find_question(q, "3.6-d")].basis, QN_BASIS_SOURCE);
 }
