@@ -255,3 +255,72 @@ Test(report, json_escapes_invalid_bytes_c1_and_bidi)
   cr_assert(strstr(out, "\"note\": \"a\\u0085b\\u202ec\\u2066d\""), "%s", out);
   free(out);
 }
+
+/* The report of shop-3.cfg (tests/data/editions), whose items say each
+ * what is known of their counterpart (given, none with a note, unknown)
+ * and whose b2-doc says why it is a baseline: each report carries what
+ * the questionnaire says, in its language. */
+static char *
+shop_report(enum report_fmt fmt, enum lang lang)
+{
+  char dir[] = "/tmp/kijun-report-XXXXXX";
+  cr_assert(mkdtemp(dir));
+  char *ap = xasprintf("%s/a.cfg", dir), *qp = data_path("editions/shop-3.cfg");
+  session t;
+  diag_t d = { 0 };
+  cr_assert_eq(session_open(&t, ap, qp, true, &d), 0, "%s", d.n ? d.msgs[0] : "");
+  ans_set_status(t.a, (size_t) qn_find_question(t.qn, "b2-doc"), ANS_NOT_IMPLEMENTED);
+  report_ctx r = { t.qn, t.a, NULL, lang, 80 };
+  char *out = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&out, &len);
+  cr_assert_eq(report_write(m, fmt, &r), 0);
+  fclose(m);
+  session_close(&t);
+  remove(ap);
+  rmdir(dir);
+  free(ap), free(qp);
+  return out;
+}
+
+#define HAS(out, s) cr_assert(strstr(out, s), "the report lacks %s:\n%s", s, out)
+
+Test(report, level_notes_and_what_is_known_of_the_counterparts)
+{
+  char *t = shop_report(REPORT_TEXT, LANG_EN);
+  /* The unmet question with its reason for being a baseline; the item
+   * that says why its levels are what they are. */
+  HAS(t, "  b2-doc (*)  [Plan] Not implemented\n"
+         "    Does your organisation document the recovery procedure?\n"
+         "    Why this level: Without a procedure there is nothing to test\n");
+  HAS(t, "  3  No source makes it a baseline\n");
+  HAS(t, "kijun's reading (*): kijun's own reading of the guideline, not a\n");
+  free(t);
+  t = shop_report(REPORT_TEXT, LANG_JA);
+  HAS(t, "    この区分の理由: 手順がなければ試験もできないため\n");
+  HAS(t, "  3  基本対策とする根拠がない\n");
+  free(t);
+  t = shop_report(REPORT_MARKDOWN, LANG_EN);
+  HAS(t, "| Does your organisation document the recovery procedure? | Without a procedure there is "
+         "nothing to test |");
+  HAS(t, "- 3: No source makes it a baseline\n");
+  free(t);
+  t = shop_report(REPORT_HTML, LANG_EN);
+  HAS(t, "<p class=\"level-note\"><span class=\"label\">Why this level:</span> Without a procedure "
+         "there is nothing to test</p>");
+  HAS(t, "<dt>3</dt><dd>No source makes it a baseline</dd>");
+  free(t);
+  t = shop_report(REPORT_JSON, LANG_EN);
+  HAS(t, "\"level_basis\": \"editorial\", \"level_note\": \"Without a procedure there is nothing to "
+         "test\", \"csf\"");
+  /* No level_note key where the questionnaire gives none. */
+  HAS(t, "{ \"question\": \"b-backup\", \"section\": \"2\", \"phase\": \"do\", \"level\": "
+         "\"baseline\", \"level_basis\": null, \"csf\"");
+  HAS(t, "{ \"id\": \"1\", \"title\": \"Policy\", \"lg_state\": \"given\", \"lg_ref\": [ { "
+         "\"part\": \"basic_policy\", \"items\": \"1. Purpose\" } ], \"baseline\"");
+  HAS(t, "\"lg_state\": \"none\", \"lg_ref\": [], \"lg_note\": \"Provided for by another act\", ");
+  HAS(t, "\"lg_state\": \"unknown\", \"lg_ref\": null, \"level_note\": \"No source makes it a "
+         "baseline\", ");
+  HAS(t, "\"level_bases\": { \"survey\": 0, \"source\": 0, \"editorial\": 1 },");
+  free(t);
+}
