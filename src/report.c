@@ -173,19 +173,6 @@ text_field(FILE *f, const char *label, int lw, const char *value, int width)
   free(v);
 }
 
-/* Write s wrapped to width, each line indented by indent columns. */
-static void
-text_wrapped(FILE *f, const char *s, int indent, int width)
-{
-  char *clean = txt_sanitize(s, false);
-  txt_line *lines;
-  size_t n = txt_wrap(clean, width - indent > 20 ? width - indent : 20, &lines);
-  for (size_t i = 0; i < n; i++)
-    fprintf(f, "%*s%.*s\n", indent, "", (int) lines[i].len, clean + lines[i].off);
-  free(lines);
-  free(clean);
-}
-
 /* Write prefix, then s wrapped to what is left of width, its further
  * lines indented to the end of the prefix. */
 static void
@@ -196,17 +183,19 @@ text_hanging(FILE *f, const char *prefix, const char *s, int width)
   txt_line *lines;
   size_t n = txt_wrap(clean, width - pw > 20 ? width - pw : 20, &lines);
   for (size_t i = 0; i < n; i++)
-    {
-      if (i == 0)
-        fputs(prefix, f);
-      else
-        fprintf(f, "%*s", pw, "");
-      fprintf(f, "%.*s\n", (int) lines[i].len, clean + lines[i].off);
-    }
-  if (!n)
-    fprintf(f, "%s\n", prefix);
+    fprintf(f, "%s%*s%.*s\n", i ? "" : prefix, i ? pw : 0, "", (int) lines[i].len,
+            clean + lines[i].off);
   free(lines);
   free(clean);
+}
+
+/* Write s wrapped to width, each line indented by indent columns. */
+static void
+text_wrapped(FILE *f, const char *s, int indent, int width)
+{
+  char *pad = xasprintf("%*s", indent, "");
+  text_hanging(f, pad, s, width);
+  free(pad);
 }
 
 static void
