@@ -1,0 +1,97 @@
+# The bash completion (completion/kijun.bash) driven as bash drives it:
+# COMP_WORDS and COMP_CWORD set, _kijun called, COMPREPLY read.  The
+# options it offers are those of kijun --help; the report formats and
+# languages it offers are the ones kijun accepts.
+[ -n "$BASH_VERSION" ] || exec bash "$0" "$@"
+. "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
+A="$TESTDATA/mini-answers.cfg"
+Q="$TESTDATA/mini.cfg"
+. "$KIJUN_SRCDIR/completion/kijun.bash"
+
+# comp WORD...: complete the last WORD of the command line "kijun WORD...";
+# the candidates go to $got, sorted, one per line.
+comp() {
+  COMP_WORDS=("$KIJUN" "$@")
+  COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+  COMP_LINE="${COMP_WORDS[*]}"
+  COMP_POINT=${#COMP_LINE}
+  COMPREPLY=()
+  _kijun "$KIJUN" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}" 2>"$TMP/comp-err"
+  got=$(printf '%s\n' "${COMPREPLY[@]}" | sort)
+}
+# expect NAME EXPECTED: the candidates are exactly EXPECTED (words).
+expect() {
+  want=$(printf '%s\n' $2 | sort)
+  if [ "$got" = "$want" ] && [ ! -s "$TMP/comp-err" ]; then ok "$1"
+  else not_ok "$1" "offered: $(echo $got)" "expected: $(echo $want)" "stderr: $(cat "$TMP/comp-err")"
+  fi
+}
+
+# The options: every long option of --help, "=" after those with an argument.
+help_opts=$("$KIJUN" --lang=en --help | grep -o -- '--[a-z][a-z-]*\[\{0,1\}=\{0,1\}' | sort -u |
+  sed 's/^\(.*\)\[=$/\1 \1=/')
+comp --
+expect "-- offers every option of --help" "$help_opts"
+case "$help_opts" in *--report=*) ok "--help has --report[=FORMAT] (the test reads it)";; *) not_ok "--help has --report[=FORMAT]" "$help_opts";; esac
+comp --q
+expect "--q completes to --questionnaire=" "--questionnaire="
+
+# Report formats: those --help names, each of which kijun accepts.
+formats=$("$KIJUN" --lang=en --help | sed -n 's/.*FORMAT is \(.*\)$/\1/p' | sed 's/ (default)//; s/,//g; s/ or / /')
+comp --report = ""
+expect "--report= offers the formats of --help" "$formats"
+for f in $got; do
+  run "$KIJUN" --lang=en --report="$f" "$A" -q "$Q"
+  expect_status "kijun accepts the offered format $f" 0
+done
+comp --report = c
+expect "--report=c completes to csv" "csv"
+comp --report=m
+expect "--report=m as one word (no = in COMP_WORDBREAKS) completes to --report=markdown" "--report=markdown"
+
+# Languages.
+comp --lang ""
+expect "--lang offers ja and en" "ja en"
+for l in $got; do
+  run "$KIJUN" --lang="$l" --report "$A" -q "$Q"
+  expect_status "kijun accepts the offered language $l" 0
+done
+comp -l e
+expect "-l e completes to en" "en"
+comp --lang = j
+expect "--lang=j completes to ja" "ja"
+
+# Files after the options that take a file, and as ANSWERS-FILE.
+mkdir -p "$TMP/d/sub"
+: > "$TMP/d/answers.cfg"
+: > "$TMP/d/nisc.cfg"
+comp --check "$TMP/d/n"
+expect "--check FILE completes files" "$TMP/d/nisc.cfg"
+comp -c "$TMP/d/a"
+expect "-c FILE completes files" "$TMP/d/answers.cfg"
+comp --questionnaire = "$TMP/d/n"
+expect "--questionnaire=FILE completes files" "$TMP/d/nisc.cfg"
+comp --questionnaire="$TMP/d/n"
+expect "--questionnaire=FILE as one word completes files" "--questionnaire=$TMP/d/nisc.cfg"
+comp "$TMP/d/"
+expect "ANSWERS-FILE completes files and folders" "$TMP/d/answers.cfg $TMP/d/nisc.cfg $TMP/d/sub"
+comp -r "$TMP/d/a"
+expect "-r takes no separate argument: the next word is a file" "$TMP/d/answers.cfg"
+comp --report "$TMP/d/a"
+expect "--report takes no separate argument: the next word is a file" "$TMP/d/answers.cfg"
+comp -- --r
+expect "after -- every word is a file" ""
+comp --help ""
+ok "an option without argument is followed by anything: $(echo $got | wc -w) candidates"
+
+# A kijun that cannot be run: files, and no noise.
+KIJUN_SAVED=$KIJUN KIJUN=$TMP/d/no-such-kijun
+comp "$TMP/d/a"
+expect "without a runnable kijun, files are still completed" "$TMP/d/answers.cfg"
+KIJUN=$KIJUN_SAVED
+
+# Registered for the command kijun.
+if complete -p kijun 2>/dev/null | grep -q -- '-F _kijun kijun$'; then ok "registered with complete -F _kijun kijun"
+else not_ok "registered with complete -F _kijun kijun" "$(complete -p kijun 2>&1)"; fi
+
+done_testing
