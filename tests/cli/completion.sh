@@ -37,9 +37,15 @@ comp --q
 expect "--q completes to --questionnaire=" "--questionnaire="
 
 # Report formats: those --help names, each of which kijun accepts.
-formats=$("$KIJUN" --lang=en --help | sed -n 's/.*FORMAT is \(.*\)$/\1/p' | sed 's/ (default)//; s/,//g; s/ or / /')
+# The sentence may wrap: from "FORMAT is" to the next option.
+formats=$("$KIJUN" --lang=en --help | sed -n '/FORMAT is/,/^ *-/p' | sed '$d' | tr '\n' ' ' |
+  sed 's/.*FORMAT is //; s/(default)//; s/,/ /g; s/ or / /g')
 comp --report = ""
 expect "--report= offers the formats of --help" "$formats"
+run "$KIJUN" --lang=en --report=nope "$A"
+expected=$(sed -n 's/.*; expected //p' "$TMP/err" | sed 's/,/ /g; s/ or / /g')
+comp --report = ""
+expect "--report= offers the formats of the unknown-format message" "$expected"
 for f in $got; do
   run "$KIJUN" --lang=en --report="$f" "$A" -q "$Q"
   expect_status "kijun accepts the offered format $f" 0
