@@ -30,19 +30,26 @@ _kijun_options()
     done < <(LC_ALL=C "$1" --lang=en --help 2>/dev/null)
 }
 
+# _kijun_compgen ARGS...: COMPREPLY from compgen ARGS, one candidate a line
+# (so that file names with spaces stay whole).
+_kijun_compgen()
+{
+    mapfile -t COMPREPLY < <(compgen "$@")
+}
+
 # _kijun_values OPTION META CUR: COMPREPLY for OPTION's argument CUR.
 _kijun_values()
 {
     local words
     words=$(_kijun_words "$1")
     if [[ -n $words ]]; then
-        COMPREPLY=($(compgen -W "$words" -- "$3"))
+        _kijun_compgen -W "$words" -- "$3"
     elif [[ $2 == *DIR* ]]; then
         compopt -o filenames 2>/dev/null
-        COMPREPLY=($(compgen -d -- "$3"))
+        _kijun_compgen -d -- "$3"
     elif [[ $2 == *FILE* ]]; then
         compopt -o filenames 2>/dev/null
-        COMPREPLY=($(compgen -f -- "$3"))
+        _kijun_compgen -f -- "$3"
     fi
 }
 
@@ -60,7 +67,7 @@ _kijun()
     for ((i = 1; i < COMP_CWORD; i++)); do
         if [[ ${COMP_WORDS[i]} == -- ]]; then
             compopt -o filenames 2>/dev/null
-            COMPREPLY=($(compgen -f -- "$cur"))
+            _kijun_compgen -f -- "$cur"
             return 0
         fi
     done
@@ -99,14 +106,14 @@ _kijun()
         local list
         list=$(sed -n -e 's/^\(--[^ ]*\) \[.*/\1 \1=/p' \
             -e 's/^\(--[^ ]*\) [A-Z].*/\1=/p' -e 's/^\(--[^ ]*\) $/\1/p' <<<"$opts")
-        COMPREPLY=($(compgen -W "$list" -- "$cur"))
+        _kijun_compgen -W "$list" -- "$cur"
         [[ ${COMPREPLY[*]} == *= ]] && compopt -o nospace 2>/dev/null
         return 0
     fi
 
     # ANSWERS-FILE.
     compopt -o filenames 2>/dev/null
-    COMPREPLY=($(compgen -f -- "$cur"))
+    _kijun_compgen -f -- "$cur"
     return 0
 }
 complete -F _kijun kijun

@@ -19,7 +19,7 @@ for t in dpkg-buildpackage lintian tmux man; do
   command -v "$t" >/dev/null || { echo "install.sh: $t is missing" >&2; exit 2; }
 done
 export HOME=${HOME:-/root}
-KIJUN=/usr/bin/kijun KIJUN_LOCALEDIR=
+export KIJUN=/usr/bin/kijun KIJUN_LOCALEDIR=
 . "$src/tests/e2e/lib.sh"           # ok/not_ok, $TMP, and the tmux driver
 
 if dpkg -s kijun >/dev/null 2>&1; then

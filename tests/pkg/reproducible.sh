@@ -11,7 +11,7 @@
 # may change.  Run from anywhere: bash tests/pkg/reproducible.sh [TARBALL]
 set -u
 src=$(cd "$(dirname "$0")/../.." && pwd)
-KIJUN_SRCDIR=$src
+export KIJUN_SRCDIR=$src
 HOME=${HOME:-/tmp}
 . "$src/tests/cli/lib.sh"
 given=${1:+$(realpath "$1")}
