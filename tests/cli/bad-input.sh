@@ -142,7 +142,9 @@ run timeout 10 "$KIJUN" --report=json "$bin" -q "$Q"
 if python3 -m json.tool "$TMP/out" >/dev/null 2>"$TMP/jerr"; then ok "json report with a non-UTF-8 file name is valid JSON"
 else not_ok "json report with a non-UTF-8 file name is valid JSON" "$(cat "$TMP/jerr")"; fi
 expect_in "the invalid bytes are escaped as text" out '"answers_file": "'"$TMP"'/n\\xFF\\xFE.cfg"'
-run timeout 10 "$KIJUN" --report=text "$bin" -q "$Q"
+# From its folder: the text report shortens a long path with "..", and the
+# test folder's path is long in make distcheck and in package builds.
+cd "$TMP" && run timeout 10 "$KIJUN" --report=text "$(basename "$bin")" -q "$Q"; cd - >/dev/null
 expect_in "the text report shows the name escaped" out 'n\xFF\xFE.cfg'
 
 done_testing
