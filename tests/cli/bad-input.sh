@@ -60,7 +60,7 @@ if truncate -s 200M "$TMP/q-huge.cfg" 2>/dev/null; then
 fi
 
 if [ "$(id -u)" -ne 0 ]; then
-  cp "$Q" "$TMP/unreadable.cfg"; chmod 000 "$TMP/unreadable.cfg"
+  fixture "$Q" "$TMP/unreadable.cfg"; chmod 000 "$TMP/unreadable.cfg"
   check_q "$TMP/unreadable.cfg" 66 "cannot open: Permission denied"
 fi
 
@@ -130,14 +130,14 @@ grep -v 'organization = ' "$TESTDATA/mini-answers.cfg" > "$TMP/a-bidi.cfg"
 printf 'profile = { organization = "abc\xe2\x80\xaecba"; };\n' >> "$TMP/a-bidi.cfg"
 check_a "$TMP/a-bidi.cfg" 65 "a-bidi.cfg:12: 'organization' in 'profile' contains the invisible control character U+202E; expected printable text"
 evil=$(printf '%s/e\033]0;x\007\302\233\342\200\256.cfg' "$TMP")
-cp "$BAD/a-syntax.cfg" "$evil"
+fixture "$BAD/a-syntax.cfg" "$evil"
 run timeout 10 "$KIJUN" --report "$evil" -q "$Q"
 if LC_ALL=C grep -q "$(printf '[\001-\037\177]\\|\302[\200-\237]\\|\342\200\256')" "$TMP/err"; then
   not_ok "a file name with controls is escaped in diagnostics" "$(od -c "$TMP/err" | head -5)"
 else ok "a file name with controls is escaped in diagnostics"; fi
 expect_in "and shown visibly" err "e^[]0;x^G<U+009B><U+202E>.cfg:4: syntax error"
 bin=$(printf '%s/n\377\376.cfg' "$TMP")
-cp "$TESTDATA/mini-answers.cfg" "$bin"
+fixture "$TESTDATA/mini-answers.cfg" "$bin"
 run timeout 10 "$KIJUN" --report=json "$bin" -q "$Q"
 if python3 -m json.tool "$TMP/out" >/dev/null 2>"$TMP/jerr"; then ok "json report with a non-UTF-8 file name is valid JSON"
 else not_ok "json report with a non-UTF-8 file name is valid JSON" "$(cat "$TMP/jerr")"; fi

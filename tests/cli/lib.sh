@@ -16,6 +16,11 @@ not_ok() {
   for line in "$@"; do printf '#   %s\n' "$line"; done
 }
 
+# fixture SRC DST: a writable copy of a test file.  In make distcheck the
+# source tree is read-only, cp keeps the mode, and kijun opens a read-only
+# answers file read-only: a plain cp would quietly turn the copy into one.
+fixture() { cp "$1" "$2" && chmod u+w "$2"; }
+
 # run CMD...: run kijun, keeping stdout, stderr and the status.
 run() {
   "$@" >"$TMP/out" 2>"$TMP/err"

@@ -4,7 +4,7 @@
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 A="$TMP/a.cfg"
-cp "$TESTDATA/mini-answers.cfg" "$A"
+fixture "$TESTDATA/mini-answers.cfg" "$A"
 
 start 80 24 -- --questionnaire "$Q" "$A"
 expect_screen "resuming lands on the first unanswered question" "1.2-d"

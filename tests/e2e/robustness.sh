@@ -6,7 +6,7 @@
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 A="$TMP/a.cfg"
-cp "$TESTDATA/mini-answers.cfg" "$A"
+fixture "$TESTDATA/mini-answers.cfg" "$A"
 
 # expect_locked_out NAME FIRST SECOND: a kijun on FIRST holds the lock (its
 # pid in $first) and a second kijun, on SECOND, is refused with 75.
@@ -23,7 +23,7 @@ expect_locked_out() {
 # ---- neighbours' files, locks, links and modes (issue 10)
 # A person's files beside the answers file survive a session start; only
 # kijun's own leftover temporary files go.
-cp "$TESTDATA/mini-answers.cfg" "$TMP/n.cfg"
+fixture "$TESTDATA/mini-answers.cfg" "$TMP/n.cfg"
 echo "my backup" > "$TMP/.n.cfg.backup"
 echo "last quarter" > "$TMP/.n.cfg.2024q1"
 echo "not kijun's" > "$TMP/.n.cfg.kijun-tmp-AbCdEf"
@@ -38,7 +38,7 @@ else not_ok "kijun's own leftover temporary file is removed"; fi
 keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
 
 # A symbolic link planted as the lock file: kijun refuses to edit.
-cp "$TESTDATA/mini-answers.cfg" "$TMP/l.cfg"
+fixture "$TESTDATA/mini-answers.cfg" "$TMP/l.cfg"
 ln -s "$TMP/elsewhere" "$TMP/.l.cfg.lock"
 start 80 24 -- -q "$Q" "$TMP/l.cfg"
 expect_screen "a symbolic link as the lock file is refused" "kijun: cannot lock $TMP/l.cfg: Too many levels of symbolic links"
@@ -53,7 +53,7 @@ keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
 
 # A read-only answers file opens read-only: never replaced, changes go to
 # a separate file.
-cp "$TESTDATA/mini-answers.cfg" "$TMP/ro.cfg"; chmod 0444 "$TMP/ro.cfg"
+fixture "$TESTDATA/mini-answers.cfg" "$TMP/ro.cfg"; chmod 0444 "$TMP/ro.cfg"
 cp "$TMP/ro.cfg" "$TMP/ro.orig"
 start 80 24 -- -q "$Q" "$TMP/ro.cfg"
 expect_screen "a 0444 answers file is opened read-only and says so" "Read-only:"
@@ -76,7 +76,7 @@ if [ -L "$TMP/dangling.cfg" ]; then ok "the link stays a link"; else not_ok "the
 
 # A basename of 250 bytes: saved, and locked under a short derived name.
 long="$TMP/$(printf 'x%.0s' $(seq 1 246)).cfg"
-cp "$TESTDATA/mini-answers.cfg" "$long"
+fixture "$TESTDATA/mini-answers.cfg" "$long"
 start 80 24 -- -q "$Q" "$long"
 wait_for "1.2-d"
 if ls -A "$TMP" | grep -q '^\.kijun-[0-9a-f]\{16\}\.lock$'; then ok "a 250-byte name is locked under a short derived name"
@@ -189,7 +189,7 @@ expect_exit "leaving after a recovered fault exits 0" 0
 
 # ---- the folder vanishes
 mkdir -p "$TMP/sub"
-cp "$TESTDATA/mini-answers.cfg" "$TMP/sub/a.cfg"
+fixture "$TESTDATA/mini-answers.cfg" "$TMP/sub/a.cfg"
 start 80 24 -- -q "$Q" "$TMP/sub/a.cfg"
 wait_for "1.2-d"
 rm -rf "$TMP/sub"
@@ -203,7 +203,7 @@ rescued=$(ls "$TMP"/kijun-unsaved-*.cfg 2>/dev/null | head -1)
 expect_file "the rescued file holds the new answer" "${rescued:-/nonexistent}" '{ question = "1.2-d"; status = "implemented";'
 
 # ---- another program changes the file
-cp "$TESTDATA/mini-answers.cfg" "$A"
+fixture "$TESTDATA/mini-answers.cfg" "$A"
 start 80 24 -- -q "$Q" "$A"
 wait_for "1.2-d"
 sleep 1.1
