@@ -7,7 +7,7 @@
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 A="$TMP/a.cfg"
-cp "$TESTDATA/mini-answers.cfg" "$A"
+fixture "$TESTDATA/mini-answers.cfg" "$A"
 
 # Walk order: 1.1-a 1.2-a 1.2-b 1.3-a 1.1-b 1.2-c 1.2-d 1.3-b; the file
 # leaves 1.2-d and 1.3-b unanswered, and 1.1-b has a two-line note.
