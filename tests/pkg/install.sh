@@ -38,7 +38,7 @@ git -C "$src" ls-files -z | (cd "$src" && tar --null -T - -cf -) | tar -xf - -C 
 start_s=$(date +%s)
 if (cd "$build" && DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-} parallel=2" dpkg-buildpackage -us -uc -b) > "$TMP/build.log" 2>&1
 then ok "dpkg-buildpackage -us -uc -b in a clean copy ($(( $(date +%s) - start_s )) s)"
-else not_ok "dpkg-buildpackage -us -uc -b in a clean copy" "$(tail -40 "$TMP/build.log")"; done_testing; exit; fi
+else not_ok "dpkg-buildpackage -us -uc -b in a clean copy" "$(grep -E '^(FAIL|ERROR): ' "$TMP/build.log")" "$(tail -25 "$TMP/build.log")"; done_testing; exit; fi
 tests=$(sed -n 's/^# TOTAL: *//p' "$build/test-suite.log" 2>/dev/null)
 echo "# make check in the package build: ${tests:-not run (nocheck)} tests"
 deb=$TMP/build/kijun_${version}_${arch}.deb
