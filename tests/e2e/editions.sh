@@ -6,7 +6,7 @@
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 ED="$TESTDATA/editions"
 A="$TMP/answers.cfg"
-cp "$ED/shop-1-answers.cfg" "$A"
+fixture "$ED/shop-1-answers.cfg" "$A"
 
 start 80 24 -- --lang=en --questionnaire "$ED/shop-3.cfg" "$A"
 expect_screen "the session says the answers are of an earlier edition" "Answers of edition 1 opened with edition 3: 4 to reconfirm"
@@ -46,7 +46,7 @@ esac
 ls "$TMP" | grep -c 'answers.edition-' | grep -qx 1 && ok "one backup, no more" || not_ok "one backup, no more"
 
 # A newer edition's file with an older questionnaire: read-only.
-cp "$ED/shop-2-answers.cfg" "$TMP/newer.cfg"
+fixture "$ED/shop-2-answers.cfg" "$TMP/newer.cfg"
 start 80 24 -- --lang=en --questionnaire "$ED/shop-1.cfg" "$TMP/newer.cfg"
 expect_screen "a newer edition's file opens read-only and says why" "newer than this questionnaire"
 keys q
