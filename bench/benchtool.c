@@ -125,7 +125,7 @@ answers(const char *qpath, long n, const char *dir, int fill)
         if (rand() % 100 < fill)
           ans_set_status(a, i, (enum ans_status) (1 + rand() % 6));
       char *p = xasprintf("%s/answers-%05ld.cfg", dir, k);
-      if (store_save(p, a, NULL) != 0)
+      if (store_save(p, a, NULL, NULL) != 0)
         {
           perror(p);
           return 1;

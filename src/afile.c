@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include <nettle/sha2.h>
@@ -128,7 +129,7 @@ put_in_place(const char *tmp, const char *path, bool exclusive)
 }
 
 static int
-write_file(const char *path, afile_writer writer, void *ctx, bool exclusive)
+write_file(const char *path, afile_writer writer, void *ctx, bool exclusive, diag_t *d)
 {
   char *dir = dir_of(path);
   /* A dot file beside the target: same filesystem, so rename is atomic,
@@ -189,24 +190,23 @@ fail:
 out:
   free(tmp);
   free(dir);
-  if (saved)
-    {
-      errno = saved;
-      return -1;
-    }
-  return 0;
+  if (!saved)
+    return 0;
+  diag_add(d, NULL, 0, "%s", strerror(saved));
+  /* A name taken meanwhile: the caller may try another. */
+  return exclusive && saved == EEXIST ? EX_TEMPFAIL : EX_CANTCREAT;
 }
 
 int
-afile_write(const char *path, afile_writer writer, void *ctx)
+afile_write(const char *path, afile_writer writer, void *ctx, diag_t *d)
 {
-  return write_file(path, writer, ctx, false);
+  return write_file(path, writer, ctx, false, d);
 }
 
 int
-afile_write_new(const char *path, afile_writer writer, void *ctx)
+afile_write_new(const char *path, afile_writer writer, void *ctx, diag_t *d)
 {
-  return write_file(path, writer, ctx, true);
+  return write_file(path, writer, ctx, true, d);
 }
 
 int
@@ -214,7 +214,7 @@ afile_copy_cb(FILE *f, void *ctx)
 {
   int fd = afile_open_read(ctx, NULL);
   if (fd < 0)
-    return -1;
+    return EX_IOERR;
   char buf[65536];
   ssize_t n;
   while ((n = read(fd, buf, sizeof buf)) > 0)
@@ -222,7 +222,30 @@ afile_copy_cb(FILE *f, void *ctx)
       break;
   int saved = n < 0 ? errno : ferror(f) ? EIO : 0;
   close(fd);
-  return saved ? (errno = saved, -1) : 0;
+  /* errno tells write_file why. */
+  return saved ? (errno = saved, EX_IOERR) : 0;
+}
+
+int
+afile_make_parents(const char *file, diag_t *d)
+{
+  /* An empty name has no folders (and no first byte to skip). */
+  int err = *file ? 0 : ENOENT;
+  char *p = xstrdup(file);
+  for (char *s = p + 1; !err && *s; s++)
+    {
+      if (*s != '/')
+        continue;
+      *s = '\0';
+      if (mkdir(p, 0700) != 0 && errno != EEXIST)
+        err = errno;
+      *s = '/';
+    }
+  free(p);
+  if (!err)
+    return 0;
+  diag_add(d, NULL, 0, "%s", strerror(err));
+  return EX_CANTCREAT;
 }
 
 int

@@ -11,18 +11,25 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
-/* Writes the content to f; returns 0, or -1 with errno set. */
+#include "diag.h"
+
+/* Writes the content to f; returns 0, or EX_IOERR when f failed (errno
+ * then says why, when a system call told it). */
 typedef int (*afile_writer)(FILE *f, void *ctx);
 
-/* Returns 0, or -1 with errno describing the failure; on failure the old
- * file (if any) is untouched and no temporary file is left behind.  The
- * temporary file is named ".NAME.kijun-tmp-XXXXXX" (see
- * afile_sibling), a name no person would choose. */
-int afile_write(const char *path, afile_writer writer, void *ctx);
-
-/* The same, but only when path does not exist yet: fails with EEXIST
- * rather than replace anything (a backup, a migrated file). */
-int afile_write_new(const char *path, afile_writer writer, void *ctx);
+/* Returns 0, or EX_CANTCREAT with the reason (strerror's words, without
+ * the file's name) in d; on failure the old file (if any) is untouched
+ * and no temporary file is left behind.  The temporary file is named
+ * ".NAME.kijun-tmp-XXXXXX" (see afile_sibling), a name no person would
+ * choose. */
+int afile_write(const char *path, afile_writer writer, void *ctx, diag_t *d);
+/* The same, but only when path does not exist yet: EX_TEMPFAIL (the name
+ * is taken; another may be tried) rather than replace anything (a
+ * backup, a migrated file). */
+int afile_write_new(const char *path, afile_writer writer, void *ctx, diag_t *d);
+/* Create the folders leading to file (mode 0700).  Returns 0, or
+ * EX_CANTCREAT with the reason in d, as afile_write. */
+int afile_make_parents(const char *file, diag_t *d);
 /* A writer that copies the file named by ctx (a const char *). */
 int afile_copy_cb(FILE *f, void *ctx);
 

@@ -10,7 +10,7 @@
 #include "cfgread.h"
 #include "i18n.h"
 #include "mapping.h"
-#include "paths.h"
+#include "qfind.h"
 #include "qload.h"
 #include "xalloc.h"
 
@@ -33,7 +33,7 @@ find_side(const mapping *m, const char *key, const char *id, const char *version
         *owned = false;
         return 0;
       }
-  *out = path_find_questionnaire(id, version);
+  *out = qfind_installed(id, version);
   *owned = true;
   if (*out)
     return 0;
@@ -71,7 +71,7 @@ check_sides(const mapping *m, char *const *qfiles, size_t nqfiles, diag_t *d, qu
         diag_add(d, qfiles[i], 0,
                  _("this is questionnaire '%s', which the mapping does not name; expected the questionnaire of 'from' ('%s') or 'to' ('%s')"),
                  given[i]->id, m->from_id, m->to_id);
-        rc = CHECK_USAGE;
+        rc = EX_USAGE;
       }
   /* The caller owns both sides; the given files not taken are freed. */
   for (size_t i = 0; i < nqfiles; i++)
@@ -127,7 +127,7 @@ check_file(const char *path, char *const *qfiles, size_t nqfiles, diag_t *d)
       diag_add(d, qfiles[0], 0,
                _("extra files are for checking a mapping, and %s is not one; expected kijun --check FILE alone"),
                path);
-      rc = CHECK_USAGE;
+      rc = EX_USAGE;
     }
   else
     {

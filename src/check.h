@@ -13,12 +13,9 @@
 
 #include "diag.h"
 
-/* check_file's status when the extra files do not fit the file checked
- * (bad usage). */
-#define CHECK_USAGE 2
-
 /* Check path; qfiles are extra questionnaire files for a mapping.
- * Returns 0, CHECK_USAGE, or a sysexits status, the problems in d. */
+ * Returns 0, or a status (see diag.h) with the problems in d: EX_USAGE
+ * when the extra files do not fit the file checked. */
 int check_file(const char *path, char *const *qfiles, size_t nqfiles, diag_t *d);
 
 struct mapping;

@@ -12,6 +12,8 @@
 void
 diag_add(diag_t *d, const char *file, int line, const char *fmt, ...)
 {
+  if (!d)
+    return;
   if (d->n >= DIAG_MAX)
     {
       d->dropped++;

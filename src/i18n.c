@@ -14,8 +14,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "paths.h"
-
 static enum lang current = LANG_EN;      /* the interface's language */
 static enum lang messages = LANG_EN;     /* what _() speaks now */
 static bool utf8;
@@ -73,7 +71,7 @@ requested_utf8(void)
 }
 
 enum lang
-i18n_init(const char *forced)
+i18n_init(const char *forced, const char *localedir)
 {
   if (!setlocale(LC_ALL, "") && requested_utf8())
     setlocale(LC_ALL, "C.UTF-8");
@@ -87,7 +85,7 @@ i18n_init(const char *forced)
   setlocale(LC_NUMERIC, "C");
 
 #if ENABLE_NLS
-  bindtextdomain(PACKAGE, path_localedir());
+  bindtextdomain(PACKAGE, localedir);
   textdomain(PACKAGE);
   bind_textdomain_codeset(PACKAGE, "UTF-8");
 #endif

@@ -42,9 +42,10 @@ int lang_parse(const char *s);
 /* "en" or "ja". */
 const char *lang_code(enum lang l);
 
-/* Set the locale, bind the catalogue and settle the language.  forced is
- * the --lang argument or NULL.  Returns the language chosen. */
-enum lang i18n_init(const char *forced);
+/* Set the locale, bind the catalogue in localedir (path_localedir's
+ * answer, for the program) and settle the language.  forced is the
+ * --lang argument or NULL.  Returns the language chosen. */
+enum lang i18n_init(const char *forced, const char *localedir);
 /* Switch messages and questionnaire text to l, in place. */
 void i18n_set_lang(enum lang l);
 /* Switch only the messages to l, for rendering one document in its own

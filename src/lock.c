@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "afile.h"
@@ -24,24 +25,29 @@ lock_path(const char *answers_path)
   return p;
 }
 
+/* The lock file could not be made or locked, for the reason err. */
+static int
+refused(lock_t *l, int err, diag_t *d)
+{
+  free(l->path);
+  l->path = NULL;
+  diag_add(d, NULL, 0, "%s", strerror(err));
+  return EX_CANTCREAT;
+}
+
 int
-lock_acquire(const char *answers_path, lock_t *l, pid_t *holder)
+lock_acquire(const char *answers_path, lock_t *l, pid_t *holder, diag_t *d)
 {
   *holder = 0;
   l->fd = -1;
   l->path = lock_path(answers_path);
   if (!l->path)
-    return errno ? errno : ELOOP;
+    return refused(l, errno ? errno : ELOOP, d);
   for (int attempt = 0; attempt < 10; attempt++)
     {
       int fd = open(l->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
       if (fd < 0)
-        {
-          int e = errno;
-          free(l->path);
-          l->path = NULL;
-          return e;
-        }
+        return refused(l, errno, d);
       struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
       if (fcntl(fd, F_SETLK, &fl) != 0)
         {
@@ -52,14 +58,10 @@ lock_acquire(const char *answers_path, lock_t *l, pid_t *holder)
               if (fcntl(fd, F_GETLK, &q) == 0 && q.l_type != F_UNLCK)
                 *holder = q.l_pid;
               close(fd);
-              free(l->path);
-              l->path = NULL;
-              return EWOULDBLOCK;
+              break;
             }
           close(fd);
-          free(l->path);
-          l->path = NULL;
-          return e;
+          return refused(l, e, d);
         }
       /* The previous holder may have removed the file between our open
        * and our lock; then we hold a lock on nothing and must retry. */
@@ -79,7 +81,7 @@ lock_acquire(const char *answers_path, lock_t *l, pid_t *holder)
     }
   free(l->path);
   l->path = NULL;
-  return EWOULDBLOCK;
+  return EX_TEMPFAIL;
 }
 
 void

@@ -13,18 +13,20 @@
 
 #include <sys/types.h>
 
+#include "diag.h"
+
 typedef struct lock
 {
   int fd;
   char *path;
 } lock_t;
 
-/* Take the lock for answers_path.  Returns 0; EWOULDBLOCK when another
- * process holds it (its pid in *holder when known, else 0); or another
- * errno value when the lock file cannot be made or locked (ELOOP for a
- * symbolic link planted in its place).  Without the lock, kijun must not
- * change the answers file. */
-int lock_acquire(const char *answers_path, lock_t *l, pid_t *holder);
+/* Take the lock for answers_path.  Returns 0; EX_TEMPFAIL when another
+ * process holds it (its pid in *holder when known, else 0); or
+ * EX_CANTCREAT when the lock file cannot be made or locked (a symbolic
+ * link planted in its place, say), with the reason, strerror's words, in
+ * d.  Without the lock, kijun must not change the answers file. */
+int lock_acquire(const char *answers_path, lock_t *l, pid_t *holder, diag_t *d);
 void lock_release(lock_t *l);
 
 #endif

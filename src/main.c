@@ -121,7 +121,7 @@ run_check(const char *file, char *const *qfiles, size_t nqfiles)
   int rc = check_file(file, qfiles, nqfiles, &d);
   diag_print(&d, stderr);
   diag_clear(&d);
-  return rc == CHECK_USAGE ? bad_usage(NULL) : rc;
+  return rc == EX_USAGE ? bad_usage(NULL) : rc;
 }
 
 static int
@@ -136,7 +136,7 @@ run_migrate(const char *map, char *const *files, size_t nfiles)
   diag_print(&d, stderr);
   diag_clear(&warn);
   diag_clear(&d);
-  return finish_stdout(rc == CHECK_USAGE ? bad_usage(NULL) : rc);
+  return finish_stdout(rc == EX_USAGE ? bad_usage(NULL) : rc);
 }
 
 static int
@@ -173,7 +173,7 @@ main(int argc, char **argv)
       else if (strncmp(argv[i], "-l", 2) == 0 && argv[i][2])
         lang = argv[i] + 2;
     }
-  i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL);
+  i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL, path_localedir());
 
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL;
   bool want_report = false;

@@ -3,7 +3,6 @@
 #include <config.h>
 #include "migrate.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,15 +164,15 @@ mig_run(const char *map_path, const char *old_path, const char *new_path, char *
       free(mapped);
       for (size_t t = 0; t < to->nquestions; t++)
         counts->unanswered += dst->e[t].status == ANS_NONE;
-      if (afile_write_new(new_path, store_write_cb, dst) != 0)
-        {
-          int err = errno;
-          diag_add(d, new_path, 0, err == EEXIST
-                                     ? _("the file exists; kijun --migrate never writes over a file; expected the name of a new answers file")
-                                     : _("cannot write: %s"),
-                   strerror(err));
-          rc = EX_CANTCREAT;
-        }
+      diag_t why = { 0 };
+      int wrc = afile_write_new(new_path, store_write_cb, dst, &why);
+      if (wrc == EX_TEMPFAIL)
+        diag_add(d, new_path, 0, _("the file exists; kijun --migrate never writes over a file; expected the name of a new answers file"));
+      else if (wrc)
+        diag_add(d, new_path, 0, _("cannot write: %s"), why.n ? why.msgs[0] : "");
+      diag_clear(&why);
+      if (wrc)
+        rc = EX_CANTCREAT;
     }
   if (rc == 0)
     {

@@ -25,7 +25,7 @@ typedef struct mig_counts
 
 /* Migrate.  qfiles are questionnaire files for the mapping's sides (as
  * for --check); otherwise the installed ones are used.  Prints the
- * summary to out.  Returns 0, 2 for bad usage (extra files that do not
+ * summary to out.  Returns 0, EX_USAGE for bad usage (extra files that do not
  * fit), or a sysexits status (EX_CANTCREAT when new_path exists), the
  * problems in d and warnings in warn. */
 int mig_run(const char *map_path, const char *old_path, const char *new_path, char *const *qfiles,

@@ -1,18 +1,13 @@
-/* paths: locating questionnaires and the default answers file.  See
- * paths.h for the search order. */
+/* paths: computing where kijun's files are.  See paths.h for the search
+ * order. */
 #include <config.h>
 #include "paths.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "qcache.h"
-#include "qload.h"
 #include "xalloc.h"
 
 bool
@@ -61,79 +56,6 @@ path_questionnaire_dirs(void)
 }
 
 char *
-path_default_questionnaire(void)
-{
-  for (const char *const *d = path_questionnaire_dirs(); *d; d++)
-    {
-      char *p = xasprintf("%s/%s", *d, PATH_DEFAULT_QUESTIONNAIRE);
-      if (access(p, R_OK) == 0)
-        return p;
-      free(p);
-    }
-  return NULL;
-}
-
-static bool
-has_cfg_suffix(const char *name)
-{
-  size_t n = strlen(name);
-  return n > 4 && strcmp(name + n - 4, ".cfg") == 0 && name[0] != '.';
-}
-
-questionnaire *
-path_find_questionnaire(const char *id, const char *version)
-{
-  questionnaire *same_id = NULL, *best = NULL;
-  for (const char *const *d = path_questionnaire_dirs(); *d; d++)
-    {
-      DIR *dir = opendir(*d);
-      if (!dir)
-        continue;
-      struct dirent *ent;
-      while ((ent = readdir(dir)))
-        {
-          if (!has_cfg_suffix(ent->d_name))
-            continue;
-          char *p = xasprintf("%s/%s", *d, ent->d_name);
-          diag_t quiet = { 0 };
-          questionnaire *q;
-          int rc = qcache_load(p, &quiet, &q);
-          diag_clear(&quiet);
-          free(p);
-          if (rc != 0 || strcmp(q->id, id) != 0)
-            {
-              qn_free(q);
-              continue;
-            }
-          if (!version || strcmp(q->version, version) == 0)
-            {
-              /* Several editions of one question set: the newest. */
-              if (!best || q->edition > best->edition)
-                {
-                  qn_free(best);
-                  best = q;
-                }
-              else
-                qn_free(q);
-              continue;
-            }
-          if (!same_id)
-            same_id = q;
-          else
-            qn_free(q);
-        }
-      closedir(dir);
-      /* An earlier folder wins over later ones. */
-      if (best)
-        {
-          qn_free(same_id);
-          return best;
-        }
-    }
-  return same_id;
-}
-
-char *
 path_xdg(const char *var, const char *home_sub, const char *leaf)
 {
   const char *xdg = getenv(var);
@@ -151,28 +73,4 @@ char *
 path_default_answers(void)
 {
   return path_xdg("XDG_DATA_HOME", ".local/share", "answers.cfg");
-}
-
-int
-path_make_parents(const char *file)
-{
-  /* An empty name has no folders (and no first byte to skip). */
-  if (!*file)
-    return ENOENT;
-  char *p = xstrdup(file);
-  int err = 0;
-  for (char *s = p + 1; *s; s++)
-    {
-      if (*s != '/')
-        continue;
-      *s = '\0';
-      if (mkdir(p, 0700) != 0 && errno != EEXIST)
-        {
-          err = errno;
-          break;
-        }
-      *s = '/';
-    }
-  free(p);
-  return err;
 }

@@ -1,5 +1,7 @@
-/* paths: where kijun's files are: the bundled questionnaires and the
- * default answers file.
+/* paths: where kijun's files are: the folders of the installed
+ * questionnaires and of the message catalogues, the default answers file,
+ * the XDG folders.  Paths are only computed here; qfind.h finds and loads
+ * the questionnaires in them.
  *
  * Questionnaires are looked for, in order, in $KIJUN_QUESTIONNAIRE_DIR,
  * in the source tree when the program runs from its build tree (so a
@@ -10,11 +12,6 @@
 
 #include <stdbool.h>
 
-#include "diag.h"
-#include "qn.h"
-
-/* The file name of the questionnaire used for new assessments. */
-#define PATH_DEFAULT_QUESTIONNAIRE "nisc-2023.cfg"
 
 /* Whether this executable is the one in the build tree. */
 bool path_in_build_tree(void);
@@ -24,13 +21,6 @@ const char *path_localedir(void);
 
 /* The folders searched for questionnaires, NULL-ended; static storage. */
 const char *const *path_questionnaire_dirs(void);
-/* The bundled default questionnaire, or NULL (newly allocated). */
-char *path_default_questionnaire(void);
-/* The installed questionnaire whose id is id, preferring one whose
- * version is version (which may be NULL) and, among those of one folder,
- * the highest edition; loaded; NULL when none.  Files that fail to load
- * are skipped. */
-questionnaire *path_find_questionnaire(const char *id, const char *version);
 /* $VAR/kijun/LEAF, or $HOME/HOME_SUB/kijun/LEAF when VAR is unset or
  * relative (the XDG rule); NULL when neither gives a folder.  LEAF may be
  * NULL for the folder itself. */
@@ -38,7 +28,5 @@ char *path_xdg(const char *var, const char *home_sub, const char *leaf);
 /* $XDG_DATA_HOME/kijun/answers.cfg, or ~/.local/share/kijun/answers.cfg;
  * NULL when neither XDG_DATA_HOME nor HOME is set. */
 char *path_default_answers(void);
-/* Create the folders leading to file (mode 0700).  0 or an errno value. */
-int path_make_parents(const char *file);
 
 #endif

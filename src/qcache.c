@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include <nettle/sha2.h>
@@ -141,7 +142,7 @@ write_entry(FILE *f, void *ctx)
   fwrite(e->ret, sizeof *e->ret, e->h.nretired, f);
   fwrite(e->was, sizeof *e->was, e->h.nwas, f);
   fwrite(e->b.data, 1, e->b.len, f);
-  return ferror(f) ? -1 : 0;
+  return ferror(f) ? EX_IOERR : 0;
 }
 
 static void
@@ -239,8 +240,8 @@ store(const questionnaire *q, const uint8_t source[32], const char *path)
   e.h.blob = (uint32_t) e.b.len;
   checksum(&e, e.h.check);
   /* A cache that cannot be written is only a slower next start. */
-  if (path_make_parents(path) == 0)
-    afile_write(path, write_entry, &e);
+  if (afile_make_parents(path, NULL) == 0)
+    afile_write(path, write_entry, &e, NULL);
   free(e.sec);
   free(e.sct);
   free(e.lg);

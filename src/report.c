@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "coverage.h"
 #include "report_html.h"
@@ -1001,5 +1002,5 @@ report_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
     }
   i18n_switch_messages(ui);
   cov_free(&c);
-  return ferror(f) ? -1 : 0;
+  return ferror(f) ? EX_IOERR : 0;
 }

@@ -30,7 +30,7 @@ typedef struct report_ctx
 /* "text", "markdown" (or "md"), "csv", "json", "html"; -1 when unknown. */
 int report_fmt_parse(const char *s);
 /* Write the report, wholly in r->lang whatever the interface speaks;
- * returns 0, or -1 when the stream failed. */
+ * returns 0, or EX_IOERR when the stream failed. */
 int report_write(FILE *f, enum report_fmt fmt, const report_ctx *r);
 
 /* The wording every format shares, in the current message language

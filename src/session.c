@@ -12,42 +12,9 @@
 
 #include "afile.h"
 #include "i18n.h"
-#include "paths.h"
-#include "qcache.h"
-#include "qload.h"
+#include "qfind.h"
 #include "text.h"
 #include "xalloc.h"
-
-static int
-load_questionnaire(const char *qpath, const char *id, const char *version, const char *answers,
-                   diag_t *d, questionnaire **out)
-{
-  if (qpath)
-    return qcache_load(qpath, d, out);
-  if (id)
-    {
-      /* Found and loaded in one go: the search has to load each
-       * candidate to learn its id anyway. */
-      *out = path_find_questionnaire(id, version);
-      if (*out)
-        return 0;
-      diag_add(d, answers, 0,
-               _("the questionnaire '%s' these answers belong to is not installed; give its file with --questionnaire FILE"),
-               id);
-      return EX_NOINPUT;
-    }
-  char *found = path_default_questionnaire();
-  if (!found)
-    {
-      diag_add(d, NULL, 0,
-               _("kijun: the bundled questionnaire %s was not found in %s; give one with --questionnaire FILE"),
-               PATH_DEFAULT_QUESTIONNAIRE, path_questionnaire_dirs()[0]);
-      return EX_NOINPUT;
-    }
-  int rc = qcache_load(found, d, out);
-  free(found);
-  return rc;
-}
 
 int
 session_open(session *s, const char *path, const char *qpath, bool create, diag_t *d)
@@ -67,7 +34,7 @@ session_open(session *s, const char *path, const char *qpath, bool create, diag_
           diag_add(d, path, 0, _("cannot open: %s"), strerror(ENOENT));
           return EX_NOINPUT;
         }
-      int rc = load_questionnaire(qpath, NULL, NULL, path, d, &s->qn);
+      int rc = qfind_load(qpath, NULL, NULL, path, d, &s->qn);
       if (rc)
         return rc;
       s->a = ans_new(s->qn);
@@ -82,7 +49,7 @@ session_open(session *s, const char *path, const char *qpath, bool create, diag_
   int rc = store_read(path, d, &doc);
   if (rc)
     return rc;
-  rc = load_questionnaire(qpath, store_doc_qid(doc), store_doc_qversion(doc), path, d, &s->qn);
+  rc = qfind_load(qpath, store_doc_qid(doc), store_doc_qversion(doc), path, d, &s->qn);
   if (rc == 0)
     {
       rc = store_bind(doc, s->qn, d, &s->a, &s->stamp);
@@ -123,32 +90,37 @@ session_backup_name(const char *path, unsigned edition)
 }
 
 int
-session_save(session *s)
+session_save(session *s, diag_t *d)
 {
   if (s->read_only)
-    return SESSION_READ_ONLY;
+    {
+      diag_add(d, NULL, 0, "%s", _("the file is read-only"));
+      return EX_NOPERM;
+    }
   if (s->upgrade && !s->backup)
     {
       /* The original is kept before anything rewrites it; never over an
        * existing file (afile_write_new), so a name taken meanwhile is
        * tried again with the next free one. */
-      for (int tries = 0; tries < 100; tries++)
+      diag_t why = { 0 };
+      int brc = EX_TEMPFAIL;
+      for (int tries = 0; brc == EX_TEMPFAIL && tries < 100; tries++)
         {
+          diag_clear(&why);
           char *name = session_backup_name(s->path, s->file_edition);
-          if (afile_write_new(name, afile_copy_cb, s->path) == 0)
-            {
-              s->backup = name;
-              break;
-            }
-          int err = errno;
-          free(name);
-          if (err != EEXIST)
-            return err ? err : EIO;
+          brc = afile_write_new(name, afile_copy_cb, s->path, &why);
+          if (brc == 0)
+            s->backup = name;
+          else
+            free(name);
         }
-      if (!s->backup)
-        return EEXIST;
+      if (brc)
+        diag_add(d, NULL, 0, "%s", why.n ? why.msgs[0] : strerror(EEXIST));
+      diag_clear(&why);
+      if (brc)
+        return EX_CANTCREAT;
     }
-  int rc = store_save(s->path, s->a, &s->stamp);
+  int rc = store_save(s->path, s->a, &s->stamp, d);
   if (rc == 0)
     s->upgrade = false;
   return rc;

@@ -27,9 +27,6 @@ typedef struct session
   diag_t warn;                /* what opening kept but could not place */
 } session;
 
-/* session_save's status for a read-only session. */
-#define SESSION_READ_ONLY (-2)
-
 /* Open path.  qpath is --questionnaire or NULL.  When the file does not
  * exist and create is set, start a new assessment (nothing is written
  * yet).  A symbolic link, even a dangling one, is followed: s->path is
@@ -41,11 +38,11 @@ typedef struct session
 int session_open(session *s, const char *path, const char *qpath, bool create, diag_t *d);
 void session_close(session *s);
 /* Save the assessment to the answers file: store_save's status, or
- * SESSION_READ_ONLY (nothing written) when the file is read-only.  The
- * first save of a file of an earlier edition first keeps the original
- * beside it (session_backup_name), and sets s->backup; when that fails,
- * nothing is saved and the errno value is returned. */
-int session_save(session *s);
+ * EX_NOPERM (nothing written) when the file is read-only; the reason in
+ * d, without the file's name.  The first save of a file of an earlier
+ * edition first keeps the original beside it (session_backup_name), and
+ * sets s->backup; when that fails, nothing is saved (EX_CANTCREAT). */
+int session_save(session *s, diag_t *d);
 /* The free name for the original of an earlier edition's file:
  * "answers.edition-1.cfg" for "answers.cfg" ("NAME.edition-1" without
  * ".cfg"), then "answers.edition-1.2.cfg", ... never an existing file.

@@ -539,7 +539,7 @@ store_write(FILE *f, const assessment *a)
   fputs(c.nreconfirm ? " ];\n" : "];\n", f);
   fprintf(f, "  retired = %zu;\n};\n", c.nretired);
   cov_free(&c);
-  return ferror(f) ? -1 : 0;
+  return ferror(f) ? EX_IOERR : 0;
 }
 
 int
@@ -565,7 +565,7 @@ store_stamp_file(const char *path, store_stamp *stamp)
 }
 
 int
-store_save(const char *path, const assessment *a, store_stamp *stamp)
+store_save(const char *path, const assessment *a, store_stamp *stamp, diag_t *d)
 {
   if (stamp && stamp->valid)
     {
@@ -576,10 +576,14 @@ store_save(const char *path, const assessment *a, store_stamp *stamp)
       if (now.valid
           && (now.dev != stamp->dev || now.ino != stamp->ino || now.size != stamp->size
               || now.mtime.tv_sec != stamp->mtime.tv_sec || now.mtime.tv_nsec != stamp->mtime.tv_nsec))
-        return STORE_CHANGED;
+        {
+          diag_add(d, NULL, 0, "%s", _("another program changed the file"));
+          return EX_TEMPFAIL;
+        }
     }
-  if (afile_write(path, store_write_cb, (void *) a) != 0)
-    return errno ? errno : EIO;
+  int rc = afile_write(path, store_write_cb, (void *) a, d);
+  if (rc)
+    return rc;
   if (stamp)
     store_stamp_file(path, stamp);
   return 0;

@@ -30,9 +30,6 @@
 /* The first bytes of every file store_write writes; afile_cleanup knows
  * kijun's own temporary files by them. */
 #define STORE_MARK "# kijun answers file"
-/* store_save's status when the file changed behind kijun's back. */
-#define STORE_CHANGED (-1)
-
 /* What kijun last saw of the file on disk. */
 typedef struct store_stamp
 {
@@ -63,11 +60,13 @@ diag_t *store_doc_warnings(store_doc *doc);
 int store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out,
                store_stamp *stamp);
 
-/* Write a to path atomically.  Returns 0, STORE_CHANGED when the file on
- * disk no longer matches *stamp (nothing written), or an errno value.
- * On success *stamp describes the new file.  stamp may be NULL. */
-int store_save(const char *path, const assessment *a, store_stamp *stamp);
-/* Write the file's content to f (used by store_save and by tests). */
+/* Write a to path atomically.  Returns 0; EX_TEMPFAIL when the file on
+ * disk no longer matches *stamp (nothing written); or afile_write's
+ * EX_CANTCREAT.  The reason, without the file's name, goes to d.  On
+ * success *stamp describes the new file.  stamp may be NULL. */
+int store_save(const char *path, const assessment *a, store_stamp *stamp, diag_t *d);
+/* Write the file's content to f (used by store_save and by tests);
+ * 0 or EX_IOERR, as an afile_writer. */
 int store_write(FILE *f, const assessment *a);
 /* The same as an afile_writer; ctx is the assessment. */
 int store_write_cb(FILE *f, void *ctx);

@@ -12,7 +12,6 @@
 #include <config.h>
 #include "ui.h"
 
-#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,7 +24,6 @@
 #include "afile.h"
 #include "i18n.h"
 #include "lock.h"
-#include "paths.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -184,7 +182,8 @@ static int
 save(ui *u)
 {
   u->save_pending = false;
-  int rc = session_save(u->s);
+  diag_t d = { 0 };
+  int rc = session_save(u->s, &d);
   if (rc == 0)
     {
       if (u->dirty)
@@ -204,22 +203,21 @@ save(ui *u)
   else
     {
       u->dirty = true;
-      snprintf(u->save_error, sizeof u->save_error, "%s",
-               rc == STORE_CHANGED ? _("another program changed the file")
-               : rc == SESSION_READ_ONLY ? _("the file is read-only") : strerror(rc));
-      if (rc == SESSION_READ_ONLY)
+      snprintf(u->save_error, sizeof u->save_error, "%s", d.n ? d.msgs[0] : "");
+      if (rc == EX_NOPERM)
         {
           char *m = session_read_only_text(u->s);
           ui_set_msg(u, true, "%s", m);
           free(m);
         }
-      else if (rc == STORE_CHANGED)
+      else if (rc == EX_TEMPFAIL)
         ui_set_msg(u, true, "%s",
                    _("Not saved: another program changed the answers file. kijun will not overwrite it; "
                      "quit (q) and your answers go to a separate file."));
       else
-        ui_set_msg(u, true, _("Not saved: %s. Free space or fix the folder."), strerror(rc));
+        ui_set_msg(u, true, _("Not saved: %s. Free space or fix the folder."), u->save_error);
     }
+  diag_clear(&d);
   return rc;
 }
 
@@ -251,7 +249,7 @@ rescue(ui *u)
   for (int i = 0; i < 3; i++)
     {
       if (!used && candidates[i]
-          && afile_write(candidates[i], store_write_cb, (void *) u->s->a) == 0)
+          && afile_write(candidates[i], store_write_cb, (void *) u->s->a, NULL) == 0)
         used = candidates[i];
       else
         free(candidates[i]);
@@ -574,12 +572,13 @@ ui_main(const char *path, const char *qpath)
     return refuse_terminal();
   /* The folder must exist for the lock file; a new default answers
    * file lives in a folder that may not exist yet. */
-  path_make_parents(path);
+  afile_make_parents(path, NULL);
   char *shown = txt_sanitize(path, true);
   lock_t lk;
   pid_t holder;
-  int lrc = lock_acquire(path, &lk, &holder);
-  if (lrc == EWOULDBLOCK)
+  diag_t d = { 0 };
+  int lrc = lock_acquire(path, &lk, &holder, &d);
+  if (lrc == EX_TEMPFAIL)
     {
       if (holder > 0)
         fprintf(stderr, _("kijun: %s is open in another kijun (process %ld); close that one first\n"),
@@ -594,16 +593,16 @@ ui_main(const char *path, const char *qpath)
       /* Never edit unlocked: another kijun could not see this one. */
       fprintf(stderr, _("kijun: cannot lock %s: %s; kijun changes an answers file only while it holds "
                         "the lock file beside it. Check the folder, or read the answers with --report\n"),
-              shown, strerror(lrc));
+              shown, d.msgs[0]);
+      diag_clear(&d);
       free(shown);
-      return EX_CANTCREAT;
+      return lrc;
     }
   free(shown);
   char *real = afile_resolve(path);
   if (real)
     afile_cleanup(real, STORE_MARK);
   free(real);
-  diag_t d = { 0 };
   session s;
   int rc = session_open(&s, path, qpath, true, &d);
   diag_print(&d, stderr);
@@ -618,13 +617,14 @@ ui_main(const char *path, const char *qpath)
     {
       /* Create the file now, so a folder that cannot hold it is found
        * before the first answer rather than after it. */
-      int err = path_make_parents(s.path);
+      int err = afile_make_parents(s.path, &d);
       if (!err)
-        err = session_save(&s);
+        err = session_save(&s, &d);
       if (err)
         {
           char *name = txt_sanitize(s.path, true);
-          fprintf(stderr, _("kijun: cannot create %s: %s\n"), name, strerror(err > 0 ? err : EIO));
+          fprintf(stderr, _("kijun: cannot create %s: %s\n"), name, d.msgs[0]);
+          diag_clear(&d);
           free(name);
           session_close(&s);
           lock_release(&lk);

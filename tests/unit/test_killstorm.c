@@ -7,7 +7,13 @@
  * A second storm kills the first save of an earlier edition's file (which
  * keeps the original beside it, then rewrites the file at the new
  * edition): the file must parse and be the old edition, byte for byte,
- * or the new one, whole; a backup, when there is one, is the original. */
+ * or the new one, whole; a backup, when there is one, is the original.
+ *
+ * The moments come from rand(), seeded from KIJUN_KILLSTORM_SEED when it
+ * is set, else from the clock and the pid; the seed is printed first and
+ * named in every failure, so a failing storm can be run again:
+ * make check TESTS=tests/unit/test_killstorm KIJUN_KILLSTORM_SEED=N
+ * (the kernel's scheduling still varies from run to run). */
 #include <config.h>
 
 #include <errno.h>
@@ -64,7 +70,7 @@ storm(const char *path, long from, int fd)
           ans_set_status(a, i, (enum ans_status) (1 + (g + (long) i) % (ANS_STATUS_COUNT - 1)));
           ans_set_note(a, i, buf);
         }
-      if (store_save(path, a, NULL) != 0)
+      if (store_save(path, a, NULL, NULL) != 0)
         _exit(3);
       if (write(fd, &g, sizeof g) != sizeof g)
         _exit(4);
@@ -79,7 +85,11 @@ Test(killstorm, every_kill_leaves_a_whole_file, .timeout = 300)
   cr_assert_eq(qload_file(qp, &d, &qn), 0);
   char *dir = scratch_dir();
   char *path = xasprintf("%s/storm.cfg", dir);
-  srand((unsigned) time(NULL));
+  const char *given = getenv("KIJUN_KILLSTORM_SEED");
+  unsigned seed = given && *given ? (unsigned) strtoul(given, NULL, 10)
+                                  : (unsigned) time(NULL) ^ ((unsigned) getpid() << 16);
+  fprintf(stderr, "# killstorm: seed %u (replay with KIJUN_KILLSTORM_SEED=%u)\n", seed, seed);
+  srand(seed);
 
   long acked = 0;
   int torn = 0, after = 0;
@@ -108,7 +118,7 @@ Test(killstorm, every_kill_leaves_a_whole_file, .timeout = 300)
 
       if (access(path, F_OK) != 0)
         {
-          cr_assert_eq(acked, 0, "the file is gone after save %ld was acknowledged", acked);
+          cr_assert_eq(acked, 0, "seed %u: the file is gone after save %ld was acknowledged", seed, acked);
           continue;
         }
       assessment *a = load(path);
@@ -119,15 +129,17 @@ Test(killstorm, every_kill_leaves_a_whole_file, .timeout = 300)
         }
       long o = strtol(a->profile[ANS_ORGANIZATION], NULL, 10);
       cr_assert(o == acked || o == acked + 1,
-                "kill %d: the file holds generation %ld, but %ld was the last acknowledged", k, o, acked);
+                "seed %u, kill %d: the file holds generation %ld, but %ld was the last acknowledged", seed, k, o,
+                acked);
       if (o == acked + 1)
         after++;
       for (size_t i = 0; i < qn->nquestions; i++)
-        cr_assert_eq(strtol(a->e[i].note, NULL, 10), o, "kill %d: question %zu is from another save", k, i);
+        cr_assert_eq(strtol(a->e[i].note, NULL, 10), o, "seed %u, kill %d: question %zu is from another save", seed,
+                     k, i);
       acked = o;
       ans_free(a);
     }
-  cr_assert_eq(torn, 0, "%d of %d kills left a file that does not parse", torn, KILLS);
+  cr_assert_eq(torn, 0, "seed %u: %d of %d kills left a file that does not parse", seed, torn, KILLS);
   cr_log_info("%d kills; %d landed after the save in flight; last generation %ld", KILLS, after, acked);
   /* Killed saves leave temporary files; the next session clears them. */
   int left = afile_cleanup(path, STORE_MARK);
@@ -173,7 +185,7 @@ Test(killstorm, a_kill_during_the_upgrading_save_leaves_the_old_edition_or_the_n
           if (!s.a)
             _exit(2);
           ans_set_status(s.a, (size_t) qn_find_question(qn, "a1"), ANS_PARTIAL);
-          if (session_save(&s) != 0)
+          if (session_save(&s, NULL) != 0)
             _exit(3);
           char ok = 1;
           if (write(p[1], &ok, 1) != 1)

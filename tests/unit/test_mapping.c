@@ -224,11 +224,11 @@ Test(mapping, check_file_tells_mappings_from_questionnaires)
   /* A file the mapping does not name. */
   char *q1 = data_path("mini.cfg");
   char *three[] = { qs[0], qs[1], q1 };
-  cr_assert_eq(check_file(m, three, 3, &d), CHECK_USAGE);
+  cr_assert_eq(check_file(m, three, 3, &d), EX_USAGE);
   cr_assert(strstr(d.msgs[0], "this is questionnaire 'mini', which the mapping does not name"), "%s", d.msgs[0]);
   diag_clear(&d);
   /* Extra files with a questionnaire. */
-  cr_assert_eq(check_file(qs[1], qs, 1, &d), CHECK_USAGE);
+  cr_assert_eq(check_file(qs[1], qs, 1, &d), EX_USAGE);
   cr_assert(strstr(d.msgs[0], "extra files are for checking a mapping"), "%s", d.msgs[0]);
   diag_clear(&d);
   free(m), free(q1);

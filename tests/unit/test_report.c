@@ -10,6 +10,7 @@
 
 #include "helpers.h"
 #include "i18n.h"
+#include "paths.h"
 #include "report.h"
 #include "session.h"
 #include "text.h"
@@ -19,7 +20,7 @@ static session s;
 static void
 setup(void)
 {
-  i18n_init(NULL);
+  i18n_init(NULL, path_localedir());
   char *qp = data_path("mini.cfg"), *ap = data_path("mini-answers.cfg");
   diag_t d = { 0 };
   cr_assert_eq(session_open(&s, ap, qp, false, &d), 0, "%s", d.n ? d.msgs[0] : "");

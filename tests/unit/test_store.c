@@ -14,6 +14,7 @@
 
 #include "helpers.h"
 #include "i18n.h"
+#include "paths.h"
 #include "qload.h"
 #include "store.h"
 
@@ -72,7 +73,7 @@ Test(store, round_trip_keeps_japanese_quotes_and_newlines)
   ans_set_note(a, 4, "該当設備なし");
   char *path = xasprintf("%s/a.cfg", dir);
   store_stamp st = { 0 };
-  cr_assert_eq(store_save(path, a, &st), 0);
+  cr_assert_eq(store_save(path, a, &st, NULL), 0);
   cr_assert(st.valid);
 
   assessment *b;
@@ -110,7 +111,7 @@ Test(store, file_is_private_and_has_a_summary)
   assessment *a = ans_new(qn);
   ans_set_status(a, 0, ANS_IMPLEMENTED);
   char *path = xasprintf("%s/a.cfg", dir);
-  cr_assert_eq(store_save(path, a, NULL), 0);
+  cr_assert_eq(store_save(path, a, NULL, NULL), 0);
   struct stat st;
   cr_assert_eq(stat(path, &st), 0);
   cr_assert_eq(st.st_mode & 0777, 0600);
@@ -128,13 +129,13 @@ Test(store, comma_decimal_locale_writes_a_readable_file)
   if (!setlocale(LC_ALL, "de_DE.UTF-8"))
     cr_skip_test("the de_DE.UTF-8 locale is not installed");
   setenv("LC_ALL", "de_DE.UTF-8", 1);
-  i18n_init("en");
+  i18n_init("en", path_localedir());
   assessment *a = ans_new(qn);
   ans_set_status(a, 0, ANS_IMPLEMENTED);
   ans_set_status(a, 1, ANS_IMPLEMENTED);
   ans_set_status(a, 2, ANS_PARTIAL);
   char *path = xasprintf("%s/a.cfg", dir);
-  cr_assert_eq(store_save(path, a, NULL), 0);
+  cr_assert_eq(store_save(path, a, NULL, NULL), 0);
   char *c = read_file(path);
   cr_assert(strstr(c, "percent = 20.0;"), "%s", c);
   assessment *b;
@@ -149,7 +150,7 @@ Test(store, failed_write_leaves_old_file_intact)
   assessment *a = ans_new(qn);
   ans_set_status(a, 0, ANS_IMPLEMENTED);
   char *path = xasprintf("%s/a.cfg", dir);
-  cr_assert_eq(store_save(path, a, NULL), 0);
+  cr_assert_eq(store_save(path, a, NULL, NULL), 0);
   char *before = read_file(path);
 
   /* A file size limit makes the write fail part-way, even as root. */
@@ -157,8 +158,12 @@ Test(store, failed_write_leaves_old_file_intact)
   struct rlimit rl = { 200, 200 };
   cr_assert_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
   ans_set_note(a, 0, "a long note that will not fit under the limit set above, surely not");
-  int err = store_save(path, a, NULL);
-  cr_assert_eq(err, EFBIG, "save returned %d", err);
+  diag_t d = { 0 };
+  int err = store_save(path, a, NULL, &d);
+  cr_assert_eq(err, EX_CANTCREAT, "save returned %d", err);
+  cr_assert_eq(d.n, 1);
+  cr_assert_str_eq(d.msgs[0], strerror(EFBIG));
+  diag_clear(&d);
 
   char *after = read_file(path);
   cr_assert_str_eq(after, before);
@@ -172,7 +177,10 @@ Test(store, save_into_missing_folder_fails_cleanly)
 {
   assessment *a = ans_new(qn);
   char *path = xasprintf("%s/gone/a.cfg", dir);
-  cr_assert_eq(store_save(path, a, NULL), ENOENT);
+  diag_t d = { 0 };
+  cr_assert_eq(store_save(path, a, NULL, &d), EX_CANTCREAT);
+  cr_assert_str_eq(d.msgs[0], strerror(ENOENT));
+  diag_clear(&d);
   ans_free(a), free(path);
 }
 
@@ -181,11 +189,14 @@ Test(store, file_changed_on_disk_is_not_overwritten)
   assessment *a = ans_new(qn);
   char *path = xasprintf("%s/a.cfg", dir);
   store_stamp st = { 0 };
-  cr_assert_eq(store_save(path, a, &st), 0);
+  cr_assert_eq(store_save(path, a, &st, NULL), 0);
   /* Another program rewrites the file. */
   free(write_file(dir, "a.cfg", "kijun_answers = 1; # edited elsewhere, longer now\n"));
   ans_set_status(a, 0, ANS_IMPLEMENTED);
-  cr_assert_eq(store_save(path, a, &st), STORE_CHANGED);
+  diag_t d = { 0 };
+  cr_assert_eq(store_save(path, a, &st, &d), EX_TEMPFAIL);
+  cr_assert_str_eq(d.msgs[0], "another program changed the file");
+  diag_clear(&d);
   char *c = read_file(path);
   cr_assert(strstr(c, "edited elsewhere"));
   ans_free(a), free(c), free(path);
