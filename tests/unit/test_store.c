@@ -96,7 +96,7 @@ Test(store, every_status_of_the_table_survives_a_save_and_a_load)
   for (int st = 0; st < ANS_STATUS_COUNT; st++)
     ans_set_status(a, (size_t) st % qn->nquestions, (enum ans_status) st);
   char *path = xasprintf("%s/all.cfg", dir);
-  cr_assert_eq(store_save(path, a, NULL), 0);
+  cr_assert_eq(store_save(path, a, NULL, NULL), 0);
   assessment *b;
   char *msgs;
   cr_assert_eq(open_answers(path, &b, &msgs), 0, "%s", msgs);
