@@ -88,6 +88,8 @@ Test(killstorm, every_kill_leaves_a_whole_file, .timeout = 300)
   const char *given = getenv("KIJUN_KILLSTORM_SEED");
   unsigned seed = given && *given ? (unsigned) strtoul(given, NULL, 10)
                                   : (unsigned) time(NULL) ^ ((unsigned) getpid() << 16);
+  /* Shown when the test runs by itself; under make check, every failure
+   * message names it. */
   fprintf(stderr, "# killstorm: seed %u (replay with KIJUN_KILLSTORM_SEED=%u)\n", seed, seed);
   srand(seed);
 
