@@ -19,11 +19,12 @@
 #include <nettle/sha2.h>
 
 #include "afile.h"
+#include "qcache-key.h"
 #include "paths.h"
 #include "qload.h"
 #include "xalloc.h"
 
-#define MAGIC "KIJUNQC3"
+#define MAGIC "KIJUNQC4"
 #define NOSTR UINT32_MAX
 
 struct header
@@ -31,7 +32,7 @@ struct header
   char magic[8];
   uint32_t order_mark;        /* 0x01020304 in the writer's byte order */
   uint32_t sizes;             /* sizeof of the records, packed */
-  char version[16];           /* PACKAGE_VERSION of the writer */
+  char loader[64];            /* QCACHE_LOADER of the writer */
   uint8_t source[32];         /* SHA-256 of the questionnaire's bytes */
   uint8_t check[32];          /* SHA-256 of everything after the header */
   uint32_t sizes2;            /* sizeof of the retired record */
@@ -60,7 +61,8 @@ qcache_dir(void)
   return path_xdg("XDG_CACHE_HOME", ".cache", NULL);
 }
 
-/* The SHA-256 of a file's bytes; false when it cannot be read. */
+/* The key of a file: the SHA-256 of the loader's digest and the file's
+ * bytes; false when it cannot be read. */
 static bool
 hash_file(const char *path, uint8_t out[32])
 {
@@ -74,6 +76,9 @@ hash_file(const char *path, uint8_t out[32])
     }
   struct sha256_ctx c;
   sha256_init(&c);
+  /* The loader first: another loader's entry for the same bytes has
+   * another name. */
+  sha256_update(&c, sizeof QCACHE_LOADER - 1, (const uint8_t *) QCACHE_LOADER);
   uint8_t buf[1 << 16];
   size_t n;
   while ((n = fread(buf, 1, sizeof buf, f)) > 0)
@@ -168,7 +173,7 @@ store(const questionnaire *q, const uint8_t source[32], const char *path)
   e.h.order_mark = 0x01020304;
   e.h.sizes = SIZES;
   e.h.sizes2 = (uint32_t) sizeof(struct rretired);
-  snprintf(e.h.version, sizeof e.h.version, "%s", PACKAGE_VERSION);
+  memcpy(e.h.loader, QCACHE_LOADER, sizeof e.h.loader);
   memcpy(e.h.source, source, 32);
   e.h.nsectors = (uint32_t) q->nsectors;
   e.h.nsections = (uint32_t) q->nsections;
@@ -292,6 +297,7 @@ rebuild(char *buf, const char *path)
   questionnaire *q = qn_new();
   q->path = xstrdup(path);
   q->keep = buf;
+  q->cached = true;
   q->keep_free = free;
   q->edition = h.edition;
   bad |= h.edition < 1;
@@ -431,7 +437,7 @@ fetch(const char *entry, const uint8_t source[32], const char *qpath)
                   + (uint64_t) sizeof(struct rretired) * h.nretired + (uint64_t) sizeof(uint32_t) * h.nwas + h.blob;
   ok = ok && memcmp(h.magic, MAGIC, 8) == 0 && h.order_mark == 0x01020304 && h.sizes == SIZES
        && h.sizes2 == sizeof(struct rretired)
-       && strncmp(h.version, PACKAGE_VERSION, sizeof h.version) == 0 && memcmp(h.source, source, 32) == 0
+       && memcmp(h.loader, QCACHE_LOADER, sizeof h.loader) == 0 && memcmp(h.source, source, 32) == 0
        && want == size;
   if (ok)
     {

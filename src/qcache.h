@@ -5,10 +5,12 @@
  * libconfig parses about 65 MB/s, which is most of kijun's start-up: 2.5
  * ms of the bundled questionnaire's 3 ms, and over a second for one of
  * 100,000 questions.  A cache entry is named by the SHA-256 of the
- * questionnaire file's bytes, so any change to the file misses it; the
- * entry carries its own checksum and the kijun version that wrote it, and
- * every offset in it is checked on reading, so a damaged or foreign entry
- * is ignored, never trusted.  kijun --check never uses the cache. */
+ * loader's identity (QCACHE_LOADER, the digest of the core's sources that
+ * make computes) and the questionnaire file's bytes, so any change to the
+ * file or to the code that reads it misses it; the entry carries its own
+ * checksum and the loader's identity again, and every offset in it is
+ * checked on reading, so a damaged or foreign entry is ignored, never
+ * trusted.  kijun --check never uses the cache for the file it checks. */
 #ifndef KIJUN_QCACHE_H
 #define KIJUN_QCACHE_H
 

@@ -174,6 +174,7 @@ typedef struct questionnaire
   struct qn_index *windex;
   const char **was_ids;
   size_t nwas_ids, *was_start, *was_q;
+  bool cached;                /* rebuilt from a qcache entry, not parsed */
   void *keep;                 /* what the strings point into, if not the pool */
   void (*keep_free)(void *);
 } questionnaire;

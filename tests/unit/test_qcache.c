@@ -11,6 +11,7 @@
 
 #include "helpers.h"
 #include "qcache.h"
+#include "qcache-key.h"
 #include "qload.h"
 
 static char *home;
@@ -114,7 +115,8 @@ Test(qcache, an_entry_rebuilds_the_same_questionnaire)
   cr_assert_eq(stat(entry, &st), 0);
   cr_assert_eq(st.st_mode & 0777, 0600, "the entry is private");
   cr_assert_eq(qcache_load(p, &d, &cached), 0);
-  cr_assert_not_null(cached->keep, "the second load comes from the cache");
+  cr_assert(cached->cached, "the second load comes from the cache");
+  cr_assert_not(first->cached, "the first load parses the file");
   same(direct, first);
   same(direct, cached);
   qn_free(direct), qn_free(first), qn_free(cached);
@@ -129,7 +131,8 @@ Test(qcache, an_entry_keeps_editions_revisions_was_and_retired)
   cr_assert_eq(qload_file(p, &d, &direct), 0);
   cr_assert_eq(qcache_load(p, &d, &first), 0);
   cr_assert_eq(qcache_load(p, &d, &cached), 0);
-  cr_assert_not_null(cached->keep, "the second load comes from the cache");
+  cr_assert(cached->cached, "the second load comes from the cache");
+  cr_assert_not(first->cached, "the first load parses the file");
   same(direct, cached);
   size_t n;
   const size_t *s = qn_successors(cached, "b2", &n);
@@ -159,6 +162,7 @@ Test(qcache, a_damaged_entry_is_not_trusted)
   fwrite(c, 1, (size_t) st.st_size, f);
   fclose(f);
   cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert_not(q->cached, "a damaged entry is not used");
   cr_assert_eq(qn_find_question(q, "1.2-b"), 3);
   cr_assert_str_eq(q->questions[3].text.s[LANG_EN], "Does your organisation take backups?");
   qn_free(q);
@@ -184,7 +188,38 @@ Test(qcache, a_changed_file_misses_the_cache)
   memcpy(changed, "Does your organisation keep backups?", 36);
   free(write_file(dir, "q.cfg", text));
   cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert_not(q->cached, "a changed file is parsed again");
   cr_assert_str_eq(q->questions[3].text.s[LANG_EN], "Does your organisation keep backups?");
   qn_free(q);
   free(text), free(p), free(src), free(dir);
+}
+
+/* An entry written by another loader (another branch or build of kijun
+ * sharing ~/.cache/kijun) is never read, even at this loader's name. */
+Test(qcache, an_entry_of_another_loader_is_not_read)
+{
+  char *p = data_path("mini.cfg");
+  diag_t d = { 0 };
+  questionnaire *q;
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  qn_free(q);
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert(q->cached, "the entry serves this loader");
+  qn_free(q);
+  char *entry = only_entry();
+  char *c = read_file(entry);
+  struct stat st;
+  stat(entry, &st);
+  /* The loader's digest in the header: change one hex digit of it. */
+  char *at = memmem(c, (size_t) st.st_size, QCACHE_LOADER, strlen(QCACHE_LOADER));
+  cr_assert_not_null(at, "the header names the loader");
+  at[0] = at[0] == '0' ? '1' : '0';
+  FILE *f = fopen(entry, "wb");
+  fwrite(c, 1, (size_t) st.st_size, f);
+  fclose(f);
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert_not(q->cached, "another loader's entry is not read");
+  cr_assert_str_eq(q->questions[3].text.s[LANG_EN], "Does your organisation take backups?");
+  qn_free(q);
+  free(c), free(entry), free(p);
 }
