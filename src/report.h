@@ -11,55 +11,14 @@
 
 #include <stdio.h>
 
-#include "answers.h"
-#include "coverage.h"
-#include "i18n.h"
-#include "qn.h"
+#include "report_base.h"
 
 enum report_fmt { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON, REPORT_HTML };
-
-typedef struct report_ctx
-{
-  const questionnaire *qn;
-  const assessment *a;
-  const char *answers_path;   /* shown in the report; may be NULL */
-  enum lang lang;
-  int width;                  /* text report width in columns (0: 80) */
-} report_ctx;
 
 /* "text", "markdown" (or "md"), "csv", "json", "html"; -1 when unknown. */
 int report_fmt_parse(const char *s);
 /* Write the report, wholly in r->lang whatever the interface speaks;
  * returns 0, or EX_IOERR when the stream failed. */
 int report_write(FILE *f, enum report_fmt fmt, const report_ctx *r);
-
-/* The wording every format shares, in the current message language
- * (report_write sets it to the report's), so that a sentence is written
- * once whatever renders it. */
-const char *report_formula_text(void);
-const char *report_verdict_text(const coverage *c);
-const char *report_editorial_text(void);
-/* The mark of a question whose level is kijun's reading, in every
- * format. */
-#define REPORT_MARK "(*)"
-/* The heading of the count of questions by the basis of their level, and
- * the mark a basis carries in the lists ("" or REPORT_MARK). */
-const char *report_bases_heading(void);
-const char *report_basis_label(enum qn_basis b);
-/* The label before a question's level_note. */
-const char *report_level_note_label(void);
-/* The sector's name in the report's language, or the raw id; NULL when
- * not given. */
-const char *report_sector_name(const report_ctx *r);
-/* A profile field as a report shows it (the sector by name). */
-const char *report_profile_value(const report_ctx *r, int f);
-/* Why an unmet answer is unmet: its status, or the missing reason. */
-const char *report_unmet_reason(const ans_entry *e);
-/* The headings of the answers to reconfirm and of the answers to
- * questions no longer asked, with their counts; newly allocated. */
-char *report_reconfirm_heading(const coverage *c);
-char *report_retired_heading(const coverage *c);
-/* What a retired answer's status is called ("Unanswered" when none). */
-const char *report_retired_status(const ans_retired *x);
 
 #endif

@@ -26,7 +26,7 @@
 
 #include "coverage.h"
 #include "i18n.h"
-#include "report.h"
+#include "report_base.h"
 
 /* Write the single-assessment report as an HTML page. */
 void html_report(FILE *f, const report_ctx *r, const coverage *c);

@@ -1,0 +1,97 @@
+/* report_base: what every report format shares.  See report_base.h. */
+#include <config.h>
+#include "report_base.h"
+
+#include "xalloc.h"
+
+const char *
+report_formula_text(void)
+{
+  return _("Coverage = met / applicable. Met: implemented, or an alternative measure with a "
+           "reason. Applicable: every question of the level except those not applicable with a "
+           "reason. Unanswered, unknown, partially implemented and not implemented count as not "
+           "met, and so do alternative and not-applicable answers without a reason.");
+}
+
+const char *
+report_verdict_text(const coverage *c)
+{
+  return c->baseline_met ? _("Baseline met")
+         : c->baseline_waits ? _("Baseline not met: answers await reconfirmation")
+                             : _("Baseline not met");
+}
+
+char *
+report_reconfirm_heading(const coverage *c)
+{
+  unsigned n = (unsigned) c->nreconfirm;
+  return xasprintf(ngettext("Answer to reconfirm (%u)", "Answers to reconfirm (%u)", n), n);
+}
+
+char *
+report_retired_heading(const coverage *c)
+{
+  unsigned n = (unsigned) c->nretired;
+  return xasprintf(ngettext("Answer to a question no longer asked (%u)",
+                            "Answers to questions no longer asked (%u)", n), n);
+}
+
+const char *
+report_retired_status(const ans_retired *x)
+{
+  return ans_status_name(x->status);
+}
+
+const char *
+report_editorial_text(void)
+{
+  return _("(*) The level of this question is kijun's own reading of the guideline, not a "
+           "government designation. Levels without the mark rest on NISC's survey for item 3.7 "
+           "or on NISC's 2022 material on revising the guideline, a draft direction.");
+}
+
+const char *
+report_bases_heading(void)
+{
+  return _("Where the levels come from (the verdict is measured against them)");
+}
+
+const char *
+report_basis_label(enum qn_basis b)
+{
+  return b == QN_BASIS_EDITORIAL ? REPORT_MARK : "";
+}
+
+const char *
+report_level_note_label(void)
+{
+  /* TRANSLATORS: label before the questionnaire's note on why a question
+     has its level; the same words as in the question view. */
+  return _("Why this level");
+}
+
+/* The sector's name in the report's language, or the raw id. */
+const char *
+report_sector_name(const report_ctx *r)
+{
+  const char *id = r->a->profile[ANS_SECTOR];
+  if (!id)
+    return NULL;
+  const qn_sector *s = qn_find_sector(r->qn, id);
+  return s ? qn_tr(&s->name, r->lang) : id;
+}
+
+const char *
+report_profile_value(const report_ctx *r, int f)
+{
+  return f == ANS_SECTOR ? report_sector_name(r) : r->a->profile[f];
+}
+
+/* Why an unmet answer is unmet: its status, or the missing reason. */
+const char *
+report_unmet_reason(const ans_entry *e)
+{
+  if (ans_needs_reason(e->status) && !ans_has_reason(e))
+    return _(ans_statuses[e->status].unmet);
+  return ans_status_name(e->status);
+}
