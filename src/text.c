@@ -197,22 +197,6 @@ escape_of(uint32_t cp, unsigned char b, bool one_line, char buf[16])
   return buf;
 }
 
-bool
-txt_needs_escape(const char *s)
-{
-  size_t n = strlen(s);
-  char buf[16];
-  for (size_t i = 0; i < n;)
-    {
-      uint32_t cp;
-      int k = txt_decode(s + i, n - i, &cp);
-      if (cp != '\n' && escape_of(cp, (unsigned char) s[i], false, buf))
-        return true;
-      i += (size_t) k;
-    }
-  return false;
-}
-
 char *
 txt_sanitize(const char *s, bool one_line)
 {

@@ -52,8 +52,6 @@ int txt_width(const char *s);
  * one_line is set, then shown as a space; tab as a space), DEL as ^?, C1
  * controls and bidi overrides as <U+XXXX>, invalid bytes as \xNN. */
 char *txt_sanitize(const char *s, bool one_line);
-/* Whether s has anything txt_sanitize would change (besides newlines). */
-bool txt_needs_escape(const char *s);
 
 /* Break sanitized text into lines of at most width columns.  Hard
  * newlines are kept; spaces at a break are dropped.  Returns the number of

@@ -161,6 +161,4 @@ Test(text, sanitize_escapes_terminal_controls)
   s = txt_sanitize("改行\nあり", false);
   cr_assert_str_eq(s, "改行\nあり");
   free(s);
-  cr_assert(txt_needs_escape("\x1b[2J"));
-  cr_assert_not(txt_needs_escape("普通の文\n"));
 }
