@@ -54,6 +54,20 @@ load(const char *path)
   return a;
 }
 
+/* Seed rand() from KIJUN_KILLSTORM_SEED, or from the clock and the pid;
+ * returns the seed.  It is shown when the test runs by itself; under make
+ * check, every failure message names it. */
+static unsigned
+storm_seed(void)
+{
+  const char *given = getenv("KIJUN_KILLSTORM_SEED");
+  unsigned seed = given && *given ? (unsigned) strtoul(given, NULL, 10)
+                                  : (unsigned) time(NULL) ^ ((unsigned) getpid() << 16);
+  fprintf(stderr, "# killstorm: seed %u (replay with KIJUN_KILLSTORM_SEED=%u)\n", seed, seed);
+  srand(seed);
+  return seed;
+}
+
 /* The child: generation g writes g into the organisation and into every
  * note, then reports g on the pipe once the save returned. */
 static void
@@ -85,13 +99,7 @@ Test(killstorm, every_kill_leaves_a_whole_file, .timeout = 300)
   cr_assert_eq(qload_file(qp, &d, &qn), 0);
   char *dir = scratch_dir();
   char *path = xasprintf("%s/storm.cfg", dir);
-  const char *given = getenv("KIJUN_KILLSTORM_SEED");
-  unsigned seed = given && *given ? (unsigned) strtoul(given, NULL, 10)
-                                  : (unsigned) time(NULL) ^ ((unsigned) getpid() << 16);
-  /* Shown when the test runs by itself; under make check, every failure
-   * message names it. */
-  fprintf(stderr, "# killstorm: seed %u (replay with KIJUN_KILLSTORM_SEED=%u)\n", seed, seed);
-  srand(seed);
+  unsigned seed = storm_seed();
 
   long acked = 0;
   int torn = 0, after = 0;
@@ -165,7 +173,7 @@ Test(killstorm, a_kill_during_the_upgrading_save_leaves_the_old_edition_or_the_n
   char *original = read_file(fixture);
   char *dir = scratch_dir();
   char *path = xasprintf("%s/answers.cfg", dir), *backup = xasprintf("%s/answers.edition-1.cfg", dir);
-  srand((unsigned) time(NULL));
+  unsigned seed = storm_seed();
   int old = 0, upgraded = 0;
   for (int k = 0; k < UPGRADE_KILLS; k++)
     {
@@ -205,10 +213,10 @@ Test(killstorm, a_kill_during_the_upgrading_save_leaves_the_old_edition_or_the_n
       close(p[0]);
 
       char *now = read_file(path);
-      cr_assert(now, "kill %d: the answers file is gone", k);
+      cr_assert(now, "seed %u, kill %d: the answers file is gone", seed, k);
       diag_t e = { 0 };
       store_doc *doc;
-      cr_assert_eq(store_read(path, &e, &doc), 0, "kill %d: the file does not parse", k);
+      cr_assert_eq(store_read(path, &e, &doc), 0, "seed %u, kill %d: the file does not parse", seed, k);
       unsigned ed = store_doc_qedition(doc);
       assessment *a;
       cr_assert_eq(store_bind(doc, qn, &e, &a, NULL), 0);
@@ -216,29 +224,29 @@ Test(killstorm, a_kill_during_the_upgrading_save_leaves_the_old_edition_or_the_n
       diag_clear(&e);
       if (ed == 1)
         {
-          cr_assert_not(saved, "kill %d: the save was acknowledged, but the file is the old edition", k);
-          cr_assert_str_eq(now, original, "kill %d: the old edition is not whole", k);
+          cr_assert_not(saved, "seed %u, kill %d: the save was acknowledged, but the file is the old edition", seed, k);
+          cr_assert_str_eq(now, original, "seed %u, kill %d: the old edition is not whole", seed, k);
           old++;
         }
       else
         {
-          cr_assert_eq(ed, 3, "kill %d: edition %u", k, ed);
+          cr_assert_eq(ed, 3, "seed %u, kill %d: edition %u", seed, k, ed);
           /* The new edition, whole: the confirmed answer, the carried
            * ones, and every retired answer. */
           cr_assert_eq(a->e[qn_find_question(qn, "a1")].status, ANS_PARTIAL);
           cr_assert_not(a->e[qn_find_question(qn, "a1")].reconfirm);
           cr_assert(a->e[qn_find_question(qn, "b2-doc")].reconfirm);
-          cr_assert_eq(a->nretired, 2, "kill %d", k);
+          cr_assert_eq(a->nretired, 2, "seed %u, kill %d", seed, k);
           /* It was written after the original was kept. */
           char *kept = read_file(backup);
-          cr_assert(kept, "kill %d: upgraded without a backup", k);
+          cr_assert(kept, "seed %u, kill %d: upgraded without a backup", seed, k);
           cr_assert_str_eq(kept, original);
           free(kept);
           upgraded++;
         }
       char *kept = read_file(backup);
       if (kept)
-        cr_assert_str_eq(kept, original, "kill %d: the backup is not the original", k);
+        cr_assert_str_eq(kept, original, "seed %u, kill %d: the backup is not the original", seed, k);
       free(kept);
       ans_free(a);
       free(now);
