@@ -49,6 +49,24 @@ only_entry(void)
   return found;
 }
 
+/* In the single cache entry, change the first byte of the first
+ * occurrence of what to new. */
+static void
+alter_entry(const char *entry, const char *what, char new)
+{
+  char *c = read_file(entry);
+  struct stat st;
+  cr_assert_eq(stat(entry, &st), 0);
+  char *at = memmem(c, (size_t) st.st_size, what, strlen(what));
+  cr_assert_not_null(at, "the entry holds '%s'", what);
+  at[0] = new;
+  FILE *f = fopen(entry, "wb");
+  cr_assert_not_null(f);
+  fwrite(c, 1, (size_t) st.st_size, f);
+  fclose(f);
+  free(c);
+}
+
 static void
 same(const questionnaire *a, const questionnaire *b)
 {
@@ -143,24 +161,29 @@ Test(qcache, an_entry_keeps_editions_revisions_was_and_retired)
   free(p);
 }
 
+/* Load p twice, the second time from the entry the first wrote; returns
+ * the entry's path. */
+static char *
+cache(const char *p)
+{
+  diag_t d = { 0 };
+  questionnaire *q;
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  qn_free(q);
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert(q->cached, "the entry serves this loader");
+  qn_free(q);
+  return only_entry();
+}
+
 Test(qcache, a_damaged_entry_is_not_trusted)
 {
   char *p = data_path("mini.cfg");
   diag_t d = { 0 };
   questionnaire *q;
-  cr_assert_eq(qcache_load(p, &d, &q), 0);
-  qn_free(q);
-  char *entry = only_entry();
+  char *entry = cache(p);
   /* Change one byte of a question's text in the entry. */
-  char *c = read_file(entry);
-  struct stat st;
-  stat(entry, &st);
-  char *at = memmem(c, (size_t) st.st_size, "Does your organisation take backups?", 36);
-  cr_assert_not_null(at);
-  at[4] = 'X';
-  FILE *f = fopen(entry, "wb");
-  fwrite(c, 1, (size_t) st.st_size, f);
-  fclose(f);
+  alter_entry(entry, "your organisation take backups?", 'X');
   cr_assert_eq(qcache_load(p, &d, &q), 0);
   cr_assert_not(q->cached, "a damaged entry is not used");
   cr_assert_eq(qn_find_question(q, "1.2-b"), 3);
@@ -171,7 +194,7 @@ Test(qcache, a_damaged_entry_is_not_trusted)
   cr_assert_eq(qcache_load(p, &d, &q), 0);
   cr_assert_str_eq(q->questions[3].text.s[LANG_EN], "Does your organisation take backups?");
   qn_free(q);
-  free(c), free(entry), free(p);
+  free(entry), free(p);
 }
 
 Test(qcache, a_changed_file_misses_the_cache)
@@ -201,25 +224,12 @@ Test(qcache, an_entry_of_another_loader_is_not_read)
   char *p = data_path("mini.cfg");
   diag_t d = { 0 };
   questionnaire *q;
-  cr_assert_eq(qcache_load(p, &d, &q), 0);
-  qn_free(q);
-  cr_assert_eq(qcache_load(p, &d, &q), 0);
-  cr_assert(q->cached, "the entry serves this loader");
-  qn_free(q);
-  char *entry = only_entry();
-  char *c = read_file(entry);
-  struct stat st;
-  stat(entry, &st);
+  char *entry = cache(p);
   /* The loader's digest in the header: change one hex digit of it. */
-  char *at = memmem(c, (size_t) st.st_size, QCACHE_LOADER, strlen(QCACHE_LOADER));
-  cr_assert_not_null(at, "the header names the loader");
-  at[0] = at[0] == '0' ? '1' : '0';
-  FILE *f = fopen(entry, "wb");
-  fwrite(c, 1, (size_t) st.st_size, f);
-  fclose(f);
+  alter_entry(entry, QCACHE_LOADER, QCACHE_LOADER[0] == '0' ? '1' : '0');
   cr_assert_eq(qcache_load(p, &d, &q), 0);
   cr_assert_not(q->cached, "another loader's entry is not read");
   cr_assert_str_eq(q->questions[3].text.s[LANG_EN], "Does your organisation take backups?");
   qn_free(q);
-  free(c), free(entry), free(p);
+  free(entry), free(p);
 }
