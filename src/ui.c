@@ -227,7 +227,7 @@ save(ui *u)
 void
 ui_changed(ui *u)
 {
-  u->cov_stale = true;
+  u->changes++;
   u->save_pending = true;
 }
 
@@ -264,11 +264,7 @@ static int
 final_save(ui *u, char **rescued)
 {
   *rescued = NULL;
-  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE || u->ed == ED_PROFILE)
-    {
-      u->advance_after_edit = false;
-      ed_commit(u);
-    }
+  ed_finish(u, ED_LEAVE);
   if ((!u->dirty && !u->save_pending) || save(u) == 0)
     return 0;
   *rescued = rescue(u);
@@ -312,27 +308,47 @@ ui_poll_signal(ui *u)
 
 /* ---- screens ------------------------------------------------------------ */
 
-void
-ui_open_question(ui *u, size_t pos)
+static const ui_screen *const screens[SCR_COUNT] = {
+  [SCR_OVERVIEW] = &ov_screen, [SCR_QUESTION] = &qv_screen, [SCR_HELP] = &help_screen,
+  [SCR_SUMMARY] = &summary_screen, [SCR_PROFILE] = &pf_screen,
+};
+
+static const ui_screen *
+screen_of(const ui *u)
 {
-  if (pos >= u->s->qn->nquestions)
-    return;
-  u->pos = pos;
-  u->scr = SCR_QUESTION;
+  return screens[u->scr];
 }
 
 void
-ui_open_page(ui *u, enum ui_screen scr)
+ui_push(ui *u, enum ui_screen_id scr)
 {
-  if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION || u->scr == SCR_PROFILE)
-    u->back = u->scr;
+  if (scr != u->scr)
+    {
+      if (u->depth == UI_STACK)
+        {
+          /* The oldest opener gives way; Esc still returns step by step. */
+          memmove(u->stack, u->stack + 1, (UI_STACK - 1) * sizeof *u->stack);
+          u->depth--;
+        }
+      u->stack[u->depth++] = u->scr;
+      u->scr = scr;
+    }
+  if (screens[scr]->open)
+    screens[scr]->open(u);
+}
+
+void
+ui_back(ui *u)
+{
+  if (u->depth > 0)
+    u->scr = u->stack[--u->depth];
+}
+
+void
+ui_goto(ui *u, enum ui_screen_id scr)
+{
+  u->depth = 0;
   u->scr = scr;
-  u->ptop = 0;
-  u->quitting = false;
-  if (scr == SCR_HELP)
-    pg_build_help(u);
-  else if (scr == SCR_SUMMARY)
-    pg_build_summary(u);
 }
 
 static void
@@ -346,70 +362,24 @@ switch_language(ui *u)
     }
   i18n_set_lang(to);
   u->msg[0] = '\0';
-  if (u->scr == SCR_HELP)
-    pg_build_help(u);
-  else if (u->scr == SCR_SUMMARY)
-    pg_build_summary(u);
 }
 
-/* The first question at or after pos, wrapping around, that is
- * unanswered or whose answer awaits reconfirmation. */
-void
-ui_next_open(ui *u, size_t pos)
+/* The keys that mean the same on every screen. */
+static bool
+global_key(ui *u, enum ui_act a)
 {
-  size_t p = ans_next_open(u->s->a, pos);
-  if (p < u->s->qn->nquestions)
-    ui_open_question(u, p);
-  else
-    ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
-}
-
-bool
-ui_global_key(ui *u, ui_key k)
-{
-  if (k.fn)
+  switch (a)
     {
-      if (k.ch == KEY_F(1))
-        ui_open_page(u, SCR_HELP);
-      return k.ch == KEY_F(1);
-    }
-  switch (k.ch)
-    {
-    case '?': ui_open_page(u, SCR_HELP); return true;
-    case 'L': switch_language(u); return true;
-    case 's': ui_open_page(u, SCR_SUMMARY); return true;
-    case 'q':
-      ui_open_page(u, SCR_SUMMARY);
-      u->quitting = true;
-      return true;
-    case 'p':
+    case A_HELP: ui_push(u, SCR_HELP); return true;
+    case A_LANG: switch_language(u); return true;
+    case A_SUMMARY: ui_push(u, SCR_SUMMARY); return true;
+    case A_QUIT: pg_open_quit(u); return true;
+    case A_PROFILE:
       if (u->scr != SCR_PROFILE)
-        {
-          if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION)
-            u->back = u->scr;
-          u->scr = SCR_PROFILE;
-          u->pf_sel = 0;
-        }
+        ui_push(u, SCR_PROFILE);
       return true;
-    case 12: /* Ctrl-L */
-      clearok(curscr, TRUE);
-      return true;
-    case '/':
-      if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION)
-        {
-          ed_start(u, ED_SEARCH, u->search);
-          return true;
-        }
-      return false;
-    case '\t':
-      if (u->scr == SCR_OVERVIEW)
-        {
-          ui_next_open(u, u->rows ? u->rows[u->sel].first_pos : 0);
-          return true;
-        }
-      return false;
-    default:
-      return false;
+    case A_REDRAW: clearok(curscr, TRUE); return true;
+    default: return false;
     }
 }
 
@@ -423,10 +393,10 @@ static void
 draw(ui *u)
 {
   erase();
-  u->cur_y = -1;
+  int y, x;
   if (too_small())
     {
-      char *m = u->ed != ED_NONE
+      char *m = ed_active() != ED_NONE
         ? xasprintf(_("The terminal is %dx%d; kijun needs at least %dx%d. Enlarge it to see the text being "
                       "edited: it is kept, and keys go on editing it."),
                     COLS, LINES, UI_MIN_COLS, UI_MIN_LINES)
@@ -436,19 +406,11 @@ draw(ui *u)
       free(m);
     }
   else
-    switch (u->scr)
-      {
-      case SCR_OVERVIEW: ov_draw(u); break;
-      case SCR_QUESTION: qv_draw(u); break;
-      case SCR_HELP: case SCR_SUMMARY: pg_draw(u); break;
-      case SCR_PROFILE: pf_draw(u); break;
-      }
-  if (u->ed == ED_SEARCH && u->scr == SCR_OVERVIEW && !too_small())
-    ed_draw(u);
-  if (u->cur_y >= 0 && u->ed != ED_NONE && !too_small())
+    screen_of(u)->draw(u);
+  if (!too_small() && ed_cursor(&y, &x))
     {
       curs_set(1);
-      move(u->cur_y, u->cur_x);
+      move(y, x);
     }
   else
     curs_set(0);
@@ -459,13 +421,10 @@ static void
 handle_key(ui *u, ui_key k)
 {
   /* A key press clears the last message; the next action may set one. */
-  if (!(k.fn && k.ch == KEY_RESIZE) && !too_small())
-    {
-      if (!u->dirty)
-        u->msg[0] = '\0';
-    }
+  if (!too_small() && !u->dirty)
+    u->msg[0] = '\0';
   /* An editor's keys mean the same whatever the size of the terminal. */
-  if (u->ed != ED_NONE)
+  if (ed_active() != ED_NONE)
     {
       ed_key(u, k);
       return;
@@ -479,28 +438,22 @@ handle_key(ui *u, ui_key k)
     }
   if (too_small())
     {
-      if (!k.fn && k.ch == 'q')
+      if (uk_action(KS_GLOBAL, k) == A_QUIT)
         u->done = true;
       return;
     }
-  if (u->scr == SCR_SUMMARY && u->quitting)
-    {
-      pg_key(u, k);
-      return;
-    }
-  if (u->scr == SCR_PROFILE && u->pf_picking)
-    {
-      pf_key(u, k);
-      return;
-    }
-  if (ui_global_key(u, k))
+  const ui_screen *sc = screen_of(u);
+  enum ui_act a = uk_action(sc->scope, k);
+  if (sc->key(u, k, a) || (sc->modal && sc->modal(u)))
     return;
-  switch (u->scr)
+  if (global_key(u, uk_action(KS_GLOBAL, k)))
+    return;
+  if (a == A_BACK)
     {
-    case SCR_OVERVIEW: ov_key(u, k); break;
-    case SCR_QUESTION: qv_key(u, k); break;
-    case SCR_HELP: case SCR_SUMMARY: pg_key(u, k); break;
-    case SCR_PROFILE: pf_key(u, k); break;
+      if (sc->esc == SCR_COUNT)
+        ui_back(u);
+      else if (sc->esc != u->scr)
+        ui_goto(u, sc->esc);
     }
 }
 
@@ -522,21 +475,13 @@ run(ui *u)
       ui_key k;
       in_key(u, -1, &k);
       if (k.fn && k.ch == KEY_RESIZE)
-        continue;
+        {
+          if (screen_of(u)->resize)
+            screen_of(u)->resize(u);
+          continue;
+        }
       handle_key(u, k);
     }
-}
-
-/* ---- entry ---------------------------------------------------------------- */
-
-static int
-refuse_terminal(void)
-{
-  const char *term = getenv("TERM");
-  fprintf(stderr, _("kijun: cannot use the terminal type '%s': unknown here, or without cursor addressing; "
-                    "set TERM to a full-screen terminal type this system knows, such as xterm or vt100\n"),
-          term ? term : "");
-  return 1;
 }
 
 /* What opening did to answers of another edition, in one line. */
@@ -555,6 +500,18 @@ opening_msg(ui *u)
     ui_set_msg(u, s->warn.n > 0, _("%zu answers to reconfirm (Tab), %zu to questions no longer asked (s)."),
                c.nreconfirm, c.nretired);
   cov_free(&c);
+}
+
+/* ---- entry ---------------------------------------------------------------- */
+
+static int
+refuse_terminal(void)
+{
+  const char *term = getenv("TERM");
+  fprintf(stderr, _("kijun: cannot use the terminal type '%s': unknown here, or without cursor addressing; "
+                    "set TERM to a full-screen terminal type this system knows, such as xterm or vt100\n"),
+          term ? term : "");
+  return 1;
 }
 
 int
@@ -634,19 +591,15 @@ ui_main(const char *path, const char *qpath)
 
   ui u = { 0 };
   u.s = &s;
-  u.new_file = s.is_new;
-  u.cov_stale = true;
   if (s.is_new)
-    {
-      u.scr = SCR_PROFILE;
-      u.back = SCR_OVERVIEW;
-    }
+    pf_start_new(&u);
   else
     {
       size_t pos = ans_next_open(s.a, 0);
-      u.scr = pos < s.qn->nquestions ? SCR_QUESTION : SCR_OVERVIEW;
-      u.pos = pos < s.qn->nquestions ? pos : 0;
-      u.back = SCR_OVERVIEW;
+      if (pos < s.qn->nquestions)
+        qv_open(&u, pos);
+      else
+        ui_goto(&u, SCR_OVERVIEW);
     }
   if (i18n_fallback_reason())
     ui_set_msg(&u, true, "%s", i18n_fallback_reason());
@@ -683,13 +636,11 @@ ui_main(const char *path, const char *qpath)
   /* Said before the session too, but curses covered it. */
   diag_print(&s.warn, stderr);
   free(rescued);
-  pg_free(&u);
-  le_free(&u.le);
-  free(u.ed_orig);
-  in_free(&u);
-  free(u.rows);
-  cov_free(&u.cov);
-  free(u.search);
+  pg_free();
+  ed_free();
+  in_free();
+  ov_free();
+  qv_free();
   session_close(&s);
   lock_release(&lk);
   return rc;

@@ -1,7 +1,8 @@
-/* ui_edit: the one-line editor as it appears on screen: the note, the
+/* ui_edit: the line editor as it appears on screen: the note, the
  * evidence reference, a profile field or the search string.  The editing
- * itself is lineedit's; this file decides where the field is, draws the
- * visible part and stores the result, and only a change is stored.
+ * itself is lineedit's; this file draws the visible part where the screen
+ * that opened it says, and tells that screen how the edit ended (the
+ * screen stores the text; only a change is stored).
  *
  * The note and the evidence keep line breaks and tabs (shown as marks;
  * Ctrl-J or Alt-Enter adds a line break).  A paste goes into the field
@@ -22,134 +23,94 @@
 #define NOTE_MAX 4000
 #define FIELD_MAX 400
 
-static const char *
-label_of(const ui *u)
+static enum ui_edit what;     /* ED_NONE: no edit open */
+static lineedit le;
+static char *orig;            /* the text the editor opened with */
+static const char *label;
+static ed_done_fn *on_done;
+static int cur_y = -1, cur_x;
+
+void
+ed_start(ui *u, enum ui_edit field, const char *lbl, const char *text, ed_done_fn *done)
 {
-  switch (u->ed)
-    {
-    case ED_NOTE: return _("Note");
-    case ED_EVIDENCE: return _("Evidence");
-    case ED_SEARCH: return _("Search");
-    case ED_PROFILE: return ans_field_name((enum ans_field) u->pf_sel);
-    default: return "";
-    }
+  (void) u;
+  le_free(&le);
+  unsigned flags = (field == ED_NOTE || field == ED_EVIDENCE ? LE_MULTILINE : 0) | (i18n_utf8() ? 0 : LE_ASCII);
+  le_init(&le, text, field == ED_NOTE ? NOTE_MAX : FIELD_MAX, flags);
+  free(orig);
+  orig = xstrdup(text ? text : "");
+  what = field;
+  label = lbl;
+  on_done = done;
 }
 
-static int
-row_of(const ui *u)
+enum ui_edit
+ed_active(void)
 {
-  switch (u->ed)
-    {
-    case ED_NOTE: return LINES - 4;
-    case ED_EVIDENCE: return LINES - 3;
-    case ED_SEARCH: return LINES - 2;
-    case ED_PROFILE: return 4 + 2 * u->pf_sel;
-    default: return 0;
-    }
+  return what;
 }
 
 void
-ed_start(ui *u, enum ui_edit what, const char *text)
+ed_free(void)
 {
-  le_free(&u->le);
-  unsigned flags = (what == ED_NOTE || what == ED_EVIDENCE ? LE_MULTILINE : 0)
-                   | (i18n_utf8() ? 0 : LE_ASCII);
-  le_init(&u->le, text, what == ED_NOTE ? NOTE_MAX : FIELD_MAX, flags);
-  free(u->ed_orig);
-  u->ed_orig = xstrdup(text ? text : "");
-  u->ed = what;
-}
-
-static void
-ed_close(ui *u)
-{
-  u->ed = ED_NONE;
-  le_free(&u->le);
-  free(u->ed_orig);
-  u->ed_orig = NULL;
+  what = ED_NONE;
+  le_free(&le);
+  free(orig);
+  orig = NULL;
 }
 
 void
-ed_draw(ui *u)
+ed_draw(ui *u, int y, int lw)
 {
-  int y = row_of(u);
-  const char *label = label_of(u);
-  int lw = txt_width(label);
-  /* Line the field up with the labels around it, as drawn by the screen. */
-  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE)
-    {
-      int a = txt_width(_("Note")), b = txt_width(_("Evidence"));
-      lw = a > b ? a : b;
-    }
-  else if (u->ed == ED_PROFILE)
-    for (int f = 0; f < ANS_FORM_FIELDS; f++)
-      if (txt_width(ans_field_name((enum ans_field) f)) > lw)
-        lw = txt_width(ans_field_name((enum ans_field) f));
+  (void) u;
+  if (lw <= 0)
+    lw = txt_width(label);
   move(y, 0);
   clrtoeol();
   ud_text(y, 2, lw, label, A_BOLD);
   int x = 2 + lw + 2, width = COLS - x - 2;
   size_t from, to;
   int col;
-  le_view(&u->le, width, &from, &to, &col);
-  char *vis = le_slice(&u->le, from, to);
+  le_view(&le, width, &from, &to, &col);
+  char *vis = le_slice(&le, from, to);
   attr_t a = A_UNDERLINE;
   attron(a);
   mvhline(y, x, ' ', width);
   attroff(a);
-  ud_marked(y, x, width, vis, a, u->le.flags);
+  ud_marked(y, x, width, vis, a, le.flags);
   free(vis);
   /* Markers show that the text goes on beyond the field. */
   if (from > 0)
     mvaddch(y, x - 1, '<');
-  if (to < u->le.len)
+  if (to < le.len)
     mvaddch(y, x + width, '>');
-  u->cur_y = y;
-  u->cur_x = x + col;
+  cur_y = y;
+  cur_x = x + col;
+}
+
+bool
+ed_cursor(int *y, int *x)
+{
+  if (what == ED_NONE || cur_y < 0)
+    return false;
+  *y = cur_y;
+  *x = cur_x;
+  return true;
 }
 
 void
-ed_commit(ui *u)
+ed_finish(ui *u, enum ed_end how)
 {
-  if (u->ed == ED_NONE)
+  if (what == ED_NONE)
     return;
-  char *text = le_text(&u->le);
-  enum ui_edit what = u->ed;
-  /* Opening and closing a field changes nothing, not even the time of
-   * the answer. */
-  bool same = u->ed_orig && strcmp(text, u->ed_orig) == 0;
-  ed_close(u);
-  size_t qi = u->s->qn->order[u->pos];
-  switch (same && what != ED_SEARCH ? ED_NONE : what)
-    {
-    case ED_NOTE:
-      ans_set_note(u->s->a, qi, text);
-      ui_changed(u);
-      break;
-    case ED_EVIDENCE:
-      ans_set_evidence(u->s->a, qi, text);
-      ui_changed(u);
-      break;
-    case ED_PROFILE:
-      ans_set_profile(u->s->a, (enum ans_field) u->pf_sel, text);
-      ui_changed(u);
-      break;
-    case ED_SEARCH:
-      free(u->search);
-      u->search = *text ? xstrdup(text) : NULL;
-      if (u->search)
-        qv_search(u, u->scr == SCR_QUESTION ? u->pos + 1 : 0);
-      break;
-    default:
-      break;
-    }
+  char *text = le_text(&le);
+  bool changed = !orig || strcmp(text, orig) != 0;
+  ed_done_fn *done = on_done;
+  ed_free();
+  cur_y = -1;
+  if (done)
+    done(u, how, text, changed);
   free(text);
-  if (what == ED_NOTE && u->advance_after_edit)
-    {
-      u->advance_after_edit = false;
-      if (u->pos + 1 < u->s->qn->nquestions)
-        u->pos++;
-    }
 }
 
 /* Keys that came in one burst with the end of an edit were pasted, not
@@ -169,85 +130,69 @@ drop_burst(ui *u)
 static void
 enter(ui *u)
 {
-  if ((u->le.flags & LE_MULTILINE) && in_burst(u))
+  if ((le.flags & LE_MULTILINE) && in_burst(u))
     {
       /* More keys right behind: a pasted line break. */
-      le_insert(&u->le, '\n');
+      le_insert(&le, '\n');
       return;
     }
-  ed_commit(u);
+  ed_finish(u, ED_SAVE);
   drop_burst(u);
 }
 
 static void
 paste(ui *u)
 {
-  lineedit *e = &u->le;
-  bool multi = e->flags & LE_MULTILINE;
-  size_t n = u->npaste;
+  bool multi = le.flags & LE_MULTILINE;
+  size_t n;
+  bool full;
+  const uint32_t *text = in_paste(&n, &full);
   /* A one-line field takes a pasted line as it is, without its end. */
-  while (!multi && n > 0 && u->paste[n - 1] == '\n')
+  while (!multi && n > 0 && text[n - 1] == '\n')
     n--;
-  bool full = u->paste_cut;
   for (size_t i = 0; i < n; i++)
     {
-      uint32_t c = u->paste[i];
+      uint32_t c = text[i];
       if (!multi && (c == '\n' || c == '\t'))
         c = ' ';
-      if (!le_insert(e, c) && e->max && e->len >= e->max)
+      if (!le_insert(&le, c) && le.max && le.len >= le.max)
         full = true;
     }
   if (full)
     ui_set_msg(u, true, _("The paste did not fit: the field holds %zu characters; the rest was left out."),
-               e->max);
+               le.max);
 }
 
 void
 ed_key(ui *u, ui_key k)
 {
-  lineedit *e = &u->le;
-  if (k.fn)
+  switch (uk_action(KS_EDIT, k))
     {
-      switch (k.ch)
-        {
-        case KEY_LEFT: le_left(e); break;
-        case KEY_RIGHT: le_right(e); break;
-        case KEY_HOME: le_home(e); break;
-        case KEY_END: le_end(e); break;
-        case KEY_BACKSPACE: le_backspace(e); break;
-        case KEY_DC: le_delete(e); break;
-        case KEY_ENTER: enter(u); break;
-        case UI_KEY_NEWLINE: le_insert(e, '\n'); break;
-        case UI_KEY_PASTE: paste(u); break;
-        default: break;
-        }
-      return;
-    }
-  switch (k.ch)
-    {
-    case '\r': enter(u); break;
-    case '\n':                           /* Ctrl-J */
-      if (e->flags & LE_MULTILINE)
-        le_insert(e, '\n');
-      else
+    case A_ED_LEFT: le_left(&le); break;
+    case A_ED_RIGHT: le_right(&le); break;
+    case A_ED_HOME: le_home(&le); break;
+    case A_ED_END: le_end(&le); break;
+    case A_ED_BACKSPACE: le_backspace(&le); break;
+    case A_ED_DELETE: le_delete(&le); break;
+    case A_ED_KILL_START: le_kill_start(&le); break;
+    case A_ED_KILL_END: le_kill_end(&le); break;
+    case A_ED_TAB: le_insert(&le, '\t'); break;
+    case A_ED_PASTE: paste(u); break;
+    case A_ED_SAVE: enter(u); break;
+    case A_ED_NEWLINE:
+      /* Ctrl-J saves a one-line field; Alt-Enter does nothing there. */
+      if (le.flags & LE_MULTILINE)
+        le_insert(&le, '\n');
+      else if (!k.fn)
         enter(u);
       break;
-    case '\t': le_insert(e, '\t'); break;
-    case 27:
-      u->advance_after_edit = false;
-      ed_close(u);
+    case A_ED_CANCEL:
+      ed_finish(u, ED_CANCEL);
       drop_burst(u);
       break;
-    case 1: le_home(e); break;            /* Ctrl-A */
-    case 5: le_end(e); break;             /* Ctrl-E */
-    case 2: le_left(e); break;            /* Ctrl-B */
-    case 6: le_right(e); break;           /* Ctrl-F */
-    case 4: le_delete(e); break;          /* Ctrl-D */
-    case 8: case 127: le_backspace(e); break;
-    case 21: le_kill_start(e); break;     /* Ctrl-U */
-    case 11: le_kill_end(e); break;       /* Ctrl-K */
     default:
-      le_insert(e, (uint32_t) k.ch);
+      if (!k.fn)
+        le_insert(&le, (uint32_t) k.ch);
       break;
     }
 }

@@ -20,7 +20,7 @@
 #include "xalloc.h"
 
 /* After ui_internal.h: term.h's macros (lines, columns, ...) would
- * otherwise rewrite the member names of struct ui. */
+ * otherwise rewrite names. */
 #include <term.h>
 
 /* Keys taught to curses: the paste brackets. */
@@ -35,6 +35,12 @@
 #define PASTE_QUIET_MS 1000
 /* The most characters one paste brings; the rest is counted and said. */
 #define PASTE_MAX (1u << 20)
+
+static ui_key ahead;          /* a key read ahead to look for a burst */
+static bool has_ahead;
+static uint32_t *paste;       /* the text of the last bracketed paste */
+static size_t npaste, paste_cap;
+static bool paste_cut;        /* it was longer than kijun takes */
 
 static const char *paste_on, *paste_off;
 static size_t paste_on_len, paste_off_len;
@@ -117,10 +123,10 @@ in_paste_off(void)
 static bool
 raw_key(ui *u, int ms, ui_key *k)
 {
-  if (u->has_ahead)
+  if (has_ahead)
     {
-      *k = u->ahead;
-      u->has_ahead = false;
+      *k = ahead;
+      has_ahead = false;
       return true;
     }
   for (;;)
@@ -143,10 +149,10 @@ raw_key(ui *u, int ms, ui_key *k)
 }
 
 static void
-put_back(ui *u, ui_key k)
+put_back(ui_key k)
 {
-  u->ahead = k;
-  u->has_ahead = true;
+  ahead = k;
+  has_ahead = true;
 }
 
 enum esc { ESC_ALONE, ESC_DROPPED, ESC_ALT_ENTER, ESC_PASTE_BEGIN, ESC_PASTE_END };
@@ -166,15 +172,15 @@ take_escape(ui *u)
       if (k.ch == KEY_ENTER)
         return ESC_ALT_ENTER;
       /* Alt with a function key (ESC ESC [D): the key without Alt. */
-      put_back(u, k);
+      put_back(k);
       return ESC_DROPPED;
     }
   if (k.ch == '\r' || k.ch == '\n')
     return ESC_ALT_ENTER;
-  if (k.ch == 27)
+  if (k.ch == UI_ESC)
     {
       /* Two ESCs at once count as one. */
-      put_back(u, k);
+      put_back(k);
       return ESC_DROPPED;
     }
   if (k.ch == '[')
@@ -186,7 +192,7 @@ take_escape(ui *u)
         {
           if (k.fn || k.ch < 0x20 || k.ch > 0x7E)
             {
-              put_back(u, k);
+              put_back(k);
               break;
             }
           if (k.ch >= 0x40)
@@ -209,10 +215,10 @@ take_escape(ui *u)
     {
       /* A string (OSC, DCS, APC, PM): to BEL or ESC \, bounded. */
       for (int i = 0; i < 4096 && raw_key(u, SEQ_MS, &k); i++)
-        if (k.fn || k.ch == 7 || k.ch == 27)
+        if (k.fn || k.ch == UI_CTRL('G') || k.ch == UI_ESC)
           {
-            if (!k.fn && k.ch == 27 && raw_key(u, SEQ_MS, &k) && (k.fn || k.ch != '\\'))
-              put_back(u, k);
+            if (!k.fn && k.ch == UI_ESC && raw_key(u, SEQ_MS, &k) && (k.fn || k.ch != '\\'))
+              put_back(k);
             break;
           }
       return ESC_DROPPED;
@@ -221,7 +227,7 @@ take_escape(ui *u)
     {
       /* SS3 and one more byte. */
       if (raw_key(u, SEQ_MS, &k) && (k.fn || k.ch < 0x20))
-        put_back(u, k);
+        put_back(k);
       return ESC_DROPPED;
     }
   /* Alt and a character. */
@@ -229,25 +235,25 @@ take_escape(ui *u)
 }
 
 static void
-paste_add(ui *u, uint32_t c)
+paste_add(uint32_t c)
 {
-  if (u->npaste >= PASTE_MAX)
+  if (npaste >= PASTE_MAX)
     {
-      u->paste_cut = true;
+      paste_cut = true;
       return;
     }
-  u->paste = xgrow(u->paste, &u->paste_cap, u->npaste + 1, sizeof *u->paste);
-  u->paste[u->npaste++] = c;
+  paste = xgrow(paste, &paste_cap, npaste + 1, sizeof *paste);
+  paste[npaste++] = c;
 }
 
-/* The text of a bracketed paste, up to its end, into u->paste.  A line
+/* The text of a bracketed paste, up to its end, into paste.  A line
  * break arrives as CR (or CR LF, or LF) and is kept as one LF; keys that
  * curses decoded from pasted escape sequences are not text. */
 static void
 take_paste(ui *u)
 {
-  u->npaste = 0;
-  u->paste_cut = false;
+  npaste = 0;
+  paste_cut = false;
   bool after_cr = false;
   ui_key k;
   while (raw_key(u, PASTE_QUIET_MS, &k))
@@ -261,7 +267,7 @@ take_paste(ui *u)
             continue;
           c = '\r';
         }
-      else if (k.ch == 27)
+      else if (k.ch == UI_ESC)
         {
           enum esc e = take_escape(u);
           if (e == ESC_PASTE_END)
@@ -276,7 +282,7 @@ take_paste(ui *u)
           continue;
         }
       after_cr = c == '\r';
-      paste_add(u, c == '\r' ? '\n' : c);
+      paste_add(c == '\r' ? '\n' : c);
     }
 }
 
@@ -292,7 +298,7 @@ in_key(ui *u, int ms, ui_key *k)
         e = ESC_PASTE_BEGIN;
       else if (k->fn && k->ch == KEY_PASTE_END)
         e = ESC_DROPPED;
-      else if (!k->fn && k->ch == 27)
+      else if (!k->fn && k->ch == UI_ESC)
         e = take_escape(u);
       switch (e)
         {
@@ -316,13 +322,13 @@ bool
 in_burst(ui *u)
 {
   ui_key k;
-  if (!u->has_ahead)
+  if (!has_ahead)
     {
       if (!raw_key(u, IN_BURST_MS, &k))
         return false;
-      put_back(u, k);
+      put_back(k);
     }
-  return !(u->ahead.fn && u->ahead.ch == KEY_RESIZE);
+  return !(ahead.fn && ahead.ch == KEY_RESIZE);
 }
 
 size_t
@@ -336,10 +342,18 @@ in_flush(ui *u)
   return n;
 }
 
-void
-in_free(ui *u)
+const uint32_t *
+in_paste(size_t *n, bool *cut)
 {
-  free(u->paste);
-  u->paste = NULL;
-  u->npaste = u->paste_cap = 0;
+  *n = npaste;
+  *cut = paste_cut;
+  return paste;
+}
+
+void
+in_free(void)
+{
+  free(paste);
+  paste = NULL;
+  npaste = paste_cap = 0;
 }

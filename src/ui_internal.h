@@ -1,15 +1,19 @@
 /* ui_internal: what the screens of the interactive session share.
  *
- * The session is one struct ui; each screen is a pair of functions,
- * draw and key, dispatched from the single event loop in ui.c (ncdu's
- * and tig's shape).  Screens draw into stdscr after erase(); curses then
- * sends only the cells that changed, which keeps each keystroke cheap on
- * a slow link. */
+ * struct ui holds only what belongs to the whole session (the answers,
+ * the message line, saving, the screen stack); every screen keeps its own
+ * state in its own file and shows itself to ui.c through a ui_screen:
+ * draw, key, resize, and what Esc returns to (ncdu's and tig's shape).
+ * Keys are named once, in the binding table of ui_keys.c, from which the
+ * screens' dispatch, the help screen and kijun(1)'s check are derived.
+ * Screens draw into stdscr after erase(); curses then sends only the
+ * cells that changed, which keeps each keystroke cheap on a slow link. */
 #ifndef KIJUN_UI_INTERNAL_H
 #define KIJUN_UI_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 #include <curses.h>
@@ -21,8 +25,12 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 
-enum ui_screen { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE };
-enum ui_edit { ED_NONE, ED_NOTE, ED_EVIDENCE, ED_SEARCH, ED_PROFILE };
+/* Control characters by name: UI_CTRL('L') is Ctrl-L. */
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC UI_CTRL('[')
+#define UI_DEL 0x7f                   /* what Backspace sends on most terminals */
+
+enum ui_screen_id { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE, SCR_COUNT };
 
 /* Colour pairs; each has a monochrome attribute too. */
 enum ui_color { UC_TITLE = 1, UC_SELECT, UC_BASELINE, UC_RECOMMENDED, UC_ERROR, UC_OK, UC_DIM, UC_COUNT };
@@ -35,48 +43,24 @@ typedef struct ui_key
 } ui_key;
 
 /* Events ui_input makes of what the terminal sends (function keys). */
-#define UI_KEY_PASTE (KEY_MAX + 1)    /* a bracketed paste: its text is in ui.paste */
+#define UI_KEY_PASTE (KEY_MAX + 1)    /* a bracketed paste: its text is in_paste()'s */
 #define UI_KEY_NEWLINE (KEY_MAX + 2)  /* Alt-Enter */
 
 /* Keys that follow one another within this many milliseconds came in one
  * burst: pasted, not typed. */
 #define IN_BURST_MS 30
 
-/* One row of the overview: a phase heading (section < 0) or an item. */
-typedef struct ov_row
-{
-  int phase;
-  long section;
-  size_t first_pos;           /* first question of the row in walk order */
-} ov_row;
+/* Screens return to the one that opened them: a small stack. */
+#define UI_STACK 16
 
 typedef struct ui
 {
   session *s;
-  enum ui_screen scr;
-  enum ui_screen back;        /* where help, summary and profile return to */
-  size_t pos;                 /* current question, as a position in walk order */
+  enum ui_screen_id scr;
+  enum ui_screen_id stack[UI_STACK];  /* openers of the current screen */
+  size_t depth;
+  unsigned long changes;      /* counts changes to the answers */
 
-  ov_row *rows;
-  size_t nrows, sel, top;
-  coverage cov;               /* the figures the overview shows */
-  bool cov_stale;             /* answers changed since they were computed */
-
-  char **lines;               /* help and summary pages */
-  size_t nlines, ptop;
-  bool quitting;              /* the summary was opened by q */
-
-  enum ui_edit ed;
-  lineedit le;
-  char *ed_orig;              /* the text the editor opened with */
-  bool advance_after_edit;    /* a reason was asked for: move on after it */
-  int cur_y, cur_x;           /* where the cursor shows while editing; -1: hidden */
-  int pf_sel;                 /* profile form: selected field */
-  bool pf_picking;            /* choosing a sector */
-  size_t pf_pick;
-  bool new_file;
-
-  char *search;
   char msg[512];
   bool msg_err;
   bool dirty;                 /* changes not yet on disk after a failed save */
@@ -85,23 +69,62 @@ typedef struct ui
   bool backup_told;           /* the original of an earlier edition was kept, and said */
   bool color;
   bool done;
-
-  ui_key ahead;               /* a key read ahead to look for a burst */
-  bool has_ahead;
-  uint32_t *paste;            /* the text of the last bracketed paste */
-  size_t npaste, paste_cap;
-  bool paste_cut;             /* it was longer than kijun takes */
 } ui;
 
-/* ui.c */
+/* ---- key bindings (ui_keys.c) ---------------------------------------- */
+
+/* Where a binding applies.  Screen scopes are tried before KS_GLOBAL. */
+enum ui_scope { KS_GLOBAL, KS_OVERVIEW, KS_QUESTION, KS_PAGE, KS_QUIT, KS_PROFILE, KS_PICKER, KS_EDIT,
+                KS_COUNT };
+
+enum ui_act
+{
+  A_NONE,
+  A_HELP, A_LANG, A_SUMMARY, A_PROFILE, A_QUIT, A_REDRAW,
+  A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
+  A_OPEN, A_BACK, A_UNANSWERED, A_SEARCH, A_SEARCH_NEXT,
+  A_PREV, A_NEXT, A_PREV_ITEM, A_NEXT_ITEM, A_FIRST, A_LAST, A_NOTE, A_EVIDENCE,
+  A_ANSWERS,                  /* the status table's digits (help only) */
+  A_ED_LEFT, A_ED_RIGHT, A_ED_HOME, A_ED_END, A_ED_BACKSPACE, A_ED_DELETE, A_ED_KILL_START,
+  A_ED_KILL_END, A_ED_NEWLINE, A_ED_TAB, A_ED_SAVE, A_ED_CANCEL, A_ED_PASTE,
+};
+
+/* What k does in scope sc (A_NONE: nothing there). */
+enum ui_act uk_action(enum ui_scope sc, ui_key k);
+/* The help page's text: every scope with a heading, every shown binding. */
+char *uk_help_text(void);
+
+/* ---- the screen interface ------------------------------------------- */
+
+typedef struct ui_screen
+{
+  enum ui_scope scope;
+  void (*open)(ui *u);        /* opened anew (NULL: nothing to prepare) */
+  void (*draw)(ui *u);
+  /* A key and its action in the screen's scope; false lets the global
+   * bindings have it. */
+  bool (*key)(ui *u, ui_key k, enum ui_act a);
+  void (*resize)(ui *u);      /* NULL: the next draw fits itself */
+  /* Whether the screen takes every key before the global bindings. */
+  bool (*modal)(const ui *u);
+  /* Where Esc goes: a screen, or SCR_COUNT to return to the opener. */
+  enum ui_screen_id esc;
+} ui_screen;
+
+extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen;
+
+/* ---- ui.c ------------------------------------------------------------- */
 void ui_changed(ui *u);
 void ui_set_msg(ui *u, bool err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void ui_open_page(ui *u, enum ui_screen scr);
-void ui_open_question(ui *u, size_t pos);
-bool ui_global_key(ui *u, ui_key k);
+/* Open scr over the current screen; Esc returns to it. */
+void ui_push(ui *u, enum ui_screen_id scr);
+/* Leave the current screen as Esc does. */
+void ui_back(ui *u);
+/* Go to one of the base screens (overview, question), closing the others. */
+void ui_goto(ui *u, enum ui_screen_id scr);
 void ui_poll_signal(ui *u);
 
-/* ui_input.c */
+/* ---- ui_input.c ------------------------------------------------------- */
 bool in_terminal_usable(void);
 void in_start(void);
 void in_paste_on(void);
@@ -112,10 +135,11 @@ bool in_key(ui *u, int ms, ui_key *k);
 bool in_burst(ui *u);
 /* Drop keys until none comes for IN_BURST_MS; how many were dropped. */
 size_t in_flush(ui *u);
-void in_free(ui *u);
-void ui_next_open(ui *u, size_t pos);
+/* The text of the last bracketed paste; *cut: it was longer than kijun takes. */
+const uint32_t *in_paste(size_t *n, bool *cut);
+void in_free(void);
 
-/* ui_draw.c */
+/* ---- ui_draw.c -------------------------------------------------------- */
 attr_t ud_attr(const ui *u, enum ui_color c);
 int ud_text(int y, int x, int width, const char *s, attr_t a);
 int ud_wrapped(int y, int x, int width, int maxrows, const char *s, attr_t a);
@@ -126,31 +150,54 @@ void ud_keybar(const ui *u, const char *const *items, size_t n);
 void ud_status(const ui *u);
 void ud_bar(int y, int x, int width, unsigned met, unsigned applicable, attr_t a);
 
-/* ui_overview.c */
-void ov_draw(ui *u);
-void ov_key(ui *u, ui_key k);
+/* ---- ui_overview.c ---------------------------------------------------- */
 void ov_select_pos(ui *u, size_t pos);
+/* The first question of the selected item. */
+size_t ov_selected_pos(ui *u);
+void ov_free(void);
 
-/* ui_question.c */
-void qv_draw(ui *u);
-void qv_key(ui *u, ui_key k);
-bool qv_search(ui *u, size_t from);
+/* ---- ui_question.c ---------------------------------------------------- */
+void qv_open(ui *u, size_t pos);
+size_t qv_pos(void);
+/* Start a search from the current screen (the question view or the
+ * overview's selection). */
+void qv_start_search(ui *u, size_t from);
+/* Open the first question at or after pos, wrapping around, that is
+ * unanswered or whose answer awaits reconfirmation. */
+void qv_next_open(ui *u, size_t pos);
+void qv_free(void);
 
-/* ui_pages.c */
-void pg_build_help(ui *u);
-void pg_build_summary(ui *u);
-void pg_free(ui *u);
-void pg_draw(ui *u);
-void pg_key(ui *u, ui_key k);
+/* ---- ui_pages.c ------------------------------------------------------- */
+/* Open the summary as the way out: any key leaves, Esc returns. */
+void pg_open_quit(ui *u);
+void pg_free(void);
 
-/* ui_profile.c */
-void pf_draw(ui *u);
-void pf_key(ui *u, ui_key k);
+/* ---- ui_profile.c ----------------------------------------------------- */
+/* A new answers file: the form opens first, over the overview. */
+void pf_start_new(ui *u);
 
-/* ui_edit.c */
-void ed_start(ui *u, enum ui_edit what, const char *text);
-void ed_draw(ui *u);
+/* ---- ui_edit.c -------------------------------------------------------- */
+
+/* The fields the editor edits, for the screen that draws it. */
+enum ui_edit { ED_NONE, ED_NOTE, ED_EVIDENCE, ED_SEARCH, ED_PROFILE };
+/* How an edit ended: Enter, Esc, or kijun leaving (save, do not move). */
+enum ed_end { ED_SAVE, ED_CANCEL, ED_LEAVE };
+/* Told of the end of an edit: the text, and whether it differs from the
+ * text the editor opened with. */
+typedef void ed_done_fn(ui *u, enum ed_end how, const char *text, bool changed);
+
+/* Open the editor on text for the field what, labelled label; done is
+ * told how it ended. */
+void ed_start(ui *u, enum ui_edit what, const char *label, const char *text, ed_done_fn *done);
+enum ui_edit ed_active(void);
+/* Draw the field on row y, its label in lw columns (lw <= 0: the
+ * label's own width). */
+void ed_draw(ui *u, int y, int lw);
 void ed_key(ui *u, ui_key k);
-void ed_commit(ui *u);
+/* End the edit as how says (nothing when none is open). */
+void ed_finish(ui *u, enum ed_end how);
+/* Where the cursor shows while editing; false when hidden. */
+bool ed_cursor(int *y, int *x);
+void ed_free(void);
 
 #endif

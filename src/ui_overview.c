@@ -13,15 +13,40 @@
 #include "ui_internal.h"
 #include "xalloc.h"
 
+/* One row: a phase heading (section < 0) or an item. */
+typedef struct ov_row
+{
+  int phase;
+  long section;
+  size_t first_pos;           /* first question of the row in walk order */
+} ov_row;
+
+static ov_row *rows;
+static size_t nrows, sel, top;
+static coverage cov;          /* the figures shown */
+static bool have_cov;
+static unsigned long cov_changes;  /* u->changes when they were computed */
+
+void
+ov_free(void)
+{
+  free(rows);
+  rows = NULL;
+  nrows = sel = top = 0;
+  if (have_cov)
+    cov_free(&cov);
+  have_cov = false;
+}
+
 /* Rows follow the walk order, which is already phase then section, so a
  * new row starts wherever the (phase, section) pair changes.  They depend
- * on the questionnaire only; their figures come from u->cov. */
+ * on the questionnaire only; their figures come from cov. */
 static void
 build_rows(ui *u)
 {
   const questionnaire *q = u->s->qn;
   size_t cap = 0;
-  u->nrows = 0;
+  nrows = 0;
   int last_phase = -1;
   long last_section = -1;
   for (size_t pos = 0; pos < q->nquestions; pos++)
@@ -29,34 +54,36 @@ build_rows(ui *u)
       const qn_question *x = &q->questions[q->order[pos]];
       if ((int) x->phase != last_phase)
         {
-          u->rows = xgrow(u->rows, &cap, u->nrows + 1, sizeof *u->rows);
-          u->rows[u->nrows++] = (ov_row){ .phase = (int) x->phase, .section = -1, .first_pos = pos };
+          rows = xgrow(rows, &cap, nrows + 1, sizeof *rows);
+          rows[nrows++] = (ov_row){ .phase = (int) x->phase, .section = -1, .first_pos = pos };
           last_phase = (int) x->phase;
           last_section = -1;
         }
       if ((long) x->section != last_section)
         {
-          u->rows = xgrow(u->rows, &cap, u->nrows + 1, sizeof *u->rows);
-          u->rows[u->nrows++] = (ov_row){ .phase = (int) x->phase, .section = (long) x->section,
+          rows = xgrow(rows, &cap, nrows + 1, sizeof *rows);
+          rows[nrows++] = (ov_row){ .phase = (int) x->phase, .section = (long) x->section,
                                           .first_pos = pos };
           last_section = (long) x->section;
         }
     }
-  if (u->sel >= u->nrows || u->rows[u->sel].section < 0)
-    u->sel = u->nrows > 1 ? 1 : 0;
+  if (sel >= nrows || rows[sel].section < 0)
+    sel = nrows > 1 ? 1 : 0;
 }
 
 /* The rows, and the figures as of the last change. */
 static void
 update(ui *u)
 {
-  if (!u->rows)
+  if (!rows)
     build_rows(u);
-  if (u->cov_stale)
+  if (!have_cov || cov_changes != u->changes)
     {
-      cov_free(&u->cov);
-      cov_compute(u->s->qn, u->s->a, &u->cov);
-      u->cov_stale = false;
+      if (have_cov)
+        cov_free(&cov);
+      cov_compute(u->s->qn, u->s->a, &cov);
+      have_cov = true;
+      cov_changes = u->changes;
     }
 }
 
@@ -64,9 +91,9 @@ void
 ov_select_pos(ui *u, size_t pos)
 {
   update(u);
-  for (size_t r = 0; r < u->nrows; r++)
-    if (u->rows[r].section >= 0 && u->rows[r].first_pos <= pos)
-      u->sel = r;
+  for (size_t r = 0; r < nrows; r++)
+    if (rows[r].section >= 0 && rows[r].first_pos <= pos)
+      sel = r;
 }
 
 /* The overview's columns, from the right edge: the count of answered
@@ -88,15 +115,15 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
 {
   const questionnaire *q = u->s->qn;
   enum lang l = i18n_lang();
-  const cov_tally *t = r->section < 0 ? u->cov.phase[r->phase]
-                                      : cov_item(&u->cov, (enum qn_phase) r->phase, (size_t) r->section);
+  const cov_tally *t = r->section < 0 ? cov.phase[r->phase]
+                                      : cov_item(&cov, (enum qn_phase) r->phase, (size_t) r->section);
   const cov_tally *b = &t[QN_BASELINE];
-  char counts[32], cov[48];
+  char counts[32], figure[48];
   snprintf(counts, sizeof counts, "%u/%u", cov_answered(t), cov_total(t));
   if (b->applicable)
-    cov_format_col(b, OV_PAREN, cov, sizeof cov);
+    cov_format_col(b, OV_PAREN, figure, sizeof figure);
   else
-    snprintf(cov, sizeof cov, "%s", cov_total(t) ? "-" : "");
+    snprintf(figure, sizeof figure, "%s", cov_total(t) ? "-" : "");
   /* The selection is a marker and the item number in bold, not a
    * full-width bar: moving it then rewrites a few cells, not two whole
    * rows, which matters on a slow link (see make bench). */
@@ -132,16 +159,16 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
   if (b->applicable)
     ud_bar(y, x, OV_BAR, b->met, b->applicable, a);
   x += OV_BAR_W + OV_GAP;
-  ud_text(y, x, OV_COVERAGE, cov, a);
+  ud_text(y, x, OV_COVERAGE, figure, a);
 }
 
-void
+static void
 ov_draw(ui *u)
 {
   update(u);
   const questionnaire *q = u->s->qn;
   char right[64];
-  snprintf(right, sizeof right, "%u/%u", cov_answered(u->cov.all), cov_total(u->cov.all));
+  snprintf(right, sizeof right, "%u/%u", cov_answered(cov.all), cov_total(cov.all));
   ud_titlebar(u, qn_tr(&q->title, i18n_lang()), right);
 
   /* TRANSLATORS: overview column headings; "Answered" sits in 8 columns
@@ -152,13 +179,15 @@ ov_draw(ui *u)
           _("Baseline coverage"), A_BOLD);
 
   int body = LINES - 4;
-  if (u->sel < u->top)
-    u->top = u->sel;
-  if (u->sel >= u->top + (size_t) body)
-    u->top = u->sel - (size_t) body + 1;
-  for (int i = 0; i < body && u->top + (size_t) i < u->nrows; i++)
-    draw_row(u, 2 + i, &u->rows[u->top + (size_t) i], u->top + (size_t) i == u->sel);
+  if (sel < top)
+    top = sel;
+  if (sel >= top + (size_t) body)
+    top = sel - (size_t) body + 1;
+  for (int i = 0; i < body && top + (size_t) i < nrows; i++)
+    draw_row(u, 2 + i, &rows[top + (size_t) i], top + (size_t) i == sel);
   ud_status(u);
+  if (ed_active() == ED_SEARCH)
+    ed_draw(u, LINES - 2, 0);
   /* TRANSLATORS: key hints of the overview; each item is one key and its
      action, shown in a bar of 80 columns. Keep them short. */
   const char *keys[] = { _("? help"), _("q quit"), _("Enter open"), _("Tab unanswered"),
@@ -169,8 +198,8 @@ ov_draw(ui *u)
 static void
 move_sel(ui *u, long delta)
 {
-  long n = (long) u->nrows;
-  long s = (long) u->sel;
+  long n = (long) nrows;
+  long s = (long) sel;
   long step = delta > 0 ? 1 : -1;
   long target = s + delta;
   if (target < 0)
@@ -178,7 +207,7 @@ move_sel(ui *u, long delta)
   if (target >= n)
     target = n - 1;
   /* Land on an item, skipping phase headings in the direction of travel. */
-  while (target >= 0 && target < n && u->rows[target].section < 0)
+  while (target >= 0 && target < n && rows[target].section < 0)
     target += step;
   if (target < 0 || target >= n)
     {
@@ -186,36 +215,40 @@ move_sel(ui *u, long delta)
       if (delta < -1 || delta > 1)
         {
           /* A page or Home/End went past the edge: take the nearest item. */
-          for (target = delta < 0 ? 0 : n - 1; target >= 0 && target < n && u->rows[target].section < 0;
+          for (target = delta < 0 ? 0 : n - 1; target >= 0 && target < n && rows[target].section < 0;
                target -= step)
             ;
         }
     }
   if (target >= 0 && target < n)
-    u->sel = (size_t) target;
+    sel = (size_t) target;
 }
 
-void
-ov_key(ui *u, ui_key k)
+size_t
+ov_selected_pos(ui *u)
 {
+  update(u);
+  return nrows ? rows[sel].first_pos : 0;
+}
+
+static bool
+ov_key(ui *u, ui_key k, enum ui_act a)
+{
+  (void) k;
   long page = LINES - 5 > 1 ? LINES - 5 : 1;
-  if (k.fn)
-    switch (k.ch)
-      {
-      case KEY_UP: move_sel(u, -1); return;
-      case KEY_DOWN: move_sel(u, 1); return;
-      case KEY_PPAGE: move_sel(u, -page); return;
-      case KEY_NPAGE: move_sel(u, page); return;
-      case KEY_HOME: move_sel(u, -(long) u->nrows); return;
-      case KEY_END: move_sel(u, (long) u->nrows); return;
-      case KEY_ENTER: ui_open_question(u, u->rows[u->sel].first_pos); return;
-      default: return;
-      }
-  switch (k.ch)
+  switch (a)
     {
-    case 'k': move_sel(u, -1); break;
-    case 'j': move_sel(u, 1); break;
-    case '\n': case '\r': ui_open_question(u, u->rows[u->sel].first_pos); break;
-    default: break;
+    case A_UP: move_sel(u, -1); return true;
+    case A_DOWN: move_sel(u, 1); return true;
+    case A_PGUP: move_sel(u, -page); return true;
+    case A_PGDN: move_sel(u, page); return true;
+    case A_HOME: move_sel(u, -(long) nrows); return true;
+    case A_END: move_sel(u, (long) nrows); return true;
+    case A_OPEN: qv_open(u, ov_selected_pos(u)); return true;
+    case A_UNANSWERED: qv_next_open(u, ov_selected_pos(u)); return true;
+    case A_SEARCH: qv_start_search(u, 0); return true;
+    default: return false;
     }
 }
+
+const ui_screen ov_screen = { KS_OVERVIEW, NULL, ov_draw, ov_key, NULL, NULL, SCR_OVERVIEW };

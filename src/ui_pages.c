@@ -1,6 +1,8 @@
-/* ui_pages: the scrolling text pages: the help (every key) and the
- * coverage summary, which is the text report itself, so the screen and
- * the figures printed on leaving can never disagree. */
+/* ui_pages: the scrolling text pages: the help (every key, from the
+ * binding table) and the coverage summary, which is the text report
+ * itself, so the screen and the figures printed on leaving can never
+ * disagree.  Each page keeps its own lines and scroll position, so
+ * returning to one finds it where it was left. */
 #include <config.h>
 
 #include <stdio.h>
@@ -13,129 +15,72 @@
 #include "ui_internal.h"
 #include "xalloc.h"
 
-void
-pg_free(ui *u)
+typedef struct page
 {
-  for (size_t i = 0; i < u->nlines; i++)
-    free(u->lines[i]);
-  free(u->lines);
-  u->lines = NULL;
-  u->nlines = u->ptop = 0;
-}
+  char **lines;
+  size_t nlines, top;
+  enum lang lang;             /* what the lines were made for */
+  int cols;
+} page;
+
+static page help_pg, summary_pg;
+static bool quitting;         /* the summary was opened by q */
 
 static void
-add_line(ui *u, size_t *cap, const char *s, size_t n)
+page_clear(page *p)
 {
-  u->lines = xgrow(u->lines, cap, u->nlines + 1, sizeof *u->lines);
-  u->lines[u->nlines++] = xstrndup(s, n);
+  for (size_t i = 0; i < p->nlines; i++)
+    free(p->lines[i]);
+  free(p->lines);
+  p->lines = NULL;
+  p->nlines = 0;
+}
+
+void
+pg_free(void)
+{
+  page_clear(&help_pg);
+  page_clear(&summary_pg);
 }
 
 /* Split text into the page's lines. */
 static void
-set_text(ui *u, const char *text)
+set_text(page *p, const char *text)
 {
-  pg_free(u);
+  page_clear(p);
   size_t cap = 0;
-  for (const char *p = text; *p;)
+  for (const char *s = text; *s;)
     {
-      const char *nl = strchr(p, '\n');
-      size_t n = nl ? (size_t) (nl - p) : strlen(p);
-      add_line(u, &cap, p, n);
-      p += n + (nl ? 1 : 0);
+      const char *nl = strchr(s, '\n');
+      size_t n = nl ? (size_t) (nl - s) : strlen(s);
+      p->lines = xgrow(p->lines, &cap, p->nlines + 1, sizeof *p->lines);
+      p->lines[p->nlines++] = xstrndup(s, n);
+      s += n + (nl ? 1 : 0);
     }
+  p->lang = i18n_lang();
+  p->cols = COLS;
 }
 
-/* A heading (keys NULL), a key and what it does, or, where both are
- * NULL, the answer keys of the status table (answers.h). */
-struct help_key
-{
-  const char *keys, *what;
-};
-
-/* One table drives the help page; kijun(1) lists the same keys. */
-static const struct help_key help_keys[] = {
-  { NULL, N_("Everywhere (except while editing text)") },
-  { "? F1", N_("this help") },
-  { "L", N_("switch language (interface and questions)") },
-  { "s", N_("coverage summary") },
-  { "p", N_("respondent profile") },
-  { "q", N_("quit: shows the summary; any key leaves, Esc returns") },
-  { "Ctrl-L", N_("redraw the screen") },
-  { NULL, N_("Overview") },
-  { "Up Down k j", N_("move") },
-  { "PgUp PgDn Home End", N_("move by page, to the first or last item") },
-  { "Enter", N_("open the item's first question in that phase") },
-  { "Tab", N_("next unanswered question or answer to reconfirm") },
-  { "/", N_("search question text and ids") },
-  { NULL, N_("Question view") },
-  { NULL, NULL },
-  { "e / v", N_("edit the note / the evidence reference") },
-  { "Left Right h l", N_("previous / next question") },
-  { "Up Down k j", N_("previous / next question") },
-  { "PgUp PgDn", N_("previous / next item") },
-  { "Home End", N_("first / last question") },
-  { "Tab", N_("next unanswered question or answer to reconfirm") },
-  { "/ n", N_("search / next match") },
-  { "Esc", N_("back to the overview") },
-  { NULL, N_("Editing text") },
-  { "Left Right", N_("move by character") },
-  { "Home End ^A ^E", N_("start / end of the text") },
-  { "Backspace Del ^D", N_("delete a character") },
-  { "^U ^K", N_("delete to the start / to the end") },
-  { "^J Alt-Enter", N_("line break (note and evidence)") },
-  { "Tab", N_("tab (note and evidence)") },
-  { "Enter", N_("save") },
-  { "Esc", N_("cancel") },
-};
-
-/* One row: the keys padded to kw columns, then what they do. */
 static void
-help_row(FILE *m, const char *keys, int kw, const char *what)
+build_help(ui *u)
 {
-  fputs("  ", m);
-  txt_pad(m, keys, kw);
-  fprintf(m, "  %s\n", _(what));
-}
-
-void
-pg_build_help(ui *u)
-{
-  char *text = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream(&text, &len);
-  int kw = 1;
-  for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0]; i++)
-    if (help_keys[i].keys && txt_width(help_keys[i].keys) > kw)
-      kw = txt_width(help_keys[i].keys);
-  for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0]; i++)
-    {
-      const struct help_key *h = &help_keys[i];
-      if (!h->keys && !h->what)
-        for (int k = 0; k < ANS_STATUS_COUNT; k++)
-          {
-            const ans_status_info *st = &ans_statuses[ans_status_nth(k)];
-            help_row(m, (char[]){ st->digit, '\0' }, kw, st->help);
-          }
-      else if (!h->keys)
-        fprintf(m, "%s%s\n", i ? "\n" : "", _(h->what));
-      else
-        help_row(m, h->keys, kw, h->what);
-    }
-  fputc('\n', m);
-  fputs(_("Line breaks and tabs show as marks in the editor. Pasted text goes into\n"
-          "the note or evidence being edited and never answers a question; a paste\n"
-          "outside an editor is ignored.\n\n"), m);
-  fputs(_("Every change is saved at once. Reopening the file returns to the first\n"
-          "unanswered question or answer to reconfirm; choosing a status, the same or\n"
-          "another, confirms an answer; the overview marks items that have answers\n"
-          "to reconfirm with !. See kijun(1) for more.\n"), m);
-  fclose(m);
-  set_text(u, text);
+  (void) u;
+  char *keys = uk_help_text();
+  char *text = xasprintf("%s\n%s%s", keys,
+                         _("Line breaks and tabs show as marks in the editor. Pasted text goes into\n"
+                           "the note or evidence being edited and never answers a question; a paste\n"
+                           "outside an editor is ignored.\n\n"),
+                         _("Every change is saved at once. Reopening the file returns to the first\n"
+                           "unanswered question or answer to reconfirm; choosing a status, the same or\n"
+                           "another, confirms an answer; the overview marks items that have answers\n"
+                           "to reconfirm with !. See kijun(1) for more.\n"));
+  set_text(&help_pg, text);
+  free(keys);
   free(text);
 }
 
-void
-pg_build_summary(ui *u)
+static void
+build_summary(ui *u)
 {
   char *text = NULL;
   size_t len = 0;
@@ -143,28 +88,66 @@ pg_build_summary(ui *u)
   report_ctx r = { u->s->qn, u->s->a, u->s->path, i18n_lang(), COLS - 2 };
   report_write(m, REPORT_TEXT, &r);
   fclose(m);
-  set_text(u, text);
+  set_text(&summary_pg, text);
   free(text);
 }
 
+static page *
+current(const ui *u)
+{
+  return u->scr == SCR_HELP ? &help_pg : &summary_pg;
+}
+
+static void
+help_open(ui *u)
+{
+  build_help(u);
+  help_pg.top = 0;
+}
+
+static void
+summary_open(ui *u)
+{
+  build_summary(u);
+  summary_pg.top = 0;
+  quitting = false;
+}
+
 void
+pg_open_quit(ui *u)
+{
+  if (u->scr != SCR_SUMMARY)
+    ui_push(u, SCR_SUMMARY);
+  else
+    summary_open(u);
+  quitting = true;
+}
+
+static void
 pg_draw(ui *u)
 {
-  bool help = u->scr == SCR_HELP;
+  page *p = current(u);
+  /* Made again for another language, or the summary for another width;
+   * the reader stays where they were. */
+  if (p->lang != i18n_lang() || (p == &summary_pg && p->cols != COLS))
+    (p == &help_pg ? build_help : build_summary)(u);
+  bool help = p == &help_pg;
   ud_titlebar(u, help ? _("Help: keys") : _("Coverage summary"), NULL);
   int body = LINES - 3;
-  if (u->nlines > (size_t) body && u->ptop > u->nlines - (size_t) body)
-    u->ptop = u->nlines - (size_t) body;
-  for (int i = 0; i < body && u->ptop + (size_t) i < u->nlines; i++)
-    ud_text(1 + i, 1, COLS - 2, u->lines[u->ptop + (size_t) i], A_NORMAL);
-  if (u->nlines > (size_t) body)
+  if (p->nlines <= (size_t) body)
+    p->top = 0;
+  else if (p->top > p->nlines - (size_t) body)
+    p->top = p->nlines - (size_t) body;
+  for (int i = 0; i < body && p->top + (size_t) i < p->nlines; i++)
+    ud_text(1 + i, 1, COLS - 2, p->lines[p->top + (size_t) i], A_NORMAL);
+  if (p->nlines > (size_t) body)
     {
       char pos[48];
-      snprintf(pos, sizeof pos, "%zu-%zu/%zu", u->ptop + 1,
-               u->ptop + (size_t) body < u->nlines ? u->ptop + (size_t) body : u->nlines, u->nlines);
+      snprintf(pos, sizeof pos, "%zu-%zu/%zu", p->top + 1,
+               p->top + (size_t) body < p->nlines ? p->top + (size_t) body : p->nlines, p->nlines);
       ud_text(LINES - 2, COLS - txt_width(pos) - 1, txt_width(pos), pos, ud_attr(u, UC_DIM));
     }
-  if (u->quitting)
+  if (!help && quitting)
     {
       const char *keys[] = { _("any key: leave kijun"), _("Esc: back to the session"),
                              _("Up/Down/PgUp/PgDn scroll") };
@@ -177,49 +160,42 @@ pg_draw(ui *u)
     }
 }
 
-void
-pg_key(ui *u, ui_key k)
+static bool
+pg_key(ui *u, ui_key k, enum ui_act a)
 {
-  size_t page = LINES > 4 ? (size_t) LINES - 4 : 1;
-  if (k.fn)
+  page *p = current(u);
+  size_t pg = LINES > 4 ? (size_t) LINES - 4 : 1;
+  bool quit = p == &summary_pg && quitting;
+  if (quit)
+    a = uk_action(KS_QUIT, k);
+  switch (a)
     {
-      switch (k.ch)
-        {
-        case KEY_UP: if (u->ptop) u->ptop--; return;
-        case KEY_DOWN: if (u->ptop + 1 < u->nlines) u->ptop++; return;
-        case KEY_PPAGE: u->ptop = u->ptop > page ? u->ptop - page : 0; return;
-        case KEY_NPAGE: u->ptop += page; return;
-        case KEY_HOME: u->ptop = 0; return;
-        case KEY_END: u->ptop = u->nlines; return;
-        default: break;
-        }
+    case A_UP: if (p->top) p->top--; return true;
+    case A_DOWN: if (p->top + 1 < p->nlines) p->top++; return true;
+    case A_PGUP: p->top = p->top > pg ? p->top - pg : 0; return true;
+    case A_PGDN: p->top += pg; return true;
+    case A_HOME: p->top = 0; return true;
+    case A_END: p->top = p->nlines; return true;
+    case A_BACK:
+      quitting = false;
+      ui_back(u);
+      return true;
+    default:
+      break;
     }
-  else if (k.ch == 'k' && !u->quitting)
-    {
-      if (u->ptop)
-        u->ptop--;
-      return;
-    }
-  else if (k.ch == 'j' && !u->quitting)
-    {
-      u->ptop++;
-      return;
-    }
-  if (!k.fn && k.ch == 27)
-    {
-      u->quitting = false;
-      u->scr = u->back;
-      pg_free(u);
-      return;
-    }
-  if (u->quitting)
+  if (quit)
     {
       u->done = true;
-      return;
+      return true;
     }
-  if (!k.fn && k.ch == 'q')
-    {
-      ui_open_page(u, SCR_SUMMARY);
-      u->quitting = true;
-    }
+  return false;
 }
+
+static bool
+pg_modal(const ui *u)
+{
+  return u->scr == SCR_SUMMARY && quitting;
+}
+
+const ui_screen help_screen = { KS_PAGE, help_open, pg_draw, pg_key, NULL, NULL, SCR_COUNT };
+const ui_screen summary_screen = { KS_PAGE, summary_open, pg_draw, pg_key, NULL, pg_modal, SCR_COUNT };

@@ -11,11 +11,41 @@
 #include "text.h"
 #include "ui_internal.h"
 
+static int sel;               /* the selected field */
+static bool picking;          /* choosing a sector */
+static size_t pick;           /* the sector list's selection; 0 is none */
+static bool new_file;         /* opened first on a new file */
+
+void
+pf_start_new(ui *u)
+{
+  new_file = true;
+  ui_goto(u, SCR_OVERVIEW);
+  ui_push(u, SCR_PROFILE);
+}
+
 static const char *
 sector_label(const ui *u, const char *id)
 {
   const qn_sector *s = id ? qn_find_sector(u->s->qn, id) : NULL;
   return s ? qn_tr(&s->name, i18n_lang()) : id;
+}
+
+/* The widest field label, which the values line up after. */
+static int
+label_width(void)
+{
+  int lw = 0;
+  for (int f = 0; f < ANS_FORM_FIELDS; f++)
+    if (txt_width(ans_field_name((enum ans_field) f)) > lw)
+      lw = txt_width(ans_field_name((enum ans_field) f));
+  return lw;
+}
+
+static int
+row_of(int f)
+{
+  return 4 + 2 * f;
 }
 
 static void
@@ -24,11 +54,11 @@ draw_picker(ui *u, int y0)
   const questionnaire *q = u->s->qn;
   int rows = LINES - 3 - y0;
   size_t n = q->nsectors + 1;
-  size_t top = u->pf_pick >= (size_t) rows ? u->pf_pick - (size_t) rows + 1 : 0;
+  size_t top = pick >= (size_t) rows ? pick - (size_t) rows + 1 : 0;
   for (int i = 0; i < rows && top + (size_t) i < n; i++)
     {
       size_t k = top + (size_t) i;
-      attr_t a = k == u->pf_pick ? ud_attr(u, UC_SELECT) : A_NORMAL;
+      attr_t a = k == pick ? ud_attr(u, UC_SELECT) : A_NORMAL;
       move(y0 + i, 0);
       clrtoeol();
       attron(a);
@@ -39,19 +69,16 @@ draw_picker(ui *u, int y0)
     }
 }
 
-void
+static void
 pf_draw(ui *u)
 {
   ud_titlebar(u, _("Respondent profile"), NULL);
   ud_wrapped(2, 2, COLS - 4, 1, _("Every field may be left empty and edited later with p."), ud_attr(u, UC_DIM));
-  int lw = 0;
-  for (int f = 0; f < ANS_FORM_FIELDS; f++)
-    if (txt_width(ans_field_name((enum ans_field) f)) > lw)
-      lw = txt_width(ans_field_name((enum ans_field) f));
+  int lw = label_width();
   for (int f = 0; f < ANS_FORM_FIELDS; f++)
     {
-      int y = 4 + 2 * f;
-      attr_t a = f == u->pf_sel && u->ed == ED_NONE ? ud_attr(u, UC_SELECT) : A_NORMAL;
+      int y = row_of(f);
+      attr_t a = f == sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
       ud_text(y, 2, lw, ans_field_name((enum ans_field) f), A_BOLD);
       const char *v = u->s->a->profile[f];
       if (f == ANS_SECTOR)
@@ -61,11 +88,11 @@ pf_draw(ui *u)
       attroff(a);
       ud_text(y, 2 + lw + 2, COLS - lw - 6, v ? v : "", a);
     }
-  if (u->pf_picking)
-    draw_picker(u, 4 + 2 * ANS_SECTOR + 1);
+  if (picking)
+    draw_picker(u, row_of(ANS_SECTOR) + 1);
   ud_status(u);
-  if (u->ed == ED_PROFILE)
-    ed_draw(u);
+  if (ed_active() == ED_PROFILE)
+    ed_draw(u, row_of(sel), lw);
   const char *keys[] = { _("? help"), _("Up/Down select"), _("Enter edit"), _("Esc done") };
   ud_keybar(u, keys, 4);
 }
@@ -73,10 +100,10 @@ pf_draw(ui *u)
 static void
 close_form(ui *u)
 {
-  u->scr = u->back;
-  if (u->new_file)
+  ui_back(u);
+  if (new_file)
     {
-      u->new_file = false;
+      new_file = false;
       ui_set_msg(u, false, "%s", _("Choose an item with Enter, or press Tab for the first unanswered question."));
     }
 }
@@ -85,50 +112,76 @@ static void
 pick_key(ui *u, ui_key k)
 {
   size_t n = u->s->qn->nsectors + 1;
-  bool up = k.fn ? k.ch == KEY_UP : k.ch == 'k';
-  bool down = k.fn ? k.ch == KEY_DOWN : k.ch == 'j';
-  if (up && u->pf_pick > 0)
-    u->pf_pick--;
-  else if (down && u->pf_pick + 1 < n)
-    u->pf_pick++;
-  else if ((k.fn && k.ch == KEY_ENTER) || (!k.fn && (k.ch == '\n' || k.ch == '\r')))
+  switch (uk_action(KS_PICKER, k))
     {
-      ans_set_profile(u->s->a, ANS_SECTOR, u->pf_pick ? u->s->qn->sectors[u->pf_pick - 1].id : NULL);
+    case A_UP: if (pick > 0) pick--; break;
+    case A_DOWN: if (pick + 1 < n) pick++; break;
+    case A_OPEN:
+      ans_set_profile(u->s->a, ANS_SECTOR, pick ? u->s->qn->sectors[pick - 1].id : NULL);
       ui_changed(u);
-      u->pf_picking = false;
+      picking = false;
+      break;
+    case A_BACK: picking = false; break;
+    default: break;
     }
-  else if (!k.fn && k.ch == 27)
-    u->pf_picking = false;
 }
 
-void
-pf_key(ui *u, ui_key k)
+static void
+field_done(ui *u, enum ed_end how, const char *text, bool changed)
 {
-  if (u->pf_picking)
+  if (how != ED_CANCEL && changed)
+    {
+      ans_set_profile(u->s->a, (enum ans_field) sel, text);
+      ui_changed(u);
+    }
+}
+
+static bool
+pf_key(ui *u, ui_key k, enum ui_act a)
+{
+  if (picking)
     {
       pick_key(u, k);
-      return;
+      return true;
     }
-  bool up = k.fn ? k.ch == KEY_UP || k.ch == KEY_BTAB : k.ch == 'k';
-  bool down = k.fn ? k.ch == KEY_DOWN : k.ch == 'j' || k.ch == '\t';
-  if (up && u->pf_sel > 0)
-    u->pf_sel--;
-  else if (down && u->pf_sel + 1 < ANS_FORM_FIELDS)
-    u->pf_sel++;
-  else if ((k.fn && k.ch == KEY_ENTER) || (!k.fn && (k.ch == '\n' || k.ch == '\r')))
+  switch (a)
     {
-      if (u->pf_sel == ANS_SECTOR)
+    case A_UP: if (sel > 0) sel--; return true;
+    case A_DOWN: if (sel + 1 < ANS_FORM_FIELDS) sel++; return true;
+    case A_OPEN:
+      if (sel == ANS_SECTOR)
         {
-          u->pf_picking = true;
-          u->pf_pick = 0;
+          picking = true;
+          pick = 0;
           const char *cur = u->s->a->profile[ANS_SECTOR];
           for (size_t i = 0; cur && i < u->s->qn->nsectors; i++)
             if (u->s->qn->sectors[i].id == cur || strcmp(u->s->qn->sectors[i].id, cur) == 0)
-              u->pf_pick = i + 1;
+              pick = i + 1;
         }
       else
-        ed_start(u, ED_PROFILE, u->s->a->profile[u->pf_sel]);
+        ed_start(u, ED_PROFILE, ans_field_name((enum ans_field) sel), u->s->a->profile[sel], field_done);
+      return true;
+    case A_BACK:
+      close_form(u);
+      return true;
+    default:
+      return false;
     }
-  else if (!k.fn && k.ch == 27)
-    close_form(u);
 }
+
+static void
+pf_open(ui *u)
+{
+  (void) u;
+  sel = 0;
+  picking = false;
+}
+
+static bool
+pf_modal(const ui *u)
+{
+  (void) u;
+  return picking;
+}
+
+const ui_screen pf_screen = { KS_PROFILE, pf_open, pf_draw, pf_key, NULL, pf_modal, SCR_COUNT };

@@ -15,10 +15,38 @@
 #include "ui_internal.h"
 #include "xalloc.h"
 
+/* The question shown, as a position in walk order. */
+static size_t pos;
+static char *search;          /* the last search string, or NULL */
+static bool advance;          /* a reason was asked for: move on after it */
+static size_t edit_qi;        /* the question whose note or evidence is being edited */
+
+size_t
+qv_pos(void)
+{
+  return pos;
+}
+
+void
+qv_open(ui *u, size_t p)
+{
+  if (p >= u->s->qn->nquestions)
+    return;
+  pos = p;
+  ui_goto(u, SCR_QUESTION);
+}
+
+void
+qv_free(void)
+{
+  free(search);
+  search = NULL;
+}
+
 static const qn_question *
 current(const ui *u, size_t *index)
 {
-  size_t i = u->s->qn->order[u->pos];
+  size_t i = u->s->qn->order[pos];
   if (index)
     *index = i;
   return &u->s->qn->questions[i];
@@ -88,7 +116,7 @@ lg_line(const qn_section *s, enum lang l)
   return out;
 }
 
-void
+static void
 qv_draw(ui *u)
 {
   const questionnaire *q = u->s->qn;
@@ -100,7 +128,7 @@ qv_draw(ui *u)
 
   char *left = xasprintf("%s  >  %s %s", qn_phase_name(x->phase), s->id, qn_tr(&s->title, l));
   char right[48];
-  snprintf(right, sizeof right, "%zu/%zu", u->pos + 1, q->nquestions);
+  snprintf(right, sizeof right, "%zu/%zu", pos + 1, q->nquestions);
   ud_titlebar(u, left, right);
   free(left);
 
@@ -179,8 +207,13 @@ qv_draw(ui *u)
     }
 
   ud_status(u);
-  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE || u->ed == ED_SEARCH)
-    ed_draw(u);
+  switch (ed_active())
+    {
+    case ED_NOTE: ed_draw(u, y_note, lw); break;
+    case ED_EVIDENCE: ed_draw(u, y_ev, lw); break;
+    case ED_SEARCH: ed_draw(u, LINES - 2, 0); break;
+    default: break;
+    }
   /* The digits of the first and last choice, and the one that clears. */
   char answer_keys[32], clear_key[32];
   /* TRANSLATORS: key hint of the question view: the digits that answer,
@@ -203,53 +236,117 @@ static size_t
 item_step(const ui *u, int dir)
 {
   const questionnaire *q = u->s->qn;
-  size_t pos = u->pos;
-  const qn_question *x = &q->questions[q->order[pos]];
-#define SAME(p) (q->questions[q->order[p]].section == x->section && q->questions[q->order[p]].phase == x->phase)
+  size_t p = pos;
+  const qn_question *x = &q->questions[q->order[p]];
+#define SAME(i) (q->questions[q->order[i]].section == x->section && q->questions[q->order[i]].phase == x->phase)
   if (dir > 0)
     {
-      while (pos + 1 < q->nquestions && SAME(pos + 1))
-        pos++;
-      return pos + 1 < q->nquestions ? pos + 1 : u->pos;
+      while (p + 1 < q->nquestions && SAME(p + 1))
+        p++;
+      return p + 1 < q->nquestions ? p + 1 : pos;
     }
-  while (pos > 0 && SAME(pos - 1))
-    pos--;
-  if (pos == u->pos && pos > 0)
+  while (p > 0 && SAME(p - 1))
+    p--;
+  if (p == pos && p > 0)
     {
       /* Already at the item's start: go to the previous item's start. */
-      pos--;
-      x = &q->questions[q->order[pos]];
-      while (pos > 0 && SAME(pos - 1))
-        pos--;
+      p--;
+      x = &q->questions[q->order[p]];
+      while (p > 0 && SAME(p - 1))
+        p--;
     }
 #undef SAME
-  return pos;
+  return p;
+}
+
+void
+qv_next_open(ui *u, size_t from)
+{
+  size_t p = ans_next_open(u->s->a, from % u->s->qn->nquestions);
+  if (p < u->s->qn->nquestions)
+    qv_open(u, p);
+  else
+    ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
 }
 
 static bool
-matches(const ui *u, size_t pos)
+matches(const ui *u, size_t p)
 {
-  const qn_question *x = &u->s->qn->questions[u->s->qn->order[pos]];
-  return strcasestr(x->id, u->search) || strcasestr(qn_tr(&x->text, i18n_lang()), u->search);
+  const qn_question *x = &u->s->qn->questions[u->s->qn->order[p]];
+  return strcasestr(x->id, search) || strcasestr(qn_tr(&x->text, i18n_lang()), search);
 }
 
-bool
-qv_search(ui *u, size_t from)
+static bool
+find(ui *u, size_t from)
 {
   const questionnaire *q = u->s->qn;
-  if (!u->search || !*u->search)
+  if (!search || !*search)
     return false;
   for (size_t k = 0; k < q->nquestions; k++)
     {
-      size_t pos = (from + k) % q->nquestions;
-      if (matches(u, pos))
+      size_t p = (from + k) % q->nquestions;
+      if (matches(u, p))
         {
-          ui_open_question(u, pos);
+          qv_open(u, p);
           return true;
         }
     }
-  ui_set_msg(u, true, _("No question matches \"%s\"."), u->search);
+  ui_set_msg(u, true, _("No question matches \"%s\"."), search);
   return false;
+}
+
+static size_t search_from;
+
+static void
+search_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  (void) changed;
+  if (how != ED_SAVE)
+    return;
+  free(search);
+  search = *text ? xstrdup(text) : NULL;
+  find(u, search_from);
+}
+
+void
+qv_start_search(ui *u, size_t from)
+{
+  search_from = from;
+  ed_start(u, ED_SEARCH, _("Search"), search, search_done);
+}
+
+static void
+text_done(ui *u, enum ed_end how, const char *text, bool changed, bool note)
+{
+  if (how != ED_CANCEL && changed)
+    {
+      (note ? ans_set_note : ans_set_evidence)(u->s->a, edit_qi, text);
+      ui_changed(u);
+    }
+  if (note && how == ED_SAVE && advance && pos + 1 < u->s->qn->nquestions)
+    pos++;
+  advance = false;
+}
+
+static void
+note_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  text_done(u, how, text, changed, true);
+}
+
+static void
+evidence_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  text_done(u, how, text, changed, false);
+}
+
+static void
+edit(ui *u, bool note)
+{
+  edit_qi = u->s->qn->order[pos];
+  const ans_entry *e = &u->s->a->e[edit_qi];
+  ed_start(u, note ? ED_NOTE : ED_EVIDENCE, note ? _("Note") : _("Evidence"), note ? e->note : e->evidence,
+           note ? note_done : evidence_done);
 }
 
 static void
@@ -264,56 +361,49 @@ answer(ui *u, enum ans_status st)
       /* The reason is part of the answer: ask for it at once; the view
        * moves on when the note is saved. */
       ui_set_msg(u, false, "%s", _("Give the reason for this answer, then press Enter."));
-      u->advance_after_edit = true;
-      ed_start(u, ED_NOTE, u->s->a->e[qi].note);
+      advance = true;
+      edit(u, true);
       return;
     }
-  if (st != ANS_NONE && u->pos + 1 < u->s->qn->nquestions)
-    u->pos++;
+  if (st != ANS_NONE && pos + 1 < u->s->qn->nquestions)
+    pos++;
   else if (st != ANS_NONE)
     ui_set_msg(u, false, "%s", _("That was the last question. Press q to see the summary."));
 }
 
-void
-qv_key(ui *u, ui_key k)
+static bool
+qv_key(ui *u, ui_key k, enum ui_act a)
 {
-  const questionnaire *q = u->s->qn;
-  size_t last = q->nquestions - 1;
-  if (k.fn)
-    {
-      switch (k.ch)
-        {
-        case KEY_LEFT: case KEY_UP: if (u->pos) u->pos--; break;
-        case KEY_RIGHT: case KEY_DOWN: if (u->pos < last) u->pos++; break;
-        case KEY_PPAGE: u->pos = item_step(u, -1); break;
-        case KEY_NPAGE: u->pos = item_step(u, 1); break;
-        case KEY_HOME: u->pos = 0; break;
-        case KEY_END: u->pos = last; break;
-        default: break;
-        }
-      return;
-    }
-  int st = k.ch < 128 ? ans_status_of_digit((int) k.ch) : -1;
+  size_t last = u->s->qn->nquestions - 1;
+  int st = !k.fn && k.ch < 128 ? ans_status_of_digit((int) k.ch) : -1;
   if (st >= 0)
     {
       answer(u, (enum ans_status) st);
-      return;
+      return true;
     }
-  switch (k.ch)
+  switch (a)
     {
-    case 'h': case 'k': if (u->pos) u->pos--; break;
-    case 'l': case 'j': if (u->pos < last) u->pos++; break;
-    case '\t': ui_next_open(u, (u->pos + 1) % q->nquestions); break;
-    case 'e': ed_start(u, ED_NOTE, u->s->a->e[q->order[u->pos]].note); break;
-    case 'v': ed_start(u, ED_EVIDENCE, u->s->a->e[q->order[u->pos]].evidence); break;
-    case 'n':
-      if (u->search)
-        qv_search(u, u->pos + 1);
-      break;
-    case 27:
-      ov_select_pos(u, u->pos);
-      u->scr = SCR_OVERVIEW;
-      break;
-    default: break;
+    case A_PREV: if (pos) pos--; return true;
+    case A_NEXT: if (pos < last) pos++; return true;
+    case A_PREV_ITEM: pos = item_step(u, -1); return true;
+    case A_NEXT_ITEM: pos = item_step(u, 1); return true;
+    case A_FIRST: pos = 0; return true;
+    case A_LAST: pos = last; return true;
+    case A_UNANSWERED: qv_next_open(u, pos + 1); return true;
+    case A_NOTE: edit(u, true); return true;
+    case A_EVIDENCE: edit(u, false); return true;
+    case A_SEARCH: qv_start_search(u, pos + 1); return true;
+    case A_SEARCH_NEXT:
+      if (search)
+        find(u, pos + 1);
+      return true;
+    case A_BACK:
+      ov_select_pos(u, pos);
+      ui_goto(u, SCR_OVERVIEW);
+      return true;
+    default:
+      return false;
     }
 }
+
+const ui_screen qv_screen = { KS_QUESTION, NULL, qv_draw, qv_key, NULL, NULL, SCR_OVERVIEW };

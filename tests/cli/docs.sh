@@ -24,9 +24,11 @@ for opt in $("$KIJUN" --help | grep -o -- '--[a-z]*' | sort -u); do
   done
 done
 
-# Every key of the help screen's table is in kijun(1), and so is the
-# digit of every answer status (the status table in answers.h).
-keys=$(sed -n 's/^ *{ "\([^"]*\)", N_(.*/\1/p' "$S/src/ui_pages.c")
+# Every key the binding table shows (src/ui_keys.c, from which the help
+# screen is made) is in kijun(1), and so is the digit of every answer
+# status (the status table in answers.h).
+keys=$(sed -n 's/^ *B(KS_[A-Z]*, A_[A-Z_]*, "\([^"]*\)", N_(.*/\1/p' "$S/src/ui_keys.c")
+[ "$(echo $keys | wc -w)" -ge 20 ] || not_ok "the binding table's keys are found in src/ui_keys.c" "$keys"
 digits=$(sed -n "s/^ *X([A-Z_]*, \"[a-z_]*\", N_(\"[^\"]*\"), '\([0-9]\)'.*/\1/p" "$S/src/answers.h")
 [ "$(echo $digits | wc -w)" -ge 2 ] || not_ok "the status table's digits are found in src/answers.h" "$digits"
 keys="$keys $digits"
