@@ -100,29 +100,12 @@ le_kill_end(lineedit *e)
   e->len = e->cur;
 }
 
-static size_t
-put_utf8(char *out, uint32_t c)
-{
-  if (c < 0x80)
-    return out[0] = (char) c, 1;
-  if (c < 0x800)
-    return out[0] = (char) (0xC0 | (c >> 6)), out[1] = (char) (0x80 | (c & 0x3F)), 2;
-  if (c < 0x10000)
-    return out[0] = (char) (0xE0 | (c >> 12)), out[1] = (char) (0x80 | ((c >> 6) & 0x3F)),
-           out[2] = (char) (0x80 | (c & 0x3F)), 3;
-  out[0] = (char) (0xF0 | (c >> 18));
-  out[1] = (char) (0x80 | ((c >> 12) & 0x3F));
-  out[2] = (char) (0x80 | ((c >> 6) & 0x3F));
-  out[3] = (char) (0x80 | (c & 0x3F));
-  return 4;
-}
-
 char *
 le_slice(const lineedit *e, size_t from, size_t to)
 {
   char *s = xmalloc((to - from) * 4 + 1), *p = s;
   for (size_t i = from; i < to; i++)
-    p += put_utf8(p, e->cp[i]);
+    p += txt_encode(p, e->cp[i]);
   *p = '\0';
   return s;
 }

@@ -219,6 +219,97 @@ txt_sanitize(const char *s, bool one_line)
   return out;
 }
 
+size_t
+txt_encode(char *out, uint32_t c)
+{
+  if (c < 0x80)
+    return out[0] = (char) c, 1;
+  if (c < 0x800)
+    return out[0] = (char) (0xC0 | (c >> 6)), out[1] = (char) (0x80 | (c & 0x3F)), 2;
+  if (c < 0x10000)
+    return out[0] = (char) (0xE0 | (c >> 12)), out[1] = (char) (0x80 | ((c >> 6) & 0x3F)),
+           out[2] = (char) (0x80 | (c & 0x3F)), 3;
+  out[0] = (char) (0xF0 | (c >> 18));
+  out[1] = (char) (0x80 | ((c >> 12) & 0x3F));
+  out[2] = (char) (0x80 | ((c >> 6) & 0x3F));
+  out[3] = (char) (0x80 | (c & 0x3F));
+  return 4;
+}
+
+uint32_t
+txt_halfwidth(uint32_t cp)
+{
+  if (cp >= 0xFF01 && cp <= 0xFF5E)
+    return cp - 0xFF01 + 0x21;
+  return cp == 0x3000 ? ' ' : cp;
+}
+
+/* Half-width katakana U+FF61-U+FF9F and the full-width forms they stand for. */
+static const uint16_t kana_full[] = {
+  0x3002, 0x300C, 0x300D, 0x3001, 0x30FB, 0x30F2, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30E3,
+  0x30E5, 0x30E7, 0x30C3, 0x30FC, 0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF,
+  0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF, 0x30C1, 0x30C4, 0x30C6, 0x30C8,
+  0x30CA, 0x30CB, 0x30CC, 0x30CD, 0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF,
+  0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, 0x30EA, 0x30EB, 0x30EC, 0x30ED, 0x30EF,
+  0x30F3, 0x309B, 0x309C,
+};
+_Static_assert(sizeof kana_full / sizeof kana_full[0] == 0xFF9F - 0xFF61 + 1, "one entry a half-width kana");
+
+/* The kana a voiced (mark 0x309B) or semi-voiced (0x309C) mark makes of
+ * base; 0 when it makes none. */
+static uint32_t
+kana_voiced(uint32_t base, uint32_t mark)
+{
+  bool ha_row = base >= 0x30CF && base <= 0x30DB && (base - 0x30CF) % 3 == 0;
+  if (mark == 0x309C)
+    return ha_row ? base + 2 : 0;
+  if (base == 0x30A6)
+    return 0x30F4;
+  if (ha_row || (base >= 0x30AB && base <= 0x30C2 && (base - 0x30AB) % 2 == 0) || base == 0x30C4
+      || base == 0x30C6 || base == 0x30C8)
+    return base + 1;
+  return 0;
+}
+
+char *
+txt_fold(const char *s)
+{
+  size_t n = strlen(s);
+  /* Folding never lengthens: a half-width kana (3 bytes) becomes one
+   * full-width kana (3 bytes), full-width ASCII (3) becomes 1. */
+  char *out = xmalloc(n + 1), *p = out;
+  uint32_t prev = 0;          /* the last kana written, for a following mark */
+  char *prev_at = NULL;
+  for (size_t i = 0; i < n;)
+    {
+      uint32_t cp;
+      int len = txt_decode(s + i, n - i, &cp);
+      if (cp == TXT_INVALID)
+        {
+          memcpy(p, s + i, (size_t) len);
+          p += len, i += (size_t) len, prev = 0;
+          continue;
+        }
+      i += (size_t) len;
+      cp = txt_halfwidth(cp);
+      if (cp >= 0xFF61 && cp <= 0xFF9F)
+        cp = kana_full[cp - 0xFF61];
+      if (cp < 0x80 && cp >= 'A' && cp <= 'Z')
+        cp += 'a' - 'A';
+      uint32_t joined = (cp == 0x309B || cp == 0x309C) && prev ? kana_voiced(prev, cp) : 0;
+      if (joined)
+        {
+          p = prev_at;
+          cp = joined;
+        }
+      prev_at = p;
+      prev = cp >= 0x30A1 && cp <= 0x30FA ? cp : 0;
+      p += txt_encode(p, cp);
+    }
+  *p = '\0';
+  return out;
+}
+
 /* Kinsoku: characters a line must not start with, and must not end with. */
 static bool
 no_line_start(uint32_t c)

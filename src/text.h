@@ -37,6 +37,16 @@ typedef struct txt_line
  * bytes used (1 to 4); *cp is TXT_INVALID for a malformed sequence, which
  * then uses one byte. */
 int txt_decode(const char *s, size_t n, uint32_t *cp);
+/* Write cp as UTF-8 into out (room for 4 bytes); returns the bytes written. */
+size_t txt_encode(char *out, uint32_t cp);
+/* The ASCII character a full-width form (U+FF01-U+FF5E) or the
+ * ideographic space stands for; any other character as it is.  What an
+ * input method left on sends for a key. */
+uint32_t txt_halfwidth(uint32_t cp);
+/* s folded for searching, as a new string: full-width ASCII and the
+ * ideographic space to ASCII, half-width katakana to full-width (voiced
+ * marks joined), ASCII to lower case.  Invalid bytes are kept as they are. */
+char *txt_fold(const char *s);
 /* Whether s[0..n) is well-formed UTF-8; on failure *bad is the offset of
  * the first bad byte. */
 bool txt_valid_utf8(const char *s, size_t n, size_t *bad);

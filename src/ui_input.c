@@ -3,7 +3,8 @@
  * [201~) becomes one paste event whose text goes into the field being
  * edited; an escape sequence curses does not know (an Alt chord, a key of
  * another terminal) is dropped whole instead of its bytes acting as Esc,
- * digits and letters; and a burst of keys, which is how a paste arrives
+ * digits and letters; a full-width key (what a Japanese input method left
+ * on sends) is its ASCII key outside the text editor; and a burst of keys, which is how a paste arrives
  * from a terminal without bracketed paste, can be told from typing.
  *
  * Bracketed paste is switched on at start where the terminal has it (its
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "text.h"
 #include "ui_internal.h"
 #include "xalloc.h"
 
@@ -303,6 +305,10 @@ in_key(ui *u, int ms, ui_key *k)
       switch (e)
         {
         case ESC_ALONE:
+          /* A key typed with a Japanese input method still on is its
+           * ASCII key, except as text in a field. */
+          if (!k->fn && ed_active() == ED_NONE)
+            k->ch = (wint_t) txt_halfwidth((uint32_t) k->ch);
           return true;
         case ESC_ALT_ENTER:
           *k = (ui_key){ UI_KEY_NEWLINE, true };

@@ -269,11 +269,23 @@ qv_next_open(ui *u, size_t from)
     ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
 }
 
+/* Whether text holds the folded query (see txt_fold). */
 static bool
-matches(const ui *u, size_t p)
+has(const char *text, const char *query)
+{
+  if (!text)
+    return false;
+  char *t = txt_fold(text);
+  bool found = strstr(t, query) != NULL;
+  free(t);
+  return found;
+}
+
+static bool
+matches(const ui *u, size_t p, const char *query)
 {
   const qn_question *x = &u->s->qn->questions[u->s->qn->order[p]];
-  return strcasestr(x->id, search) || strcasestr(qn_tr(&x->text, i18n_lang()), search);
+  return has(x->id, query) || has(qn_tr(&x->text, i18n_lang()), query);
 }
 
 static bool
@@ -282,15 +294,18 @@ find(ui *u, size_t from)
   const questionnaire *q = u->s->qn;
   if (!search || !*search)
     return false;
+  char *query = txt_fold(search);
   for (size_t k = 0; k < q->nquestions; k++)
     {
       size_t p = (from + k) % q->nquestions;
-      if (matches(u, p))
+      if (matches(u, p, query))
         {
+          free(query);
           qv_open(u, p);
           return true;
         }
     }
+  free(query);
   ui_set_msg(u, true, _("No question matches \"%s\"."), search);
   return false;
 }

@@ -162,3 +162,21 @@ Test(text, sanitize_escapes_terminal_controls)
   cr_assert_str_eq(s, "改行\nあり");
   free(s);
 }
+
+Test(text, folding_for_search_joins_widths_cases_and_kana)
+{
+  char *f = txt_fold("ＣＳＩＲＴ　体制");
+  cr_assert_str_eq(f, "csirt 体制");
+  free(f);
+  f = txt_fold("ｾｷｭﾘﾃｨ･ｶﾞｲﾄﾞﾗｲﾝ ﾊﾟｽﾜｰﾄﾞ");
+  cr_assert_str_eq(f, "セキュリティ・ガイドライン パスワード");
+  free(f);
+  f = txt_fold("Backup ｳﾞ ｱﾞ");
+  cr_assert_str_eq(f, "backup ヴ ア゛");
+  free(f);
+  cr_assert_eq(txt_halfwidth(0xFF11), '1');
+  cr_assert_eq(txt_halfwidth(0xFF1F), '?');
+  cr_assert_eq(txt_halfwidth(0xFF51), 'q');
+  cr_assert_eq(txt_halfwidth(0x3000), ' ');
+  cr_assert_eq(txt_halfwidth(0x3042), 0x3042);
+}
