@@ -406,7 +406,11 @@ draw(ui *u)
       free(m);
     }
   else
-    screen_of(u)->draw(u);
+    {
+      screen_of(u)->draw(u);
+      if (ed_active() != ED_NONE)
+        ed_keybar(u);
+    }
   if (!too_small() && ed_cursor(&y, &x))
     {
       curs_set(1);

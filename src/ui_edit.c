@@ -29,6 +29,7 @@ static char *orig;            /* the text the editor opened with */
 static const char *label;
 static ed_done_fn *on_done;
 static int cur_y = -1, cur_x;
+static bool asking;           /* Esc on a changed text: discard it? */
 
 void
 ed_start(ui *u, enum ui_edit field, const char *lbl, const char *text, ed_done_fn *done)
@@ -42,6 +43,7 @@ ed_start(ui *u, enum ui_edit field, const char *lbl, const char *text, ed_done_f
   what = field;
   label = lbl;
   on_done = done;
+  asking = false;
 }
 
 enum ui_edit
@@ -163,9 +165,68 @@ paste(ui *u)
                le.max);
 }
 
+static bool
+changed_text(void)
+{
+  char *text = le_text(&le);
+  bool changed = !orig || strcmp(text, orig) != 0;
+  free(text);
+  return changed;
+}
+
+static void
+ask(ui *u)
+{
+  asking = true;
+  /* TRANSLATORS: asked on the status line when Esc is pressed in an
+     edited field; y, n and Enter are keys. */
+  ui_set_msg(u, true, "%s", _("Discard what you typed? y: discard   n or Esc: go on editing   Enter: save"));
+}
+
+/* The answer to ask(): only y discards, so pressing Esc again and again
+ * (to get out of somewhere) never loses text. */
+static void
+answer_ask(ui *u, ui_key k)
+{
+  asking = false;
+  uint32_t c = k.fn ? 0 : txt_halfwidth((uint32_t) k.ch);
+  if (c == 'y' || c == 'Y')
+    {
+      ed_finish(u, ED_CANCEL);
+      drop_burst(u);
+    }
+  else if (uk_action(KS_EDIT, k) == A_ED_SAVE)
+    enter(u);
+}
+
+void
+ed_keybar(ui *u)
+{
+  if (asking)
+    {
+      const char *keys[] = { _("y discard"), _("n go on editing"), _("Enter save") };
+      ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
+      return;
+    }
+  /* TRANSLATORS: key hints while a text is edited, in 80 columns;
+     items that do not fit are dropped from the end. */
+  const char *multi[] = { _("Enter save"), _("Esc cancel"), _("^J line break"), _("^U ^K delete to start/end"),
+                          _("Home End") };
+  const char *one[] = { _("Enter save"), _("Esc cancel"), _("^U ^K delete to start/end"), _("Home End") };
+  if (le.flags & LE_MULTILINE)
+    ud_keybar(u, multi, sizeof multi / sizeof multi[0]);
+  else
+    ud_keybar(u, one, sizeof one / sizeof one[0]);
+}
+
 void
 ed_key(ui *u, ui_key k)
 {
+  if (asking)
+    {
+      answer_ask(u, k);
+      return;
+    }
   switch (uk_action(KS_EDIT, k))
     {
     case A_ED_LEFT: le_left(&le); break;
@@ -187,6 +248,12 @@ ed_key(ui *u, ui_key k)
         enter(u);
       break;
     case A_ED_CANCEL:
+      /* A search is not the respondent's text: it goes at once. */
+      if (what != ED_SEARCH && changed_text())
+        {
+          ask(u);
+          break;
+        }
       ed_finish(u, ED_CANCEL);
       drop_burst(u);
       break;

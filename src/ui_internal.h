@@ -194,6 +194,8 @@ enum ui_edit ed_active(void);
  * label's own width). */
 void ed_draw(ui *u, int y, int lw);
 void ed_key(ui *u, ui_key k);
+/* The key bar while editing: the editor's own keys. */
+void ed_keybar(ui *u);
 /* End the edit as how says (nothing when none is open). */
 void ed_finish(ui *u, enum ed_end how);
 /* Where the cursor shows while editing; false when hidden. */

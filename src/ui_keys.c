@@ -105,7 +105,7 @@ static const ui_binding bindings[] = {
   B(KS_EDIT, A_ED_NEWLINE, "^J Alt-Enter", N_("line break (note and evidence)"), '\n', FN(UI_KEY_NEWLINE)),
   B(KS_EDIT, A_ED_TAB, "Tab", N_("tab (note and evidence)"), '\t'),
   B(KS_EDIT, A_ED_SAVE, "Enter", N_("save"), '\r', FN(KEY_ENTER)),
-  B(KS_EDIT, A_ED_CANCEL, "Esc", N_("cancel"), UI_ESC),
+  B(KS_EDIT, A_ED_CANCEL, "Esc", N_("cancel (a changed text: asks first; y discards)"), UI_ESC),
   B(KS_EDIT, A_ED_PASTE, NULL, NULL, FN(UI_KEY_PASTE)),
 };
 

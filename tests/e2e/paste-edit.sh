@@ -94,7 +94,8 @@ keys e
 printf '\033[57;3u1\033[99q2' > "$TMP/seq"
 T load-buffer -b raw "$TMP/seq"; T paste-buffer -b raw
 sleep 0.3
-keys Escape
+# Esc on a changed text asks before discarding it; y discards.
+keys Escape; wait_for "Discard what you typed?"; keys y
 sleep 0.3
 no_answer "an unknown escape sequence answers nothing" "$A" 1.2-d
 
