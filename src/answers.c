@@ -217,19 +217,20 @@ ans_needs_reason(enum ans_status st)
 }
 
 bool
-ans_open(const assessment *a, size_t qi)
+ans_open(const assessment *a, size_t qi, bool reasons)
 {
-  return a->e[qi].status == ANS_NONE || a->e[qi].reconfirm;
+  const ans_entry *e = &a->e[qi];
+  return e->status == ANS_NONE || e->reconfirm || (reasons && ans_needs_reason(e->status) && !ans_has_reason(e));
 }
 
 size_t
-ans_next_open(const assessment *a, size_t from)
+ans_next_open(const assessment *a, size_t from, bool reasons)
 {
   const questionnaire *q = a->qn;
   for (size_t k = 0; k < q->nquestions; k++)
     {
       size_t pos = (from + k) % q->nquestions;
-      if (ans_open(a, q->order[pos]))
+      if (ans_open(a, q->order[pos], reasons))
         return pos;
     }
   return q->nquestions;

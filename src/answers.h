@@ -199,11 +199,12 @@ bool ans_has_reason(const ans_entry *e);
 /* Whether the status needs a reason (alternative, not applicable). */
 bool ans_needs_reason(enum ans_status st);
 /* Whether the question at qi wants attention: unanswered, or its answer
- * awaits reconfirmation (what Tab visits). */
-bool ans_open(const assessment *a, size_t qi);
+ * awaits reconfirmation (where a session opens); with reasons, also when
+ * its answer needs a reason it lacks (what Tab visits). */
+bool ans_open(const assessment *a, size_t qi, bool reasons);
 /* The first position in walk order at or after from (wrapping around)
  * whose question is open, or nquestions when none is. */
-size_t ans_next_open(const assessment *a, size_t from);
+size_t ans_next_open(const assessment *a, size_t from, bool reasons);
 
 /* The key used in files ("implemented") and the name for people. */
 const char *ans_status_key(enum ans_status st);

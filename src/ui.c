@@ -599,7 +599,7 @@ ui_main(const char *path, const char *qpath)
     pf_start_new(&u);
   else
     {
-      size_t pos = ans_next_open(s.a, 0);
+      size_t pos = ans_next_open(s.a, 0, false);
       if (pos < s.qn->nquestions)
         qv_open(&u, pos);
       else

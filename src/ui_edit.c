@@ -30,6 +30,7 @@ static const char *label;
 static ed_done_fn *on_done;
 static int cur_y = -1, cur_x;
 static bool asking;           /* Esc on a changed text: discard it? */
+static const char *required;  /* why the text may not be blank, or NULL */
 
 void
 ed_start(ui *u, enum ui_edit field, const char *lbl, const char *text, ed_done_fn *done)
@@ -44,6 +45,22 @@ ed_start(ui *u, enum ui_edit field, const char *lbl, const char *text, ed_done_f
   label = lbl;
   on_done = done;
   asking = false;
+  required = NULL;
+}
+
+void
+ed_require(const char *why)
+{
+  required = why;
+}
+
+static bool
+blank(const lineedit *e)
+{
+  for (size_t i = 0; i < e->len; i++)
+    if (e->cp[i] != ' ' && e->cp[i] != '\t' && e->cp[i] != '\n' && e->cp[i] != 0x3000)
+      return false;
+  return true;
 }
 
 enum ui_edit
@@ -136,6 +153,11 @@ enter(ui *u)
     {
       /* More keys right behind: a pasted line break. */
       le_insert(&le, '\n');
+      return;
+    }
+  if (required && blank(&le))
+    {
+      ui_set_msg(u, true, "%s", required);
       return;
     }
   ed_finish(u, ED_SAVE);

@@ -163,7 +163,7 @@ size_t qv_pos(void);
  * overview's selection). */
 void qv_start_search(ui *u, size_t from);
 /* Open the first question at or after pos, wrapping around, that is
- * unanswered or whose answer awaits reconfirmation. */
+ * unanswered, whose answer awaits reconfirmation or lacks its reason. */
 void qv_next_open(ui *u, size_t pos);
 void qv_free(void);
 
@@ -190,6 +190,9 @@ typedef void ed_done_fn(ui *u, enum ed_end how, const char *text, bool changed);
  * told how it ended. */
 void ed_start(ui *u, enum ui_edit what, const char *label, const char *text, ed_done_fn *done);
 enum ui_edit ed_active(void);
+/* The open field may not be saved empty (blank): Enter says why, and the
+ * field stays open. */
+void ed_require(const char *why);
 /* Draw the field on row y, its label in lw columns (lw <= 0: the
  * label's own width). */
 void ed_draw(ui *u, int y, int lw);

@@ -46,7 +46,7 @@ static const ui_binding bindings[] = {
   B(KS_OVERVIEW, A_END, NULL, NULL, FN(KEY_END)),
   B(KS_OVERVIEW, A_OPEN, "Enter", N_("open the item's first question in that phase"), '\r', '\n',
     FN(KEY_ENTER)),
-  B(KS_OVERVIEW, A_UNANSWERED, "Tab", N_("next unanswered question or answer to reconfirm"), '\t'),
+  B(KS_OVERVIEW, A_UNANSWERED, "Tab", N_("next question to answer, reconfirm or give a reason"), '\t'),
   B(KS_OVERVIEW, A_SEARCH, "/", N_("search question text and ids"), '/'),
 
   B(KS_QUESTION, A_ANSWERS, NULL, NULL, 0),
@@ -60,7 +60,7 @@ static const ui_binding bindings[] = {
   B(KS_QUESTION, A_NEXT_ITEM, NULL, NULL, FN(KEY_NPAGE)),
   B(KS_QUESTION, A_FIRST, "Home End", N_("first / last question"), FN(KEY_HOME)),
   B(KS_QUESTION, A_LAST, NULL, NULL, FN(KEY_END)),
-  B(KS_QUESTION, A_UNANSWERED, "Tab", N_("next unanswered question or answer to reconfirm"), '\t'),
+  B(KS_QUESTION, A_UNANSWERED, "Tab", N_("next question to answer, reconfirm or give a reason"), '\t'),
   B(KS_QUESTION, A_SEARCH, "/ n", N_("search / next match"), '/'),
   B(KS_QUESTION, A_SEARCH_NEXT, NULL, NULL, 'n'),
   B(KS_QUESTION, A_BACK, "Esc", N_("back to the overview"), UI_ESC),

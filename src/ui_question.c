@@ -19,6 +19,7 @@
 static size_t pos;
 static char *search;          /* the last search string, or NULL */
 static bool advance;          /* a reason was asked for: move on after it */
+static int pending = -1;      /* the status that waits for its reason, or -1 */
 static size_t edit_qi;        /* the question whose note or evidence is being edited */
 
 size_t
@@ -262,7 +263,7 @@ item_step(const ui *u, int dir)
 void
 qv_next_open(ui *u, size_t from)
 {
-  size_t p = ans_next_open(u->s->a, from % u->s->qn->nquestions);
+  size_t p = ans_next_open(u->s->a, from % u->s->qn->nquestions, true);
   if (p < u->s->qn->nquestions)
     qv_open(u, p);
   else
@@ -338,6 +339,19 @@ text_done(ui *u, enum ed_end how, const char *text, bool changed, bool note)
       (note ? ans_set_note : ans_set_evidence)(u->s->a, edit_qi, text);
       ui_changed(u);
     }
+  if (note && pending >= 0)
+    {
+      /* The answer that asked for the reason is given with it, or not
+       * at all. */
+      if (how != ED_CANCEL && ans_has_reason(&u->s->a->e[edit_qi]))
+        {
+          ans_set_status(u->s->a, edit_qi, (enum ans_status) pending);
+          ui_changed(u);
+        }
+      else if (how == ED_CANCEL)
+        ui_set_msg(u, false, "%s", _("Not answered: that answer needs its reason."));
+      pending = -1;
+    }
   if (note && how == ED_SAVE && advance && pos + 1 < u->s->qn->nquestions)
     pos++;
   advance = false;
@@ -362,6 +376,9 @@ edit(ui *u, bool note)
   const ans_entry *e = &u->s->a->e[edit_qi];
   ed_start(u, note ? ED_NOTE : ED_EVIDENCE, note ? _("Note") : _("Evidence"), note ? e->note : e->evidence,
            note ? note_done : evidence_done);
+  enum ans_status st = pending >= 0 ? (enum ans_status) pending : e->status;
+  if (note && ans_needs_reason(st))
+    ed_require(_("This answer needs a reason: type it, or press Esc to leave the answer as it was."));
 }
 
 static void
@@ -369,17 +386,18 @@ answer(ui *u, enum ans_status st)
 {
   size_t qi;
   current(u, &qi);
-  ans_set_status(u->s->a, qi, st);
-  ui_changed(u);
   if (ans_needs_reason(st) && !ans_has_reason(&u->s->a->e[qi]))
     {
-      /* The reason is part of the answer: ask for it at once; the view
-       * moves on when the note is saved. */
+      /* The reason is part of the answer: ask for it at once; the
+       * answer is given, and the view moves on, when it is saved. */
       ui_set_msg(u, false, "%s", _("Give the reason for this answer, then press Enter."));
       advance = true;
+      pending = (int) st;
       edit(u, true);
       return;
     }
+  ans_set_status(u->s->a, qi, st);
+  ui_changed(u);
   if (st != ANS_NONE && pos + 1 < u->s->qn->nquestions)
     pos++;
   else if (st != ANS_NONE)
