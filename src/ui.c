@@ -231,6 +231,24 @@ ui_changed(ui *u)
   u->save_pending = true;
 }
 
+static coverage figures;
+static bool have_figures;
+static unsigned long figures_at;     /* u->changes when they were computed */
+
+const coverage *
+ui_figures(ui *u)
+{
+  if (!have_figures || figures_at != u->changes)
+    {
+      if (have_figures)
+        cov_free(&figures);
+      cov_compute(u->s->qn, u->s->a, &figures);
+      have_figures = true;
+      figures_at = u->changes;
+    }
+  return &figures;
+}
+
 /* When the answers cannot go where they belong, put them beside it or in
  * the home folder rather than lose them.  Returns the path used. */
 static char *
@@ -493,17 +511,15 @@ static void
 opening_msg(ui *u)
 {
   const session *s = u->s;
-  coverage c;
-  cov_compute(s->qn, s->a, &c);
+  const coverage *c = ui_figures(u);
   if (s->upgrade)
     ui_set_msg(u, false,
                _("Answers of edition %u opened with edition %u: %zu to reconfirm (Tab), "
                  "%zu no longer asked (s)."),
-               s->file_edition, s->qn->edition, c.nreconfirm, c.nretired);
-  else if (c.nreconfirm || s->warn.n)
+               s->file_edition, s->qn->edition, c->nreconfirm, c->nretired);
+  else if (c->nreconfirm || s->warn.n)
     ui_set_msg(u, s->warn.n > 0, _("%zu answers to reconfirm (Tab), %zu to questions no longer asked (s)."),
-               c.nreconfirm, c.nretired);
-  cov_free(&c);
+               c->nreconfirm, c->nretired);
 }
 
 /* ---- entry ---------------------------------------------------------------- */
@@ -640,6 +656,8 @@ ui_main(const char *path, const char *qpath)
   /* Said before the session too, but curses covered it. */
   diag_print(&s.warn, stderr);
   free(rescued);
+  if (have_figures)
+    cov_free(&figures);
   pg_free();
   ed_free();
   in_free();

@@ -115,6 +115,8 @@ extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_scr
 
 /* ---- ui.c ------------------------------------------------------------- */
 void ui_changed(ui *u);
+/* The figures of the answers as they are now (computed once per change). */
+const coverage *ui_figures(ui *u);
 void ui_set_msg(ui *u, bool err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Open scr over the current screen; Esc returns to it. */
 void ui_push(ui *u, enum ui_screen_id scr);

@@ -23,9 +23,7 @@ typedef struct ov_row
 
 static ov_row *rows;
 static size_t nrows, sel, top;
-static coverage cov;          /* the figures shown */
-static bool have_cov;
-static unsigned long cov_changes;  /* u->changes when they were computed */
+static const coverage *cov;   /* the figures shown (ui_figures) */
 
 void
 ov_free(void)
@@ -33,9 +31,6 @@ ov_free(void)
   free(rows);
   rows = NULL;
   nrows = sel = top = 0;
-  if (have_cov)
-    cov_free(&cov);
-  have_cov = false;
 }
 
 /* Rows follow the walk order, which is already phase then section, so a
@@ -77,14 +72,7 @@ update(ui *u)
 {
   if (!rows)
     build_rows(u);
-  if (!have_cov || cov_changes != u->changes)
-    {
-      if (have_cov)
-        cov_free(&cov);
-      cov_compute(u->s->qn, u->s->a, &cov);
-      have_cov = true;
-      cov_changes = u->changes;
-    }
+  cov = ui_figures(u);
 }
 
 void
@@ -115,8 +103,8 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
 {
   const questionnaire *q = u->s->qn;
   enum lang l = i18n_lang();
-  const cov_tally *t = r->section < 0 ? cov.phase[r->phase]
-                                      : cov_item(&cov, (enum qn_phase) r->phase, (size_t) r->section);
+  const cov_tally *t = r->section < 0 ? cov->phase[r->phase]
+                                      : cov_item(cov, (enum qn_phase) r->phase, (size_t) r->section);
   const cov_tally *b = &t[QN_BASELINE];
   char counts[32], figure[48];
   snprintf(counts, sizeof counts, "%u/%u", cov_answered(t), cov_total(t));
@@ -168,21 +156,34 @@ ov_draw(ui *u)
   update(u);
   const questionnaire *q = u->s->qn;
   char right[64];
-  snprintf(right, sizeof right, "%u/%u", cov_answered(cov.all), cov_total(cov.all));
+  /* TRANSLATORS: how many questions are answered, of all, as in
+     "answered 21/178". */
+  snprintf(right, sizeof right, _("answered %u/%u"), cov_answered(cov->all), cov_total(cov->all));
   ud_titlebar(u, qn_tr(&q->title, i18n_lang()), right);
-
-  /* TRANSLATORS: overview column headings; "Answered" sits in 8 columns
-     and "Baseline coverage" over 28 columns. */
-  ud_text(1, 3, COLS - OV_RIGHT - 4, _("Item"), A_BOLD);
-  ud_text(1, COLS - OV_RIGHT, OV_COUNTS, _("Answered"), A_BOLD);
-  ud_text(1, COLS - OV_RIGHT + OV_COUNTS + OV_GAP, OV_BAR_W + OV_GAP + OV_COVERAGE,
-          _("Baseline coverage"), A_BOLD);
 
   int body = LINES - 4;
   if (sel < top)
     top = sel;
   if (sel >= top + (size_t) body)
     top = sel - (size_t) body + 1;
+
+  /* TRANSLATORS: overview column headings; "Answered" sits in 8 columns
+     and "Baseline, this phase" over 28 columns: an item's figures count
+     its questions in the phase it is listed under (the summary counts
+     all of an item's questions). */
+  if (nrows && rows[top].section >= 0)
+    {
+      /* Scrolled into a phase: its name stays in sight. */
+      char *cont = xasprintf(_("%s (continued)"), qn_phase_name((enum qn_phase) rows[top].phase));
+      ud_text(1, 1, COLS - OV_RIGHT - 2, cont, A_BOLD);
+      free(cont);
+    }
+  else
+    ud_text(1, 3, COLS - OV_RIGHT - 4, _("Item"), A_BOLD);
+  ud_text(1, COLS - OV_RIGHT, OV_COUNTS, _("Answered"), A_BOLD);
+  ud_text(1, COLS - OV_RIGHT + OV_COUNTS + OV_GAP, OV_BAR_W + OV_GAP + OV_COVERAGE,
+          _("Baseline, this phase"), A_BOLD);
+
   for (int i = 0; i < body && top + (size_t) i < nrows; i++)
     draw_row(u, 2 + i, &rows[top + (size_t) i], top + (size_t) i == sel);
   ud_status(u);

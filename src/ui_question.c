@@ -18,7 +18,7 @@
 /* The question shown, as a position in walk order. */
 static size_t pos;
 static char *search;          /* the last search string, or NULL */
-static bool advance;          /* a reason was asked for: move on after it */
+static unsigned phases_said;  /* phases whose end was announced (bits) */
 static int pending = -1;      /* the status that waits for its reason, or -1 */
 static size_t edit_qi;        /* the question whose note or evidence is being edited */
 
@@ -129,7 +129,9 @@ qv_draw(ui *u)
 
   char *left = xasprintf("%s  >  %s %s", qn_phase_name(x->phase), s->id, qn_tr(&s->title, l));
   char right[48];
-  snprintf(right, sizeof right, "%zu/%zu", pos + 1, q->nquestions);
+  /* TRANSLATORS: the question's position in walk order, as in
+     "question 22/178" (not how many are answered). */
+  snprintf(right, sizeof right, _("question %zu/%zu"), pos + 1, q->nquestions);
   ud_titlebar(u, left, right);
   free(left);
 
@@ -331,6 +333,44 @@ qv_start_search(ui *u, size_t from)
   ed_start(u, ED_SEARCH, _("Search"), search, search_done);
 }
 
+/* After the answer to qi (the question shown): the next question, and a
+ * line saying what was recorded, how many questions are answered, and,
+ * once for each phase, that answering has gone on to the next phase. */
+static void
+move_on(ui *u, size_t qi)
+{
+  const questionnaire *q = u->s->qn;
+  const qn_question *x = &q->questions[qi];
+  enum ans_status st = u->s->a->e[qi].status;
+  const coverage *c = ui_figures(u);
+  /* TRANSLATORS: after an answer: question id, the answer, and how many
+     questions are answered of all, as in "2.2-a: Implemented - answered
+     22/178". */
+  char *m = xasprintf(_("%s: %s - answered %u/%u"), x->id, ans_status_name(st), cov_answered(c->all),
+                      cov_total(c->all));
+  char *more = NULL;
+  if (st != ANS_NONE && pos + 1 < q->nquestions)
+    {
+      pos++;
+      const qn_question *next = &q->questions[q->order[pos]];
+      if (next->phase != x->phase && !(phases_said & 1u << x->phase))
+        {
+          phases_said |= 1u << x->phase;
+          /* TRANSLATORS: said once when answering moves on from the last
+             question of a phase, as in "Plan done, on to Do". */
+          more = xasprintf(_("%s done, on to %s"), qn_phase_name(x->phase), qn_phase_name(next->phase));
+        }
+    }
+  else if (st != ANS_NONE)
+    more = xstrdup(_("That was the last question. Press q to see the summary."));
+  if (more)
+    ui_set_msg(u, false, "%s. %s", m, more);
+  else
+    ui_set_msg(u, false, "%s", m);
+  free(m);
+  free(more);
+}
+
 static void
 text_done(ui *u, enum ed_end how, const char *text, bool changed, bool note)
 {
@@ -343,18 +383,18 @@ text_done(ui *u, enum ed_end how, const char *text, bool changed, bool note)
     {
       /* The answer that asked for the reason is given with it, or not
        * at all. */
+      enum ans_status st = (enum ans_status) pending;
+      pending = -1;
       if (how != ED_CANCEL && ans_has_reason(&u->s->a->e[edit_qi]))
         {
-          ans_set_status(u->s->a, edit_qi, (enum ans_status) pending);
+          ans_set_status(u->s->a, edit_qi, st);
           ui_changed(u);
+          if (how == ED_SAVE)
+            move_on(u, edit_qi);
         }
       else if (how == ED_CANCEL)
         ui_set_msg(u, false, "%s", _("Not answered: that answer needs its reason."));
-      pending = -1;
     }
-  if (note && how == ED_SAVE && advance && pos + 1 < u->s->qn->nquestions)
-    pos++;
-  advance = false;
 }
 
 static void
@@ -391,17 +431,13 @@ answer(ui *u, enum ans_status st)
       /* The reason is part of the answer: ask for it at once; the
        * answer is given, and the view moves on, when it is saved. */
       ui_set_msg(u, false, "%s", _("Give the reason for this answer, then press Enter."));
-      advance = true;
       pending = (int) st;
       edit(u, true);
       return;
     }
   ans_set_status(u->s->a, qi, st);
   ui_changed(u);
-  if (st != ANS_NONE && pos + 1 < u->s->qn->nquestions)
-    pos++;
-  else if (st != ANS_NONE)
-    ui_set_msg(u, false, "%s", _("That was the last question. Press q to see the summary."));
+  move_on(u, qi);
 }
 
 static bool
