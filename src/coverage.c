@@ -64,6 +64,7 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
   c->item = xcalloc(ns ? QN_PHASE_COUNT * ns : 1, sizeof *c->item);
   c->unmet = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->unmet);
   c->reconfirm = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->reconfirm);
+  c->noted = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->noted);
   c->nretired = a->nretired;
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {
@@ -76,6 +77,8 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
         c->unmet[c->nunmet++] = i;
       if (e->reconfirm)
         c->reconfirm[c->nreconfirm++] = i;
+      if ((e->note && *e->note) || (e->evidence && *e->evidence))
+        c->noted[c->nnoted++] = i;
       c->by_basis[x->basis]++;
     }
   for (int p = 0; p < QN_PHASE_COUNT; p++)
@@ -100,8 +103,9 @@ cov_free(coverage *c)
   free(c->item);
   free(c->unmet);
   free(c->reconfirm);
+  free(c->noted);
   c->section = c->item = NULL;
-  c->unmet = c->reconfirm = NULL;
+  c->unmet = c->reconfirm = c->noted = NULL;
 }
 
 unsigned

@@ -50,6 +50,8 @@ typedef struct coverage
   size_t nunmet;
   size_t *reconfirm;                      /* answers to reconfirm (indices), walk order */
   size_t nreconfirm;
+  size_t *noted;                          /* answers with a note or evidence (indices), walk order */
+  size_t nnoted;
   size_t nretired;                        /* answers to questions no longer asked */
   size_t by_basis[QN_BASIS_COUNT];        /* questions by where their level comes from */
   size_t editorial;                       /* = by_basis[QN_BASIS_EDITORIAL] */

@@ -354,6 +354,37 @@ text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
     }
 }
 
+/* Every note and evidence reference, by question in walk order. */
+static void
+text_notes(FILE *f, const report_ctx *r, const coverage *c, int width)
+{
+  const questionnaire *q = r->qn;
+  if (!c->nnoted)
+    return;
+  fprintf(f, "\n%s (%zu)\n", _("Notes and evidence"), c->nnoted);
+  const char *labels[] = { _("Note"), _("Evidence") };
+  int lw = max_width(labels, 2);
+  for (size_t k = 0; k < c->nnoted; k++)
+    {
+      size_t i = c->noted[k];
+      const qn_question *x = &q->questions[i];
+      const ans_entry *e = &r->a->e[i];
+      char *id = txt_sanitize(x->id, true);
+      fprintf(f, "%*s%s%*s[%s] %s\n", TX_INDENT, "", id, TX_GAP, "", qn_phase_name(x->phase),
+              ans_status_name(e->status));
+      const char *texts[] = { e->note, e->evidence };
+      for (int t = 0; t < 2; t++)
+        if (texts[t] && *texts[t])
+          {
+            char *prefix = xasprintf("%*s%s%*s", 2 * TX_INDENT, "", labels[t],
+                                     lw - txt_width(labels[t]) + TX_GAP, "");
+            text_hanging(f, prefix, texts[t], width);
+            free(prefix);
+          }
+      free(id);
+    }
+}
+
 static void
 text_report(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -394,6 +425,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   fputc('\n', f);
   text_unmet(f, r, c, width);
   text_carried(f, r, c, width);
+  text_notes(f, r, c, width);
   if (c->editorial)
     {
       fputc('\n', f);
@@ -569,6 +601,22 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
           md_put(f, x->question);
           fprintf(f, " | %s | ", report_retired_status(x));
           md_put(f, x->note ? x->note : "");
+          fputs(" |\n", f);
+        }
+    }
+  if (c->nnoted)
+    {
+      fprintf(f, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Notes and evidence"), _("Question"),
+              _("Answer"), _("Note"), _("Evidence"));
+      for (size_t k = 0; k < c->nnoted; k++)
+        {
+          const ans_entry *e = &r->a->e[c->noted[k]];
+          fputs("| ", f);
+          md_put(f, q->questions[c->noted[k]].id);
+          fprintf(f, " | %s | ", ans_status_name(e->status));
+          md_put(f, e->note ? e->note : "");
+          fputs(" | ", f);
+          md_put(f, e->evidence ? e->evidence : "");
           fputs(" |\n", f);
         }
     }

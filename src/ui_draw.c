@@ -108,6 +108,66 @@ ud_marked(int y, int x, int width, const char *s, attr_t a, unsigned le_flags)
   return used;
 }
 
+/* Draw code points [from, to) of cp at (y, x) in width columns, with the
+ * marks of ud_marked. */
+static void
+flow_row(int y, int x, int width, const uint32_t *cp, size_t from, size_t to, unsigned flags, attr_t a)
+{
+  char *s = xmalloc((to - from) * 4 + 1), *p = s;
+  for (size_t i = from; i < to; i++)
+    p += txt_encode(p, cp[i]);
+  *p = '\0';
+  ud_marked(y, x, width, s, a, flags);
+  free(s);
+}
+
+int
+ud_flow(int y, int x, int width, const uint32_t *cp, size_t n, unsigned flags, int first, int maxrows, attr_t a,
+        long cur, int *cy, int *cx)
+{
+  int row = 0, col = 0;
+  size_t start = 0;           /* first code point of the row */
+  if (width < 2)
+    width = 2;
+  for (size_t i = 0; i <= n; i++)
+    {
+      int w = i < n ? le_cwidth(cp[i], flags) : 0;
+      if (i < n && col + w > width && col > 0)
+        {
+          if (row >= first && row < first + maxrows)
+            flow_row(y + row - first, x, width, cp, start, i, flags, a);
+          row++, col = 0, start = i;
+        }
+      if ((long) i == cur)
+        {
+          /* The cursor after a full row goes to the start of the next. */
+          int r = col >= width ? row + 1 : row;
+          *cy = y + r - first;
+          *cx = x + (col >= width ? 0 : col);
+        }
+      if (i == n)
+        break;
+      col += w;
+      if (cp[i] == '\n')
+        {
+          if (row >= first && row < first + maxrows)
+            flow_row(y + row - first, x, width, cp, start, i + 1, flags, a);
+          row++, col = 0, start = i + 1;
+        }
+    }
+  if (start < n || row == 0)
+    {
+      if (row >= first && row < first + maxrows)
+        flow_row(y + row - first, x, width, cp, start, n, flags, a);
+      row++;
+    }
+  else if (n && cp[n - 1] == '\n')
+    row++;                    /* the empty row after a final line break */
+  if (cur >= 0 && *cy - y + first >= row)
+    row = *cy - y + first + 1;
+  return row;
+}
+
 void
 ud_fill(int y, attr_t a)
 {

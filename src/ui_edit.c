@@ -78,8 +78,39 @@ ed_free(void)
   orig = NULL;
 }
 
+int
+ed_rows(int width)
+{
+  int cy = 0, cx = 0;
+  return ud_flow(0, 0, width, le.cp, le.len, le.flags, 0, 0, A_NORMAL, (long) le.cur, &cy, &cx);
+}
+
+/* A multi-line field in rows rows: the whole text wrapped, scrolled so
+ * that the cursor's row shows; ^ and v say there is more above or below. */
+static void
+draw_rows(int y, int x, int width, int rows)
+{
+  int cy = 0, cx = 0;
+  int total = ud_flow(0, 0, width, le.cp, le.len, le.flags, 0, 0, A_NORMAL, (long) le.cur, &cy, &cx);
+  int first = cy >= rows ? cy - rows + 1 : 0;
+  attr_t a = A_UNDERLINE;
+  for (int r = 0; r < rows; r++)
+    {
+      move(y + r, x);
+      clrtoeol();
+      attron(a);
+      mvhline(y + r, x, ' ', width);
+      attroff(a);
+    }
+  ud_flow(y, x, width, le.cp, le.len, le.flags, first, rows, a, (long) le.cur, &cur_y, &cur_x);
+  if (first > 0)
+    mvaddch(y, x + width, '^');
+  if (first + rows < total)
+    mvaddch(y + rows - 1, x + width, 'v');
+}
+
 void
-ed_draw(ui *u, int y, int lw)
+ed_draw(ui *u, int y, int lw, int rows)
 {
   (void) u;
   if (lw <= 0)
@@ -88,6 +119,11 @@ ed_draw(ui *u, int y, int lw)
   clrtoeol();
   ud_text(y, 2, lw, label, A_BOLD);
   int x = 2 + lw + 2, width = COLS - x - 2;
+  if (rows > 1 && (le.flags & LE_MULTILINE))
+    {
+      draw_rows(y, x, width, rows);
+      return;
+    }
   size_t from, to;
   int col;
   le_view(&le, width, &from, &to, &col);

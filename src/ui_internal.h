@@ -146,6 +146,13 @@ attr_t ud_attr(const ui *u, enum ui_color c);
 int ud_text(int y, int x, int width, const char *s, attr_t a);
 int ud_wrapped(int y, int x, int width, int maxrows, const char *s, attr_t a);
 int ud_marked(int y, int x, int width, const char *s, attr_t a, unsigned le_flags);
+/* A multi-line field's text (code points, as lineedit keeps them) laid
+ * out in rows of width columns, a line break ending its row after its
+ * mark.  Draws rows first..first+maxrows-1 at (y, x); the cell of code
+ * point cur (-1: none) goes to *cy, *cx.  Returns the rows the whole text
+ * takes (at least one). */
+int ud_flow(int y, int x, int width, const uint32_t *cp, size_t n, unsigned flags, int first, int maxrows, attr_t a,
+            long cur, int *cy, int *cx);
 void ud_fill(int y, attr_t a);
 void ud_titlebar(const ui *u, const char *left, const char *right);
 void ud_keybar(const ui *u, const char *const *items, size_t n);
@@ -195,9 +202,11 @@ enum ui_edit ed_active(void);
 /* The open field may not be saved empty (blank): Enter says why, and the
  * field stays open. */
 void ed_require(const char *why);
-/* Draw the field on row y, its label in lw columns (lw <= 0: the
- * label's own width). */
-void ed_draw(ui *u, int y, int lw);
+/* Draw the field from row y on, in at most rows rows (a one-line field
+ * takes one), its label in lw columns (lw <= 0: the label's own width). */
+void ed_draw(ui *u, int y, int lw, int rows);
+/* The rows the text being edited takes in a field width columns wide. */
+int ed_rows(int width);
 void ed_key(ui *u, ui_key k);
 /* The key bar while editing: the editor's own keys. */
 void ed_keybar(ui *u);

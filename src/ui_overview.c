@@ -188,7 +188,7 @@ ov_draw(ui *u)
     draw_row(u, 2 + i, &rows[top + (size_t) i], top + (size_t) i == sel);
   ud_status(u);
   if (ed_active() == ED_SEARCH)
-    ed_draw(u, LINES - 2, 0);
+    ed_draw(u, LINES - 2, 0, 1);
   /* TRANSLATORS: key hints of the overview; each item is one key and its
      action, shown in a bar of 80 columns. Keep them short. */
   const char *keys[] = { _("? help"), _("q quit"), _("Enter open"), _("Tab unanswered"),

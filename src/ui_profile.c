@@ -92,7 +92,7 @@ pf_draw(ui *u)
     draw_picker(u, row_of(ANS_SECTOR) + 1);
   ud_status(u);
   if (ed_active() == ED_PROFILE)
-    ed_draw(u, row_of(sel), lw);
+    ed_draw(u, row_of(sel), lw, 1);
   const char *keys[] = { _("? help"), _("Up/Down select"), _("Enter edit"), _("Esc done") };
   ud_keybar(u, keys, 4);
 }

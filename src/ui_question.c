@@ -80,15 +80,54 @@ choices(ui *u, int y, enum ans_status st, bool draw)
   return rows;
 }
 
+/* The rows a text takes wrapped to width. */
+static int
+text_rows(const char *s, int width)
+{
+  char *clean = txt_sanitize(s, false);
+  txt_line *lines;
+  size_t n = txt_wrap(clean, width, &lines);
+  free(lines);
+  free(clean);
+  return (int) n;
+}
+
+/* The rows a note or evidence takes in width columns, as it is drawn. */
+static int
+field_rows(const char *value, int width)
+{
+  lineedit t;
+  le_init(&t, value, 0, LE_MULTILINE | (i18n_utf8() ? 0 : LE_ASCII));
+  int cy, cx;
+  int n = ud_flow(0, 0, width, t.cp, t.len, t.flags, 0, 0, A_NORMAL, -1, &cy, &cx);
+  le_free(&t);
+  return n;
+}
+
+/* A note or evidence in rows rows from y; a text that needs more ends
+ * in "..". */
 static void
-draw_field(ui *u, int y, const char *label, int lw, const char *value, const char *missing, bool err)
+draw_field(ui *u, int y, int rows, const char *label, int lw, const char *value, const char *missing, bool err)
 {
   ud_text(y, 2, lw, label, A_BOLD);
-  int x = 2 + lw + 2;
+  int x = 2 + lw + 2, width = COLS - x - 1;
   if (value && *value)
-    ud_marked(y, x, COLS - x - 1, value, A_NORMAL, i18n_utf8() ? 0 : LE_ASCII);
+    {
+      lineedit t;
+      le_init(&t, value, 0, LE_MULTILINE | (i18n_utf8() ? 0 : LE_ASCII));
+      int cy, cx;
+      int total = ud_flow(y, x, width, t.cp, t.len, t.flags, 0, rows, A_NORMAL, -1, &cy, &cx);
+      if (total > rows)
+        {
+          /* Cut: the last row gives its end to the mark. */
+          move(y + rows - 1, COLS - 4);
+          clrtoeol();
+          mvaddstr(y + rows - 1, COLS - 3, "..");
+        }
+      le_free(&t);
+    }
   else if (missing)
-    ud_text(y, x, COLS - x - 1, missing, err ? ud_attr(u, UC_ERROR) : ud_attr(u, UC_DIM));
+    ud_text(y, x, width, missing, err ? ud_attr(u, UC_ERROR) : ud_attr(u, UC_DIM));
 }
 
 /* The local-government guideline's counterpart of an item, in one
@@ -179,13 +218,27 @@ qv_draw(ui *u)
    * choices, rule. */
   const char *labels[] = { _("Note"), _("Evidence") };
   int lw = txt_width(labels[0]) > txt_width(labels[1]) ? txt_width(labels[0]) : txt_width(labels[1]);
-  int y_ev = LINES - 3, y_note = LINES - 4;
   /* Choices take two rows at 80 columns, one on wider screens, where the
    * row above the note may take a second; more if the table grows. */
   int crow = COLS >= 110 ? 1 : 2;
   int need = choices(u, 0, e->status, false);
   if (crow < need - 1)
     crow = need - 1;
+  /* The note and the evidence take one row each, and the rows the
+   * question's text leaves free (before the hint) when they need more:
+   * the one being edited shows whole if it can. */
+  int fw = COLS - (2 + lw + 2) - 1, top = y + 1;
+  enum ui_edit ed = ed_active();
+  int rn = ed == ED_NOTE ? ed_rows(fw - 1) : field_rows(e->note, fw);
+  int re = ed == ED_EVIDENCE ? ed_rows(fw - 1) : field_rows(e->evidence, fw);
+  int spare = (LINES - 5 - crow) - 2 - top - text_rows(qn_tr(&x->text, l), COLS - 4) - 1;
+  if (spare < 0)
+    spare = 0;
+  int give = (rn - 1) + (re - 1) < spare ? (rn - 1) + (re - 1) : spare;
+  int ge = re - 1 < give / 2 ? re - 1 : give / 2;
+  int gn = rn - 1 < give - ge ? rn - 1 : give - ge;
+  ge = re - 1 < give - gn ? re - 1 : give - gn;
+  int y_ev = LINES - 3 - ge, y_note = y_ev - 1 - gn;
   int y_ch = y_note - 1 - crow;
   /* ASCII, not ACS_HLINE: in UTF-8 some terminals get U+2500, which is
    * East Asian Ambiguous and may take two columns. */
@@ -194,12 +247,12 @@ qv_draw(ui *u)
   attroff(ud_attr(u, UC_DIM));
   choices(u, y_ch, e->status, true);
   bool needs = ans_needs_reason(e->status) && !ans_has_reason(e);
-  draw_field(u, y_note, labels[0], lw, e->note,
+  draw_field(u, y_note, gn + 1, labels[0], lw, e->note,
              needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs);
-  draw_field(u, y_ev, labels[1], lw, e->evidence, _("(none: press v)"), false);
+  draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false);
 
   /* The text, then the hint, in what is left. */
-  int top = y + 1, avail = y_ch - 2 - top;
+  int avail = y_ch - 2 - top;
   int th = ud_wrapped(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD);
   int hy = top + th + 1;
   if (y_ch - 2 - hy >= 1)
@@ -212,9 +265,9 @@ qv_draw(ui *u)
   ud_status(u);
   switch (ed_active())
     {
-    case ED_NOTE: ed_draw(u, y_note, lw); break;
-    case ED_EVIDENCE: ed_draw(u, y_ev, lw); break;
-    case ED_SEARCH: ed_draw(u, LINES - 2, 0); break;
+    case ED_NOTE: ed_draw(u, y_note, lw, gn + 1); break;
+    case ED_EVIDENCE: ed_draw(u, y_ev, lw, ge + 1); break;
+    case ED_SEARCH: ed_draw(u, LINES - 2, 0, 1); break;
     default: break;
     }
   /* The digits of the first and last choice, and the one that clears. */

@@ -19,14 +19,17 @@ keys Left Left
 wait_for "5/8"
 cp "$A" "$TMP/before.cfg"
 keys e
-expect_screen "the editor shows a line break as a mark" "隔年で見直し⏎次回は2027年"
+# The editor shows the whole text: a line break as a mark that ends its row.
+expect_screen "the editor shows a line break as a mark" "隔年で見直し⏎"
+expect_screen "and the text after it on the next row" "            次回は2027年"
 keys Enter
-wait_gone "隔年で見直し⏎"
+wait_gone "Esc cancel"
 sleep 0.5
 if cmp -s "$A" "$TMP/before.cfg"; then ok "opening and closing the note without a change changes nothing"
 else not_ok "opening and closing the note without a change changes nothing" "$(diff "$TMP/before.cfg" "$A" | head -5)"; fi
 keys e; keys End C-j; typed "追記"; keys Tab; typed "済"
-expect_screen "Ctrl-J and Tab insert a line break and a tab, shown as marks" "次回は2027年⏎追記⇥済"
+expect_screen "Ctrl-J and Tab insert a line break and a tab, shown as marks" "次回は2027年⏎"
+expect_screen "the tab too" "追記⇥済"
 keys Enter
 expect_file "the line breaks and the tab are saved" "$A" 'note = "隔年で見直し\n次回は2027年\n追記\t済";'
 keys e; keys Home Right Right Right Right Right Right Delete; keys Enter
@@ -40,7 +43,8 @@ paste "Policy reviewed.
 1. done
 2. done
 " -p
-expect_screen "a bracketed paste stays in the note being edited" "Policy reviewed.⏎1. done⏎2. done⏎"
+expect_screen "a bracketed paste stays in the note being edited" "Policy reviewed.⏎"
+expect_screen "its lines each on a row" "1. done⏎"
 keys Enter
 expect_file "the pasted lines are saved in the note" "$A" 'question = "1.2-d"; note = "Policy reviewed.\n1. done\n2. done\n";'
 no_answer "the bracketed paste answered nothing (1.2-d)" "$A" 1.2-d
@@ -60,7 +64,8 @@ keys v
 paste "Manual v2
 1. done
 2. done"
-expect_screen "a raw multi-line paste stays in the field" "Manual v2⏎1. done⏎2. done"
+expect_screen "a raw multi-line paste stays in the field" "Manual v2⏎"
+expect_screen "its lines each on a row" "2. done"
 keys Enter
 expect_file "and is saved with its line breaks" "$A" 'evidence = "Manual v2\n1. done\n2. done";'
 no_answer "the raw paste answered nothing (1.2-d)" "$A" 1.2-d
