@@ -43,6 +43,7 @@ ans_free(assessment *a)
   free(a->retired);
   for (int f = 0; f < ANS_FIELD_COUNT; f++)
     free(a->profile[f]);
+  free(a->position);
   free(a->e);
   free(a);
 }
@@ -197,6 +198,15 @@ void
 ans_set_profile(assessment *a, enum ans_field f, const char *value)
 {
   replace(&a->profile[f], value);
+}
+
+bool
+ans_set_position(assessment *a, const char *id)
+{
+  if ((!id && !a->position) || (id && a->position && strcmp(id, a->position) == 0))
+    return false;
+  replace(&a->position, id);
+  return true;
 }
 
 bool

@@ -153,6 +153,7 @@ typedef struct assessment
   ans_entry *e;               /* qn->nquestions entries */
   ans_retired *retired;       /* answers to questions no longer asked */
   size_t nretired, retired_cap;
+  char *position;             /* the question the respondent was at, or NULL */
 } assessment;
 
 assessment *ans_new(const questionnaire *qn);
@@ -165,6 +166,8 @@ void ans_set_status(assessment *a, size_t qi, enum ans_status st);
 void ans_set_note(assessment *a, size_t qi, const char *note);
 void ans_set_evidence(assessment *a, size_t qi, const char *evidence);
 void ans_set_profile(assessment *a, enum ans_field f, const char *value);
+/* Where the respondent is (a question id; NULL: nowhere); whether it changed. */
+bool ans_set_position(assessment *a, const char *id);
 
 /* What one question's answer said, as a source to carry to another
  * question (an earlier edition's, or another questionnaire's). */

@@ -57,7 +57,7 @@ store_read(const char *path, diag_t *d, store_doc **out)
                  _("answers format %lld is not supported; expected kijun_answers = %d;"), v,
                  STORE_FORMAT);
     }
-  static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "answers",
+  static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "position", "answers",
                                       "retired", "summary", NULL };
   cfg_check_keys(r, root, keys, &top);
   const config_setting_t *qg = cfg_group(r, root, "questionnaire", true, false, &top);
@@ -125,6 +125,19 @@ bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
         }
       ans_set_profile(a, (enum ans_field) f, v);
     }
+}
+
+/* Where the respondent was: a question of this questionnaire, or else
+ * nowhere (the question may have gone in another edition). */
+static void
+bind_position(store_doc *doc, const questionnaire *q, assessment *a)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  const char *id = cfg_string(r, root, "position", false, false, &top);
+  if (id && qn_find_question(q, id) >= 0)
+    ans_set_position(a, id);
 }
 
 /* One answer as the file gives it, before it is placed. */
@@ -361,6 +374,7 @@ store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, 
   size_t before = diag_count(d);
   assessment *a = ans_new(q);
   bind_profile(doc, q, a);
+  bind_position(doc, q, a);
   bind_answers(doc, q, a);
   bind_retired(doc, a);
   if (diag_count(d) > before)
@@ -475,7 +489,10 @@ store_write(FILE *f, const assessment *a)
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     if (a->profile[i])
       put_kv(f, "  ", ans_field_key((enum ans_field) i), a->profile[i]);
-  fputs("};\n\nanswers = (", f);
+  fputs("};\n\n", f);
+  if (a->position)
+    put_kv(f, "", "position", a->position), fputc('\n', f);
+  fputs("answers = (", f);
   bool first = true;
   /* Walk order, so the file reads like the questionnaire. */
   for (size_t pos = 0; pos < q->nquestions; pos++)

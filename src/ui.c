@@ -178,10 +178,20 @@ ui_set_msg(ui *u, bool err, const char *fmt, ...)
 
 /* Save now; on failure keep the answers in memory, say what happened
  * and what to do, and try again on the next change. */
+/* The question the respondent is at, saved with every change so that
+ * reopening the file resumes there (see ui_main). */
+static bool
+note_position(ui *u)
+{
+  const questionnaire *q = u->s->qn;
+  return ans_set_position(u->s->a, q->questions[q->order[qv_pos()]].id);
+}
+
 static int
 save(ui *u)
 {
   u->save_pending = false;
+  note_position(u);
   diag_t d = { 0 };
   int rc = session_save(u->s, &d);
   if (rc == 0)
@@ -283,6 +293,8 @@ final_save(ui *u, char **rescued)
 {
   *rescued = NULL;
   ed_finish(u, ED_LEAVE);
+  /* Where the respondent is goes into the file with each change, never
+   * alone: leaving without a change writes nothing. */
   if ((!u->dirty && !u->save_pending) || save(u) == 0)
     return 0;
   *rescued = rescue(u);
@@ -615,8 +627,17 @@ ui_main(const char *path, const char *qpath)
     pf_start_new(&u);
   else
     {
+      long at = s.a->position ? qn_find_question(s.qn, s.a->position) : -1;
       size_t pos = ans_next_open(s.a, 0, false);
-      if (pos < s.qn->nquestions)
+      if (at >= 0)
+        {
+          /* Where the respondent left off, and how far they are. */
+          qv_open(&u, s.qn->rank[at]);
+          const coverage *c = ui_figures(&u);
+          ui_set_msg(&u, false, _("Resuming where you left off: question %zu/%zu, answered %u/%u."),
+                     s.qn->rank[at] + 1, s.qn->nquestions, cov_answered(c->all), cov_total(c->all));
+        }
+      else if (pos < s.qn->nquestions)
         qv_open(&u, pos);
       else
         ui_goto(&u, SCR_OVERVIEW);

@@ -70,10 +70,11 @@ build_help(ui *u)
                          _("Line breaks and tabs show as marks in the editor. Pasted text goes into\n"
                            "the note or evidence being edited and never answers a question; a paste\n"
                            "outside an editor is ignored.\n\n"),
-                         _("Every change is saved at once. Reopening the file returns to the first\n"
-                           "unanswered question or answer to reconfirm; choosing a status, the same or\n"
-                           "another, confirms an answer; the overview marks items that have answers\n"
-                           "to reconfirm with !. See kijun(1) for more.\n"));
+                         _("Every change is saved at once, with the question you are at: reopening the\n"
+                           "file resumes there (a file without it opens at the first unanswered\n"
+                           "question or answer to reconfirm). Choosing a status, the same or another,\n"
+                           "confirms an answer; the overview marks items that have answers to\n"
+                           "reconfirm with !. See kijun(1) for more.\n"));
   set_text(&help_pg, text);
   free(keys);
   free(text);
