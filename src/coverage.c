@@ -92,9 +92,27 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
         }
   const cov_tally *b = &c->all[QN_BASELINE];
   c->editorial = c->by_basis[QN_BASIS_EDITORIAL];
+  c->baseline_unanswered = b->status[ANS_NONE];
   c->baseline_waits = b->met == b->applicable && b->reconfirm > 0;
-  c->baseline_met = b->met == b->applicable && b->reconfirm == 0;
+  c->verdict = c->baseline_unanswered ? COV_VERDICT_INCOMPLETE
+               : b->met == b->applicable && b->reconfirm == 0 ? COV_VERDICT_MET : COV_VERDICT_NOT_MET;
 }
+
+static const char *const verdict_keys[] = {
+#define COV_VERDICT_KEY_(id, key, cls) key,
+  COV_VERDICT_TABLE(COV_VERDICT_KEY_)
+#undef COV_VERDICT_KEY_
+};
+static const char *const verdict_classes[] = {
+#define COV_VERDICT_CLASS_(id, key, cls) cls,
+  COV_VERDICT_TABLE(COV_VERDICT_CLASS_)
+#undef COV_VERDICT_CLASS_
+};
+_Static_assert(sizeof verdict_keys / sizeof verdict_keys[0] == COV_VERDICT_COUNT, "one key a verdict");
+_Static_assert(sizeof verdict_classes / sizeof verdict_classes[0] == COV_VERDICT_COUNT, "one class a verdict");
+
+const char *cov_verdict_key(enum cov_verdict v) { return verdict_keys[v]; }
+const char *cov_verdict_class(enum cov_verdict v) { return verdict_classes[v]; }
 
 void
 cov_free(coverage *c)

@@ -39,6 +39,27 @@ typedef struct cov_tally
   unsigned reconfirm;                     /* answers awaiting reconfirmation */
 } cov_tally;
 
+/* The verdict on the baseline, one row each: its key (JSON, the answers
+ * file's summary) and its class in HTML.  Incomplete while any baseline
+ * question is unanswered; then met when every applicable one is met and
+ * none awaits reconfirmation. */
+#define COV_VERDICT_TABLE(X) \
+  X(MET, "baseline_met", "met") \
+  X(NOT_MET, "baseline_not_met", "not-met") \
+  X(INCOMPLETE, "incomplete", "incomplete")
+
+enum cov_verdict
+{
+#define COV_VERDICT_ENUM_(id, key, cls) COV_VERDICT_##id,
+  COV_VERDICT_TABLE(COV_VERDICT_ENUM_)
+#undef COV_VERDICT_ENUM_
+  COV_VERDICT_COUNT
+};
+
+/* The key and the HTML class of a verdict. */
+const char *cov_verdict_key(enum cov_verdict v);
+const char *cov_verdict_class(enum cov_verdict v);
+
 typedef struct coverage
 {
   cov_tally all[QN_LEVEL_COUNT];
@@ -55,8 +76,9 @@ typedef struct coverage
   size_t nretired;                        /* answers to questions no longer asked */
   size_t by_basis[QN_BASIS_COUNT];        /* questions by where their level comes from */
   size_t editorial;                       /* = by_basis[QN_BASIS_EDITORIAL] */
-  bool baseline_met;
+  enum cov_verdict verdict;
   bool baseline_waits;                    /* met but for answers to reconfirm */
+  unsigned baseline_unanswered;           /* baseline questions without an answer */
 } coverage;
 
 enum cov_result { COV_MET, COV_NOT_MET, COV_EXCLUDED };

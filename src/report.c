@@ -184,15 +184,17 @@ text_bases(FILE *f, const questionnaire *q, const coverage *c, int width)
 
 /* "Label  value" lines of the overall figures, labels padded alike. */
 static void
-text_overall(FILE *f, const coverage *c)
+text_overall(FILE *f, const coverage *c, size_t nquestions, int width)
 {
   const char *cl[] = { _("Verdict"), _("Baseline coverage"), _("Recommended coverage"), _("Answered"),
                        _("To reconfirm"), _("No longer asked") };
   /* The last two only when there are any. */
   size_t shown = c->nretired ? 6 : c->nreconfirm ? 5 : 4;
   int cw = max_width(cl, shown);
-  char v[6][64];
-  snprintf(v[0], sizeof v[0], "%s", report_verdict_text(c));
+  char v[6][160];
+  char *verdict = report_verdict_text(c);
+  snprintf(v[0], sizeof v[0], "%s", verdict);
+  free(verdict);
   cov_format(&c->all[QN_BASELINE], v[1], sizeof v[1]);
   cov_format(&c->all[QN_RECOMMENDED], v[2], sizeof v[2]);
   snprintf(v[3], sizeof v[3], "%u/%u", cov_answered(c->all), cov_total(c->all));
@@ -202,6 +204,15 @@ text_overall(FILE *f, const coverage *c)
     {
       txt_pad(f, cl[i], cw);
       fprintf(f, "%*s%s\n", TX_GAP, "", v[i]);
+      char *caveat = i == 0 ? report_caveat_text(c, nquestions) : NULL;
+      if (caveat)
+        {
+          /* Beside the verdict: it is only as official as its levels. */
+          char *pad = xasprintf("%*s", cw + TX_GAP, "");
+          text_hanging(f, pad, caveat, width);
+          free(pad);
+          free(caveat);
+        }
     }
 }
 
@@ -411,7 +422,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
     text_field(f, labels[3 + i], lw, report_profile_value(r, i), width);
   fputc('\n', f);
 
-  text_overall(f, c);
+  text_overall(f, c, q->nquestions, width);
   fputc('\n', f);
   text_bases(f, q, c, width);
   fputc('\n', f);
@@ -478,7 +489,16 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       md_put(f, report_profile_value(r, i));
       fputs(" |\n", f);
     }
-  fprintf(f, "\n**%s:** %s\n\n", _("Verdict"), report_verdict_text(c));
+  char *verdict = report_verdict_text(c), *caveat = report_caveat_text(c, q->nquestions);
+  fprintf(f, "\n**%s:** %s\n\n", _("Verdict"), verdict);
+  if (caveat)
+    {
+      fputs("> ", f);
+      md_put(f, caveat);
+      fputs("\n\n", f);
+    }
+  free(verdict);
+  free(caveat);
   fprintf(f, "%s:\n\n", report_bases_heading());
   for (int b = 0; b < QN_BASIS_COUNT; b++)
     if (c->by_basis[b])
@@ -854,8 +874,10 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
   json_kv(f, "    ", "sector_name", report_sector_name(r), false);
   fputs("  },\n", f);
   json_kv(f, "  ", "formula", report_formula_text(), true);
-  json_kv(f, "  ", "verdict", c->baseline_met ? "baseline_met" : "baseline_not_met", true);
-  json_kv(f, "  ", "verdict_label", report_verdict_text(c), true);
+  char *verdict = report_verdict_text(c);
+  json_kv(f, "  ", "verdict", cov_verdict_key(c->verdict), true);
+  json_kv(f, "  ", "verdict_label", verdict, true);
+  free(verdict);
   fputs("  \"level_bases\": {", f);
   for (int b = QN_BASIS_NONE + 1; b < QN_BASIS_COUNT; b++)
     fprintf(f, "%s\"%s\": %zu", b > QN_BASIS_NONE + 1 ? ", " : " ", qn_basis_key((enum qn_basis) b),

@@ -13,12 +13,36 @@ report_formula_text(void)
            "met, and so do alternative and not-applicable answers without a reason.");
 }
 
-const char *
+char *
 report_verdict_text(const coverage *c)
 {
-  return c->baseline_met ? _("Baseline met")
-         : c->baseline_waits ? _("Baseline not met: answers await reconfirmation")
-                             : _("Baseline not met");
+  switch (c->verdict)
+    {
+    case COV_VERDICT_MET:
+      return xstrdup(_("Baseline met"));
+    case COV_VERDICT_INCOMPLETE:
+      /* TRANSLATORS: the verdict while baseline questions are unanswered:
+         not a failure, not yet decided. */
+      return xasprintf(ngettext("Not yet decided: %u baseline question unanswered",
+                                "Not yet decided: %u baseline questions unanswered", c->baseline_unanswered),
+                       c->baseline_unanswered);
+    default:
+      return xstrdup(c->baseline_waits ? _("Baseline not met: answers await reconfirmation")
+                                       : _("Baseline not met"));
+    }
+}
+
+char *
+report_caveat_text(const coverage *c, size_t nquestions)
+{
+  if (!c->editorial)
+    return NULL;
+  /* TRANSLATORS: said next to the verdict; %s is the mark of such levels. */
+  return xasprintf(ngettext("%zu question of %zu has a level of kijun's own reading (marked %s), not a "
+                            "government designation.",
+                            "%zu questions of %zu have a level of kijun's own reading (marked %s), not a "
+                            "government designation.", c->editorial),
+                   c->editorial, nquestions, REPORT_MARK);
 }
 
 char *
@@ -45,7 +69,7 @@ report_retired_status(const ans_retired *x)
 const char *
 report_editorial_text(void)
 {
-  return _("(*) The level of this question is kijun's own reading of the guideline, not a "
+  return _("[k] The level of this question is kijun's own reading of the guideline, not a "
            "government designation. Levels without the mark rest on NISC's survey for item 3.7 "
            "or on NISC's 2022 material on revising the guideline, a draft direction.");
 }

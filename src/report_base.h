@@ -23,11 +23,15 @@ typedef struct report_ctx
  * (report_write sets it to the report's), so that a sentence is written
  * once whatever renders it. */
 const char *report_formula_text(void);
-const char *report_verdict_text(const coverage *c);
+/* The verdict in words (a new string). */
+char *report_verdict_text(const coverage *c);
+/* The caveat said next to the verdict: how many levels are kijun's own
+ * reading (a new string), or NULL when none is. */
+char *report_caveat_text(const coverage *c, size_t nquestions);
 const char *report_editorial_text(void);
 /* The mark of a question whose level is kijun's reading, in every
  * format. */
-#define REPORT_MARK "(*)"
+#define REPORT_MARK "[k]"
 /* The heading of the count of questions by the basis of their level, and
  * the mark a basis carries in the lists ("" or REPORT_MARK). */
 const char *report_bases_heading(void);

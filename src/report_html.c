@@ -64,6 +64,8 @@ static const char stylesheet[] =
   ".verdict .label { font-size: 9.5pt; color: var(--muted); display: block; }\n"
   ".verdict.met { border-color: #2e7d32; }\n"
   ".verdict.not-met { border-color: #b3261e; }\n"
+  ".verdict.incomplete { border-color: #8a6d00; border-style: dashed; }\n"
+  ".verdict .caveat { font-size: 9.5pt; display: block; margin-top: .2em; }\n"
   ".kpis { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; margin: 1em 0;\n"
   "  break-inside: avoid; }\n"
   ".kpi { border-top: 1pt solid var(--rule); padding-top: .3em; }\n"
@@ -571,11 +573,21 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
     fact(f, _("Answers file"), r->answers_path, "path");
   fputs("</dl>\n", f);
 
-  fprintf(f, "<p class=\"verdict %s\"><span class=\"label\">", c->baseline_met ? "met" : "not-met");
+  char *verdict = report_verdict_text(c), *caveat = report_caveat_text(c, q->nquestions);
+  fprintf(f, "<p class=\"verdict %s\"><span class=\"label\">", cov_verdict_class(c->verdict));
   html_put(f, _("Verdict"));
   fputs("</span><strong>", f);
-  html_put(f, report_verdict_text(c));
-  fputs("</strong></p>\n", f);
+  html_put(f, verdict);
+  fputs("</strong>", f);
+  if (caveat)
+    {
+      fputs("<span class=\"caveat\">", f);
+      html_put(f, caveat);
+      fputs("</span>", f);
+    }
+  fputs("</p>\n", f);
+  free(verdict);
+  free(caveat);
   bases(f, q, c);
   fputs("<div class=\"kpis\">\n", f);
   cov_format(&c->all[QN_BASELINE], buf, sizeof buf);
@@ -673,7 +685,7 @@ statuses(FILE *f, const coverage *c)
     }
 }
 
-/* A question's id, marked (*) when its level is kijun's reading. */
+/* A question's id, marked [k] when its level is kijun's reading. */
 static void
 put_question_id(FILE *f, const qn_question *x)
 {

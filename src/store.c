@@ -531,7 +531,7 @@ store_write(FILE *f, const assessment *a)
   put_kv(f, "  ", "formula",
          "coverage = met / applicable; met = implemented, or alternative with a reason; "
          "applicable = all questions of the level except not_applicable with a reason");
-  put_kv(f, "  ", "verdict", c.baseline_met ? "baseline_met" : "baseline_not_met");
+  put_kv(f, "  ", "verdict", cov_verdict_key(c.verdict));
   put_levels(f, "  ", c.all);
   fputs("  phases = {\n", f);
   for (int p = 0; p < QN_PHASE_COUNT; p++)

@@ -54,7 +54,10 @@ Test(coverage, all_unanswered)
   check_tally(&c.all[QN_BASELINE], 0, 5, 5);
   check_tally(&c.all[QN_RECOMMENDED], 0, 3, 3);
   cr_assert_eq(c.all[QN_BASELINE].status[ANS_NONE], 5);
-  cr_assert_not(c.baseline_met);
+  /* Nothing answered is not a failure: the verdict waits. */
+  cr_assert_eq(c.verdict, COV_VERDICT_INCOMPLETE);
+  cr_assert_eq(c.baseline_unanswered, 5);
+  cr_assert_str_eq(cov_verdict_key(c.verdict), "incomplete");
   cr_assert_eq(cov_percent(&c.all[QN_BASELINE]), 0.0);
 }
 
@@ -65,7 +68,7 @@ Test(coverage, all_met)
   cov_compute(qn, a, &c);
   check_tally(&c.all[QN_BASELINE], 5, 5, 5);
   check_tally(&c.all[QN_RECOMMENDED], 3, 3, 3);
-  cr_assert(c.baseline_met);
+  cr_assert_eq(c.verdict, COV_VERDICT_MET);
   char buf[64];
   cov_format(&c.all[QN_BASELINE], buf, sizeof buf);
   cr_assert_str_eq(buf, "100.0% (5/5)");
@@ -138,6 +141,24 @@ Test(coverage, empty_scope_has_no_percentage)
   cr_assert_str_eq(buf, "n/a (0/0)");
 }
 
+Test(coverage, one_unanswered_baseline_question_holds_the_verdict)
+{
+  for (size_t i = 0; i < qn->nquestions; i++)
+    ans_set_status(a, i, ANS_NOT_IMPLEMENTED);
+  cov_compute(qn, a, &c);
+  cr_assert_eq(c.verdict, COV_VERDICT_NOT_MET);
+  cov_free(&c);
+  for (size_t i = 0; i < qn->nquestions; i++)
+    if (qn->questions[i].level == QN_BASELINE)
+      {
+        ans_set_status(a, i, ANS_NONE);
+        break;
+      }
+  cov_compute(qn, a, &c);
+  cr_assert_eq(c.verdict, COV_VERDICT_INCOMPLETE);
+  cr_assert_eq(c.baseline_unanswered, 1);
+}
+
 Test(coverage, everything_not_applicable_is_met)
 {
   for (size_t i = 0; i < qn->nquestions; i++)
@@ -147,7 +168,7 @@ Test(coverage, everything_not_applicable_is_met)
     }
   cov_compute(qn, a, &c);
   check_tally(&c.all[QN_BASELINE], 0, 0, 5);
-  cr_assert(c.baseline_met, "nothing applicable is nothing unmet");
+  cr_assert_eq(c.verdict, COV_VERDICT_MET, "nothing applicable is nothing unmet");
 }
 
 Test(coverage, items_add_up_to_phases_sections_and_the_whole)

@@ -291,11 +291,11 @@ Test(report, level_notes_and_what_is_known_of_the_counterparts)
   char *t = shop_report(REPORT_TEXT, LANG_EN);
   /* The unmet question with its reason for being a baseline; the item
    * that says why its levels are what they are. */
-  HAS(t, "  b2-doc (*)  [Plan] Not implemented\n"
+  HAS(t, "  b2-doc [k]  [Plan] Not implemented\n"
          "    Does your organisation document the recovery procedure?\n"
          "    Why this level: Without a procedure there is nothing to test\n");
   HAS(t, "  3  No source makes it a baseline\n");
-  HAS(t, "kijun's reading (*): kijun's own reading of the guideline, not a\n");
+  HAS(t, "kijun's reading [k]: kijun's own reading of the guideline, not a\n");
   free(t);
   t = shop_report(REPORT_TEXT, LANG_JA);
   HAS(t, "    この区分の理由: 手順がなければ試験もできないため\n");
