@@ -963,6 +963,18 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
 }
 
 int
+report_headline(FILE *f, const report_ctx *r)
+{
+  coverage c;
+  cov_compute(r->qn, r->a, &c);
+  enum lang ui = i18n_switch_messages(r->lang);
+  text_overall(f, &c, r->qn->nquestions, r->width > TX_MIN_WIDTH ? r->width : TX_WIDTH);
+  i18n_switch_messages(ui);
+  cov_free(&c);
+  return ferror(f) ? EX_IOERR : 0;
+}
+
+int
 report_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
 {
   coverage c;

@@ -20,5 +20,8 @@ int report_fmt_parse(const char *s);
 /* Write the report, wholly in r->lang whatever the interface speaks;
  * returns 0, or EX_IOERR when the stream failed. */
 int report_write(FILE *f, enum report_fmt fmt, const report_ctx *r);
+/* The headline of the text report alone (verdict and its caveat, both
+ * coverages, answered), as kijun prints it last on leaving. */
+int report_headline(FILE *f, const report_ctx *r);
 
 #endif

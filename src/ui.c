@@ -666,11 +666,19 @@ ui_main(const char *path, const char *qpath)
   rc = final_save(&u, &rescued);
   restore_terminal();
 
+  /* The details first, then the headline, so that the last screen the
+   * respondent sees is the result, whatever the terminal's height. */
   report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 80 };
   report_write(stdout, REPORT_TEXT, &r);
   printf("\n");
+  for (int i = 0; i < 78; i++)
+    putchar('=');
+  printf("\n");
+  report_headline(stdout, &r);
   char *name = txt_sanitize(s.path, true);
   printf(_("Answers file: %s\n"), name);
+  /* TRANSLATORS: the last line on leaving; %s is the answers file. */
+  printf(_("Full report: kijun --report '%s' (text), --report=html for a printable one\n"), name);
   free(name);
   if (rc)
     report_rescue(&u, rescued);
