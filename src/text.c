@@ -310,6 +310,45 @@ txt_fold(const char *s)
   return out;
 }
 
+bool
+txt_find_folded(const char *s, size_t n, const char *query, size_t *at, size_t *len)
+{
+  if (!*query)
+    return false;
+  /* Fold from each character on; the folded text starts with the query
+   * when the match starts there.  Texts here are short (a question). */
+  for (size_t i = 0; i < n;)
+    {
+      uint32_t cp;
+      int clen = txt_decode(s + i, n - i, &cp);
+      size_t want = strlen(query);
+      /* Grow the original slice until its folding covers the query; a
+       * voiced mark may still join the last kana, so a short mismatch
+       * does not end the slice. */
+      for (size_t j = i + (size_t) clen; j <= n;)
+        {
+          char *part = xstrndup(s + i, j - i);
+          char *f = txt_fold(part);
+          size_t fl = strlen(f);
+          bool hit = fl >= want && strncmp(f, query, want) == 0;
+          free(part);
+          free(f);
+          if (hit)
+            {
+              *at = i;
+              *len = j - i;
+              return true;
+            }
+          if (j == n || fl > want + 3)
+            break;
+          uint32_t c2;
+          j += (size_t) txt_decode(s + j, n - j, &c2);
+        }
+      i += (size_t) clen;
+    }
+  return false;
+}
+
 /* Kinsoku: characters a line must not start with, and must not end with. */
 static bool
 no_line_start(uint32_t c)

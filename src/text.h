@@ -47,6 +47,9 @@ uint32_t txt_halfwidth(uint32_t cp);
  * ideographic space to ASCII, half-width katakana to full-width (voiced
  * marks joined), ASCII to lower case.  Invalid bytes are kept as they are. */
 char *txt_fold(const char *s);
+/* Where s[0..n) holds the folded query (see txt_fold), as a byte range of
+ * s: *at and *len.  False when it does not. */
+bool txt_find_folded(const char *s, size_t n, const char *query, size_t *at, size_t *len);
 /* Whether s[0..n) is well-formed UTF-8; on failure *bad is the offset of
  * the first bad byte. */
 bool txt_valid_utf8(const char *s, size_t n, size_t *bad);

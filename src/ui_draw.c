@@ -46,6 +46,30 @@ ud_text(int y, int x, int width, const char *s, attr_t a)
 int
 ud_wrapped(int y, int x, int width, int maxrows, const char *s, attr_t a)
 {
+  return ud_wrapped_hl(y, x, width, maxrows, s, a, NULL);
+}
+
+/* One wrapped line, the part that holds the query (folded) in reverse. */
+static void
+hl_line(int y, int x, const char *line, size_t len, attr_t a, const char *query)
+{
+  size_t at, n;
+  if (!query || !txt_find_folded(line, len, query, &at, &n))
+    {
+      mvaddnstr(y, x, line, (int) len);
+      return;
+    }
+  mvaddnstr(y, x, line, (int) at);
+  attron(A_REVERSE);
+  addnstr(line + at, (int) n);
+  attroff(A_REVERSE);
+  attron(a);
+  addnstr(line + at + n, (int) (len - at - n));
+}
+
+int
+ud_wrapped_hl(int y, int x, int width, int maxrows, const char *s, attr_t a, const char *query)
+{
   if (maxrows <= 0)
     return 0;
   char *clean = txt_sanitize(s, false);
@@ -67,7 +91,7 @@ ud_wrapped(int y, int x, int width, int maxrows, const char *s, attr_t a)
           free(part);
         }
       else
-        mvaddnstr(y + rows, x, line, (int) len);
+        hl_line(y + rows, x, line, len, a, query);
     }
   attroff(a);
   free(lines);

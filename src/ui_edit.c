@@ -271,7 +271,10 @@ ed_keybar(ui *u)
   const char *multi[] = { _("Enter save"), _("Esc cancel"), _("^J line break"), _("^U ^K delete to start/end"),
                           _("Home End") };
   const char *one[] = { _("Enter save"), _("Esc cancel"), _("^U ^K delete to start/end"), _("Home End") };
-  if (le.flags & LE_MULTILINE)
+  const char *find[] = { _("Enter go"), _("Esc cancel"), _("^U ^K delete to start/end") };
+  if (what == ED_SEARCH)
+    ud_keybar(u, find, sizeof find / sizeof find[0]);
+  else if (le.flags & LE_MULTILINE)
     ud_keybar(u, multi, sizeof multi / sizeof multi[0]);
   else
     ud_keybar(u, one, sizeof one / sizeof one[0]);

@@ -82,7 +82,7 @@ enum ui_act
   A_NONE,
   A_HELP, A_LANG, A_SUMMARY, A_PROFILE, A_QUIT, A_REDRAW,
   A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
-  A_OPEN, A_BACK, A_UNANSWERED, A_SEARCH, A_SEARCH_NEXT,
+  A_OPEN, A_BACK, A_UNANSWERED, A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_GOTO,
   A_PREV, A_NEXT, A_PREV_ITEM, A_NEXT_ITEM, A_FIRST, A_LAST, A_NOTE, A_EVIDENCE,
   A_ANSWERS,                  /* the status table's digits (help only) */
   A_ED_LEFT, A_ED_RIGHT, A_ED_HOME, A_ED_END, A_ED_BACKSPACE, A_ED_DELETE, A_ED_KILL_START,
@@ -145,6 +145,9 @@ void in_free(void);
 attr_t ud_attr(const ui *u, enum ui_color c);
 int ud_text(int y, int x, int width, const char *s, attr_t a);
 int ud_wrapped(int y, int x, int width, int maxrows, const char *s, attr_t a);
+/* The same, the first part of each row that holds query (folded, see
+ * txt_fold; NULL: none) in reverse video. */
+int ud_wrapped_hl(int y, int x, int width, int maxrows, const char *s, attr_t a, const char *query);
 int ud_marked(int y, int x, int width, const char *s, attr_t a, unsigned le_flags);
 /* A multi-line field's text (code points, as lineedit keeps them) laid
  * out in rows of width columns, a line break ending its row after its
@@ -171,6 +174,8 @@ size_t qv_pos(void);
 /* Start a search from the current screen (the question view or the
  * overview's selection). */
 void qv_start_search(ui *u, size_t from);
+/* Ask for a question or item number and open it. */
+void qv_start_goto(ui *u);
 /* Open the first question at or after pos, wrapping around, that is
  * unanswered, whose answer awaits reconfirmation or lacks its reason. */
 void qv_next_open(ui *u, size_t pos);

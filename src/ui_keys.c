@@ -47,7 +47,8 @@ static const ui_binding bindings[] = {
   B(KS_OVERVIEW, A_OPEN, "Enter", N_("open the item's first question in that phase"), '\r', '\n',
     FN(KEY_ENTER)),
   B(KS_OVERVIEW, A_UNANSWERED, "Tab", N_("next question to answer, reconfirm or give a reason"), '\t'),
-  B(KS_OVERVIEW, A_SEARCH, "/", N_("search question text and ids"), '/'),
+  B(KS_OVERVIEW, A_SEARCH, "/", N_("search question text, ids, notes and evidence"), '/'),
+  B(KS_OVERVIEW, A_GOTO, "g :", N_("go to a question or item by its number (5.1.3.3, 5.1.3.3-a)"), 'g', ':'),
 
   B(KS_QUESTION, A_ANSWERS, NULL, NULL, 0),
   B(KS_QUESTION, A_NOTE, "e / v", N_("edit the note / the evidence reference"), 'e'),
@@ -61,8 +62,10 @@ static const ui_binding bindings[] = {
   B(KS_QUESTION, A_FIRST, "Home End", N_("first / last question"), FN(KEY_HOME)),
   B(KS_QUESTION, A_LAST, NULL, NULL, FN(KEY_END)),
   B(KS_QUESTION, A_UNANSWERED, "Tab", N_("next question to answer, reconfirm or give a reason"), '\t'),
-  B(KS_QUESTION, A_SEARCH, "/ n", N_("search / next match"), '/'),
+  B(KS_QUESTION, A_SEARCH, "/ n N", N_("search (Enter alone repeats the last) / next / previous match"), '/'),
   B(KS_QUESTION, A_SEARCH_NEXT, NULL, NULL, 'n'),
+  B(KS_QUESTION, A_SEARCH_PREV, NULL, NULL, 'N'),
+  B(KS_QUESTION, A_GOTO, "g :", N_("go to a question or item by its number"), 'g', ':'),
   B(KS_QUESTION, A_BACK, "Esc", N_("back to the overview"), UI_ESC),
 
   /* Help and summary pages. */

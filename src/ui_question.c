@@ -253,7 +253,10 @@ qv_draw(ui *u)
 
   /* The text, then the hint, in what is left. */
   int avail = y_ch - 2 - top;
-  int th = ud_wrapped(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD);
+  /* The last search's match shows in reverse. */
+  char *query = search ? txt_fold(search) : NULL;
+  int th = ud_wrapped_hl(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD, query);
+  free(query);
   int hy = top + th + 1;
   if (y_ch - 2 - hy >= 1)
     {
@@ -337,33 +340,60 @@ has(const char *text, const char *query)
   return found;
 }
 
+/* Whether the question at p holds the folded query: its id, its text in
+ * the current language, its note or its evidence reference. */
 static bool
 matches(const ui *u, size_t p, const char *query)
 {
-  const qn_question *x = &u->s->qn->questions[u->s->qn->order[p]];
-  return has(x->id, query) || has(qn_tr(&x->text, i18n_lang()), query);
+  size_t i = u->s->qn->order[p];
+  const qn_question *x = &u->s->qn->questions[i];
+  const ans_entry *e = &u->s->a->e[i];
+  return has(x->id, query) || has(qn_tr(&x->text, i18n_lang()), query) || has(e->note, query)
+         || has(e->evidence, query);
 }
 
+/* Open the first match at or after from (wrapping; backwards from from
+ * when dir < 0) and say which of how many it is, and when the search
+ * wrapped. */
 static bool
-find(ui *u, size_t from)
+find(ui *u, size_t from, int dir)
 {
   const questionnaire *q = u->s->qn;
   if (!search || !*search)
     return false;
   char *query = txt_fold(search);
+  size_t n = 0, rank = 0, hit = q->nquestions;
   for (size_t k = 0; k < q->nquestions; k++)
     {
-      size_t p = (from + k) % q->nquestions;
-      if (matches(u, p, query))
-        {
-          free(query);
-          qv_open(u, p);
-          return true;
-        }
+      size_t p = dir < 0 ? (from + q->nquestions - k) % q->nquestions : (from + k) % q->nquestions;
+      if (!matches(u, p, query))
+        continue;
+      hit = p;
+      break;
     }
+  for (size_t p = 0; p < q->nquestions; p++)
+    if (matches(u, p, query))
+      {
+        n++;
+        if (p == hit)
+          rank = n;
+      }
   free(query);
-  ui_set_msg(u, true, _("No question matches \"%s\"."), search);
-  return false;
+  if (hit == q->nquestions)
+    {
+      ui_set_msg(u, true, _("No question matches \"%s\"."), search);
+      return false;
+    }
+  bool wrapped = dir < 0 ? hit > from : hit < from;
+  qv_open(u, hit);
+  if (wrapped)
+    /* TRANSLATORS: after a search: which match of how many, and that it
+       went past the end (or the start) of the questionnaire. */
+    ui_set_msg(u, false, _("Match %zu/%zu for \"%s\" (wrapped around; n next, N previous)"), rank, n, search);
+  else
+    /* TRANSLATORS: after a search: which match of how many. */
+    ui_set_msg(u, false, _("Match %zu/%zu for \"%s\" (n next, N previous)"), rank, n, search);
+  return true;
 }
 
 static size_t search_from;
@@ -374,16 +404,70 @@ search_done(ui *u, enum ed_end how, const char *text, bool changed)
   (void) changed;
   if (how != ED_SAVE)
     return;
-  free(search);
-  search = *text ? xstrdup(text) : NULL;
-  find(u, search_from);
+  /* Nothing typed: the last search again. */
+  if (*text)
+    {
+      free(search);
+      search = xstrdup(text);
+    }
+  find(u, search_from, 1);
 }
 
 void
 qv_start_search(ui *u, size_t from)
 {
+  static char label[96];
   search_from = from;
-  ed_start(u, ED_SEARCH, _("Search"), search, search_done);
+  if (search)
+    {
+      /* The field starts empty; the last search is offered. */
+      char *last = txt_ellipsize(search, 20);
+      /* TRANSLATORS: label of the search field when there was a search;
+         %s is the last one, which Enter repeats. */
+      snprintf(label, sizeof label, _("Search (Enter: %s)"), last);
+      free(last);
+    }
+  else
+    snprintf(label, sizeof label, "%s", _("Search"));
+  ed_start(u, ED_SEARCH, label, NULL, search_done);
+}
+
+/* The question or item whose id is typed, exactly (full-width digits as
+ * ASCII): a question opens; an item opens its first question. */
+static void
+goto_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  (void) changed;
+  if (how != ED_SAVE || !*text)
+    return;
+  const questionnaire *q = u->s->qn;
+  char *id = txt_fold(text);
+  /* Spaces around it are not part of an id. */
+  char *start = id + strspn(id, " ");
+  for (size_t n = strlen(start); n > 0 && start[n - 1] == ' ';)
+    start[--n] = '\0';
+  long qi = qn_find_question(q, start), s = qi < 0 ? qn_find_section(q, start) : -1;
+  if (qi >= 0)
+    qv_open(u, q->rank[qi]);
+  else if (s >= 0)
+    {
+      for (size_t p = 0; p < q->nquestions; p++)
+        if ((long) q->questions[q->order[p]].section == s)
+          {
+            qv_open(u, p);
+            break;
+          }
+    }
+  else
+    ui_set_msg(u, true, _("No question or item is numbered \"%s\"."), text);
+  free(id);
+}
+
+void
+qv_start_goto(ui *u)
+{
+  /* TRANSLATORS: label of the field that takes a question or item id. */
+  ed_start(u, ED_SEARCH, _("Go to (question or item number)"), NULL, goto_done);
 }
 
 /* After the answer to qi (the question shown): the next question, and a
@@ -517,8 +601,13 @@ qv_key(ui *u, ui_key k, enum ui_act a)
     case A_SEARCH: qv_start_search(u, pos + 1); return true;
     case A_SEARCH_NEXT:
       if (search)
-        find(u, pos + 1);
+        find(u, pos + 1, 1);
       return true;
+    case A_SEARCH_PREV:
+      if (search)
+        find(u, pos ? pos - 1 : u->s->qn->nquestions - 1, -1);
+      return true;
+    case A_GOTO: qv_start_goto(u); return true;
     case A_BACK:
       ov_select_pos(u, pos);
       ui_goto(u, SCR_OVERVIEW);

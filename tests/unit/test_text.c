@@ -180,3 +180,16 @@ Test(text, folding_for_search_joins_widths_cases_and_kana)
   cr_assert_eq(txt_halfwidth(0x3000), ' ');
   cr_assert_eq(txt_halfwidth(0x3042), 0x3042);
 }
+
+Test(text, finding_a_folded_query_gives_the_original_bytes)
+{
+  const char *s = "体制: ＣＳＩＲＴを置く";
+  size_t at, len;
+  cr_assert(txt_find_folded(s, strlen(s), "csirt", &at, &len));
+  cr_assert_eq(at, strlen("体制: "));
+  cr_assert_eq(len, strlen("ＣＳＩＲＴ"));
+  cr_assert(txt_find_folded("ﾊﾞｯｸｱｯﾌﾟ手順", strlen("ﾊﾞｯｸｱｯﾌﾟ手順"), "バックアップ", &at, &len));
+  cr_assert_eq(at, 0);
+  cr_assert_eq(len, strlen("ﾊﾞｯｸｱｯﾌﾟ"));
+  cr_assert_not(txt_find_folded("backup", 6, "csirt", &at, &len));
+}

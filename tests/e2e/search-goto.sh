@@ -1,0 +1,52 @@
+# End to end: g or : jumps to a question or an item by its exact number;
+# / starts with an empty field that offers the last search (Enter alone
+# repeats it), says which match of how many, highlights it, says when it
+# wraps, and searches notes and evidence too.  en and ja.
+. "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
+Q="$TESTDATA/mini.cfg"
+
+for lang in en ja; do
+  if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
+  if [ $lang = en ]; then WORD="backup" M1='Match 1/2 for "backup"' M2='Match 2/2 for "backup"' WRAP="wrapped around"
+    NOTFOUND='No question or item is numbered "2-a"' OFFER="Search (Enter: backup)" NOTE='Match 1/1 for "委託先"'
+  else WORD="バックアップ" M1='「バックアップ」の一致 1/2' M2='「バックアップ」の一致 2/2' WRAP="先頭に戻りました"
+    NOTFOUND='「2-a」という番号の設問や項目はありません' OFFER="検索（Enter: バックアップ）" NOTE='「委託先」の一致 1/1'
+  fi
+  A="$TMP/$lang.cfg"
+  cp "$TESTDATA/mini-answers.cfg" "$A"
+  start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
+  wait_for "1.2-d"
+  keys g; typed "1.3-a"; keys Enter
+  expect_screen "$lang: g goes to a question by its number" "1.3-a"
+  # Keys right behind the end of an edit are taken for a paste: wait.
+  sleep 0.2
+  keys :; typed "1.2"; keys Enter
+  expect_screen "$lang: : goes to an item's first question" "1.2-a"
+  sleep 0.2; keys g; typed "2-a"; keys Enter
+  expect_screen "$lang: the number is exact, not a part of one" "$NOTFOUND"
+  sleep 0.2; keys g; typed "１．３－ｂ"; keys Enter
+  expect_screen "$lang: full-width digits are understood" "1.3-b"
+  keys Home; wait_for "1.1-a"
+  keys /; typed "$WORD"; keys Enter
+  expect_screen "$lang: a search says which match of how many" "$M1"
+  expect_screen "$lang: and opens it" "1.2-a"
+  if T capture-pane -p -e | grep -qE "$(printf '\033')\[([0-9]+;)*7m$WORD"; then ok "$lang: the match is highlighted"
+  else not_ok "$lang: the match is highlighted" "$(T capture-pane -p -e | sed -n 4,8p | od -c | head)"; fi
+  keys n
+  expect_screen "$lang: n goes to the next match" "$M2"
+  keys n
+  expect_screen "$lang: and says when the search wraps" "$WRAP"
+  keys /
+  expect_screen "$lang: the field starts empty, offering the last search" "$OFFER"
+  keys Enter
+  expect_screen "$lang: Enter alone repeats it" "$M2"
+  keys /; typed "委託先"; keys Enter
+  expect_screen "$lang: notes are searched too" "$NOTE"
+  keys Escape; wait_for "$(echo "$NOTFOUND" | cut -c1-2)" 1
+  keys g; typed "1.3"; keys Enter
+  expect_screen "$lang: g from the overview goes too" "1.3-a"
+  keys q; wait_for "EXIT" 1; keys x
+  expect_exit "$lang: leaves" 0
+done
+
+done_testing
