@@ -61,6 +61,7 @@ enum
   TX_SECTION_BAR = 10,
   TX_BRACKETS = 2,
   TX_COVERAGE = 18,           /* "100.0% (999/999)" and room */
+  TX_DELTA = 12,              /* ", +100.0 pt" after it, when there is a previous cycle */
   TX_PAREN = 7,               /* where "(" of a section's coverage falls */
   TX_MIN_TITLE = 10,          /* a section title is never cut shorter */
   TX_COUNT_MIN = 8,           /* a count column is at least this wide */
@@ -137,17 +138,18 @@ text_bases(FILE *f, const questionnaire *q, const coverage *c, int width)
 
 /* "Label  value" lines of the overall figures, labels padded alike. */
 static void
-text_overall(FILE *f, const coverage *c)
+text_overall(FILE *f, const coverage *c, const coverage *then)
 {
   const char *cl[] = { _("Verdict"), _("Baseline coverage"), _("Recommended coverage"), _("Answered"),
                        _("To reconfirm"), _("No longer asked") };
   /* The last two only when there are any. */
   size_t shown = c->nretired ? 6 : c->nreconfirm ? 5 : 4;
   int cw = emit_max_width(cl, shown);
-  char v[6][64];
+  char v[6][96];
   snprintf(v[0], sizeof v[0], "%s", report_verdict_text(c));
-  cov_format(&c->all[QN_BASELINE], v[1], sizeof v[1]);
-  cov_format(&c->all[QN_RECOMMENDED], v[2], sizeof v[2]);
+  cov_format_change(&c->all[QN_BASELINE], then ? &then->all[QN_BASELINE] : NULL, v[1], sizeof v[1]);
+  cov_format_change(&c->all[QN_RECOMMENDED], then ? &then->all[QN_RECOMMENDED] : NULL, v[2],
+                    sizeof v[2]);
   snprintf(v[3], sizeof v[3], "%u/%u", cov_answered(c->all), cov_total(c->all));
   snprintf(v[4], sizeof v[4], "%zu", c->nreconfirm);
   snprintf(v[5], sizeof v[5], "%zu", c->nretired);
@@ -159,27 +161,40 @@ text_overall(FILE *f, const coverage *c)
 }
 
 static void
-text_phases(FILE *f, const coverage *c)
+text_phases(FILE *f, const coverage *c, const coverage *then)
 {
-  char buf[64], buf2[64];
+  char buf[QN_PHASE_COUNT][96], buf2[96];
   /* The label column takes what the phase names need in the report's
-   * language. */
+   * language; the figure column what the figures (with their changes)
+   * need, at least TX_COVERAGE. */
   fputs(_("Baseline coverage by phase\n"), f);
   const char *pn[QN_PHASE_COUNT];
+  int fw = TX_COVERAGE;
   for (int p = 0; p < QN_PHASE_COUNT; p++)
-    pn[p] = qn_phase_name((enum qn_phase) p);
+    {
+      pn[p] = qn_phase_name((enum qn_phase) p);
+      cov_format_change(&c->phase[p][QN_BASELINE], then ? &then->phase[p][QN_BASELINE] : NULL,
+                        buf[p], sizeof buf[p]);
+      if (txt_width(buf[p]) + TX_GAP > fw)
+        fw = txt_width(buf[p]) + TX_GAP;
+    }
   int pw = emit_max_width(pn, QN_PHASE_COUNT);
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
       const cov_tally *t = &c->phase[p][QN_BASELINE];
-      cov_format(t, buf, sizeof buf);
-      cov_format(&c->phase[p][QN_RECOMMENDED], buf2, sizeof buf2);
+      cov_format_change(&c->phase[p][QN_RECOMMENDED], then ? &then->phase[p][QN_RECOMMENDED] : NULL,
+                        buf2, sizeof buf2);
       fprintf(f, "%*s", TX_INDENT, "");
       txt_pad(f, pn[p], pw);
       fprintf(f, "%*s", TX_GAP, "");
       text_bar(f, t, TX_PHASE_BAR);
       fprintf(f, "%*s", TX_GAP, "");
-      txt_pad(f, buf, TX_COVERAGE);
+      /* With the changes the line would pass 80 columns: the recommended
+       * figure goes under the baseline one. */
+      if (then)
+        fprintf(f, "%s\n%*s", buf[p], TX_INDENT + pw + TX_GAP + TX_PHASE_BAR + TX_BRACKETS, "");
+      else
+        txt_pad(f, buf[p], fw);
       /* TRANSLATORS: recommended coverage beside the baseline bar; keep
          it short. */
       fprintf(f, _("  recommended %s"), buf2);
@@ -198,8 +213,9 @@ text_sections(FILE *f, const report_ctx *r, const coverage *c, int width)
     if ((int) strlen(q->sections[s].id) > idw)
       idw = (int) strlen(q->sections[s].id);
   /* The title takes what the other columns leave. */
+  const coverage *then = r->then && r->then->detailed ? r->then : NULL;
   int tw = width - TX_INDENT - idw - TX_GAP - TX_GAP - (TX_SECTION_BAR + TX_BRACKETS) - TX_GAP
-           - TX_COVERAGE;
+           - TX_COVERAGE - (then ? TX_DELTA : 0);
   if (tw < TX_MIN_TITLE)
     tw = TX_MIN_TITLE;
   for (size_t s = 0; s < q->nsections; s++)
@@ -214,9 +230,12 @@ text_sections(FILE *f, const report_ctx *r, const coverage *c, int width)
       fprintf(f, "%*s", TX_GAP, "");
       if (t->total)
         {
+          char delta[64];
           cov_format_col(t, TX_PAREN, buf, sizeof buf);
           text_bar(f, t, TX_SECTION_BAR);
-          fprintf(f, "%*s%s\n", TX_GAP, "", buf);
+          fprintf(f, "%*s%s", TX_GAP, "", buf);
+          cov_format_delta(t, then ? &then->section[s][QN_BASELINE] : NULL, delta, sizeof delta);
+          fprintf(f, "%s%s\n", delta[0] ? ", " : "", delta);
         }
       else
         fprintf(f, "%s\n", _("no baseline questions"));
@@ -307,18 +326,17 @@ text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
     }
 }
 
-static void
-text_report(FILE *f, const report_ctx *r, const coverage *c)
+void
+report_text_facts(FILE *f, const report_ctx *r, int width, const char *const *labels_more,
+                  const char *const *values_more, int nmore)
 {
   const questionnaire *q = r->qn;
-  int width = r->width > TX_MIN_WIDTH ? r->width : TX_WIDTH;
-
-  emit_title(f, _("kijun: baseline coverage report"));
-
-  const char *labels[3 + ANS_FIELD_COUNT] = { _("Questionnaire"), _("Version"), _("Answers file") };
+  const char *labels[3 + ANS_FIELD_COUNT + 4] = { _("Questionnaire"), _("Version"), _("Answers file") };
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     labels[3 + i] = ans_field_name((enum ans_field) i);
-  int lw = emit_max_width(labels, 3 + ANS_FIELD_COUNT);
+  for (int i = 0; i < nmore && i < 4; i++)
+    labels[3 + ANS_FIELD_COUNT + i] = labels_more[i];
+  int lw = emit_max_width(labels, 3 + ANS_FIELD_COUNT + (size_t) (nmore < 4 ? nmore : 4));
   emit_field(f, labels[0], lw, qn_tr(&q->title, r->lang), width);
   char *ver = xasprintf("%s %s", q->id, q->version);
   emit_field(f, labels[1], lw, ver, width);
@@ -327,9 +345,25 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
     emit_field(f, labels[2], lw, r->answers_path, width);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     emit_field(f, labels[3 + i], lw, report_profile_value(r, i), width);
+  for (int i = 0; i < nmore && i < 4; i++)
+    emit_field(f, labels_more[i], lw, values_more[i], width);
+}
+
+static void
+text_report(FILE *f, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  int width = r->width > TX_MIN_WIDTH ? r->width : TX_WIDTH;
+
+  emit_title(f, _("kijun: baseline coverage report"));
+
+  /* The previous cycle: its file and when it began. */
+  const char *more[] = { _("Previous cycle"), _("It started at") };
+  const char *values[] = { r->then_path, r->then_started };
+  report_text_facts(f, r, width, more, values, r->then && r->then_path ? 2 : 0);
   fputc('\n', f);
 
-  text_overall(f, c);
+  text_overall(f, c, r->then);
   fputc('\n', f);
   text_bases(f, q, c, width);
   fputc('\n', f);
@@ -337,7 +371,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   fputc('\n', f);
   emit_wrapped(f, report_formula_text(), 0, width);
   fputc('\n', f);
-  text_phases(f, c);
+  text_phases(f, c, r->then);
   fputc('\n', f);
   text_sections(f, r, c, width);
   fputc('\n', f);
@@ -355,12 +389,10 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
 
 /* ---- Markdown ---------------------------------------------------------- */
 
-static void
-md_report(FILE *f, const report_ctx *r, const coverage *c)
+void
+report_md_facts(FILE *f, const report_ctx *r)
 {
   const questionnaire *q = r->qn;
-  char buf[64], buf2[64];
-  fprintf(f, "# %s\n\n", _("kijun: baseline coverage report"));
   fprintf(f, "| | |\n|---|---|\n| %s | ", _("Questionnaire"));
   emit_md(f, qn_tr(&q->title, r->lang));
   fprintf(f, " |\n| %s | ", _("Version"));
@@ -380,6 +412,15 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       emit_md(f, report_profile_value(r, i));
       fputs(" |\n", f);
     }
+}
+
+static void
+md_report(FILE *f, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  char buf[64], buf2[64];
+  fprintf(f, "# %s\n\n", _("kijun: baseline coverage report"));
+  report_md_facts(f, r);
   fprintf(f, "\n**%s:** %s\n\n", _("Verdict"), report_verdict_text(c));
   fprintf(f, "%s:\n\n", report_bases_heading());
   for (int b = 0; b < QN_BASIS_COUNT; b++)
@@ -646,24 +687,33 @@ json_lg(FILE *f, const qn_section *s, enum lang l)
   json_note(f, "lg_note", &s->lg_note, l);
 }
 
-static void
-json_report(FILE *f, const report_ctx *r, const coverage *c)
+void
+report_json_head(FILE *f, const questionnaire *q, enum lang lang, const char *schema,
+                 const char *as_of)
 {
-  const questionnaire *q = r->qn;
-  const assessment *a = r->a;
   char now[32];
   ans_now(now);
   fputs("{\n", f);
-  emit_json_kv(f, "  ", "schema", "kijun-report/1", true);
+  emit_json_kv(f, "  ", "schema", schema, true);
   emit_json_kv(f, "  ", "generated", now, true);
-  emit_json_kv(f, "  ", "language", lang_code(r->lang), true);
+  emit_json_kv(f, "  ", "language", lang_code(lang), true);
+  if (as_of)
+    emit_json_kv(f, "  ", "as_of", as_of, true);
   fputs("  \"questionnaire\": {\n", f);
   emit_json_kv(f, "    ", "id", q->id, true);
   emit_json_kv(f, "    ", "version", q->version, true);
   fprintf(f, "    \"edition\": %u,\n", q->edition);
   emit_json_kv(f, "    ", "digest", qn_digest(q), true);
-  emit_json_kv(f, "    ", "title", qn_tr(&q->title, r->lang), false);
+  emit_json_kv(f, "    ", "title", qn_tr(&q->title, lang), false);
   fputs("  },\n", f);
+}
+
+static void
+json_report(FILE *f, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  const assessment *a = r->a;
+  report_json_head(f, q, r->lang, "kijun-report/1", NULL);
   emit_json_kv(f, "  ", "answers_file", r->answers_path, true);
   fputs("  \"profile\": {\n", f);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)

@@ -17,6 +17,10 @@ typedef struct report_ctx
   const char *answers_path;   /* shown in the report; may be NULL */
   enum lang lang;
   int width;                  /* text report width in columns (0: 80) */
+  const coverage *then;       /* the previous cycle's figures, or NULL: the
+                                 text report shows each figure's change */
+  const char *then_path;      /* the previous cycle's answers file and start */
+  const char *then_started;
 } report_ctx;
 
 /* The wording every format shares, in the current message language
