@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "afile.h"
+#include "cycle.h"
 #include "i18n.h"
 #include "lock.h"
 #include "report.h"
@@ -231,6 +232,18 @@ ui_changed(ui *u)
   u->save_pending = true;
 }
 
+const coverage *
+ui_figures(ui *u)
+{
+  if (u->cov_stale)
+    {
+      cov_free(&u->cov);
+      cov_compute(u->s->qn, u->s->a, &u->cov);
+      u->cov_stale = false;
+    }
+  return &u->cov;
+}
+
 /* When the answers cannot go where they belong, put them beside it or in
  * the home folder rather than lose them.  Returns the path used. */
 static char *
@@ -264,7 +277,7 @@ static int
 final_save(ui *u, char **rescued)
 {
   *rescued = NULL;
-  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE || u->ed == ED_PROFILE)
+  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE || u->ed == ED_PROFILE || u->ed == ED_PLAN)
     {
       u->advance_after_edit = false;
       ed_commit(u);
@@ -324,7 +337,7 @@ ui_open_question(ui *u, size_t pos)
 void
 ui_open_page(ui *u, enum ui_screen scr)
 {
-  if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION || u->scr == SCR_PROFILE)
+  if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION || u->scr == SCR_PROFILE || u->scr == SCR_PLAN)
     u->back = u->scr;
   u->scr = scr;
   u->ptop = 0;
@@ -378,6 +391,14 @@ ui_global_key(ui *u, ui_key k)
     case '?': ui_open_page(u, SCR_HELP); return true;
     case 'L': switch_language(u); return true;
     case 's': ui_open_page(u, SCR_SUMMARY); return true;
+    case 'P':
+      if (u->scr != SCR_PLAN)
+        {
+          if (u->scr == SCR_OVERVIEW || u->scr == SCR_QUESTION)
+            u->back = u->scr;
+          u->scr = SCR_PLAN;
+        }
+      return true;
     case 'q':
       ui_open_page(u, SCR_SUMMARY);
       u->quitting = true;
@@ -442,6 +463,7 @@ draw(ui *u)
       case SCR_QUESTION: qv_draw(u); break;
       case SCR_HELP: case SCR_SUMMARY: pg_draw(u); break;
       case SCR_PROFILE: pf_draw(u); break;
+      case SCR_PLAN: pl_draw(u); break;
       }
   if (u->ed == ED_SEARCH && u->scr == SCR_OVERVIEW && !too_small())
     ed_draw(u);
@@ -501,6 +523,7 @@ handle_key(ui *u, ui_key k)
     case SCR_QUESTION: qv_key(u, k); break;
     case SCR_HELP: case SCR_SUMMARY: pg_key(u, k); break;
     case SCR_PROFILE: pf_key(u, k); break;
+    case SCR_PLAN: pl_key(u, k); break;
     }
 }
 
@@ -558,7 +581,7 @@ opening_msg(ui *u)
 }
 
 int
-ui_main(const char *path, const char *qpath)
+ui_main(const char *path, const char *qpath, const char *prev)
 {
   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
     {
@@ -605,10 +628,26 @@ ui_main(const char *path, const char *qpath)
   free(real);
   session s;
   int rc = session_open(&s, path, qpath, true, &d);
+  /* The previous cycle: a --previous file that cannot be read is an
+   * error; a recorded one that has gone is only said (its recorded
+   * figures still serve). */
+  assessment *pa = NULL;
+  char prev_msg[256] = "";
+  if (rc == 0 && !s.is_new)
+    {
+      rc = cycle_open_previous(&s, prev, &d, &pa);
+      if (rc && !prev)
+        {
+          snprintf(prev_msg, sizeof prev_msg, "%s", d.n ? d.msgs[0] : "");
+          diag_clear(&d);
+          rc = 0;
+        }
+    }
   diag_print(&d, stderr);
   diag_clear(&d);
   if (rc)
     {
+      ans_free(pa);
       session_close(&s);
       lock_release(&lk);
       return rc;
@@ -636,6 +675,12 @@ ui_main(const char *path, const char *qpath)
   u.s = &s;
   u.new_file = s.is_new;
   u.cov_stale = true;
+  u.prev = pa;
+  u.prev_path = prev;
+  u.has_then = cycle_then(s.qn, s.a, pa, &u.then);
+  u.qback = SCR_OVERVIEW;
+  if (prev_msg[0])
+    ui_set_msg(&u, true, "%s", prev_msg);
   if (s.is_new)
     {
       u.scr = SCR_PROFILE;
@@ -672,7 +717,8 @@ ui_main(const char *path, const char *qpath)
   rc = final_save(&u, &rescued);
   restore_terminal();
 
-  report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 80 };
+  report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 80, u.has_then ? &u.then : NULL, NULL, NULL };
+  cycle_then_names(s.a, u.prev, u.prev_path, &r.then_path, &r.then_started);
   report_write(stdout, REPORT_TEXT, &r);
   printf("\n");
   char *name = txt_sanitize(s.path, true);
@@ -689,6 +735,10 @@ ui_main(const char *path, const char *qpath)
   in_free(&u);
   free(u.rows);
   cov_free(&u.cov);
+  if (u.has_then)
+    cov_free(&u.then);
+  ans_free(u.prev);
+  plan_free(&u.plan);
   free(u.search);
   session_close(&s);
   lock_release(&lk);

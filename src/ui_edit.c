@@ -31,6 +31,7 @@ label_of(const ui *u)
     case ED_EVIDENCE: return _("Evidence");
     case ED_SEARCH: return _("Search");
     case ED_PROFILE: return ans_field_name((enum ans_field) u->pf_sel);
+    case ED_PLAN: return ans_plan_name((enum ans_plan) u->plan_field);
     default: return "";
     }
 }
@@ -40,8 +41,7 @@ row_of(const ui *u)
 {
   switch (u->ed)
     {
-    case ED_NOTE: return LINES - 4;
-    case ED_EVIDENCE: return LINES - 3;
+    case ED_NOTE: case ED_EVIDENCE: case ED_PLAN: return qv_edit_row(u, u->ed);
     case ED_SEARCH: return LINES - 2;
     case ED_PROFILE: return 4 + 2 * u->pf_sel;
     default: return 0;
@@ -52,9 +52,11 @@ void
 ed_start(ui *u, enum ui_edit what, const char *text)
 {
   le_free(&u->le);
-  unsigned flags = (what == ED_NOTE || what == ED_EVIDENCE ? LE_MULTILINE : 0)
+  /* The action, like the note, may run to several lines (kijun-answers(5)). */
+  bool action = what == ED_PLAN && u->plan_field == ANS_PLAN_ACTION;
+  unsigned flags = (what == ED_NOTE || what == ED_EVIDENCE || action ? LE_MULTILINE : 0)
                    | (i18n_utf8() ? 0 : LE_ASCII);
-  le_init(&u->le, text, what == ED_NOTE ? NOTE_MAX : FIELD_MAX, flags);
+  le_init(&u->le, text, what == ED_NOTE || action ? NOTE_MAX : FIELD_MAX, flags);
   free(u->ed_orig);
   u->ed_orig = xstrdup(text ? text : "");
   u->ed = what;
@@ -76,11 +78,8 @@ ed_draw(ui *u)
   const char *label = label_of(u);
   int lw = txt_width(label);
   /* Line the field up with the labels around it, as drawn by the screen. */
-  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE)
-    {
-      int a = txt_width(_("Note")), b = txt_width(_("Evidence"));
-      lw = a > b ? a : b;
-    }
+  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE || u->ed == ED_PLAN)
+    lw = qv_label_width();
   else if (u->ed == ED_PROFILE)
     for (int f = 0; f < ANS_FORM_FIELDS; f++)
       if (txt_width(ans_field_name((enum ans_field) f)) > lw)
@@ -134,6 +133,19 @@ ed_commit(ui *u)
       ans_set_profile(u->s->a, (enum ans_field) u->pf_sel, text);
       ui_changed(u);
       break;
+    case ED_PLAN:
+      if (*text && ans_plan_is_date((enum ans_plan) u->plan_field) && !ans_valid_date(text))
+        {
+          /* Keep the text and the field: the date is to be corrected. */
+          ui_set_msg(u, true, _("\"%s\" is not a date; write YYYY-MM-DD, such as 2027-03-31, or "
+                                "press Esc."), text);
+          ed_start(u, ED_PLAN, text);
+          free(text);
+          return;
+        }
+      ans_set_plan(u->s->a, qi, (enum ans_plan) u->plan_field, text);
+      ui_changed(u);
+      break;
     case ED_SEARCH:
       free(u->search);
       u->search = *text ? xstrdup(text) : NULL;
@@ -144,6 +156,11 @@ ed_commit(ui *u)
       break;
     }
   free(text);
+  if (what == ED_PLAN && u->plan_field + 1 < ANS_PLAN_COUNT)
+    {
+      qv_edit_plan(u, u->plan_field + 1);
+      return;
+    }
   if (what == ED_NOTE && u->advance_after_edit)
     {
       u->advance_after_edit = false;

@@ -16,13 +16,14 @@
 
 #include "coverage.h"
 #include "lineedit.h"
+#include "plan.h"
 #include "session.h"
 
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 
-enum ui_screen { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE };
-enum ui_edit { ED_NONE, ED_NOTE, ED_EVIDENCE, ED_SEARCH, ED_PROFILE };
+enum ui_screen { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE, SCR_PLAN };
+enum ui_edit { ED_NONE, ED_NOTE, ED_EVIDENCE, ED_SEARCH, ED_PROFILE, ED_PLAN };
 
 /* Colour pairs; each has a monochrome attribute too. */
 enum ui_color { UC_TITLE = 1, UC_SELECT, UC_BASELINE, UC_RECOMMENDED, UC_ERROR, UC_OK, UC_DIM, UC_COUNT };
@@ -61,6 +62,16 @@ typedef struct ui
   size_t nrows, sel, top;
   coverage cov;               /* the figures the overview shows */
   bool cov_stale;             /* answers changed since they were computed */
+
+  assessment *prev;           /* the previous cycle's answers, or NULL */
+  coverage then;              /* its figures, when has_then */
+  bool has_then;
+  const char *prev_path;      /* --previous, or NULL: the recorded one */
+
+  plan plan;                  /* the plan screen's list, rebuilt when drawn */
+  size_t plsel, pltop;
+  enum ui_screen qback;       /* where Esc in the question view returns */
+  int plan_field;             /* the plan field being edited (ED_PLAN) */
 
   char **lines;               /* help and summary pages */
   size_t nlines, ptop;
@@ -131,10 +142,23 @@ void ov_draw(ui *u);
 void ov_key(ui *u, ui_key k);
 void ov_select_pos(ui *u, size_t pos);
 
+/* ui.c: the figures as of the last change. */
+const coverage *ui_figures(ui *u);
+
 /* ui_question.c */
 void qv_draw(ui *u);
 void qv_key(ui *u, ui_key k);
 bool qv_search(ui *u, size_t from);
+/* The row where the line editor edits what (the note, the evidence, a
+ * plan field), and the width of the labels before it. */
+int qv_edit_row(const ui *u, enum ui_edit what);
+int qv_label_width(void);
+/* Start editing the plan of the current question, field by field. */
+void qv_edit_plan(ui *u, int field);
+
+/* ui_plan.c */
+void pl_draw(ui *u);
+void pl_key(ui *u, ui_key k);
 
 /* ui_pages.c */
 void pg_build_help(ui *u);

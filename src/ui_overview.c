@@ -52,12 +52,7 @@ update(ui *u)
 {
   if (!u->rows)
     build_rows(u);
-  if (u->cov_stale)
-    {
-      cov_free(&u->cov);
-      cov_compute(u->s->qn, u->s->a, &u->cov);
-      u->cov_stale = false;
-    }
+  ui_figures(u);
 }
 
 void
@@ -83,14 +78,34 @@ enum
   OV_ID = 8,                  /* the item id column, at least */
 };
 
+/* The change column, when there is a previous cycle: as wide as the
+ * widest change in this language ("-100.0 pt"); 0 without one. */
+static int
+delta_width(const ui *u)
+{
+  if (!u->has_then)
+    return 0;
+  cov_tally none = { .applicable = 1 }, all = { .met = 1, .applicable = 1 };
+  char d[64];
+  cov_format_delta(&none, &all, d, sizeof d);
+  return txt_width(d) + OV_GAP;
+}
+
+/* The tallies of a row: a phase's, or an item's (section within phase). */
+static const cov_tally *
+row_tally(const coverage *c, const ov_row *r)
+{
+  return r->section < 0 ? c->phase[r->phase] : cov_item(c, (enum qn_phase) r->phase, (size_t) r->section);
+}
+
 static void
-draw_row(ui *u, int y, const ov_row *r, bool selected)
+draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
 {
   const questionnaire *q = u->s->qn;
   enum lang l = i18n_lang();
-  const cov_tally *t = r->section < 0 ? u->cov.phase[r->phase]
-                                      : cov_item(&u->cov, (enum qn_phase) r->phase, (size_t) r->section);
+  const cov_tally *t = row_tally(&u->cov, r);
   const cov_tally *b = &t[QN_BASELINE];
+  int right = OV_RIGHT + dw;
   char counts[32], cov[48];
   snprintf(counts, sizeof counts, "%u/%u", cov_answered(t), cov_total(t));
   if (b->applicable)
@@ -104,7 +119,7 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
   if (r->section < 0)
     {
       a = A_BOLD;
-      ud_text(y, 1, COLS - OV_RIGHT - 2, qn_phase_name((enum qn_phase) r->phase), a);
+      ud_text(y, 1, COLS - right - 2, qn_phase_name((enum qn_phase) r->phase), a);
     }
   else
     {
@@ -113,8 +128,8 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
         mvaddch(y, 1, '>');
       int idw = ud_text(y, 3, OV_ID + 2, s->id, selected ? A_BOLD : A_NORMAL);
       int x = 3 + (idw > OV_ID ? idw : OV_ID) + 1;
-      char *title = txt_ellipsize(qn_tr(&s->title, l), COLS - OV_RIGHT - x - 1);
-      ud_text(y, x, COLS - OV_RIGHT - x - 1, title, A_NORMAL);
+      char *title = txt_ellipsize(qn_tr(&s->title, l), COLS - right - x - 1);
+      ud_text(y, x, COLS - right - x - 1, title, A_NORMAL);
       free(title);
     }
   /* Answers to reconfirm in the row: a mark in the gap before the
@@ -123,8 +138,8 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
   for (int lv = 0; lv < QN_LEVEL_COUNT; lv++)
     rc += t[lv].reconfirm;
   if (rc)
-    mvaddch(y, COLS - OV_RIGHT - 1, '!' | A_BOLD | ud_attr(u, UC_ERROR));
-  int x = COLS - OV_RIGHT;
+    mvaddch(y, COLS - right - 1, '!' | A_BOLD | ud_attr(u, UC_ERROR));
+  int x = COLS - right;
   attron(a);
   mvprintw(y, x, "%*s", OV_COUNTS - 1, counts);
   attroff(a);
@@ -133,6 +148,14 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
     ud_bar(y, x, OV_BAR, b->met, b->applicable, a);
   x += OV_BAR_W + OV_GAP;
   ud_text(y, x, OV_COVERAGE, cov, a);
+  /* The change since the previous cycle: phases always, items when its
+   * answers are loaded (its record has phases only). */
+  if (dw && (r->section < 0 || u->then.detailed))
+    {
+      char d[64];
+      cov_format_delta(b, &row_tally(&u->then, r)[QN_BASELINE], d, sizeof d);
+      ud_text(y, x + OV_COVERAGE + OV_GAP, dw - OV_GAP, d, a);
+    }
 }
 
 void
@@ -146,10 +169,15 @@ ov_draw(ui *u)
 
   /* TRANSLATORS: overview column headings; "Answered" sits in 8 columns
      and "Baseline coverage" over 28 columns. */
-  ud_text(1, 3, COLS - OV_RIGHT - 4, _("Item"), A_BOLD);
-  ud_text(1, COLS - OV_RIGHT, OV_COUNTS, _("Answered"), A_BOLD);
-  ud_text(1, COLS - OV_RIGHT + OV_COUNTS + OV_GAP, OV_BAR_W + OV_GAP + OV_COVERAGE,
+  int dw = delta_width(u), rx = OV_RIGHT + dw;
+  ud_text(1, 3, COLS - rx - 4, _("Item"), A_BOLD);
+  ud_text(1, COLS - rx, OV_COUNTS, _("Answered"), A_BOLD);
+  ud_text(1, COLS - rx + OV_COUNTS + OV_GAP, OV_BAR_W + OV_GAP + OV_COVERAGE,
           _("Baseline coverage"), A_BOLD);
+  if (dw)
+    /* TRANSLATORS: overview column heading over the change since the
+       previous cycle ("+12.5 pt"); about 9 columns. */
+    ud_text(1, COLS - dw, dw, _("Change"), A_BOLD);
 
   int body = LINES - 4;
   if (u->sel < u->top)
@@ -157,12 +185,13 @@ ov_draw(ui *u)
   if (u->sel >= u->top + (size_t) body)
     u->top = u->sel - (size_t) body + 1;
   for (int i = 0; i < body && u->top + (size_t) i < u->nrows; i++)
-    draw_row(u, 2 + i, &u->rows[u->top + (size_t) i], u->top + (size_t) i == u->sel);
+    draw_row(u, 2 + i, &u->rows[u->top + (size_t) i], u->top + (size_t) i == u->sel, dw);
   ud_status(u);
   /* TRANSLATORS: key hints of the overview; each item is one key and its
      action, shown in a bar of 80 columns. Keep them short. */
   const char *keys[] = { _("? help"), _("q quit"), _("Enter open"), _("Tab unanswered"),
-                         _("/ search"), _("s summary"), _("p profile"), _("L language") };
+                         _("/ search"), _("s summary"), _("P plan list"), _("p profile"),
+                         _("L language") };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cycle.h"
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
@@ -58,6 +59,7 @@ static const struct help_key help_keys[] = {
   { "? F1", N_("this help") },
   { "L", N_("switch language (interface and questions)") },
   { "s", N_("coverage summary") },
+  { "P", N_("improvement plan: every question not met") },
   { "p", N_("respondent profile") },
   { "q", N_("quit: shows the summary; any key leaves, Esc returns") },
   { "Ctrl-L", N_("redraw the screen") },
@@ -70,13 +72,18 @@ static const struct help_key help_keys[] = {
   { NULL, N_("Question view") },
   { NULL, NULL },
   { "e / v", N_("edit the note / the evidence reference") },
+  { "a", N_("edit the plan: action, owner, due and done dates (YYYY-MM-DD)") },
   { "Left Right h l", N_("previous / next question") },
   { "Up Down k j", N_("previous / next question") },
   { "PgUp PgDn", N_("previous / next item") },
   { "Home End", N_("first / last question") },
   { "Tab", N_("next unanswered question or answer to reconfirm") },
   { "/ n", N_("search / next match") },
-  { "Esc", N_("back to the overview") },
+  { "Esc", N_("back to the overview (or the plan screen)") },
+  { NULL, N_("Plan screen") },
+  { "Up Down k j", N_("move") },
+  { "Enter", N_("open the question") },
+  { "Esc", N_("back") },
   { NULL, N_("Editing text") },
   { "Left Right", N_("move by character") },
   { "Home End ^A ^E", N_("start / end of the text") },
@@ -140,7 +147,9 @@ pg_build_summary(ui *u)
   char *text = NULL;
   size_t len = 0;
   FILE *m = open_memstream(&text, &len);
-  report_ctx r = { u->s->qn, u->s->a, u->s->path, i18n_lang(), COLS - 2 };
+  report_ctx r = { u->s->qn, u->s->a, u->s->path, i18n_lang(), COLS - 2,
+                   u->has_then ? &u->then : NULL, NULL, NULL };
+  cycle_then_names(u->s->a, u->prev, u->prev_path, &r.then_path, &r.then_started);
   report_write(m, REPORT_TEXT, &r);
   fclose(m);
   set_text(u, text);

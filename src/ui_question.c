@@ -11,6 +11,8 @@
 
 #include "coverage.h"
 #include "i18n.h"
+#include "plan.h"
+#include "report.h"
 #include "text.h"
 #include "ui_internal.h"
 #include "xalloc.h"
@@ -88,6 +90,110 @@ lg_line(const qn_section *s, enum lang l)
   return out;
 }
 
+/* The rows of the bottom block, from the bottom up: key bar, status,
+ * last cycle (two rows, when its answers are loaded), the plan (action;
+ * owner and dates), evidence, note. */
+int
+qv_edit_row(const ui *u, enum ui_edit what)
+{
+  int base = LINES - 2 - (u->prev ? 2 : 0);
+  switch (what)
+    {
+    case ED_PLAN: return u->plan_field == ANS_PLAN_ACTION ? base - 2 : base - 1;
+    case ED_EVIDENCE: return base - 3;
+    case ED_NOTE: return base - 4;
+    default: return LINES - 2;
+    }
+}
+
+int
+qv_label_width(void)
+{
+  const char *labels[] = { _("Note"), _("Evidence"), ans_plan_name(ANS_PLAN_ACTION),
+                           ans_plan_name(ANS_PLAN_OWNER) };
+  int w = 0;
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+    if (txt_width(labels[i]) > w)
+      w = txt_width(labels[i]);
+  return w;
+}
+
+void
+qv_edit_plan(ui *u, int field)
+{
+  u->plan_field = field;
+  ed_start(u, ED_PLAN, u->s->a->e[u->s->qn->order[u->pos]].plan[field]);
+}
+
+/* "IT   Due 2027-03-31   Done -": who and when, in one line. */
+static char *
+plan_when(const ans_entry *e)
+{
+  return xasprintf("%s   %s %s   %s %s", e->plan[ANS_PLAN_OWNER] ? e->plan[ANS_PLAN_OWNER] : "-",
+                   ans_plan_name(ANS_PLAN_DUE), e->plan[ANS_PLAN_DUE] ? e->plan[ANS_PLAN_DUE] : "-",
+                   ans_plan_name(ANS_PLAN_DONE), e->plan[ANS_PLAN_DONE] ? e->plan[ANS_PLAN_DONE] : "-");
+}
+
+/* The plan under the answer; an overdue action is marked in words, so it
+ * stands out without colour. */
+static void
+draw_plan(ui *u, const ans_entry *e, int lw)
+{
+  int y_action = LINES - 2 - (u->prev ? 2 : 0) - 2;
+  draw_field(u, y_action, ans_plan_name(ANS_PLAN_ACTION), lw, e->plan[ANS_PLAN_ACTION],
+             _("(none yet: press a)"), false);
+  if (!e->plan[ANS_PLAN_ACTION] && !ans_has_plan(e))
+    return;
+  char today[ANS_DATE_SIZE];
+  ans_today(today);
+  enum plan_state st = plan_state_of(e, today);
+  char *when = plan_when(e);
+  if (st == PLAN_OVERDUE || st == PLAN_DONE)
+    {
+      char *marked = xasprintf("%s   %c %s", when, plan_state_mark(st), plan_state_name(st));
+      free(when);
+      when = marked;
+    }
+  ud_text(y_action + 1, 2, lw, ans_plan_name(ANS_PLAN_OWNER), A_BOLD);
+  ud_text(y_action + 1, 2 + lw + 2, COLS - lw - 5, when,
+          st == PLAN_OVERDUE ? ud_attr(u, UC_ERROR) : A_NORMAL);
+  free(when);
+}
+
+/* Last cycle's answer under this one: its status and note, then its plan;
+ * the label says which cycle (its start date). */
+static void
+draw_last_cycle(ui *u, const ans_entry *e, int lw)
+{
+  (void) lw;
+  int y = LINES - 4;
+  const char *started = u->prev->profile[ANS_STARTED];
+  char date[ANS_DATE_SIZE] = "";
+  if (started)
+    snprintf(date, sizeof date, "%.10s", started);
+  /* TRANSLATORS: the previous cycle's answer, with the date it started:
+     "Last cycle (2025-11-20): Partially implemented". */
+  char *head = xasprintf(_("Last cycle (%s): %s"), date[0] ? date : "-",
+                         e->status == ANS_NONE ? ans_status_name(ANS_NONE) : report_unmet_reason(e));
+  char *line = e->note ? xasprintf("%s. %s: %s", head, _("Note"), e->note) : xstrdup(head);
+  ud_text(y, 2, COLS - 4, line, ud_attr(u, UC_DIM) | A_BOLD);
+  free(line);
+  free(head);
+  char *pl;
+  if (e->plan[ANS_PLAN_ACTION] || ans_has_plan(e))
+    {
+      char *when = plan_when(e);
+      pl = xasprintf("%s: %s; %s: %s", ans_plan_name(ANS_PLAN_ACTION),
+                       e->plan[ANS_PLAN_ACTION] ? e->plan[ANS_PLAN_ACTION] : "-",
+                       ans_plan_name(ANS_PLAN_OWNER), when);
+      free(when);
+    }
+  else
+    pl = xasprintf("%s: -", ans_plan_name(ANS_PLAN_ACTION));
+  ud_text(y + 1, 4, COLS - 6, pl, ud_attr(u, UC_DIM));
+  free(pl);
+}
+
 void
 qv_draw(ui *u)
 {
@@ -144,11 +250,11 @@ qv_draw(ui *u)
   free(lg);
   free(lgl);
 
-  /* Bottom block, from the bottom up: key bar, status, evidence, note,
-   * choices, rule. */
-  const char *labels[] = { _("Note"), _("Evidence") };
-  int lw = txt_width(labels[0]) > txt_width(labels[1]) ? txt_width(labels[0]) : txt_width(labels[1]);
-  int y_ev = LINES - 3, y_note = LINES - 4;
+  /* Bottom block, from the bottom up: key bar, status, last cycle's
+   * answer and plan (when there is a previous cycle), the plan, evidence,
+   * note, choices, rule. */
+  int lw = qv_label_width();
+  int y_note = qv_edit_row(u, ED_NOTE), y_ev = qv_edit_row(u, ED_EVIDENCE);
   /* Choices take two rows at 80 columns, one on wider screens, where the
    * row above the note may take a second; more if the table grows. */
   int crow = COLS >= 110 ? 1 : 2;
@@ -163,9 +269,13 @@ qv_draw(ui *u)
   attroff(ud_attr(u, UC_DIM));
   choices(u, y_ch, e->status, true);
   bool needs = ans_needs_reason(e->status) && !ans_has_reason(e);
-  draw_field(u, y_note, labels[0], lw, e->note,
+  draw_field(u, y_note, _("Note"), lw, e->note,
              needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs);
-  draw_field(u, y_ev, labels[1], lw, e->evidence, _("(none: press v)"), false);
+  draw_field(u, y_ev, _("Evidence"), lw, e->evidence, _("(none: press v)"), false);
+  if (cov_result(e) == COV_NOT_MET || ans_has_plan(e))
+    draw_plan(u, e, lw);
+  if (u->prev)
+    draw_last_cycle(u, &u->prev->e[qi], lw);
 
   /* The text, then the hint, in what is left. */
   int top = y + 1, avail = y_ch - 2 - top;
@@ -179,7 +289,7 @@ qv_draw(ui *u)
     }
 
   ud_status(u);
-  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE || u->ed == ED_SEARCH)
+  if (u->ed == ED_NOTE || u->ed == ED_EVIDENCE || u->ed == ED_SEARCH || u->ed == ED_PLAN)
     ed_draw(u);
   /* The digits of the first and last choice, and the one that clears. */
   char answer_keys[32], clear_key[32];
@@ -193,7 +303,8 @@ qv_draw(ui *u)
   /* TRANSLATORS: key hints of the question view, shown in 80 columns;
      items that do not fit are dropped from the end. */
   const char *keys[] = { _("? help"), _("q quit"), answer_keys, _("e note"), _("v evidence"),
-                         _("Tab unanswered"), _("Esc back"), _("/ search"), clear_key };
+                         _("a plan"), _("Tab unanswered"), _("Esc back"), _("P plan list"),
+                         _("/ search"), clear_key };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 
@@ -306,13 +417,18 @@ qv_key(ui *u, ui_key k)
     case '\t': ui_next_open(u, (u->pos + 1) % q->nquestions); break;
     case 'e': ed_start(u, ED_NOTE, u->s->a->e[q->order[u->pos]].note); break;
     case 'v': ed_start(u, ED_EVIDENCE, u->s->a->e[q->order[u->pos]].evidence); break;
+    case 'a':
+      ui_set_msg(u, false, "%s", _("Plan: Enter saves a field and goes to the next; Esc stops."));
+      qv_edit_plan(u, ANS_PLAN_ACTION);
+      break;
     case 'n':
       if (u->search)
         qv_search(u, u->pos + 1);
       break;
     case 27:
       ov_select_pos(u, u->pos);
-      u->scr = SCR_OVERVIEW;
+      u->scr = u->qback;
+      u->qback = SCR_OVERVIEW;
       break;
     default: break;
     }
