@@ -77,13 +77,16 @@ cycle_start(const char *oldpath, const char *newpath, const char *qpath, diag_t 
   char *where = afile_resolve(oldpath);
   assessment *a = cycle_next(s.a, where ? where : oldpath, counts);
   free(where);
-  if (afile_write_new(newpath, store_write_cb, a) != 0)
-    {
-      int e = errno;
-      diag_add(d, newpath, 0, e == EEXIST ? _("the file exists; kijun never overwrites it with a new cycle: name a new file")
-                                          : _("cannot create: %s"), strerror(e));
-      rc = EX_CANTCREAT;
-    }
+  diag_t why = { 0 };
+  int wrc = afile_write_new(newpath, store_write_cb, a, &why);
+  if (wrc == EX_TEMPFAIL)
+    diag_add(d, newpath, 0,
+             _("the file exists; kijun never overwrites it with a new cycle: name a new file"));
+  else if (wrc)
+    diag_add(d, newpath, 0, _("cannot create: %s"), why.n ? why.msgs[0] : "");
+  diag_clear(&why);
+  if (wrc)
+    rc = EX_CANTCREAT;
   ans_free(a);
   session_close(&s);
   return rc;

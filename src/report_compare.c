@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "compare.h"
 #include "coverage.h"
@@ -717,5 +718,5 @@ report_compare_write(FILE *f, enum report_fmt fmt, const report_compare_ctx *r, 
   cmp_free(&c);
   cov_free(&then);
   cov_free(&now);
-  return ferror(f) ? -1 : 0;
+  return ferror(f) ? EX_IOERR : 0;
 }

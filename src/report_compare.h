@@ -24,7 +24,7 @@ typedef struct report_compare_ctx
 } report_compare_ctx;
 
 /* Write the comparison; *regressed tells whether a question regressed.
- * Returns 0, or -1 when the stream failed. */
+ * Returns 0, or EX_IOERR when the stream failed. */
 int report_compare_write(FILE *f, enum report_fmt fmt, const report_compare_ctx *r,
                          bool *regressed);
 

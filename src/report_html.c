@@ -552,8 +552,6 @@ static void
 cover(FILE *f, const report_ctx *r, const coverage *c)
 {
   const questionnaire *q = r->qn;
-  const assessment *a = r->a;
-  const char *org = a->profile[ANS_ORGANIZATION];
   char now[32], buf[64];
   ans_now(now);
 

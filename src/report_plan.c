@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "emit.h"
 #include "plan.h"
@@ -327,5 +328,5 @@ report_plan_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
   i18n_switch_messages(ui);
   plan_free(&p);
   cov_free(&c);
-  return ferror(f) ? -1 : 0;
+  return ferror(f) ? EX_IOERR : 0;
 }

@@ -9,8 +9,8 @@
 
 #include "report.h"
 
-/* Write the plan of r->a, as of today; returns 0, or -1 when the stream
- * failed. */
+/* Write the plan of r->a, as of today; returns 0, or EX_IOERR when the
+ * stream failed. */
 int report_plan_write(FILE *f, enum report_fmt fmt, const report_ctx *r);
 
 #endif

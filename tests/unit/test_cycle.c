@@ -15,6 +15,7 @@
 #include "cycle.h"
 #include "helpers.h"
 #include "i18n.h"
+#include "paths.h"
 #include "plan.h"
 #include "qload.h"
 #include "report_compare.h"
@@ -28,7 +29,7 @@ static char *dir;
 static void
 setup(void)
 {
-  i18n_init(NULL);
+  i18n_init(NULL, path_localedir());
   i18n_set_lang(LANG_EN);
   dir = scratch_dir();
   char *p = data_path("mini.cfg");
@@ -117,7 +118,7 @@ Test(cycle, plan_fields_survive_a_save)
   /* A plan alone (no status) is kept too. */
   ans_set_plan(a, qi_of("1.3-b"), ANS_PLAN_ACTION, "Publish incidents\non the web site");
   char *p = xasprintf("%s/saved.cfg", dir);
-  cr_assert_eq(store_save(p, a, NULL), 0);
+  cr_assert_eq(store_save(p, a, NULL, NULL), 0);
   assessment *b;
   char *msgs;
   cr_assert_eq(open_answers(p, &b, &msgs), 0, "%s", msgs);
