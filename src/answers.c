@@ -30,6 +30,8 @@ ans_free(assessment *a)
       free(a->e[i].evidence);
       free(a->e[i].updated);
       free(a->e[i].from);
+      for (int f = 0; f < ANS_PLAN_COUNT; f++)
+        free(a->e[i].plan[f]);
     }
   for (size_t i = 0; i < a->nretired; i++)
     {
@@ -39,8 +41,11 @@ ans_free(assessment *a)
       free(r->evidence);
       free(r->updated);
       free(r->from);
+      for (int f = 0; f < ANS_PLAN_COUNT; f++)
+        free(r->plan[f]);
     }
   free(a->retired);
+  ans_previous_free(a->previous);
   for (int f = 0; f < ANS_FIELD_COUNT; f++)
     free(a->profile[f]);
   free(a->position);
@@ -49,20 +54,65 @@ ans_free(assessment *a)
 }
 
 void
-ans_now(char buf[32])
+ans_previous_free(ans_previous *p)
+{
+  if (!p)
+    return;
+  free(p->path);
+  free(p->started);
+  free(p);
+}
+
+/* The time now, and whether it is SOURCE_DATE_EPOCH's (then in UTC). */
+static bool
+clock_now(struct tm *tm)
 {
   const char *sde = getenv("SOURCE_DATE_EPOCH");
   time_t t;
-  struct tm tm;
   if (sde && *sde)
     {
       t = (time_t) strtoll(sde, NULL, 10);
-      gmtime_r(&t, &tm);
+      gmtime_r(&t, tm);
+      return true;
+    }
+  t = time(NULL);
+  localtime_r(&t, tm);
+  return false;
+}
+
+void
+ans_today(char buf[ANS_DATE_SIZE])
+{
+  struct tm tm;
+  clock_now(&tm);
+  strftime(buf, ANS_DATE_SIZE, "%Y-%m-%d", &tm);
+}
+
+bool
+ans_valid_date(const char *s)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    return false;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+      return false;
+  int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+  if (y < 1 || m < 1 || m > 12 || d < 1)
+    return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days[m - 1] + (m == 2 && leap);
+}
+
+void
+ans_now(char buf[32])
+{
+  struct tm tm;
+  if (clock_now(&tm))
+    {
       strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
       return;
     }
-  t = time(NULL);
-  localtime_r(&t, &tm);
   char z[8];
   strftime(z, sizeof z, "%z", &tm);
   /* %z gives +0900; ISO 8601 extended format wants +09:00. */
@@ -107,11 +157,51 @@ ans_add_retired(assessment *a, const ans_retired *r)
   a->retired = xgrow(a->retired, &a->retired_cap, a->nretired + 1, sizeof *a->retired);
   a->retired[a->nretired++] = (ans_retired){
     dup_or_null(r->question), r->status, dup_or_null(r->note), dup_or_null(r->evidence),
-    dup_or_null(r->updated), r->revision ? r->revision : 1, dup_or_null(r->from),
+    dup_or_null(r->updated), r->revision ? r->revision : 1, dup_or_null(r->from), { NULL },
   };
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    a->retired[a->nretired - 1].plan[f] = dup_or_null(r->plan[f]);
 }
 
 /* "[id] text" for each of the sources that has text, one a line. */
+static char *labelled(const ans_source *const *src, size_t n, size_t field);
+
+/* The plans of several answers merged into one: every action, labelled
+ * with its question; every owner; the earliest due date; done only when
+ * every action is (on the latest date). */
+static void
+combine_plans(ans_entry *e, const ans_source *const *src, size_t n)
+{
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    {
+      free(e->plan[f]);
+      e->plan[f] = NULL;
+    }
+  e->plan[ANS_PLAN_ACTION] = labelled(src, n, offsetof(ans_source, plan[ANS_PLAN_ACTION]));
+  const char *due = NULL, *done = NULL;
+  bool all_done = true;
+  for (size_t k = 0; k < n; k++)
+    {
+      const char *const *p = src[k]->plan;
+      if (p[ANS_PLAN_OWNER] && !(e->plan[ANS_PLAN_OWNER] && strstr(e->plan[ANS_PLAN_OWNER], p[ANS_PLAN_OWNER])))
+        {
+          char *next = e->plan[ANS_PLAN_OWNER] ? xasprintf("%s, %s", e->plan[ANS_PLAN_OWNER], p[ANS_PLAN_OWNER])
+                                               : xstrdup(p[ANS_PLAN_OWNER]);
+          free(e->plan[ANS_PLAN_OWNER]);
+          e->plan[ANS_PLAN_OWNER] = next;
+        }
+      /* Dates written YYYY-MM-DD order as text. */
+      if (p[ANS_PLAN_DUE] && (!due || strcmp(p[ANS_PLAN_DUE], due) < 0))
+        due = p[ANS_PLAN_DUE];
+      if (p[ANS_PLAN_ACTION] && !p[ANS_PLAN_DONE])
+        all_done = false;
+      if (p[ANS_PLAN_DONE] && (!done || strcmp(p[ANS_PLAN_DONE], done) > 0))
+        done = p[ANS_PLAN_DONE];
+    }
+  e->plan[ANS_PLAN_DUE] = dup_or_null(due);
+  e->plan[ANS_PLAN_DONE] = all_done && e->plan[ANS_PLAN_ACTION] ? dup_or_null(done) : NULL;
+}
+
 static char *
 labelled(const ans_source *const *src, size_t n, size_t field)
 {
@@ -142,6 +232,8 @@ ans_combine(assessment *a, size_t qi, const ans_source *const *src, size_t n, bo
       replace(&e->evidence, first->evidence);
       replace(&e->updated, first->updated);
       e->reconfirm |= first->reconfirm;
+      for (int f = 0; f < ANS_PLAN_COUNT; f++)
+        replace(&e->plan[f], first->plan[f]);
     }
   else
     {
@@ -163,6 +255,7 @@ ans_combine(assessment *a, size_t qi, const ans_source *const *src, size_t n, bo
       e->note = labelled(src, n, offsetof(ans_source, note));
       e->evidence = labelled(src, n, offsetof(ans_source, evidence));
       replace(&e->updated, upd);
+      combine_plans(e, src, n);
     }
   /* Only an answer can wait for confirmation; a note alone is kept. */
   e->reconfirm = e->status != ANS_NONE && (e->reconfirm || e->revision < a->qn->questions[qi].revision);
@@ -171,7 +264,7 @@ ans_combine(assessment *a, size_t qi, const ans_source *const *src, size_t n, bo
 bool
 ans_given(const ans_entry *e)
 {
-  return e->status != ANS_NONE || e->note || e->evidence;
+  return e->status != ANS_NONE || e->note || e->evidence || ans_has_plan(e);
 }
 
 int
@@ -198,6 +291,36 @@ void
 ans_set_profile(assessment *a, enum ans_field f, const char *value)
 {
   replace(&a->profile[f], value);
+}
+
+void
+ans_set_plan(assessment *a, size_t qi, enum ans_plan f, const char *value)
+{
+  replace(&a->e[qi].plan[f], value);
+}
+
+void
+ans_copy_entry(assessment *a, size_t qi, const ans_entry *from)
+{
+  ans_entry *e = &a->e[qi];
+  e->status = from->status;
+  replace(&e->note, from->note);
+  replace(&e->evidence, from->evidence);
+  replace(&e->updated, from->updated);
+  replace(&e->from, from->from);
+  e->revision = from->revision;
+  e->reconfirm = from->reconfirm;
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    replace(&e->plan[f], from->plan[f]);
+}
+
+bool
+ans_has_plan(const ans_entry *e)
+{
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    if (e->plan[f])
+      return true;
+  return false;
 }
 
 bool
@@ -310,6 +433,35 @@ ans_brief_statuses(enum ans_status out[ANS_STATUS_COUNT])
       if (ans_statuses[i].brief == place)
         out[n++] = (enum ans_status) i;
   return n;
+}
+
+#define KEY_(id, key, label, date) key,
+#define LABEL_(id, key, label, date) label,
+#define DATE_(id, key, label, date) date,
+const char *const ans_plan_keys[ANS_PLAN_COUNT + 1] = { ANS_PLAN_TABLE(KEY_) NULL };
+static const char *const plan_labels[] = { ANS_PLAN_TABLE(LABEL_) };
+static const bool plan_dates[] = { ANS_PLAN_TABLE(DATE_) };
+#undef KEY_
+#undef LABEL_
+#undef DATE_
+_Static_assert(sizeof plan_labels / sizeof plan_labels[0] == ANS_PLAN_COUNT, "one label a plan field");
+
+const char *
+ans_plan_key(enum ans_plan f)
+{
+  return ans_plan_keys[f];
+}
+
+const char *
+ans_plan_name(enum ans_plan f)
+{
+  return _(plan_labels[f]);
+}
+
+bool
+ans_plan_is_date(enum ans_plan f)
+{
+  return plan_dates[f];
 }
 
 const char *

@@ -94,6 +94,29 @@ ans_status_nth(int i)
 /* The statuses with a BRIEF place, in that order; returns how many. */
 int ans_brief_statuses(enum ans_status out[ANS_STATUS_COUNT]);
 
+/* The improvement plan of an answer (the "Act" of PDCA): what will be
+ * done about a question not met, by whom, by when, and when it was done.
+ * X(ID, KEY, LABEL, DATE): ANS_PLAN_<ID>, the key in answers files, CSV
+ * and JSON, the name for people (at most 10 columns), and whether the
+ * value is a date, YYYY-MM-DD (ans_valid_date). */
+#define ANS_PLAN_TABLE(X) \
+  /* TRANSLATORS: improvement plan fields. At most 10 columns. */ \
+  X(ACTION, "action", N_("Action"), 0) \
+  X(OWNER, "owner", N_("Owner"), 0) \
+  X(DUE, "due", N_("Due"), 1) \
+  X(DONE, "done", N_("Done"), 1)
+
+enum ans_plan
+{
+#define ANS_ENUM_(id, key, label, date) ANS_PLAN_##id,
+  ANS_PLAN_TABLE(ANS_ENUM_)
+#undef ANS_ENUM_
+  ANS_PLAN_COUNT
+};
+
+/* The plan's keys, NULL-ended. */
+extern const char *const ans_plan_keys[ANS_PLAN_COUNT + 1];
+
 typedef struct ans_entry
 {
   enum ans_status status;
@@ -105,6 +128,7 @@ typedef struct ans_entry
                                  questionnaire: to be confirmed by choosing a
                                  status again */
   char *from;                 /* after a migration: "QID: id, ..." it came from */
+  char *plan[ANS_PLAN_COUNT]; /* NULL or text; the dates YYYY-MM-DD */
 } ans_entry;
 
 /* An answer to a question this questionnaire no longer asks: retired on
@@ -117,6 +141,7 @@ typedef struct ans_retired
   char *note, *evidence, *updated;
   unsigned revision;
   char *from;                 /* the questionnaire id it came from, or NULL */
+  char *plan[ANS_PLAN_COUNT]; /* its improvement plan, kept with it */
 } ans_retired;
 
 /* The respondent profile: X(ID, KEY, LABEL, FORM): ANS_<ID>, the key in
@@ -146,6 +171,23 @@ enum { ANS_FORM_FIELDS = 0 ANS_FIELD_TABLE(ANS_FORM_) };
 /* The profile's keys, NULL-ended, for checking a file's profile group. */
 extern const char *const ans_field_keys[ANS_FIELD_COUNT + 1];
 
+/* What an assessment records of the cycle before it (kijun --next-cycle):
+ * where its answers file was, when it started, and its coverage, so that
+ * the changes can be shown even when that file is gone.  The figures are
+ * counts over this assessment's questionnaire, overall and by phase. */
+typedef struct ans_figure
+{
+  unsigned met, applicable;
+} ans_figure;
+typedef struct ans_previous
+{
+  char *path;                 /* its answers file, as recorded */
+  char *started;              /* its profile's start; may be NULL */
+  bool figures;               /* the figures below were recorded */
+  ans_figure all[QN_LEVEL_COUNT];
+  ans_figure phase[QN_PHASE_COUNT][QN_LEVEL_COUNT];
+} ans_previous;
+
 typedef struct assessment
 {
   const questionnaire *qn;
@@ -154,6 +196,7 @@ typedef struct assessment
   ans_retired *retired;       /* answers to questions no longer asked */
   size_t nretired, retired_cap;
   char *position;             /* the question the respondent was at, or NULL */
+  ans_previous *previous;     /* NULL: no previous cycle recorded */
 } assessment;
 
 assessment *ans_new(const questionnaire *qn);
@@ -168,6 +211,15 @@ void ans_set_evidence(assessment *a, size_t qi, const char *evidence);
 void ans_set_profile(assessment *a, enum ans_field f, const char *value);
 /* Where the respondent is (a question id; NULL: nowhere); whether it changed. */
 bool ans_set_position(assessment *a, const char *id);
+/* A plan field; it does not change when the answer was updated (the plan
+ * carries its own dates). */
+void ans_set_plan(assessment *a, size_t qi, enum ans_plan f, const char *value);
+/* Copy every field of from (status, texts, revision, reconfirm, origin,
+ * plan) into entry qi of a. */
+void ans_copy_entry(assessment *a, size_t qi, const ans_entry *from);
+/* Whether an answer has any plan field. */
+bool ans_has_plan(const ans_entry *e);
+void ans_previous_free(ans_previous *p);
 
 /* What one question's answer said, as a source to carry to another
  * question (an earlier edition's, or another questionnaire's). */
@@ -178,20 +230,23 @@ typedef struct ans_source
   const char *note, *evidence, *updated;
   unsigned revision;
   bool reconfirm;
+  const char *plan[ANS_PLAN_COUNT];
 } ans_source;
 
 /* Give question qi what the sources said (n >= 1, in order).  One source
  * is copied as it is; several are merged: the least met status (MERIT),
  * every note and evidence reference kept, each line labelled "[id] ",
- * the latest time, the lowest revision, and marked to reconfirm.  Also
+ * the latest time, the lowest revision, and marked to reconfirm; of
+ * their plans, every action (labelled) and owner, the earliest due date,
+ * and a done date only when every action is done (the latest).  Also
  * marked when uncertain is set, when the source was, or when the
  * question's revision is above the answer's.  Strings are copied. */
 void ans_combine(assessment *a, size_t qi, const ans_source *const *src, size_t n, bool uncertain);
 
 /* Append a copy of r (its strings duplicated) to the retired answers. */
 void ans_add_retired(assessment *a, const ans_retired *r);
-/* Whether the entry holds anything a person gave: a status, a note or
- * evidence. */
+/* Whether the entry holds anything a person gave: a status, a note,
+ * evidence or a plan. */
 bool ans_given(const ans_entry *e);
 /* How far a status meets its question, for combining answers (a merge
  * takes the least); see MERIT in the status table. */
@@ -216,10 +271,19 @@ const char *ans_status_name(enum ans_status st);
 int ans_status_of_digit(int digit);
 const char *ans_field_key(enum ans_field f);
 const char *ans_field_name(enum ans_field f);
+const char *ans_plan_key(enum ans_plan f);
+const char *ans_plan_name(enum ans_plan f);
+bool ans_plan_is_date(enum ans_plan f);
 
 /* Current local time as ISO 8601 with offset, e.g.
  * 2026-11-22T10:00:00+09:00.  SOURCE_DATE_EPOCH, when set, replaces the
  * clock (for reproducible tests) and is shown in UTC. */
 void ans_now(char buf[32]);
+/* Today's date, YYYY-MM-DD, in local time (UTC under SOURCE_DATE_EPOCH,
+ * as ans_now). */
+#define ANS_DATE_SIZE 11
+void ans_today(char buf[ANS_DATE_SIZE]);
+/* Whether s is a calendar date written YYYY-MM-DD (2027-02-29 is not). */
+bool ans_valid_date(const char *s);
 
 #endif

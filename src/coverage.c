@@ -66,6 +66,8 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
   c->reconfirm = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->reconfirm);
   c->noted = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->noted);
   c->nretired = a->nretired;
+  c->notmet = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->notmet);
+  c->detailed = true;
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {
       size_t i = q->order[pos];
@@ -80,6 +82,12 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
       if ((e->note && *e->note) || (e->evidence && *e->evidence))
         c->noted[c->nnoted++] = i;
       c->by_basis[x->basis]++;
+      if (r == COV_NOT_MET)
+        c->notmet[c->nnotmet++] = i;
+      /* ISO 8601 times of one offset order as text; kijun writes them
+       * all in one. */
+      if (e->updated && (!c->last_update || strcmp(e->updated, c->last_update) > 0))
+        c->last_update = e->updated;
     }
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     for (size_t s = 0; s < ns; s++)
@@ -96,6 +104,7 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
   c->baseline_waits = b->met == b->applicable && b->reconfirm > 0;
   c->verdict = c->baseline_unanswered ? COV_VERDICT_INCOMPLETE
                : b->met == b->applicable && b->reconfirm == 0 ? COV_VERDICT_MET : COV_VERDICT_NOT_MET;
+  c->baseline_met = c->verdict == COV_VERDICT_MET;
 }
 
 static const char *const verdict_keys[] = {
@@ -115,6 +124,31 @@ const char *cov_verdict_key(enum cov_verdict v) { return verdict_keys[v]; }
 const char *cov_verdict_class(enum cov_verdict v) { return verdict_classes[v]; }
 
 void
+cov_from_record(const questionnaire *q, const ans_previous *p, coverage *c)
+{
+  *c = (coverage){ 0 };
+  c->nsections = q->nsections;
+  c->section = xcalloc(q->nsections ? q->nsections : 1, sizeof *c->section);
+  c->item = xcalloc(q->nsections ? QN_PHASE_COUNT * q->nsections : 1, sizeof *c->item);
+  c->unmet = xmalloc(sizeof *c->unmet);
+  c->reconfirm = xmalloc(sizeof *c->reconfirm);
+  c->notmet = xmalloc(sizeof *c->notmet);
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    {
+      c->all[l].met = p->all[l].met;
+      c->all[l].applicable = p->all[l].applicable;
+      for (int ph = 0; ph < QN_PHASE_COUNT; ph++)
+        {
+          c->phase[ph][l].met = p->phase[ph][l].met;
+          c->phase[ph][l].applicable = p->phase[ph][l].applicable;
+        }
+    }
+  c->baseline_met = c->all[QN_BASELINE].met == c->all[QN_BASELINE].applicable;
+  /* A record keeps no statuses: the verdict it had, met or not. */
+  c->verdict = c->baseline_met ? COV_VERDICT_MET : COV_VERDICT_NOT_MET;
+}
+
+void
 cov_free(coverage *c)
 {
   free(c->section);
@@ -122,8 +156,9 @@ cov_free(coverage *c)
   free(c->unmet);
   free(c->reconfirm);
   free(c->noted);
+  free(c->notmet);
   c->section = c->item = NULL;
-  c->unmet = c->reconfirm = c->noted = NULL;
+  c->unmet = c->reconfirm = c->noted = c->notmet = NULL;
 }
 
 unsigned
@@ -177,4 +212,55 @@ void
 cov_format(const cov_tally *t, char *buf, size_t size)
 {
   cov_format_col(t, 0, buf, size);
+}
+
+/* A figure as written ("62.5"), in tenths of a per cent. */
+static long
+tenths(const char *pct)
+{
+  const char *dot = strchr(pct, '.');
+  return strtol(pct, NULL, 10) * 10 + (dot ? dot[1] - '0' : 0);
+}
+
+const char *
+cov_change_text(const cov_tally *now, const cov_tally *then, char buf[COV_PERCENT_SIZE])
+{
+  char a[COV_PERCENT_SIZE], b[COV_PERCENT_SIZE];
+  if (!then || !cov_percent_text(now, a) || !cov_percent_text(then, b))
+    return NULL;
+  /* Both within 0.0 .. 100.0: the change is within a thousand tenths. */
+  int d = (int) (tenths(a) - tenths(b));
+  snprintf(buf, COV_PERCENT_SIZE, "%s%d.%d", d > 0 ? "+" : d < 0 ? "-" : "", abs(d) / 10 % 1000,
+           abs(d) % 10);
+  return buf;
+}
+
+bool
+cov_fell(const cov_tally *now, const cov_tally *then)
+{
+  char d[COV_PERCENT_SIZE];
+  return cov_change_text(now, then, d) && d[0] == '-';
+}
+
+void
+cov_format_delta(const cov_tally *now, const cov_tally *then, char *buf, size_t size)
+{
+  char d[COV_PERCENT_SIZE];
+  if (cov_change_text(now, then, d))
+    /* TRANSLATORS: a change in percentage points: "+12.5 pt". */
+    snprintf(buf, size, _("%s pt"), d);
+  else if (size)
+    buf[0] = '\0';
+}
+
+void
+cov_format_change(const cov_tally *now, const cov_tally *then, char *buf, size_t size)
+{
+  char fig[64], delta[64];
+  cov_format(now, fig, sizeof fig);
+  cov_format_delta(now, then, delta, sizeof delta);
+  if (delta[0])
+    snprintf(buf, size, "%s, %s", fig, delta);
+  else
+    snprintf(buf, size, "%s", fig);
 }

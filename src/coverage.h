@@ -76,9 +76,15 @@ typedef struct coverage
   size_t nretired;                        /* answers to questions no longer asked */
   size_t by_basis[QN_BASIS_COUNT];        /* questions by where their level comes from */
   size_t editorial;                       /* = by_basis[QN_BASIS_EDITORIAL] */
+  size_t *notmet;                         /* every question not met, either level, walk order */
+  size_t nnotmet;
+  const char *last_update;                /* the newest answer's time (the assessment's), or NULL */
   enum cov_verdict verdict;
+  bool baseline_met;                      /* = verdict == COV_VERDICT_MET */
   bool baseline_waits;                    /* met but for answers to reconfirm */
   unsigned baseline_unanswered;           /* baseline questions without an answer */
+  bool detailed;                          /* section and item figures are known; not so for
+                                             a previous cycle known only by its record */
 } coverage;
 
 enum cov_result { COV_MET, COV_NOT_MET, COV_EXCLUDED };
@@ -86,6 +92,9 @@ enum cov_result { COV_MET, COV_NOT_MET, COV_EXCLUDED };
 /* How one answer counts. */
 enum cov_result cov_result(const ans_entry *e);
 void cov_compute(const questionnaire *q, const assessment *a, coverage *c);
+/* The figures of a previous cycle as its record gives them (overall and
+ * by phase; not detailed). */
+void cov_from_record(const questionnaire *q, const ans_previous *p, coverage *c);
 void cov_free(coverage *c);
 /* The tallies of section s within phase p. */
 const cov_tally *cov_item(const coverage *c, enum qn_phase p, size_t s);
@@ -104,5 +113,17 @@ void cov_format(const cov_tally *t, char *buf, size_t size);
 /* The same with the figure right-aligned so that "(" falls in column
  * paren (0: no alignment): a column of them reads down. */
 void cov_format_col(const cov_tally *t, int paren, char *buf, size_t size);
+
+/* The change of a figure since then, in percentage points with one
+ * decimal, as the two figures are written: "+12.5", "-5.0", "0.0"; NULL
+ * when then is NULL or either has nothing applicable. */
+const char *cov_change_text(const cov_tally *now, const cov_tally *then, char buf[COV_PERCENT_SIZE]);
+/* Whether the figure fell since then. */
+bool cov_fell(const cov_tally *now, const cov_tally *then);
+/* "+12.5 pt" in the current message language, or "" (no change known). */
+void cov_format_delta(const cov_tally *now, const cov_tally *then, char *buf, size_t size);
+/* "62.5% (25/40), +12.5 pt": the figure with its change since then
+ * (then may be NULL: the figure alone). */
+void cov_format_change(const cov_tally *now, const cov_tally *then, char *buf, size_t size);
 
 #endif

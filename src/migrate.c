@@ -22,8 +22,12 @@ static ans_source
 source_of(const assessment *a, size_t qi)
 {
   const ans_entry *e = &a->e[qi];
-  return (ans_source){ a->qn->questions[qi].id, e->status, e->note, e->evidence, e->updated,
-                       e->revision ? e->revision : 1, e->reconfirm };
+  ans_source s = { a->qn->questions[qi].id, e->status, e->note, e->evidence, e->updated,
+                   e->revision ? e->revision : 1, e->reconfirm, { NULL } };
+  /* The plan goes where the answer goes. */
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    s.plan[f] = e->plan[f];
+  return s;
 }
 
 /* Carry every mapped answer of src to dst. */
@@ -99,7 +103,9 @@ keep_unmapped(const assessment *src, assessment *dst, const bool *mapped, mig_co
       if (mapped[s] || !ans_given(e))
         continue;
       ans_retired r = { (char *) from->questions[s].id, e->status, e->note, e->evidence, e->updated,
-                        e->revision, (char *) from->id };
+                        e->revision, (char *) from->id, { NULL } };
+      for (int f = 0; f < ANS_PLAN_COUNT; f++)
+        r.plan[f] = e->plan[f];
       ans_add_retired(dst, &r);
       n->unmapped++;
     }

@@ -15,6 +15,7 @@
 #include <sysexits.h>
 
 #include "coverage.h"
+#include "emit.h"
 #include "report_html.h"
 #include "text.h"
 #include "xalloc.h"
@@ -54,56 +55,19 @@ unmet_kinds(enum ans_status out[ANS_STATUS_COUNT])
  * are set apart by a gap; a bar is drawn with a bracket on each side. */
 enum
 {
-  TX_INDENT = 2,
-  TX_GAP = 2,
+  TX_INDENT = EMIT_INDENT,
+  TX_GAP = EMIT_GAP,
   TX_PHASE_BAR = 20,          /* the bar of a phase, inside its brackets */
   TX_SECTION_BAR = 10,
   TX_BRACKETS = 2,
   TX_COVERAGE = 18,           /* "100.0% (999/999)" and room */
+  TX_DELTA = 12,              /* ", +100.0 pt" after it, when there is a previous cycle */
   TX_PAREN = 7,               /* where "(" of a section's coverage falls */
   TX_MIN_TITLE = 10,          /* a section title is never cut shorter */
   TX_COUNT_MIN = 8,           /* a count column is at least this wide */
   TX_MIN_WIDTH = 40,          /* narrower widths fall back to TX_WIDTH */
   TX_WIDTH = 80,
 };
-
-static void
-text_field(FILE *f, const char *label, int lw, const char *value, int width)
-{
-  fprintf(f, "%*s", TX_INDENT, "");
-  txt_pad(f, label, lw);
-  fprintf(f, "%*s", TX_GAP, "");
-  char *v = txt_sanitize(value ? value : "-", true);
-  char *cut = txt_ellipsize(v, width - TX_INDENT - lw - TX_GAP);
-  fprintf(f, "%s\n", cut);
-  free(cut);
-  free(v);
-}
-
-/* Write prefix, then s wrapped to what is left of width, its further
- * lines indented to the end of the prefix. */
-static void
-text_hanging(FILE *f, const char *prefix, const char *s, int width)
-{
-  int pw = txt_width(prefix);
-  char *clean = txt_sanitize(s, false);
-  txt_line *lines;
-  size_t n = txt_wrap(clean, width - pw > 20 ? width - pw : 20, &lines);
-  for (size_t i = 0; i < n; i++)
-    fprintf(f, "%s%*s%.*s\n", i ? "" : prefix, i ? pw : 0, "", (int) lines[i].len,
-            clean + lines[i].off);
-  free(lines);
-  free(clean);
-}
-
-/* Write s wrapped to width, each line indented by indent columns. */
-static void
-text_wrapped(FILE *f, const char *s, int indent, int width)
-{
-  char *pad = xasprintf("%*s", indent, "");
-  text_hanging(f, pad, s, width);
-  free(pad);
-}
 
 static void
 text_bar(FILE *f, const cov_tally *t, int w)
@@ -113,16 +77,6 @@ text_bar(FILE *f, const cov_tally *t, int w)
   for (int i = 0; i < w; i++)
     fputc(i < filled ? '#' : (t->applicable ? '-' : ' '), f);
   fputc(']', f);
-}
-
-static int
-max_width(const char *const *labels, size_t n)
-{
-  int w = 0;
-  for (size_t i = 0; i < n; i++)
-    if (labels[i] && txt_width(labels[i]) > w)
-      w = txt_width(labels[i]);
-  return w;
 }
 
 /* The answers that keep coverage down, by kind, for both levels. */
@@ -136,7 +90,7 @@ text_counts(FILE *f, const coverage *c)
     labels[i] = ans_status_name(kinds[i]);
   labels[nk] = _("Reason missing");
   labels[nk + 1] = _("Not met, by kind");
-  int lw = max_width(labels, (size_t) nk + 2);
+  int lw = emit_max_width(labels, (size_t) nk + 2);
   const char *ln[QN_LEVEL_COUNT];
   int w[QN_LEVEL_COUNT];
   txt_pad(f, labels[nk + 1], TX_INDENT + lw);
@@ -176,7 +130,7 @@ text_bases(FILE *f, const questionnaire *q, const coverage *c, int width)
       const char *mark = report_basis_label((enum qn_basis) b);
       char *line = xasprintf("%s%s%s: %s", qn_basis_name((enum qn_basis) b), *mark ? " " : "", mark,
                              qn_basis_desc((enum qn_basis) b));
-      text_hanging(f, prefix, line, width);
+      emit_hanging(f, prefix, line, width);
       free(line);
       free(prefix);
     }
@@ -184,19 +138,18 @@ text_bases(FILE *f, const questionnaire *q, const coverage *c, int width)
 
 /* "Label  value" lines of the overall figures, labels padded alike. */
 static void
-text_overall(FILE *f, const coverage *c, size_t nquestions, int width)
+text_overall(FILE *f, const coverage *c, const coverage *then, size_t nquestions, int width)
 {
   const char *cl[] = { _("Verdict"), _("Baseline coverage"), _("Recommended coverage"), _("Answered"),
                        _("To reconfirm"), _("No longer asked") };
   /* The last two only when there are any. */
   size_t shown = c->nretired ? 6 : c->nreconfirm ? 5 : 4;
-  int cw = max_width(cl, shown);
+  int cw = emit_max_width(cl, shown);
   char v[6][160];
-  char *verdict = report_verdict_text(c);
-  snprintf(v[0], sizeof v[0], "%s", verdict);
-  free(verdict);
-  cov_format(&c->all[QN_BASELINE], v[1], sizeof v[1]);
-  cov_format(&c->all[QN_RECOMMENDED], v[2], sizeof v[2]);
+  snprintf(v[0], sizeof v[0], "%s", report_verdict_text(c));
+  cov_format_change(&c->all[QN_BASELINE], then ? &then->all[QN_BASELINE] : NULL, v[1], sizeof v[1]);
+  cov_format_change(&c->all[QN_RECOMMENDED], then ? &then->all[QN_RECOMMENDED] : NULL, v[2],
+                    sizeof v[2]);
   snprintf(v[3], sizeof v[3], "%u/%u", cov_answered(c->all), cov_total(c->all));
   snprintf(v[4], sizeof v[4], "%zu", c->nreconfirm);
   snprintf(v[5], sizeof v[5], "%zu", c->nretired);
@@ -209,7 +162,7 @@ text_overall(FILE *f, const coverage *c, size_t nquestions, int width)
         {
           /* Beside the verdict: it is only as official as its levels. */
           char *pad = xasprintf("%*s", cw + TX_GAP, "");
-          text_hanging(f, pad, caveat, width);
+          emit_hanging(f, pad, caveat, width);
           free(pad);
           free(caveat);
         }
@@ -217,27 +170,40 @@ text_overall(FILE *f, const coverage *c, size_t nquestions, int width)
 }
 
 static void
-text_phases(FILE *f, const coverage *c)
+text_phases(FILE *f, const coverage *c, const coverage *then)
 {
-  char buf[64], buf2[64];
+  char buf[QN_PHASE_COUNT][96], buf2[96];
   /* The label column takes what the phase names need in the report's
-   * language. */
+   * language; the figure column what the figures (with their changes)
+   * need, at least TX_COVERAGE. */
   fputs(_("Baseline coverage by phase\n"), f);
   const char *pn[QN_PHASE_COUNT];
+  int fw = TX_COVERAGE;
   for (int p = 0; p < QN_PHASE_COUNT; p++)
-    pn[p] = qn_phase_name((enum qn_phase) p);
-  int pw = max_width(pn, QN_PHASE_COUNT);
+    {
+      pn[p] = qn_phase_name((enum qn_phase) p);
+      cov_format_change(&c->phase[p][QN_BASELINE], then ? &then->phase[p][QN_BASELINE] : NULL,
+                        buf[p], sizeof buf[p]);
+      if (txt_width(buf[p]) + TX_GAP > fw)
+        fw = txt_width(buf[p]) + TX_GAP;
+    }
+  int pw = emit_max_width(pn, QN_PHASE_COUNT);
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
       const cov_tally *t = &c->phase[p][QN_BASELINE];
-      cov_format(t, buf, sizeof buf);
-      cov_format(&c->phase[p][QN_RECOMMENDED], buf2, sizeof buf2);
+      cov_format_change(&c->phase[p][QN_RECOMMENDED], then ? &then->phase[p][QN_RECOMMENDED] : NULL,
+                        buf2, sizeof buf2);
       fprintf(f, "%*s", TX_INDENT, "");
       txt_pad(f, pn[p], pw);
       fprintf(f, "%*s", TX_GAP, "");
       text_bar(f, t, TX_PHASE_BAR);
       fprintf(f, "%*s", TX_GAP, "");
-      txt_pad(f, buf, TX_COVERAGE);
+      /* With the changes the line would pass 80 columns: the recommended
+       * figure goes under the baseline one. */
+      if (then)
+        fprintf(f, "%s\n%*s", buf[p], TX_INDENT + pw + TX_GAP + TX_PHASE_BAR + TX_BRACKETS, "");
+      else
+        txt_pad(f, buf[p], fw);
       /* TRANSLATORS: recommended coverage beside the baseline bar; keep
          it short. */
       fprintf(f, _("  recommended %s"), buf2);
@@ -256,8 +222,9 @@ text_sections(FILE *f, const report_ctx *r, const coverage *c, int width)
     if ((int) strlen(q->sections[s].id) > idw)
       idw = (int) strlen(q->sections[s].id);
   /* The title takes what the other columns leave. */
+  const coverage *then = r->then && r->then->detailed ? r->then : NULL;
   int tw = width - TX_INDENT - idw - TX_GAP - TX_GAP - (TX_SECTION_BAR + TX_BRACKETS) - TX_GAP
-           - TX_COVERAGE;
+           - TX_COVERAGE - (then ? TX_DELTA : 0);
   if (tw < TX_MIN_TITLE)
     tw = TX_MIN_TITLE;
   for (size_t s = 0; s < q->nsections; s++)
@@ -272,9 +239,12 @@ text_sections(FILE *f, const report_ctx *r, const coverage *c, int width)
       fprintf(f, "%*s", TX_GAP, "");
       if (t->total)
         {
+          char delta[64];
           cov_format_col(t, TX_PAREN, buf, sizeof buf);
           text_bar(f, t, TX_SECTION_BAR);
-          fprintf(f, "%*s%s\n", TX_GAP, "", buf);
+          fprintf(f, "%*s%s", TX_GAP, "", buf);
+          cov_format_delta(t, then ? &then->section[s][QN_BASELINE] : NULL, delta, sizeof delta);
+          fprintf(f, "%s%s\n", delta[0] ? ", " : "", delta);
         }
       else
         fprintf(f, "%s\n", _("no baseline questions"));
@@ -293,7 +263,7 @@ text_sections(FILE *f, const report_ctx *r, const coverage *c, int width)
       first = false;
       char *sid = txt_sanitize(q->sections[s].id, true);
       char *prefix = xasprintf("%*s%-*s%*s", TX_INDENT, "", idw, sid, TX_GAP, "");
-      text_hanging(f, prefix, qn_tr(&q->sections[s].level_note, r->lang), width);
+      emit_hanging(f, prefix, qn_tr(&q->sections[s].level_note, r->lang), width);
       free(prefix);
       free(sid);
     }
@@ -316,11 +286,11 @@ text_unmet(FILE *f, const report_ctx *r, const coverage *c, int width)
       fprintf(f, "%*s%s%s%*s[%s] %s\n", TX_INDENT, "", id,
               x->basis == QN_BASIS_EDITORIAL ? " " REPORT_MARK : "", TX_GAP, "", qn_phase_name(x->phase),
               report_unmet_reason(&r->a->e[i]));
-      text_wrapped(f, qn_tr(&x->text, r->lang), 2 * TX_INDENT, width);
+      emit_wrapped(f, qn_tr(&x->text, r->lang), 2 * TX_INDENT, width);
       if (qn_text_given(&x->level_note))
         {
           char *why = xasprintf("%s: %s", report_level_note_label(), qn_tr(&x->level_note, r->lang));
-          text_wrapped(f, why, 2 * TX_INDENT, width);
+          emit_wrapped(f, why, 2 * TX_INDENT, width);
           free(why);
         }
       free(id);
@@ -344,7 +314,7 @@ text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
           char *id = txt_sanitize(x->id, true);
           fprintf(f, "%*s%s%*s[%s] %s\n", TX_INDENT, "", id, TX_GAP, "", qn_level_name(x->level),
                   ans_status_name(r->a->e[c->reconfirm[k]].status));
-          text_wrapped(f, qn_tr(&x->text, r->lang), 2 * TX_INDENT, width);
+          emit_wrapped(f, qn_tr(&x->text, r->lang), 2 * TX_INDENT, width);
           free(id);
         }
     }
@@ -359,7 +329,7 @@ text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
           char *id = txt_sanitize(x->question, true);
           fprintf(f, "%*s%s%*s%s\n", TX_INDENT, "", id, TX_GAP, "", report_retired_status(x));
           if (x->note)
-            text_wrapped(f, x->note, 2 * TX_INDENT, width);
+            emit_wrapped(f, x->note, 2 * TX_INDENT, width);
           free(id);
         }
     }
@@ -374,7 +344,7 @@ text_notes(FILE *f, const report_ctx *r, const coverage *c, int width)
     return;
   fprintf(f, "\n%s (%zu)\n", _("Notes and evidence"), c->nnoted);
   const char *labels[] = { _("Note"), _("Evidence") };
-  int lw = max_width(labels, 2);
+  int lw = emit_max_width(labels, 2);
   for (size_t k = 0; k < c->nnoted; k++)
     {
       size_t i = c->noted[k];
@@ -389,11 +359,34 @@ text_notes(FILE *f, const report_ctx *r, const coverage *c, int width)
           {
             char *prefix = xasprintf("%*s%s%*s", 2 * TX_INDENT, "", labels[t],
                                      lw - txt_width(labels[t]) + TX_GAP, "");
-            text_hanging(f, prefix, texts[t], width);
+            emit_hanging(f, prefix, texts[t], width);
             free(prefix);
           }
       free(id);
     }
+}
+
+void
+report_text_facts(FILE *f, const report_ctx *r, int width, const char *const *labels_more,
+                  const char *const *values_more, int nmore)
+{
+  const questionnaire *q = r->qn;
+  const char *labels[3 + ANS_FIELD_COUNT + 4] = { _("Questionnaire"), _("Version"), _("Answers file") };
+  for (int i = 0; i < ANS_FIELD_COUNT; i++)
+    labels[3 + i] = ans_field_name((enum ans_field) i);
+  for (int i = 0; i < nmore && i < 4; i++)
+    labels[3 + ANS_FIELD_COUNT + i] = labels_more[i];
+  int lw = emit_max_width(labels, 3 + ANS_FIELD_COUNT + (size_t) (nmore < 4 ? nmore : 4));
+  emit_field(f, labels[0], lw, qn_tr(&q->title, r->lang), width);
+  char *ver = xasprintf("%s %s", q->id, q->version);
+  emit_field(f, labels[1], lw, ver, width);
+  free(ver);
+  if (r->answers_path)
+    emit_field(f, labels[2], lw, r->answers_path, width);
+  for (int i = 0; i < ANS_FIELD_COUNT; i++)
+    emit_field(f, labels[3 + i], lw, report_profile_value(r, i), width);
+  for (int i = 0; i < nmore && i < 4; i++)
+    emit_field(f, labels_more[i], lw, values_more[i], width);
 }
 
 static void
@@ -402,35 +395,23 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   const questionnaire *q = r->qn;
   int width = r->width > TX_MIN_WIDTH ? r->width : TX_WIDTH;
 
-  const char *title = _("kijun: baseline coverage report");
-  fprintf(f, "%s\n", title);
-  for (int i = txt_width(title); i > 0; i--)
-    fputc('=', f);
+  emit_title(f, _("kijun: baseline coverage report"));
+
+  /* The previous cycle: its file and when it began. */
+  const char *more[] = { _("Previous cycle"), _("It started at") };
+  const char *values[] = { r->then_path, r->then_started };
+  report_text_facts(f, r, width, more, values, r->then && r->then_path ? 2 : 0);
   fputc('\n', f);
 
-  const char *labels[3 + ANS_FIELD_COUNT] = { _("Questionnaire"), _("Version"), _("Answers file") };
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    labels[3 + i] = ans_field_name((enum ans_field) i);
-  int lw = max_width(labels, 3 + ANS_FIELD_COUNT);
-  text_field(f, labels[0], lw, qn_tr(&q->title, r->lang), width);
-  char *ver = xasprintf("%s %s", q->id, q->version);
-  text_field(f, labels[1], lw, ver, width);
-  free(ver);
-  if (r->answers_path)
-    text_field(f, labels[2], lw, r->answers_path, width);
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    text_field(f, labels[3 + i], lw, report_profile_value(r, i), width);
-  fputc('\n', f);
-
-  text_overall(f, c, q->nquestions, width);
+  text_overall(f, c, r->then, q->nquestions, width);
   fputc('\n', f);
   text_bases(f, q, c, width);
   fputc('\n', f);
   text_counts(f, c);
   fputc('\n', f);
-  text_wrapped(f, report_formula_text(), 0, width);
+  emit_wrapped(f, report_formula_text(), 0, width);
   fputc('\n', f);
-  text_phases(f, c);
+  text_phases(f, c, r->then);
   fputc('\n', f);
   text_sections(f, r, c, width);
   fputc('\n', f);
@@ -440,7 +421,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   if (c->editorial)
     {
       fputc('\n', f);
-      text_wrapped(f, report_editorial_text(), 0, width);
+      emit_wrapped(f, report_editorial_text(), 0, width);
       fprintf(f, ngettext("%zu question of %zu has a level of kijun's reading.\n",
                           "%zu questions of %zu have a level of kijun's reading.\n", c->editorial),
               c->editorial, q->nquestions);
@@ -449,19 +430,29 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
 
 /* ---- Markdown ---------------------------------------------------------- */
 
-/* Inline Markdown: sanitized, with the characters that would start markup
- * or break a table escaped. */
-static void
-md_put(FILE *f, const char *s)
+void
+report_md_facts(FILE *f, const report_ctx *r)
 {
-  char *clean = txt_sanitize(s ? s : "-", true);
-  for (const char *p = clean; *p; p++)
+  const questionnaire *q = r->qn;
+  fprintf(f, "| | |\n|---|---|\n| %s | ", _("Questionnaire"));
+  emit_md(f, qn_tr(&q->title, r->lang));
+  fprintf(f, " |\n| %s | ", _("Version"));
+  emit_md(f, q->id);
+  fputc(' ', f);
+  emit_md(f, q->version);
+  fputs(" |\n", f);
+  if (r->answers_path)
     {
-      if (strchr("\\`*_[]<>|#", *p))
-        fputc('\\', f);
-      fputc(*p, f);
+      fprintf(f, "| %s | ", _("Answers file"));
+      emit_md(f, r->answers_path);
+      fputs(" |\n", f);
     }
-  free(clean);
+  for (int i = 0; i < ANS_FIELD_COUNT; i++)
+    {
+      fprintf(f, "| %s | ", ans_field_name((enum ans_field) i));
+      emit_md(f, report_profile_value(r, i));
+      fputs(" |\n", f);
+    }
 }
 
 static void
@@ -470,46 +461,27 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
   const questionnaire *q = r->qn;
   char buf[64], buf2[64];
   fprintf(f, "# %s\n\n", _("kijun: baseline coverage report"));
-  fprintf(f, "| | |\n|---|---|\n| %s | ", _("Questionnaire"));
-  md_put(f, qn_tr(&q->title, r->lang));
-  fprintf(f, " |\n| %s | ", _("Version"));
-  md_put(f, q->id);
-  fputc(' ', f);
-  md_put(f, q->version);
-  fputs(" |\n", f);
-  if (r->answers_path)
-    {
-      fprintf(f, "| %s | ", _("Answers file"));
-      md_put(f, r->answers_path);
-      fputs(" |\n", f);
-    }
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    {
-      fprintf(f, "| %s | ", ans_field_name((enum ans_field) i));
-      md_put(f, report_profile_value(r, i));
-      fputs(" |\n", f);
-    }
-  char *verdict = report_verdict_text(c), *caveat = report_caveat_text(c, q->nquestions);
-  fprintf(f, "\n**%s:** %s\n\n", _("Verdict"), verdict);
+  report_md_facts(f, r);
+  char *caveat = report_caveat_text(c, q->nquestions);
+  fprintf(f, "\n**%s:** %s\n\n", _("Verdict"), report_verdict_text(c));
   if (caveat)
     {
       fputs("> ", f);
-      md_put(f, caveat);
+      emit_md(f, caveat);
       fputs("\n\n", f);
     }
-  free(verdict);
   free(caveat);
   fprintf(f, "%s:\n\n", report_bases_heading());
   for (int b = 0; b < QN_BASIS_COUNT; b++)
     if (c->by_basis[b])
       {
         fprintf(f, "- %zu/%zu ", c->by_basis[b], q->nquestions);
-        md_put(f, qn_basis_name((enum qn_basis) b));
+        emit_md(f, qn_basis_name((enum qn_basis) b));
         if (*report_basis_label((enum qn_basis) b))
           fputc(' ', f);
-        md_put(f, report_basis_label((enum qn_basis) b));
+        emit_md(f, report_basis_label((enum qn_basis) b));
         fputs(": ", f);
-        md_put(f, qn_basis_desc((enum qn_basis) b));
+        emit_md(f, qn_basis_desc((enum qn_basis) b));
         fputc('\n', f);
       }
   fputc('\n', f);
@@ -549,9 +521,9 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
   for (size_t s = 0; s < q->nsections; s++)
     {
       fputs("| ", f);
-      md_put(f, q->sections[s].id);
+      emit_md(f, q->sections[s].id);
       fputs(" | ", f);
-      md_put(f, qn_tr(&q->sections[s].title, r->lang));
+      emit_md(f, qn_tr(&q->sections[s].title, r->lang));
       cov_format(&c->section[s][QN_BASELINE], buf, sizeof buf);
       cov_format(&c->section[s][QN_RECOMMENDED], buf2, sizeof buf2);
       fprintf(f, " | %s | %s |\n", c->section[s][QN_BASELINE].total ? buf : "-",
@@ -563,9 +535,9 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       {
         fputs(notes ? "- " : "\n- ", f);
         notes = true;
-        md_put(f, q->sections[s].id);
+        emit_md(f, q->sections[s].id);
         fputs(": ", f);
-        md_put(f, qn_tr(&q->sections[s].level_note, r->lang));
+        emit_md(f, qn_tr(&q->sections[s].level_note, r->lang));
         fputc('\n', f);
       }
 
@@ -580,17 +552,17 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       size_t i = c->unmet[k];
       const qn_question *x = &q->questions[i];
       fputs("| ", f);
-      md_put(f, x->id);
+      emit_md(f, x->id);
       if (x->basis == QN_BASIS_EDITORIAL)
         {
           fputc(' ', f);
-          md_put(f, REPORT_MARK);
+          emit_md(f, REPORT_MARK);
         }
       fprintf(f, " | %s | %s | ", qn_phase_name(x->phase), report_unmet_reason(&r->a->e[i]));
-      md_put(f, qn_tr(&x->text, r->lang));
+      emit_md(f, qn_tr(&x->text, r->lang));
       fputs(" | ", f);
       if (qn_text_given(&x->level_note))
-        md_put(f, qn_tr(&x->level_note, r->lang));
+        emit_md(f, qn_tr(&x->level_note, r->lang));
       fputs(" |\n", f);
     }
   if (c->nreconfirm)
@@ -603,9 +575,9 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
         {
           const qn_question *x = &q->questions[c->reconfirm[k]];
           fputs("| ", f);
-          md_put(f, x->id);
+          emit_md(f, x->id);
           fprintf(f, " | %s | %s | ", qn_level_name(x->level), ans_status_name(r->a->e[c->reconfirm[k]].status));
-          md_put(f, qn_tr(&x->text, r->lang));
+          emit_md(f, qn_tr(&x->text, r->lang));
           fputs(" |\n", f);
         }
     }
@@ -618,9 +590,9 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
         {
           const ans_retired *x = &r->a->retired[k];
           fputs("| ", f);
-          md_put(f, x->question);
+          emit_md(f, x->question);
           fprintf(f, " | %s | ", report_retired_status(x));
-          md_put(f, x->note ? x->note : "");
+          emit_md(f, x->note ? x->note : "");
           fputs(" |\n", f);
         }
     }
@@ -632,58 +604,32 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
         {
           const ans_entry *e = &r->a->e[c->noted[k]];
           fputs("| ", f);
-          md_put(f, q->questions[c->noted[k]].id);
+          emit_md(f, q->questions[c->noted[k]].id);
           fprintf(f, " | %s | ", ans_status_name(e->status));
-          md_put(f, e->note ? e->note : "");
+          emit_md(f, e->note ? e->note : "");
           fputs(" | ", f);
-          md_put(f, e->evidence ? e->evidence : "");
+          emit_md(f, e->evidence ? e->evidence : "");
           fputs(" |\n", f);
         }
     }
   if (c->editorial)
     {
       fputs("\n> ", f);
-      md_put(f, report_editorial_text());
+      emit_md(f, report_editorial_text());
       fputc('\n', f);
     }
 }
 
 /* ---- CSV --------------------------------------------------------------- */
 
-/* A field that a spreadsheet would take for a formula (starting with
- * = + - @, or a tab or carriage return, as OWASP lists them) gets a
- * leading single quote inside quotes, so opening the report never runs
- * text from a file. */
-static void
-csv_field(FILE *f, const char *s)
-{
-  s = s ? s : "";
-  bool formula = *s && strchr("=+-@\t\r", *s);
-  if (!formula && !strpbrk(s, ",\"\r\n"))
-    {
-      fputs(s, f);
-      return;
-    }
-  fputc('"', f);
-  if (formula)
-    fputc('\'', f);
-  for (; *s; s++)
-    {
-      if (*s == '"')
-        fputc('"', f);
-      fputc(*s, f);
-    }
-  fputc('"', f);
-}
-
 static void
 csv_row(FILE *f, const char *scope, const char *id, const char *title, int level, const cov_tally *t)
 {
-  csv_field(f, scope);
+  emit_csv(f, scope);
   fputc(',', f);
-  csv_field(f, id);
+  emit_csv(f, id);
   fputc(',', f);
-  csv_field(f, title);
+  emit_csv(f, title);
   char pct[COV_PERCENT_SIZE];
   const char *p = cov_percent_text(t, pct);
   fprintf(f, ",%s,%u,%u,%s,%u", qn_level_key((enum qn_level) level), t->met, t->applicable,
@@ -703,11 +649,11 @@ csv_answer_row(FILE *f, const char *scope, const char *id, const char *title, in
   t.total = 1;
   t.status[st] = 1;
   t.reconfirm = reconfirm;
-  csv_field(f, scope);
+  emit_csv(f, scope);
   fputc(',', f);
-  csv_field(f, id);
+  emit_csv(f, id);
   fputc(',', f);
-  csv_field(f, title);
+  emit_csv(f, title);
   fprintf(f, ",%s,,,,%u", level >= 0 ? qn_level_key((enum qn_level) level) : "", t.total);
   for (int i = 0; i < ANS_STATUS_COUNT; i++)
     fprintf(f, ",%u", t.status[ans_status_nth(i)]);
@@ -747,49 +693,6 @@ csv_report(FILE *f, const report_ctx *r, const coverage *c)
 
 /* ---- JSON -------------------------------------------------------------- */
 
-/* A JSON string that is valid whatever s holds: controls, C1 controls,
- * bidi overrides and isolates and the line separators as \uXXXX (valid
- * JSON, but they must not reach a terminal raw), and each byte that is
- * not UTF-8 as the text \xNN, as the screens show it (JSON cannot carry
- * raw bytes; a file name may have them). */
-static void
-json_str(FILE *f, const char *s)
-{
-  if (!s)
-    {
-      fputs("null", f);
-      return;
-    }
-  fputc('"', f);
-  size_t n = strlen(s);
-  for (size_t i = 0; i < n;)
-    {
-      uint32_t cp;
-      int len = txt_decode(s + i, n - i, &cp);
-      if (cp == TXT_INVALID)
-        fprintf(f, "\\\\x%02X", (unsigned char) s[i]);
-      else if (cp == '"' || cp == '\\')
-        fprintf(f, "\\%c", (int) cp);
-      else if (cp == '\n')
-        fputs("\\n", f);
-      else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x2028 && cp <= 0x202E)
-               || (cp >= 0x2066 && cp <= 0x2069))
-        fprintf(f, "\\u%04x", (unsigned) cp);
-      else
-        fwrite(s + i, 1, (size_t) len, f);
-      i += (size_t) len;
-    }
-  fputc('"', f);
-}
-
-static void
-json_kv(FILE *f, const char *indent, const char *key, const char *value, bool comma)
-{
-  fprintf(f, "%s\"%s\": ", indent, key);
-  json_str(f, value);
-  fputs(comma ? ",\n" : "\n", f);
-}
-
 static void
 json_tally(FILE *f, const cov_tally *t)
 {
@@ -823,7 +726,7 @@ json_note(FILE *f, const char *key, const qn_text *t, enum lang l)
   if (!qn_text_given(t))
     return;
   fprintf(f, ", \"%s\": ", key);
-  json_str(f, qn_tr(t, l));
+  emit_json(f, qn_tr(t, l));
 }
 
 /* A section's counterpart in the LG guideline, as the questionnaire has
@@ -841,7 +744,7 @@ json_lg(FILE *f, const qn_section *s, enum lang l)
       for (size_t k = 0; k < s->nlg; k++)
         {
           fprintf(f, "%s{ \"part\": \"%s\", \"items\": ", k ? ", " : " ", qn_lgpart_key(s->lg[k].part));
-          json_str(f, qn_tr(&s->lg[k].items, l));
+          emit_json(f, qn_tr(&s->lg[k].items, l));
           fputs(" }", f);
         }
       fputs(s->nlg ? " ]" : "]", f);
@@ -849,35 +752,42 @@ json_lg(FILE *f, const qn_section *s, enum lang l)
   json_note(f, "lg_note", &s->lg_note, l);
 }
 
+void
+report_json_head(FILE *f, const questionnaire *q, enum lang lang, const char *schema,
+                 const char *as_of)
+{
+  char now[32];
+  ans_now(now);
+  fputs("{\n", f);
+  emit_json_kv(f, "  ", "schema", schema, true);
+  emit_json_kv(f, "  ", "generated", now, true);
+  emit_json_kv(f, "  ", "language", lang_code(lang), true);
+  if (as_of)
+    emit_json_kv(f, "  ", "as_of", as_of, true);
+  fputs("  \"questionnaire\": {\n", f);
+  emit_json_kv(f, "    ", "id", q->id, true);
+  emit_json_kv(f, "    ", "version", q->version, true);
+  fprintf(f, "    \"edition\": %u,\n", q->edition);
+  emit_json_kv(f, "    ", "digest", qn_digest(q), true);
+  emit_json_kv(f, "    ", "title", qn_tr(&q->title, lang), false);
+  fputs("  },\n", f);
+}
+
 static void
 json_report(FILE *f, const report_ctx *r, const coverage *c)
 {
   const questionnaire *q = r->qn;
   const assessment *a = r->a;
-  char now[32];
-  ans_now(now);
-  fputs("{\n", f);
-  json_kv(f, "  ", "schema", "kijun-report/1", true);
-  json_kv(f, "  ", "generated", now, true);
-  json_kv(f, "  ", "language", lang_code(r->lang), true);
-  fputs("  \"questionnaire\": {\n", f);
-  json_kv(f, "    ", "id", q->id, true);
-  json_kv(f, "    ", "version", q->version, true);
-  fprintf(f, "    \"edition\": %u,\n", q->edition);
-  json_kv(f, "    ", "digest", qn_digest(q), true);
-  json_kv(f, "    ", "title", qn_tr(&q->title, r->lang), false);
-  fputs("  },\n", f);
-  json_kv(f, "  ", "answers_file", r->answers_path, true);
+  report_json_head(f, q, r->lang, "kijun-report/1", NULL);
+  emit_json_kv(f, "  ", "answers_file", r->answers_path, true);
   fputs("  \"profile\": {\n", f);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    json_kv(f, "    ", ans_field_key((enum ans_field) i), a->profile[i], true);
-  json_kv(f, "    ", "sector_name", report_sector_name(r), false);
+    emit_json_kv(f, "    ", ans_field_key((enum ans_field) i), a->profile[i], true);
+  emit_json_kv(f, "    ", "sector_name", report_sector_name(r), false);
   fputs("  },\n", f);
-  json_kv(f, "  ", "formula", report_formula_text(), true);
-  char *verdict = report_verdict_text(c);
-  json_kv(f, "  ", "verdict", cov_verdict_key(c->verdict), true);
-  json_kv(f, "  ", "verdict_label", verdict, true);
-  free(verdict);
+  emit_json_kv(f, "  ", "formula", report_formula_text(), true);
+  emit_json_kv(f, "  ", "verdict", cov_verdict_key(c->verdict), true);
+  emit_json_kv(f, "  ", "verdict_label", report_verdict_text(c), true);
   fputs("  \"level_bases\": {", f);
   for (int b = QN_BASIS_NONE + 1; b < QN_BASIS_COUNT; b++)
     fprintf(f, "%s\"%s\": %zu", b > QN_BASIS_NONE + 1 ? ", " : " ", qn_basis_key((enum qn_basis) b),
@@ -889,7 +799,7 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
       fprintf(f, "    { \"id\": \"%s\", \"name\": ", qn_phase_key((enum qn_phase) p));
-      json_str(f, qn_phase_name((enum qn_phase) p));
+      emit_json(f, qn_phase_name((enum qn_phase) p));
       fputs(", ", f);
       json_levels(f, c->phase[p]);
       fputs(p + 1 < QN_PHASE_COUNT ? " },\n" : " }\n", f);
@@ -898,9 +808,9 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
   for (size_t s = 0; s < q->nsections; s++)
     {
       fputs("    { \"id\": ", f);
-      json_str(f, q->sections[s].id);
+      emit_json(f, q->sections[s].id);
       fputs(", \"title\": ", f);
-      json_str(f, qn_tr(&q->sections[s].title, r->lang));
+      emit_json(f, qn_tr(&q->sections[s].title, r->lang));
       json_lg(f, &q->sections[s], r->lang);
       json_note(f, "level_note", &q->sections[s].level_note, r->lang);
       fputs(", ", f);
@@ -911,7 +821,7 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
   for (size_t k = 0; k < c->nunmet; k++)
     {
       fputs(k ? ",\n    " : "\n    ", f);
-      json_str(f, q->questions[c->unmet[k]].id);
+      emit_json(f, q->questions[c->unmet[k]].id);
     }
   fputs(c->nunmet ? "\n  ],\n" : "],\n", f);
   fputs("  \"answers\": [\n", f);
@@ -921,26 +831,26 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       const qn_question *x = &q->questions[i];
       const ans_entry *e = &a->e[i];
       fputs("    { \"question\": ", f);
-      json_str(f, x->id);
+      emit_json(f, x->id);
       fputs(", \"section\": ", f);
-      json_str(f, q->sections[x->section].id);
+      emit_json(f, q->sections[x->section].id);
       fprintf(f, ", \"phase\": \"%s\", \"level\": \"%s\", \"level_basis\": ", qn_phase_key(x->phase),
               qn_level_key(x->level));
-      json_str(f, x->basis ? qn_basis_key(x->basis) : NULL);
+      emit_json(f, x->basis ? qn_basis_key(x->basis) : NULL);
       json_note(f, "level_note", &x->level_note, r->lang);
       fputs(", \"csf\": ", f);
-      json_str(f, x->csf ? qn_csf_key(x->csf) : NULL);
+      emit_json(f, x->csf ? qn_csf_key(x->csf) : NULL);
       fprintf(f, ", \"status\": \"%s\", \"met\": %s, \"reconfirm\": %s, \"note\": ",
               ans_status_key(e->status),
               cov_result(e) == COV_MET ? "true" : cov_result(e) == COV_EXCLUDED ? "null" : "false",
               e->reconfirm ? "true" : "false");
-      json_str(f, e->note);
+      emit_json(f, e->note);
       fputs(", \"evidence\": ", f);
-      json_str(f, e->evidence);
+      emit_json(f, e->evidence);
       fputs(", \"updated\": ", f);
-      json_str(f, e->updated);
+      emit_json(f, e->updated);
       fputs(", \"text\": ", f);
-      json_str(f, qn_tr(&x->text, r->lang));
+      emit_json(f, qn_tr(&x->text, r->lang));
       fputs(pos + 1 < q->nquestions ? " },\n" : " }\n", f);
     }
   fputs("  ],\n  \"retired\": [", f);
@@ -948,15 +858,15 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
     {
       const ans_retired *x = &a->retired[k];
       fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
-      json_str(f, x->question);
+      emit_json(f, x->question);
       fprintf(f, ", \"status\": \"%s\", \"note\": ", ans_status_key(x->status));
-      json_str(f, x->note);
+      emit_json(f, x->note);
       fputs(", \"evidence\": ", f);
-      json_str(f, x->evidence);
+      emit_json(f, x->evidence);
       fputs(", \"updated\": ", f);
-      json_str(f, x->updated);
+      emit_json(f, x->updated);
       fputs(", \"from\": ", f);
-      json_str(f, x->from);
+      emit_json(f, x->from);
       fputs(" }", f);
     }
   fputs(a->nretired ? "\n  ]\n}\n" : "]\n}\n", f);
@@ -968,7 +878,7 @@ report_headline(FILE *f, const report_ctx *r)
   coverage c;
   cov_compute(r->qn, r->a, &c);
   enum lang ui = i18n_switch_messages(r->lang);
-  text_overall(f, &c, r->qn->nquestions, r->width > TX_MIN_WIDTH ? r->width : TX_WIDTH);
+  text_overall(f, &c, r->then, r->qn->nquestions, r->width > TX_MIN_WIDTH ? r->width : TX_WIDTH);
   i18n_switch_messages(ui);
   cov_free(&c);
   return ferror(f) ? EX_IOERR : 0;

@@ -24,4 +24,16 @@ int report_write(FILE *f, enum report_fmt fmt, const report_ctx *r);
  * coverages, answered), as kijun prints it last on leaving. */
 int report_headline(FILE *f, const report_ctx *r);
 
+/* The start of a JSON report: "{", schema, generated, language, as_of
+ * (when not NULL) and the questionnaire group. */
+void report_json_head(FILE *f, const questionnaire *q, enum lang lang, const char *schema,
+                      const char *as_of);
+/* The Markdown report's facts table: questionnaire, version, answers
+ * file and the profile (the table stays open for more rows). */
+void report_md_facts(FILE *f, const report_ctx *r);
+/* The text report's facts: questionnaire, version, answers file and the
+ * profile, aligned, and nmore (at most 4) more. */
+void report_text_facts(FILE *f, const report_ctx *r, int width, const char *const *labels_more,
+                       const char *const *values_more, int nmore);
+
 #endif

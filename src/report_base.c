@@ -2,6 +2,8 @@
 #include <config.h>
 #include "report_base.h"
 
+#include <stdio.h>
+
 #include "xalloc.h"
 
 const char *
@@ -13,22 +15,24 @@ report_formula_text(void)
            "met, and so do alternative and not-applicable answers without a reason.");
 }
 
-char *
+const char *
 report_verdict_text(const coverage *c)
 {
+  static char buf[160];
   switch (c->verdict)
     {
     case COV_VERDICT_MET:
-      return xstrdup(_("Baseline met"));
+      return _("Baseline met");
     case COV_VERDICT_INCOMPLETE:
       /* TRANSLATORS: the verdict while baseline questions are unanswered:
          not a failure, not yet decided. */
-      return xasprintf(ngettext("Not yet decided: %u baseline question unanswered",
-                                "Not yet decided: %u baseline questions unanswered", c->baseline_unanswered),
-                       c->baseline_unanswered);
+      snprintf(buf, sizeof buf,
+               ngettext("Not yet decided: %u baseline question unanswered",
+                        "Not yet decided: %u baseline questions unanswered", c->baseline_unanswered),
+               c->baseline_unanswered);
+      return buf;
     default:
-      return xstrdup(c->baseline_waits ? _("Baseline not met: answers await reconfirmation")
-                                       : _("Baseline not met"));
+      return c->baseline_waits ? _("Baseline not met: answers await reconfirmation") : _("Baseline not met");
     }
 }
 

@@ -17,14 +17,18 @@ typedef struct report_ctx
   const char *answers_path;   /* shown in the report; may be NULL */
   enum lang lang;
   int width;                  /* text report width in columns (0: 80) */
+  const coverage *then;       /* the previous cycle's figures, or NULL: the
+                                 text report shows each figure's change */
+  const char *then_path;      /* the previous cycle's answers file and start */
+  const char *then_started;
 } report_ctx;
 
 /* The wording every format shares, in the current message language
  * (report_write sets it to the report's), so that a sentence is written
  * once whatever renders it. */
 const char *report_formula_text(void);
-/* The verdict in words (a new string). */
-char *report_verdict_text(const coverage *c);
+/* The verdict in words (valid until the next call). */
+const char *report_verdict_text(const coverage *c);
 /* The caveat said next to the verdict: how many levels are kijun's own
  * reading (a new string), or NULL when none is. */
 char *report_caveat_text(const coverage *c, size_t nquestions);

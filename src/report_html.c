@@ -472,8 +472,8 @@ html_band_legend(FILE *f)
 
 /* ---- the single-assessment report -------------------------------------- */
 
-static void
-fact(FILE *f, const char *label, const char *value, const char *cls)
+void
+html_fact(FILE *f, const char *label, const char *value, const char *cls)
 {
   fputs("<dt>", f);
   html_put(f, label);
@@ -483,18 +483,6 @@ fact(FILE *f, const char *label, const char *value, const char *cls)
   fputs(">", f);
   html_put(f, value);
   fputs("</dd>\n", f);
-}
-
-/* The newest answer time, or NULL.  The times are ISO 8601 strings that
- * kijun writes with the same offset, so they compare as strings. */
-static const char *
-latest_update(const assessment *a)
-{
-  const char *latest = NULL;
-  for (size_t i = 0; i < a->qn->nquestions; i++)
-    if (a->e[i].updated && (!latest || strcmp(a->e[i].updated, latest) > 0))
-      latest = a->e[i].updated;
-  return latest;
 }
 
 /* A big figure over its counts: "40.0%" and "(2/5)". */
@@ -545,17 +533,13 @@ bases(FILE *f, const questionnaire *q, const coverage *c)
   fputs("</ul></div>\n", f);
 }
 
-static void
-cover(FILE *f, const report_ctx *r, const coverage *c)
+void
+html_cover_head(FILE *f, const report_ctx *r, const char *kicker)
 {
   const questionnaire *q = r->qn;
-  const assessment *a = r->a;
-  const char *org = a->profile[ANS_ORGANIZATION];
-  char now[32], buf[64];
-  ans_now(now);
-
+  const char *org = r->a->profile[ANS_ORGANIZATION];
   fputs("<header>\n<p class=\"kicker\">", f);
-  html_put(f, _("kijun: baseline coverage report"));
+  html_put(f, kicker);
   fputs("</p>\n<h1>", f);
   html_put(f, org ? org : qn_tr(&q->title, r->lang));
   fputs("</h1>\n<p class=\"subtitle\">", f);
@@ -563,17 +547,28 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
   fputs("</p>\n<dl class=\"facts\">\n", f);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     if (i != ANS_ORGANIZATION || !org)
-      fact(f, ans_field_name((enum ans_field) i), report_profile_value(r, i), NULL);
-  fact(f, _("Last answer"), latest_update(a), NULL);
-  fact(f, _("Report made"), now, NULL);
+      html_fact(f, ans_field_name((enum ans_field) i), report_profile_value(r, i), NULL);
+}
+
+static void
+cover(FILE *f, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  char now[32], buf[64];
+  ans_now(now);
+
+  html_cover_head(f, r, _("kijun: baseline coverage report"));
+  html_fact(f, _("Last answer"), c->last_update, NULL);
+  html_fact(f, _("Report made"), now, NULL);
   char *ver = xasprintf("%s %s", q->id, q->version);
-  fact(f, _("Version"), ver, "id");
+  html_fact(f, _("Version"), ver, "id");
   free(ver);
   if (r->answers_path)
-    fact(f, _("Answers file"), r->answers_path, "path");
+    html_fact(f, _("Answers file"), r->answers_path, "path");
   fputs("</dl>\n", f);
 
-  char *verdict = report_verdict_text(c), *caveat = report_caveat_text(c, q->nquestions);
+  const char *verdict = report_verdict_text(c);
+  char *caveat = report_caveat_text(c, q->nquestions);
   fprintf(f, "<p class=\"verdict %s\"><span class=\"label\">", cov_verdict_class(c->verdict));
   html_put(f, _("Verdict"));
   fputs("</span><strong>", f);
@@ -586,7 +581,6 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
       fputs("</span>", f);
     }
   fputs("</p>\n", f);
-  free(verdict);
   free(caveat);
   bases(f, q, c);
   fputs("<div class=\"kpis\">\n", f);
@@ -645,7 +639,7 @@ items(FILE *f, const report_ctx *r, const coverage *c)
       {
         fputs(notes ? "" : "<dl class=\"item-notes\">\n", f);
         notes = true;
-        fact(f, q->sections[s].id, qn_tr(&q->sections[s].level_note, r->lang), NULL);
+        html_fact(f, q->sections[s].id, qn_tr(&q->sections[s].level_note, r->lang), NULL);
       }
   if (notes)
     fputs("</dl>\n", f);
@@ -686,8 +680,8 @@ statuses(FILE *f, const coverage *c)
 }
 
 /* A question's id, marked [k] when its level is kijun's reading. */
-static void
-put_question_id(FILE *f, const qn_question *x)
+void
+html_question_id(FILE *f, const qn_question *x)
 {
   html_put(f, x->id);
   if (x->basis == QN_BASIS_EDITORIAL)
@@ -715,7 +709,7 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
       const qn_question *x = &q->questions[i];
       const ans_entry *e = &r->a->e[i];
       fputs("<article class=\"unmet\">\n<h3><span class=\"id\">", f);
-      put_question_id(f, x);
+      html_question_id(f, x);
       fputs("</span><span class=\"why\">", f);
       html_put(f, qn_phase_name(x->phase));
       fputs(" \u00b7 ", f);
@@ -743,7 +737,7 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
               fputs("</dd>\n", f);
             }
           if (e->evidence)
-            fact(f, _("Evidence"), e->evidence, "path");
+            html_fact(f, _("Evidence"), e->evidence, "path");
           fputs("</dl>\n", f);
         }
       fputs("</article>\n", f);
@@ -766,7 +760,7 @@ carried(FILE *f, const report_ctx *r, const coverage *c)
         {
           const qn_question *x = &q->questions[c->reconfirm[k]];
           fputs("<li><span class=\"id\">", f);
-          put_question_id(f, x);
+          html_question_id(f, x);
           fputs("</span> ", f);
           html_put(f, qn_level_name(x->level));
           fputs(" \u00b7 ", f);
@@ -855,7 +849,7 @@ appendix(FILE *f, const report_ctx *r)
       const qn_question *x = &q->questions[i];
       const ans_entry *e = &r->a->e[i];
       fputs("<tr><td class=\"id\">", f);
-      put_question_id(f, x);
+      html_question_id(f, x);
       fputs("</td><td class=\"text\">", f);
       html_put(f, qn_tr(&x->text, r->lang));
       if (e->note)

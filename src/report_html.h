@@ -44,6 +44,16 @@ void html_put(FILE *f, const char *s);
 void html_put_lines(FILE *f, const char *s);
 /* <tag class="cls">s</tag> and a newline, s escaped; cls may be NULL. */
 void html_el(FILE *f, const char *tag, const char *cls, const char *s);
+/* One <dt>label</dt><dd class="cls">value</dd> of a <dl class="facts">;
+ * cls may be NULL. */
+void html_fact(FILE *f, const char *label, const char *value, const char *cls);
+/* The top of a report's cover: the kicker (what the page is), the
+ * organisation (or the questionnaire) as the title, the questionnaire,
+ * and an open <dl class="facts"> with the profile; the caller adds its
+ * facts and closes the list and the <header>. */
+void html_cover_head(FILE *f, const report_ctx *r, const char *kicker);
+/* A question's id, marked (*) when its level is kijun's reading. */
+void html_question_id(FILE *f, const qn_question *x);
 
 /* Horizontal coverage bars: one group per row, one bar per series, each
  * with its figure written beside it ("62.5% (25/40)").  A NULL tally

@@ -57,8 +57,8 @@ store_read(const char *path, diag_t *d, store_doc **out)
                  _("answers format %lld is not supported; expected kijun_answers = %d;"), v,
                  STORE_FORMAT);
     }
-  static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "position", "answers",
-                                      "retired", "summary", NULL };
+  static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "previous",
+                                      "position", "answers", "retired", "summary", NULL };
   cfg_check_keys(r, root, keys, &top);
   const config_setting_t *qg = cfg_group(r, root, "questionnaire", true, false, &top);
   if (qg)
@@ -127,6 +127,97 @@ bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
     }
 }
 
+/* One figure of the previous cycle: { met = N; applicable = N; } (the
+ * percent kijun writes beside them is for people and not read). */
+static void
+bind_figure(cfg_reader *r, const config_setting_t *g, const char *key, const cfg_where *parent,
+            ans_figure *out)
+{
+  const cfg_where where = { N_("'%s' of %s"), NULL, 0, key, parent };
+  const config_setting_t *t = cfg_group(r, g, key, true, false, &where);
+  if (!t)
+    return;
+  static const char *const keys[] = { "met", "applicable", "percent", NULL };
+  cfg_check_keys(r, t, keys, &where);
+  long long met = cfg_int_in(r, t, config_setting_get_member(t, "met"), "met", true, 0, UINT_MAX, 0,
+                             &where);
+  long long app = cfg_int_in(r, t, config_setting_get_member(t, "applicable"), "applicable", true,
+                             0, UINT_MAX, 0, &where);
+  if (met > app)
+    {
+      char wbuf[256];
+      diag_add(r->diag, r->file, cfg_line(t),
+               _("%s has met = %lld over applicable = %lld; expected met <= applicable"),
+               cfg_where_text(&where, wbuf, sizeof wbuf), met, app);
+    }
+  out->met = (unsigned) met;
+  out->applicable = (unsigned) app;
+}
+
+/* previous = { path; started; baseline; recommended; phases; }: the
+ * cycle this one follows (kijun --next-cycle). */
+static void
+bind_previous(store_doc *doc, assessment *a)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  const config_setting_t *pg = cfg_group(r, root, "previous", false, false, &top);
+  if (!pg)
+    return;
+  const cfg_where where = { N_("'previous'"), NULL, 0, NULL, NULL };
+  static const char *const keys[] = { "path", "started", "baseline", "recommended", "phases", NULL };
+  cfg_check_keys(r, pg, keys, &where);
+  ans_previous *p = xcalloc(1, sizeof *p);
+  a->previous = p;
+  const char *path = cfg_string(r, pg, "path", true, false, &where);
+  const char *started = cfg_string(r, pg, "started", false, false, &where);
+  p->path = xstrdup(path ? path : "");
+  p->started = started ? xstrdup(started) : NULL;
+  if (!config_setting_get_member(pg, "baseline"))
+    return;
+  p->figures = true;
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    bind_figure(r, pg, qn_level_key((enum qn_level) l), &where, &p->all[l]);
+  const cfg_where pw = { N_("'phases' of 'previous'"), NULL, 0, NULL, NULL };
+  const config_setting_t *ph = cfg_group(r, pg, "phases", true, false, &where);
+  if (!ph)
+    return;
+  static const char *const phase_keys[QN_PHASE_COUNT + 1] = {
+#define K_(id, key, ...) key,
+    QN_PHASE_TABLE(K_)
+#undef K_
+    NULL };
+  cfg_check_keys(r, ph, phase_keys, &pw);
+  for (int f = 0; f < QN_PHASE_COUNT; f++)
+    {
+      const cfg_where fw = { N_("'%s' of %s"), NULL, 0, phase_keys[f], &pw };
+      const config_setting_t *g = cfg_group(r, ph, phase_keys[f], true, false, &pw);
+      for (int l = 0; g && l < QN_LEVEL_COUNT; l++)
+        bind_figure(r, g, qn_level_key((enum qn_level) l), &fw, &p->phase[f][l]);
+    }
+}
+
+/* The plan fields of an answer group into plan[]; dates must be dates. */
+static void
+read_plan(cfg_reader *r, const config_setting_t *g, const char *qid, const cfg_where *where,
+          const char *plan[ANS_PLAN_COUNT])
+{
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    {
+      const char *key = ans_plan_key((enum ans_plan) f);
+      const char *v = cfg_string(r, g, key, false, f == ANS_PLAN_ACTION, where);
+      if (v && ans_plan_is_date((enum ans_plan) f) && !ans_valid_date(v))
+        {
+          diag_add(r->diag, r->file, cfg_line(config_setting_get_member(g, key)),
+                   _("%s \"%s\" of question '%s' is not a date; expected YYYY-MM-DD, such as 2027-03-31"),
+                   key, v, qid ? qid : "?");
+          v = NULL;
+        }
+      plan[f] = v;
+    }
+}
+
 /* Where the respondent was: a question of this questionnaire, or else
  * nowhere (the question may have gone in another edition). */
 static void
@@ -148,8 +239,11 @@ typedef struct given
   int line;
 } given;
 
+#define PLAN_KEY_(id, key, ...) key,
 static const char *const answer_keys[] = { "question", "status", "note", "evidence", "updated",
-                                           "revision", "reconfirm", "from", NULL };
+                                           "revision", "reconfirm", "from",
+                                           ANS_PLAN_TABLE(PLAN_KEY_) NULL };
+#undef PLAN_KEY_
 
 /* Read one answer group (of answers or retired: qkey names the question
  * key); false when it cannot be read at all. */
@@ -172,6 +266,7 @@ read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, giv
   out->s.evidence = cfg_string(r, g, "evidence", false, true, where);
   out->s.updated = cfg_string(r, g, "updated", false, false, where);
   out->from = cfg_string(r, g, "from", false, false, where);
+  read_plan(r, g, out->s.id, where, out->s.plan);
   out->s.revision = (unsigned) cfg_int_in(r, g, config_setting_get_member(g, "revision"), "revision", false,
                                         1, INT_MAX, 1, where);
   const config_setting_t *rc = config_setting_get_member(g, "reconfirm");
@@ -199,7 +294,9 @@ static void
 retire(assessment *a, const given *g)
 {
   ans_retired x = { (char *) g->s.id, g->s.status, (char *) g->s.note, (char *) g->s.evidence,
-                    (char *) g->s.updated, g->s.revision, (char *) g->from };
+                    (char *) g->s.updated, g->s.revision, (char *) g->from, { NULL } };
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    x.plan[f] = (char *) g->s.plan[f];
   ans_add_retired(a, &x);
 }
 
@@ -252,6 +349,8 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
           e->evidence = gv[i].s.evidence ? xstrdup(gv[i].s.evidence) : NULL;
           e->updated = gv[i].s.updated ? xstrdup(gv[i].s.updated) : NULL;
           e->from = gv[i].from ? xstrdup(gv[i].from) : NULL;
+          for (int f = 0; f < ANS_PLAN_COUNT; f++)
+            e->plan[f] = gv[i].s.plan[f] ? xstrdup(gv[i].s.plan[f]) : NULL;
           e->revision = gv[i].s.revision;
           /* A revision that rose changed the question's meaning. */
           e->reconfirm = e->status != ANS_NONE
@@ -374,6 +473,7 @@ store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, 
   size_t before = diag_count(d);
   assessment *a = ans_new(q);
   bind_profile(doc, q, a);
+  bind_previous(doc, a);
   bind_position(doc, q, a);
   bind_answers(doc, q, a);
   bind_retired(doc, a);
@@ -445,11 +545,46 @@ put_levels(FILE *f, const char *indent, const cov_tally t[QN_LEVEL_COUNT])
     }
 }
 
+static void
+put_figure(FILE *f, const char *indent, const char *key, const ans_figure *x)
+{
+  char pct[COV_PERCENT_SIZE];
+  cov_tally t = { .met = x->met, .applicable = x->applicable };
+  fprintf(f, "%s%s = { met = %u; applicable = %u; ", indent, key, x->met, x->applicable);
+  if (cov_percent_text(&t, pct))
+    fprintf(f, "percent = %s; ", pct);
+  fputs("};\n", f);
+}
+
+static void
+put_previous(FILE *f, const ans_previous *p)
+{
+  fputs("previous = {\n", f);
+  put_kv(f, "  ", "path", p->path);
+  if (p->started)
+    put_kv(f, "  ", "started", p->started);
+  if (p->figures)
+    {
+      for (int l = 0; l < QN_LEVEL_COUNT; l++)
+        put_figure(f, "  ", qn_level_key((enum qn_level) l), &p->all[l]);
+      fputs("  phases = {\n", f);
+      for (int ph = 0; ph < QN_PHASE_COUNT; ph++)
+        {
+          fprintf(f, "    %s = {\n", qn_phase_key((enum qn_phase) ph));
+          for (int l = 0; l < QN_LEVEL_COUNT; l++)
+            put_figure(f, "      ", qn_level_key((enum qn_level) l), &p->phase[ph][l]);
+          fputs("    };\n", f);
+        }
+      fputs("  };\n", f);
+    }
+  fputs("};\n\n", f);
+}
+
 /* The rest of an answer group after its question: revision 0 is left
  * out. */
 static void
 put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, const char *updated,
-           unsigned revision, bool reconfirm, const char *from)
+           unsigned revision, bool reconfirm, const char *from, char *const plan[ANS_PLAN_COUNT])
 {
   if (st != ANS_NONE)
     {
@@ -468,6 +603,9 @@ put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, 
     fputs("; reconfirm = true", f);
   if (from)
     fputs("; from = ", f), put_string(f, from);
+  for (int k = 0; k < ANS_PLAN_COUNT; k++)
+    if (plan[k])
+      fprintf(f, "; %s = ", ans_plan_key((enum ans_plan) k)), put_string(f, plan[k]);
   fputs("; }", f);
 }
 
@@ -490,6 +628,8 @@ store_write(FILE *f, const assessment *a)
     if (a->profile[i])
       put_kv(f, "  ", ans_field_key((enum ans_field) i), a->profile[i]);
   fputs("};\n\n", f);
+  if (a->previous)
+    put_previous(f, a->previous);
   if (a->position)
     put_kv(f, "", "position", a->position), fputc('\n', f);
   fputs("answers = (", f);
@@ -499,7 +639,7 @@ store_write(FILE *f, const assessment *a)
     {
       size_t i = q->order[pos];
       const ans_entry *e = &a->e[i];
-      if (e->status == ANS_NONE && !e->note && !e->evidence)
+      if (e->status == ANS_NONE && !e->note && !e->evidence && !ans_has_plan(e))
         continue;
       fputs(first ? "\n" : ",\n", f);
       first = false;
@@ -507,7 +647,7 @@ store_write(FILE *f, const assessment *a)
       put_string(f, q->questions[i].id);
       put_answer(f, e->status, e->note, e->evidence, e->updated,
                  e->status != ANS_NONE ? (e->revision ? e->revision : q->questions[i].revision) : 0,
-                 e->reconfirm, e->from);
+                 e->reconfirm, e->from, e->plan);
     }
   fputs(first ? ");\n\n" : "\n);\n\n", f);
   /* Answers to questions no longer asked: kept, every save. */
@@ -519,7 +659,8 @@ store_write(FILE *f, const assessment *a)
           const ans_retired *x = &a->retired[k];
           fputs(k ? ",\n  { question = " : "\n  { question = ", f);
           put_string(f, x->question);
-          put_answer(f, x->status, x->note, x->evidence, x->updated, x->revision, false, x->from);
+          put_answer(f, x->status, x->note, x->evidence, x->updated, x->revision, false, x->from,
+                     x->plan);
         }
       fputs("\n);\n\n", f);
     }

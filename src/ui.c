@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "afile.h"
+#include "cycle.h"
 #include "i18n.h"
 #include "lock.h"
 #include "report.h"
@@ -340,7 +341,7 @@ ui_poll_signal(ui *u)
 
 static const ui_screen *const screens[SCR_COUNT] = {
   [SCR_OVERVIEW] = &ov_screen, [SCR_QUESTION] = &qv_screen, [SCR_HELP] = &help_screen,
-  [SCR_SUMMARY] = &summary_screen, [SCR_PROFILE] = &pf_screen,
+  [SCR_SUMMARY] = &summary_screen, [SCR_PROFILE] = &pf_screen, [SCR_PLAN] = &pl_screen,
 };
 
 static const ui_screen *
@@ -407,6 +408,10 @@ global_key(ui *u, enum ui_act a)
     case A_PROFILE:
       if (u->scr != SCR_PROFILE)
         ui_push(u, SCR_PROFILE);
+      return true;
+    case A_PLAN_LIST:
+      if (u->scr != SCR_PLAN)
+        ui_push(u, SCR_PLAN);
       return true;
     case A_REDRAW: clearok(curscr, TRUE); return true;
     default: return false;
@@ -547,7 +552,7 @@ refuse_terminal(void)
 }
 
 int
-ui_main(const char *path, const char *qpath)
+ui_main(const char *path, const char *qpath, const char *prev)
 {
   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
     {
@@ -594,10 +599,26 @@ ui_main(const char *path, const char *qpath)
   free(real);
   session s;
   int rc = session_open(&s, path, qpath, true, &d);
+  /* The previous cycle: a --previous file that cannot be read is an
+   * error; a recorded one that has gone is only said (its recorded
+   * figures still serve). */
+  assessment *pa = NULL;
+  char prev_msg[256] = "";
+  if (rc == 0 && !s.is_new)
+    {
+      rc = cycle_open_previous(&s, prev, &d, &pa);
+      if (rc && !prev)
+        {
+          snprintf(prev_msg, sizeof prev_msg, "%s", d.n ? d.msgs[0] : "");
+          diag_clear(&d);
+          rc = 0;
+        }
+    }
   diag_print(&d, stderr);
   diag_clear(&d);
   if (rc)
     {
+      ans_free(pa);
       session_close(&s);
       lock_release(&lk);
       return rc;
@@ -623,6 +644,11 @@ ui_main(const char *path, const char *qpath)
 
   ui u = { 0 };
   u.s = &s;
+  u.prev = pa;
+  u.prev_path = prev;
+  u.has_then = cycle_then(s.qn, s.a, pa, &u.then);
+  if (prev_msg[0])
+    ui_set_msg(&u, true, "%s", prev_msg);
   if (s.is_new)
     pf_start_new(&u);
   else
@@ -668,7 +694,8 @@ ui_main(const char *path, const char *qpath)
 
   /* The details first, then the headline, so that the last screen the
    * respondent sees is the result, whatever the terminal's height. */
-  report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 80 };
+  report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 80, u.has_then ? &u.then : NULL, NULL, NULL };
+  cycle_then_names(s.a, u.prev, u.prev_path, &r.then_path, &r.then_started);
   report_write(stdout, REPORT_TEXT, &r);
   printf("\n");
   for (int i = 0; i < 78; i++)
@@ -692,6 +719,10 @@ ui_main(const char *path, const char *qpath)
   in_free();
   ov_free();
   qv_free();
+  pl_free();
+  if (u.has_then)
+    cov_free(&u.then);
+  ans_free(u.prev);
   session_close(&s);
   lock_release(&lk);
   return rc;

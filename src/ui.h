@@ -6,6 +6,6 @@
 /* Open or create the answers file at path (qpath: --questionnaire or
  * NULL), run the session, print the coverage summary on leaving.
  * Returns the exit status. */
-int ui_main(const char *path, const char *qpath);
+int ui_main(const char *path, const char *qpath, const char *prev);
 
 #endif

@@ -37,8 +37,11 @@ ed_start(ui *u, enum ui_edit field, const char *lbl, const char *text, ed_done_f
 {
   (void) u;
   le_free(&le);
-  unsigned flags = (field == ED_NOTE || field == ED_EVIDENCE ? LE_MULTILINE : 0) | (i18n_utf8() ? 0 : LE_ASCII);
-  le_init(&le, text, field == ED_NOTE ? NOTE_MAX : FIELD_MAX, flags);
+  /* The plan's action, like the note, may run to several lines
+   * (kijun-answers(5)). */
+  bool multi = field == ED_NOTE || field == ED_EVIDENCE || field == ED_PLAN_ACTION;
+  unsigned flags = (multi ? LE_MULTILINE : 0) | (i18n_utf8() ? 0 : LE_ASCII);
+  le_init(&le, text, field == ED_NOTE || field == ED_PLAN_ACTION ? NOTE_MAX : FIELD_MAX, flags);
   free(orig);
   orig = xstrdup(text ? text : "");
   what = field;

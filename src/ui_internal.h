@@ -20,6 +20,7 @@
 
 #include "coverage.h"
 #include "lineedit.h"
+#include "plan.h"
 #include "session.h"
 
 #define UI_MIN_COLS 80
@@ -30,7 +31,7 @@
 #define UI_ESC UI_CTRL('[')
 #define UI_DEL 0x7f                   /* what Backspace sends on most terminals */
 
-enum ui_screen_id { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE, SCR_COUNT };
+enum ui_screen_id { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE, SCR_PLAN, SCR_COUNT };
 
 /* Colour pairs; each has a monochrome attribute too. */
 enum ui_color { UC_TITLE = 1, UC_SELECT, UC_BASELINE, UC_RECOMMENDED, UC_ERROR, UC_OK, UC_DIM, UC_COUNT };
@@ -61,6 +62,11 @@ typedef struct ui
   size_t depth;
   unsigned long changes;      /* counts changes to the answers */
 
+  assessment *prev;           /* the previous cycle's answers, or NULL */
+  coverage then;              /* its figures, when has_then */
+  bool has_then;
+  const char *prev_path;      /* --previous, or NULL: the recorded one */
+
   char msg[512];
   bool msg_err;
   bool dirty;                 /* changes not yet on disk after a failed save */
@@ -74,16 +80,16 @@ typedef struct ui
 /* ---- key bindings (ui_keys.c) ---------------------------------------- */
 
 /* Where a binding applies.  Screen scopes are tried before KS_GLOBAL. */
-enum ui_scope { KS_GLOBAL, KS_OVERVIEW, KS_QUESTION, KS_PAGE, KS_QUIT, KS_PROFILE, KS_PICKER, KS_EDIT,
+enum ui_scope { KS_GLOBAL, KS_OVERVIEW, KS_QUESTION, KS_PLAN, KS_PAGE, KS_QUIT, KS_PROFILE, KS_PICKER, KS_EDIT,
                 KS_COUNT };
 
 enum ui_act
 {
   A_NONE,
-  A_HELP, A_LANG, A_SUMMARY, A_PROFILE, A_QUIT, A_REDRAW,
+  A_HELP, A_LANG, A_SUMMARY, A_PROFILE, A_PLAN_LIST, A_QUIT, A_REDRAW,
   A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
   A_OPEN, A_BACK, A_UNANSWERED, A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_GOTO,
-  A_PREV, A_NEXT, A_PREV_ITEM, A_NEXT_ITEM, A_FIRST, A_LAST, A_NOTE, A_EVIDENCE,
+  A_PREV, A_NEXT, A_PREV_ITEM, A_NEXT_ITEM, A_FIRST, A_LAST, A_NOTE, A_EVIDENCE, A_PLAN,
   A_ANSWERS,                  /* the status table's digits (help only) */
   A_ED_LEFT, A_ED_RIGHT, A_ED_HOME, A_ED_END, A_ED_BACKSPACE, A_ED_DELETE, A_ED_KILL_START,
   A_ED_KILL_END, A_ED_NEWLINE, A_ED_TAB, A_ED_SAVE, A_ED_CANCEL, A_ED_PASTE,
@@ -111,7 +117,7 @@ typedef struct ui_screen
   enum ui_screen_id esc;
 } ui_screen;
 
-extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen;
+extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen, pl_screen;
 
 /* ---- ui.c ------------------------------------------------------------- */
 void ui_changed(ui *u);
@@ -170,6 +176,8 @@ void ov_free(void);
 
 /* ---- ui_question.c ---------------------------------------------------- */
 void qv_open(ui *u, size_t pos);
+/* Open the question at pos from the plan screen: Esc there returns to it. */
+void qv_open_from_plan(ui *u, size_t pos);
 size_t qv_pos(void);
 /* Start a search from the current screen (the question view or the
  * overview's selection). */
@@ -180,6 +188,9 @@ void qv_start_goto(ui *u);
  * unanswered, whose answer awaits reconfirmation or lacks its reason. */
 void qv_next_open(ui *u, size_t pos);
 void qv_free(void);
+
+/* ---- ui_plan.c -------------------------------------------------------- */
+void pl_free(void);
 
 /* ---- ui_pages.c ------------------------------------------------------- */
 /* Open the summary as the way out: any key leaves, Esc returns. */
@@ -193,7 +204,7 @@ void pf_start_new(ui *u);
 /* ---- ui_edit.c -------------------------------------------------------- */
 
 /* The fields the editor edits, for the screen that draws it. */
-enum ui_edit { ED_NONE, ED_NOTE, ED_EVIDENCE, ED_SEARCH, ED_PROFILE };
+enum ui_edit { ED_NONE, ED_NOTE, ED_EVIDENCE, ED_SEARCH, ED_PROFILE, ED_PLAN, ED_PLAN_ACTION };
 /* How an edit ended: Enter, Esc, or kijun leaving (save, do not move). */
 enum ed_end { ED_SAVE, ED_CANCEL, ED_LEAVE };
 /* Told of the end of an edit: the text, and whether it differs from the

@@ -34,6 +34,7 @@ static const ui_binding bindings[] = {
   B(KS_GLOBAL, A_HELP, "? F1", N_("this help"), '?', FN(KEY_F(1))),
   B(KS_GLOBAL, A_LANG, "L", N_("switch language (interface and questions)"), 'L'),
   B(KS_GLOBAL, A_SUMMARY, "s", N_("coverage summary"), 's'),
+  B(KS_GLOBAL, A_PLAN_LIST, "P", N_("improvement plan: every question not met"), 'P'),
   B(KS_GLOBAL, A_PROFILE, "p", N_("respondent profile"), 'p'),
   B(KS_GLOBAL, A_QUIT, "q", N_("quit: shows the summary; any key leaves, Esc returns"), 'q'),
   B(KS_GLOBAL, A_REDRAW, "Ctrl-L", N_("redraw the screen"), UI_CTRL('L')),
@@ -53,6 +54,7 @@ static const ui_binding bindings[] = {
   B(KS_QUESTION, A_ANSWERS, NULL, NULL, 0),
   B(KS_QUESTION, A_NOTE, "e / v", N_("edit the note / the evidence reference"), 'e'),
   B(KS_QUESTION, A_EVIDENCE, NULL, NULL, 'v'),
+  B(KS_QUESTION, A_PLAN, "a", N_("edit the plan: action, owner, due and done dates (YYYY-MM-DD)"), 'a'),
   B(KS_QUESTION, A_PREV, "Left Right h l", N_("previous / next question"), FN(KEY_LEFT), 'h'),
   B(KS_QUESTION, A_NEXT, NULL, NULL, FN(KEY_RIGHT), 'l'),
   B(KS_QUESTION, A_PREV, "Up Down k j", N_("previous / next question"), FN(KEY_UP), 'k'),
@@ -66,7 +68,16 @@ static const ui_binding bindings[] = {
   B(KS_QUESTION, A_SEARCH_NEXT, NULL, NULL, 'n'),
   B(KS_QUESTION, A_SEARCH_PREV, NULL, NULL, 'N'),
   B(KS_QUESTION, A_GOTO, "g :", N_("go to a question or item by its number"), 'g', ':'),
-  B(KS_QUESTION, A_BACK, "Esc", N_("back to the overview"), UI_ESC),
+  B(KS_QUESTION, A_BACK, "Esc", N_("back to the overview (or the plan screen)"), UI_ESC),
+
+  B(KS_PLAN, A_UP, "Up Down k j", N_("move"), FN(KEY_UP), 'k'),
+  B(KS_PLAN, A_DOWN, NULL, NULL, FN(KEY_DOWN), 'j'),
+  B(KS_PLAN, A_PGUP, NULL, NULL, FN(KEY_PPAGE)),
+  B(KS_PLAN, A_PGDN, NULL, NULL, FN(KEY_NPAGE)),
+  B(KS_PLAN, A_HOME, NULL, NULL, FN(KEY_HOME)),
+  B(KS_PLAN, A_END, NULL, NULL, FN(KEY_END)),
+  B(KS_PLAN, A_OPEN, "Enter", N_("open the question"), '\r', '\n', FN(KEY_ENTER)),
+  B(KS_PLAN, A_BACK, "Esc", N_("back"), UI_ESC),
 
   /* Help and summary pages. */
   B(KS_PAGE, A_UP, NULL, NULL, FN(KEY_UP), 'k'),
@@ -117,6 +128,7 @@ static const char *const headings[KS_COUNT] = {
   [KS_GLOBAL] = N_("Everywhere (except while editing text)"),
   [KS_OVERVIEW] = N_("Overview"),
   [KS_QUESTION] = N_("Question view"),
+  [KS_PLAN] = N_("Plan screen"),
   [KS_EDIT] = N_("Editing text"),
 };
 

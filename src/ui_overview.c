@@ -98,14 +98,34 @@ enum
   OV_ID = 8,                  /* the item id column, at least */
 };
 
+/* The change column, when there is a previous cycle: as wide as the
+ * widest change in this language ("-100.0 pt"); 0 without one. */
+static int
+delta_width(const ui *u)
+{
+  if (!u->has_then)
+    return 0;
+  cov_tally none = { .applicable = 1 }, all = { .met = 1, .applicable = 1 };
+  char d[64];
+  cov_format_delta(&none, &all, d, sizeof d);
+  return txt_width(d) + OV_GAP;
+}
+
+/* The tallies of a row: a phase's, or an item's (section within phase). */
+static const cov_tally *
+row_tally(const coverage *c, const ov_row *r)
+{
+  return r->section < 0 ? c->phase[r->phase] : cov_item(c, (enum qn_phase) r->phase, (size_t) r->section);
+}
+
 static void
-draw_row(ui *u, int y, const ov_row *r, bool selected)
+draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
 {
   const questionnaire *q = u->s->qn;
   enum lang l = i18n_lang();
-  const cov_tally *t = r->section < 0 ? cov->phase[r->phase]
-                                      : cov_item(cov, (enum qn_phase) r->phase, (size_t) r->section);
+  const cov_tally *t = row_tally(cov, r);
   const cov_tally *b = &t[QN_BASELINE];
+  int right = OV_RIGHT + dw;
   char counts[32], figure[48];
   snprintf(counts, sizeof counts, "%u/%u", cov_answered(t), cov_total(t));
   if (b->applicable)
@@ -119,7 +139,7 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
   if (r->section < 0)
     {
       a = A_BOLD;
-      ud_text(y, 1, COLS - OV_RIGHT - 2, qn_phase_name((enum qn_phase) r->phase), a);
+      ud_text(y, 1, COLS - right - 2, qn_phase_name((enum qn_phase) r->phase), a);
     }
   else
     {
@@ -128,8 +148,8 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
         mvaddch(y, 1, '>');
       int idw = ud_text(y, 3, OV_ID + 2, s->id, selected ? A_BOLD : A_NORMAL);
       int x = 3 + (idw > OV_ID ? idw : OV_ID) + 1;
-      char *title = txt_ellipsize(qn_tr(&s->title, l), COLS - OV_RIGHT - x - 1);
-      ud_text(y, x, COLS - OV_RIGHT - x - 1, title, A_NORMAL);
+      char *title = txt_ellipsize(qn_tr(&s->title, l), COLS - right - x - 1);
+      ud_text(y, x, COLS - right - x - 1, title, A_NORMAL);
       free(title);
     }
   /* Answers to reconfirm in the row: a mark in the gap before the
@@ -138,8 +158,8 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
   for (int lv = 0; lv < QN_LEVEL_COUNT; lv++)
     rc += t[lv].reconfirm;
   if (rc)
-    mvaddch(y, COLS - OV_RIGHT - 1, '!' | A_BOLD | ud_attr(u, UC_ERROR));
-  int x = COLS - OV_RIGHT;
+    mvaddch(y, COLS - right - 1, '!' | A_BOLD | ud_attr(u, UC_ERROR));
+  int x = COLS - right;
   attron(a);
   mvprintw(y, x, "%*s", OV_COUNTS - 1, counts);
   attroff(a);
@@ -148,6 +168,14 @@ draw_row(ui *u, int y, const ov_row *r, bool selected)
     ud_bar(y, x, OV_BAR, b->met, b->applicable, a);
   x += OV_BAR_W + OV_GAP;
   ud_text(y, x, OV_COVERAGE, figure, a);
+  /* The change since the previous cycle: phases always, items when its
+   * answers are loaded (its record has phases only). */
+  if (dw && (r->section < 0 || u->then.detailed))
+    {
+      char d[64];
+      cov_format_delta(b, &row_tally(&u->then, r)[QN_BASELINE], d, sizeof d);
+      ud_text(y, x + OV_COVERAGE + OV_GAP, dw - OV_GAP, d, a);
+    }
 }
 
 static void
@@ -161,6 +189,7 @@ ov_draw(ui *u)
   snprintf(right, sizeof right, _("answered %u/%u"), cov_answered(cov->all), cov_total(cov->all));
   ud_titlebar(u, qn_tr(&q->title, i18n_lang()), right);
 
+  int dw = delta_width(u), rx = OV_RIGHT + dw;
   int body = LINES - 4;
   if (sel < top)
     top = sel;
@@ -175,24 +204,29 @@ ov_draw(ui *u)
     {
       /* Scrolled into a phase: its name stays in sight. */
       char *cont = xasprintf(_("%s (continued)"), qn_phase_name((enum qn_phase) rows[top].phase));
-      ud_text(1, 1, COLS - OV_RIGHT - 2, cont, A_BOLD);
+      ud_text(1, 1, COLS - rx - 2, cont, A_BOLD);
       free(cont);
     }
   else
-    ud_text(1, 3, COLS - OV_RIGHT - 4, _("Item"), A_BOLD);
-  ud_text(1, COLS - OV_RIGHT, OV_COUNTS, _("Answered"), A_BOLD);
-  ud_text(1, COLS - OV_RIGHT + OV_COUNTS + OV_GAP, OV_BAR_W + OV_GAP + OV_COVERAGE,
+    ud_text(1, 3, COLS - rx - 4, _("Item"), A_BOLD);
+  ud_text(1, COLS - rx, OV_COUNTS, _("Answered"), A_BOLD);
+  ud_text(1, COLS - rx + OV_COUNTS + OV_GAP, OV_BAR_W + OV_GAP + OV_COVERAGE,
           _("Baseline, this phase"), A_BOLD);
+  if (dw)
+    /* TRANSLATORS: overview column heading over the change since the
+       previous cycle ("+12.5 pt"); about 9 columns. */
+    ud_text(1, COLS - dw, dw, _("Change"), A_BOLD);
 
   for (int i = 0; i < body && top + (size_t) i < nrows; i++)
-    draw_row(u, 2 + i, &rows[top + (size_t) i], top + (size_t) i == sel);
+    draw_row(u, 2 + i, &rows[top + (size_t) i], top + (size_t) i == sel, dw);
   ud_status(u);
   if (ed_active() == ED_SEARCH)
     ed_draw(u, LINES - 2, 0, 1);
   /* TRANSLATORS: key hints of the overview; each item is one key and its
      action, shown in a bar of 80 columns. Keep them short. */
   const char *keys[] = { _("? help"), _("q quit"), _("Enter open"), _("Tab unanswered"),
-                         _("/ search"), _("s summary"), _("p profile"), _("L language") };
+                         _("/ search"), _("s summary"), _("P plan list"), _("p profile"),
+                         _("L language") };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cycle.h"
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
@@ -86,7 +87,9 @@ build_summary(ui *u)
   char *text = NULL;
   size_t len = 0;
   FILE *m = open_memstream(&text, &len);
-  report_ctx r = { u->s->qn, u->s->a, u->s->path, i18n_lang(), COLS - 2 };
+  report_ctx r = { u->s->qn, u->s->a, u->s->path, i18n_lang(), COLS - 2,
+                   u->has_then ? &u->then : NULL, NULL, NULL };
+  cycle_then_names(u->s->a, u->prev, u->prev_path, &r.then_path, &r.then_started);
   report_write(m, REPORT_TEXT, &r);
   fclose(m);
   set_text(&summary_pg, text);

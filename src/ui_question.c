@@ -11,6 +11,8 @@
 
 #include "coverage.h"
 #include "i18n.h"
+#include "plan.h"
+#include "report.h"
 #include "text.h"
 #include "ui_internal.h"
 #include "xalloc.h"
@@ -20,7 +22,9 @@ static size_t pos;
 static char *search;          /* the last search string, or NULL */
 static unsigned phases_said;  /* phases whose end was announced (bits) */
 static int pending = -1;      /* the status that waits for its reason, or -1 */
-static size_t edit_qi;        /* the question whose note or evidence is being edited */
+static size_t edit_qi;        /* the question whose note, evidence or plan is being edited */
+static int plan_field;        /* the plan field being edited */
+static bool from_plan;        /* opened from the plan screen: Esc returns there */
 
 size_t
 qv_pos(void)
@@ -34,7 +38,15 @@ qv_open(ui *u, size_t p)
   if (p >= u->s->qn->nquestions)
     return;
   pos = p;
+  from_plan = false;
   ui_goto(u, SCR_QUESTION);
+}
+
+void
+qv_open_from_plan(ui *u, size_t p)
+{
+  qv_open(u, p);
+  from_plan = true;
 }
 
 void
@@ -156,6 +168,94 @@ lg_line(const qn_section *s, enum lang l)
   return out;
 }
 
+/* The bottom of the question's own rows: above the status line, and
+ * above last cycle's two rows when its answers are loaded. */
+static int
+base_row(const ui *u)
+{
+  return LINES - 2 - (u->prev ? 2 : 0);
+}
+
+/* The widest label of the bottom block, which the fields line up after. */
+static int
+label_width(void)
+{
+  const char *labels[] = { _("Note"), _("Evidence"), ans_plan_name(ANS_PLAN_ACTION),
+                           ans_plan_name(ANS_PLAN_OWNER) };
+  int w = 0;
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+    if (txt_width(labels[i]) > w)
+      w = txt_width(labels[i]);
+  return w;
+}
+
+/* "IT   Due 2027-03-31   Done -": who and when, in one line. */
+static char *
+plan_when(const ans_entry *e)
+{
+  return xasprintf("%s   %s %s   %s %s", e->plan[ANS_PLAN_OWNER] ? e->plan[ANS_PLAN_OWNER] : "-",
+                   ans_plan_name(ANS_PLAN_DUE), e->plan[ANS_PLAN_DUE] ? e->plan[ANS_PLAN_DUE] : "-",
+                   ans_plan_name(ANS_PLAN_DONE), e->plan[ANS_PLAN_DONE] ? e->plan[ANS_PLAN_DONE] : "-");
+}
+
+/* The plan under the answer, its action on row y and who and when on the
+ * next; an overdue action is marked in words, so it stands out without
+ * colour. */
+static void
+draw_plan(ui *u, const ans_entry *e, int lw, int y)
+{
+  draw_field(u, y, 1, ans_plan_name(ANS_PLAN_ACTION), lw, e->plan[ANS_PLAN_ACTION], _("(none yet: press a)"),
+             false);
+  if (!e->plan[ANS_PLAN_ACTION] && !ans_has_plan(e))
+    return;
+  char today[ANS_DATE_SIZE];
+  ans_today(today);
+  enum plan_state st = plan_state_of(e, today);
+  char *when = plan_when(e);
+  if (st == PLAN_OVERDUE || st == PLAN_DONE)
+    {
+      char *marked = xasprintf("%s   %c %s", when, plan_state_mark(st), plan_state_name(st));
+      free(when);
+      when = marked;
+    }
+  ud_text(y + 1, 2, lw, ans_plan_name(ANS_PLAN_OWNER), A_BOLD);
+  ud_text(y + 1, 2 + lw + 2, COLS - lw - 5, when, st == PLAN_OVERDUE ? ud_attr(u, UC_ERROR) : A_NORMAL);
+  free(when);
+}
+
+/* Last cycle's answer under this one: its status and note, then its plan;
+ * the label says which cycle (its start date). */
+static void
+draw_last_cycle(ui *u, const ans_entry *e)
+{
+  int y = LINES - 4;
+  const char *started = u->prev->profile[ANS_STARTED];
+  char date[ANS_DATE_SIZE] = "";
+  if (started)
+    snprintf(date, sizeof date, "%.10s", started);
+  /* TRANSLATORS: the previous cycle's answer, with the date it started:
+     "Last cycle (2025-11-20): Partially implemented". */
+  char *head = xasprintf(_("Last cycle (%s): %s"), date[0] ? date : "-",
+                         e->status == ANS_NONE ? ans_status_name(ANS_NONE) : report_unmet_reason(e));
+  char *line = e->note ? xasprintf("%s. %s: %s", head, _("Note"), e->note) : xstrdup(head);
+  ud_text(y, 2, COLS - 4, line, ud_attr(u, UC_DIM) | A_BOLD);
+  free(line);
+  free(head);
+  char *pl;
+  if (e->plan[ANS_PLAN_ACTION] || ans_has_plan(e))
+    {
+      char *when = plan_when(e);
+      pl = xasprintf("%s: %s; %s: %s", ans_plan_name(ANS_PLAN_ACTION),
+                     e->plan[ANS_PLAN_ACTION] ? e->plan[ANS_PLAN_ACTION] : "-", ans_plan_name(ANS_PLAN_OWNER),
+                     when);
+      free(when);
+    }
+  else
+    pl = xasprintf("%s: -", ans_plan_name(ANS_PLAN_ACTION));
+  ud_text(y + 1, 4, COLS - 6, pl, ud_attr(u, UC_DIM));
+  free(pl);
+}
+
 static void
 qv_draw(ui *u)
 {
@@ -214,10 +314,11 @@ qv_draw(ui *u)
   free(lg);
   free(lgl);
 
-  /* Bottom block, from the bottom up: key bar, status, evidence, note,
-   * choices, rule. */
+  /* Bottom block, from the bottom up: key bar, status, last cycle's
+   * answer and plan (when there is a previous cycle), the plan (two
+   * rows), evidence, note, choices, rule. */
   const char *labels[] = { _("Note"), _("Evidence") };
-  int lw = txt_width(labels[0]) > txt_width(labels[1]) ? txt_width(labels[0]) : txt_width(labels[1]);
+  int lw = label_width(), base = base_row(u), y_plan = base - 2;
   /* Choices take two rows at 80 columns, one on wider screens, where the
    * row above the note may take a second; more if the table grows. */
   int crow = COLS >= 110 ? 1 : 2;
@@ -231,14 +332,14 @@ qv_draw(ui *u)
   enum ui_edit ed = ed_active();
   int rn = ed == ED_NOTE ? ed_rows(fw - 1) : field_rows(e->note, fw);
   int re = ed == ED_EVIDENCE ? ed_rows(fw - 1) : field_rows(e->evidence, fw);
-  int spare = (LINES - 5 - crow) - 2 - top - text_rows(qn_tr(&x->text, l), COLS - 4) - 1;
+  int spare = (base - 4 - 1 - crow) - 2 - top - text_rows(qn_tr(&x->text, l), COLS - 4) - 1;
   if (spare < 0)
     spare = 0;
   int give = (rn - 1) + (re - 1) < spare ? (rn - 1) + (re - 1) : spare;
   int ge = re - 1 < give / 2 ? re - 1 : give / 2;
   int gn = rn - 1 < give - ge ? rn - 1 : give - ge;
   ge = re - 1 < give - gn ? re - 1 : give - gn;
-  int y_ev = LINES - 3 - ge, y_note = y_ev - 1 - gn;
+  int y_ev = base - 3 - ge, y_note = y_ev - 1 - gn;
   int y_ch = y_note - 1 - crow;
   /* ASCII, not ACS_HLINE: in UTF-8 some terminals get U+2500, which is
    * East Asian Ambiguous and may take two columns. */
@@ -250,6 +351,10 @@ qv_draw(ui *u)
   draw_field(u, y_note, gn + 1, labels[0], lw, e->note,
              needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs);
   draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false);
+  if (cov_result(e) == COV_NOT_MET || ans_has_plan(e))
+    draw_plan(u, e, lw, y_plan);
+  if (u->prev)
+    draw_last_cycle(u, &u->prev->e[qi]);
 
   /* The text, then the hint, in what is left. */
   int avail = y_ch - 2 - top;
@@ -271,6 +376,8 @@ qv_draw(ui *u)
     case ED_NOTE: ed_draw(u, y_note, lw, gn + 1); break;
     case ED_EVIDENCE: ed_draw(u, y_ev, lw, ge + 1); break;
     case ED_SEARCH: ed_draw(u, LINES - 2, 0, 1); break;
+    case ED_PLAN_ACTION: ed_draw(u, y_plan, lw, 1); break;
+    case ED_PLAN: ed_draw(u, y_plan + 1, lw, 1); break;
     default: break;
     }
   /* The digits of the first and last choice, and the one that clears. */
@@ -285,7 +392,8 @@ qv_draw(ui *u)
   /* TRANSLATORS: key hints of the question view, shown in 80 columns;
      items that do not fit are dropped from the end. */
   const char *keys[] = { _("? help"), _("q quit"), answer_keys, _("e note"), _("v evidence"),
-                         _("Tab unanswered"), _("Esc back"), _("/ search"), clear_key };
+                         _("a plan"), _("Tab unanswered"), _("Esc back"), _("P plan list"),
+                         _("/ search"), clear_key };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 
@@ -558,6 +666,43 @@ edit(ui *u, bool note)
     ed_require(_("This answer needs a reason: type it, or press Esc to leave the answer as it was."));
 }
 
+static void edit_plan(ui *u, int field, const char *text);
+
+/* A plan field: a date must be a date (the field stays open, its text
+ * kept, until it is one or Esc); Enter goes on to the next field. */
+static void
+plan_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  if (how == ED_CANCEL)
+    return;
+  enum ans_plan f = (enum ans_plan) plan_field;
+  if (*text && ans_plan_is_date(f) && !ans_valid_date(text))
+    {
+      if (how == ED_SAVE)
+        {
+          ui_set_msg(u, true, _("\"%s\" is not a date; write YYYY-MM-DD, such as 2027-03-31, or press Esc."), text);
+          edit_plan(u, plan_field, text);
+        }
+      return;
+    }
+  if (changed)
+    {
+      ans_set_plan(u->s->a, edit_qi, f, text);
+      ui_changed(u);
+    }
+  if (how == ED_SAVE && plan_field + 1 < ANS_PLAN_COUNT)
+    edit_plan(u, plan_field + 1, u->s->a->e[edit_qi].plan[plan_field + 1]);
+}
+
+static void
+edit_plan(ui *u, int field, const char *text)
+{
+  plan_field = field;
+  edit_qi = u->s->qn->order[pos];
+  ed_start(u, field == ANS_PLAN_ACTION ? ED_PLAN_ACTION : ED_PLAN, ans_plan_name((enum ans_plan) field), text,
+           plan_done);
+}
+
 static void
 answer(ui *u, enum ans_status st)
 {
@@ -597,6 +742,10 @@ qv_key(ui *u, ui_key k, enum ui_act a)
     case A_LAST: pos = last; return true;
     case A_UNANSWERED: qv_next_open(u, pos + 1); return true;
     case A_NOTE: edit(u, true); return true;
+    case A_PLAN:
+      ui_set_msg(u, false, "%s", _("Plan: Enter saves a field and goes to the next; Esc stops."));
+      edit_plan(u, ANS_PLAN_ACTION, u->s->a->e[u->s->qn->order[pos]].plan[ANS_PLAN_ACTION]);
+      return true;
     case A_EVIDENCE: edit(u, false); return true;
     case A_SEARCH: qv_start_search(u, pos + 1); return true;
     case A_SEARCH_NEXT:
@@ -611,6 +760,13 @@ qv_key(ui *u, ui_key k, enum ui_act a)
     case A_BACK:
       ov_select_pos(u, pos);
       ui_goto(u, SCR_OVERVIEW);
+      if (from_plan)
+        {
+          /* Back to the plan screen it was opened from (over the
+           * overview, where Esc then goes). */
+          from_plan = false;
+          ui_push(u, SCR_PLAN);
+        }
       return true;
     default:
       return false;

@@ -28,8 +28,9 @@ expect() {
 }
 
 # The options: every long option of --help, "=" after those with an argument.
+# (An option named in the prose too, "FORMAT as for --report", counts once.)
 help_opts=$("$KIJUN" --lang=en --help | grep -o -- '--[a-z][a-z-]*\[\{0,1\}=\{0,1\}' | sort -u |
-  sed 's/^\(.*\)\[=$/\1 \1=/')
+  sed 's/^\(.*\)\[=$/\1 \1=/' | tr ' ' '\n' | sort -u)
 comp --
 expect "-- offers every option of --help" "$help_opts"
 case "$help_opts" in *--report=*) ok "--help has --report[=FORMAT] (the test reads it)";; *) not_ok "--help has --report[=FORMAT]" "$help_opts";; esac

@@ -62,6 +62,27 @@ read_file(const char *path)
   return buf;
 }
 
+/* out (len bytes) equals tests/golden/NAME; with KIJUN_UPDATE_GOLDEN set,
+ * the golden file is rewritten first (review the diff). */
+static inline void
+check_golden(const char *name, const char *out, size_t len)
+{
+  const char *src = getenv("KIJUN_SRCDIR");
+  char *path = xasprintf("%s/tests/golden/%s", src ? src : ".", name);
+  if (getenv("KIJUN_UPDATE_GOLDEN"))
+    {
+      FILE *f = fopen(path, "wb");
+      cr_assert(f);
+      fwrite(out, 1, len, f);
+      fclose(f);
+    }
+  char *want = read_file(path);
+  cr_assert(want, "missing golden file %s", path);
+  cr_assert_str_eq(out, want, "%s differs from the golden file:\n%s", name, out);
+  free(want);
+  free(path);
+}
+
 /* The messages of d, one a line, with every "dir/" taken out so that
  * expectations read "q.cfg:LINE: ..."; d is cleared. */
 static inline char *

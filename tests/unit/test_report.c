@@ -46,26 +46,14 @@ golden(enum report_fmt fmt, enum lang lang, const char *name)
     cr_skip_test("built without native language support");
 #endif
   i18n_set_lang(lang == LANG_JA ? LANG_EN : LANG_JA);
-  report_ctx r = { s.qn, s.a, "mini-answers.cfg", lang, 80 };
+  report_ctx r = { s.qn, s.a, "mini-answers.cfg", lang, 80, NULL, NULL, NULL };
   char *out = NULL;
   size_t len = 0;
   FILE *m = open_memstream(&out, &len);
   cr_assert_eq(report_write(m, fmt, &r), 0);
   fclose(m);
-
-  const char *src = getenv("KIJUN_SRCDIR");
-  char *path = xasprintf("%s/tests/golden/%s", src ? src : ".", name);
-  if (getenv("KIJUN_UPDATE_GOLDEN"))
-    {
-      FILE *f = fopen(path, "wb");
-      cr_assert(f);
-      fwrite(out, 1, len, f);
-      fclose(f);
-    }
-  char *want = read_file(path);
-  cr_assert(want, "missing golden file %s", path);
-  cr_assert_str_eq(out, want, "%s differs from the golden file:\n%s", name, out);
-  free(want), free(out), free(path);
+  check_golden(name, out, len);
+  free(out);
 }
 
 Test(report, text_en) { golden(REPORT_TEXT, LANG_EN, "mini.en.txt"); }
@@ -83,7 +71,7 @@ Test(report, html_ja) { golden(REPORT_HTML, LANG_JA, "mini.ja.html"); }
 static char *
 render(enum report_fmt fmt, enum lang lang)
 {
-  report_ctx r = { s.qn, s.a, NULL, lang, 80 };
+  report_ctx r = { s.qn, s.a, NULL, lang, 80, NULL, NULL, NULL };
   char *out;
   size_t len;
   FILE *m = open_memstream(&out, &len);
@@ -146,7 +134,7 @@ Test(report, a_report_leaves_the_interface_language_alone)
       char *out;
       size_t len;
       FILE *m = open_memstream(&out, &len);
-      report_ctx r = { s.qn, s.a, NULL, ui == LANG_JA ? LANG_EN : LANG_JA, 80 };
+      report_ctx r = { s.qn, s.a, NULL, ui == LANG_JA ? LANG_EN : LANG_JA, 80, NULL, NULL, NULL };
       report_write(m, REPORT_TEXT, &r);
       fclose(m);
       cr_assert_eq(i18n_lang(), (enum lang) ui);
@@ -161,7 +149,7 @@ Test(report, csv_header_is_the_same_in_every_language)
   for (int l = 0; l < LANG_COUNT; l++)
     {
       i18n_set_lang((enum lang) l);
-      report_ctx r = { s.qn, s.a, NULL, (enum lang) l, 80 };
+      report_ctx r = { s.qn, s.a, NULL, (enum lang) l, 80, NULL, NULL, NULL };
       size_t len;
       FILE *m = open_memstream(&out[l], &len);
       report_write(m, REPORT_CSV, &r);
@@ -177,7 +165,7 @@ Test(report, text_lines_fit_80_columns_in_both_languages)
   for (int l = 0; l < LANG_COUNT; l++)
     {
       i18n_set_lang((enum lang) l);
-      report_ctx r = { s.qn, s.a, "mini-answers.cfg", (enum lang) l, 80 };
+      report_ctx r = { s.qn, s.a, "mini-answers.cfg", (enum lang) l, 80, NULL, NULL, NULL };
       char *out;
       size_t len;
       FILE *m = open_memstream(&out, &len);
@@ -195,7 +183,7 @@ Test(report, file_text_is_escaped_in_text_and_markdown)
   ans_set_profile(s.a, ANS_ORGANIZATION, "evil\x1b]0;pwned\x07 corp");
   for (int fmt = REPORT_TEXT; fmt <= REPORT_MARKDOWN; fmt++)
     {
-      report_ctx r = { s.qn, s.a, NULL, LANG_EN, 80 };
+      report_ctx r = { s.qn, s.a, NULL, LANG_EN, 80, NULL, NULL, NULL };
       char *out;
       size_t len;
       FILE *m = open_memstream(&out, &len);
@@ -218,7 +206,7 @@ set_text(const char **slot, const char *v)
 static char *
 render_path(enum report_fmt fmt, const char *answers_path)
 {
-  report_ctx r = { s.qn, s.a, answers_path, LANG_EN, 80 };
+  report_ctx r = { s.qn, s.a, answers_path, LANG_EN, 80, NULL, NULL, NULL };
   char *out;
   size_t len;
   FILE *m = open_memstream(&out, &len);
