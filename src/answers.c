@@ -314,6 +314,30 @@ ans_copy_entry(assessment *a, size_t qi, const ans_entry *from)
     replace(&e->plan[f], from->plan[f]);
 }
 
+void
+ans_entry_dup(ans_entry *out, const ans_entry *e)
+{
+  *out = *e;
+  out->note = e->note ? xstrdup(e->note) : NULL;
+  out->evidence = e->evidence ? xstrdup(e->evidence) : NULL;
+  out->updated = e->updated ? xstrdup(e->updated) : NULL;
+  out->from = e->from ? xstrdup(e->from) : NULL;
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    out->plan[f] = e->plan[f] ? xstrdup(e->plan[f]) : NULL;
+}
+
+void
+ans_entry_free(ans_entry *e)
+{
+  free(e->note);
+  free(e->evidence);
+  free(e->updated);
+  free(e->from);
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    free(e->plan[f]);
+  *e = (ans_entry){ 0 };
+}
+
 bool
 ans_has_plan(const ans_entry *e)
 {

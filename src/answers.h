@@ -129,6 +129,7 @@ typedef struct ans_entry
                                  status again */
   char *from;                 /* after a migration: "QID: id, ..." it came from */
   char *plan[ANS_PLAN_COUNT]; /* NULL or text; the dates YYYY-MM-DD */
+  bool review;                /* marked by the respondent to look at again */
 } ans_entry;
 
 /* An answer to a question this questionnaire no longer asks: retired on
@@ -217,6 +218,9 @@ void ans_set_plan(assessment *a, size_t qi, enum ans_plan f, const char *value);
 /* Copy every field of from (status, texts, revision, reconfirm, origin,
  * plan) into entry qi of a. */
 void ans_copy_entry(assessment *a, size_t qi, const ans_entry *from);
+/* A copy of e to keep aside (ans_entry_free frees it). */
+void ans_entry_dup(ans_entry *out, const ans_entry *e);
+void ans_entry_free(ans_entry *e);
 /* Whether an answer has any plan field. */
 bool ans_has_plan(const ans_entry *e);
 void ans_previous_free(ans_previous *p);

@@ -58,7 +58,7 @@ store_read(const char *path, diag_t *d, store_doc **out)
                  STORE_FORMAT);
     }
   static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "previous",
-                                      "position", "answers", "retired", "summary", NULL };
+                                      "position", "review", "answers", "retired", "summary", NULL };
   cfg_check_keys(r, root, keys, &top);
   const config_setting_t *qg = cfg_group(r, root, "questionnaire", true, false, &top);
   if (qg)
@@ -229,6 +229,33 @@ bind_position(store_doc *doc, const questionnaire *q, assessment *a)
   const char *id = cfg_string(r, root, "position", false, false, &top);
   if (id && qn_find_question(q, id) >= 0)
     ans_set_position(a, id);
+}
+
+/* review = [ "id", ... ]: the questions the respondent marked to look at
+ * again; an id that names no question (another edition) is left out. */
+static void
+bind_review(store_doc *doc, const questionnaire *q, assessment *a)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const config_setting_t *l = config_setting_get_member(root, "review");
+  if (!l)
+    return;
+  if (!config_setting_is_aggregate(l))
+    {
+      diag_add(r->diag, r->file, cfg_line(l), _("'review' is not a list; expected review = [ \"1.2-a\", ... ];"));
+      return;
+    }
+  for (int k = 0; k < config_setting_length(l); k++)
+    {
+      const char *id = config_setting_get_string_elem(l, k);
+      long qi = id ? qn_find_question(q, id) : -1;
+      if (!id)
+        diag_add(r->diag, r->file, cfg_line(l), _("'review' holds something other than a question id; "
+                                                    "expected review = [ \"1.2-a\", ... ];"));
+      else if (qi >= 0)
+        a->e[qi].review = true;
+    }
 }
 
 /* One answer as the file gives it, before it is placed. */
@@ -475,6 +502,7 @@ store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, 
   bind_profile(doc, q, a);
   bind_previous(doc, a);
   bind_position(doc, q, a);
+  bind_review(doc, q, a);
   bind_answers(doc, q, a);
   bind_retired(doc, a);
   if (diag_count(d) > before)
@@ -632,6 +660,16 @@ store_write(FILE *f, const assessment *a)
     put_previous(f, a->previous);
   if (a->position)
     put_kv(f, "", "position", a->position), fputc('\n', f);
+  bool any = false;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    if (a->e[q->order[pos]].review)
+      {
+        fputs(any ? ", " : "review = [ ", f);
+        put_string(f, q->questions[q->order[pos]].id);
+        any = true;
+      }
+  if (any)
+    fputs(" ];\n\n", f);
   fputs("answers = (", f);
   bool first = true;
   /* Walk order, so the file reads like the questionnaire. */

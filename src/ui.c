@@ -342,6 +342,7 @@ ui_poll_signal(ui *u)
 static const ui_screen *const screens[SCR_COUNT] = {
   [SCR_OVERVIEW] = &ov_screen, [SCR_QUESTION] = &qv_screen, [SCR_HELP] = &help_screen,
   [SCR_SUMMARY] = &summary_screen, [SCR_PROFILE] = &pf_screen, [SCR_PLAN] = &pl_screen,
+  [SCR_LIST] = &ls_screen,
 };
 
 static const ui_screen *
@@ -720,6 +721,7 @@ ui_main(const char *path, const char *qpath, const char *prev)
   ov_free();
   qv_free();
   pl_free();
+  ls_free();
   if (u.has_then)
     cov_free(&u.then);
   ans_free(u.prev);

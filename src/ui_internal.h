@@ -31,7 +31,7 @@
 #define UI_ESC UI_CTRL('[')
 #define UI_DEL 0x7f                   /* what Backspace sends on most terminals */
 
-enum ui_screen_id { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE, SCR_PLAN, SCR_COUNT };
+enum ui_screen_id { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE, SCR_PLAN, SCR_LIST, SCR_COUNT };
 
 /* Colour pairs; each has a monochrome attribute too. */
 enum ui_color { UC_TITLE = 1, UC_SELECT, UC_BASELINE, UC_RECOMMENDED, UC_ERROR, UC_OK, UC_DIM, UC_COUNT };
@@ -80,7 +80,7 @@ typedef struct ui
 /* ---- key bindings (ui_keys.c) ---------------------------------------- */
 
 /* Where a binding applies.  Screen scopes are tried before KS_GLOBAL. */
-enum ui_scope { KS_GLOBAL, KS_OVERVIEW, KS_QUESTION, KS_PLAN, KS_PAGE, KS_QUIT, KS_PROFILE, KS_PICKER, KS_EDIT,
+enum ui_scope { KS_GLOBAL, KS_OVERVIEW, KS_QUESTION, KS_PLAN, KS_LIST, KS_PAGE, KS_QUIT, KS_PROFILE, KS_PICKER, KS_EDIT,
                 KS_COUNT };
 
 enum ui_act
@@ -88,7 +88,8 @@ enum ui_act
   A_NONE,
   A_HELP, A_LANG, A_SUMMARY, A_PROFILE, A_PLAN_LIST, A_QUIT, A_REDRAW,
   A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
-  A_OPEN, A_BACK, A_UNANSWERED, A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_GOTO,
+  A_OPEN, A_BACK, A_UNANSWERED, A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_GOTO, A_FILTER, A_FILTER_NEXT,
+  A_FILTER_PREV, A_REVIEW, A_UNDO,
   A_PREV, A_NEXT, A_PREV_ITEM, A_NEXT_ITEM, A_FIRST, A_LAST, A_NOTE, A_EVIDENCE, A_PLAN,
   A_ANSWERS,                  /* the status table's digits (help only) */
   A_ED_LEFT, A_ED_RIGHT, A_ED_HOME, A_ED_END, A_ED_BACKSPACE, A_ED_DELETE, A_ED_KILL_START,
@@ -117,7 +118,7 @@ typedef struct ui_screen
   enum ui_screen_id esc;
 } ui_screen;
 
-extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen, pl_screen;
+extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen, pl_screen, ls_screen;
 
 /* ---- ui.c ------------------------------------------------------------- */
 void ui_changed(ui *u);
@@ -176,8 +177,9 @@ void ov_free(void);
 
 /* ---- ui_question.c ---------------------------------------------------- */
 void qv_open(ui *u, size_t pos);
-/* Open the question at pos from the plan screen: Esc there returns to it. */
-void qv_open_from_plan(ui *u, size_t pos);
+/* Open the question at pos from a list screen (the plan, the filter
+ * list): Esc there returns to it. */
+void qv_open_from(ui *u, size_t pos, enum ui_screen_id list);
 size_t qv_pos(void);
 /* Start a search from the current screen (the question view or the
  * overview's selection). */
@@ -188,6 +190,11 @@ void qv_start_goto(ui *u);
  * unanswered, whose answer awaits reconfirmation or lacks its reason. */
 void qv_next_open(ui *u, size_t pos);
 void qv_free(void);
+
+/* ---- ui_list.c -------------------------------------------------------- */
+/* Open the filter list (questions by status, notes and evidence). */
+void ls_open(ui *u);
+void ls_free(void);
 
 /* ---- ui_plan.c -------------------------------------------------------- */
 void pl_free(void);

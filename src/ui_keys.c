@@ -49,6 +49,8 @@ static const ui_binding bindings[] = {
     FN(KEY_ENTER)),
   B(KS_OVERVIEW, A_UNANSWERED, "Tab", N_("next question to answer, reconfirm or give a reason"), '\t'),
   B(KS_OVERVIEW, A_SEARCH, "/", N_("search question text, ids, notes and evidence"), '/'),
+  B(KS_OVERVIEW, A_FILTER, "f", N_("filter list: unknown, partial, reason missing, to reconfirm, for review, "
+                                   "notes and evidence"), 'f'),
   B(KS_OVERVIEW, A_GOTO, "g :", N_("go to a question or item by its number (5.1.3.3, 5.1.3.3-a)"), 'g', ':'),
 
   B(KS_QUESTION, A_ANSWERS, NULL, NULL, 0),
@@ -67,8 +69,22 @@ static const ui_binding bindings[] = {
   B(KS_QUESTION, A_SEARCH, "/ n N", N_("search (Enter alone repeats the last) / next / previous match"), '/'),
   B(KS_QUESTION, A_SEARCH_NEXT, NULL, NULL, 'n'),
   B(KS_QUESTION, A_SEARCH_PREV, NULL, NULL, 'N'),
+  B(KS_QUESTION, A_FILTER, "f", N_("filter list"), 'f'),
+  B(KS_QUESTION, A_REVIEW, "m", N_("mark or unmark the question for review"), 'm'),
+  B(KS_QUESTION, A_UNDO, "u", N_("undo the last change (again: redo)"), 'u'),
   B(KS_QUESTION, A_GOTO, "g :", N_("go to a question or item by its number"), 'g', ':'),
   B(KS_QUESTION, A_BACK, "Esc", N_("back to the overview (or the plan screen)"), UI_ESC),
+
+  B(KS_LIST, A_UP, NULL, NULL, FN(KEY_UP), 'k'),
+  B(KS_LIST, A_DOWN, NULL, NULL, FN(KEY_DOWN), 'j'),
+  B(KS_LIST, A_PGUP, NULL, NULL, FN(KEY_PPAGE)),
+  B(KS_LIST, A_PGDN, NULL, NULL, FN(KEY_NPAGE)),
+  B(KS_LIST, A_HOME, NULL, NULL, FN(KEY_HOME)),
+  B(KS_LIST, A_END, NULL, NULL, FN(KEY_END)),
+  B(KS_LIST, A_FILTER_NEXT, "f Right Left", N_("next / previous filter"), 'f', FN(KEY_RIGHT)),
+  B(KS_LIST, A_FILTER_PREV, NULL, NULL, FN(KEY_LEFT)),
+  B(KS_LIST, A_OPEN, "Enter", N_("open the question; Esc there comes back"), '\r', '\n', FN(KEY_ENTER)),
+  B(KS_LIST, A_BACK, NULL, NULL, UI_ESC),
 
   B(KS_PLAN, A_UP, "Up Down k j", N_("move"), FN(KEY_UP), 'k'),
   B(KS_PLAN, A_DOWN, NULL, NULL, FN(KEY_DOWN), 'j'),
@@ -129,6 +145,7 @@ static const char *const headings[KS_COUNT] = {
   [KS_OVERVIEW] = N_("Overview"),
   [KS_QUESTION] = N_("Question view"),
   [KS_PLAN] = N_("Plan screen"),
+  [KS_LIST] = N_("Filter list"),
   [KS_EDIT] = N_("Editing text"),
 };
 

@@ -283,6 +283,7 @@ ov_key(ui *u, ui_key k, enum ui_act a)
     case A_UNANSWERED: qv_next_open(u, ov_selected_pos(u)); return true;
     case A_SEARCH: qv_start_search(u, 0); return true;
     case A_GOTO: qv_start_goto(u); return true;
+    case A_FILTER: ls_open(u); return true;
     default: return false;
     }
 }

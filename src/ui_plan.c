@@ -182,7 +182,7 @@ open_selected(ui *u)
   for (size_t pos = 0; pos < q->nquestions; pos++)
     if (q->order[pos] == qi)
       {
-        qv_open_from_plan(u, pos);
+        qv_open_from(u, pos, SCR_PLAN);
         return;
       }
 }

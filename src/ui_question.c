@@ -24,7 +24,10 @@ static unsigned phases_said;  /* phases whose end was announced (bits) */
 static int pending = -1;      /* the status that waits for its reason, or -1 */
 static size_t edit_qi;        /* the question whose note, evidence or plan is being edited */
 static int plan_field;        /* the plan field being edited */
-static bool from_plan;        /* opened from the plan screen: Esc returns there */
+static enum ui_screen_id opener = SCR_COUNT;
+static ans_entry undo_e;      /* the answer as it was before the last change */
+static size_t undo_qi;
+static bool has_undo;  /* a list it was opened from: Esc returns there */
 
 size_t
 qv_pos(void)
@@ -38,20 +41,23 @@ qv_open(ui *u, size_t p)
   if (p >= u->s->qn->nquestions)
     return;
   pos = p;
-  from_plan = false;
+  opener = SCR_COUNT;
   ui_goto(u, SCR_QUESTION);
 }
 
 void
-qv_open_from_plan(ui *u, size_t p)
+qv_open_from(ui *u, size_t p, enum ui_screen_id list)
 {
   qv_open(u, p);
-  from_plan = true;
+  opener = list;
 }
 
 void
 qv_free(void)
 {
+  if (has_undo)
+    ans_entry_free(&undo_e);
+  has_undo = false;
   free(search);
   search = NULL;
 }
@@ -285,6 +291,10 @@ qv_draw(ui *u)
          revision of its question; ASCII brackets, at most 20 columns. */
       tw += 2 + ud_text(1, 2 + tw + 2, COLS - tw - 6, _("[to reconfirm]"), ud_attr(u, UC_ERROR) | A_BOLD);
     }
+  if (e->review)
+    /* TRANSLATORS: marker of a question the respondent marked to look at
+       again (key m); ASCII brackets, at most 16 columns. */
+    tw += 2 + ud_text(1, 2 + tw + 2, COLS - tw - 6, _("[for review]"), A_BOLD | A_REVERSE);
   /* Where the level comes from, so that kijun's own reading is never
    * taken for the government's. */
   /* TRANSLATORS: after the question id, where its level comes from. */
@@ -616,9 +626,59 @@ move_on(ui *u, size_t qi)
   free(more);
 }
 
+/* Keep the answer to qi as it is, for u to bring back. */
+static void
+remember(size_t qi, const ans_entry *e)
+{
+  if (has_undo)
+    ans_entry_free(&undo_e);
+  ans_entry_dup(&undo_e, e);
+  undo_qi = qi;
+  has_undo = true;
+}
+
+/* The last change undone (its answer, note, evidence, plan or mark); u
+ * again does it again. */
+static void
+undo(ui *u)
+{
+  if (!has_undo)
+    {
+      ui_set_msg(u, false, "%s", _("Nothing to undo yet."));
+      return;
+    }
+  ans_entry now;
+  ans_entry_dup(&now, &u->s->a->e[undo_qi]);
+  ans_copy_entry(u->s->a, undo_qi, &undo_e);
+  u->s->a->e[undo_qi].review = undo_e.review;
+  ans_entry_free(&undo_e);
+  undo_e = now;
+  ui_changed(u);
+  qv_open(u, u->s->qn->rank[undo_qi]);
+  const ans_entry *e = &u->s->a->e[undo_qi];
+  /* TRANSLATORS: after u: the question and its answer as they are again. */
+  ui_set_msg(u, false, _("Undone: %s is %s again (u: redo)."), u->s->qn->questions[undo_qi].id,
+             ans_status_name(e->status));
+}
+
+static void
+toggle_review(ui *u)
+{
+  size_t qi = u->s->qn->order[pos];
+  ans_entry *e = &u->s->a->e[qi];
+  remember(qi, e);
+  e->review = !e->review;
+  ui_changed(u);
+  ui_set_msg(u, false, e->review ? _("%s is marked for review (f lists the marked questions).")
+                                 : _("%s is no longer marked for review."),
+             u->s->qn->questions[qi].id);
+}
+
 static void
 text_done(ui *u, enum ed_end how, const char *text, bool changed, bool note)
 {
+  if (how != ED_CANCEL && (changed || (note && pending >= 0)))
+    remember(edit_qi, &u->s->a->e[edit_qi]);
   if (how != ED_CANCEL && changed)
     {
       (note ? ans_set_note : ans_set_evidence)(u->s->a, edit_qi, text);
@@ -687,6 +747,7 @@ plan_done(ui *u, enum ed_end how, const char *text, bool changed)
     }
   if (changed)
     {
+      remember(edit_qi, &u->s->a->e[edit_qi]);
       ans_set_plan(u->s->a, edit_qi, f, text);
       ui_changed(u);
     }
@@ -717,6 +778,7 @@ answer(ui *u, enum ans_status st)
       edit(u, true);
       return;
     }
+  remember(qi, &u->s->a->e[qi]);
   ans_set_status(u->s->a, qi, st);
   ui_changed(u);
   move_on(u, qi);
@@ -757,15 +819,19 @@ qv_key(ui *u, ui_key k, enum ui_act a)
         find(u, pos ? pos - 1 : u->s->qn->nquestions - 1, -1);
       return true;
     case A_GOTO: qv_start_goto(u); return true;
+    case A_FILTER: ls_open(u); return true;
+    case A_REVIEW: toggle_review(u); return true;
+    case A_UNDO: undo(u); return true;
     case A_BACK:
       ov_select_pos(u, pos);
       ui_goto(u, SCR_OVERVIEW);
-      if (from_plan)
+      if (opener != SCR_COUNT)
         {
-          /* Back to the plan screen it was opened from (over the
-           * overview, where Esc then goes). */
-          from_plan = false;
-          ui_push(u, SCR_PLAN);
+          /* Back to the list it was opened from (over the overview,
+           * where Esc then goes). */
+          enum ui_screen_id list = opener;
+          opener = SCR_COUNT;
+          ui_push(u, list);
         }
       return true;
     default:
