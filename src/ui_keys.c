@@ -113,10 +113,13 @@ static const ui_binding bindings[] = {
   B(KS_QUIT, A_END, NULL, NULL, FN(KEY_END)),
   B(KS_QUIT, A_BACK, NULL, NULL, UI_ESC),
 
-  B(KS_PROFILE, A_UP, NULL, NULL, FN(KEY_UP), FN(KEY_BTAB), 'k'),
-  B(KS_PROFILE, A_DOWN, NULL, NULL, FN(KEY_DOWN), '\t', 'j'),
-  B(KS_PROFILE, A_OPEN, NULL, NULL, '\r', '\n', FN(KEY_ENTER)),
-  B(KS_PROFILE, A_BACK, NULL, NULL, UI_ESC),
+  B(KS_PROFILE, A_UP, "Up Down Tab Shift-Tab", N_("select a field, or the way on to the questions"), FN(KEY_UP),
+    FN(KEY_BTAB)),
+  B(KS_PROFILE, A_DOWN, NULL, NULL, FN(KEY_DOWN), '\t'),
+  B(KS_PROFILE, A_OPEN, "Enter", N_("edit the field (saved with Enter, then the next one); on the last row: "
+                                    "go on to the questions"), '\r', '\n', FN(KEY_ENTER)),
+  B(KS_PROFILE, A_NONE, "characters", N_("typing starts editing the selected field (but for the keys above)"), 0),
+  B(KS_PROFILE, A_BACK, "Esc", N_("close the form"), UI_ESC),
 
   B(KS_PICKER, A_UP, NULL, NULL, FN(KEY_UP), 'k'),
   B(KS_PICKER, A_DOWN, NULL, NULL, FN(KEY_DOWN), 'j'),
@@ -146,6 +149,7 @@ static const char *const headings[KS_COUNT] = {
   [KS_QUESTION] = N_("Question view"),
   [KS_PLAN] = N_("Plan screen"),
   [KS_LIST] = N_("Filter list"),
+  [KS_PROFILE] = N_("Respondent profile"),
   [KS_EDIT] = N_("Editing text"),
 };
 

@@ -1,7 +1,9 @@
 /* ui_profile: the respondent profile form (organisation, sector, respondent,
  * role).  It opens first on a new answers file and any time with p; every
  * field may stay empty.  The sector is chosen from the questionnaire's
- * list, so reports can name it in either language. */
+ * list, so reports can name it in either language.  The form leads on:
+ * typing starts editing the selected field, Enter saves and goes to the
+ * next one, and the last row is the way on to the questions. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -10,8 +12,9 @@
 #include "i18n.h"
 #include "text.h"
 #include "ui_internal.h"
+#include "xalloc.h"
 
-static int sel;               /* the selected field */
+static int sel;               /* the selected field; ANS_FORM_FIELDS: "go on" */
 static bool picking;          /* choosing a sector */
 static size_t pick;           /* the sector list's selection; 0 is none */
 static bool new_file;         /* opened first on a new file */
@@ -88,13 +91,22 @@ pf_draw(ui *u)
       attroff(a);
       ud_text(y, 2 + lw + 2, COLS - lw - 6, v ? v : "", a);
     }
+  /* The way on, as a row of its own, selected like a field. */
+  /* TRANSLATORS: the last row of the profile form; Enter on it opens the
+     questions. */
+  char *go = xasprintf("[ %s ]", _("Go on to the questions"));
+  attr_t ga = sel == ANS_FORM_FIELDS && !ed_active() ? ud_attr(u, UC_SELECT) | A_BOLD : A_BOLD;
+  ud_text(row_of(ANS_FORM_FIELDS), 2 + lw + 2, COLS - lw - 6, go, ga);
+  free(go);
   if (picking)
     draw_picker(u, row_of(ANS_SECTOR) + 1);
   ud_status(u);
   if (ed_active() == ED_PROFILE)
     ed_draw(u, row_of(sel), lw, 1);
-  const char *keys[] = { _("? help"), _("Up/Down select"), _("Enter edit"), _("Esc done") };
-  ud_keybar(u, keys, 4);
+  /* TRANSLATORS: key hints of the profile form. */
+  const char *keys[] = { _("? help"), _("Up/Down select"), _("Enter edit, then next"), _("type to edit"),
+                         _("Esc done") };
+  ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 
 static void
@@ -120,6 +132,7 @@ pick_key(ui *u, ui_key k)
       ans_set_profile(u->s->a, ANS_SECTOR, pick ? u->s->qn->sectors[pick - 1].id : NULL);
       ui_changed(u);
       picking = false;
+      sel++;
       break;
     case A_BACK: picking = false; break;
     default: break;
@@ -134,6 +147,39 @@ field_done(ui *u, enum ed_end how, const char *text, bool changed)
       ans_set_profile(u->s->a, (enum ans_field) sel, text);
       ui_changed(u);
     }
+  if (how == ED_SAVE && sel < ANS_FORM_FIELDS)
+    sel++;
+}
+
+/* Enter on the last row: on to the questions (the first unanswered one
+ * for a new file, else the one the respondent was at). */
+static void
+go_on(ui *u)
+{
+  bool first = new_file;
+  new_file = false;
+  if (first)
+    qv_next_open(u, 0);
+  else
+    qv_open(u, qv_pos());
+}
+
+static void
+open_field(ui *u)
+{
+  if (sel == ANS_FORM_FIELDS)
+    go_on(u);
+  else if (sel == ANS_SECTOR)
+    {
+      picking = true;
+      pick = 0;
+      const char *cur = u->s->a->profile[ANS_SECTOR];
+      for (size_t i = 0; cur && i < u->s->qn->nsectors; i++)
+        if (u->s->qn->sectors[i].id == cur || strcmp(u->s->qn->sectors[i].id, cur) == 0)
+          pick = i + 1;
+    }
+  else
+    ed_start(u, ED_PROFILE, ans_field_name((enum ans_field) sel), u->s->a->profile[sel], field_done);
 }
 
 static bool
@@ -147,26 +193,25 @@ pf_key(ui *u, ui_key k, enum ui_act a)
   switch (a)
     {
     case A_UP: if (sel > 0) sel--; return true;
-    case A_DOWN: if (sel + 1 < ANS_FORM_FIELDS) sel++; return true;
-    case A_OPEN:
-      if (sel == ANS_SECTOR)
-        {
-          picking = true;
-          pick = 0;
-          const char *cur = u->s->a->profile[ANS_SECTOR];
-          for (size_t i = 0; cur && i < u->s->qn->nsectors; i++)
-            if (u->s->qn->sectors[i].id == cur || strcmp(u->s->qn->sectors[i].id, cur) == 0)
-              pick = i + 1;
-        }
-      else
-        ed_start(u, ED_PROFILE, ans_field_name((enum ans_field) sel), u->s->a->profile[sel], field_done);
-      return true;
+    case A_DOWN: if (sel < ANS_FORM_FIELDS) sel++; return true;
+    case A_OPEN: open_field(u); return true;
     case A_BACK:
       close_form(u);
       return true;
     default:
-      return false;
+      break;
     }
+  /* Typing starts editing the selected field with what was typed, but
+   * for the keys that mean the same everywhere (help, summary, quit ...:
+   * Esc comes back from each of them). */
+  if (!k.fn && k.ch >= 0x20 && k.ch != UI_DEL && uk_action(KS_GLOBAL, k) == A_NONE && sel != ANS_FORM_FIELDS)
+    {
+      open_field(u);
+      if (ed_active() == ED_PROFILE)
+        ed_key(u, k);
+      return true;
+    }
+  return false;
 }
 
 static void

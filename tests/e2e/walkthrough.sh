@@ -10,7 +10,8 @@ expect_screen "a new file opens the profile form" "Respondent profile"
 expect_file "the new file is created at once" "$A" "kijun_answers = 1;"
 keys Enter; typed "東京都水道局"; keys Enter
 expect_file "the organisation is saved at Enter" "$A" 'organization = "東京都水道局";'
-keys Down Enter; wait_for "(none)"; keys Down Enter
+# Enter saved the organisation and went on to the sector.
+keys Enter; wait_for "(none)"; keys Down Enter
 expect_screen "the sector is chosen from the questionnaire's list" "Water"
 keys Escape
 expect_screen "Esc leaves the form for the overview" "Answered"
