@@ -148,6 +148,9 @@ start_curses(ui *u)
       define_key(extra[i].seq, extra[i].key);
   in_start();
   wrap_tstp();
+  /* Clicks where the terminal reports them; nothing needs them. */
+  mouseinterval(0);
+  mousemask(BUTTON1_PRESSED, NULL);
   const char *nc = getenv("NO_COLOR");
   u->color = has_colors() && !(nc && *nc);
   if (u->color)
@@ -483,6 +486,13 @@ handle_key(ui *u, ui_key k)
       return;
     }
   const ui_screen *sc = screen_of(u);
+  if (k.fn && k.ch == KEY_MOUSE)
+    {
+      MEVENT ev;
+      if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED) && sc->click)
+        sc->click(u, ev.y, ev.x);
+      return;
+    }
   enum ui_act a = uk_action(sc->scope, k);
   if (sc->key(u, k, a) || (sc->modal && sc->modal(u)))
     return;

@@ -36,6 +36,14 @@ ud_text(int y, int x, int width, const char *s, attr_t a)
   char *clean = txt_sanitize(s, true);
   int used;
   size_t n = txt_fit(clean, strlen(clean), width, &used);
+  if (n < strlen(clean) && width > 2)
+    {
+      /* Cut: the text ends in an ASCII mark, one column each. */
+      char *cut = txt_ellipsize(clean, width);
+      free(clean);
+      clean = cut;
+      n = txt_fit(clean, strlen(clean), width, &used);
+    }
   attron(a);
   mvaddnstr(y, x, clean, (int) n);
   attroff(a);

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <wchar.h>
 
@@ -23,8 +24,8 @@
 #include "plan.h"
 #include "session.h"
 
-#define UI_MIN_COLS 80
-#define UI_MIN_LINES 24
+#define UI_MIN_COLS 60
+#define UI_MIN_LINES 22
 
 /* Control characters by name: UI_CTRL('L') is Ctrl-L. */
 #define UI_CTRL(c) ((c) & 0x1f)
@@ -98,8 +99,11 @@ enum ui_act
 
 /* What k does in scope sc (A_NONE: nothing there). */
 enum ui_act uk_action(enum ui_scope sc, ui_key k);
-/* The help page's text: every scope with a heading, every shown binding. */
-char *uk_help_text(void);
+/* The help page's text, wrapped to width: every scope with a heading,
+ * every shown binding. */
+char *uk_help_text(int width);
+/* text wrapped to width, its lines after the first indented by indent. */
+void uk_wrap(FILE *m, const char *text, int indent, int width);
 
 /* ---- the screen interface ------------------------------------------- */
 
@@ -116,6 +120,9 @@ typedef struct ui_screen
   bool (*modal)(const ui *u);
   /* Where Esc goes: a screen, or SCR_COUNT to return to the opener. */
   enum ui_screen_id esc;
+  /* A mouse click at (y, x) (NULL: clicks do nothing there); the mouse
+   * only ever does what keys do. */
+  void (*click)(ui *u, int y, int x);
 } ui_screen;
 
 extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen, pl_screen, ls_screen;

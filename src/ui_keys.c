@@ -165,17 +165,30 @@ uk_action(enum ui_scope sc, ui_key k)
   return A_NONE;
 }
 
-/* One row: the keys padded to kw columns, then what they do. */
+/* One row: the keys padded to kw columns, then what they do, wrapped to
+ * width with its further lines under the first. */
 static void
-help_row(FILE *m, const char *keys, int kw, const char *what)
+help_row(FILE *m, const char *keys, int kw, const char *what, int width)
 {
   fputs("  ", m);
   txt_pad(m, keys, kw);
-  fprintf(m, "  %s\n", _(what));
+  fputs("  ", m);
+  uk_wrap(m, _(what), kw + 4, width);
+}
+
+void
+uk_wrap(FILE *m, const char *text, int indent, int width)
+{
+  txt_line *lines;
+  int w = width - indent > 20 ? width - indent : 20;
+  size_t n = txt_wrap(text, w, &lines);
+  for (size_t i = 0; i < n; i++)
+    fprintf(m, "%*s%.*s\n", i ? indent : 0, "", (int) lines[i].len, text + lines[i].off);
+  free(lines);
 }
 
 char *
-uk_help_text(void)
+uk_help_text(int width)
 {
   char *text = NULL;
   size_t len = 0;
@@ -201,10 +214,10 @@ uk_help_text(void)
             for (int k = 0; k < ANS_STATUS_COUNT; k++)
               {
                 const ans_status_info *st = &ans_statuses[ans_status_nth(k)];
-                help_row(m, (char[]){ st->digit, '\0' }, kw, st->help);
+                help_row(m, (char[]){ st->digit, '\0' }, kw, st->help, width);
               }
           else if (b->shown)
-            help_row(m, b->shown, kw, b->help);
+            help_row(m, b->shown, kw, b->help, width);
         }
     }
   fclose(m);

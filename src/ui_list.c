@@ -159,4 +159,18 @@ ls_key(ui *u, ui_key k, enum ui_act a)
     }
 }
 
-const ui_screen ls_screen = { KS_LIST, list_open, ls_draw, ls_key, NULL, NULL, SCR_COUNT };
+/* A click on a row selects it; on the selected row, opens it. */
+static void
+ls_click(ui *u, int y, int x)
+{
+  (void) x;
+  size_t k = top + (size_t) (y - 1);
+  if (y < 1 || y >= LINES - 2 || k >= nitems)
+    return;
+  if (k == sel)
+    qv_open_from(u, items[k], SCR_LIST);
+  else
+    sel = k;
+}
+
+const ui_screen ls_screen = { KS_LIST, list_open, ls_draw, ls_key, NULL, NULL, SCR_COUNT, ls_click };

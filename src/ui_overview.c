@@ -132,10 +132,15 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
     cov_format_col(b, OV_PAREN, figure, sizeof figure);
   else
     snprintf(figure, sizeof figure, "%s", cov_total(t) ? "-" : "");
-  /* The selection is a marker and the item number in bold, not a
-   * full-width bar: moving it then rewrites a few cells, not two whole
-   * rows, which matters on a slow link (see make bench). */
+  /* The selection is a full-width reverse-video bar (and a marker, for
+   * terminals without reverse video): moving it rewrites two rows, about
+   * 160 bytes, which even a slow link carries at once. */
   attr_t a = A_NORMAL;
+  if (selected)
+    {
+      a = ud_attr(u, UC_SELECT);
+      ud_fill(y, a);
+    }
   if (r->section < 0)
     {
       a = A_BOLD;
@@ -145,11 +150,11 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
     {
       const qn_section *s = &q->sections[r->section];
       if (selected)
-        mvaddch(y, 1, '>');
-      int idw = ud_text(y, 3, OV_ID + 2, s->id, selected ? A_BOLD : A_NORMAL);
+        mvaddch(y, 1, '>' | a);
+      int idw = ud_text(y, 3, OV_ID + 2, s->id, selected ? a | A_BOLD : A_NORMAL);
       int x = 3 + (idw > OV_ID ? idw : OV_ID) + 1;
       char *title = txt_ellipsize(qn_tr(&s->title, l), COLS - right - x - 1);
-      ud_text(y, x, COLS - right - x - 1, title, A_NORMAL);
+      ud_text(y, x, COLS - right - x - 1, title, a);
       free(title);
     }
   /* Answers to reconfirm in the row: a mark in the gap before the
@@ -219,6 +224,11 @@ ov_draw(ui *u)
 
   for (int i = 0; i < body && top + (size_t) i < nrows; i++)
     draw_row(u, 2 + i, &rows[top + (size_t) i], top + (size_t) i == sel, dw);
+  /* More above or below: a mark at the left edge. */
+  if (top > 0)
+    mvaddch(2, 0, '^' | A_BOLD);
+  if (top + (size_t) body < nrows)
+    mvaddch(1 + body, 0, 'v' | A_BOLD);
   ud_status(u);
   if (ed_active() == ED_SEARCH)
     ed_draw(u, LINES - 2, 0, 1);
@@ -288,4 +298,18 @@ ov_key(ui *u, ui_key k, enum ui_act a)
     }
 }
 
-const ui_screen ov_screen = { KS_OVERVIEW, NULL, ov_draw, ov_key, NULL, NULL, SCR_OVERVIEW };
+/* A click on an item selects it; on the selected item, opens it. */
+static void
+ov_click(ui *u, int y, int x)
+{
+  (void) x;
+  size_t r = top + (size_t) (y - 2);
+  if (y < 2 || y >= LINES - 2 || r >= nrows || rows[r].section < 0)
+    return;
+  if (r == sel)
+    qv_open(u, rows[r].first_pos);
+  else
+    sel = r;
+}
+
+const ui_screen ov_screen = { KS_OVERVIEW, NULL, ov_draw, ov_key, NULL, NULL, SCR_OVERVIEW, ov_click };

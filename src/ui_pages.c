@@ -62,20 +62,58 @@ set_text(page *p, const char *text)
   p->cols = COLS;
 }
 
+/* A paragraph written with line breaks for 80 columns, as one line to
+ * wrap again: a break between two ASCII characters was a space. */
+static char *
+unwrap(const char *s)
+{
+  char *out = xstrdup(s);
+  for (char *p = out; *p; p++)
+    if (*p == '\n' && p > out && p[1] && p[1] != '\n' && p[-1] != '\n')
+      {
+        bool ascii = (unsigned char) p[-1] < 0x80 && (unsigned char) p[1] < 0x80;
+        if (ascii)
+          *p = ' ';
+        else
+          memmove(p, p + 1, strlen(p + 1) + 1), p--;
+      }
+  return out;
+}
+
 static void
 build_help(ui *u)
 {
   (void) u;
-  char *keys = uk_help_text();
-  char *text = xasprintf("%s\n%s%s", keys,
-                         _("Line breaks and tabs show as marks in the editor. Pasted text goes into\n"
-                           "the note or evidence being edited and never answers a question; a paste\n"
-                           "outside an editor is ignored.\n\n"),
-                         _("Every change is saved at once, with the question you are at: reopening the\n"
-                           "file resumes there (a file without it opens at the first unanswered\n"
-                           "question or answer to reconfirm). Choosing a status, the same or another,\n"
-                           "confirms an answer; the overview marks items that have answers to\n"
-                           "reconfirm with !. See kijun(1) for more.\n"));
+  int width = COLS - 2;
+  char *keys = uk_help_text(width);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&text, &len);
+  fprintf(m, "%s\n", keys);
+  const char *paras[] = {
+    _("Line breaks and tabs show as marks in the editor. Pasted text goes into\n"
+      "the note or evidence being edited and never answers a question; a paste\n"
+      "outside an editor is ignored.\n\n"),
+    _("Every change is saved at once, with the question you are at: reopening the\n"
+      "file resumes there (a file without it opens at the first unanswered\n"
+      "question or answer to reconfirm). Choosing a status, the same or another,\n"
+      "confirms an answer; the overview marks items that have answers to\n"
+      "reconfirm with !. See kijun(1) for more.\n"),
+  };
+  for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++)
+    {
+      char *flat = unwrap(paras[i]);
+      /* Each paragraph ends in a line break; a blank line after it stays. */
+      size_t n = strlen(flat);
+      bool blank = n >= 2 && flat[n - 1] == '\n' && flat[n - 2] == '\n';
+      while (n && flat[n - 1] == '\n')
+        flat[--n] = '\0';
+      uk_wrap(m, flat, 0, width);
+      if (blank)
+        fputc('\n', m);
+      free(flat);
+    }
+  fclose(m);
   set_text(&help_pg, text);
   free(keys);
   free(text);
@@ -133,7 +171,7 @@ pg_draw(ui *u)
   page *p = current(u);
   /* Made again for another language, or the summary for another width;
    * the reader stays where they were. */
-  if (p->lang != i18n_lang() || (p == &summary_pg && p->cols != COLS))
+  if (p->lang != i18n_lang() || p->cols != COLS)
     (p == &help_pg ? build_help : build_summary)(u);
   bool help = p == &help_pg;
   ud_titlebar(u, help ? _("Help: keys") : _("Coverage summary"), NULL);
@@ -201,5 +239,5 @@ pg_modal(const ui *u)
   return u->scr == SCR_SUMMARY && quitting;
 }
 
-const ui_screen help_screen = { KS_PAGE, help_open, pg_draw, pg_key, NULL, NULL, SCR_COUNT };
-const ui_screen summary_screen = { KS_PAGE, summary_open, pg_draw, pg_key, NULL, pg_modal, SCR_COUNT };
+const ui_screen help_screen = { KS_PAGE, help_open, pg_draw, pg_key, NULL, NULL, SCR_COUNT, NULL };
+const ui_screen summary_screen = { KS_PAGE, summary_open, pg_draw, pg_key, NULL, pg_modal, SCR_COUNT, NULL };

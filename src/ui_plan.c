@@ -205,4 +205,4 @@ pl_key(ui *u, ui_key k, enum ui_act a)
     }
 }
 
-const ui_screen pl_screen = { KS_PLAN, NULL, pl_draw, pl_key, NULL, NULL, SCR_COUNT };
+const ui_screen pl_screen = { KS_PLAN, NULL, pl_draw, pl_key, NULL, NULL, SCR_COUNT, NULL };

@@ -70,6 +70,11 @@ draw_picker(ui *u, int y0)
       /* Entry 0 clears the sector. */
       ud_text(y0 + i, 5, COLS - 10, k == 0 ? _("(none)") : qn_tr(&q->sectors[k - 1].name, i18n_lang()), a);
     }
+  /* The list goes on above or below: say so. */
+  if (top > 0)
+    mvaddch(y0, 2, '^' | A_BOLD);
+  if (top + (size_t) rows < n)
+    mvaddch(y0 + rows - 1, 2, 'v' | A_BOLD);
 }
 
 static void
@@ -229,4 +234,22 @@ pf_modal(const ui *u)
   return picking;
 }
 
-const ui_screen pf_screen = { KS_PROFILE, pf_open, pf_draw, pf_key, NULL, pf_modal, SCR_COUNT };
+/* A click on a field (or the last row) selects it; on the selected one,
+ * opens it as Enter does. */
+static void
+pf_click(ui *u, int y, int x)
+{
+  (void) x;
+  if (picking)
+    return;
+  for (int f = 0; f <= ANS_FORM_FIELDS; f++)
+    if (y == row_of(f))
+      {
+        if (f == sel)
+          open_field(u);
+        else
+          sel = f;
+      }
+}
+
+const ui_screen pf_screen = { KS_PROFILE, pf_open, pf_draw, pf_key, NULL, pf_modal, SCR_COUNT, pf_click };

@@ -74,6 +74,10 @@ current(const ui *u, size_t *index)
 /* The answer choices: every status but unanswered, by digit, wrapped to
  * the screen.  Returns the rows they take; draws them only when draw is
  * set. */
+/* Where each choice was drawn last, for clicks. */
+static struct { int y, x0, x1; } choice_at[ANS_STATUS_COUNT];
+static int y_note_at = -1, y_ev_at = -1;
+
 static int
 choices(ui *u, int y, enum ans_status st, bool draw)
 {
@@ -92,7 +96,10 @@ choices(ui *u, int y, enum ans_status st, bool draw)
         }
       attr_t a = choice == st ? ud_attr(u, UC_SELECT) | A_BOLD : A_NORMAL;
       if (draw)
-        ud_text(y, x, w, item, a);
+        {
+          ud_text(y, x, w, item, a);
+          choice_at[c].y = y, choice_at[c].x0 = x, choice_at[c].x1 = x + w;
+        }
       x += w + 3;
     }
   return rows;
@@ -361,6 +368,7 @@ qv_draw(ui *u)
   draw_field(u, y_note, gn + 1, labels[0], lw, e->note,
              needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs);
   draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false);
+  y_note_at = y_note, y_ev_at = y_ev;
   if (cov_result(e) == COV_NOT_MET || ans_has_plan(e))
     draw_plan(u, e, lw, y_plan);
   if (u->prev)
@@ -839,4 +847,21 @@ qv_key(ui *u, ui_key k, enum ui_act a)
     }
 }
 
-const ui_screen qv_screen = { KS_QUESTION, NULL, qv_draw, qv_key, NULL, NULL, SCR_OVERVIEW };
+/* A click on a choice answers as its digit does; on the note or the
+ * evidence, opens it as e or v does. */
+static void
+qv_click(ui *u, int y, int x)
+{
+  for (int c = 0; c + 1 < ANS_STATUS_COUNT; c++)
+    if (y == choice_at[c].y && x >= choice_at[c].x0 && x < choice_at[c].x1)
+      {
+        answer(u, ans_status_nth(c));
+        return;
+      }
+  if (y == y_note_at)
+    edit(u, true);
+  else if (y == y_ev_at)
+    edit(u, false);
+}
+
+const ui_screen qv_screen = { KS_QUESTION, NULL, qv_draw, qv_key, NULL, NULL, SCR_OVERVIEW, qv_click };

@@ -38,7 +38,7 @@ keys L
 expect_screen "L switches back to English" "Does your organisation feed lessons"
 
 T resize-window -x 60 -y 15
-expect_screen "a small terminal says how large it must be" "kijun needs at least 80x24"
+expect_screen "a small terminal says how large it must be" "kijun needs at least 60x22"
 T resize-window -x 80 -y 24
 expect_screen "enlarging it restores the screen" "Does your organisation feed lessons"
 # A terminal too small does not change what keys mean in an editor: q is
@@ -46,7 +46,7 @@ expect_screen "enlarging it restores the screen" "Does your organisation feed le
 keys e; typed "小さい"
 wait_for "小さい"
 T resize-window -x 60 -y 15
-expect_screen "a small terminal while editing says the text is kept" "kijun needs at least 80x24"
+expect_screen "a small terminal while editing says the text is kept" "kijun needs at least 60x22"
 typed "q"; keys Left; typed "x"
 sleep 0.3
 T resize-window -x 80 -y 24

@@ -1,0 +1,68 @@
+# End to end: kijun works at 80x23 and 80x22 (a terminal inside screen or
+# tmux with a status line) and down to 60 columns; the key bar drops whole
+# entries; the overview's selection is a full-width reverse-video bar; a
+# list that goes on says so; cut text ends in ".."; mouse clicks select
+# and answer (and nothing needs them).  en and ja.
+. "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
+Q="$TESTDATA/mini.cfg"
+NISC="$KIJUN_SRCDIR/questionnaires/nisc-2023.cfg"
+
+# click Y X: a left click at screen row Y, column X (1-based), as an
+# xterm reports it (SGR 1006).
+click() { T send-keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$2" "$1" "$2" "$1")"; }
+
+for lang in en ja; do
+  if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
+  if [ $lang = en ]; then SMALL="kijun needs at least 60x22" ONE="( ) 1 Implemented" BAR60="? help  q quit  1-6 answer  e note  v evidence  a plan"
+  else SMALL="60x22 以上" ONE="( ) 1 実施" BAR60="? ヘルプ  q 終了  1-6 回答  e メモ  v 証跡  a 計画"; fi
+  A="$TMP/$lang.cfg"
+  cp "$TESTDATA/mini-answers.cfg" "$A"
+  for size in "80 23" "80 22" "60 22"; do
+    set -- $size
+    start $1 $2 -- --lang $lang --questionnaire "$Q" "$A"
+    expect_screen "$lang ${1}x$2: the question view shows" "1.2-d"
+    if screen | grep -qF "$SMALL"; then not_ok "$lang ${1}x$2: not refused" "$(screen)"; else ok "$lang ${1}x$2: not refused"; fi
+    expect_width "$lang ${1}x$2: nothing wider than the terminal" $1
+    keys Escape; wait_for "1.1"
+    expect_width "$lang ${1}x$2: the overview fits" $1
+    keys q; wait_for "EXIT" 1; keys x; wait_for "EXIT="
+  done
+  start 60 22 -- --lang $lang --questionnaire "$Q" "$A"
+  wait_for "1.2-d"
+  bar=$(screen | tail -1 | sed 's/ *$//; s/^ //')
+  if [ "$bar" = "$BAR60" ]; then ok "$lang: at 60 columns the key bar drops whole entries"
+  else not_ok "$lang: at 60 columns the key bar drops whole entries" "[$bar]"; fi
+  T resize-window -x 59 -y 22
+  expect_screen "$lang: 59 columns are refused with the size needed" "$SMALL"
+  T resize-window -x 60 -y 22
+  wait_gone "$SMALL"; sleep 0.3
+  # A click on a choice answers as its digit does.
+  row=$(screen | grep -nF "$ONE" | cut -d: -f1)
+  click "$row" 5
+  expect_file "$lang: a click on a choice answers" "$A" 'question = "1.2-d"; status = "implemented";'
+  keys q; wait_for "EXIT" 1; keys x; wait_for "EXIT="
+
+  # The bundled questionnaire: a long overview at 80x22.
+  B="$TMP/nisc-$lang.cfg"
+  start 80 22 -- --lang $lang --questionnaire "$NISC" "$B"
+  wait_for "1/"; keys Escape; wait_for "2.1"
+  if screen | grep -q '^v'; then ok "$lang: the overview says there is more below"
+  else not_ok "$lang: the overview says there is more below" "$(screen)"; fi
+  sel=$(T capture-pane -p -e | grep -F '>' | grep -F '2.1' | head -1)
+  if printf '%s' "$sel" | grep -qE "$(printf '\033')\\[([0-9]+;)*7m"; then ok "$lang: the selection is in reverse video"
+  else not_ok "$lang: the selection is in reverse video" "$(printf '%s' "$sel" | od -c | head -3)"; fi
+  # Click the second item (row 5): selected; click again: opened.
+  click 5 10
+  sleep 0.3
+  click 5 10
+  expect_screen "$lang: a click selects an item, a second opens it" "2.2-a"
+  keys Escape; wait_for "2.1"
+  T resize-window -x 60 -y 22
+  sleep 0.3
+  if screen | head -1 | grep -qF '..'; then ok "$lang: a cut title ends in .."
+  else not_ok "$lang: a cut title ends in .." "$(screen | head -1)"; fi
+  keys q; wait_for "EXIT" 1; keys x
+  expect_exit "$lang: leaves" 0
+done
+
+done_testing
