@@ -386,6 +386,22 @@ ui_goto(ui *u, enum ui_screen_id scr)
   u->scr = scr;
 }
 
+bool
+ui_list_move(enum ui_act a, size_t *sel, size_t n, size_t page)
+{
+  size_t last = n ? n - 1 : 0;
+  switch (a)
+    {
+    case A_UP: if (*sel) (*sel)--; return true;
+    case A_DOWN: if (*sel < last) (*sel)++; return true;
+    case A_PGUP: *sel = *sel > page ? *sel - page : 0; return true;
+    case A_PGDN: *sel = *sel + page < last ? *sel + page : last; return true;
+    case A_HOME: *sel = 0; return true;
+    case A_END: *sel = last; return true;
+    default: return false;
+    }
+}
+
 static void
 switch_language(ui *u)
 {

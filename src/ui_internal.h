@@ -139,6 +139,9 @@ void ui_back(ui *u);
 /* Go to one of the base screens (overview, question), closing the others. */
 void ui_goto(ui *u, enum ui_screen_id scr);
 void ui_poll_signal(ui *u);
+/* Move a list's selection (of n rows, page rows a page) as action a
+ * says; false when a is not a move. */
+bool ui_list_move(enum ui_act a, size_t *sel, size_t n, size_t page);
 
 /* ---- ui_input.c ------------------------------------------------------- */
 bool in_terminal_usable(void);

@@ -141,14 +141,10 @@ ls_key(ui *u, ui_key k, enum ui_act a)
 {
   (void) k;
   size_t page = LINES > 4 ? (size_t) LINES - 4 : 1;
+  if (ui_list_move(a, &sel, nitems, page))
+    return true;
   switch (a)
     {
-    case A_UP: if (sel) sel--; return true;
-    case A_DOWN: if (sel + 1 < nitems) sel++; return true;
-    case A_PGUP: sel = sel > page ? sel - page : 0; return true;
-    case A_PGDN: sel = sel + page < nitems ? sel + page : (nitems ? nitems - 1 : 0); return true;
-    case A_HOME: sel = 0; return true;
-    case A_END: sel = nitems ? nitems - 1 : 0; return true;
     case A_FILTER_NEXT: current_filter = (enum ls_filter) ((current_filter + 1) % LF_COUNT); sel = top = 0; return true;
     case A_FILTER_PREV: current_filter = (enum ls_filter) ((current_filter + LF_COUNT - 1) % LF_COUNT); sel = top = 0; return true;
     case A_OPEN:

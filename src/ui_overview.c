@@ -235,7 +235,7 @@ ov_draw(ui *u)
   /* TRANSLATORS: key hints of the overview; each item is one key and its
      action, shown in a bar of 80 columns. Keep them short. */
   const char *keys[] = { _("? help"), _("q quit"), _("Enter open"), _("Tab unanswered"),
-                         _("/ search"), _("s summary"), _("P plan list"), _("p profile"),
+                         _("/ search"), _("f filter"), _("s summary"), _("P plan list"), _("p profile"),
                          _("L language") };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }

@@ -192,17 +192,14 @@ pl_key(ui *u, ui_key k, enum ui_act a)
 {
   (void) k;
   size_t n = pl.n, page = LINES > 6 ? (size_t) LINES - 6 : 1;
-  switch (a)
+  if (ui_list_move(a, &plsel, n, page))
+    return true;
+  if (a == A_OPEN)
     {
-    case A_UP: if (plsel) plsel--; return true;
-    case A_DOWN: if (plsel + 1 < n) plsel++; return true;
-    case A_PGUP: plsel = plsel > page ? plsel - page : 0; return true;
-    case A_PGDN: plsel = plsel + page < n ? plsel + page : (n ? n - 1 : 0); return true;
-    case A_HOME: plsel = 0; return true;
-    case A_END: plsel = n ? n - 1 : 0; return true;
-    case A_OPEN: open_selected(u); return true;
-    default: return false;
+      open_selected(u);
+      return true;
     }
+  return false;
 }
 
 const ui_screen pl_screen = { KS_PLAN, NULL, pl_draw, pl_key, NULL, NULL, SCR_COUNT, NULL };
