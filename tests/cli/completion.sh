@@ -53,6 +53,11 @@ for f in $got; do
 done
 comp --report = c
 expect "--report=c completes to csv" "csv"
+# --plan and --compare take the same formats as --report.
+for o in --plan --compare; do
+  comp "$o" = ""
+  expect "$o= offers the formats of --report" "$formats"
+done
 comp --report=m
 expect "--report=m as one word (no = in COMP_WORDBREAKS) completes to --report=markdown" "--report=markdown"
 
