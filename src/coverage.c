@@ -149,6 +149,13 @@ cov_from_record(const questionnaire *q, const ans_previous *p, coverage *c)
 }
 
 void
+cov_add_questions(const questionnaire *q, const assessment *a, cov_tally *per_question)
+{
+  for (size_t i = 0; i < q->nquestions; i++)
+    tally(&per_question[i], &a->e[i], cov_result(&a->e[i]));
+}
+
+void
 cov_free(coverage *c)
 {
   free(c->section);
@@ -185,12 +192,23 @@ cov_percent(const cov_tally *t)
   return t->applicable ? 100.0 * t->met / t->applicable : -1.0;
 }
 
+int
+cov_tenths(const cov_tally *t)
+{
+  if (!t->applicable)
+    return -1;
+  unsigned long long a = t->applicable;
+  return (int) ((2000ULL * t->met + a) / (2 * a));
+}
+
 const char *
 cov_percent_text(const cov_tally *t, char buf[COV_PERCENT_SIZE])
 {
-  if (!t->applicable)
+  int v = cov_tenths(t);
+  if (v < 0)
     return NULL;
-  snprintf(buf, COV_PERCENT_SIZE, "%.1f", cov_percent(t));
+  /* Integers, so the decimal point is a point whatever the locale. */
+  snprintf(buf, COV_PERCENT_SIZE, "%d.%d", v / 10, v % 10);
   return buf;
 }
 
@@ -214,22 +232,14 @@ cov_format(const cov_tally *t, char *buf, size_t size)
   cov_format_col(t, 0, buf, size);
 }
 
-/* A figure as written ("62.5"), in tenths of a per cent. */
-static long
-tenths(const char *pct)
-{
-  const char *dot = strchr(pct, '.');
-  return strtol(pct, NULL, 10) * 10 + (dot ? dot[1] - '0' : 0);
-}
-
 const char *
 cov_change_text(const cov_tally *now, const cov_tally *then, char buf[COV_PERCENT_SIZE])
 {
-  char a[COV_PERCENT_SIZE], b[COV_PERCENT_SIZE];
-  if (!then || !cov_percent_text(now, a) || !cov_percent_text(then, b))
+  if (!then || cov_tenths(now) < 0 || cov_tenths(then) < 0)
     return NULL;
-  /* Both within 0.0 .. 100.0: the change is within a thousand tenths. */
-  int d = (int) (tenths(a) - tenths(b));
+  /* The change of the figures as written, so that it is their difference;
+   * both within 0.0 .. 100.0, it is within a thousand tenths. */
+  int d = cov_tenths(now) - cov_tenths(then);
   snprintf(buf, COV_PERCENT_SIZE, "%s%d.%d", d > 0 ? "+" : d < 0 ? "-" : "", abs(d) / 10 % 1000,
            abs(d) % 10);
   return buf;

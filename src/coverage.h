@@ -92,6 +92,10 @@ enum cov_result { COV_MET, COV_NOT_MET, COV_EXCLUDED };
 /* How one answer counts. */
 enum cov_result cov_result(const ans_entry *e);
 void cov_compute(const questionnaire *q, const assessment *a, coverage *c);
+/* Add each answer of a, as the tally of its one question, to
+ * per_question[i] (indexed like q->questions): summed over many
+ * assessments, the per-question figures of an aggregate. */
+void cov_add_questions(const questionnaire *q, const assessment *a, cov_tally *per_question);
 /* The figures of a previous cycle as its record gives them (overall and
  * by phase; not detailed). */
 void cov_from_record(const questionnaire *q, const ans_previous *p, coverage *c);
@@ -102,6 +106,11 @@ void cov_tally_add(cov_tally *into, const cov_tally *t);
 /* Questions answered, and in all, over the levels of a scope. */
 unsigned cov_answered(const cov_tally t[QN_LEVEL_COUNT]);
 unsigned cov_total(const cov_tally t[QN_LEVEL_COUNT]);
+/* The percentage in tenths (625 for 62.5%), rounded half up, as every
+ * output writes it; -1 when nothing is applicable.  Exact integer
+ * arithmetic, so a figure binned or subtracted by it is the figure
+ * printed. */
+int cov_tenths(const cov_tally *t);
 #define COV_PERCENT_SIZE 16
 /* Percentage, or -1 when nothing is applicable. */
 double cov_percent(const cov_tally *t);

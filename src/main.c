@@ -1,6 +1,7 @@
 /* main: kijun's command line.  It parses the options (GNU style), sets up
  * the language, and hands over to one of the modes: --check, --report,
- * --plan, --compare, --next-cycle or the interactive session.  Exit statuses follow sysexits(3) and are
+ * --plan, --compare, --next-cycle, --aggregate, --merge or the interactive
+ * session.  Exit statuses follow sysexits(3) and are
  * listed in kijun(1). */
 #include <config.h>
 
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -16,18 +18,36 @@
 #include "cycle.h"
 #include "diag.h"
 #include "i18n.h"
+#include "merge.h"
 #include "migrate.h"
 #include "paths.h"
+#include "qfind.h"
 #include "qload.h"
 #include "report.h"
+#include "report_agg.h"
 #include "report_compare.h"
 #include "report_plan.h"
 #include "session.h"
+#include "survey.h"
 #include "text.h"
 #include "ui.h"
 #include "xalloc.h"
 
-enum { OPT_HELP = 'h', OPT_VERSION = 'V', OPT_PLAN = 256, OPT_COMPARE, OPT_NEXT_CYCLE, OPT_PREVIOUS };
+enum
+{
+  OPT_HELP = 'h',
+  OPT_VERSION = 'V',
+  /* long options only */
+  OPT_PLAN = 256,
+  OPT_COMPARE,
+  OPT_NEXT_CYCLE,
+  OPT_PREVIOUS,
+  OPT_AGGREGATE,
+  OPT_NAMES,
+  OPT_PATTERN,
+  OPT_MERGE,
+  OPT_PROFILE_FROM,
+};
 
 static const struct option long_options[] = {
   { "report", optional_argument, NULL, 'r' },
@@ -37,6 +57,11 @@ static const struct option long_options[] = {
   { "previous", required_argument, NULL, OPT_PREVIOUS },
   { "check", required_argument, NULL, 'c' },
   { "migrate", required_argument, NULL, 'm' },
+  { "aggregate", optional_argument, NULL, OPT_AGGREGATE },
+  { "names", no_argument, NULL, OPT_NAMES },
+  { "pattern", required_argument, NULL, OPT_PATTERN },
+  { "merge", required_argument, NULL, OPT_MERGE },
+  { "profile-from", required_argument, NULL, OPT_PROFILE_FROM },
   { "questionnaire", required_argument, NULL, 'q' },
   { "lang", required_argument, NULL, 'l' },
   { "help", no_argument, NULL, OPT_HELP },
@@ -51,8 +76,10 @@ usage_line(FILE *f)
               "  or:  %s --check=FILE [QUESTIONNAIRE-FILE]...\n"
               "  or:  %s --migrate=MAPPING OLD-ANSWERS NEW-ANSWERS [QUESTIONNAIRE-FILE]...\n"
               "  or:  %s --compare[=FORMAT] OLD-ANSWERS NEW-ANSWERS\n"
-              "  or:  %s --next-cycle OLD-ANSWERS NEW-ANSWERS\n"),
-          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
+              "  or:  %s --next-cycle OLD-ANSWERS NEW-ANSWERS\n"
+              "  or:  %s --aggregate[=FORMAT] [OPTION]... PATH...\n"
+              "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"),
+          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
 }
 
 static void
@@ -90,6 +117,15 @@ help(void)
           "                             else the installed ones it names\n"
           "  -m, --migrate=MAPPING      write NEW-ANSWERS for the questionnaire MAPPING\n"
           "                             leads to, from OLD-ANSWERS (never over a file)\n"
+          "      --aggregate[=FORMAT]   report on every answers file under the PATHs\n"
+          "                             (files, and folders searched recursively) taken\n"
+          "                             together, in a FORMAT as for --report; names of\n"
+          "                             organisations and respondents are left out\n"
+          "      --names                with --aggregate, list the organisations too\n"
+          "      --pattern=GLOB         with --aggregate, the files taken from folders\n"
+          "                             (default: *.cfg)\n"
+          "      --merge=OUT            combine the answers files into a new file OUT\n"
+          "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
           "  -q, --questionnaire=FILE   use this questionnaire instead of the installed one\n"
           "                             that the answers file names\n"
           "  -l, --lang=LANG            language of messages and questions: ja or en\n"
@@ -97,9 +133,9 @@ help(void)
           "  -h, --help                 show this help and exit\n"
           "  -V, --version              show the version and exit\n"
           "\n"), stdout);
-  fputs(_("Exit status: 0 success, 1 --compare found a question that regressed, 2 bad\n"
-          "usage, 65 bad data, 66 a file cannot be opened, 73 a file cannot be created,\n"
-          "74 a file cannot be written.\n"
+  fputs(_("Exit status: 0 success, 1 --compare found a question that regressed or\n"
+          "--aggregate left files out, 2 bad usage, 65 bad data, 66 a file cannot be\n"
+          "opened, 73 a file cannot be created, 74 a file cannot be written.\n"
           "\n"
           "See kijun(1) for the keys of the interface and kijun-questionnaire(5),\n"
           "kijun-answers(5) and kijun-mapping(5) for the file formats.\n"), stdout);
@@ -249,6 +285,98 @@ run_next_cycle(const char *oldpath, const char *newpath, const char *qpath)
   return finish_stdout(rc);
 }
 
+static int
+run_merge(const char *out, char *const *in, size_t n, const char *qpath, const char *profile_from)
+{
+  /* OUT is new: never a file that exists (an input among them). */
+  struct stat ost, ist;
+  if (lstat(out, &ost) == 0)
+    {
+      bool input = false;
+      for (size_t k = 0; k < n && !input; k++)
+        input = stat(in[k], &ist) == 0 && stat(out, &ost) == 0 && ist.st_dev == ost.st_dev
+                && ist.st_ino == ost.st_ino;
+      char *o = txt_sanitize(out, true);
+      fprintf(stderr, "%s: %s: %s\n", PACKAGE, o,
+              input ? _("is one of the inputs; expected the name of a new answers file to write")
+                    : _("exists; kijun --merge never writes over a file; expected the name of a new answers file"));
+      free(o);
+      return EX_CANTCREAT;
+    }
+  diag_t d = { 0 };
+  merge m;
+  int rc = merge_open(&m, in, n, qpath, &d);
+  if (rc == 0)
+    rc = merge_combine(&m, profile_from, &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc == EX_USAGE)
+    rc = bad_usage(NULL);
+  else if (rc == 0)
+    {
+      rc = merge_write(&m, out, &d);
+      /* A file made at that name since the check: still never replaced. */
+      if (rc == EX_TEMPFAIL)
+        {
+          char *o = txt_sanitize(out, true);
+          fprintf(stderr, "%s: %s: %s\n", PACKAGE, o,
+                  _("exists; kijun --merge never writes over a file; expected the name of a new answers file"));
+          free(o);
+          rc = EX_CANTCREAT;
+        }
+      diag_print(&d, stderr);
+      diag_clear(&d);
+      if (rc == 0)
+        merge_summary(stdout, &m, out);
+    }
+  merge_free(&m);
+  return finish_stdout(rc);
+}
+
+static int
+run_aggregate(char *const *paths, size_t n, const char *qpath, enum report_fmt fmt,
+              const survey_opts *o)
+{
+  diag_t d = { 0 };
+  questionnaire *q;
+  int rc = qfind_load(qpath, NULL, NULL, NULL, &d, &q);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc)
+    return rc;
+  survey s;
+  survey_run(&s, q, paths, n, o);
+  for (size_t i = 0; i < s.nleft_out; i++)
+    fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("left out"), s.left_out[i].message);
+  for (size_t i = 0; i < s.ndups; i++)
+    for (size_t k = 1; k < s.dups[i].n; k++)
+      {
+        char *a = txt_sanitize(s.dups[i].paths[0], true), *b = txt_sanitize(s.dups[i].paths[k], true);
+        fprintf(stderr, _("%s: %s: the same organisation as %s; both are counted\n"), PACKAGE, b, a);
+        free(a);
+        free(b);
+      }
+  if (!s.agg.files)
+    {
+      if (!s.found)
+        fprintf(stderr, _("%s: no answers file found (looked for %s)\n"), PACKAGE,
+                o->pattern ? o->pattern : SURVEY_PATTERN);
+      else
+        fprintf(stderr, _("%s: no answers file could be aggregated\n"), PACKAGE);
+      rc = s.found ? EX_DATAERR : EX_NOINPUT;
+    }
+  else
+    {
+      aggrep_ctx r = { &s, i18n_lang(), 0, o->names };
+      rc = aggrep_write(stdout, fmt, &r);
+      if (rc == 0 && s.nleft_out)
+        rc = 1;
+    }
+  survey_free(&s);
+  qn_free(q);
+  return finish_stdout(rc);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -267,7 +395,10 @@ main(int argc, char **argv)
   i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL, path_localedir());
 
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
+  const char *merge_out = NULL, *profile_from = NULL;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
+  bool want_aggregate = false;
+  survey_opts so = { 0 };
   int c;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":r::c:m:q:l:hV", long_options, NULL)) != -1)
@@ -298,6 +429,22 @@ main(int argc, char **argv)
         case 'm':
           migrate = optarg;
           break;
+        case OPT_AGGREGATE:
+          want_aggregate = true;
+          report = optarg;
+          break;
+        case OPT_NAMES:
+          so.names = true;
+          break;
+        case OPT_PATTERN:
+          so.pattern = optarg;
+          break;
+        case OPT_MERGE:
+          merge_out = optarg;
+          break;
+        case OPT_PROFILE_FROM:
+          profile_from = optarg;
+          break;
         case 'q':
           qpath = optarg;
           break;
@@ -324,13 +471,23 @@ main(int argc, char **argv)
   bool empty = false;
   for (int i = optind; i < argc; i++)
     empty |= !*argv[i];
-  if ((check && !*check) || (migrate && !*migrate) || (qpath && !*qpath) || (prev && !*prev) || empty)
+  if ((check && !*check) || (migrate && !*migrate) || (qpath && !*qpath) || (prev && !*prev)
+      || (merge_out && !*merge_out) || (profile_from && !*profile_from) || empty)
     return bad_usage(xasprintf("%s", _("an empty file name was given; expected the name of a file")));
   /* The modes of the PDCA loop go with no other mode. */
   int loop = want_plan + want_compare + want_next;
   if (loop && loop + want_report + !!check + !!migrate > 1)
     return bad_usage(xasprintf("%s", _("--check, --migrate, --report, --plan, --compare and --next-cycle cannot be combined; choose one")));
-  if (i18n_fallback_reason() && (check || migrate || want_report || loop))
+  /* Many files at once go with no other mode either. */
+  int many = want_aggregate + !!merge_out;
+  if (many && many + loop + want_report + !!check + !!migrate > 1)
+    return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
+                               want_aggregate ? "--aggregate" : "--merge"));
+  if ((so.names || so.pattern) && !want_aggregate)
+    return bad_usage(xasprintf(_("%s is used with %s"), so.names ? "--names" : "--pattern", "--aggregate"));
+  if (profile_from && !merge_out)
+    return bad_usage(xasprintf(_("%s is used with %s"), "--profile-from", "--merge"));
+  if (i18n_fallback_reason() && (check || migrate || want_report || loop || many))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
   if (migrate)
     {
@@ -343,6 +500,27 @@ main(int argc, char **argv)
       if (want_report || qpath)
         return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--check"));
       return run_check(check, argv + optind, (size_t) rest);
+    }
+  if (merge_out)
+    {
+      if (rest < 1)
+        return bad_usage(xasprintf(_("%s needs the answers files to merge"), "--merge"));
+      if (prev)
+        return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", "--merge"));
+      return run_merge(merge_out, argv + optind, (size_t) rest, qpath, profile_from);
+    }
+  if (want_aggregate)
+    {
+      int afmt = report_fmt_parse(report);
+      if (afmt < 0)
+        return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, json or html"), report));
+      if (so.pattern && !*so.pattern)
+        return bad_usage(xasprintf("%s", _("an empty pattern was given; expected a pattern such as *.cfg")));
+      if (rest < 1)
+        return bad_usage(xasprintf(_("%s needs at least one file or folder"), "--aggregate"));
+      if (prev)
+        return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", "--aggregate"));
+      return run_aggregate(argv + optind, (size_t) rest, qpath, (enum report_fmt) afmt, &so);
     }
   if (want_compare || want_next)
     {

@@ -486,8 +486,8 @@ html_fact(FILE *f, const char *label, const char *value, const char *cls)
 }
 
 /* A big figure over its counts: "40.0%" and "(2/5)". */
-static void
-kpi(FILE *f, const char *label, const char *figure)
+void
+html_kpi(FILE *f, const char *label, const char *figure)
 {
   const char *paren = strchr(figure, '(');
   size_t n = paren ? (size_t) (paren - figure) : strlen(figure);
@@ -585,11 +585,11 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
   bases(f, q, c);
   fputs("<div class=\"kpis\">\n", f);
   cov_format(&c->all[QN_BASELINE], buf, sizeof buf);
-  kpi(f, _("Baseline coverage"), buf);
+  html_kpi(f, _("Baseline coverage"), buf);
   cov_format(&c->all[QN_RECOMMENDED], buf, sizeof buf);
-  kpi(f, _("Recommended coverage"), buf);
+  html_kpi(f, _("Recommended coverage"), buf);
   snprintf(buf, sizeof buf, "%u/%u", cov_answered(c->all), cov_total(c->all));
-  kpi(f, _("Answered"), buf);
+  html_kpi(f, _("Answered"), buf);
   fputs("</div>\n</header>\n", f);
 }
 
@@ -645,22 +645,31 @@ items(FILE *f, const report_ctx *r, const coverage *c)
     fputs("</dl>\n", f);
 }
 
-static void
-statuses(FILE *f, const coverage *c)
+int
+html_status_kinds(html_kind kinds[ANS_STATUS_COUNT], enum ans_status order[ANS_STATUS_COUNT],
+                  char cls[ANS_STATUS_COUNT][48])
 {
-  enum ans_status order[ANS_STATUS_COUNT];
   int nk = stack_order(order);
-  html_kind kinds[ANS_STATUS_COUNT];
-  char cls[ANS_STATUS_COUNT][48];
-  unsigned counts[QN_LEVEL_COUNT][ANS_STATUS_COUNT];
-  html_stack_row rows[QN_LEVEL_COUNT];
   for (int k = 0; k < nk; k++)
     {
       status_class(order[k], cls[k]);
       kinds[k] = (html_kind){ ans_status_name(order[k]), cls[k] };
-      for (int l = 0; l < QN_LEVEL_COUNT; l++)
-        counts[l][k] = c->all[l].status[order[k]];
     }
+  return nk;
+}
+
+static void
+statuses(FILE *f, const coverage *c)
+{
+  enum ans_status order[ANS_STATUS_COUNT];
+  html_kind kinds[ANS_STATUS_COUNT];
+  char cls[ANS_STATUS_COUNT][48];
+  int nk = html_status_kinds(kinds, order, cls);
+  unsigned counts[QN_LEVEL_COUNT][ANS_STATUS_COUNT];
+  html_stack_row rows[QN_LEVEL_COUNT];
+  for (int k = 0; k < nk; k++)
+    for (int l = 0; l < QN_LEVEL_COUNT; l++)
+      counts[l][k] = c->all[l].status[order[k]];
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     rows[l] = (html_stack_row){ qn_level_name((enum qn_level) l), counts[l] };
   html_el(f, "h2", NULL, _("Answers by status"));

@@ -84,6 +84,15 @@ typedef struct html_stack_row
 void html_stack_chart(FILE *f, const char *caption, const html_kind *kinds, size_t nkinds,
                       const html_stack_row *rows, size_t nrows);
 
+/* A headline figure: "40.0%" large over "(2/5)" (what follows "("). */
+void html_kpi(FILE *f, const char *label, const char *figure);
+
+/* The statuses as chart kinds, in the order the charts stack them (met
+ * first, unanswered last): order[k] is the status of kinds[k], whose
+ * class name is kept in cls[k].  Returns how many. */
+int html_status_kinds(html_kind kinds[ANS_STATUS_COUNT], enum ans_status order[ANS_STATUS_COUNT],
+                      char cls[ANS_STATUS_COUNT][48]);
+
 /* How far a tally is met, for colouring a cell.  Each band also has a
  * mark, so the table reads without colour. */
 enum html_band

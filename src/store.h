@@ -55,6 +55,8 @@ unsigned store_doc_qedition(const store_doc *doc);
  * edition): warnings, not errors; the file opened.  The caller may take
  * them (move the struct and zero it). */
 diag_t *store_doc_warnings(store_doc *doc);
+/* The line of the file's questionnaire group. */
+int store_doc_qline(const store_doc *doc);
 /* Check the answers against q and build the assessment.  Returns 0, or
  * EX_DATAERR with every problem in d.  *stamp records the file as read. */
 int store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out,
