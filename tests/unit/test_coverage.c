@@ -6,6 +6,7 @@
 
 #include <criterion/criterion.h>
 
+#include "agg.h"
 #include "coverage.h"
 #include "helpers.h"
 #include "qload.h"
@@ -230,4 +231,104 @@ Test(coverage, the_vocabularies_list_what_files_may_say)
   cr_assert_eq(vocab_parse(&ans_status_vocab, "not_applicable"), ANS_NOT_APPLICABLE);
   for (int i = 0; i < ANS_STATUS_COUNT; i++)
     cr_assert_eq(ans_status_of_digit(ans_statuses[i].digit), i);
+}
+
+/* ---- tenths and the aggregate ------------------------------------------ */
+
+Test(coverage, tenths_round_half_up_exactly)
+{
+  cov_tally t = { 0 };
+  char buf[COV_PERCENT_SIZE];
+  struct { unsigned met, app; int tenths; const char *text; } cases[] = {
+    { 0, 1, 0, "0.0" }, { 1, 1, 1000, "100.0" }, { 2, 5, 400, "40.0" },
+    { 1, 3, 333, "33.3" }, { 2, 3, 667, "66.7" },
+    /* 6.25% and 1.25% are exact ties in binary, which printf's %.1f
+     * rounds to even (6.2); the figures round half up, everywhere alike. */
+    { 1, 16, 63, "6.3" }, { 1, 80, 13, "1.3" }, { 999, 1000, 999, "99.9" },
+    { 9999, 10000, 1000, "100.0" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      t.met = cases[i].met, t.applicable = cases[i].app;
+      cr_expect_eq(cov_tenths(&t), cases[i].tenths, "%u/%u: %d", t.met, t.applicable, cov_tenths(&t));
+      cr_expect_str_eq(cov_percent_text(&t, buf), cases[i].text);
+    }
+  t.met = t.applicable = 0;
+  cr_expect_eq(cov_tenths(&t), -1);
+  cr_expect_null(cov_percent_text(&t, buf));
+}
+
+Test(coverage, quantiles_by_nearest_rank)
+{
+  static agg_dist d;
+  memset(&d, 0, sizeof d);
+  cr_expect_eq(agg_quantile(&d, 1, 2), -1, "an empty distribution has no median");
+  int v[] = { 0, 400, 600, 1000 };
+  for (int i = 0; i < 4; i++)
+    d.bin[v[i]]++, d.n++;
+  cr_expect_eq(agg_quantile(&d, 0, 1), 0);
+  cr_expect_eq(agg_quantile(&d, 1, 4), 0);
+  cr_expect_eq(agg_quantile(&d, 1, 2), 400);
+  cr_expect_eq(agg_quantile(&d, 3, 4), 600);
+  cr_expect_eq(agg_quantile(&d, 1, 1), 1000);
+  d.bin[333]++, d.n++;   /* 0, 33.3, 40, 60, 100 */
+  cr_expect_eq(agg_quantile(&d, 1, 4), 333);
+  cr_expect_eq(agg_quantile(&d, 1, 2), 400);
+  cr_expect_eq(agg_quantile(&d, 3, 4), 600);
+}
+
+Test(coverage, an_aggregate_is_the_sum_of_its_files_in_any_split)
+{
+  /* Three assessments summed into one aggregate, and the same split in
+   * two and merged, are the same; the question tallies add up to the
+   * pooled figures. */
+  aggregate one, part[2];
+  agg_init(&one, qn);
+  agg_init(&part[0], qn);
+  agg_init(&part[1], qn);
+  enum ans_status pattern[3][8] = {
+    { ANS_IMPLEMENTED, ANS_IMPLEMENTED, ANS_IMPLEMENTED, ANS_IMPLEMENTED, ANS_IMPLEMENTED,
+      ANS_NONE, ANS_IMPLEMENTED, ANS_NONE },
+    { ANS_NOT_IMPLEMENTED, ANS_PARTIAL, ANS_UNKNOWN, ANS_NONE, ANS_IMPLEMENTED, ANS_NONE,
+      ANS_NOT_APPLICABLE, ANS_IMPLEMENTED },
+    { ANS_NONE },
+  };
+  for (int k = 0; k < 3; k++)
+    {
+      assessment *x = ans_new(qn);
+      for (size_t i = 0; i < 8; i++)
+        ans_set_status(x, i, pattern[k][i]);
+      if (k == 0)
+        ans_set_profile(x, ANS_SECTOR, "gas");
+      coverage cc;
+      cov_compute(qn, x, &cc);
+      agg_add(&one, x, &cc);
+      agg_add(&part[k == 2], x, &cc);
+      cov_free(&cc);
+      ans_free(x);
+    }
+  agg_merge(&part[0], &part[1]);
+  cr_expect_eq(one.files, 3);
+  cr_expect_eq(part[0].files, 3);
+  cr_expect_eq(one.sector[1][1], 1, "the gas file meets the baseline");
+  cr_expect_eq(one.sector[qn->nsectors][0], 2, "two files name no sector");
+  cr_expect_eq(memcmp(one.question, part[0].question, qn->nquestions * sizeof *one.question), 0);
+  cr_expect_eq(memcmp(&one.overall, &part[0].overall, sizeof one.overall), 0);
+  cov_tally sum = { 0 };
+  for (size_t i = 0; i < qn->nquestions; i++)
+    if (qn->questions[i].level == QN_BASELINE)
+      cov_tally_add(&sum, &one.question[i]);
+  cr_expect_eq(memcmp(&sum, &one.all[QN_BASELINE], sizeof sum), 0, "questions add up to the pool");
+  cr_expect_eq(one.question[0].met, 1);
+  cr_expect_eq(one.question[0].status[ANS_NOT_IMPLEMENTED], 1);
+  cr_expect_eq(one.question[0].status[ANS_NONE], 1);
+  cr_expect_eq(agg_quantile(&one.overall, 1, 1), 1000);
+  cr_expect_eq(agg_quantile(&one.overall, 0, 1), 0);
+  size_t *rank = agg_ranking(&one);
+  cr_expect_eq(qn->questions[rank[0]].level, QN_BASELINE);
+  cr_expect_eq(qn->questions[rank[qn->nquestions - 1]].level, QN_RECOMMENDED);
+  free(rank);
+  agg_free(&one);
+  agg_free(&part[0]);
+  agg_free(&part[1]);
 }

@@ -1,0 +1,187 @@
+# --aggregate: figures checked against an independent computation over
+# each file's own --report=json, the files left out (malformed, another
+# questionnaire, unreadable, a symbolic link loop), duplicates, names,
+# exit statuses, and the golden reports in every format, both languages.
+. "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
+Q="$TESTDATA/mini.cfg"
+G="$KIJUN_SRCDIR/tests/golden"
+
+# ---- a generated set, and the figures computed another way ----------------
+if command -v python3 >/dev/null 2>&1; then
+  mkdir -p "$TMP/set/deep/er"
+  python3 - "$TMP/set" <<'PY'
+import random, sys
+random.seed(15)
+digest = "sha256:8bb17b3851a76a7906d86c8a166e86576207914ad44e114c97ebfebd77c3071b"
+qs = ["1.1-a", "1.1-b", "1.2-a", "1.2-b", "1.2-c", "1.2-d", "1.3-a", "1.3-b"]
+sts = [None, "implemented", "partial", "not_implemented", "alternative", "not_applicable", "unknown"]
+for k in range(23):
+    d = sys.argv[1] + ("/deep/er" if k % 3 == 0 else "/deep" if k % 3 == 1 else "")
+    sector = ["water", "gas", None][k % 3]
+    with open("%s/org-%02d.cfg" % (d, k), "w") as f:
+        f.write('kijun_answers = 1;\nquestionnaire = { id = "mini"; version = "1"; digest = "%s"; };\n' % digest)
+        f.write('profile = { organization = "Org %d";%s };\nanswers = (\n' % (k, ' sector = "%s";' % sector if sector else ""))
+        rows = []
+        for q in qs:
+            s = random.choice(sts)
+            if s is None:
+                continue
+            note = '; note = "why"' if s in ("alternative", "not_applicable") and random.random() < 0.6 else ""
+            rows.append('  { question = "%s"; status = "%s"%s; }' % (q, s, note))
+        f.write(",\n".join(rows) + "\n);\n")
+PY
+  : > "$TMP/per-file.json"
+  for f in $(find "$TMP/set" -name '*.cfg' | sort); do
+    "$KIJUN" --report=json -q "$Q" "$f" > "$TMP/one.json" || not_ok "report on $f"
+    python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))))' "$TMP/one.json" >> "$TMP/per-file.json"
+  done
+  run "$KIJUN" --aggregate=csv -q "$Q" "$TMP/set"
+  expect_status "a clean set aggregates with status 0" 0
+  expect_empty "a clean set says nothing on stderr" err
+  tr -d '\r' < "$TMP/out" > "$TMP/agg.csv"
+  python3 - "$TMP/per-file.json" "$TMP/agg.csv" > "$TMP/check" <<'PY'
+import csv, json, math, sys
+reports = [json.loads(l) for l in open(sys.argv[1])]
+rows = list(csv.DictReader(open(sys.argv[2])))
+bad = []
+def expect(what, got, want):
+    if str(got) != str(want):
+        bad.append("%s: got %s, expected %s" % (what, got, want))
+def fig(t):
+    return "" if t["percent"] is None else "%.1f" % t["percent"]
+def five(values):
+    v = sorted(values)
+    if not v:
+        return [""] * 5
+    out = []
+    for p in (0, .25, .5, .75, 1):
+        rank = max(1, math.ceil(len(v) * p))
+        out.append("%.1f" % v[rank - 1])
+    return out
+def row(scope, id_, level="baseline"):
+    for r in rows:
+        if r["scope"] == scope and r["id"] == id_ and r["level"] == level:
+            return r
+    bad.append("no row %s %s %s" % (scope, id_, level))
+    return None
+n = len(reports)
+r = row("overall", "mini")
+expect("files", r["files"], n)
+expect("baseline met files", r["baseline_met_files"], sum(x["verdict"] == "baseline_met" for x in reports))
+vals = [x["overall"]["baseline"]["percent"] for x in reports if x["overall"]["baseline"]["percent"] is not None]
+expect("overall quartiles", [r[k] for k in ("min", "q1", "median", "q3", "max")], five(vals))
+expect("pooled met", r["met"], sum(x["overall"]["baseline"]["met"] for x in reports))
+for ph in ("plan", "do", "check", "act"):
+    r = row("phase", ph)
+    vals = [p["baseline"]["percent"] for x in reports for p in x["phases"] if p["id"] == ph and p["baseline"]["percent"] is not None]
+    expect("phase " + ph, [r[k] for k in ("min", "q1", "median", "q3", "max")], five(vals))
+for sec in ("1.1", "1.2", "1.3"):
+    r = row("section", sec)
+    vals = [s["baseline"]["percent"] for x in reports for s in x["sections"] if s["id"] == sec and s["baseline"]["percent"] is not None]
+    expect("item " + sec, [r[k] for k in ("min", "q1", "median", "q3", "max")], five(vals))
+for sector in ("water", "gas", ""):
+    got = [r for r in rows if r["scope"] == "sector" and r["id"] == sector]
+    want = [x for x in reports if (x["profile"]["sector"] or "") == sector]
+    expect("sector " + sector, got[0]["files"] if got else 0, len(want))
+order = []
+for r in rows:
+    if r["scope"] != "question":
+        continue
+    ans = [a for x in reports for a in x["answers"] if a["question"] == r["id"]]
+    expect("question %s met" % r["id"], r["met"], sum(a["met"] is True for a in ans))
+    expect("question %s applicable" % r["id"], r["applicable"], sum(a["met"] is not None for a in ans))
+    for st in ("implemented", "partial", "not_implemented", "alternative", "not_applicable", "unknown", "unanswered"):
+        expect("question %s %s" % (r["id"], st), r[st], sum(a["status"] == st for a in ans))
+    app = int(r["applicable"])
+    order.append((0 if r["level"] == "baseline" else 1, int(r["met"]) / app if app else 2))
+expect("questions least met first", order, sorted(order))
+print("\n".join(bad) if bad else "same")
+PY
+  if [ "$(cat "$TMP/check")" = same ]; then ok "aggregate figures equal those computed from each file's own report"
+  else not_ok "aggregate figures equal those computed from each file's own report" "$(head -20 "$TMP/check")"; fi
+  if python3 -c 'import csv, sys; sys.exit(len(set(len(r) for r in csv.reader(open(sys.argv[1])))) != 1)' "$TMP/agg.csv"; then
+    ok "every CSV row has as many fields as the header"
+  else not_ok "every CSV row has as many fields as the header"; fi
+  run "$KIJUN" --aggregate=json -q "$Q" "$TMP/set"
+  if python3 -m json.tool "$TMP/out" >/dev/null 2>&1; then ok "aggregate JSON is valid"
+  else not_ok "aggregate JSON is valid" "$(head -c 400 "$TMP/out")"; fi
+  expect_in "JSON names its schema" out '"schema": "kijun-aggregate/1"'
+  expect_in "JSON counts the files" out '"aggregated": 23'
+  if grep -q 'Org 1' "$TMP/out"; then not_ok "no organisation name without --names"; else ok "no organisation name without --names"; fi
+  run "$KIJUN" --aggregate=json --names -q "$Q" "$TMP/set"
+  expect_in "--names lists the organisations" out '"organization": "Org 12"'
+  run "$KIJUN" --aggregate=html -q "$Q" "$TMP/set"
+  expect_status "HTML aggregate exits 0" 0
+  if python3 "$KIJUN_SRCDIR/tests/tools/htmlcheck.py" "$TMP/out" >"$TMP/hc" 2>&1; then ok "HTML aggregate passes the strict checker"
+  else not_ok "HTML aggregate passes the strict checker" "$(head -5 "$TMP/hc")"; fi
+else
+  ok "# SKIP python3 is not installed"
+fi
+
+# ---- a folder with problems ---------------------------------------------------
+mkdir -p "$TMP/mixed/sub"
+cp "$TESTDATA/agg/water-a.cfg" "$TESTDATA/agg/water-b.cfg" "$TMP/mixed/"
+cp "$TESTDATA/agg/sub/broken.cfg" "$TESTDATA/agg/other.cfg" "$TMP/mixed/sub/"
+cp "$TESTDATA/agg/water-b.cfg" "$TMP/mixed/sub/copy-of-b.cfg"
+printf 'kijun_answers = 1;\nquestionnaire = { id = "mini"\n' > "$TMP/mixed/sub/syntax.cfg"
+ln -s .. "$TMP/mixed/sub/up"
+ln -s self.cfg "$TMP/mixed/self.cfg"
+cp "$TESTDATA/agg/water-a.cfg" "$TMP/mixed/.hidden.cfg"
+cp "$TESTDATA/agg/water-a.cfg" "$TMP/mixed/sub/notes.txt"
+sed 's/Kita Water/Locked Water/' "$TESTDATA/agg/water-a.cfg" > "$TMP/mixed/locked.cfg"
+chmod 000 "$TMP/mixed/locked.cfg"
+run "$KIJUN" --aggregate=csv -q "$Q" "$TMP/mixed"
+expect_status "files left out: exit status 1, the aggregate still written" 1
+expect_in "the malformed file is named with its line" err "sub/broken.cfg:6: status \"done\""
+expect_in "a libconfig syntax error is named with its line" err "sub/syntax.cfg:3:"
+expect_in "another questionnaire's file is named with its line" err "sub/other.cfg:3: these answers belong to questionnaire 'shop' version 1"
+expect_in "a symbolic link loop is reported, not followed" err "sub/up: symbolic link loop"
+expect_in "a link to itself is reported" err "self.cfg: cannot open"
+expect_in "the duplicate organisation is reported" err "mixed/water-b.cfg: the same organisation as $TMP/mixed/sub/copy-of-b.cfg"
+if [ "$(id -u)" -eq 0 ]; then
+  ok "# SKIP root reads files whatever their permissions: the unreadable file is read"
+  n_expected=4
+else
+  expect_in "the unreadable file is left out with its error" err "locked.cfg: cannot open"
+  n_expected=3
+fi
+expect_in "the good files are aggregated, the hidden and .txt ones not taken" out "overall,mini,Test questionnaire,baseline,$n_expected,"
+expect_in "CSV lists the files left out" out "left_out,$TMP/mixed/sub/broken.cfg,"
+expect_in "CSV lists the duplicates" out "duplicate,$TMP/mixed/sub/copy-of-b.cfg,1"
+expect_in "CSV lists each file of a duplicate" out "duplicate,$TMP/mixed/water-b.cfg,1"
+chmod 600 "$TMP/mixed/locked.cfg"
+
+rm "$TMP/mixed/sub/up" "$TMP/mixed/self.cfg"
+run "$KIJUN" --aggregate -q "$Q" --pattern='*.txt' "$TMP/mixed"
+expect_status "--pattern chooses the files taken from folders" 0
+expect_in "--pattern=*.txt takes notes.txt only" out "Files aggregated  1"
+
+mkdir -p "$TMP/empty"
+run "$KIJUN" --aggregate -q "$Q" "$TMP/empty"
+expect_status "no answers file found: exit status 66" 66
+expect_in "no answers file found: said so" err "no answers file found"
+run "$KIJUN" --aggregate -q "$Q" "$TMP/mixed/sub/broken.cfg"
+expect_status "nothing could be aggregated: exit status 65" 65
+expect_empty "nothing could be aggregated: no report" out
+run "$KIJUN" --aggregate -q "$Q"
+expect_status "--aggregate without a path is bad usage" 2
+run "$KIJUN" --aggregate=pdf -q "$Q" "$TMP/set"
+expect_status "an unknown aggregate format is bad usage" 2
+run "$KIJUN" --names -q "$Q" "$TESTDATA/mini-answers.cfg"
+expect_status "--names without --aggregate is bad usage" 2
+
+# ---- golden reports -----------------------------------------------------------
+# Run from tests/data so the file names in the reports are relative.
+for lang in en ja; do
+  for fmt in txt md csv json html; do
+    case $fmt in txt) f=text ;; md) f=markdown ;; *) f=$fmt ;; esac
+    (cd "$TESTDATA" && "$KIJUN" --lang "$lang" --aggregate=$f -q mini.cfg agg) > "$TMP/agg.$lang.$fmt" 2>/dev/null
+    if [ -n "${KIJUN_UPDATE_GOLDEN:-}" ]; then cp "$TMP/agg.$lang.$fmt" "$G/agg.$lang.$fmt"; fi
+    if cmp -s "$TMP/agg.$lang.$fmt" "$G/agg.$lang.$fmt"; then ok "golden aggregate $lang $fmt"
+    else not_ok "golden aggregate $lang $fmt" "$(diff "$G/agg.$lang.$fmt" "$TMP/agg.$lang.$fmt" | head -20)"; fi
+  done
+done
+(cd "$TESTDATA" && "$KIJUN" --lang ja --aggregate --names -q mini.cfg agg) > "$TMP/names.txt" 2>/dev/null
+if grep -q 'Minami Water' "$TMP/names.txt"; then ok "--names prints the organisations"; else not_ok "--names prints the organisations"; fi
+
+done_testing
