@@ -121,6 +121,14 @@ answers(const char *qpath, long n, const char *dir, int fill)
   for (long k = 0; k < n; k++)
     {
       assessment *a = ans_new(q);
+      /* A profile as a survey's files have one: each its organisation,
+       * the sectors in turn. */
+      char org[64];
+      snprintf(org, sizeof org, "Organisation %05ld", k);
+      ans_set_profile(a, ANS_ORGANIZATION, org);
+      ans_set_profile(a, ANS_RESPONDENT, "Bench Respondent");
+      if (q->nsectors)
+        ans_set_profile(a, ANS_SECTOR, q->sectors[k % (long) q->nsectors].id);
       for (size_t i = 0; i < q->nquestions; i++)
         if (rand() % 100 < fill)
           ans_set_status(a, i, (enum ans_status) (1 + rand() % 6));

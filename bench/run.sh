@@ -11,6 +11,7 @@ S=${2:-.}
 KIJUN="$B/src/kijun"
 TOOL="$B/bench/benchtool"
 PTY="$B/bench/ptybench"
+FLOOR="$B/bench/cfgfloor"
 Q="$S/questionnaires/nisc-2023.cfg"
 W=$(mktemp -d "${TMPDIR:-/tmp}/kijun-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
@@ -129,6 +130,25 @@ for f in "$W"/survey/*.cfg; do "$KIJUN" --report=csv -q "$Q" "$f"; done > "$W/su
 t1=$(date +%s.%N)
 survey_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
 survey_rows=$(grep -c '^overall,.*,baseline,' "$W/survey.csv")
+
+# ---- the same survey in one process: kijun --aggregate ----------------------
+# Beside the floor: libconfig alone parsing the same files one after
+# another (bench/cfgfloor.c).  Peak memory at 1,000 files and at all of
+# them shows whether it grows with the number of files.
+mkdir -p "$W/survey1k"
+ls "$W/survey" | head -1000 | while read -r f; do cp "$W/survey/$f" "$W/survey1k/"; done
+for r in $(seq 3); do
+  progress "aggregate: $NFILES files, run $r of 3"
+  "$TOOL" run -- "$KIJUN" --aggregate=csv -q "$Q" "$W/survey" > "$W/agg.$r"
+  "$TOOL" run -- "$FLOOR" "$W/survey" > "$W/floor.$r"
+  "$TOOL" run -- "$KIJUN" --aggregate=csv -q "$Q" "$W/survey1k" > "$W/agg1k.$r"
+done
+am() { for r in 1 2 3; do awk -v k="$2" '$1 == k { print $2 }' "$W/$1.$r"; done | median; }
+agg_ms=$(am agg ms); agg_kb=$(am agg maxrss_kb); agg_exit=$(am agg exit)
+floor_ms=$(am floor ms); floor_kb=$(am floor maxrss_kb)
+agg1k_ms=$(am agg1k ms); agg1k_kb=$(am agg1k maxrss_kb)
+"$KIJUN" --aggregate=json -q "$Q" "$W/survey" > "$W/agg.json"
+agg_files=$(awk -F'[:,]' '/"files": \{ "aggregated"/ { gsub(/ /, "", $3); print $3; exit }' "$W/agg.json")
 printf '%-64s\r' "" >&2
 
 # ---- the table --------------------------------------------------------
@@ -174,6 +194,18 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   done
   echo
   echo "A whole survey: $NFILES answers files to the bundled questionnaire, each reported with \`kijun --report=csv\`, one process after another: ${survey_s} s ($survey_rows files)."
+  echo
+  echo "## A survey in one process"
+  echo
+  echo "The same $NFILES files aggregated by \`kijun --aggregate=csv\` in one process ($(nproc) cores; it reads on every core), beside libconfig alone parsing them one after another in one process (bench/cfgfloor.c, the floor). Medians of 3 runs."
+  echo
+  echo "| | files | time | ratio to the floor | peak memory |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| libconfig alone (floor) | $NFILES | $floor_ms ms | 1.00 | $floor_kb KiB |"
+  echo "| kijun --aggregate | ${agg_files:-?} (exit $agg_exit) | $agg_ms ms | $(ratio "$agg_ms" "$floor_ms") | $agg_kb KiB |"
+  echo "| kijun --aggregate, 1,000 of them | 1000 | $agg1k_ms ms | | $agg1k_kb KiB |"
+  echo
+  echo "Peak memory, 10 times the files: $(ratio "$agg_kb" "$agg1k_kb") times the memory (the aggregate keeps counts, not files; 12 bytes a file go to finding duplicate organisations)."
 } > "$W/results.md"
 cat "$W/results.md"
 cp "$W/results.md" "$OUT"
