@@ -622,6 +622,17 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
 
 /* ---- CSV --------------------------------------------------------------- */
 
+void
+report_csv_tally(FILE *f, const cov_tally *t)
+{
+  char pct[COV_PERCENT_SIZE];
+  const char *p = cov_percent_text(t, pct);
+  fprintf(f, ",%u,%u,%s,%u", t->met, t->applicable, p ? p : "", t->total);
+  for (int i = 0; i < ANS_STATUS_COUNT; i++)
+    fprintf(f, ",%u", t->status[ans_status_nth(i)]);
+  fprintf(f, ",%u,%u", t->no_reason, t->reconfirm);
+}
+
 static void
 csv_row(FILE *f, const char *scope, const char *id, const char *title, int level, const cov_tally *t)
 {
@@ -630,13 +641,9 @@ csv_row(FILE *f, const char *scope, const char *id, const char *title, int level
   emit_csv(f, id);
   fputc(',', f);
   emit_csv(f, title);
-  char pct[COV_PERCENT_SIZE];
-  const char *p = cov_percent_text(t, pct);
-  fprintf(f, ",%s,%u,%u,%s,%u", qn_level_key((enum qn_level) level), t->met, t->applicable,
-          p ? p : "", t->total);
-  for (int i = 0; i < ANS_STATUS_COUNT; i++)
-    fprintf(f, ",%u", t->status[ans_status_nth(i)]);
-  fprintf(f, ",%u,%u\r\n", t->no_reason, t->reconfirm);
+  fprintf(f, ",%s", qn_level_key((enum qn_level) level));
+  report_csv_tally(f, t);
+  fputs("\r\n", f);
 }
 
 /* One answer as a row of its own: the answers to reconfirm and those to
@@ -693,8 +700,8 @@ csv_report(FILE *f, const report_ctx *r, const coverage *c)
 
 /* ---- JSON -------------------------------------------------------------- */
 
-static void
-json_tally(FILE *f, const cov_tally *t)
+void
+report_json_tally(FILE *f, const cov_tally *t)
 {
   char pct[COV_PERCENT_SIZE];
   const char *p = cov_percent_text(t, pct);
@@ -714,7 +721,7 @@ json_levels(FILE *f, const cov_tally t[QN_LEVEL_COUNT])
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     {
       fprintf(f, "%s\"%s\": ", l ? ", " : "", qn_level_key((enum qn_level) l));
-      json_tally(f, &t[l]);
+      report_json_tally(f, &t[l]);
     }
 }
 

@@ -23,6 +23,11 @@ int report_write(FILE *f, enum report_fmt fmt, const report_ctx *r);
 /* The headline of the text report alone (verdict and its caveat, both
  * coverages, answered), as kijun prints it last on leaving. */
 int report_headline(FILE *f, const report_ctx *r);
+/* A tally's columns and keys, as the report writes them: CSV
+ * ",met,applicable,percent,total,<status>...,missing_reason,reconfirm"
+ * (no line end), and a JSON object with the same names. */
+void report_csv_tally(FILE *f, const cov_tally *t);
+void report_json_tally(FILE *f, const cov_tally *t);
 
 /* The start of a JSON report: "{", schema, generated, language, as_of
  * (when not NULL) and the questionnaire group. */

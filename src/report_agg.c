@@ -555,22 +555,15 @@ csv_lead(FILE *f, const char *scope, const char *id, const char *title, const ch
   fprintf(f, ",%s", level ? level : "");
 }
 
-/* The tally columns, or as many empty fields. */
+/* The tally columns (as the report's), or as many empty fields. */
 static void
 csv_tally(FILE *f, const cov_tally *t)
 {
-  if (!t)
-    {
-      for (int i = 0; i < 6 + ANS_STATUS_COUNT; i++)
-        fputc(',', f);
-      return;
-    }
-  char pct[COV_PERCENT_SIZE];
-  const char *p = cov_percent_text(t, pct);
-  fprintf(f, ",%u,%u,%s,%u", t->met, t->applicable, p ? p : "", t->total);
-  for (int i = 0; i < ANS_STATUS_COUNT; i++)
-    fprintf(f, ",%u", t->status[nth(i)]);
-  fprintf(f, ",%u,%u", t->no_reason, t->reconfirm);
+  if (t)
+    report_csv_tally(f, t);
+  else
+    for (int i = 0; i < 6 + ANS_STATUS_COUNT; i++)
+      fputc(',', f);
 }
 
 static void
@@ -672,18 +665,6 @@ csv_report(FILE *f, const aggrep_ctx *r)
 /* ---- JSON ---------------------------------------------------------------- */
 
 static void
-json_tally(FILE *f, const cov_tally *t)
-{
-  char pct[COV_PERCENT_SIZE];
-  const char *p = cov_percent_text(t, pct);
-  fprintf(f, "{ \"met\": %u, \"applicable\": %u, \"percent\": %s, \"total\": %u", t->met,
-          t->applicable, p ? p : "null", t->total);
-  for (int i = 0; i < ANS_STATUS_COUNT; i++)
-    fprintf(f, ", \"%s\": %u", ans_status_key(nth(i)), t->status[nth(i)]);
-  fprintf(f, ", \"missing_reason\": %u, \"reconfirm\": %u }", t->no_reason, t->reconfirm);
-}
-
-static void
 json_dist(FILE *f, const agg_dist *d)
 {
   fprintf(f, "{ \"files\": %u, \"none_applicable\": %u", d->n, d->none);
@@ -737,7 +718,7 @@ json_report(FILE *f, const aggrep_ctx *r)
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     {
       fprintf(f, "\"%s\": ", qn_level_key((enum qn_level) l));
-      json_tally(f, &g->all[l]);
+      report_json_tally(f, &g->all[l]);
       fputs(", ", f);
     }
   fputs("\"distribution\": ", f);
@@ -775,7 +756,7 @@ json_report(FILE *f, const aggrep_ctx *r)
               qn_level_key(x->level));
       emit_json(f, x->basis ? qn_basis_key(x->basis) : NULL);
       fputs(", \"answers\": ", f);
-      json_tally(f, &g->question[rank[k]]);
+      report_json_tally(f, &g->question[rank[k]]);
       fputs(", \"text\": ", f);
       emit_json(f, qn_tr(&x->text, r->lang));
       fputs(k + 1 < q->nquestions ? " },\n" : " }\n", f);
