@@ -132,6 +132,12 @@ scan_chunk(struct scan *s, const unsigned char *b, size_t n)
   s->prev_backslash = false;
   while (i < n)
     {
+      /* Within a line, plain ASCII needs nothing: skip it at once. */
+      if (!s->at_line_start)
+        while (i < n && b[i] >= 0x20 && b[i] < 0x80 && b[i] != '\\')
+          i++;
+      if (i == n)
+        break;
       unsigned char c = b[i];
       if (c >= 0x80)
         {
@@ -272,6 +278,19 @@ lex_chunk(struct scan *s, const unsigned char *b, size_t n)
             }
           break;
         case LX_STRING:
+          if (c != '"' && c != '\\' && c != '\n')
+            {
+              /* Most of a file is the bodies of strings: count up to the
+               * next quote, backslash or line end at once. */
+              size_t j = i + 1;
+              while (j < n && b[j] != '"' && b[j] != '\\' && b[j] != '\n')
+                j++;
+              s->str += j - i;
+              if (s->str > CFG_MAX_STRING)
+                return lex_too_long(s, true);
+              i = j - 1;
+              break;
+            }
           if (c == '"')
             {
               s->lx = LX_CODE;
