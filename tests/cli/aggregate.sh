@@ -114,6 +114,10 @@ PY
   expect_status "HTML aggregate exits 0" 0
   if python3 "$KIJUN_SRCDIR/tests/tools/htmlcheck.py" "$TMP/out" >"$TMP/hc" 2>&1; then ok "HTML aggregate passes the strict checker"
   else not_ok "HTML aggregate passes the strict checker" "$(head -5 "$TMP/hc")"; fi
+  if command -v tidy >/dev/null 2>&1; then
+    if tidy -q -e "$TMP/out" >"$TMP/tidy" 2>&1; then ok "HTML aggregate passes tidy with no warnings"
+    else not_ok "HTML aggregate passes tidy with no warnings" "$(head -5 "$TMP/tidy")"; fi
+  else ok "# SKIP tidy is not installed"; fi
 else
   ok "# SKIP python3 is not installed"
 fi
