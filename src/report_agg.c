@@ -272,7 +272,8 @@ text_questions(FILE *f, const aggrep_ctx *r, int width)
   int idw = txt_width(_("Question"));
   for (size_t i = 0; i < q->nquestions; i++)
     {
-      int w = (int) strlen(q->questions[i].id) + (q->questions[i].basis == QN_BASIS_EDITORIAL ? 4 : 0);
+      int w = (int) strlen(q->questions[i].id)
+              + (q->questions[i].basis == QN_BASIS_EDITORIAL ? (int) strlen(" " REPORT_MARK) : 0);
       if (w > idw)
         idw = w;
     }
@@ -295,7 +296,7 @@ text_questions(FILE *f, const aggrep_ctx *r, int width)
       const qn_question *x = &q->questions[i];
       const cov_tally *t = &g->question[i];
       char *id = txt_sanitize(x->id, true);
-      char *shown = xasprintf("%s%s", id, x->basis == QN_BASIS_EDITORIAL ? " (*)" : "");
+      char *shown = xasprintf("%s%s", id, x->basis == QN_BASIS_EDITORIAL ? " " REPORT_MARK : "");
       char buf[64];
       cov_format_col(t, 7, buf, sizeof buf);
       fprintf(f, "%*s", AX_INDENT, "");
@@ -462,7 +463,10 @@ md_report(FILE *f, const aggrep_ctx *r)
       fputs("| ", f);
       emit_md(f, x->id);
       if (x->basis == QN_BASIS_EDITORIAL)
-        fputs(" (\\*)", f);
+        {
+          fputc(' ', f);
+          emit_md(f, REPORT_MARK);
+        }
       cov_format(t, buf, sizeof buf);
       fprintf(f, " | %s | %s |", qn_level_name(x->level), buf);
       for (int i = 0; i < ANS_STATUS_COUNT; i++)
