@@ -53,8 +53,8 @@ for f in $got; do
 done
 comp --report = c
 expect "--report=c completes to csv" "csv"
-# --plan and --compare take the same formats as --report.
-for o in --plan --compare; do
+# --plan, --compare and --aggregate take the same formats as --report.
+for o in --plan --compare --aggregate; do
   comp "$o" = ""
   expect "$o= offers the formats of --report" "$formats"
 done
