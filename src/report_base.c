@@ -74,8 +74,9 @@ const char *
 report_editorial_text(void)
 {
   return _("[k] The level of this question is kijun's own reading of the guideline, not a "
-           "government designation. Levels without the mark rest on NISC's survey for item 3.7 "
-           "or on NISC's 2022 material on revising the guideline, a draft direction.");
+           "government designation. Levels without the mark rest on NISC's survey for item 3.7, "
+           "on NISC's 2022 material on revising the guideline (a draft direction), or on no "
+           "basis that the questionnaire states.");
 }
 
 const char *
