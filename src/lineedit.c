@@ -89,6 +89,10 @@ void le_end(lineedit *e) { e->cur = e->len; }
 void
 le_kill_start(lineedit *e)
 {
+  /* An empty editor has no buffer at all, and memmove from NULL is
+   * undefined even for no bytes. */
+  if (e->cur == 0)
+    return;
   memmove(e->cp, e->cp + e->cur, (e->len - e->cur) * sizeof *e->cp);
   e->len -= e->cur;
   e->cur = 0;

@@ -49,6 +49,26 @@ Test(lineedit, backspace_and_delete_remove_whole_characters)
   le_free(&e);
 }
 
+Test(lineedit, every_key_on_an_empty_field_keeps_it_empty)
+{
+  /* An empty field has no buffer: the search prompt starts like this,
+   * and ^U there once applied an offset to a null pointer (UBSan). */
+  lineedit e;
+  le_init(&e, "", 0, LE_MULTILINE);
+  le_kill_start(&e);
+  le_kill_end(&e);
+  le_backspace(&e);
+  le_delete(&e);
+  le_left(&e);
+  le_right(&e);
+  le_home(&e);
+  le_end(&e);
+  expect_text(&e, "");
+  cr_assert_eq(e.cur, 0);
+  cr_assert_eq(e.len, 0);
+  le_free(&e);
+}
+
 Test(lineedit, control_characters_are_refused_and_a_one_line_field_has_no_line_breaks)
 {
   lineedit e;
