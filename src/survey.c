@@ -345,6 +345,15 @@ typedef struct name_walk
   char **paths;                 /* paths[k] for wanted[k] */
 } name_walk;
 
+/* qsort with an empty list: its pointer may be null then, which qsort
+ * itself must never be given, even for no elements. */
+static void
+sort_list(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+  if (n)
+    qsort(base, n, size, cmp);
+}
+
 static int
 cmp_unsigned(const void *a, const void *b)
 {
@@ -463,7 +472,7 @@ find_dups(survey *s, const dupkey *keys, size_t n, const walker *shape, char *co
     free(nwk.paths[k]);
   free(nwk.paths);
   free(wanted);
-  qsort(s->dups, s->ndups, sizeof *s->dups, cmp_dup);
+  sort_list(s->dups, s->ndups, sizeof *s->dups, cmp_dup);
 }
 
 void
@@ -530,7 +539,8 @@ survey_run(survey *s, const questionnaire *q, char *const *paths, size_t npaths,
         }
       free(x->problems);
       s->orgs = xrealloc(s->orgs, (s->norgs + x->norgs + 1) * sizeof *s->orgs);
-      memcpy(s->orgs + s->norgs, x->orgs, x->norgs * sizeof *s->orgs);
+      if (x->norgs) /* a worker that read no file has no list, not even an empty one */
+        memcpy(s->orgs + s->norgs, x->orgs, x->norgs * sizeof *s->orgs);
       s->norgs += x->norgs;
       free(x->orgs);
     }
@@ -539,11 +549,11 @@ survey_run(survey *s, const questionnaire *q, char *const *paths, size_t npaths,
   pthread_cond_destroy(&sh.can_take);
   pthread_cond_destroy(&sh.can_put);
 
-  qsort(probs, np, sizeof *probs, cmp_problem);
+  sort_list(probs, np, sizeof *probs, cmp_problem);
   s->left_out = probs;
   s->nleft_out = np;
-  qsort(s->orgs, s->norgs, sizeof *s->orgs, cmp_org);
-  qsort(sh.keys, sh.nkeys, sizeof *sh.keys, cmp_key);
+  sort_list(s->orgs, s->norgs, sizeof *s->orgs, cmp_org);
+  sort_list(sh.keys, sh.nkeys, sizeof *sh.keys, cmp_key);
   find_dups(s, sh.keys, sh.nkeys, &w, paths, npaths);
   free(sh.keys);
 }
