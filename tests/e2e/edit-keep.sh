@@ -12,7 +12,7 @@ for lang in en ja; do
   else ASK="入力した内容を破棄しますか" BAR="Enter 保存" NOTE_BAR="^J 改行" QBAR="e メモ" PROFILE="回答者情報"
   fi
   A="$TMP/$lang.cfg"
-  cp "$TESTDATA/mini-answers.cfg" "$A"
+  fixture "$TESTDATA/mini-answers.cfg" "$A"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
   expect_screen "$lang: opens at 1.2-d" "1.2-d"
   keys e

@@ -11,7 +11,7 @@ for lang in en ja; do
   else V="判定                ベースライン未達成" B="ベースライン充足率  40.0% (2/5)" R="推奨事項充足率      0.0% (0/3)"
     N="回答済み            6/8" F="回答ファイル:" H="全体のレポート: kijun --report"; fi
   A="$TMP/$lang.cfg"
-  cp "$TESTDATA/mini-answers.cfg" "$A"
+  fixture "$TESTDATA/mini-answers.cfg" "$A"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
   wait_for "1.2-d"; keys q; wait_for "EXIT" 1; keys x
   wait_for "EXIT=0"

@@ -17,7 +17,7 @@ for lang in en ja; do
     UNDONE="取り消しました: 1.2-d は再び「未回答」です"
   fi
   A="$TMP/$lang.cfg"
-  cp "$TESTDATA/mini-answers.cfg" "$A"
+  fixture "$TESTDATA/mini-answers.cfg" "$A"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
   wait_for "1.2-d"
   keys m

@@ -13,7 +13,7 @@ for lang in en ja; do
     BACKUP="バックアップの手順を定めていますか。" QUERY="ﾊﾞｯｸｱｯﾌﾟの手順"
   fi
   A="$TMP/$lang.cfg"
-  cp "$TESTDATA/mini-answers.cfg" "$A"
+  fixture "$TESTDATA/mini-answers.cfg" "$A"
   # Clear the answers so the session opens at the first question.
   sed -i '/question = /d' "$A"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"

@@ -10,7 +10,7 @@ for lang in en ja; do
   if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
   if [ $lang = en ]; then NOTES="Notes and evidence (4)"; else NOTES="理由・メモと証跡 (4)"; fi
   A="$TMP/$lang.cfg"
-  cp "$TESTDATA/mini-answers.cfg" "$A"
+  fixture "$TESTDATA/mini-answers.cfg" "$A"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
   wait_for "1.2-d"
   keys e; typed "${long}END1"; keys Enter

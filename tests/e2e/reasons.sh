@@ -13,7 +13,7 @@ for lang in en ja; do
   fi
   # The file leaves 1.2-b not applicable without a reason, 1.2-d and 1.3-b unanswered.
   A="$TMP/$lang.cfg"
-  cp "$TESTDATA/mini-answers.cfg" "$A"
+  fixture "$TESTDATA/mini-answers.cfg" "$A"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
   expect_screen "$lang: opens at 1.2-d" "1.2-d"
   keys 5

@@ -10,7 +10,7 @@ for lang in en ja; do
   if [ $lang = en ]; then RES="Resuming where you left off: question 3/8, answered 6/8."
   else RES="前回の続きから: 設問 3/8、回答済み 6/8。"; fi
   A="$TMP/$lang.cfg"
-  cp "$TESTDATA/mini-answers.cfg" "$A"
+  fixture "$TESTDATA/mini-answers.cfg" "$A"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
   expect_screen "$lang: a file without a position opens at the first unanswered question" "1.2-d"
   # Go back to 1.2-a and change its answer: the view moves on to 1.2-b.

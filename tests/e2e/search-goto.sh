@@ -13,7 +13,7 @@ for lang in en ja; do
     NOTFOUND='「2-a」という番号の設問や項目はありません' OFFER="検索（Enter: バックアップ）" NOTE='「委託先」の一致 1/1'
   fi
   A="$TMP/$lang.cfg"
-  cp "$TESTDATA/mini-answers.cfg" "$A"
+  fixture "$TESTDATA/mini-answers.cfg" "$A"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
   wait_for "1.2-d"
   keys g; typed "1.3-a"; keys Enter

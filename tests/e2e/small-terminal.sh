@@ -16,7 +16,7 @@ for lang in en ja; do
   if [ $lang = en ]; then SMALL="kijun needs at least 60x22" ONE="( ) 1 Implemented" BAR60="? help  q quit  1-6 answer  e note  v evidence  a plan"
   else SMALL="60x22 以上" ONE="( ) 1 実施" BAR60="? ヘルプ  q 終了  1-6 回答  e メモ  v 証跡  a 計画"; fi
   A="$TMP/$lang.cfg"
-  cp "$TESTDATA/mini-answers.cfg" "$A"
+  fixture "$TESTDATA/mini-answers.cfg" "$A"
   for size in "80 23" "80 22" "60 22"; do
     set -- $size
     start $1 $2 -- --lang $lang --questionnaire "$Q" "$A"
