@@ -118,7 +118,7 @@ expect_exit "kijun leaves with status 0" 0
 expect_file "the answer is saved" "$A" 'status = "implemented"'
 expect_file "the answers file names the installed questionnaire" "$A" 'id = "nisc-ci-2023"'
 start 80 24 -- --lang ja "$A"
-expect_screen "kijun --lang ja resumes in Japanese, from the installed catalogue" "回答ファイル:"
+expect_screen "kijun --lang ja resumes in Japanese, from the installed catalogue" "計画 (Plan)"
 keys q
 expect_screen "q shows the summary in Japanese" "充足率の集計"
 keys Enter
