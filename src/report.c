@@ -805,8 +805,7 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
   fputs(" },\n  \"phases\": [\n", f);
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
-      fprintf(f, "    { \"id\": \"%s\", \"name\": ", qn_phase_key((enum qn_phase) p));
-      emit_json(f, qn_phase_name((enum qn_phase) p));
+      report_json_phase_head(f, (enum qn_phase) p);
       fputs(", ", f);
       json_levels(f, c->phase[p]);
       fputs(p + 1 < QN_PHASE_COUNT ? " },\n" : " }\n", f);
@@ -814,10 +813,7 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
   fputs("  ],\n  \"sections\": [\n", f);
   for (size_t s = 0; s < q->nsections; s++)
     {
-      fputs("    { \"id\": ", f);
-      emit_json(f, q->sections[s].id);
-      fputs(", \"title\": ", f);
-      emit_json(f, qn_tr(&q->sections[s].title, r->lang));
+      report_json_section_head(f, &q->sections[s], r->lang);
       json_lg(f, &q->sections[s], r->lang);
       json_note(f, "level_note", &q->sections[s].level_note, r->lang);
       fputs(", ", f);

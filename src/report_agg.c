@@ -730,8 +730,7 @@ json_report(FILE *f, const aggrep_ctx *r)
   fputs(" },\n  \"phases\": [\n", f);
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
-      fprintf(f, "    { \"id\": \"%s\", \"name\": ", qn_phase_key((enum qn_phase) p));
-      emit_json(f, qn_phase_name((enum qn_phase) p));
+      report_json_phase_head(f, (enum qn_phase) p);
       fputs(", \"distribution\": ", f);
       json_dist(f, &g->phase[p]);
       fputs(p + 1 < QN_PHASE_COUNT ? " },\n" : " }\n", f);
@@ -739,10 +738,7 @@ json_report(FILE *f, const aggrep_ctx *r)
   fputs("  ],\n  \"sections\": [\n", f);
   for (size_t k = 0; k < q->nsections; k++)
     {
-      fputs("    { \"id\": ", f);
-      emit_json(f, q->sections[k].id);
-      fputs(", \"title\": ", f);
-      emit_json(f, qn_tr(&q->sections[k].title, r->lang));
+      report_json_section_head(f, &q->sections[k], r->lang);
       fputs(", \"distribution\": ", f);
       json_dist(f, &g->section[k]);
       fputs(k + 1 < q->nsections ? " },\n" : " }\n", f);

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "emit.h"
 #include "xalloc.h"
 
 const char *
@@ -123,4 +124,20 @@ report_unmet_reason(const ans_entry *e)
   if (ans_needs_reason(e->status) && !ans_has_reason(e))
     return _(ans_statuses[e->status].unmet);
   return ans_status_name(e->status);
+}
+
+void
+report_json_phase_head(FILE *f, enum qn_phase p)
+{
+  fprintf(f, "    { \"id\": \"%s\", \"name\": ", qn_phase_key(p));
+  emit_json(f, qn_phase_name(p));
+}
+
+void
+report_json_section_head(FILE *f, const qn_section *s, enum lang l)
+{
+  fputs("    { \"id\": ", f);
+  emit_json(f, s->id);
+  fputs(", \"title\": ", f);
+  emit_json(f, qn_tr(&s->title, l));
 }

@@ -5,6 +5,8 @@
 #ifndef KIJUN_REPORT_BASE_H
 #define KIJUN_REPORT_BASE_H
 
+#include <stdio.h>
+
 #include "answers.h"
 #include "coverage.h"
 #include "i18n.h"
@@ -55,5 +57,11 @@ char *report_reconfirm_heading(const coverage *c);
 char *report_retired_heading(const coverage *c);
 /* What a retired answer's status is called ("Unanswered" when none). */
 const char *report_retired_status(const ans_retired *x);
+
+/* The opening of a phase's or an item's object in a JSON report, up to
+ * and including its name or title: the rest of the object is the
+ * report's own. */
+void report_json_phase_head(FILE *f, enum qn_phase p);
+void report_json_section_head(FILE *f, const qn_section *s, enum lang l);
 
 #endif

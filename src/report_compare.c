@@ -507,8 +507,7 @@ json_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
   fputs(" },\n  \"phases\": [\n", f);
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
-      fprintf(f, "    { \"id\": \"%s\", \"name\": ", qn_phase_key((enum qn_phase) p));
-      emit_json(f, qn_phase_name((enum qn_phase) p));
+      report_json_phase_head(f, (enum qn_phase) p);
       fputs(", ", f);
       json_levels(f, c->then->phase[p], c->now->phase[p]);
       fputs(p + 1 < QN_PHASE_COUNT ? " },\n" : " }\n", f);
@@ -516,10 +515,7 @@ json_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
   fputs("  ],\n  \"sections\": [\n", f);
   for (size_t s = 0; s < q->nsections; s++)
     {
-      fputs("    { \"id\": ", f);
-      emit_json(f, q->sections[s].id);
-      fputs(", \"title\": ", f);
-      emit_json(f, qn_tr(&q->sections[s].title, r->lang));
+      report_json_section_head(f, &q->sections[s], r->lang);
       fputs(", ", f);
       json_levels(f, c->then->section[s], c->now->section[s]);
       fputs(s + 1 < q->nsections ? " },\n" : " }\n", f);
