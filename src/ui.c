@@ -32,6 +32,9 @@
 #include "xalloc.h"
 
 static volatile sig_atomic_t got_signal;
+/* Continued after a stop that ncurses did not arrange (SIGTTIN or
+ * SIGTTOU in the background, SIGSTOP): the shell had the terminal. */
+static volatile sig_atomic_t got_cont;
 static bool curses_on;
 
 /* ---- the terminal ------------------------------------------------------ */
@@ -54,6 +57,13 @@ on_signal(int sig)
 }
 
 static void
+on_cont(int sig)
+{
+  (void) sig;
+  got_cont = 1;
+}
+
+static void
 on_crash(int sig)
 {
   /* Not async-signal-safe, but the process is dying either way, and a
@@ -73,6 +83,8 @@ on_tstp(int sig)
   in_paste_off();
   curses_tstp.sa_handler(sig);
   in_paste_on();
+  /* ncurses has just repainted; the SIGCONT that resumed it needs no more. */
+  got_cont = 0;
 }
 
 static void
@@ -109,6 +121,8 @@ install_signals(void)
   };
   for (size_t i = 0; i < sizeof end / sizeof end[0]; i++)
     sigaction(end[i], &sa, NULL);
+  sa.sa_handler = on_cont;
+  sigaction(SIGCONT, &sa, NULL);
   sa.sa_handler = SIG_IGN;
   sigaction(SIGPIPE, &sa, NULL);
   /* A file size limit must fail the write (and be reported), not kill
@@ -334,10 +348,26 @@ leave_on_signal(ui *u)
   _exit(128 + sig);
 }
 
+/* Back in the foreground after a stop ncurses did not see: while the
+ * shell had the terminal it reset the modes and wrote over the screen,
+ * so leave curses mode and come back, which sets the modes (keypad,
+ * mouse) again and repaints everything. */
+static void
+resume_after_stop(void)
+{
+  if (!got_cont || !curses_on)
+    return;
+  got_cont = 0;
+  endwin();
+  in_paste_on();
+  refresh();
+}
+
 void
 ui_poll_signal(ui *u)
 {
   leave_on_signal(u);
+  resume_after_stop();
 }
 
 /* ---- screens ------------------------------------------------------------ */

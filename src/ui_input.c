@@ -13,6 +13,7 @@
  * async-signal-safe so the exit, crash and suspend paths can call it. */
 #include <config.h>
 
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -159,16 +160,39 @@ put_back(ui_key k)
 
 enum esc { ESC_ALONE, ESC_DROPPED, ESC_ALT_ENTER, ESC_PASTE_BEGIN, ESC_PASTE_END };
 
+/* Whether keys are already waiting to be read: they came while kijun
+ * was busy (drawing, saving to a slow disk, running under valgrind), so
+ * two of them side by side were typed one after the other, not sent
+ * together by the terminal as one chord. */
+static bool
+typed_ahead(void)
+{
+  if (has_ahead)
+    return true;
+  struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+  return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
 /* What follows an ESC that curses returned as a key of its own: nothing
  * (the Esc key), or an escape sequence or Alt chord it did not know,
  * which is read to its end and dropped.  The paste brackets are
- * recognised here too, should curses not have matched them. */
+ * recognised here too, should curses not have matched them.  When the
+ * ESC was typed ahead (ahead), a key right behind it is the next key the
+ * person pressed: the Esc counts alone and that key is read next, so Esc
+ * then q typed during a slow save is not taken for Alt-q and lost. */
 static enum esc
-take_escape(ui *u)
+take_escape(ui *u, bool ahead_typed)
 {
   ui_key k;
   if (!raw_key(u, SEQ_MS, &k))
     return ESC_ALONE;
+  bool introducer = !k.fn && (k.ch == '[' || k.ch == 'O' || k.ch == ']' || k.ch == 'P'
+                              || k.ch == '_' || k.ch == '^');
+  if (ahead_typed && !introducer)
+    {
+      put_back(k);
+      return ESC_ALONE;
+    }
   if (k.fn)
     {
       if (k.ch == KEY_ENTER)
@@ -181,7 +205,7 @@ take_escape(ui *u)
     return ESC_ALT_ENTER;
   if (k.ch == UI_ESC)
     {
-      /* Two ESCs at once count as one. */
+      /* Two ESCs in one write (Alt-Esc) count as one. */
       put_back(k);
       return ESC_DROPPED;
     }
@@ -271,7 +295,7 @@ take_paste(ui *u)
         }
       else if (k.ch == UI_ESC)
         {
-          enum esc e = take_escape(u);
+          enum esc e = take_escape(u, false);
           if (e == ESC_PASTE_END)
             return;
           continue;
@@ -293,6 +317,7 @@ in_key(ui *u, int ms, ui_key *k)
 {
   for (;;)
     {
+      bool ahead_typed = typed_ahead();
       if (!raw_key(u, ms, k))
         return false;
       enum esc e = ESC_ALONE;
@@ -301,7 +326,7 @@ in_key(ui *u, int ms, ui_key *k)
       else if (k->fn && k->ch == KEY_PASTE_END)
         e = ESC_DROPPED;
       else if (!k->fn && k->ch == UI_ESC)
-        e = take_escape(u);
+        e = take_escape(u, ahead_typed);
       switch (e)
         {
         case ESC_ALONE:

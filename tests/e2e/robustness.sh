@@ -165,6 +165,38 @@ last=$(grep -ao "$(printf '\033')\[?2004[hl]" "$TMP/tty.log" | tail -1 | tr -d '
 if [ "$last" = "[?2004h" ]; then ok "resuming turns bracketed paste on again"
 else not_ok "resuming turns bracketed paste on again" "last mode 2004 change: $last"; fi
 
+# ---- stopped behind ncurses' back, then fg: a shell with job control
+# runs kijun; SIGTTIN (what a read from the background brings) stops it
+# without ncurses' suspend path, the shell takes the terminal back and
+# writes over the screen; fg must give a whole screen that takes keys.
+pid=$(kpid); kill -HUP "$pid" 2>/dev/null
+eventually sh -c "! kill -0 $pid"
+T kill-server >/dev/null 2>&1
+runs=$((runs + 1)); SOCK="kijun-test-$$-$runs"
+T new-session -d -x 80 -y 24 "env -i PATH=/usr/bin:/bin HOME=$TMP TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC \
+  KIJUN_LOCALEDIR=$KIJUN_LOCALEDIR PS1='sh$ ' bash --norc --noprofile -i"
+wait_for 'sh$'
+typed "$KIJUN -q $Q $A"; keys Enter
+wait_for "1.2-d"
+# (valgrind does not stop its program on SIGTTIN; SIGSTOP, which no one
+# can catch, stops it the same way behind ncurses' back.)
+case $KIJUN in *valgrind*) stop=STOP ;; *) stop=TTIN ;; esac
+kill -$stop "$(kpid)"
+expect_screen "SIG$stop stops kijun and the shell says so" "Stopped"
+typed "fg"; keys Enter
+wait_gone "Stopped"
+expect_screen "fg repaints kijun's screen" "1.2-d"
+keys q
+expect_screen "and kijun takes keys again" "Coverage summary"
+keys x
+# (fg resumes kijun alone: the shell asks for its status.)
+wait_for 'sh$'; typed 'echo EXIT=$?'; keys Enter
+expect_exit "and leaves" 0
+start 80 24 -- -q "$Q" "$A"
+wait_for "1.2-d"
+pid=$(kpid)
+tty_log "$TMP/tty.log"
+
 # ---- a crash restores the terminal
 : > "$TMP/tty.log"
 kill -SEGV "$pid"
