@@ -10,7 +10,7 @@
 # find both man pages with man -w, then dpkg --purge and check that every
 # file the package had installed is gone.
 #   bash tests/pkg/install.sh        (DEB_BUILD_OPTIONS is passed on: CI
-#                                     keeps the tests of the package build)
+#                                     gives nocheck, the suite having run)
 set -u
 src=$(cd "$(dirname "$0")/../.." && pwd)
 export KIJUN_SRCDIR=$src TESTDATA=$src/tests/data
