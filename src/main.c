@@ -47,6 +47,7 @@ enum
   OPT_PATTERN,
   OPT_MERGE,
   OPT_PROFILE_FROM,
+  OPT_NO_MOUSE,
 };
 
 static const struct option long_options[] = {
@@ -62,6 +63,8 @@ static const struct option long_options[] = {
   { "pattern", required_argument, NULL, OPT_PATTERN },
   { "merge", required_argument, NULL, OPT_MERGE },
   { "profile-from", required_argument, NULL, OPT_PROFILE_FROM },
+  { "dry-run", no_argument, NULL, 'n' },
+  { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
   { "questionnaire", required_argument, NULL, 'q' },
   { "lang", required_argument, NULL, 'l' },
   { "help", no_argument, NULL, OPT_HELP },
@@ -126,10 +129,14 @@ help(void)
           "                             (default: *.cfg)\n"
           "      --merge=OUT            combine the answers files into a new file OUT\n"
           "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
+          "  -n, --dry-run              with --merge=OUT, show what the merge would give\n"
+          "                             (answers, conflicts) and write nothing\n"
           "  -q, --questionnaire=FILE   use this questionnaire instead of the installed one\n"
           "                             that the answers file names\n"
           "  -l, --lang=LANG            language of messages and questions: ja or en\n"
           "                             (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)\n"
+          "      --no-mouse             leave the mouse to the terminal: no clicks, and\n"
+          "                             text is selected without holding Shift\n"
           "  -h, --help                 show this help and exit\n"
           "  -V, --version              show the version and exit\n"
           "\n"), stdout);
@@ -286,7 +293,8 @@ run_next_cycle(const char *oldpath, const char *newpath, const char *qpath)
 }
 
 static int
-run_merge(const char *out, char *const *in, size_t n, const char *qpath, const char *profile_from)
+run_merge(const char *out, char *const *in, size_t n, const char *qpath, const char *profile_from,
+          bool dry)
 {
   /* OUT is new: never a file that exists (an input among them). */
   struct stat ost, ist;
@@ -312,6 +320,8 @@ run_merge(const char *out, char *const *in, size_t n, const char *qpath, const c
   diag_clear(&d);
   if (rc == EX_USAGE)
     rc = bad_usage(NULL);
+  else if (rc == 0 && dry)
+    merge_summary(stdout, &m, out, true);
   else if (rc == 0)
     {
       rc = merge_write(&m, out, &d);
@@ -327,7 +337,7 @@ run_merge(const char *out, char *const *in, size_t n, const char *qpath, const c
       diag_print(&d, stderr);
       diag_clear(&d);
       if (rc == 0)
-        merge_summary(stdout, &m, out);
+        merge_summary(stdout, &m, out, false);
     }
   merge_free(&m);
   return finish_stdout(rc);
@@ -397,11 +407,11 @@ main(int argc, char **argv)
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
   const char *merge_out = NULL, *profile_from = NULL;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
-  bool want_aggregate = false;
+  bool want_aggregate = false, dry_run = false, no_mouse = false;
   survey_opts so = { 0 };
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":r::c:m:q:l:hV", long_options, NULL)) != -1)
+  while ((c = getopt_long(argc, argv, ":r::c:m:q:l:nhV", long_options, NULL)) != -1)
     {
       switch (c)
         {
@@ -445,6 +455,12 @@ main(int argc, char **argv)
         case OPT_PROFILE_FROM:
           profile_from = optarg;
           break;
+        case 'n':
+          dry_run = true;
+          break;
+        case OPT_NO_MOUSE:
+          no_mouse = true;
+          break;
         case 'q':
           qpath = optarg;
           break;
@@ -487,6 +503,10 @@ main(int argc, char **argv)
     return bad_usage(xasprintf(_("%s is used with %s"), so.names ? "--names" : "--pattern", "--aggregate"));
   if (profile_from && !merge_out)
     return bad_usage(xasprintf(_("%s is used with %s"), "--profile-from", "--merge"));
+  if (dry_run && !merge_out)
+    return bad_usage(xasprintf(_("%s is used with %s"), "--dry-run", "--merge"));
+  if (no_mouse && (loop || many || want_report || check || migrate))
+    return bad_usage(xasprintf(_("%s is used with the interactive session only"), "--no-mouse"));
   if (i18n_fallback_reason() && (check || migrate || want_report || loop || many))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
   if (migrate)
@@ -507,7 +527,7 @@ main(int argc, char **argv)
         return bad_usage(xasprintf(_("%s needs the answers files to merge"), "--merge"));
       if (prev)
         return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", "--merge"));
-      return run_merge(merge_out, argv + optind, (size_t) rest, qpath, profile_from);
+      return run_merge(merge_out, argv + optind, (size_t) rest, qpath, profile_from, dry_run);
     }
   if (want_aggregate)
     {
@@ -554,7 +574,8 @@ main(int argc, char **argv)
               _("neither XDG_DATA_HOME nor HOME is set; give the answers file as an argument"));
       return 2;
     }
-  int rc = ui_main(path, qpath, prev);
+  ui_opts uo = { qpath, prev, no_mouse };
+  int rc = ui_main(path, &uo);
   free(path);
   return finish_stdout(rc);
 }

@@ -251,12 +251,17 @@ merge_write(const merge *m, const char *out, diag_t *d)
 }
 
 void
-merge_summary(FILE *f, const merge *m, const char *out)
+merge_summary(FILE *f, const merge *m, const char *out, bool dry)
 {
   const questionnaire *q = m->qn;
   char *o = txt_sanitize(out, true);
-  fprintf(f, ngettext("Merged %zu answers file into %s:\n", "Merged %zu answers files into %s:\n",
-                      m->nin), m->nin, o);
+  if (dry)
+    fprintf(f, ngettext("Would merge %zu answers file into %s (nothing written):\n",
+                        "Would merge %zu answers files into %s (nothing written):\n", m->nin),
+            m->nin, o);
+  else
+    fprintf(f, ngettext("Merged %zu answers file into %s:\n", "Merged %zu answers files into %s:\n",
+                        m->nin), m->nin, o);
   free(o);
   for (size_t k = 0; k < m->nin; k++)
     {

@@ -14,6 +14,7 @@
 #ifndef KIJUN_MERGE_H
 #define KIJUN_MERGE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "answers.h"
@@ -54,8 +55,8 @@ int merge_combine(merge *m, const char *profile_from, diag_t *d);
  * with the problem in d (diag.h). */
 int merge_write(const merge *m, const char *out, diag_t *d);
 /* What came from where, the conflicts by question id, what is still
- * unanswered. */
-void merge_summary(FILE *f, const merge *m, const char *out);
+ * unanswered; dry: what a merge into out would give (--dry-run). */
+void merge_summary(FILE *f, const merge *m, const char *out, bool dry);
 void merge_free(merge *m);
 
 #endif

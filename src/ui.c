@@ -162,9 +162,13 @@ start_curses(ui *u)
       define_key(extra[i].seq, extra[i].key);
   in_start();
   wrap_tstp();
-  /* Clicks where the terminal reports them; nothing needs them. */
-  mouseinterval(0);
-  mousemask(BUTTON1_PRESSED, NULL);
+  /* Clicks where the terminal reports them; nothing needs them, and
+   * --no-mouse leaves the mouse to the terminal (plain selection). */
+  if (u->mouse)
+    {
+      mouseinterval(0);
+      mousemask(BUTTON1_PRESSED, NULL);
+    }
   const char *nc = getenv("NO_COLOR");
   u->color = has_colors() && !(nc && *nc);
   if (u->color)
@@ -609,8 +613,9 @@ refuse_terminal(void)
 }
 
 int
-ui_main(const char *path, const char *qpath, const char *prev)
+ui_main(const char *path, const ui_opts *o)
 {
+  const char *qpath = o->qpath, *prev = o->prev;
   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
     {
       fprintf(stderr, "kijun: %s\n",
@@ -703,6 +708,7 @@ ui_main(const char *path, const char *qpath, const char *prev)
   u.s = &s;
   u.prev = pa;
   u.prev_path = prev;
+  u.mouse = !o->no_mouse;
   u.has_then = cycle_then(s.qn, s.a, pa, &u.then);
   if (prev_msg[0])
     ui_set_msg(&u, true, "%s", prev_msg);

@@ -3,9 +3,18 @@
 #ifndef KIJUN_UI_H
 #define KIJUN_UI_H
 
-/* Open or create the answers file at path (qpath: --questionnaire or
- * NULL), run the session, print the coverage summary on leaving.
- * Returns the exit status. */
-int ui_main(const char *path, const char *qpath, const char *prev);
+#include <stdbool.h>
+
+/* What the command line asks of a session. */
+typedef struct ui_opts
+{
+  const char *qpath;            /* --questionnaire, or NULL */
+  const char *prev;             /* --previous, or NULL */
+  bool no_mouse;                /* --no-mouse: clicks stay the terminal's */
+} ui_opts;
+
+/* Open or create the answers file at path, run the session, print the
+ * coverage summary on leaving.  Returns the exit status. */
+int ui_main(const char *path, const ui_opts *o);
 
 #endif

@@ -75,6 +75,7 @@ typedef struct ui
   char save_error[160];       /* why the last save failed, for messages */
   bool backup_told;           /* the original of an earlier edition was kept, and said */
   bool color;
+  bool mouse;                 /* clicks are asked of the terminal */
   bool done;
 } ui;
 

@@ -88,6 +88,11 @@ for args in "" "--report=" "--check=" "-q="; do
   expect_in "an empty file name ($args) is named" err "an empty file name was given"
 done
 
+# An option of the session with a mode that has no session.
+run "$KIJUN" --no-mouse --report "$TESTDATA/mini-answers.cfg" -q "$Q"
+expect_status "--no-mouse with --report is bad usage" 2
+expect_in "... and says what it goes with" err "--no-mouse is used with the interactive session only"
+
 # A FIFO never hangs kijun: as answers, as questionnaire, as --check and
 # among the installed questionnaires.
 mkfifo "$TMP/fifo.cfg"

@@ -62,6 +62,24 @@ expect_in "an agreement is not marked to reconfirm" out '"reconfirm": false'
 run grep -c 'reconfirm = true' "$TMP/out2.cfg"
 if [ "$(cat "$TMP/out")" = 1 ]; then ok "the file marks exactly the conflict to reconfirm"; else not_ok "the file marks exactly the conflict to reconfirm" "$(cat "$TMP/out")"; fi
 
+# ---- --dry-run: the same summary, nothing written --------------------------
+cp "$TMP/it.cfg" "$TMP/it-before.cfg"
+run "$KIJUN" --merge "$TMP/dry.cfg" --dry-run -q "$Q" "$TMP/it.cfg" "$TMP/ot.cfg" "$TMP/fac.cfg"
+expect_status "--dry-run succeeds" 0
+expect_in "--dry-run says nothing was written" out "Would merge 3 answers files into"
+expect_in "--dry-run lists the conflicts a merge would have" out "Conflicts: 1 (the least met answer kept, every note kept, marked to reconfirm): 1.2-b"
+if [ ! -e "$TMP/dry.cfg" ]; then ok "--dry-run writes no OUT"; else not_ok "--dry-run writes no OUT"; fi
+if cmp -s "$TMP/it.cfg" "$TMP/it-before.cfg"; then ok "--dry-run leaves the inputs alone"; else not_ok "--dry-run leaves the inputs alone"; fi
+run "$KIJUN" -n --merge "$TMP/out1.cfg" -q "$Q" "$TMP/it.cfg" "$TMP/ot.cfg"
+expect_status "-n still refuses an OUT that exists" 73
+run "$KIJUN" --dry-run --report "$TMP/it.cfg"
+expect_status "--dry-run without --merge is bad usage" 2
+expect_in "... and says what it goes with" err "--dry-run is used with --merge"
+run env LANGUAGE=ja LC_ALL=C.UTF-8 "$KIJUN" --lang ja --merge "$TMP/dry.cfg" -n -q "$Q" "$TMP/it.cfg" "$TMP/ot.cfg"
+expect_status "--dry-run in Japanese" 0
+expect_in "... says so in Japanese" out "統合した場合の結果です（何も書いていません）"
+if [ ! -e "$TMP/dry.cfg" ]; then ok "... and writes nothing either"; else not_ok "... and writes nothing either"; fi
+
 # Two inputs with one respondent: told apart by file names.
 answers "$TMP/ot2.cfg" Suzuki "Kita Water" '{ question = "1.2-b"; status = "partial"; note = "half"; }'
 run "$KIJUN" --merge "$TMP/out3.cfg" -q "$Q" "$TMP/ot.cfg" "$TMP/ot2.cfg"
