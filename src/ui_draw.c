@@ -243,6 +243,12 @@ ud_keybar(const ui *u, const char *const *items, size_t n)
 void
 ud_status(const ui *u)
 {
+  ud_status_legend(u, NULL);
+}
+
+void
+ud_status_legend(const ui *u, const char *legend)
+{
   int y = LINES - 2;
   move(y, 0);
   clrtoeol();
@@ -250,9 +256,13 @@ ud_status(const ui *u)
     ud_text(y, 1, COLS - 2, u->msg, u->msg_err ? ud_attr(u, UC_ERROR) : ud_attr(u, UC_OK));
   else
     {
+      int x = 1;
+      if (legend)
+        x += ud_text(y, x, COLS - 2, legend, A_BOLD | ud_attr(u, UC_ERROR)) + 2;
       /* TRANSLATORS: the status line names the answers file. */
       char *line = xasprintf(_("File: %s"), u->s->path);
-      ud_text(y, 1, COLS - 2, line, ud_attr(u, UC_DIM));
+      if (x < COLS - 2)
+        ud_text(y, x, COLS - 1 - x, line, ud_attr(u, UC_DIM));
       free(line);
     }
 }

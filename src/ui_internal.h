@@ -178,6 +178,9 @@ void ud_fill(int y, attr_t a);
 void ud_titlebar(const ui *u, const char *left, const char *right);
 void ud_keybar(const ui *u, const char *const *items, size_t n);
 void ud_status(const ui *u);
+/* The same, with legend (a screen's marks explained) before the file's
+ * name when there is no message. */
+void ud_status_legend(const ui *u, const char *legend);
 void ud_bar(int y, int x, int width, unsigned met, unsigned applicable, attr_t a);
 
 /* ---- ui_overview.c ---------------------------------------------------- */

@@ -229,7 +229,9 @@ ov_draw(ui *u)
     mvaddch(2, 0, '^' | A_BOLD);
   if (top + (size_t) body < nrows)
     mvaddch(1 + body, 0, 'v' | A_BOLD);
-  ud_status(u);
+  /* TRANSLATORS: explains the overview's mark beside a row with answers
+     to reconfirm; the mark itself is the ASCII "!". */
+  ud_status_legend(u, cov->nreconfirm ? _("! answers to reconfirm (Tab)") : NULL);
   if (ed_active() == ED_SEARCH)
     ed_draw(u, LINES - 2, 0, 1);
   /* TRANSLATORS: key hints of the overview; each item is one key and its

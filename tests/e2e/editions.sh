@@ -34,6 +34,7 @@ keys Tab
 expect_screen "and the next (b2, split)" "b2-test"
 keys Escape
 expect_screen "the overview marks items with answers to reconfirm" "!"
+expect_screen "and the status line explains the mark" "! answers to reconfirm (Tab)"
 keys q
 wait_for "Coverage summary"
 expect_screen "the summary counts them" "To reconfirm"
