@@ -85,7 +85,9 @@ expect_screen "the burst did not quit" "Respondent profile"
 keys Escape; wait_for "7/8"
 
 # ---- Alt-1 (Esc 1) in the editor neither cancels the edit nor answers
-keys e; typed "abc"; keys M-1
+# (The chord is sent once kijun has drawn "abc" and waits: an Esc typed
+# ahead while it is busy is a key of its own.)
+keys e; typed "abc"; wait_for "abc"; sleep 0.2; keys M-1
 sleep 0.3
 typed "d"; keys Enter
 expect_file "an Alt chord does not end the edit" "$A" 'note = "Policy reviewed.\n1. done\n2. done\nabcd";'
