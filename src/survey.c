@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "store.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* ---- walking ------------------------------------------------------------ */
@@ -193,24 +194,35 @@ add_problem(survey_problem **v, size_t *n, size_t *cap, const char *path, const 
   (*v)[(*n)++] = (survey_problem){ xstrdup(path), xstrdup(message) };
 }
 
-/* FNV-1a over the name without surrounding blanks. */
+/* FNV-1a over the name as people would tell it apart: folded as search
+ * folds it (full-width letters and digits, the ideographic space,
+ * half-width katakana, case: "ＡＣＭＥ水道" is "acme水道"), blanks around it
+ * dropped and each run of blanks inside one space.  False for a name
+ * that is blank. */
 static bool
 org_hash(const char *s, uint64_t *out)
 {
   if (!s)
     return false;
-  while (*s == ' ' || *s == '\t')
-    s++;
-  size_t n = strlen(s);
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-    n--;
-  if (!n)
-    return false;
+  char *f = txt_fold(s);
   uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char) s[i]) * 0x100000001b3ULL;
+  bool any = false, blank = false;
+  for (const unsigned char *p = (const unsigned char *) f; *p; p++)
+    {
+      if (*p == ' ' || *p == '\t')
+        {
+          blank = any;
+          continue;
+        }
+      if (blank)
+        h = (h ^ ' ') * 0x100000001b3ULL;
+      blank = false;
+      h = (h ^ *p) * 0x100000001b3ULL;
+      any = true;
+    }
+  free(f);
   *out = h;
-  return true;
+  return any;
 }
 
 static void

@@ -126,7 +126,9 @@ fi
 mkdir -p "$TMP/mixed/sub"
 cp "$TESTDATA/agg/water-a.cfg" "$TESTDATA/agg/water-b.cfg" "$TMP/mixed/"
 cp "$TESTDATA/agg/sub/broken.cfg" "$TESTDATA/agg/other.cfg" "$TMP/mixed/sub/"
-cp "$TESTDATA/agg/water-b.cfg" "$TMP/mixed/sub/copy-of-b.cfg"
+# The same organisation, its name typed another way (full-width letters,
+# another case, an ideographic space and blanks around it).
+sed 's/"Minami Water"/" ＭＩＮＡＭＩ　 water "/' "$TESTDATA/agg/water-b.cfg" > "$TMP/mixed/sub/copy-of-b.cfg"
 printf 'kijun_answers = 1;\nquestionnaire = { id = "mini"\n' > "$TMP/mixed/sub/syntax.cfg"
 ln -s .. "$TMP/mixed/sub/up"
 ln -s self.cfg "$TMP/mixed/self.cfg"
