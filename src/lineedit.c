@@ -161,3 +161,93 @@ le_view(lineedit *e, int width, size_t *from, size_t *to, int *col)
     used += le_cwidth(e->cp[i++], e->flags);
   *to = i;
 }
+
+/* ---- flowing into rows -------------------------------------------------- */
+
+void
+le_flow_start(le_flow *f, const uint32_t *cp, size_t n, unsigned flags, int width)
+{
+  *f = (le_flow){ cp, n, flags, width < 2 ? 2 : width, 0, 0, 0 };
+}
+
+bool
+le_flow_next(le_flow *f, int *row, int *col)
+{
+  if (f->i > f->n)
+    return false;
+  int w = f->i < f->n ? le_cwidth(f->cp[f->i], f->flags) : 0;
+  if (f->i < f->n && f->col + w > f->width && f->col > 0)
+    f->row++, f->col = 0;
+  *row = f->row;
+  *col = f->col;
+  if (f->i < f->n)
+    {
+      f->col += w;
+      if (f->cp[f->i] == '\n')
+        f->row++, f->col = 0;
+    }
+  f->i++;
+  return true;
+}
+
+void
+le_flow_cursor(const le_flow *f, int *row, int *col)
+{
+  if (*col >= f->width)
+    ++*row, *col = 0;
+}
+
+/* The cursor's row and column in the flow. */
+static void
+cursor_at(const lineedit *e, int width, int *row, int *col)
+{
+  le_flow f;
+  le_flow_start(&f, e->cp, e->len, e->flags, width);
+  int r, c;
+  while (le_flow_next(&f, &r, &c))
+    if (f.i - 1 == e->cur)
+      {
+        le_flow_cursor(&f, &r, &c);
+        *row = r, *col = c;
+        return;
+      }
+  *row = *col = 0;
+}
+
+/* The last position on row row at or before column col; SIZE_MAX when
+ * the text has no such row. */
+static size_t
+position_on(const lineedit *e, int width, int row, int col)
+{
+  le_flow f;
+  le_flow_start(&f, e->cp, e->len, e->flags, width);
+  size_t best = SIZE_MAX;
+  int r, c;
+  while (le_flow_next(&f, &r, &c))
+    {
+      le_flow_cursor(&f, &r, &c);
+      if (r > row)
+        break;
+      if (r == row && (c <= col || best == SIZE_MAX))
+        best = f.i - 1;
+    }
+  return best;
+}
+
+void
+le_up(lineedit *e, int width)
+{
+  int row, col;
+  cursor_at(e, width, &row, &col);
+  size_t to = row > 0 ? position_on(e, width, row - 1, col) : SIZE_MAX;
+  e->cur = to == SIZE_MAX ? 0 : to;
+}
+
+void
+le_down(lineedit *e, int width)
+{
+  int row, col;
+  cursor_at(e, width, &row, &col);
+  size_t to = position_on(e, width, row + 1, col);
+  e->cur = to == SIZE_MAX ? e->len : to;
+}

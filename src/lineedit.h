@@ -62,4 +62,32 @@ void le_view(lineedit *e, int width, size_t *from, size_t *to, int *col);
 /* UTF-8 of code points [from, to) into a new string. */
 char *le_slice(const lineedit *e, size_t from, size_t to);
 
+/* A text flowed into rows of width columns, as a note is shown and
+ * edited on several rows: a character that does not fit on its row
+ * starts the next one, and a line break ends its row.  The one place
+ * that rule is written: the screens draw by it, and le_up and le_down
+ * move by it. */
+typedef struct le_flow
+{
+  const uint32_t *cp;
+  size_t n;
+  unsigned flags;
+  int width;
+  size_t i;                   /* the next position to place, 0..n */
+  int row, col;
+} le_flow;
+
+void le_flow_start(le_flow *f, const uint32_t *cp, size_t n, unsigned flags, int width);
+/* Place position f->i (before code point i; n is the end of the text):
+ * *row and *col, then on to the next.  False once the end is placed. */
+bool le_flow_next(le_flow *f, int *row, int *col);
+/* Where the cursor shows at a position placed at (row, col): after a
+ * full row it goes to the start of the next. */
+void le_flow_cursor(const le_flow *f, int *row, int *col);
+/* Move the cursor one row up or down in a text flowed into width
+ * columns, to the column nearest the one it is at (not past it); from
+ * the first row up goes to the start, from the last down to the end. */
+void le_up(lineedit *e, int width);
+void le_down(lineedit *e, int width);
+
 #endif

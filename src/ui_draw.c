@@ -157,44 +157,31 @@ int
 ud_flow(int y, int x, int width, const uint32_t *cp, size_t n, unsigned flags, int first, int maxrows, attr_t a,
         long cur, int *cy, int *cx)
 {
-  int row = 0, col = 0;
-  size_t start = 0;           /* first code point of the row */
-  if (width < 2)
-    width = 2;
-  for (size_t i = 0; i <= n; i++)
+  le_flow f;
+  le_flow_start(&f, cp, n, flags, width);
+  width = f.width;
+  int row = 0;                /* the row being gathered */
+  size_t start = 0;           /* its first code point */
+  int r, c;
+  while (le_flow_next(&f, &r, &c))
     {
-      int w = i < n ? le_cwidth(cp[i], flags) : 0;
-      if (i < n && col + w > width && col > 0)
+      size_t i = f.i - 1;
+      if (r != row)
         {
           if (row >= first && row < first + maxrows)
             flow_row(y + row - first, x, width, cp, start, i, flags, a);
-          row++, col = 0, start = i;
+          row = r, start = i;
         }
       if ((long) i == cur)
         {
-          /* The cursor after a full row goes to the start of the next. */
-          int r = col >= width ? row + 1 : row;
+          le_flow_cursor(&f, &r, &c);
           *cy = y + r - first;
-          *cx = x + (col >= width ? 0 : col);
-        }
-      if (i == n)
-        break;
-      col += w;
-      if (cp[i] == '\n')
-        {
-          if (row >= first && row < first + maxrows)
-            flow_row(y + row - first, x, width, cp, start, i + 1, flags, a);
-          row++, col = 0, start = i + 1;
+          *cx = x + c;
         }
     }
-  if (start < n || row == 0)
-    {
-      if (row >= first && row < first + maxrows)
-        flow_row(y + row - first, x, width, cp, start, n, flags, a);
-      row++;
-    }
-  else if (n && cp[n - 1] == '\n')
-    row++;                    /* the empty row after a final line break */
+  if (start < n && row >= first && row < first + maxrows)
+    flow_row(y + row - first, x, width, cp, start, n, flags, a);
+  row++;
   if (cur >= 0 && *cy - y + first >= row)
     row = *cy - y + first + 1;
   return row;

@@ -29,6 +29,7 @@ static char *orig;            /* the text the editor opened with */
 static const char *label;
 static ed_done_fn *on_done;
 static int cur_y = -1, cur_x;
+static int flow_w;            /* columns of the rows a text is shown on; 0: one row */
 static bool asking;           /* Esc on a changed text: discard it? */
 static const char *required;  /* why the text may not be blank, or NULL */
 
@@ -106,6 +107,7 @@ draw_rows(int y, int x, int width, int rows)
       attroff(a);
     }
   ud_flow(y, x, width, le.cp, le.len, le.flags, first, rows, a, (long) le.cur, &cur_y, &cur_x);
+  flow_w = width;
   if (first > 0)
     mvaddch(y, x + width, '^');
   if (first + rows < total)
@@ -127,6 +129,7 @@ ed_draw(ui *u, int y, int lw, int rows)
       draw_rows(y, x, width, rows);
       return;
     }
+  flow_w = 0;
   size_t from, to;
   int col;
   le_view(&le, width, &from, &to, &col);
@@ -297,6 +300,9 @@ ed_key(ui *u, ui_key k)
     case A_ED_RIGHT: le_right(&le); break;
     case A_ED_HOME: le_home(&le); break;
     case A_ED_END: le_end(&le); break;
+    /* On one row, a row up is the start and a row down the end. */
+    case A_ED_UP: flow_w ? le_up(&le, flow_w) : le_home(&le); break;
+    case A_ED_DOWN: flow_w ? le_down(&le, flow_w) : le_end(&le); break;
     case A_ED_BACKSPACE: le_backspace(&le); break;
     case A_ED_DELETE: le_delete(&le); break;
     case A_ED_KILL_START: le_kill_start(&le); break;

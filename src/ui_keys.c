@@ -128,6 +128,9 @@ static const ui_binding bindings[] = {
 
   B(KS_EDIT, A_ED_LEFT, "Left Right", N_("move by character"), FN(KEY_LEFT), UI_CTRL('B')),
   B(KS_EDIT, A_ED_RIGHT, NULL, NULL, FN(KEY_RIGHT), UI_CTRL('F')),
+  B(KS_EDIT, A_ED_UP, "Up Down ^P ^N", N_("move by row (note and evidence shown on several rows)"), FN(KEY_UP),
+    UI_CTRL('P')),
+  B(KS_EDIT, A_ED_DOWN, NULL, NULL, FN(KEY_DOWN), UI_CTRL('N')),
   B(KS_EDIT, A_ED_HOME, "Home End ^A ^E", N_("start / end of the text"), FN(KEY_HOME), UI_CTRL('A')),
   B(KS_EDIT, A_ED_END, NULL, NULL, FN(KEY_END), UI_CTRL('E')),
   B(KS_EDIT, A_ED_BACKSPACE, "Backspace Del ^D", N_("delete a character"), FN(KEY_BACKSPACE), UI_CTRL('H'),

@@ -34,6 +34,10 @@ keys Enter
 expect_file "the line breaks and the tab are saved" "$A" 'note = "隔年で見直し\n次回は2027年\n追記\t済";'
 keys e; keys Home Right Right Right Right Right Right Delete; keys Enter
 expect_file "a line break is deleted like a character" "$A" 'note = "隔年で見直し次回は2027年\n追記\t済";'
+# Down and Up move by row: from the start down to the second row, then
+# (one column in) up to the start of the first.
+keys e; keys Home Down; typed "*"; keys Up; typed "#"; keys Enter
+expect_file "Down and Up move the cursor by row" "$A" 'note = "#隔年で見直し次回は2027年\n*追記\t済";'
 
 # ---- a bracketed paste into a note
 keys Right Right

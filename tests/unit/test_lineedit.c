@@ -197,3 +197,63 @@ Test(lineedit, long_text_scrolls_to_keep_the_cursor_visible)
   cr_assert_eq(to, 4, "four wide characters fit before the edge");
   le_free(&e);
 }
+
+/* Rows of 6 columns: "あいう" fills the first row (6 columns), "えお"
+ * goes on to the second, then a line break ends it, and "ab" is the
+ * third; the end of the text is at its column 2. */
+Test(lineedit, up_and_down_move_by_row_to_the_nearest_column)
+{
+  lineedit e;
+  le_init(&e, "あいうえお\nab", 0, LE_MULTILINE);
+  /* The end is on the third row, column 2. */
+  le_up(&e, 6);
+  cr_assert_eq(e.cur, 4, "up from the end goes to row 2, column 2 (before お): %zu", e.cur);
+  le_up(&e, 6);
+  cr_assert_eq(e.cur, 1, "then to row 1, column 2 (before い): %zu", e.cur);
+  le_up(&e, 6);
+  cr_assert_eq(e.cur, 0, "up from the first row goes to the start");
+  le_right(&e);
+  le_down(&e, 6);
+  cr_assert_eq(e.cur, 4, "down from column 2 of row 1 lands on column 2 of row 2 (before お): %zu", e.cur);
+  le_down(&e, 6);
+  cr_assert_eq(e.cur, 8, "then column 2 of row 3, the end of \"ab\": %zu", e.cur);
+  le_home(&e);
+  le_down(&e, 6);
+  le_down(&e, 6);
+  le_down(&e, 6);
+  cr_assert_eq(e.cur, e.len, "down from the last row goes to the end");
+  le_free(&e);
+}
+
+/* A wide character is never split: up from column 1 of a row of ASCII
+ * lands before the wide character that covers columns 0-1. */
+Test(lineedit, up_never_lands_inside_a_wide_character)
+{
+  lineedit e;
+  le_init(&e, "日本\nxyz", 0, LE_MULTILINE);
+  le_home(&e);
+  le_down(&e, 10);
+  le_right(&e);
+  cr_assert_eq(e.cur, 4);
+  le_up(&e, 10);
+  cr_assert_eq(e.cur, 0, "column 1 is inside 日: the cursor goes before it: %zu", e.cur);
+  le_free(&e);
+}
+
+/* The flow places every position once, in order, and the end too. */
+Test(lineedit, the_flow_places_every_position)
+{
+  const uint32_t cp[] = { 'a', 'b', 'c', '\n', 'd' };
+  le_flow f;
+  le_flow_start(&f, cp, 5, LE_MULTILINE, 2);
+  int want[][2] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 2, 0 }, { 2, 1 } };
+  int r, c, k = 0;
+  while (le_flow_next(&f, &r, &c))
+    {
+      cr_assert_lt(k, 6);
+      cr_assert_eq(r, want[k][0], "position %d: row %d", k, r);
+      cr_assert_eq(c, want[k][1], "position %d: column %d", k, c);
+      k++;
+    }
+  cr_assert_eq(k, 6);
+}
