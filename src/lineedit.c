@@ -8,6 +8,13 @@
 #include "text.h"
 #include "xalloc.h"
 
+/* Whether le_init keeps cp as a character of the text. */
+static bool
+kept(uint32_t cp)
+{
+  return cp != TXT_INVALID && (cp >= 0x20 || cp == '\n' || cp == '\t');
+}
+
 void
 le_init(lineedit *e, const char *utf8, size_t max, unsigned flags)
 {
@@ -23,13 +30,26 @@ le_init(lineedit *e, const char *utf8, size_t max, unsigned flags)
         cp = ' ';
       /* What the file holds is kept whole, even past max: opening and
        * closing the field must not change it. */
-      if (cp != TXT_INVALID && (cp >= 0x20 || cp == '\n' || cp == '\t'))
+      if (kept(cp))
         {
           e->cp = xgrow(e->cp, &e->cap, e->len + 1, sizeof *e->cp);
           e->cp[e->len++] = cp;
         }
     }
   e->cur = e->len;
+}
+
+size_t
+le_index(const char *utf8, size_t byte)
+{
+  size_t k = 0;
+  for (size_t i = 0; i < byte && utf8[i];)
+    {
+      uint32_t cp;
+      i += (size_t) txt_decode(utf8 + i, byte - i, &cp);
+      k += kept(cp);
+    }
+  return k;
 }
 
 void

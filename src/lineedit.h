@@ -37,6 +37,9 @@ typedef struct lineedit
  * a one-line field, a line break or tab in utf8 becomes a space. */
 void le_init(lineedit *e, const char *utf8, size_t max, unsigned flags);
 void le_free(lineedit *e);
+/* The index in the text le_init makes of utf8 of the character that
+ * starts at byte byte of utf8. */
+size_t le_index(const char *utf8, size_t byte);
 /* Insert one character at the cursor; false when full, or a control or
  * bidirectional formatting character (a line break and a tab are taken
  * in a multi-line field only). */

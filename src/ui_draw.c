@@ -188,6 +188,23 @@ ud_flow(int y, int x, int width, const uint32_t *cp, size_t n, unsigned flags, i
 }
 
 void
+ud_flow_mark(int y, int x, int width, const uint32_t *cp, size_t n, unsigned flags, int first, int maxrows,
+             size_t from, size_t to, attr_t a)
+{
+  le_flow f;
+  le_flow_start(&f, cp, n, flags, width);
+  int r, c;
+  while (le_flow_next(&f, &r, &c))
+    {
+      size_t i = f.i - 1;
+      if (i >= to || i >= n)
+        break;
+      if (i >= from && r >= first && r < first + maxrows)
+        mvchgat(y + r - first, x + c, le_cwidth(cp[i], flags), a, 0, NULL);
+    }
+}
+
+void
 ud_fill(int y, attr_t a)
 {
   attron(a);

@@ -174,6 +174,10 @@ int ud_marked(int y, int x, int width, const char *s, attr_t a, unsigned le_flag
  * takes (at least one). */
 int ud_flow(int y, int x, int width, const uint32_t *cp, size_t n, unsigned flags, int first, int maxrows, attr_t a,
             long cur, int *cy, int *cx);
+/* Show code points [from, to) of a text drawn by ud_flow (same
+ * arguments) with attribute a instead: a search match in a note. */
+void ud_flow_mark(int y, int x, int width, const uint32_t *cp, size_t n, unsigned flags, int first, int maxrows,
+                  size_t from, size_t to, attr_t a);
 void ud_fill(int y, attr_t a);
 void ud_titlebar(const ui *u, const char *left, const char *right);
 void ud_keybar(const ui *u, const char *const *items, size_t n);

@@ -130,9 +130,11 @@ field_rows(const char *value, int width)
 }
 
 /* A note or evidence in rows rows from y; a text that needs more ends
- * in "..". */
+ * in "..".  The first match of the folded query (or NULL) shows in
+ * reverse, as in the question's text. */
 static void
-draw_field(ui *u, int y, int rows, const char *label, int lw, const char *value, const char *missing, bool err)
+draw_field(ui *u, int y, int rows, const char *label, int lw, const char *value, const char *missing, bool err,
+           const char *query)
 {
   ud_text(y, 2, lw, label, A_BOLD);
   int x = 2 + lw + 2, width = COLS - x - 1;
@@ -142,6 +144,10 @@ draw_field(ui *u, int y, int rows, const char *label, int lw, const char *value,
       le_init(&t, value, 0, LE_MULTILINE | (i18n_utf8() ? 0 : LE_ASCII));
       int cy, cx;
       int total = ud_flow(y, x, width, t.cp, t.len, t.flags, 0, rows, A_NORMAL, -1, &cy, &cx);
+      size_t at, len;
+      if (query && txt_find_folded(value, strlen(value), query, &at, &len))
+        ud_flow_mark(y, x, width, t.cp, t.len, t.flags, 0, rows, le_index(value, at), le_index(value, at + len),
+                     A_REVERSE);
       if (total > rows)
         {
           /* Cut: the last row gives its end to the mark. */
@@ -218,7 +224,7 @@ static void
 draw_plan(ui *u, const ans_entry *e, int lw, int y)
 {
   draw_field(u, y, 1, ans_plan_name(ANS_PLAN_ACTION), lw, e->plan[ANS_PLAN_ACTION], _("(none yet: press a)"),
-             false);
+             false, NULL);
   if (!e->plan[ANS_PLAN_ACTION] && !ans_has_plan(e))
     return;
   char today[ANS_DATE_SIZE];
@@ -365,9 +371,11 @@ qv_draw(ui *u)
   attroff(ud_attr(u, UC_DIM));
   choices(u, y_ch, e->status, true);
   bool needs = ans_needs_reason(e->status) && !ans_has_reason(e);
+  /* The last search's match shows in reverse, wherever it was found. */
+  char *query = search ? txt_fold(search) : NULL;
   draw_field(u, y_note, gn + 1, labels[0], lw, e->note,
-             needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs);
-  draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false);
+             needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs, query);
+  draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false, query);
   y_note_at = y_note, y_ev_at = y_ev;
   if (cov_result(e) == COV_NOT_MET || ans_has_plan(e))
     draw_plan(u, e, lw, y_plan);
@@ -376,8 +384,6 @@ qv_draw(ui *u)
 
   /* The text, then the hint, in what is left. */
   int avail = y_ch - 2 - top;
-  /* The last search's match shows in reverse. */
-  char *query = search ? txt_fold(search) : NULL;
   int th = ud_wrapped_hl(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD, query);
   free(query);
   int hy = top + th + 1;

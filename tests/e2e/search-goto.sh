@@ -1,7 +1,8 @@
 # End to end: g or : jumps to a question or an item by its exact number;
 # / starts with an empty field that offers the last search (Enter alone
 # repeats it), says which match of how many, highlights it, says when it
-# wraps, and searches notes and evidence too.  en and ja.
+# wraps, and searches notes and evidence too (a match there highlighted
+# too).  en and ja.
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 
@@ -42,6 +43,8 @@ for lang in en ja; do
   expect_screen "$lang: Enter alone repeats it" "$M2"
   keys /; typed "委託先"; keys Enter
   expect_screen "$lang: notes are searched too" "$NOTE"
+  if T capture-pane -p -e | grep -qE "$(printf '\033')\[([0-9]+;)*7m委託先"; then ok "$lang: the match in the note is highlighted"
+  else not_ok "$lang: the match in the note is highlighted" "$(T capture-pane -p -e | grep -F 委託先 | od -c | head)"; fi
   keys Escape; wait_for "$(echo "$NOTFOUND" | cut -c1-2)" 1
   keys g; typed "1.3"; keys Enter
   expect_screen "$lang: g from the overview goes too" "1.3-a"
