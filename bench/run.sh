@@ -17,7 +17,7 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/kijun-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 OUT="$S/bench/results.md"
 REPS=${BENCH_REPS:-5}
-SIZES=${BENCH_SIZES:-"1000 10000 100000"}
+SIZES=${BENCH_SIZES:-"1000 10000 40000"}
 NFILES=${BENCH_FILES:-10000}
 
 ENVV="env -i PATH=/usr/bin:/bin HOME=$W TERM=xterm LC_ALL=C.UTF-8 TZ=UTC"

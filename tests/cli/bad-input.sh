@@ -55,7 +55,7 @@ expect_status "q-deep.cfg: deep nesting exits 65 without crashing" 65
 expect_in "q-deep.cfg: names the file and line" err "q-deep.cfg:2:"
 
 if truncate -s 200M "$TMP/q-huge.cfg" 2>/dev/null; then
-  check_q "$TMP/q-huge.cfg" 65 "q-huge.cfg: file of 209715200 bytes is too large; expected at most 134217728 bytes"
+  check_q "$TMP/q-huge.cfg" 65 "q-huge.cfg: file of 209715200 bytes is too large; expected at most 33554432 bytes"
   rm -f "$TMP/q-huge.cfg"
 fi
 
@@ -128,6 +128,20 @@ check_fast "$TMP/a-array.cfg" "a-array.cfg:3: more than 1000000 settings and lis
 truncate -s 100M "$TMP/a-100m.cfg"
 check_fast "$TMP/a-100m.cfg" "a-100m.cfg: file of 104857600 bytes is too large; expected at most 67108864 bytes"
 rm -f "$TMP/a-string16m.cfg" "$TMP/a-array.cfg" "$TMP/a-100m.cfg"
+
+# The worst questionnaire under the limits: strings of 64,000 bytes up to
+# 32 MiB, each a legal token, so libconfig parses all of it (about half a
+# second here; the bound is loose for slow machines and sanitizers).
+{ printf 'kijun_questionnaire = 1;\nx = (\n'
+  s=$(head -c 64000 /dev/zero | tr '\0' x)
+  i=0; while [ $i -lt 520 ]; do printf '"%s",\n' "$s"; i=$((i + 1)); done
+  printf '"");\n'; } > "$TMP/q-strings.cfg"
+start_ns=$(date +%s%N)
+run timeout 60 "$KIJUN" --check "$TMP/q-strings.cfg"
+ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+expect_status "q-strings.cfg: 32 MiB of long strings is read and refused with 65" 65
+if [ "$ms" -lt 5000 ]; then ok "q-strings.cfg: in $ms ms"; else not_ok "q-strings.cfg: in $ms ms" "expected about half a second"; fi
+rm -f "$TMP/q-strings.cfg"
 
 # C1 controls and bidi controls are refused in answers too; file names are
 # escaped in every message; the JSON report is valid whatever the name.
