@@ -29,18 +29,21 @@ typedef struct cfg_limits
 {
   size_t file;                /* bytes in the file */
   size_t values;              /* settings and list or array elements */
-  bool in_memory;             /* parse from a copy in memory, not the stream */
+  bool in_memory;             /* parse from a copy in memory when the file has
+                                 long strings, where the stream is slow */
 } cfg_limits;
 /* Answers files: a 100,000-question assessment takes about 600,000
- * values.  Parsed from memory: libconfig's scanner refills its buffer
- * from a stream by scanning the current token again, which makes long
- * strings three times slower; the copy costs at most the limit. */
+ * values.  Parsed from memory when they have long strings: libconfig's
+ * scanner refills its buffer from a stream by scanning the current token
+ * again, which makes long strings several times slower; the copy costs at
+ * most the limit, and a file without long strings streams, so that its
+ * peak memory is libconfig's tree alone. */
 #define CFG_ANSWERS_LIMITS ((cfg_limits){ (size_t) 64 << 20, 1000000, true })
 /* Questionnaires: 40,000 questions take about 720,000 values and 28 MB
  * (bench/benchtool gen 40000), two hundred times the bundled one.  The
  * limits keep the worst file under them (strings of 64 KiB, or a million
- * tiny values) to about half a second; parsed from memory, which is four
- * times faster than libconfig's stream on long strings. */
+ * tiny values) to about half a second; long strings are parsed from
+ * memory, as for answers files. */
 #define CFG_QUESTIONNAIRE_LIMITS ((cfg_limits){ (size_t) 32 << 20, 1000000, true })
 /* Longest string (after escapes and joining "pieces" "like this"), and
  * longest other token or comment. */
