@@ -208,6 +208,9 @@ void qv_start_goto(ui *u);
  * unanswered, whose answer awaits reconfirmation or lacks its reason. */
 void qv_next_open(ui *u, size_t pos);
 void qv_free(void);
+/* Keep profile field f as it is, for u in the question view to bring
+ * back: called before the profile form changes it. */
+void qv_remember_profile(const ui *u, enum ans_field f);
 
 /* ---- ui_list.c -------------------------------------------------------- */
 /* Open the filter list (questions by status, notes and evidence). */
@@ -225,6 +228,8 @@ void pg_free(void);
 /* ---- ui_profile.c ----------------------------------------------------- */
 /* A new answers file: the form opens first, over the overview. */
 void pf_start_new(ui *u);
+/* Profile field f as the form shows it (a sector by its name). */
+const char *pf_shown(const ui *u, enum ans_field f);
 
 /* ---- ui_edit.c -------------------------------------------------------- */
 

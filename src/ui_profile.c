@@ -27,11 +27,12 @@ pf_start_new(ui *u)
   ui_push(u, SCR_PROFILE);
 }
 
-static const char *
-sector_label(const ui *u, const char *id)
+const char *
+pf_shown(const ui *u, enum ans_field f)
 {
-  const qn_sector *s = id ? qn_find_sector(u->s->qn, id) : NULL;
-  return s ? qn_tr(&s->name, i18n_lang()) : id;
+  const char *v = u->s->a->profile[f];
+  const qn_sector *s = f == ANS_SECTOR && v ? qn_find_sector(u->s->qn, v) : NULL;
+  return s ? qn_tr(&s->name, i18n_lang()) : v;
 }
 
 /* The widest field label, which the values line up after. */
@@ -88,9 +89,7 @@ pf_draw(ui *u)
       int y = row_of(f);
       attr_t a = f == sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
       ud_text(y, 2, lw, ans_field_name((enum ans_field) f), A_BOLD);
-      const char *v = u->s->a->profile[f];
-      if (f == ANS_SECTOR)
-        v = sector_label(u, v);
+      const char *v = pf_shown(u, (enum ans_field) f);
       attron(a);
       mvhline(y, 2 + lw + 2, ' ', COLS - lw - 6);
       attroff(a);
@@ -134,6 +133,7 @@ pick_key(ui *u, ui_key k)
     case A_UP: if (pick > 0) pick--; break;
     case A_DOWN: if (pick + 1 < n) pick++; break;
     case A_OPEN:
+      qv_remember_profile(u, ANS_SECTOR);
       ans_set_profile(u->s->a, ANS_SECTOR, pick ? u->s->qn->sectors[pick - 1].id : NULL);
       ui_changed(u);
       picking = false;
@@ -149,6 +149,7 @@ field_done(ui *u, enum ed_end how, const char *text, bool changed)
 {
   if (how != ED_CANCEL && changed)
     {
+      qv_remember_profile(u, (enum ans_field) sel);
       ans_set_profile(u->s->a, (enum ans_field) sel, text);
       ui_changed(u);
     }

@@ -24,10 +24,15 @@ static unsigned phases_said;  /* phases whose end was announced (bits) */
 static int pending = -1;      /* the status that waits for its reason, or -1 */
 static size_t edit_qi;        /* the question whose note, evidence or plan is being edited */
 static int plan_field;        /* the plan field being edited */
-static enum ui_screen_id opener = SCR_COUNT;
-static ans_entry undo_e;      /* the answer as it was before the last change */
+static enum ui_screen_id opener = SCR_COUNT;  /* a list it was opened from: Esc returns there */
+/* The last change, for u to take back (and u again to redo): an answer as
+ * it was (its status, note, evidence, plan or mark), or a profile field's
+ * value as it was. */
+static enum { UNDO_NONE, UNDO_ANSWER, UNDO_PROFILE } undo_kind;
+static ans_entry undo_e;
 static size_t undo_qi;
-static bool has_undo;  /* a list it was opened from: Esc returns there */
+static enum ans_field undo_field;
+static char *undo_value;
 
 size_t
 qv_pos(void)
@@ -52,12 +57,20 @@ qv_open_from(ui *u, size_t p, enum ui_screen_id list)
   opener = list;
 }
 
+static void
+forget(void)
+{
+  if (undo_kind == UNDO_ANSWER)
+    ans_entry_free(&undo_e);
+  free(undo_value);
+  undo_value = NULL;
+  undo_kind = UNDO_NONE;
+}
+
 void
 qv_free(void)
 {
-  if (has_undo)
-    ans_entry_free(&undo_e);
-  has_undo = false;
+  forget();
   free(search);
   search = NULL;
 }
@@ -644,21 +657,52 @@ move_on(ui *u, size_t qi)
 static void
 remember(size_t qi, const ans_entry *e)
 {
-  if (has_undo)
-    ans_entry_free(&undo_e);
+  forget();
   ans_entry_dup(&undo_e, e);
   undo_qi = qi;
-  has_undo = true;
+  undo_kind = UNDO_ANSWER;
 }
 
-/* The last change undone (its answer, note, evidence, plan or mark); u
- * again does it again. */
+void
+qv_remember_profile(const ui *u, enum ans_field f)
+{
+  forget();
+  undo_field = f;
+  undo_value = u->s->a->profile[f] ? xstrdup(u->s->a->profile[f]) : NULL;
+  undo_kind = UNDO_PROFILE;
+}
+
+/* A profile field back as it was, where the respondent is. */
+static void
+undo_profile(ui *u)
+{
+  const char *now = u->s->a->profile[undo_field];
+  char *was = undo_value;
+  undo_value = now ? xstrdup(now) : NULL;
+  ans_set_profile(u->s->a, undo_field, was);
+  ui_changed(u);
+  now = pf_shown(u, undo_field);
+  /* TRANSLATORS: after u: a profile field and its value as they are
+     again; the second form when the field is empty again. */
+  if (now)
+    ui_set_msg(u, false, _("Undone: %s is \"%s\" again (u: redo)."), ans_field_name(undo_field), now);
+  else
+    ui_set_msg(u, false, _("Undone: %s is empty again (u: redo)."), ans_field_name(undo_field));
+  free(was);
+}
+
+/* The last change undone; u again does it again. */
 static void
 undo(ui *u)
 {
-  if (!has_undo)
+  if (undo_kind == UNDO_NONE)
     {
       ui_set_msg(u, false, "%s", _("Nothing to undo yet."));
+      return;
+    }
+  if (undo_kind == UNDO_PROFILE)
+    {
+      undo_profile(u);
       return;
     }
   ans_entry now;
