@@ -293,6 +293,14 @@ ans_set_profile(assessment *a, enum ans_field f, const char *value)
   replace(&a->profile[f], value);
 }
 
+const char *
+ans_profile_shown(const questionnaire *q, const assessment *a, enum ans_field f, enum lang l)
+{
+  const char *v = a->profile[f];
+  const qn_sector *s = f == ANS_SECTOR && v ? qn_find_sector(q, v) : NULL;
+  return s ? qn_tr(&s->name, l) : v;
+}
+
 void
 ans_set_plan(assessment *a, size_t qi, enum ans_plan f, const char *value)
 {

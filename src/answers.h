@@ -210,6 +210,9 @@ void ans_set_status(assessment *a, size_t qi, enum ans_status st);
 void ans_set_note(assessment *a, size_t qi, const char *note);
 void ans_set_evidence(assessment *a, size_t qi, const char *evidence);
 void ans_set_profile(assessment *a, enum ans_field f, const char *value);
+/* Profile field f as people read it, in language l: the sector by its
+ * name in q (its id when q has no such sector); NULL when empty. */
+const char *ans_profile_shown(const questionnaire *q, const assessment *a, enum ans_field f, enum lang l);
 /* Where the respondent is (a question id; NULL: nowhere); whether it changed. */
 bool ans_set_position(assessment *a, const char *id);
 /* A plan field; it does not change when the answer was updated (the plan

@@ -104,17 +104,13 @@ report_level_note_label(void)
 const char *
 report_sector_name(const report_ctx *r)
 {
-  const char *id = r->a->profile[ANS_SECTOR];
-  if (!id)
-    return NULL;
-  const qn_sector *s = qn_find_sector(r->qn, id);
-  return s ? qn_tr(&s->name, r->lang) : id;
+  return ans_profile_shown(r->qn, r->a, ANS_SECTOR, r->lang);
 }
 
 const char *
 report_profile_value(const report_ctx *r, int f)
 {
-  return f == ANS_SECTOR ? report_sector_name(r) : r->a->profile[f];
+  return ans_profile_shown(r->qn, r->a, (enum ans_field) f, r->lang);
 }
 
 /* Why an unmet answer is unmet: its status, or the missing reason. */

@@ -228,8 +228,6 @@ void pg_free(void);
 /* ---- ui_profile.c ----------------------------------------------------- */
 /* A new answers file: the form opens first, over the overview. */
 void pf_start_new(ui *u);
-/* Profile field f as the form shows it (a sector by its name). */
-const char *pf_shown(const ui *u, enum ans_field f);
 
 /* ---- ui_edit.c -------------------------------------------------------- */
 

@@ -27,14 +27,6 @@ pf_start_new(ui *u)
   ui_push(u, SCR_PROFILE);
 }
 
-const char *
-pf_shown(const ui *u, enum ans_field f)
-{
-  const char *v = u->s->a->profile[f];
-  const qn_sector *s = f == ANS_SECTOR && v ? qn_find_sector(u->s->qn, v) : NULL;
-  return s ? qn_tr(&s->name, i18n_lang()) : v;
-}
-
 /* The widest field label, which the values line up after. */
 static int
 label_width(void)
@@ -89,7 +81,7 @@ pf_draw(ui *u)
       int y = row_of(f);
       attr_t a = f == sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
       ud_text(y, 2, lw, ans_field_name((enum ans_field) f), A_BOLD);
-      const char *v = pf_shown(u, (enum ans_field) f);
+      const char *v = ans_profile_shown(u->s->qn, u->s->a, (enum ans_field) f, i18n_lang());
       attron(a);
       mvhline(y, 2 + lw + 2, ' ', COLS - lw - 6);
       attroff(a);

@@ -681,7 +681,7 @@ undo_profile(ui *u)
   undo_value = now ? xstrdup(now) : NULL;
   ans_set_profile(u->s->a, undo_field, was);
   ui_changed(u);
-  now = pf_shown(u, undo_field);
+  now = ans_profile_shown(u->s->qn, u->s->a, undo_field, i18n_lang());
   /* TRANSLATORS: after u: a profile field and its value as they are
      again; the second form when the field is empty again. */
   if (now)
