@@ -130,17 +130,16 @@ check_fast "$TMP/a-100m.cfg" "a-100m.cfg: file of 104857600 bytes is too large; 
 rm -f "$TMP/a-string16m.cfg" "$TMP/a-array.cfg" "$TMP/a-100m.cfg"
 
 # The worst questionnaire under the limits: strings of 64,000 bytes up to
-# 32 MiB, each a legal token, so libconfig parses all of it (about half a
-# second here; the bound is loose for slow machines and sanitizers).
+# 32 MiB, each a legal token, so libconfig parses all of it (from memory:
+# about half a second here, measured for the closing note; a timed check
+# has no place in the suite, which also runs under valgrind).
 { printf 'kijun_questionnaire = 1;\nx = (\n'
   s=$(head -c 64000 /dev/zero | tr '\0' x)
   i=0; while [ $i -lt 520 ]; do printf '"%s",\n' "$s"; i=$((i + 1)); done
   printf '"");\n'; } > "$TMP/q-strings.cfg"
-start_ns=$(date +%s%N)
-run timeout 60 "$KIJUN" --check "$TMP/q-strings.cfg"
-ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+run timeout 120 "$KIJUN" --check "$TMP/q-strings.cfg"
 expect_status "q-strings.cfg: 32 MiB of long strings is read and refused with 65" 65
-if [ "$ms" -lt 5000 ]; then ok "q-strings.cfg: in $ms ms"; else not_ok "q-strings.cfg: in $ms ms" "expected about half a second"; fi
+expect_in "q-strings.cfg: ... as not a questionnaire, with its line" err "q-strings.cfg:2:"
 rm -f "$TMP/q-strings.cfg"
 
 # C1 controls and bidi controls are refused in answers too; file names are
