@@ -24,10 +24,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "coverage.h"
-#include "qload.h"
-#include "store.h"
-#include "xalloc.h"
+#include "model/coverage.h"
+#include "io/qload.h"
+#include "io/store.h"
+#include "base/xalloc.h"
 
 static double
 now_ms(void)

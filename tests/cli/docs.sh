@@ -24,13 +24,13 @@ for opt in $("$KIJUN" --help | grep -o -- '--[a-z]*' | sort -u); do
   done
 done
 
-# Every key the binding table shows (src/ui_keys.c, from which the help
+# Every key the binding table shows (src/tui/ui_keys.c, from which the help
 # screen is made) is in kijun(1), and so is the digit of every answer
 # status (the status table in answers.h).
-keys=$(sed -n 's/^ *B(KS_[A-Z]*, A_[A-Z_]*, "\([^"]*\)", N_(.*/\1/p' "$S/src/ui_keys.c")
-[ "$(echo $keys | wc -w)" -ge 20 ] || not_ok "the binding table's keys are found in src/ui_keys.c" "$keys"
-digits=$(sed -n "s/^ *X([A-Z_]*, \"[a-z_]*\", N_(\"[^\"]*\"), '\([0-9]\)'.*/\1/p" "$S/src/answers.h")
-[ "$(echo $digits | wc -w)" -ge 2 ] || not_ok "the status table's digits are found in src/answers.h" "$digits"
+keys=$(sed -n 's/^ *B(KS_[A-Z]*, A_[A-Z_]*, "\([^"]*\)", N_(.*/\1/p' "$S/src/tui/ui_keys.c")
+[ "$(echo $keys | wc -w)" -ge 20 ] || not_ok "the binding table's keys are found in src/tui/ui_keys.c" "$keys"
+digits=$(sed -n "s/^ *X([A-Z_]*, \"[a-z_]*\", N_(\"[^\"]*\"), '\([0-9]\)'.*/\1/p" "$S/src/model/answers.h")
+[ "$(echo $digits | wc -w)" -ge 2 ] || not_ok "the status table's digits are found in src/model/answers.h" "$digits"
 keys="$keys $digits"
 for k in $keys; do
   case "$k" in ^?) k="Ctrl-${k#^}";; esac
@@ -42,7 +42,7 @@ done
 # GNU hello's po-check: no file with messages is missing from POTFILES.in
 # (headers too: the vocabulary tables carry N_ strings; i18n.h and
 # gettext.h only define the macros), and every file it names exists.
-for f in $(cd "$S" && grep -l -E '\b(N?_|ngettext)\(' src/*.c src/*.h | grep -v -x -e src/i18n.h -e src/gettext.h); do
+for f in $(cd "$S" && grep -l -E '\b(N?_|ngettext)\(' src/*.c src/*/*.c src/*/*.h | grep -v -x -e src/base/i18n.h -e src/base/gettext.h); do
   if grep -qx "$f" "$S/po/POTFILES.in"; then ok "POTFILES.in lists $f"; else not_ok "POTFILES.in lists $f"; fi
 done
 for f in $(grep -v '^#' "$S/po/POTFILES.in"); do

@@ -6,12 +6,12 @@
 
 #include <stdlib.h>
 
-#include "coverage.h"
+#include "model/coverage.h"
 #include "fuzz.h"
-#include "qload.h"
-#include "report.h"
-#include "store.h"
-#include "xalloc.h"
+#include "io/qload.h"
+#include "report/report.h"
+#include "io/store.h"
+#include "base/xalloc.h"
 
 static questionnaire *qn;
 static char *header;

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 
 #include "fuzz.h"
-#include "mapping.h"
-#include "qload.h"
-#include "xalloc.h"
+#include "io/mapping.h"
+#include "io/qload.h"
+#include "base/xalloc.h"
 
 static questionnaire *from, *to;
 

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "lineedit.h"
-#include "text.h"
-#include "xalloc.h"
+#include "tui/lineedit.h"
+#include "base/text.h"
+#include "base/xalloc.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

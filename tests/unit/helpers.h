@@ -10,8 +10,8 @@
 
 #include <criterion/criterion.h>
 
-#include "diag.h"
-#include "xalloc.h"
+#include "base/diag.h"
+#include "base/xalloc.h"
 
 /* A file of the test data folder. */
 static inline char *

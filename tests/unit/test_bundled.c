@@ -13,7 +13,7 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "qload.h"
+#include "io/qload.h"
 
 static questionnaire *q;
 

@@ -6,10 +6,10 @@
 
 #include <criterion/criterion.h>
 
-#include "agg.h"
-#include "coverage.h"
+#include "model/agg.h"
+#include "model/coverage.h"
 #include "helpers.h"
-#include "qload.h"
+#include "io/qload.h"
 
 static questionnaire *qn;
 static assessment *a;

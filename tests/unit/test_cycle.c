@@ -11,17 +11,17 @@
 
 #include <criterion/criterion.h>
 
-#include "compare.h"
-#include "cycle.h"
+#include "model/compare.h"
+#include "ops/cycle.h"
 #include "helpers.h"
-#include "i18n.h"
-#include "paths.h"
-#include "plan.h"
-#include "qload.h"
-#include "report_compare.h"
-#include "report_plan.h"
-#include "store.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "io/paths.h"
+#include "model/plan.h"
+#include "io/qload.h"
+#include "report/report_compare.h"
+#include "report/report_plan.h"
+#include "io/store.h"
+#include "base/text.h"
 
 static questionnaire *qn;
 static char *dir;

@@ -11,14 +11,14 @@
 
 #include <criterion/criterion.h>
 
-#include "coverage.h"
+#include "model/coverage.h"
 #include "helpers.h"
-#include "i18n.h"
-#include "qload.h"
-#include "migrate.h"
-#include "report.h"
-#include "session.h"
-#include "store.h"
+#include "base/i18n.h"
+#include "io/qload.h"
+#include "ops/migrate.h"
+#include "report/report.h"
+#include "io/session.h"
+#include "io/store.h"
 
 static char *dir;
 

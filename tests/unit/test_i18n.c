@@ -9,8 +9,8 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "i18n.h"
-#include "paths.h"
+#include "base/i18n.h"
+#include "io/paths.h"
 
 /* Each test runs in its own process (Criterion forks), so the
  * environment a test sets is its own. */

@@ -28,10 +28,10 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "afile.h"
-#include "qload.h"
-#include "session.h"
-#include "store.h"
+#include "io/afile.h"
+#include "io/qload.h"
+#include "io/session.h"
+#include "io/store.h"
 
 #define KILLS 250
 

@@ -9,8 +9,8 @@
 
 #include <criterion/criterion.h>
 
-#include "lineedit.h"
-#include "text.h"
+#include "tui/lineedit.h"
+#include "base/text.h"
 
 static void
 utf8(void)

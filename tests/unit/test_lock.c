@@ -12,7 +12,7 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "lock.h"
+#include "io/lock.h"
 
 static char *dir;
 

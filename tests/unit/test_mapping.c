@@ -9,11 +9,11 @@
 
 #include <criterion/criterion.h>
 
-#include "check.h"
+#include "ops/check.h"
 #include "helpers.h"
-#include "i18n.h"
-#include "mapping.h"
-#include "qload.h"
+#include "base/i18n.h"
+#include "io/mapping.h"
+#include "io/qload.h"
 
 static char *dir;
 static questionnaire *shop, *next;

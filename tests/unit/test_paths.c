@@ -5,7 +5,7 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "paths.h"
+#include "io/paths.h"
 
 /* Each test runs in its own process, so it may set the environment (and
  * path_questionnaire_dirs computes its list afresh). */

@@ -10,9 +10,9 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "qcache.h"
-#include "qcache-key.h"
-#include "qload.h"
+#include "io/qcache.h"
+#include "io/qcache-key.h"
+#include "io/qload.h"
 
 static char *home;
 

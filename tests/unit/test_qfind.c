@@ -7,7 +7,7 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "qfind.h"
+#include "io/qfind.h"
 
 static char *qdir;
 

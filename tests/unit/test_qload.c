@@ -10,9 +10,9 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "i18n.h"
-#include "cfgread.h"
-#include "qload.h"
+#include "base/i18n.h"
+#include "io/cfgread.h"
+#include "io/qload.h"
 
 static char *dir;
 

@@ -9,11 +9,11 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "i18n.h"
-#include "paths.h"
-#include "report.h"
-#include "session.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "io/paths.h"
+#include "report/report.h"
+#include "io/session.h"
+#include "base/text.h"
 
 static session s;
 

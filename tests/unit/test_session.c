@@ -10,7 +10,7 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "session.h"
+#include "io/session.h"
 
 static char *dir, *qdir;
 

@@ -13,10 +13,10 @@
 #include <criterion/criterion.h>
 
 #include "helpers.h"
-#include "i18n.h"
-#include "paths.h"
-#include "qload.h"
-#include "store.h"
+#include "base/i18n.h"
+#include "io/paths.h"
+#include "io/qload.h"
+#include "io/store.h"
 
 static char *dir;
 static questionnaire *qn;

@@ -8,7 +8,7 @@
 
 #include <criterion/criterion.h>
 
-#include "text.h"
+#include "base/text.h"
 
 static void
 utf8_locale(void)

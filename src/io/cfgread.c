@@ -1,0 +1,838 @@
+/* cfgread: open, parse and inspect libconfig files for the loaders.
+ *
+ * The file is read twice: once by us, in chunks, to report NUL bytes,
+ * invalid UTF-8 and @include by line (libconfig would give a vague parse
+ * error or follow the include), and once by libconfig from the stream.
+ * Streaming keeps the peak memory at libconfig's own tree; a copy of a
+ * large file would add its whole size. */
+#include <config.h>
+#include "io/cfgread.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "io/afile.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+
+/* The byte scan's state, kept across chunks. */
+struct scan
+{
+  cfg_reader *r;
+  int line, last_bad;
+  bool at_line_start;         /* only blanks so far on this line */
+  char word[9];               /* the start of the line's first word */
+  size_t wlen;
+  unsigned char pend[4];      /* an incomplete UTF-8 sequence */
+  size_t npend;
+  bool prev_backslash;
+  bool nul;                   /* a NUL byte was seen */
+  /* The lexical pre-scan (see lex_chunk). */
+  enum { LX_CODE, LX_WORD, LX_STRING, LX_ESCAPE, LX_HEX, LX_SLASH, LX_LINE_COMMENT,
+         LX_BLOCK_COMMENT, LX_BLOCK_STAR } lx;
+  int hex_left;               /* hex digits of a \x escape still to come */
+  size_t run;                 /* bytes of the current word or comment */
+  size_t str;                 /* bytes of the current string, pieces joined */
+  bool joinable;              /* only blanks and comments since a string ended */
+  int tok_line;               /* where the current token began */
+  int lx_line;                /* the line the lexer is on */
+  size_t values;              /* settings and list elements so far */
+  size_t longest;             /* the longest string, word or comment */
+};
+
+/* The longest token libconfig's stream scanner reads at full speed. */
+#define STREAM_TOKEN_MAX ((size_t) 8 * 1024)
+
+/* Whether a token now n bytes long is too long; the longest is kept. */
+static inline bool
+too_long(struct scan *s, size_t n)
+{
+  if (n > s->longest)
+    s->longest = n;
+  return n > CFG_MAX_STRING;
+}
+
+/* Report invalid UTF-8 (or, when byte is 0, a NUL), once a line. */
+static void
+scan_bad(struct scan *s, unsigned char byte)
+{
+  if (s->last_bad == s->line)
+    return;
+  if (byte)
+    diag_add(s->r->diag, s->r->file, s->line, _("invalid UTF-8 (byte 0x%02X); expected UTF-8 text"), byte);
+  else
+    diag_add(s->r->diag, s->r->file, s->line, _("NUL byte in the file; expected UTF-8 text"));
+  s->r->utf8_ok = false;
+  s->last_bad = s->line;
+}
+
+/* Length of the UTF-8 sequence a lead byte starts, 0 if invalid. */
+static int
+seq_len(unsigned char c)
+{
+  return c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+}
+
+/* Whether the len bytes at p (a lead byte and its continuations) are a
+ * well-formed UTF-8 character: no overlong form, no surrogate, at most
+ * U+10FFFF.  The common cases are checked inline for speed. */
+static inline bool
+valid_seq(const unsigned char *p, size_t len)
+{
+  for (size_t k = 1; k < len; k++)
+    if ((p[k] & 0xC0) != 0x80)
+      return false;
+  if (len == 3)
+    return !(p[0] == 0xE0 && p[1] < 0xA0) && !(p[0] == 0xED && p[1] >= 0xA0);
+  if (len == 4)
+    return !(p[0] == 0xF0 && p[1] < 0x90) && !(p[0] == 0xF4 && p[1] >= 0x90);
+  return true;
+}
+
+/* The line-start state: blanks, then the first word, looking for
+ * @include (libconfig would read any file it names; kijun's files are
+ * self-contained, and a file sent by someone else must not make kijun
+ * read others). */
+static bool
+line_start(struct scan *s, unsigned char c)
+{
+  if (c == ' ' || c == '\t')
+    return true;
+  if (s->wlen < 8)
+    {
+      s->word[s->wlen++] = (char) c;
+      if (s->wlen < 8)
+        return true;
+      if (memcmp(s->word, "@include", 8) == 0)
+        {
+          diag_add(s->r->diag, s->r->file, s->line,
+                   _("@include is not allowed; expected a self-contained file"));
+          return false;
+        }
+    }
+  s->at_line_start = false;
+  return true;
+}
+
+static bool
+scan_chunk(struct scan *s, const unsigned char *b, size_t n)
+{
+  size_t i = 0;
+  /* Finish a multibyte sequence cut by the previous chunk. */
+  while (s->npend && i < n)
+    {
+      size_t need = (size_t) seq_len(s->pend[0]);
+      s->pend[s->npend++] = b[i++];
+      if (s->npend == need || (b[i - 1] & 0xC0) != 0x80)
+        {
+          if (s->npend != need || !valid_seq(s->pend, need))
+            scan_bad(s, s->pend[0]);
+          if (s->npend != need)
+            i--;
+          s->npend = 0;
+        }
+    }
+  if (s->prev_backslash && i < n && b[i] == 'x')
+    s->r->escapes = true;
+  s->prev_backslash = false;
+  while (i < n)
+    {
+      /* Within a line, plain ASCII needs nothing: skip it at once. */
+      if (!s->at_line_start)
+        while (i < n && b[i] >= 0x20 && b[i] < 0x80 && b[i] != '\\')
+          i++;
+      if (i == n)
+        break;
+      unsigned char c = b[i];
+      if (c >= 0x80)
+        {
+          size_t need = (size_t) seq_len(c);
+          if (!need)
+            scan_bad(s, c);
+          else if (i + need > n)
+            {
+              memcpy(s->pend, b + i, n - i);
+              s->npend = n - i;
+              return true;
+            }
+          else if (!valid_seq(b + i, need))
+            scan_bad(s, c);
+          else
+            i += need - 1;
+          s->at_line_start = false;
+          i++;
+          continue;
+        }
+      if (c == '\n')
+        {
+          s->line++;
+          s->at_line_start = true;
+          s->wlen = 0;
+        }
+      else if (c == 0)
+        {
+          s->nul = true;
+          scan_bad(s, 0);
+        }
+      else
+        {
+          if (c == '\\')
+            {
+              if (i + 1 < n)
+                s->r->escapes |= b[i + 1] == 'x';
+              else
+                s->prev_backslash = true;
+            }
+          if (s->at_line_start && !line_start(s, c))
+            return false;
+        }
+      i++;
+    }
+  return true;
+}
+
+/* A token or comment over the limit: stop before libconfig sees it. */
+static bool
+lex_too_long(struct scan *s, bool string)
+{
+  if (string)
+    diag_add(s->r->diag, s->r->file, s->tok_line,
+             _("a string longer than %zu bytes; expected at most %zu bytes in a string"),
+             CFG_MAX_STRING, CFG_MAX_STRING);
+  else
+    diag_add(s->r->diag, s->r->file, s->tok_line,
+             _("a word or comment longer than %zu bytes; expected at most %zu bytes"),
+             CFG_MAX_STRING, CFG_MAX_STRING);
+  return false;
+}
+
+/* Byte classes of the pre-scan, as tables: it looks at every byte of
+ * every file, and a strchr per byte was a tenth of reading an answers
+ * file (kijun --aggregate). */
+enum { CH_ENDS_WORD = 1, CH_VALUE = 2, CH_PUNCT = 4, CH_HEX = 8 };
+static const unsigned char ch_class[256] = {
+  [' '] = CH_ENDS_WORD, ['\t'] = CH_ENDS_WORD, ['\r'] = CH_ENDS_WORD, ['\n'] = CH_ENDS_WORD,
+  ['\f'] = CH_ENDS_WORD, ['"'] = CH_ENDS_WORD, ['#'] = CH_ENDS_WORD, ['/'] = CH_ENDS_WORD,
+  /* a setting or element begins after these */
+  ['='] = CH_ENDS_WORD | CH_VALUE, [':'] = CH_ENDS_WORD | CH_VALUE,
+  [','] = CH_ENDS_WORD | CH_VALUE, ['('] = CH_ENDS_WORD | CH_VALUE,
+  ['['] = CH_ENDS_WORD | CH_VALUE,
+  [';'] = CH_ENDS_WORD | CH_PUNCT, [')'] = CH_ENDS_WORD | CH_PUNCT,
+  [']'] = CH_ENDS_WORD | CH_PUNCT, ['{'] = CH_ENDS_WORD | CH_PUNCT,
+  ['}'] = CH_ENDS_WORD | CH_PUNCT,
+  ['0'] = CH_HEX, ['1'] = CH_HEX, ['2'] = CH_HEX, ['3'] = CH_HEX, ['4'] = CH_HEX,
+  ['5'] = CH_HEX, ['6'] = CH_HEX, ['7'] = CH_HEX, ['8'] = CH_HEX, ['9'] = CH_HEX,
+  ['a'] = CH_HEX, ['b'] = CH_HEX, ['c'] = CH_HEX, ['d'] = CH_HEX, ['e'] = CH_HEX,
+  ['f'] = CH_HEX, ['A'] = CH_HEX, ['B'] = CH_HEX, ['C'] = CH_HEX, ['D'] = CH_HEX,
+  ['E'] = CH_HEX, ['F'] = CH_HEX,
+};
+
+/* The lexical pre-scan, one state machine over every byte, across
+ * chunks: it follows libconfig's tokens (strings with their escapes,
+ * comments in the three styles, words) to measure every string, word and
+ * comment and to count the values, in linear time.  False when a limit
+ * is exceeded (reported). */
+static bool
+lex_chunk(struct scan *s, const unsigned char *b, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      unsigned char c = b[i];
+      switch (s->lx)
+        {
+        case LX_WORD:
+          if (!(ch_class[c] & CH_ENDS_WORD))
+            {
+              if (too_long(s, ++s->run))
+                return lex_too_long(s, false);
+              break;
+            }
+          s->lx = LX_CODE;
+          /* fall through */
+        case LX_CODE:
+          if (c == '"')
+            {
+              if (!s->joinable)
+                {
+                  s->str = 0;
+                  s->tok_line = s->lx_line;
+                }
+              s->lx = LX_STRING;
+            }
+          else if (c == '#')
+            s->lx = LX_LINE_COMMENT, s->run = 0, s->tok_line = s->lx_line;
+          else if (c == '/')
+            s->lx = LX_SLASH, s->tok_line = s->lx_line;
+          else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f')
+            ;
+          else
+            {
+              s->joinable = false;
+              if (ch_class[c] & CH_VALUE)
+                {
+                  if (++s->values > s->r->lim.values)
+                    {
+                      diag_add(s->r->diag, s->r->file, s->lx_line,
+                               _("more than %zu settings and list elements; expected at most %zu in this kind of file"),
+                               s->r->lim.values, s->r->lim.values);
+                      return false;
+                    }
+                }
+              else if (!(ch_class[c] & CH_PUNCT))
+                s->lx = LX_WORD, s->run = 1, s->tok_line = s->lx_line;
+            }
+          break;
+        case LX_STRING:
+          if (c != '"' && c != '\\' && c != '\n')
+            {
+              /* Most of a file is the bodies of strings: count up to the
+               * next quote, backslash or line end at once. */
+              size_t j = i + 1;
+              while (j < n && b[j] != '"' && b[j] != '\\' && b[j] != '\n')
+                j++;
+              s->str += j - i;
+              if (too_long(s, s->str))
+                return lex_too_long(s, true);
+              i = j - 1;
+              break;
+            }
+          if (c == '"')
+            {
+              s->lx = LX_CODE;
+              s->joinable = true;
+              break;
+            }
+          if (c == '\\')
+            s->lx = LX_ESCAPE;
+          if (too_long(s, ++s->str))
+            return lex_too_long(s, true);
+          break;
+        case LX_ESCAPE:
+          /* The escape's byte was counted at the backslash. */
+          if (c == 'x')
+            s->lx = LX_HEX, s->hex_left = 2;
+          else
+            s->lx = LX_STRING;
+          break;
+        case LX_HEX:
+          if (--s->hex_left == 0 || !(ch_class[c] & CH_HEX))
+            s->lx = LX_STRING;
+          if (c == '"' && s->lx == LX_STRING)
+            s->lx = LX_CODE, s->joinable = true;
+          break;
+        case LX_SLASH:
+          if (c == '/')
+            s->lx = LX_LINE_COMMENT, s->run = 0;
+          else if (c == '*')
+            s->lx = LX_BLOCK_COMMENT, s->run = 0;
+          else
+            {
+              /* A lone slash: part of a word to libconfig, an error
+               * anyway. */
+              s->joinable = false;
+              s->lx = LX_WORD;
+              s->run = 2;
+              i--;
+              continue;
+            }
+          break;
+        case LX_LINE_COMMENT:
+          if (c == '\n')
+            s->lx = LX_CODE;
+          else if (too_long(s, ++s->run))
+            return lex_too_long(s, false);
+          break;
+        case LX_BLOCK_COMMENT:
+        case LX_BLOCK_STAR:
+          if (s->lx == LX_BLOCK_STAR && c == '/')
+            {
+              s->lx = LX_CODE;
+              break;
+            }
+          s->lx = c == '*' ? LX_BLOCK_STAR : LX_BLOCK_COMMENT;
+          if (too_long(s, ++s->run))
+            return lex_too_long(s, false);
+          break;
+        }
+      if (c == '\n')
+        s->lx_line++;
+    }
+  return true;
+}
+
+int
+cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d)
+{
+  *r = (cfg_reader){ .file = path, .diag = d, .utf8_ok = true, .lim = lim };
+  r->cfg = xmalloc(sizeof *r->cfg);
+  config_init(r->cfg);
+
+  /* Opened without blocking and checked before reading: a FIFO would
+   * hang kijun, a device would feed it without end. */
+  struct stat st;
+  int fd = afile_open_read(path, &st);
+  FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+  if (!f)
+    {
+      int e = errno;
+      if (fd >= 0)
+        close(fd);
+      if (e == EISDIR || e == EINVAL)
+        diag_add(d, path, 0, _("cannot read: %s; expected a regular file"), strerror(e));
+      else
+        diag_add(d, path, 0, _("cannot open: %s"), strerror(e));
+      return EX_NOINPUT;
+    }
+  if ((size_t) st.st_size > lim.file)
+    {
+      diag_add(d, path, 0, _("file of %lld bytes is too large; expected at most %zu bytes"),
+               (long long) st.st_size, lim.file);
+      fclose(f);
+      return EX_DATAERR;
+    }
+
+  struct scan s = { .r = r, .line = 1, .at_line_start = true, .lx_line = 1 };
+  unsigned char buf[1 << 16];
+  size_t n, total = 0;
+  bool go_on = true;
+  char *text = NULL;          /* the copy for lim.in_memory */
+  size_t cap = 0;
+  while (go_on && (n = fread(buf, 1, sizeof buf, f)) > 0)
+    {
+      if (lim.in_memory)
+        {
+          text = xgrow(text, &cap, total + n + 1, 1);
+          memcpy(text + total, buf, n);
+        }
+      total += n;
+      /* The file may have grown since fstat. */
+      if (total > lim.file)
+        {
+          diag_add(d, path, 0, _("file of more than %zu bytes is too large; expected at most %zu bytes"),
+                   lim.file, lim.file);
+          go_on = false;
+          break;
+        }
+      go_on = scan_chunk(&s, buf, n) && lex_chunk(&s, buf, n);
+    }
+  int rc = 0;
+  if (ferror(f))
+    {
+      diag_add(d, path, 0, _("cannot read: %s"), strerror(errno));
+      rc = EX_NOINPUT;
+    }
+  else if (!go_on)
+    rc = EX_DATAERR;
+  else
+    {
+      if (s.npend)
+        scan_bad(&s, s.pend[0]);
+      if (total == 0)
+        {
+          diag_add(d, path, 1, _("the file is empty; expected a kijun file in libconfig format"));
+          rc = EX_DATAERR;
+        }
+      /* libconfig reads strings up to a NUL, so a file with one cannot be
+       * parsed faithfully; it was reported above. */
+      else if (s.nul)
+        rc = EX_DATAERR;
+    }
+  if (rc)
+    {
+      free(text);
+      fclose(f);
+      return rc;
+    }
+
+  /* libconfig's scanner reads a stream in 16 KiB blocks and scans a
+   * token again each time it grows past a block, so long strings read
+   * four to five times faster from memory; a file without them streams,
+   * and its copy is gone before libconfig builds its tree. */
+  if (text && s.longest <= STREAM_TOKEN_MAX)
+    {
+      free(text);
+      text = NULL;
+    }
+  int ok;
+  if (text)
+    {
+      text[total] = '\0';
+      ok = config_read_string(r->cfg, text);
+      free(text);
+    }
+  else
+    {
+      rewind(f);
+      ok = config_read(r->cfg, f);
+    }
+  fclose(f);
+  if (ok != CONFIG_TRUE)
+    {
+      diag_add(d, path, config_error_line(r->cfg),
+               _("%s; expected libconfig syntax (name = value; groups in { }, lists in ( ))"),
+               config_error_text(r->cfg));
+      return EX_DATAERR;
+    }
+  r->parsed = true;
+  return r->utf8_ok ? 0 : EX_DATAERR;
+}
+
+void
+cfg_free(void *cfg)
+{
+  if (cfg)
+    {
+      config_destroy(cfg);
+      free(cfg);
+    }
+}
+
+config_t *
+cfg_take(cfg_reader *r)
+{
+  config_t *c = r->cfg;
+  r->cfg = NULL;
+  return c;
+}
+
+void
+cfg_close(cfg_reader *r)
+{
+  cfg_free(r->cfg);
+  r->cfg = NULL;
+}
+
+int
+cfg_line(const config_setting_t *s)
+{
+  int l = s ? (int) config_setting_source_line(s) : 0;
+  return l > 0 ? l : 1;
+}
+
+/* The formats come only from N_() literals in the loaders, each with the
+ * one conversion cfg_where documents, so the compiler's check is not
+ * needed here. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+const char *
+cfg_where_text(const cfg_where *w, char *buf, size_t size)
+{
+  if (w->key && w->parent)
+    {
+      char parent[256];
+      snprintf(buf, size, _(w->fmt), w->key, cfg_where_text(w->parent, parent, sizeof parent));
+    }
+  else if (w->id)
+    snprintf(buf, size, _(w->fmt), w->id);
+  else if (strstr(w->fmt, "%u"))
+    snprintf(buf, size, _(w->fmt), w->n);
+  else
+    snprintf(buf, size, "%s", _(w->fmt));
+  return buf;
+}
+#pragma GCC diagnostic pop
+
+static void
+unknown_key(cfg_reader *r, const config_setting_t *m, const char *name, const char *const *allowed,
+            const cfg_where *where)
+{
+  char list[512] = "", wbuf[256];
+  for (const char *const *a = allowed; *a; a++)
+    {
+      if (a != allowed)
+        strncat(list, ", ", sizeof list - strlen(list) - 1);
+      strncat(list, *a, sizeof list - strlen(list) - 1);
+    }
+  diag_add(r->diag, r->file, cfg_line(m), _("unknown setting '%s' in %s; expected one of: %s"),
+           name, cfg_where_text(where, wbuf, sizeof wbuf), list);
+}
+
+void
+cfg_members(cfg_reader *r, const config_setting_t *group, const char *const *allowed,
+            const cfg_where *where, config_setting_t **slots)
+{
+  size_t nallowed = 0;
+  while (allowed[nallowed])
+    slots[nallowed++] = NULL;
+  int n = config_setting_length(group);
+  for (int i = 0; i < n; i++)
+    {
+      config_setting_t *m = config_setting_get_elem(group, (unsigned) i);
+      const char *name = config_setting_name(m);
+      if (!name)
+        continue;
+      size_t k = 0;
+      while (k < nallowed && strcmp(allowed[k], name) != 0)
+        k++;
+      if (k < nallowed)
+        slots[k] = m;
+      else
+        unknown_key(r, m, name, allowed, where);
+    }
+}
+
+void
+cfg_check_keys(cfg_reader *r, const config_setting_t *group, const char *const *allowed,
+               const cfg_where *where)
+{
+  config_setting_t *slots[CFG_MAX_SLOTS];
+  cfg_members(r, group, allowed, where, slots);
+}
+
+/* The first C1 control (U+0080 to U+009F) or bidi override or isolate
+ * (U+202A to U+202E, U+2066 to U+2069) in s[0..len), or 0.  They are
+ * invisible, can make text read differently from what it is, and C1
+ * controls drive some terminals.  memchr finds the two lead bytes
+ * concerned quickly, so Japanese text costs little. */
+static uint32_t
+hidden_control(const unsigned char *s, size_t len)
+{
+  for (const unsigned char *p = s; (p = memchr(p, 0xC2, len - (size_t) (p - s))); p++)
+    if ((size_t) (p - s) + 1 < len && p[1] >= 0x80 && p[1] <= 0x9F)
+      return p[1];
+  for (const unsigned char *p = s; (p = memchr(p, 0xE2, len - (size_t) (p - s))); p++)
+    if ((size_t) (p - s) + 2 < len
+        && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) || (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+      return 0x2000 + ((uint32_t) (p[1] & 0x3F) << 6) + (p[2] & 0x3F);
+  return 0;
+}
+
+/* Check one string value for UTF-8, control characters and length; what
+ * describes it for the messages. */
+static bool
+clean(cfg_reader *r, const char *s, int line, bool multiline, const cfg_where *what)
+{
+  const unsigned char *p = (const unsigned char *) s;
+  size_t len = strlen(s), i = 0;
+  /* Eight bytes at a time while none is a control or DEL (the usual
+   * case); the byte loop below finds and reports the exception. */
+  for (; i + 8 <= len;)
+    {
+      uint64_t w;
+      memcpy(&w, p + i, sizeof w);
+      const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+      uint64_t del = w ^ (0x7F * ones);
+      if (((w - 0x20 * ones) & ~w & high) || ((del - ones) & ~del & high))
+        break;
+      i += 8;
+    }
+  for (; p[i]; i++)
+    {
+      unsigned char c = p[i];
+      if ((c < 0x20 && !((c == '\n' || c == '\t') && multiline)) || c == 0x7F)
+        {
+          char wbuf[256];
+          diag_add(r->diag, r->file, line,
+                   _("%s contains the control character 0x%02X; expected printable text"),
+                   cfg_where_text(what, wbuf, sizeof wbuf), c);
+          return false;
+        }
+    }
+  if (i > CFG_MAX_STRING)
+    {
+      char wbuf[256];
+      diag_add(r->diag, r->file, line, _("%s is %zu bytes long; expected at most %zu bytes"),
+               cfg_where_text(what, wbuf, sizeof wbuf), i, CFG_MAX_STRING);
+      return false;
+    }
+  uint32_t hidden = hidden_control(p, i);
+  if (hidden)
+    {
+      char wbuf[256];
+      diag_add(r->diag, r->file, line,
+               _("%s contains the invisible control character U+%04X; expected printable text"),
+               cfg_where_text(what, wbuf, sizeof wbuf), (unsigned) hidden);
+      return false;
+    }
+  /* Only a \x escape can put invalid UTF-8 in a string of a file that
+   * passed the byte scan. */
+  size_t bad;
+  if (r->utf8_ok && r->escapes && !txt_valid_utf8(s, i, &bad))
+    {
+      char wbuf[256];
+      diag_add(r->diag, r->file, line, _("%s has invalid UTF-8 (byte 0x%02X); expected UTF-8 text"),
+               cfg_where_text(what, wbuf, sizeof wbuf), p[bad]);
+      return false;
+    }
+  return true;
+}
+
+static const char *
+type_name(int type)
+{
+  switch (type)
+    {
+    case CONFIG_TYPE_GROUP: return _("a group { ... }");
+    case CONFIG_TYPE_LIST: return _("a list ( ... )");
+    case CONFIG_TYPE_ARRAY: return _("an array [ ... ]");
+    case CONFIG_TYPE_STRING: return _("a string");
+    case CONFIG_TYPE_INT:
+    case CONFIG_TYPE_INT64: return _("an integer");
+    case CONFIG_TYPE_FLOAT: return _("a number");
+    case CONFIG_TYPE_BOOL: return _("true or false");
+    default: return "?";
+    }
+}
+
+const char *
+cfg_string_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m, const char *key,
+              bool required, bool multiline, const cfg_where *where)
+{
+  char wbuf[256];
+  if (!m)
+    {
+      if (required)
+        diag_add(r->diag, r->file, cfg_line(group), _("%s has no '%s'; expected %s = \"...\";"),
+                 cfg_where_text(where, wbuf, sizeof wbuf), key, key);
+      return NULL;
+    }
+  if (config_setting_type(m) != CONFIG_TYPE_STRING)
+    {
+      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %s; expected a string \"...\""), key,
+               cfg_where_text(where, wbuf, sizeof wbuf), type_name(config_setting_type(m)));
+      return NULL;
+    }
+  const char *s = config_setting_get_string(m);
+  if (!*s)
+    {
+      if (required)
+        diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is empty; expected text"), key,
+                 cfg_where_text(where, wbuf, sizeof wbuf));
+      return NULL;
+    }
+  /* TRANSLATORS: a setting in a place, e.g. "'ja' in 'title' of ...". */
+  cfg_where what = { N_("'%s' in %s"), NULL, 0, key, where };
+  return clean(r, s, cfg_line(m), multiline, &what) ? s : NULL;
+}
+
+const char *
+cfg_string(cfg_reader *r, const config_setting_t *group, const char *key, bool required,
+           bool multiline, const cfg_where *where)
+{
+  return cfg_string_in(r, group, config_setting_get_member(group, key), key, required, multiline,
+                       where);
+}
+
+long long
+cfg_int_in(cfg_reader *r, const config_setting_t *group, const config_setting_t *m, const char *key,
+           bool required, long long min, long long max, long long def, const cfg_where *where)
+{
+  char wbuf[256];
+  if (!m)
+    {
+      if (required)
+        diag_add(r->diag, r->file, cfg_line(group), _("%s has no '%s'; expected %s = <integer>;"),
+                 cfg_where_text(where, wbuf, sizeof wbuf), key, key);
+      return def;
+    }
+  int t = config_setting_type(m);
+  if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
+    {
+      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %s; expected an integer"), key,
+               cfg_where_text(where, wbuf, sizeof wbuf), type_name(t));
+      return def;
+    }
+  long long v = config_setting_get_int64(m);
+  if (v < min || v > max)
+    {
+      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %lld; expected an integer from %lld to %lld"),
+               key, cfg_where_text(where, wbuf, sizeof wbuf), v, min, max);
+      return def;
+    }
+  return v;
+}
+
+size_t
+cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key, const cfg_where *where,
+                const char **out)
+{
+  unsigned n = (unsigned) config_setting_length(list);
+  size_t got = 0;
+  for (unsigned i = 0; i < n; i++)
+    {
+      const config_setting_t *e = config_setting_get_elem(list, i);
+      /* Described only when something is wrong. */
+      char wbuf[256], ebuf[320];
+      int t = config_setting_type(e);
+      if (t != CONFIG_TYPE_STRING)
+        {
+          diag_add(r->diag, r->file, cfg_line(e),
+                   _("element %u of '%s' in %s is %s; expected a string \"...\""), i + 1, key,
+                   cfg_where_text(where, wbuf, sizeof wbuf), type_name(t));
+          continue;
+        }
+      const char *s = config_setting_get_string(e);
+      if (!*s)
+        {
+          diag_add(r->diag, r->file, cfg_line(e), _("element %u of '%s' in %s is empty; expected an id"),
+                   i + 1, key, cfg_where_text(where, wbuf, sizeof wbuf));
+          continue;
+        }
+      /* TRANSLATORS: "element 2 of 'was' in question '2.1-a'". */
+      snprintf(ebuf, sizeof ebuf, _("element %u of '%s' in %s"), i + 1, key,
+               cfg_where_text(where, wbuf, sizeof wbuf));
+      cfg_where what = { "%s", ebuf, 0, NULL, NULL };
+      if (!clean(r, s, cfg_line(e), false, &what))
+        continue;
+      size_t k = 0;
+      while (k < got && strcmp(out[k], s) != 0)
+        k++;
+      if (k < got)
+        {
+          diag_add(r->diag, r->file, cfg_line(e), _("'%s' in %s lists '%s' twice; expected each id once"),
+                   key, cfg_where_text(where, wbuf, sizeof wbuf), s);
+          continue;
+        }
+      out[got++] = s;
+    }
+  return got;
+}
+
+long long
+cfg_int(cfg_reader *r, const config_setting_t *group, const char *key, long long def,
+        const cfg_where *where)
+{
+  return cfg_int_in(r, group, config_setting_get_member(group, key), key, true, LLONG_MIN, LLONG_MAX,
+                    def, where);
+}
+
+config_setting_t *
+cfg_group_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m, const char *key,
+             bool required, bool want_list, const cfg_where *where)
+{
+  char wbuf[256];
+  if (!m)
+    {
+      if (required)
+        diag_add(r->diag, r->file, cfg_line(group), _("%s has no '%s'; expected %s = %s;"),
+                 cfg_where_text(where, wbuf, sizeof wbuf), key, key, want_list ? "( ... )" : "{ ... }");
+      return NULL;
+    }
+  int t = config_setting_type(m);
+  bool ok = want_list ? (t == CONFIG_TYPE_LIST || (t == CONFIG_TYPE_ARRAY && config_setting_length(m) == 0))
+                      : t == CONFIG_TYPE_GROUP;
+  if (!ok)
+    {
+      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %s; expected %s"), key,
+               cfg_where_text(where, wbuf, sizeof wbuf), type_name(t),
+               want_list ? type_name(CONFIG_TYPE_LIST) : type_name(CONFIG_TYPE_GROUP));
+      return NULL;
+    }
+  return m;
+}
+
+config_setting_t *
+cfg_group(cfg_reader *r, const config_setting_t *group, const char *key, bool required,
+          bool want_list, const cfg_where *where)
+{
+  return cfg_group_in(r, group, config_setting_get_member(group, key), key, required, want_list,
+                      where);
+}

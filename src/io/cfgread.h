@@ -1,0 +1,133 @@
+/* cfgread: reading libconfig files with precise, complete diagnostics.
+ *
+ * Both of kijun's file formats are libconfig; this module is the one place
+ * that opens such a file and checks the shape of its settings, so that
+ * every problem in either format is reported the same way:
+ * "FILE:LINE: what is wrong; expected what".  Functions that check a value
+ * record a problem and return a default rather than stopping, so a loader
+ * reports every problem in one run.
+ *
+ * Places in a file ("'ja' in 'text' of question '2.1-a'") are described
+ * by cfg_where chains and turned into text only when a problem is
+ * reported: a large questionnaire has hundreds of thousands of settings,
+ * and formatting a description for each would cost more than parsing. */
+#ifndef KIJUN_CFGREAD_H
+#define KIJUN_CFGREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libconfig.h>
+
+#include "base/diag.h"
+
+/* Limits checked before libconfig sees a file, in one linear pass: its
+ * scanner is quadratic in the length of a token and its tree costs about
+ * 90 bytes a value, so a hostile file could otherwise take minutes or
+ * gigabytes.  Documented in kijun-answers(5) and kijun-questionnaire(5). */
+typedef struct cfg_limits
+{
+  size_t file;                /* bytes in the file */
+  size_t values;              /* settings and list or array elements */
+  bool in_memory;             /* parse from a copy in memory when the file has
+                                 long strings, where the stream is slow */
+} cfg_limits;
+/* Answers files: a 100,000-question assessment takes about 600,000
+ * values.  Parsed from memory when they have long strings: libconfig's
+ * scanner refills its buffer from a stream by scanning the current token
+ * again, which makes long strings several times slower; the copy costs at
+ * most the limit, and a file without long strings streams, so that its
+ * peak memory is libconfig's tree alone. */
+#define CFG_ANSWERS_LIMITS ((cfg_limits){ (size_t) 64 << 20, 1000000, true })
+/* Questionnaires: 40,000 questions take about 720,000 values and 28 MB
+ * (bench/benchtool gen 40000), two hundred times the bundled one.  The
+ * limits keep the worst file under them (strings of 64 KiB, or a million
+ * tiny values) to about half a second; long strings are parsed from
+ * memory, as for answers files. */
+#define CFG_QUESTIONNAIRE_LIMITS ((cfg_limits){ (size_t) 32 << 20, 1000000, true })
+/* Longest string (after escapes and joining "pieces" "like this"), and
+ * longest other token or comment. */
+#define CFG_MAX_STRING ((size_t) 64 * 1024)
+
+typedef struct cfg_reader
+{
+  const char *file;
+  diag_t *diag;
+  config_t *cfg;
+  bool utf8_ok;               /* the whole file was valid UTF-8 */
+  bool escapes;               /* the file has \x escapes, which can make any byte */
+  bool parsed;                /* cfg holds the file's settings */
+  cfg_limits lim;
+} cfg_reader;
+
+/* A place in a file.  fmt is an untranslated message (N_) with one %s
+ * (filled from id, or from key and the parent's description) or one %u
+ * (filled from n), or none. */
+typedef struct cfg_where
+{
+  const char *fmt;
+  const char *id;
+  unsigned n;
+  const char *key;
+  const struct cfg_where *parent;
+} cfg_where;
+
+/* The description of w, translated, into buf. */
+const char *cfg_where_text(const cfg_where *w, char *buf, size_t size);
+
+/* Open and parse path into r->cfg, within lim.  Returns 0, or EX_NOINPUT
+ * (66) when the file cannot be read, or EX_DATAERR (65) when it is not
+ * libconfig or exceeds lim; the problem is in the diagnostics.  Call
+ * cfg_close in every case. */
+int cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d);
+void cfg_close(cfg_reader *r);
+/* Take the parsed configuration away from r (cfg_close then leaves it);
+ * free it later with cfg_free. */
+config_t *cfg_take(cfg_reader *r);
+void cfg_free(void *cfg);
+
+int cfg_line(const config_setting_t *s);
+/* Report settings of group whose names are not in allowed (NULL-ended). */
+void cfg_check_keys(cfg_reader *r, const config_setting_t *group,
+                    const char *const *allowed, const cfg_where *where);
+/* Sort the members of group into slots by name, one pass: slots[i] gets
+ * the member named allowed[i], or NULL; members not in allowed (a
+ * NULL-ended list of at most CFG_MAX_SLOTS names) are reported.  The
+ * *_in functions below then read a slot without searching the group
+ * again, which is what keeps large questionnaires quick. */
+#define CFG_MAX_SLOTS 16
+void cfg_members(cfg_reader *r, const config_setting_t *group, const char *const *allowed,
+                 const cfg_where *where, config_setting_t **slots);
+const char *cfg_string_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m,
+                          const char *key, bool required, bool multiline, const cfg_where *where);
+config_setting_t *cfg_group_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m,
+                               const char *key, bool required, bool want_list,
+                               const cfg_where *where);
+
+/* The string member key of group; NULL (after a report when required) if
+ * missing, of another type, empty, or not clean text.  Newlines and
+ * tabs are allowed only when multiline is set. */
+const char *cfg_string(cfg_reader *r, const config_setting_t *group, const char *key,
+                       bool required, bool multiline, const cfg_where *where);
+/* The integer member key; reports and returns def when absent or not an
+ * integer. */
+long long cfg_int(cfg_reader *r, const config_setting_t *group, const char *key, long long def,
+                  const cfg_where *where);
+/* The integer member m of group, from min to max: def when absent (after
+ * a report when required), or after a report when of another type or out
+ * of range. */
+long long cfg_int_in(cfg_reader *r, const config_setting_t *group, const config_setting_t *m,
+                     const char *key, bool required, long long min, long long max, long long def,
+                     const cfg_where *where);
+/* The strings of list, the member key of the place where: stores each
+ * element that is a clean, non-empty, one-line string in out (room for
+ * config_setting_length(list) pointers) and returns how many; reports the
+ * others, and an element equal to an earlier one. */
+size_t cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key,
+                       const cfg_where *where, const char **out);
+/* A member that must be a group (or a list, for want_list); NULL after a
+ * report when required and missing or of another type. */
+config_setting_t *cfg_group(cfg_reader *r, const config_setting_t *group, const char *key,
+                            bool required, bool want_list, const cfg_where *where);
+
+#endif

@@ -1,0 +1,476 @@
+/* qcache: compiled questionnaires.  See qcache.h for why and when.
+ *
+ * An entry is one file: a header, then fixed-size records whose strings
+ * are offsets into a blob of NUL-terminated strings at the end.  Records
+ * are written in the machine's own byte order; the header's marker and
+ * sizes reject an entry from another kind of machine. */
+#include <config.h>
+#include "io/qcache.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include <nettle/sha2.h>
+
+#include "io/afile.h"
+#include "io/qcache-key.h"
+#include "io/paths.h"
+#include "io/qload.h"
+#include "base/xalloc.h"
+
+#define MAGIC "KIJUNQC4"
+#define NOSTR UINT32_MAX
+
+struct header
+{
+  char magic[8];
+  uint32_t order_mark;        /* 0x01020304 in the writer's byte order */
+  uint32_t sizes;             /* sizeof of the records, packed */
+  char loader[64];            /* QCACHE_LOADER of the writer */
+  uint8_t source[32];         /* SHA-256 of the questionnaire's bytes */
+  uint8_t check[32];          /* SHA-256 of everything after the header */
+  uint32_t sizes2;            /* sizeof of the retired record */
+  uint32_t nsectors, nsections, nlg, nquestions, nretired, nwas, blob;
+  uint32_t id, version_s, title[2], source_t[2], edition;
+  char digest[72];
+};
+
+struct rsector { uint32_t id, name[2]; };
+struct rsection { uint32_t id, title[2], nlg, lg_first, lg_state, lg_note[2], level_note[2]; int32_t line; };
+struct rlg { uint32_t part, items[2]; };
+struct rquestion
+{
+  uint32_t id, section, text[2], hint[2], level_note[2], revision, nwas, was_first;
+  uint8_t phase, level, basis, csf;
+  int32_t line;
+};
+struct rretired { uint32_t id, edition, note[2]; int32_t line; };
+
+#define SIZES ((uint32_t) (sizeof(struct rsector) | sizeof(struct rsection) << 8 \
+                           | sizeof(struct rlg) << 16 | sizeof(struct rquestion) << 24))
+
+char *
+qcache_dir(void)
+{
+  return path_xdg("XDG_CACHE_HOME", ".cache", NULL);
+}
+
+/* The key of a file: the SHA-256 of the loader's digest and the file's
+ * bytes; false when it cannot be read. */
+static bool
+hash_file(const char *path, uint8_t out[32])
+{
+  int fd = afile_open_read(path, NULL);
+  FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+  if (!f)
+    {
+      if (fd >= 0)
+        close(fd);
+      return false;
+    }
+  struct sha256_ctx c;
+  sha256_init(&c);
+  /* The loader first: another loader's entry for the same bytes has
+   * another name. */
+  sha256_update(&c, sizeof QCACHE_LOADER - 1, (const uint8_t *) QCACHE_LOADER);
+  uint8_t buf[1 << 16];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    sha256_update(&c, n, buf);
+  bool ok = !ferror(f);
+  fclose(f);
+  sha256_digest(&c, 32, out);
+  return ok;
+}
+
+static char *
+entry_path(const uint8_t source[32])
+{
+  char *dir = qcache_dir();
+  if (!dir)
+    return NULL;
+  char hex[65];
+  for (int i = 0; i < 32; i++)
+    sprintf(hex + 2 * i, "%02x", source[i]);
+  char *p = xasprintf("%s/%s.qc", dir, hex);
+  free(dir);
+  return p;
+}
+
+/* ---- writing -------------------------------------------------------------- */
+
+struct blob
+{
+  char *data;
+  size_t len, cap;
+};
+
+static uint32_t
+put(struct blob *b, const char *s)
+{
+  if (!s)
+    return NOSTR;
+  size_t n = strlen(s) + 1;
+  b->data = xgrow(b->data, &b->cap, b->len + n, 1);
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+  return (uint32_t) (b->len - n);
+}
+
+struct entry
+{
+  struct header h;
+  struct rsector *sec;
+  struct rsection *sct;
+  struct rlg *lg;
+  struct rquestion *qs;
+  struct rretired *ret;
+  uint32_t *was;
+  struct blob b;
+};
+
+static int
+write_entry(FILE *f, void *ctx)
+{
+  struct entry *e = ctx;
+  fwrite(&e->h, sizeof e->h, 1, f);
+  fwrite(e->sec, sizeof *e->sec, e->h.nsectors, f);
+  fwrite(e->sct, sizeof *e->sct, e->h.nsections, f);
+  fwrite(e->lg, sizeof *e->lg, e->h.nlg, f);
+  fwrite(e->qs, sizeof *e->qs, e->h.nquestions, f);
+  fwrite(e->ret, sizeof *e->ret, e->h.nretired, f);
+  fwrite(e->was, sizeof *e->was, e->h.nwas, f);
+  fwrite(e->b.data, 1, e->b.len, f);
+  return ferror(f) ? EX_IOERR : 0;
+}
+
+static void
+checksum(const struct entry *e, uint8_t out[32])
+{
+  struct sha256_ctx c;
+  sha256_init(&c);
+  sha256_update(&c, sizeof *e->sec * e->h.nsectors, (const uint8_t *) e->sec);
+  sha256_update(&c, sizeof *e->sct * e->h.nsections, (const uint8_t *) e->sct);
+  sha256_update(&c, sizeof *e->lg * e->h.nlg, (const uint8_t *) e->lg);
+  sha256_update(&c, sizeof *e->qs * e->h.nquestions, (const uint8_t *) e->qs);
+  sha256_update(&c, sizeof *e->ret * e->h.nretired, (const uint8_t *) e->ret);
+  sha256_update(&c, sizeof *e->was * e->h.nwas, (const uint8_t *) e->was);
+  sha256_update(&c, e->b.len, (const uint8_t *) e->b.data);
+  sha256_digest(&c, 32, out);
+}
+
+static void
+store(const questionnaire *q, const uint8_t source[32], const char *path)
+{
+  struct entry e = { 0 };
+  memcpy(e.h.magic, MAGIC, 8);
+  e.h.order_mark = 0x01020304;
+  e.h.sizes = SIZES;
+  e.h.sizes2 = (uint32_t) sizeof(struct rretired);
+  memcpy(e.h.loader, QCACHE_LOADER, sizeof e.h.loader);
+  memcpy(e.h.source, source, 32);
+  e.h.nsectors = (uint32_t) q->nsectors;
+  e.h.nsections = (uint32_t) q->nsections;
+  e.h.nquestions = (uint32_t) q->nquestions;
+  e.h.edition = q->edition;
+  e.h.nretired = (uint32_t) q->nretired;
+  snprintf(e.h.digest, sizeof e.h.digest, "%s", qn_digest(q));
+  put(&e.b, "");
+  e.h.id = put(&e.b, q->id);
+  e.h.version_s = put(&e.b, q->version);
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      e.h.title[l] = put(&e.b, q->title.s[l]);
+      e.h.source_t[l] = put(&e.b, q->source.s[l]);
+    }
+  e.sec = xcalloc(q->nsectors ? q->nsectors : 1, sizeof *e.sec);
+  for (size_t i = 0; i < q->nsectors; i++)
+    {
+      e.sec[i].id = put(&e.b, q->sectors[i].id);
+      for (int l = 0; l < LANG_COUNT; l++)
+        e.sec[i].name[l] = put(&e.b, q->sectors[i].name.s[l]);
+    }
+  size_t nlg = 0;
+  for (size_t i = 0; i < q->nsections; i++)
+    nlg += q->sections[i].nlg;
+  e.h.nlg = (uint32_t) nlg;
+  e.sct = xcalloc(q->nsections ? q->nsections : 1, sizeof *e.sct);
+  e.lg = xcalloc(nlg ? nlg : 1, sizeof *e.lg);
+  nlg = 0;
+  for (size_t i = 0; i < q->nsections; i++)
+    {
+      const qn_section *s = &q->sections[i];
+      e.sct[i] = (struct rsection){ put(&e.b, s->id), { put(&e.b, s->title.s[0]), put(&e.b, s->title.s[1]) },
+                                    (uint32_t) s->nlg, (uint32_t) nlg, (uint32_t) s->lg_state,
+                                    { put(&e.b, s->lg_note.s[0]), put(&e.b, s->lg_note.s[1]) },
+                                    { put(&e.b, s->level_note.s[0]), put(&e.b, s->level_note.s[1]) },
+                                    s->line };
+      for (size_t k = 0; k < s->nlg; k++, nlg++)
+        e.lg[nlg] = (struct rlg){ (uint32_t) s->lg[k].part,
+                                  { put(&e.b, s->lg[k].items.s[0]), put(&e.b, s->lg[k].items.s[1]) } };
+    }
+  size_t nwas = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    nwas += q->questions[i].nwas;
+  e.h.nwas = (uint32_t) nwas;
+  e.was = xcalloc(nwas ? nwas : 1, sizeof *e.was);
+  nwas = 0;
+  e.qs = xcalloc(q->nquestions ? q->nquestions : 1, sizeof *e.qs);
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const qn_question *x = &q->questions[i];
+      e.qs[i] = (struct rquestion){ put(&e.b, x->id), (uint32_t) x->section,
+                                    { put(&e.b, x->text.s[0]), put(&e.b, x->text.s[1]) },
+                                    { put(&e.b, x->hint.s[0]), put(&e.b, x->hint.s[1]) },
+                                    { put(&e.b, x->level_note.s[0]), put(&e.b, x->level_note.s[1]) },
+                                    x->revision, (uint32_t) x->nwas, (uint32_t) nwas,
+                                    (uint8_t) x->phase, (uint8_t) x->level, (uint8_t) x->basis,
+                                    (uint8_t) x->csf, x->line };
+      for (size_t k = 0; k < x->nwas; k++)
+        e.was[nwas++] = put(&e.b, x->was[k]);
+    }
+  e.ret = xcalloc(q->nretired ? q->nretired : 1, sizeof *e.ret);
+  for (size_t i = 0; i < q->nretired; i++)
+    {
+      const qn_retired *x = &q->retired[i];
+      e.ret[i] = (struct rretired){ put(&e.b, x->id), x->edition,
+                                    { put(&e.b, x->note.s[0]), put(&e.b, x->note.s[1]) }, x->line };
+    }
+  e.h.blob = (uint32_t) e.b.len;
+  checksum(&e, e.h.check);
+  /* A cache that cannot be written is only a slower next start. */
+  if (afile_make_parents(path, NULL) == 0)
+    afile_write(path, write_entry, &e, NULL);
+  free(e.sec);
+  free(e.sct);
+  free(e.lg);
+  free(e.qs);
+  free(e.ret);
+  free(e.was);
+  free(e.b.data);
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+static const char *
+str_at(const char *blob, uint32_t size, uint32_t off, bool *bad)
+{
+  if (off == NOSTR)
+    return NULL;
+  if (off >= size)
+    {
+      *bad = true;
+      return NULL;
+    }
+  return blob + off;
+}
+
+/* Build the questionnaire from a verified entry; NULL if any offset or
+ * value is out of range. */
+static questionnaire *
+rebuild(char *buf, const char *path)
+{
+  struct header h;
+  memcpy(&h, buf, sizeof h);
+  char *p = buf + sizeof h;
+  struct rsector *sec = (struct rsector *) p;
+  p += sizeof *sec * h.nsectors;
+  struct rsection *sct = (struct rsection *) p;
+  p += sizeof *sct * h.nsections;
+  struct rlg *lg = (struct rlg *) p;
+  p += sizeof *lg * h.nlg;
+  struct rquestion *qs = (struct rquestion *) p;
+  p += sizeof *qs * h.nquestions;
+  struct rretired *ret = (struct rretired *) p;
+  p += sizeof *ret * h.nretired;
+  uint32_t *was = (uint32_t *) p;
+  p += sizeof *was * h.nwas;
+  const char *blob = p;
+  bool bad = h.blob == 0 || blob[h.blob - 1] != '\0';
+
+  questionnaire *q = qn_new();
+  q->path = xstrdup(path);
+  q->keep = buf;
+  q->cached = true;
+  q->keep_free = free;
+  q->edition = h.edition;
+  bad |= h.edition < 1;
+  q->id = str_at(blob, h.blob, h.id, &bad);
+  q->version = str_at(blob, h.blob, h.version_s, &bad);
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      q->title.s[l] = str_at(blob, h.blob, h.title[l], &bad);
+      q->source.s[l] = str_at(blob, h.blob, h.source_t[l], &bad);
+    }
+  q->sectors = xcalloc(h.nsectors ? h.nsectors : 1, sizeof *q->sectors);
+  for (uint32_t i = 0; i < h.nsectors; i++)
+    {
+      q->sectors[i].id = str_at(blob, h.blob, sec[i].id, &bad);
+      for (int l = 0; l < LANG_COUNT; l++)
+        q->sectors[i].name.s[l] = str_at(blob, h.blob, sec[i].name[l], &bad);
+    }
+  q->nsectors = h.nsectors;
+  q->sections = xcalloc(h.nsections ? h.nsections : 1, sizeof *q->sections);
+  qn_lgref *refs = qn_alloc(q, (h.nlg ? h.nlg : 1) * sizeof *refs);
+  for (uint32_t i = 0; i < h.nlg; i++)
+    {
+      bad |= lg[i].part >= QN_LG_COUNT;
+      refs[i].part = (enum qn_lgpart) (lg[i].part % QN_LG_COUNT);
+      for (int l = 0; l < LANG_COUNT; l++)
+        refs[i].items.s[l] = str_at(blob, h.blob, lg[i].items[l], &bad);
+    }
+  for (uint32_t i = 0; i < h.nsections; i++)
+    {
+      qn_section *s = &q->sections[i];
+      s->id = str_at(blob, h.blob, sct[i].id, &bad);
+      for (int l = 0; l < LANG_COUNT; l++)
+        s->title.s[l] = str_at(blob, h.blob, sct[i].title[l], &bad);
+      bad |= sct[i].lg_first > h.nlg || sct[i].nlg > h.nlg - sct[i].lg_first;
+      s->lg = bad ? NULL : refs + sct[i].lg_first;
+      s->nlg = bad ? 0 : sct[i].nlg;
+      s->line = sct[i].line;
+      bad |= sct[i].lg_state >= QN_LGSTATE_COUNT || (sct[i].lg_state == QN_LGSTATE_GIVEN) != (s->nlg > 0);
+      s->lg_state = (enum qn_lgstate) (sct[i].lg_state % QN_LGSTATE_COUNT);
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          s->lg_note.s[l] = str_at(blob, h.blob, sct[i].lg_note[l], &bad);
+          s->level_note.s[l] = str_at(blob, h.blob, sct[i].level_note[l], &bad);
+        }
+    }
+  q->nsections = h.nsections;
+  q->questions = xcalloc(h.nquestions ? h.nquestions : 1, sizeof *q->questions);
+  const char **wstr = qn_alloc(q, (h.nwas ? h.nwas : 1) * sizeof *wstr);
+  for (uint32_t i = 0; i < h.nwas; i++)
+    {
+      wstr[i] = str_at(blob, h.blob, was[i], &bad);
+      bad |= !wstr[i];
+    }
+  for (uint32_t i = 0; i < h.nquestions; i++)
+    {
+      qn_question *x = &q->questions[i];
+      const struct rquestion *r = &qs[i];
+      bad |= r->section >= h.nsections || r->phase >= QN_PHASE_COUNT || r->level >= QN_LEVEL_COUNT
+             || r->basis >= QN_BASIS_COUNT || r->csf >= QN_CSF_COUNT;
+      x->id = str_at(blob, h.blob, r->id, &bad);
+      x->section = r->section < h.nsections ? r->section : 0;
+      x->phase = (enum qn_phase) (r->phase % QN_PHASE_COUNT);
+      x->level = (enum qn_level) (r->level % QN_LEVEL_COUNT);
+      x->basis = (enum qn_basis) (r->basis % QN_BASIS_COUNT);
+      x->csf = (enum qn_csf) (r->csf % QN_CSF_COUNT);
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          x->text.s[l] = str_at(blob, h.blob, r->text[l], &bad);
+          x->hint.s[l] = str_at(blob, h.blob, r->hint[l], &bad);
+          x->level_note.s[l] = str_at(blob, h.blob, r->level_note[l], &bad);
+        }
+      bad |= r->revision < 1 || r->revision > h.edition || r->was_first > h.nwas
+             || r->nwas > h.nwas - r->was_first;
+      x->revision = r->revision;
+      x->was = bad ? NULL : wstr + r->was_first;
+      x->nwas = bad ? 0 : r->nwas;
+      x->line = r->line;
+    }
+  q->nquestions = h.nquestions;
+  q->retired = xcalloc(h.nretired ? h.nretired : 1, sizeof *q->retired);
+  for (uint32_t i = 0; i < h.nretired; i++)
+    {
+      qn_retired *x = &q->retired[i];
+      x->id = str_at(blob, h.blob, ret[i].id, &bad);
+      bad |= !x->id || ret[i].edition < 2 || ret[i].edition > h.edition;
+      x->edition = ret[i].edition;
+      for (int l = 0; l < LANG_COUNT; l++)
+        x->note.s[l] = str_at(blob, h.blob, ret[i].note[l], &bad);
+      x->line = ret[i].line;
+    }
+  q->nretired = h.nretired;
+  bad |= !q->id || !q->version || h.nquestions == 0;
+  for (uint32_t i = 0; !bad && i < h.nquestions; i++)
+    bad |= !q->questions[i].id;
+  for (uint32_t i = 0; !bad && i < h.nsections; i++)
+    bad |= !q->sections[i].id;
+  if (bad)
+    {
+      qn_free(q);
+      return NULL;
+    }
+  qn_finish(q);
+  h.digest[sizeof h.digest - 1] = '\0';
+  memcpy(q->digest_, h.digest, sizeof q->digest_);
+  return q;
+}
+
+/* The entry at path for a file with these bytes, or NULL. */
+static questionnaire *
+fetch(const char *entry, const uint8_t source[32], const char *qpath)
+{
+  int fd = afile_open_read(entry, NULL);
+  FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+  if (!f)
+    {
+      if (fd >= 0)
+        close(fd);
+      return NULL;
+    }
+  struct stat st;
+  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || (size_t) st.st_size < sizeof(struct header)
+      || (size_t) st.st_size > ((size_t) 1 << 31))
+    {
+      fclose(f);
+      return NULL;
+    }
+  size_t size = (size_t) st.st_size;
+  /* Room for the records to be read in place with their alignment. */
+  char *buf = xmalloc(size + 1);
+  bool ok = fread(buf, 1, size, f) == size;
+  fclose(f);
+  struct header h;
+  memcpy(&h, buf, sizeof h);
+  uint64_t want = sizeof h + (uint64_t) sizeof(struct rsector) * h.nsectors
+                  + (uint64_t) sizeof(struct rsection) * h.nsections + (uint64_t) sizeof(struct rlg) * h.nlg
+                  + (uint64_t) sizeof(struct rquestion) * h.nquestions
+                  + (uint64_t) sizeof(struct rretired) * h.nretired + (uint64_t) sizeof(uint32_t) * h.nwas + h.blob;
+  ok = ok && memcmp(h.magic, MAGIC, 8) == 0 && h.order_mark == 0x01020304 && h.sizes == SIZES
+       && h.sizes2 == sizeof(struct rretired)
+       && memcmp(h.loader, QCACHE_LOADER, sizeof h.loader) == 0 && memcmp(h.source, source, 32) == 0
+       && want == size;
+  if (ok)
+    {
+      struct sha256_ctx c;
+      uint8_t sum[32];
+      sha256_init(&c);
+      sha256_update(&c, size - sizeof h, (const uint8_t *) buf + sizeof h);
+      sha256_digest(&c, 32, sum);
+      ok = memcmp(sum, h.check, 32) == 0;
+    }
+  questionnaire *q = ok ? rebuild(buf, qpath) : NULL;
+  if (!q)
+    free(buf);
+  return q;
+}
+
+int
+qcache_load(const char *path, diag_t *d, questionnaire **out)
+{
+  uint8_t source[32];
+  char *entry = NULL;
+  if (hash_file(path, source) && (entry = entry_path(source)))
+    {
+      *out = fetch(entry, source, path);
+      if (*out)
+        {
+          free(entry);
+          return 0;
+        }
+    }
+  int rc = qload_file(path, d, out);
+  if (rc == 0 && entry)
+    store(*out, source, entry);
+  free(entry);
+  return rc;
+}

@@ -1,0 +1,797 @@
+/* store: read and write answers files.  See store.h.
+ *
+ * The writer is ours rather than libconfig's config_write: it must go to
+ * an arbitrary stream for the atomic save, and writing the file by hand
+ * keeps it readable (Japanese text stays text, settings keep a fixed
+ * order, a header says what the file is). */
+#include <config.h>
+#include "io/store.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "io/afile.h"
+#include "io/cfgread.h"
+#include "model/coverage.h"
+#include "base/i18n.h"
+#include "base/xalloc.h"
+
+struct store_doc
+{
+  cfg_reader r;
+  const char *qid, *qversion, *qdigest;
+  unsigned qedition;          /* 1 when the file does not say */
+  int qline;                  /* of the questionnaire group */
+  char *path;
+  diag_t warn;                /* what the binder kept but could not place */
+};
+
+int
+store_read(const char *path, diag_t *d, store_doc **out)
+{
+  *out = NULL;
+  store_doc *doc = xcalloc(1, sizeof *doc);
+  doc->path = xstrdup(path);
+  size_t before = diag_count(d);
+  int rc = cfg_open(&doc->r, doc->path, CFG_ANSWERS_LIMITS, d);
+  if (rc)
+    {
+      store_doc_free(doc);
+      return rc;
+    }
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  if (!config_setting_get_member(root, "kijun_answers"))
+    diag_add(d, path, 1, _("not a kijun answers file: 'kijun_answers' is missing; expected kijun_answers = %d; at the top"),
+             STORE_FORMAT);
+  else
+    {
+      long long v = cfg_int(r, root, "kijun_answers", STORE_FORMAT, &top);
+      if (v != STORE_FORMAT)
+        diag_add(d, path, cfg_line(config_setting_get_member(root, "kijun_answers")),
+                 _("answers format %lld is not supported; expected kijun_answers = %d;"), v,
+                 STORE_FORMAT);
+    }
+  static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "previous",
+                                      "position", "review", "answers", "retired", "summary", NULL };
+  cfg_check_keys(r, root, keys, &top);
+  const config_setting_t *qg = cfg_group(r, root, "questionnaire", true, false, &top);
+  if (qg)
+    {
+      const cfg_where where = { N_("'questionnaire'"), NULL, 0, NULL, NULL };
+      doc->qline = cfg_line(qg);
+      static const char *const qkeys[] = { "id", "version", "edition", "digest", NULL };
+      cfg_check_keys(r, qg, qkeys, &where);
+      doc->qid = cfg_string(r, qg, "id", true, false, &where);
+      doc->qversion = cfg_string(r, qg, "version", true, false, &where);
+      doc->qedition = (unsigned) cfg_int_in(r, qg, config_setting_get_member(qg, "edition"), "edition",
+                                            false, 1, INT_MAX, 1, &where);
+      /* Information only (which content the answers were last saved
+       * with): never a reason to refuse them. */
+      doc->qdigest = cfg_string(r, qg, "digest", false, false, &where);
+    }
+  if (diag_count(d) > before)
+    {
+      store_doc_free(doc);
+      return EX_DATAERR;
+    }
+  *out = doc;
+  return 0;
+}
+
+void
+store_doc_free(store_doc *doc)
+{
+  if (!doc)
+    return;
+  cfg_close(&doc->r);
+  diag_clear(&doc->warn);
+  free(doc->path);
+  free(doc);
+}
+
+const char *store_doc_qid(const store_doc *doc) { return doc->qid; }
+const char *store_doc_qversion(const store_doc *doc) { return doc->qversion; }
+const char *store_doc_qdigest(const store_doc *doc) { return doc->qdigest; }
+unsigned store_doc_qedition(const store_doc *doc) { return doc->qedition; }
+diag_t *store_doc_warnings(store_doc *doc) { return &doc->warn; }
+int store_doc_qline(const store_doc *doc) { return doc->qline; }
+
+static void
+bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  const config_setting_t *pg = cfg_group(r, root, "profile", false, false, &top);
+  if (!pg)
+    return;
+  const cfg_where where = { N_("'profile'"), NULL, 0, NULL, NULL };
+  cfg_check_keys(r, pg, ans_field_keys, &where);
+  for (int f = 0; f < ANS_FIELD_COUNT; f++)
+    {
+      const char *v = cfg_string(r, pg, ans_field_key((enum ans_field) f), false, false, &where);
+      if (!v)
+        continue;
+      if (f == ANS_SECTOR && !qn_find_sector(q, v))
+        {
+          diag_add(r->diag, r->file, cfg_line(config_setting_get_member(pg, "sector")),
+                   _("sector '%s' is not one of the questionnaire's sectors; expected a sector id such as '%s'"),
+                   v, q->nsectors ? q->sectors[0].id : "");
+          continue;
+        }
+      ans_set_profile(a, (enum ans_field) f, v);
+    }
+}
+
+/* One figure of the previous cycle: { met = N; applicable = N; } (the
+ * percent kijun writes beside them is for people and not read). */
+static void
+bind_figure(cfg_reader *r, const config_setting_t *g, const char *key, const cfg_where *parent,
+            ans_figure *out)
+{
+  const cfg_where where = { N_("'%s' of %s"), NULL, 0, key, parent };
+  const config_setting_t *t = cfg_group(r, g, key, true, false, &where);
+  if (!t)
+    return;
+  static const char *const keys[] = { "met", "applicable", "percent", NULL };
+  cfg_check_keys(r, t, keys, &where);
+  long long met = cfg_int_in(r, t, config_setting_get_member(t, "met"), "met", true, 0, UINT_MAX, 0,
+                             &where);
+  long long app = cfg_int_in(r, t, config_setting_get_member(t, "applicable"), "applicable", true,
+                             0, UINT_MAX, 0, &where);
+  if (met > app)
+    {
+      char wbuf[256];
+      diag_add(r->diag, r->file, cfg_line(t),
+               _("%s has met = %lld over applicable = %lld; expected met <= applicable"),
+               cfg_where_text(&where, wbuf, sizeof wbuf), met, app);
+    }
+  out->met = (unsigned) met;
+  out->applicable = (unsigned) app;
+}
+
+/* previous = { path; started; baseline; recommended; phases; }: the
+ * cycle this one follows (kijun --next-cycle). */
+static void
+bind_previous(store_doc *doc, assessment *a)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  const config_setting_t *pg = cfg_group(r, root, "previous", false, false, &top);
+  if (!pg)
+    return;
+  const cfg_where where = { N_("'previous'"), NULL, 0, NULL, NULL };
+  static const char *const keys[] = { "path", "started", "baseline", "recommended", "phases", NULL };
+  cfg_check_keys(r, pg, keys, &where);
+  ans_previous *p = xcalloc(1, sizeof *p);
+  a->previous = p;
+  const char *path = cfg_string(r, pg, "path", true, false, &where);
+  const char *started = cfg_string(r, pg, "started", false, false, &where);
+  p->path = xstrdup(path ? path : "");
+  p->started = started ? xstrdup(started) : NULL;
+  if (!config_setting_get_member(pg, "baseline"))
+    return;
+  p->figures = true;
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    bind_figure(r, pg, qn_level_key((enum qn_level) l), &where, &p->all[l]);
+  const cfg_where pw = { N_("'phases' of 'previous'"), NULL, 0, NULL, NULL };
+  const config_setting_t *ph = cfg_group(r, pg, "phases", true, false, &where);
+  if (!ph)
+    return;
+  static const char *const phase_keys[QN_PHASE_COUNT + 1] = {
+#define K_(id, key, ...) key,
+    QN_PHASE_TABLE(K_)
+#undef K_
+    NULL };
+  cfg_check_keys(r, ph, phase_keys, &pw);
+  for (int f = 0; f < QN_PHASE_COUNT; f++)
+    {
+      const cfg_where fw = { N_("'%s' of %s"), NULL, 0, phase_keys[f], &pw };
+      const config_setting_t *g = cfg_group(r, ph, phase_keys[f], true, false, &pw);
+      for (int l = 0; g && l < QN_LEVEL_COUNT; l++)
+        bind_figure(r, g, qn_level_key((enum qn_level) l), &fw, &p->phase[f][l]);
+    }
+}
+
+/* Where the respondent was: a question of this questionnaire, or else
+ * nowhere (the question may have gone in another edition). */
+static void
+bind_position(store_doc *doc, const questionnaire *q, assessment *a)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  const char *id = cfg_string(r, root, "position", false, false, &top);
+  if (id && qn_find_question(q, id) >= 0)
+    ans_set_position(a, id);
+}
+
+/* review = [ "id", ... ]: the questions the respondent marked to look at
+ * again; an id that names no question (another edition) is left out. */
+static void
+bind_review(store_doc *doc, const questionnaire *q, assessment *a)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const config_setting_t *l = config_setting_get_member(root, "review");
+  if (!l)
+    return;
+  if (!config_setting_is_aggregate(l))
+    {
+      diag_add(r->diag, r->file, cfg_line(l), _("'review' is not a list; expected review = [ \"1.2-a\", ... ];"));
+      return;
+    }
+  for (int k = 0; k < config_setting_length(l); k++)
+    {
+      const char *id = config_setting_get_string_elem(l, k);
+      long qi = id ? qn_find_question(q, id) : -1;
+      if (!id)
+        diag_add(r->diag, r->file, cfg_line(l), _("'review' holds something other than a question id; "
+                                                    "expected review = [ \"1.2-a\", ... ];"));
+      else if (qi >= 0)
+        a->e[qi].review = true;
+    }
+}
+
+/* One answer as the file gives it, before it is placed. */
+typedef struct given
+{
+  ans_source s;
+  const char *from;
+  int line;
+} given;
+
+/* The keys of an answer group, and their slots (cfg_members): one pass
+ * over the group instead of a search for each key, which was a tenth of
+ * reading an answers file for kijun --aggregate.  The plan fields come
+ * last, in the plan table's order. */
+#define PLAN_KEY_(id, key, ...) key,
+static const char *const answer_keys[] = { "question", "status", "note", "evidence", "updated",
+                                           "revision", "reconfirm", "from",
+                                           ANS_PLAN_TABLE(PLAN_KEY_) NULL };
+#undef PLAN_KEY_
+enum { AK_QUESTION, AK_STATUS, AK_NOTE, AK_EVIDENCE, AK_UPDATED, AK_REVISION, AK_RECONFIRM, AK_FROM,
+       AK_PLAN };
+_Static_assert(AK_PLAN + ANS_PLAN_COUNT < CFG_MAX_SLOTS, "an answer group's keys fit cfg_members");
+
+/* The plan fields of an answer group (its slots m) into plan[]; dates
+ * must be dates. */
+static void
+read_plan(cfg_reader *r, const config_setting_t *g, config_setting_t **m, const char *qid,
+          const cfg_where *where, const char *plan[ANS_PLAN_COUNT])
+{
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    {
+      const char *key = ans_plan_key((enum ans_plan) f);
+      const char *v = cfg_string_in(r, g, m[AK_PLAN + f], key, false, f == ANS_PLAN_ACTION, where);
+      if (v && ans_plan_is_date((enum ans_plan) f) && !ans_valid_date(v))
+        {
+          diag_add(r->diag, r->file, cfg_line(m[AK_PLAN + f]),
+                   _("%s \"%s\" of question '%s' is not a date; expected YYYY-MM-DD, such as 2027-03-31"),
+                   key, v, qid ? qid : "?");
+          v = NULL;
+        }
+      plan[f] = v;
+    }
+}
+
+/* Read one answer group (of answers or retired: qkey names the question
+ * key); false when it cannot be read at all. */
+static bool
+read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, given *out)
+{
+  *out = (given){ .line = cfg_line(g), .s.revision = 1 };
+  if (config_setting_type(g) != CONFIG_TYPE_GROUP)
+    {
+      char wbuf[96];
+      diag_add(r->diag, r->file, cfg_line(g), _("%s is not a group; expected %s"),
+               cfg_where_text(where, wbuf, sizeof wbuf), "{ question = ...; status = ...; }");
+      return false;
+    }
+  config_setting_t *m[CFG_MAX_SLOTS];
+  cfg_members(r, g, answer_keys, where, m);
+  out->s.id = cfg_string_in(r, g, m[AK_QUESTION], "question", true, false, where);
+  /* An unanswered question may still carry a note or evidence. */
+  const char *st = cfg_string_in(r, g, m[AK_STATUS], "status", false, false, where);
+  out->s.note = cfg_string_in(r, g, m[AK_NOTE], "note", false, true, where);
+  out->s.evidence = cfg_string_in(r, g, m[AK_EVIDENCE], "evidence", false, true, where);
+  out->s.updated = cfg_string_in(r, g, m[AK_UPDATED], "updated", false, false, where);
+  out->from = cfg_string_in(r, g, m[AK_FROM], "from", false, false, where);
+  read_plan(r, g, m, out->s.id, where, out->s.plan);
+  out->s.revision = (unsigned) cfg_int_in(r, g, m[AK_REVISION], "revision", false, 1, INT_MAX, 1, where);
+  const config_setting_t *rc = m[AK_RECONFIRM];
+  if (rc && config_setting_type(rc) != CONFIG_TYPE_BOOL)
+    {
+      char wbuf[96];
+      diag_add(r->diag, r->file, cfg_line(rc), _("'reconfirm' of %s is not true or false; expected reconfirm = true;"),
+               cfg_where_text(where, wbuf, sizeof wbuf));
+    }
+  else if (rc)
+    out->s.reconfirm = config_setting_get_bool(rc);
+  int s = st ? vocab_parse(&ans_status_vocab, st) : -1;
+  if (st && s < 0)
+    {
+      char expected[256];
+      diag_add(r->diag, r->file, cfg_line(m[AK_STATUS]),
+               _("status \"%s\" of question '%s' is unknown; expected one of: %s"), st,
+               out->s.id ? out->s.id : "?", vocab_list(&ans_status_vocab, expected, sizeof expected));
+    }
+  out->s.status = s > 0 ? (enum ans_status) s : ANS_NONE;
+  return out->s.id != NULL;
+}
+
+static void
+retire(assessment *a, const given *g)
+{
+  ans_retired x = { (char *) g->s.id, g->s.status, (char *) g->s.note, (char *) g->s.evidence,
+                    (char *) g->s.updated, g->s.revision, (char *) g->from, { NULL } };
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    x.plan[f] = (char *) g->s.plan[f];
+  ans_add_retired(a, &x);
+}
+
+/* Place every answer of the file (kijun-answers(5), "Editions"): on its
+ * question; carried by 'was' to the questions that replace its id; or,
+ * for an id the questionnaire retired or does not know, among the
+ * answers to questions no longer asked.  Nothing the file holds is
+ * dropped. */
+static void
+bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  const config_setting_t *list = cfg_group(r, root, "answers", false, true, &top);
+  unsigned n = list ? (unsigned) config_setting_length(list) : 0;
+  size_t nq = q->nquestions ? q->nquestions : 1;
+  int *seen = xcalloc(nq, sizeof *seen);
+  given *gv = xcalloc(n ? n : 1, sizeof *gv);
+  /* For answers to old ids: their successors, and how many sources each
+   * question receives (then, in place, where its sources start). */
+  const size_t **succ = xcalloc(n ? n : 1, sizeof *succ);
+  size_t *nsucc = xcalloc(n ? n : 1, sizeof *nsucc);
+  size_t *nsrc = xcalloc(nq + 1, sizeof *nsrc);
+  bool newer = doc->qedition > q->edition;
+  size_t unplaced = 0;
+  for (unsigned i = 0; i < n; i++)
+    {
+      const config_setting_t *g = config_setting_get_elem(list, i);
+      const cfg_where where = { N_("answer %u"), NULL, i + 1, NULL, NULL };
+      if (!read_given(r, g, &where, &gv[i]))
+        {
+          gv[i].s.id = NULL;
+          continue;
+        }
+      long qi = qn_find_question(q, gv[i].s.id);
+      if (qi >= 0)
+        {
+          if (seen[qi])
+            {
+              diag_add(r->diag, r->file, gv[i].line,
+                       _("question '%s' is answered twice (first at line %d); expected one answer per question"),
+                       gv[i].s.id, seen[qi]);
+              continue;
+            }
+          seen[qi] = gv[i].line;
+          ans_entry *e = &a->e[qi];
+          e->status = gv[i].s.status;
+          e->note = gv[i].s.note ? xstrdup(gv[i].s.note) : NULL;
+          e->evidence = gv[i].s.evidence ? xstrdup(gv[i].s.evidence) : NULL;
+          e->updated = gv[i].s.updated ? xstrdup(gv[i].s.updated) : NULL;
+          e->from = gv[i].from ? xstrdup(gv[i].from) : NULL;
+          for (int f = 0; f < ANS_PLAN_COUNT; f++)
+            e->plan[f] = gv[i].s.plan[f] ? xstrdup(gv[i].s.plan[f]) : NULL;
+          e->revision = gv[i].s.revision;
+          /* A revision that rose changed the question's meaning. */
+          e->reconfirm = e->status != ANS_NONE
+                         && (gv[i].s.reconfirm || gv[i].s.revision < q->questions[qi].revision);
+          continue;
+        }
+      succ[i] = qn_successors(q, gv[i].s.id, &nsucc[i]);
+      if (nsucc[i])
+        {
+          for (size_t k = 0; k < nsucc[i]; k++)
+            nsrc[succ[i][k]]++;
+          continue;
+        }
+      if (!qn_find_retired(q, gv[i].s.id))
+        {
+          if (newer)
+            unplaced++;
+          else
+            diag_add(&doc->warn, r->file, gv[i].line,
+                     _("question '%s' is not one of questionnaire '%s' (edition %u), which does not say what became of it; its answer is kept among the answers to questions no longer asked"),
+                     gv[i].s.id, q->id, q->edition);
+        }
+      retire(a, &gv[i]);
+    }
+  if (newer)
+    diag_add(&doc->warn, r->file, 0,
+             ngettext("these answers were saved with edition %u of questionnaire '%s', newer than this one (edition %u); "
+                      "%zu answer to a question it does not know is shown among the answers to questions no longer asked",
+                      "these answers were saved with edition %u of questionnaire '%s', newer than this one (edition %u); "
+                      "%zu answers to questions it does not know are shown among the answers to questions no longer asked",
+                      unplaced),
+             doc->qedition, q->id, q->edition, unplaced);
+
+  /* The carried answers, grouped by the question they go to. */
+  size_t total = 0;
+  for (size_t t = 0; t < q->nquestions; t++)
+    {
+      size_t c = nsrc[t];
+      nsrc[t] = total;
+      total += c;
+    }
+  nsrc[q->nquestions] = total;
+  const ans_source **src = xcalloc(total ? total : 1, sizeof *src);
+  size_t *fill = xcalloc(nq, sizeof *fill);
+  bool *split = xcalloc(nq, sizeof *split);
+  for (unsigned i = 0; i < n; i++)
+    for (size_t k = 0; k < nsucc[i]; k++)
+      {
+        size_t t = succ[i][k];
+        src[nsrc[t] + fill[t]++] = &gv[i].s;
+        split[t] |= nsucc[i] > 1;
+      }
+  for (size_t t = 0; t < q->nquestions; t++)
+    {
+      size_t k = nsrc[t + 1] - nsrc[t];
+      if (!k)
+        continue;
+      if (seen[t])
+        {
+          /* The file answers the new id as well: that answer stands, and
+           * what the old ids said is kept beside it. */
+          for (size_t j = 0; j < k; j++)
+            retire(a, (const given *) src[nsrc[t] + j]);
+          diag_add(&doc->warn, r->file, seen[t],
+                   _("question '%s' is answered, and so is a question it replaces; the older answer is kept among the answers to questions no longer asked"),
+                   q->questions[t].id);
+          continue;
+        }
+      /* A split or a merge makes the carry uncertain. */
+      ans_combine(a, t, src + nsrc[t], k, split[t]);
+    }
+  free(src);
+  free(fill);
+  free(split);
+  free(succ);
+  free(nsucc);
+  free(nsrc);
+  free(gv);
+  free(seen);
+}
+
+/* The file's own retired list: read back as it was, every save. */
+static void
+bind_retired(store_doc *doc, assessment *a)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *root = config_root_setting(r->cfg);
+  const cfg_where top = { N_("the answers file"), NULL, 0, NULL, NULL };
+  const config_setting_t *list = cfg_group(r, root, "retired", false, true, &top);
+  unsigned n = list ? (unsigned) config_setting_length(list) : 0;
+  for (unsigned i = 0; i < n; i++)
+    {
+      const cfg_where where = { N_("retired answer %u"), NULL, i + 1, NULL, NULL };
+      given g;
+      if (read_given(r, config_setting_get_elem(list, i), &where, &g))
+        retire(a, &g);
+    }
+}
+
+int
+store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, store_stamp *stamp)
+{
+  *out = NULL;
+  /* Editions of one question set carry answers forward (bind_answers);
+   * another question set, or another guideline version, is a migration
+   * (--migrate).  The digest only tells which content the file was last
+   * saved with. */
+  if (strcmp(doc->qid, q->id) != 0 || strcmp(doc->qversion, q->version) != 0)
+    {
+      const char *what = strcmp(doc->qid, q->id) != 0 ? _("they are different questionnaires")
+                         : _("the versions differ");
+      diag_add(d, doc->path, 0,
+               _("these answers were made for questionnaire '%s' version %s (%s), but %s is '%s' version %s (%s): %s"),
+               doc->qid, doc->qversion, doc->qdigest ? doc->qdigest : "-", q->path, q->id, q->version,
+               qn_digest(q), what);
+      diag_add(d, doc->path, 0,
+               _("open the answers with the questionnaire file they were made for (--questionnaire FILE), or start a new answers file"));
+      return EX_DATAERR;
+    }
+  size_t before = diag_count(d);
+  assessment *a = ans_new(q);
+  bind_profile(doc, q, a);
+  bind_previous(doc, a);
+  bind_position(doc, q, a);
+  bind_review(doc, q, a);
+  bind_answers(doc, q, a);
+  bind_retired(doc, a);
+  if (diag_count(d) > before)
+    {
+      ans_free(a);
+      return EX_DATAERR;
+    }
+  if (stamp)
+    store_stamp_file(doc->path, stamp);
+  *out = a;
+  return 0;
+}
+
+/* ---- writing --------------------------------------------------------- */
+
+/* A libconfig string literal. */
+static void
+put_string(FILE *f, const char *s)
+{
+  fputc('"', f);
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        case '\f': fputs("\\f", f); break;
+        default:
+          if (*p < 0x20 || *p == 0x7F)
+            fprintf(f, "\\x%02X", *p);
+          else
+            fputc(*p, f);
+        }
+    }
+  fputc('"', f);
+}
+
+static void
+put_kv(FILE *f, const char *indent, const char *key, const char *value)
+{
+  fprintf(f, "%s%s = ", indent, key);
+  put_string(f, value ? value : "");
+  fputs(";\n", f);
+}
+
+/* A scope's tallies, one line a level, with the statuses the table
+ * keeps in brief. */
+static void
+put_levels(FILE *f, const char *indent, const cov_tally t[QN_LEVEL_COUNT])
+{
+  enum ans_status brief[ANS_STATUS_COUNT];
+  int nb = ans_brief_statuses(brief);
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    {
+      const cov_tally *x = &t[l];
+      char pct[COV_PERCENT_SIZE];
+      fprintf(f, "%s%s = { met = %u; applicable = %u; ", indent, qn_level_key((enum qn_level) l),
+              x->met, x->applicable);
+      if (cov_percent_text(x, pct))
+        fprintf(f, "percent = %s; ", pct);
+      fprintf(f, "total = %u; ", x->total);
+      for (int i = 0; i < nb; i++)
+        fprintf(f, "%s = %u; ", ans_status_key(brief[i]), x->status[brief[i]]);
+      fprintf(f, "missing_reason = %u; reconfirm = %u; };\n", x->no_reason, x->reconfirm);
+    }
+}
+
+static void
+put_figure(FILE *f, const char *indent, const char *key, const ans_figure *x)
+{
+  char pct[COV_PERCENT_SIZE];
+  cov_tally t = { .met = x->met, .applicable = x->applicable };
+  fprintf(f, "%s%s = { met = %u; applicable = %u; ", indent, key, x->met, x->applicable);
+  if (cov_percent_text(&t, pct))
+    fprintf(f, "percent = %s; ", pct);
+  fputs("};\n", f);
+}
+
+static void
+put_previous(FILE *f, const ans_previous *p)
+{
+  fputs("previous = {\n", f);
+  put_kv(f, "  ", "path", p->path);
+  if (p->started)
+    put_kv(f, "  ", "started", p->started);
+  if (p->figures)
+    {
+      for (int l = 0; l < QN_LEVEL_COUNT; l++)
+        put_figure(f, "  ", qn_level_key((enum qn_level) l), &p->all[l]);
+      fputs("  phases = {\n", f);
+      for (int ph = 0; ph < QN_PHASE_COUNT; ph++)
+        {
+          fprintf(f, "    %s = {\n", qn_phase_key((enum qn_phase) ph));
+          for (int l = 0; l < QN_LEVEL_COUNT; l++)
+            put_figure(f, "      ", qn_level_key((enum qn_level) l), &p->phase[ph][l]);
+          fputs("    };\n", f);
+        }
+      fputs("  };\n", f);
+    }
+  fputs("};\n\n", f);
+}
+
+/* The rest of an answer group after its question: revision 0 is left
+ * out. */
+static void
+put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, const char *updated,
+           unsigned revision, bool reconfirm, const char *from, char *const plan[ANS_PLAN_COUNT])
+{
+  if (st != ANS_NONE)
+    {
+      fputs("; status = ", f);
+      put_string(f, ans_status_key(st));
+    }
+  if (note)
+    fputs("; note = ", f), put_string(f, note);
+  if (evidence)
+    fputs("; evidence = ", f), put_string(f, evidence);
+  if (updated)
+    fputs("; updated = ", f), put_string(f, updated);
+  if (revision)
+    fprintf(f, "; revision = %u", revision);
+  if (reconfirm)
+    fputs("; reconfirm = true", f);
+  if (from)
+    fputs("; from = ", f), put_string(f, from);
+  for (int k = 0; k < ANS_PLAN_COUNT; k++)
+    if (plan[k])
+      fprintf(f, "; %s = ", ans_plan_key((enum ans_plan) k)), put_string(f, plan[k]);
+  fputs("; }", f);
+}
+
+int
+store_write(FILE *f, const assessment *a)
+{
+  const questionnaire *q = a->qn;
+  char now[32];
+  ans_now(now);
+  fputs(STORE_MARK ": one self-assessment.  Written by kijun on every change;\n"
+        "# see kijun-answers(5).  The summary group is recomputed on each save.\n", f);
+  fprintf(f, "kijun_answers = %d;\n\n", STORE_FORMAT);
+  fputs("questionnaire = {\n", f);
+  put_kv(f, "  ", "id", q->id);
+  put_kv(f, "  ", "version", q->version);
+  fprintf(f, "  edition = %u;\n", q->edition);
+  put_kv(f, "  ", "digest", qn_digest(q));
+  fputs("};\n\nprofile = {\n", f);
+  for (int i = 0; i < ANS_FIELD_COUNT; i++)
+    if (a->profile[i])
+      put_kv(f, "  ", ans_field_key((enum ans_field) i), a->profile[i]);
+  fputs("};\n\n", f);
+  if (a->previous)
+    put_previous(f, a->previous);
+  if (a->position)
+    put_kv(f, "", "position", a->position), fputc('\n', f);
+  bool any = false;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    if (a->e[q->order[pos]].review)
+      {
+        fputs(any ? ", " : "review = [ ", f);
+        put_string(f, q->questions[q->order[pos]].id);
+        any = true;
+      }
+  if (any)
+    fputs(" ];\n\n", f);
+  fputs("answers = (", f);
+  bool first = true;
+  /* Walk order, so the file reads like the questionnaire. */
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    {
+      size_t i = q->order[pos];
+      const ans_entry *e = &a->e[i];
+      if (e->status == ANS_NONE && !e->note && !e->evidence && !ans_has_plan(e))
+        continue;
+      fputs(first ? "\n" : ",\n", f);
+      first = false;
+      fputs("  { question = ", f);
+      put_string(f, q->questions[i].id);
+      put_answer(f, e->status, e->note, e->evidence, e->updated,
+                 e->status != ANS_NONE ? (e->revision ? e->revision : q->questions[i].revision) : 0,
+                 e->reconfirm, e->from, e->plan);
+    }
+  fputs(first ? ");\n\n" : "\n);\n\n", f);
+  /* Answers to questions no longer asked: kept, every save. */
+  if (a->nretired)
+    {
+      fputs("retired = (", f);
+      for (size_t k = 0; k < a->nretired; k++)
+        {
+          const ans_retired *x = &a->retired[k];
+          fputs(k ? ",\n  { question = " : "\n  { question = ", f);
+          put_string(f, x->question);
+          put_answer(f, x->status, x->note, x->evidence, x->updated, x->revision, false, x->from,
+                     x->plan);
+        }
+      fputs("\n);\n\n", f);
+    }
+
+  coverage c;
+  cov_compute(q, a, &c);
+  fputs("summary = {\n", f);
+  put_kv(f, "  ", "computed", now);
+  put_kv(f, "  ", "formula",
+         "coverage = met / applicable; met = implemented, or alternative with a reason; "
+         "applicable = all questions of the level except not_applicable with a reason");
+  put_kv(f, "  ", "verdict", cov_verdict_key(c.verdict));
+  put_levels(f, "  ", c.all);
+  fputs("  phases = {\n", f);
+  for (int p = 0; p < QN_PHASE_COUNT; p++)
+    {
+      fprintf(f, "    %s = {\n", qn_phase_key((enum qn_phase) p));
+      put_levels(f, "      ", c.phase[p]);
+      fputs("    };\n", f);
+    }
+  fputs("  };\n  unmet_baseline = [", f);
+  for (size_t k = 0; k < c.nunmet; k++)
+    {
+      fputs(k ? ", " : " ", f);
+      put_string(f, q->questions[c.unmet[k]].id);
+    }
+  fputs(c.nunmet ? " ];\n" : "];\n", f);
+  fputs("  reconfirm = [", f);
+  for (size_t k = 0; k < c.nreconfirm; k++)
+    {
+      fputs(k ? ", " : " ", f);
+      put_string(f, q->questions[c.reconfirm[k]].id);
+    }
+  fputs(c.nreconfirm ? " ];\n" : "];\n", f);
+  fprintf(f, "  retired = %zu;\n};\n", c.nretired);
+  cov_free(&c);
+  return ferror(f) ? EX_IOERR : 0;
+}
+
+int
+store_write_cb(FILE *f, void *ctx)
+{
+  return store_write(f, ctx);
+}
+
+void
+store_stamp_file(const char *path, store_stamp *stamp)
+{
+  struct stat st;
+  if (stat(path, &st) != 0)
+    {
+      stamp->valid = false;
+      return;
+    }
+  stamp->valid = true;
+  stamp->dev = st.st_dev;
+  stamp->ino = st.st_ino;
+  stamp->size = st.st_size;
+  stamp->mtime = st.st_mtim;
+}
+
+int
+store_save(const char *path, const assessment *a, store_stamp *stamp, diag_t *d)
+{
+  if (stamp && stamp->valid)
+    {
+      store_stamp now;
+      store_stamp_file(path, &now);
+      /* A file that vanished is simply written again; one that was
+       * replaced or edited holds someone's work and is left alone. */
+      if (now.valid
+          && (now.dev != stamp->dev || now.ino != stamp->ino || now.size != stamp->size
+              || now.mtime.tv_sec != stamp->mtime.tv_sec || now.mtime.tv_nsec != stamp->mtime.tv_nsec))
+        {
+          diag_add(d, NULL, 0, "%s", _("another program changed the file"));
+          return EX_TEMPFAIL;
+        }
+    }
+  int rc = afile_write(path, store_write_cb, (void *) a, d);
+  if (rc)
+    return rc;
+  if (stamp)
+    store_stamp_file(path, stamp);
+  return 0;
+}

@@ -1,0 +1,209 @@
+/* migrate: an assessment carried to another questionnaire.  See
+ * migrate.h. */
+#include <config.h>
+#include "ops/migrate.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "io/afile.h"
+#include "model/answers.h"
+#include "ops/check.h"
+#include "base/i18n.h"
+#include "io/mapping.h"
+#include "io/store.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+
+static ans_source
+source_of(const assessment *a, size_t qi)
+{
+  const ans_entry *e = &a->e[qi];
+  ans_source s = { a->qn->questions[qi].id, e->status, e->note, e->evidence, e->updated,
+                   e->revision ? e->revision : 1, e->reconfirm, { NULL } };
+  /* The plan goes where the answer goes. */
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    s.plan[f] = e->plan[f];
+  return s;
+}
+
+/* Carry every mapped answer of src to dst. */
+static void
+carry(const mapping *m, const assessment *src, assessment *dst, bool *mapped, mig_counts *n)
+{
+  const questionnaire *from = src->qn, *to = dst->qn;
+  /* How many targets each source question goes to: more than one is a
+   * split, never certain. */
+  size_t *ntargets = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *ntargets);
+  for (size_t k = 0; k < m->nentries; k++)
+    for (size_t i = 0; i < m->entries[k].nfrom; i++)
+      {
+        ntargets[m->entries[k].from_q[i]] += m->entries[k].nto;
+        mapped[m->entries[k].from_q[i]] = true;
+      }
+  ans_source *srcs = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *srcs);
+  const ans_source **list = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *list);
+  for (size_t t = 0; t < to->nquestions; t++)
+    {
+      size_t k = 0;
+      bool equal_only = true;
+      char *where = NULL;
+      for (size_t x = 0; x < m->nentries; x++)
+        {
+          const map_entry *me = &m->entries[x];
+          bool hits = false;
+          for (size_t j = 0; j < me->nto; j++)
+            hits |= me->to_q[j] == t;
+          if (!hits)
+            continue;
+          for (size_t i = 0; i < me->nfrom; i++)
+            {
+              size_t s = me->from_q[i];
+              if (!ans_given(&src->e[s]))
+                continue;
+              srcs[k] = source_of(src, s);
+              list[k] = &srcs[k];
+              k++;
+              equal_only &= me->relation == MAP_EQUAL && ntargets[s] == 1;
+              char *next = xasprintf("%s%s%s", where ? where : "", where ? ", " : "", from->questions[s].id);
+              free(where);
+              where = next;
+            }
+        }
+      if (!k)
+        continue;
+      /* The answer is now given for this question's revision; whether it
+       * still holds is what reconfirmation asks. */
+      for (size_t i = 0; i < k; i++)
+        srcs[i].revision = to->questions[t].revision;
+      ans_combine(dst, t, list, k, !equal_only);
+      dst->e[t].from = xasprintf("%s %s: %s", from->id, from->version, where);
+      free(where);
+      n->carried++;
+      n->reconfirm += dst->e[t].reconfirm;
+    }
+  free(list);
+  free(srcs);
+  free(ntargets);
+}
+
+/* Everything the source held that no entry maps: kept, with where it
+ * came from. */
+static void
+keep_unmapped(const assessment *src, assessment *dst, const bool *mapped, mig_counts *n)
+{
+  const questionnaire *from = src->qn;
+  for (size_t pos = 0; pos < from->nquestions; pos++)
+    {
+      size_t s = from->order[pos];
+      const ans_entry *e = &src->e[s];
+      if (mapped[s] || !ans_given(e))
+        continue;
+      ans_retired r = { (char *) from->questions[s].id, e->status, e->note, e->evidence, e->updated,
+                        e->revision, (char *) from->id, { NULL } };
+      for (int f = 0; f < ANS_PLAN_COUNT; f++)
+        r.plan[f] = e->plan[f];
+      ans_add_retired(dst, &r);
+      n->unmapped++;
+    }
+  for (size_t k = 0; k < src->nretired; k++)
+    {
+      ans_retired r = src->retired[k];
+      if (!r.from)
+        r.from = (char *) from->id;
+      ans_add_retired(dst, &r);
+    }
+}
+
+int
+mig_run(const char *map_path, const char *old_path, const char *new_path, char *const *qfiles,
+        size_t nqfiles, FILE *out, diag_t *d, diag_t *warn, mig_counts *counts)
+{
+  *counts = (mig_counts){ 0 };
+  struct stat st;
+  if (lstat(new_path, &st) == 0)
+    {
+      diag_add(d, new_path, 0, _("the file exists; kijun --migrate never writes over a file; expected the name of a new answers file"));
+      return EX_CANTCREAT;
+    }
+  mapping *m = NULL;
+  store_doc *doc = NULL;
+  questionnaire *from = NULL, *to = NULL;
+  assessment *src = NULL, *dst = NULL;
+  int rc = map_read(map_path, d, &m);
+  if (rc == 0)
+    rc = check_sides(m, qfiles, nqfiles, d, &from, &to);
+  if (rc == 0)
+    rc = map_bind(m, from, to, d);
+  if (rc == 0)
+    rc = store_read(old_path, d, &doc);
+  if (rc == 0)
+    {
+      rc = store_bind(doc, from, d, &src, NULL);
+      /* Taken whole: the messages are already escaped. */
+      diag_t *w = store_doc_warnings(doc);
+      diag_clear(warn);
+      *warn = *w;
+      *w = (diag_t){ 0 };
+    }
+  if (rc == 0)
+    {
+      dst = ans_new(to);
+      for (int f = 0; f < ANS_FIELD_COUNT; f++)
+        {
+          const char *v = src->profile[f];
+          if (v && f == ANS_SECTOR && !qn_find_sector(to, v))
+            {
+              diag_add(warn, old_path, 0,
+                       _("sector '%s' is not one of questionnaire '%s''s sectors; the new file leaves the sector to choose"),
+                       v, to->id);
+              continue;
+            }
+          ans_set_profile(dst, (enum ans_field) f, v);
+        }
+      bool *mapped = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *mapped);
+      carry(m, src, dst, mapped, counts);
+      keep_unmapped(src, dst, mapped, counts);
+      free(mapped);
+      for (size_t t = 0; t < to->nquestions; t++)
+        counts->unanswered += dst->e[t].status == ANS_NONE;
+      diag_t why = { 0 };
+      int wrc = afile_write_new(new_path, store_write_cb, dst, &why);
+      if (wrc == EX_TEMPFAIL)
+        diag_add(d, new_path, 0, _("the file exists; kijun --migrate never writes over a file; expected the name of a new answers file"));
+      else if (wrc)
+        diag_add(d, new_path, 0, _("cannot write: %s"), why.n ? why.msgs[0] : "");
+      diag_clear(&why);
+      if (wrc)
+        rc = EX_CANTCREAT;
+    }
+  if (rc == 0)
+    {
+      char *o = txt_sanitize(old_path, true), *nw = txt_sanitize(new_path, true);
+      fprintf(out, _("Migrated %s (%s %s) to %s (%s %s):\n"), o, from->id, from->version, nw, to->id,
+              to->version);
+      fprintf(out, ngettext("  %zu question of %s received an answer; %zu of them to reconfirm\n",
+                            "  %zu questions of %s received an answer; %zu of them to reconfirm\n",
+                            counts->carried),
+              counts->carried, to->id, counts->reconfirm);
+      fprintf(out, ngettext("  %zu answer not mapped, kept in the new file's retired list\n",
+                            "  %zu answers not mapped, kept in the new file's retired list\n",
+                            counts->unmapped),
+              counts->unmapped);
+      fprintf(out, ngettext("  %zu question of %s left unanswered\n", "  %zu questions of %s left unanswered\n",
+                            counts->unanswered),
+              counts->unanswered, to->id);
+      free(o);
+      free(nw);
+    }
+  ans_free(dst);
+  ans_free(src);
+  store_doc_free(doc);
+  qn_free(from);
+  qn_free(to);
+  map_free(m);
+  return rc;
+}

@@ -1,0 +1,595 @@
+/* survey: reading many answers files into one aggregate.  See survey.h.
+ *
+ * The main thread walks the folders and hands each file's name through a
+ * small bounded queue to the workers; each worker reads, binds and sums
+ * into its own aggregate, with no lock but the queue's.  Nothing here
+ * depends on the order in which the files are read: the sums do not, and
+ * every list (problems, duplicates, names) is sorted by path at the end. */
+#include <config.h>
+#include "ops/survey.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "model/coverage.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "io/store.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+
+/* ---- walking ------------------------------------------------------------ */
+
+/* A folder being walked, and the ones above it, to tell a loop. */
+typedef struct ancestor
+{
+  dev_t dev;
+  ino_t ino;
+  const char *path;
+  const struct ancestor *up;
+} ancestor;
+
+typedef struct walker
+{
+  const char *pattern;
+  unsigned ordinal;             /* files emitted so far */
+  void (*file)(void *ctx, char *path, unsigned ordinal); /* takes path */
+  void (*problem)(void *ctx, const char *path, const char *message);
+  void *ctx;
+} walker;
+
+static void
+emit(walker *w, char *path)
+{
+  w->file(w->ctx, path, w->ordinal++);
+}
+
+static void walk_dir(walker *w, const char *dir, const ancestor *up);
+
+/* path is a folder with status st: walk it unless it is one of its own
+ * ancestors (a symbolic link leading back up). */
+static void
+enter(walker *w, const char *path, const struct stat *st, const ancestor *up)
+{
+  for (const ancestor *a = up; a; a = a->up)
+    if (a->dev == st->st_dev && a->ino == st->st_ino)
+      {
+        char *m = xasprintf(_("symbolic link loop: this leads back to %s; not followed"), a->path);
+        w->problem(w->ctx, path, m);
+        free(m);
+        return;
+      }
+  ancestor me = { st->st_dev, st->st_ino, path, up };
+  walk_dir(w, path, &me);
+}
+
+static void
+walk_dir(walker *w, const char *dir, const ancestor *up)
+{
+  DIR *d = opendir(dir);
+  if (!d)
+    {
+      char *m = xasprintf(_("cannot read the folder: %s"), strerror(errno));
+      w->problem(w->ctx, dir, m);
+      free(m);
+      return;
+    }
+  size_t dl = strlen(dir);
+  bool slash = dl && dir[dl - 1] == '/';
+  struct dirent *de;
+  while ((de = readdir(d)))
+    {
+      /* Hidden names: ".", "..", and kijun's own lock and temporary
+       * files (.NAME.kijun-tmp-XXXXXX). */
+      if (de->d_name[0] == '.')
+        continue;
+      char *p = xasprintf("%s%s%s", dir, slash ? "" : "/", de->d_name);
+      bool matches = fnmatch(w->pattern, de->d_name, 0) == 0;
+      struct stat st;
+      if (de->d_type == DT_DIR || de->d_type == DT_LNK || de->d_type == DT_UNKNOWN)
+        {
+          if (stat(p, &st) != 0)
+            {
+              /* A dangling link, or one that leads to itself: the reader
+               * says why, if its name is an answers file's. */
+              if (matches)
+                emit(w, p);
+              else
+                free(p);
+              continue;
+            }
+          if (S_ISDIR(st.st_mode))
+            {
+              enter(w, p, &st, up);
+              free(p);
+              continue;
+            }
+          if (!S_ISREG(st.st_mode))
+            matches = false;
+        }
+      else if (de->d_type != DT_REG)
+        matches = false;
+      if (matches)
+        emit(w, p);
+      else
+        free(p);
+    }
+  closedir(d);
+}
+
+/* The paths named on the command line: a folder is walked, anything else
+ * is taken as an answers file whatever its name. */
+static void
+walk(walker *w, char *const *paths, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    {
+      struct stat st;
+      if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+        enter(w, paths[i], &st, NULL);
+      else
+        emit(w, xstrdup(paths[i]));
+    }
+}
+
+/* ---- the workers --------------------------------------------------------- */
+
+#define QUEUE_SIZE 64
+
+typedef struct job
+{
+  char *path;
+  unsigned ordinal;
+} job;
+
+/* A duplicate key: the hash of an organisation's name and the file's
+ * number in the walk, 12 bytes (packed: this is what a file costs). */
+typedef struct __attribute__((packed)) dupkey
+{
+  uint64_t hash;
+  uint32_t ordinal;
+} dupkey;
+
+typedef struct shared
+{
+  const questionnaire *q;
+  const survey_opts *o;
+  pthread_mutex_t lock;
+  pthread_cond_t can_take, can_put;
+  job ring[QUEUE_SIZE];
+  size_t head, count;
+  bool closed;
+  /* Every file's key, in one array that the workers append to while
+   * they hold the lock anyway (to take their next file). */
+  dupkey *keys;
+  size_t nkeys, capkeys;
+} shared;
+
+typedef struct worker
+{
+  shared *sh;
+  pthread_t thread;
+  aggregate g;
+  survey_problem *problems;
+  size_t nproblems, capproblems;
+  dupkey key;                   /* of the last file, not yet handed over */
+  bool has_key;
+  survey_org *orgs;
+  size_t norgs, caporgs;
+  unsigned found;
+} worker;
+
+static void
+add_problem(survey_problem **v, size_t *n, size_t *cap, const char *path, const char *message)
+{
+  *v = xgrow(*v, cap, *n + 1, sizeof **v);
+  (*v)[(*n)++] = (survey_problem){ xstrdup(path), xstrdup(message) };
+}
+
+/* FNV-1a over the name as people would tell it apart: folded as search
+ * folds it (full-width letters and digits, the ideographic space,
+ * half-width katakana, case: "ＡＣＭＥ水道" is "acme水道"), blanks around it
+ * dropped and each run of blanks inside one space.  False for a name
+ * that is blank. */
+static bool
+org_hash(const char *s, uint64_t *out)
+{
+  if (!s)
+    return false;
+  char *f = txt_fold(s);
+  uint64_t h = 0xcbf29ce484222325ULL;
+  bool any = false, blank = false;
+  for (const unsigned char *p = (const unsigned char *) f; *p; p++)
+    {
+      if (*p == ' ' || *p == '\t')
+        {
+          blank = any;
+          continue;
+        }
+      if (blank)
+        h = (h ^ ' ') * 0x100000001b3ULL;
+      blank = false;
+      h = (h ^ *p) * 0x100000001b3ULL;
+      any = true;
+    }
+  free(f);
+  *out = h;
+  return any;
+}
+
+static void
+read_one(worker *w, const char *path, unsigned ordinal)
+{
+  const questionnaire *q = w->sh->q;
+  diag_t d = { 0 };
+  store_doc *doc;
+  assessment *a = NULL;
+  w->found++;
+  int rc = store_read(path, &d, &doc);
+  if (rc == 0)
+    {
+      if (strcmp(store_doc_qid(doc), q->id) != 0 || strcmp(store_doc_qversion(doc), q->version) != 0)
+        {
+          diag_add(&d, path, store_doc_qline(doc),
+                   _("these answers belong to questionnaire '%s' version %s, not to '%s' version %s that is being aggregated; expected answers to '%s' (or give the other questionnaire with --questionnaire FILE)"),
+                   store_doc_qid(doc), store_doc_qversion(doc), q->id, q->version, q->id);
+          rc = EX_DATAERR;
+        }
+      else
+        rc = store_bind(doc, q, &d, &a, NULL);
+      store_doc_free(doc);
+    }
+  if (rc)
+    {
+      size_t more = diag_count(&d) - 1;
+      char *m = more ? xasprintf(ngettext("%s (and %zu more problem)", "%s (and %zu more problems)", more),
+                                 d.msgs[0], more)
+                     : xstrdup(d.msgs[0]);
+      add_problem(&w->problems, &w->nproblems, &w->capproblems, path, m);
+      free(m);
+      diag_clear(&d);
+      return;
+    }
+  diag_clear(&d);
+  coverage c;
+  cov_compute(q, a, &c);
+  agg_add(&w->g, a, &c);
+  uint64_t h;
+  if (org_hash(a->profile[ANS_ORGANIZATION], &h))
+    {
+      w->key = (dupkey){ h, ordinal };
+      w->has_key = true;
+    }
+  if (w->sh->o->names)
+    {
+      w->orgs = xgrow(w->orgs, &w->caporgs, w->norgs + 1, sizeof *w->orgs);
+      const char *const *p = (const char *const *) a->profile;
+      w->orgs[w->norgs++] = (survey_org){
+        xstrdup(path),
+        p[ANS_ORGANIZATION] ? xstrdup(p[ANS_ORGANIZATION]) : NULL,
+        p[ANS_RESPONDENT] ? xstrdup(p[ANS_RESPONDENT]) : NULL,
+        p[ANS_SECTOR] ? xstrdup(p[ANS_SECTOR]) : NULL,
+        c.baseline_met, cov_tenths(&c.all[QN_BASELINE]),
+      };
+    }
+  cov_free(&c);
+  ans_free(a);
+}
+
+static void *
+work(void *arg)
+{
+  worker *w = arg;
+  shared *sh = w->sh;
+  for (;;)
+    {
+      pthread_mutex_lock(&sh->lock);
+      if (w->has_key)
+        {
+          sh->keys = xgrow(sh->keys, &sh->capkeys, sh->nkeys + 1, sizeof *sh->keys);
+          sh->keys[sh->nkeys++] = w->key;
+          w->has_key = false;
+        }
+      while (!sh->count && !sh->closed)
+        pthread_cond_wait(&sh->can_take, &sh->lock);
+      if (!sh->count)
+        {
+          pthread_mutex_unlock(&sh->lock);
+          return NULL;
+        }
+      job j = sh->ring[sh->head];
+      sh->head = (sh->head + 1) % QUEUE_SIZE;
+      sh->count--;
+      pthread_cond_signal(&sh->can_put);
+      pthread_mutex_unlock(&sh->lock);
+      read_one(w, j.path, j.ordinal);
+      free(j.path);
+    }
+}
+
+/* ---- the two walks --------------------------------------------------- */
+
+typedef struct first_walk
+{
+  shared *sh;
+  survey_problem *problems;
+  size_t nproblems, capproblems;
+} first_walk;
+
+static void
+queue_file(void *ctx, char *path, unsigned ordinal)
+{
+  shared *sh = ((first_walk *) ctx)->sh;
+  pthread_mutex_lock(&sh->lock);
+  while (sh->count == QUEUE_SIZE)
+    pthread_cond_wait(&sh->can_put, &sh->lock);
+  sh->ring[(sh->head + sh->count) % QUEUE_SIZE] = (job){ path, ordinal };
+  sh->count++;
+  pthread_cond_signal(&sh->can_take);
+  pthread_mutex_unlock(&sh->lock);
+}
+
+static void
+walk_problem(void *ctx, const char *path, const char *message)
+{
+  first_walk *fw = ctx;
+  diag_t d = { 0 };
+  diag_add(&d, path, 0, "%s", message);
+  add_problem(&fw->problems, &fw->nproblems, &fw->capproblems, path, d.msgs[0]);
+  diag_clear(&d);
+}
+
+/* The second walk names the files of the duplicates found: the walk is
+ * the same, so file number k is the same file (the folders are read
+ * again; the first walk kept no names, to keep memory flat). */
+typedef struct name_walk
+{
+  const unsigned *wanted;       /* sorted ordinals */
+  size_t nwanted;
+  char **paths;                 /* paths[k] for wanted[k] */
+} name_walk;
+
+/* qsort with an empty list: its pointer may be null then, which qsort
+ * itself must never be given, even for no elements. */
+static void
+sort_list(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+  if (n)
+    qsort(base, n, size, cmp);
+}
+
+static int
+cmp_unsigned(const void *a, const void *b)
+{
+  unsigned x = *(const unsigned *) a, y = *(const unsigned *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+name_file(void *ctx, char *path, unsigned ordinal)
+{
+  name_walk *nw = ctx;
+  const unsigned *at = bsearch(&ordinal, nw->wanted, nw->nwanted, sizeof *nw->wanted, cmp_unsigned);
+  if (at)
+    nw->paths[at - nw->wanted] = path;
+  else
+    free(path);
+}
+
+static void
+ignore_problem(void *ctx, const char *path, const char *message)
+{
+  (void) ctx, (void) path, (void) message;
+}
+
+/* ---- putting it together ------------------------------------------------ */
+
+static int
+cmp_key(const void *a, const void *b)
+{
+  const dupkey *x = a, *y = b;
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
+}
+
+static int
+cmp_problem(const void *a, const void *b)
+{
+  const survey_problem *x = a, *y = b;
+  int c = strcmp(x->path, y->path);
+  return c ? c : strcmp(x->message, y->message);
+}
+
+static int
+cmp_org(const void *a, const void *b)
+{
+  return strcmp(((const survey_org *) a)->path, ((const survey_org *) b)->path);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+  return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+static int
+cmp_dup(const void *a, const void *b)
+{
+  return strcmp(((const survey_dup *) a)->paths[0], ((const survey_dup *) b)->paths[0]);
+}
+
+/* Name the files of each group of equal keys (sorted by hash). */
+static void
+find_dups(survey *s, const dupkey *keys, size_t n, const walker *shape, char *const *paths,
+          size_t npaths)
+{
+  unsigned *wanted = NULL;
+  size_t nw = 0, cap = 0;
+  for (size_t i = 0; i < n;)
+    {
+      size_t j = i + 1;
+      while (j < n && keys[j].hash == keys[i].hash)
+        j++;
+      if (j - i > 1)
+        for (size_t k = i; k < j; k++)
+          {
+            wanted = xgrow(wanted, &cap, nw + 1, sizeof *wanted);
+            wanted[nw++] = keys[k].ordinal;
+          }
+      i = j;
+    }
+  if (!nw)
+    return;
+  qsort(wanted, nw, sizeof *wanted, cmp_unsigned);
+  name_walk nwk = { wanted, nw, xcalloc(nw, sizeof (char *)) };
+  walker w = { shape->pattern, 0, name_file, ignore_problem, &nwk };
+  walk(&w, paths, npaths);
+  for (size_t i = 0; i < n;)
+    {
+      size_t j = i + 1;
+      while (j < n && keys[j].hash == keys[i].hash)
+        j++;
+      if (j - i > 1)
+        {
+          survey_dup dup = { xcalloc(j - i, sizeof (char *)), 0, NULL };
+          for (size_t k = i; k < j; k++)
+            {
+              unsigned ord = keys[k].ordinal;
+              const unsigned *at = bsearch(&ord, wanted, nw, sizeof *wanted, cmp_unsigned);
+              char *p = nwk.paths[at - wanted];
+              /* A folder changed between the walks: the file is gone. */
+              dup.paths[dup.n++] = xstrdup(p ? p : "?");
+            }
+          qsort(dup.paths, dup.n, sizeof *dup.paths, cmp_str);
+          /* With names kept, the group can say whose files they are. */
+          survey_org key = { .path = dup.paths[0] };
+          const survey_org *g = s->norgs ? bsearch(&key, s->orgs, s->norgs, sizeof *s->orgs, cmp_org) : NULL;
+          if (g && g->organization)
+            dup.organization = xstrdup(g->organization);
+          s->dups = xrealloc(s->dups, (s->ndups + 1) * sizeof *s->dups);
+          s->dups[s->ndups++] = dup;
+        }
+      i = j;
+    }
+  for (size_t k = 0; k < nw; k++)
+    free(nwk.paths[k]);
+  free(nwk.paths);
+  free(wanted);
+  sort_list(s->dups, s->ndups, sizeof *s->dups, cmp_dup);
+}
+
+void
+survey_run(survey *s, const questionnaire *q, char *const *paths, size_t npaths,
+           const survey_opts *o)
+{
+  *s = (survey){ 0 };
+  agg_init(&s->agg, q);
+  /* The digest is computed on first use and kept in q: compute it here,
+   * before the threads share q (store_bind compares it). */
+  (void) qn_digest(q);
+
+  unsigned nt = o->threads;
+  if (!nt)
+    {
+      long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+      nt = ncpu < 1 ? 1 : ncpu > SURVEY_MAX_THREADS ? SURVEY_MAX_THREADS : (unsigned) ncpu;
+    }
+  shared sh = { .q = q, .o = o };
+  pthread_mutex_init(&sh.lock, NULL);
+  pthread_cond_init(&sh.can_take, NULL);
+  pthread_cond_init(&sh.can_put, NULL);
+  worker *ws = xcalloc(nt, sizeof *ws);
+  unsigned started = 0;
+  for (unsigned t = 0; t < nt; t++)
+    {
+      ws[t].sh = &sh;
+      agg_init(&ws[t].g, q);
+      if (pthread_create(&ws[t].thread, NULL, work, &ws[t]) == 0)
+        started++;
+      else
+        break;
+    }
+
+  first_walk fw = { &sh, NULL, 0, 0 };
+  walker w = { o->pattern ? o->pattern : SURVEY_PATTERN, 0, queue_file, walk_problem, &fw };
+  if (started)
+    walk(&w, paths, npaths);
+  pthread_mutex_lock(&sh.lock);
+  sh.closed = true;
+  pthread_cond_broadcast(&sh.can_take);
+  pthread_mutex_unlock(&sh.lock);
+  if (!started)
+    {
+      /* No thread could be made: read them here, one by one. */
+      started = 1;
+      work(&ws[0]);
+    }
+
+  survey_problem *probs = fw.problems;
+  size_t np = fw.nproblems, capp = fw.capproblems;
+  for (unsigned t = 0; t < nt; t++)
+    {
+      worker *x = &ws[t];
+      if (t < started && x->thread)
+        pthread_join(x->thread, NULL);
+      agg_merge(&s->agg, &x->g);
+      agg_free(&x->g);
+      s->found += x->found;
+      for (size_t i = 0; i < x->nproblems; i++)
+        {
+          probs = xgrow(probs, &capp, np + 1, sizeof *probs);
+          probs[np++] = x->problems[i];
+        }
+      free(x->problems);
+      s->orgs = xrealloc(s->orgs, (s->norgs + x->norgs + 1) * sizeof *s->orgs);
+      if (x->norgs) /* a worker that read no file has no list, not even an empty one */
+        memcpy(s->orgs + s->norgs, x->orgs, x->norgs * sizeof *s->orgs);
+      s->norgs += x->norgs;
+      free(x->orgs);
+    }
+  free(ws);
+  pthread_mutex_destroy(&sh.lock);
+  pthread_cond_destroy(&sh.can_take);
+  pthread_cond_destroy(&sh.can_put);
+
+  sort_list(probs, np, sizeof *probs, cmp_problem);
+  s->left_out = probs;
+  s->nleft_out = np;
+  sort_list(s->orgs, s->norgs, sizeof *s->orgs, cmp_org);
+  sort_list(sh.keys, sh.nkeys, sizeof *sh.keys, cmp_key);
+  find_dups(s, sh.keys, sh.nkeys, &w, paths, npaths);
+  free(sh.keys);
+}
+
+void
+survey_free(survey *s)
+{
+  agg_free(&s->agg);
+  for (size_t i = 0; i < s->nleft_out; i++)
+    free(s->left_out[i].path), free(s->left_out[i].message);
+  free(s->left_out);
+  for (size_t i = 0; i < s->ndups; i++)
+    {
+      for (size_t k = 0; k < s->dups[i].n; k++)
+        free(s->dups[i].paths[k]);
+      free(s->dups[i].paths);
+      free(s->dups[i].organization);
+    }
+  free(s->dups);
+  for (size_t i = 0; i < s->norgs; i++)
+    {
+      survey_org *g = &s->orgs[i];
+      free(g->path), free(g->organization), free(g->respondent), free(g->sector);
+    }
+  free(s->orgs);
+  *s = (survey){ 0 };
+}

@@ -1,0 +1,67 @@
+/* report_base: what every report format shares, below the renderers
+ * (report.c's text, Markdown, CSV and JSON; report_html.c's page): the
+ * context a report is rendered with, and the sentences every format says,
+ * so that each is written once whatever renders it. */
+#ifndef KIJUN_REPORT_BASE_H
+#define KIJUN_REPORT_BASE_H
+
+#include <stdio.h>
+
+#include "model/answers.h"
+#include "model/coverage.h"
+#include "base/i18n.h"
+#include "model/qn.h"
+
+typedef struct report_ctx
+{
+  const questionnaire *qn;
+  const assessment *a;
+  const char *answers_path;   /* shown in the report; may be NULL */
+  enum lang lang;
+  int width;                  /* text report width in columns (0: 80) */
+  const coverage *then;       /* the previous cycle's figures, or NULL: the
+                                 text report shows each figure's change */
+  const char *then_path;      /* the previous cycle's answers file and start */
+  const char *then_started;
+} report_ctx;
+
+/* The wording every format shares, in the current message language
+ * (report_write sets it to the report's), so that a sentence is written
+ * once whatever renders it. */
+const char *report_formula_text(void);
+/* The verdict in words (valid until the next call). */
+const char *report_verdict_text(const coverage *c);
+/* The caveat said next to the verdict: how many levels are kijun's own
+ * reading (a new string), or NULL when none is. */
+char *report_caveat_text(const coverage *c, size_t nquestions);
+const char *report_editorial_text(void);
+/* The mark of a question whose level is kijun's reading, in every
+ * format. */
+#define REPORT_MARK "[k]"
+/* The heading of the count of questions by the basis of their level, and
+ * the mark a basis carries in the lists ("" or REPORT_MARK). */
+const char *report_bases_heading(void);
+const char *report_basis_label(enum qn_basis b);
+/* The label before a question's level_note. */
+const char *report_level_note_label(void);
+/* The sector's name in the report's language, or the raw id; NULL when
+ * not given. */
+const char *report_sector_name(const report_ctx *r);
+/* A profile field as a report shows it (the sector by name). */
+const char *report_profile_value(const report_ctx *r, int f);
+/* Why an unmet answer is unmet: its status, or the missing reason. */
+const char *report_unmet_reason(const ans_entry *e);
+/* The headings of the answers to reconfirm and of the answers to
+ * questions no longer asked, with their counts; newly allocated. */
+char *report_reconfirm_heading(const coverage *c);
+char *report_retired_heading(const coverage *c);
+/* What a retired answer's status is called ("Unanswered" when none). */
+const char *report_retired_status(const ans_retired *x);
+
+/* The opening of a phase's or an item's object in a JSON report, up to
+ * and including its name or title: the rest of the object is the
+ * report's own. */
+void report_json_phase_head(FILE *f, enum qn_phase p);
+void report_json_section_head(FILE *f, const qn_section *s, enum lang l);
+
+#endif

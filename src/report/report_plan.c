@@ -1,0 +1,332 @@
+/* report_plan: the improvement plan in five formats.  See report_plan.h.
+ *
+ * Every format shows the same things in the same order: the facts (whose
+ * plan, as of which date), the counts by state, then each question not
+ * met, baseline first, then by due date, with its status, the state of
+ * its plan, the action, owner, due and done dates.  A question without an
+ * action is listed as such, so the plan shows its own gaps. */
+#include <config.h>
+#include "report/report_plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "report/emit.h"
+#include "model/plan.h"
+#include "report/report_html.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+
+/* The heading of the items of one level: "Baseline (4)". */
+static char *
+level_heading(enum qn_level l, size_t n)
+{
+  return xasprintf("%s (%zu)", qn_level_name(l), n);
+}
+
+/* An answer that would count but for its missing reason. */
+static bool
+missing_reason(const ans_entry *e)
+{
+  return ans_needs_reason(e->status) && !ans_has_reason(e);
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+static void
+text_counts(FILE *f, const plan *p)
+{
+  const char *labels[PLAN_STATE_COUNT + 1];
+  labels[0] = _("Questions not met");
+  for (int s = 0; s < PLAN_STATE_COUNT; s++)
+    labels[s + 1] = plan_state_name((enum plan_state) s);
+  int lw = emit_max_width(labels, PLAN_STATE_COUNT + 1);
+  txt_pad(f, labels[0], lw + 4);
+  fprintf(f, "%*s", EMIT_GAP, "");
+  /* TRANSLATORS: the number of questions not met and, in brackets, how
+     many are baseline: "6 (baseline 4)". */
+  fprintf(f, _("%zu (baseline %zu)"), p->n, p->nbaseline);
+  fputc('\n', f);
+  for (int s = 0; s < PLAN_STATE_COUNT; s++)
+    {
+      fprintf(f, "%*s%c ", EMIT_INDENT, "", plan_state_mark((enum plan_state) s));
+      txt_pad(f, labels[s + 1], lw);
+      fprintf(f, "%*s%zu\n", EMIT_GAP, "", p->count[s]);
+    }
+}
+
+static void
+text_item(FILE *f, const report_ctx *r, const plan_item *it, int width)
+{
+  const qn_question *x = &r->qn->questions[it->qi];
+  const ans_entry *e = &r->a->e[it->qi];
+  char *id = txt_sanitize(x->id, true);
+  fprintf(f, "%c %s%s%*s%s  [%s]  %s\n", plan_state_mark(it->state), id,
+          x->basis == QN_BASIS_EDITORIAL ? " (*)" : "", EMIT_GAP, "", report_unmet_reason(e),
+          qn_phase_name(x->phase), plan_state_name(it->state));
+  free(id);
+  emit_wrapped(f, qn_tr(&x->text, r->lang), 2 * EMIT_INDENT, width);
+  if (!ans_has_plan(e))
+    return;
+  /* The action on its line; who and when on the next. */
+  const char *labels[] = { ans_plan_name(ANS_PLAN_ACTION), ans_plan_name(ANS_PLAN_OWNER) };
+  int lw = emit_max_width(labels, 2);
+  fprintf(f, "%*s", EMIT_INDENT, "");
+  emit_field(f, labels[0], lw, e->plan[ANS_PLAN_ACTION], width - EMIT_INDENT);
+  char *who = xasprintf("%s   %s %s   %s %s", e->plan[ANS_PLAN_OWNER] ? e->plan[ANS_PLAN_OWNER] : "-",
+                        ans_plan_name(ANS_PLAN_DUE), e->plan[ANS_PLAN_DUE] ? e->plan[ANS_PLAN_DUE] : "-",
+                        ans_plan_name(ANS_PLAN_DONE), e->plan[ANS_PLAN_DONE] ? e->plan[ANS_PLAN_DONE] : "-");
+  fprintf(f, "%*s", EMIT_INDENT, "");
+  emit_field(f, labels[1], lw, who, width - EMIT_INDENT);
+  free(who);
+}
+
+static void
+text_plan(FILE *f, const report_ctx *r, const plan *p)
+{
+  int width = r->width > 40 ? r->width : 80;
+  emit_title(f, _("kijun: improvement plan"));
+  const char *label = _("As of"), *value = p->today;
+  report_text_facts(f, r, width, &label, &value, 1);
+  fputc('\n', f);
+  text_counts(f, p);
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    {
+      size_t from = l == QN_BASELINE ? 0 : p->nbaseline, to = l == QN_BASELINE ? p->nbaseline : p->n;
+      char *h = level_heading((enum qn_level) l, to - from);
+      fprintf(f, "\n%s\n", h);
+      free(h);
+      if (from == to)
+        fprintf(f, "%*s%s\n", EMIT_INDENT, "", _("none"));
+      for (size_t k = from; k < to; k++)
+        text_item(f, r, &p->items[k], width);
+    }
+  fputc('\n', f);
+  emit_wrapped(f, _("Overdue: due before the date above and not done. Questions met or not "
+                    "applicable are not in the plan."), 0, width);
+}
+
+/* ---- Markdown ---------------------------------------------------------- */
+
+static void
+md_plan(FILE *f, const report_ctx *r, const plan *p)
+{
+  const questionnaire *q = r->qn;
+  fprintf(f, "# %s\n\n", _("kijun: improvement plan"));
+  report_md_facts(f, r);
+  fprintf(f, "| %s | %s |\n\n", _("As of"), p->today);
+  fprintf(f, "| %s | %zu |\n|---|---:|\n", _("Questions not met"), p->n);
+  for (int s = 0; s < PLAN_STATE_COUNT; s++)
+    fprintf(f, "| %s | %zu |\n", plan_state_name((enum plan_state) s), p->count[s]);
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    {
+      size_t from = l == QN_BASELINE ? 0 : p->nbaseline, to = l == QN_BASELINE ? p->nbaseline : p->n;
+      char *h = level_heading((enum qn_level) l, to - from);
+      fprintf(f, "\n## %s\n\n", h);
+      free(h);
+      if (from == to)
+        {
+          fprintf(f, "%s\n", _("none"));
+          continue;
+        }
+      fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|---|---|\n",
+              _("Question"), _("Answer"), _("State"), ans_plan_name(ANS_PLAN_ACTION),
+              ans_plan_name(ANS_PLAN_OWNER), ans_plan_name(ANS_PLAN_DUE),
+              ans_plan_name(ANS_PLAN_DONE), _("Text"));
+      for (size_t k = from; k < to; k++)
+        {
+          const plan_item *it = &p->items[k];
+          const qn_question *x = &q->questions[it->qi];
+          const ans_entry *e = &r->a->e[it->qi];
+          fputs("| ", f);
+          emit_md(f, x->id);
+          if (x->basis == QN_BASIS_EDITORIAL)
+            fputs(" (\\*)", f);
+          fprintf(f, " | %s | ", report_unmet_reason(e));
+          if (it->state == PLAN_OVERDUE)
+            fprintf(f, "**%s**", plan_state_name(it->state));
+          else
+            fputs(plan_state_name(it->state), f);
+          for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
+            {
+              fputs(" | ", f);
+              emit_md(f, e->plan[pf]);
+            }
+          fputs(" | ", f);
+          emit_md(f, qn_tr(&x->text, r->lang));
+          fputs(" |\n", f);
+        }
+    }
+}
+
+/* ---- CSV --------------------------------------------------------------- */
+
+static void
+csv_plan(FILE *f, const report_ctx *r, const plan *p)
+{
+  const questionnaire *q = r->qn;
+  fputs("question,section,phase,level,status,missing_reason,state", f);
+  for (int k = 0; k < ANS_PLAN_COUNT; k++)
+    fprintf(f, ",%s", ans_plan_key((enum ans_plan) k));
+  fputs(",as_of,text\r\n", f);
+  for (size_t k = 0; k < p->n; k++)
+    {
+      const plan_item *it = &p->items[k];
+      const qn_question *x = &q->questions[it->qi];
+      const ans_entry *e = &r->a->e[it->qi];
+      emit_csv(f, x->id);
+      fputc(',', f);
+      emit_csv(f, q->sections[x->section].id);
+      fprintf(f, ",%s,%s,%s,%s,%s", qn_phase_key(x->phase), qn_level_key(x->level),
+              ans_status_key(e->status), missing_reason(e) ? "true" : "false",
+              plan_state_key(it->state));
+      for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
+        {
+          fputc(',', f);
+          emit_csv(f, e->plan[pf]);
+        }
+      fprintf(f, ",%s,", p->today);
+      emit_csv(f, qn_tr(&x->text, r->lang));
+      fputs("\r\n", f);
+    }
+}
+
+/* ---- JSON -------------------------------------------------------------- */
+
+static void
+json_plan(FILE *f, const report_ctx *r, const plan *p)
+{
+  const questionnaire *q = r->qn;
+  const assessment *a = r->a;
+  report_json_head(f, q, r->lang, "kijun-plan/1", p->today);
+  emit_json_kv(f, "  ", "answers_file", r->answers_path, true);
+  fputs("  \"profile\": {\n", f);
+  for (int i = 0; i < ANS_FIELD_COUNT; i++)
+    emit_json_kv(f, "    ", ans_field_key((enum ans_field) i), a->profile[i], true);
+  emit_json_kv(f, "    ", "sector_name", report_sector_name(r), false);
+  fprintf(f, "  },\n  \"counts\": { \"not_met\": %zu, \"baseline\": %zu", p->n, p->nbaseline);
+  for (int s = 0; s < PLAN_STATE_COUNT; s++)
+    fprintf(f, ", \"%s\": %zu", plan_state_key((enum plan_state) s), p->count[s]);
+  fputs(" },\n  \"items\": [", f);
+  for (size_t k = 0; k < p->n; k++)
+    {
+      const plan_item *it = &p->items[k];
+      const qn_question *x = &q->questions[it->qi];
+      const ans_entry *e = &a->e[it->qi];
+      fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
+      emit_json(f, x->id);
+      fputs(", \"section\": ", f);
+      emit_json(f, q->sections[x->section].id);
+      fprintf(f, ", \"phase\": \"%s\", \"level\": \"%s\", \"status\": \"%s\", "
+              "\"missing_reason\": %s, \"state\": \"%s\"",
+              qn_phase_key(x->phase), qn_level_key(x->level), ans_status_key(e->status),
+              missing_reason(e) ? "true" : "false", plan_state_key(it->state));
+      for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
+        {
+          fprintf(f, ", \"%s\": ", ans_plan_key((enum ans_plan) pf));
+          emit_json(f, e->plan[pf]);
+        }
+      fputs(", \"text\": ", f);
+      emit_json(f, qn_tr(&x->text, r->lang));
+      fputs(" }", f);
+    }
+  fputs(p->n ? "\n  ]\n}\n" : "]\n}\n", f);
+}
+
+/* ---- HTML -------------------------------------------------------------- */
+
+static void
+html_plan(FILE *f, const report_ctx *r, const plan *p)
+{
+  const questionnaire *q = r->qn;
+  const char *org = r->a->profile[ANS_ORGANIZATION];
+  char *title = org ? xasprintf("%s: %s", _("kijun: improvement plan"), org)
+                    : xstrdup(_("kijun: improvement plan"));
+  html_begin(f, r->lang, title);
+  free(title);
+  html_cover_head(f, r, _("kijun: improvement plan"));
+  html_fact(f, _("As of"), p->today, NULL);
+  char *ver = xasprintf("%s %s", q->id, q->version);
+  html_fact(f, _("Version"), ver, "id");
+  free(ver);
+  if (r->answers_path)
+    html_fact(f, _("Answers file"), r->answers_path, "path");
+  fputs("</dl>\n<dl class=\"facts\">\n", f);
+  char n[32];
+  snprintf(n, sizeof n, "%zu", p->n);
+  html_fact(f, _("Questions not met"), n, NULL);
+  for (int s = 0; s < PLAN_STATE_COUNT; s++)
+    {
+      snprintf(n, sizeof n, "%zu", p->count[s]);
+      html_fact(f, plan_state_name((enum plan_state) s), n, NULL);
+    }
+  fputs("</dl>\n</header>\n", f);
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    {
+      size_t from = l == QN_BASELINE ? 0 : p->nbaseline, to = l == QN_BASELINE ? p->nbaseline : p->n;
+      char *h = level_heading((enum qn_level) l, to - from);
+      html_el(f, "h2", NULL, h);
+      free(h);
+      if (from == to)
+        {
+          html_el(f, "p", NULL, _("none"));
+          continue;
+        }
+      fputs("<table class=\"answers\">\n<thead><tr>", f);
+      const char *heads[] = { _("Question"), _("Text"), _("Answer"), _("State"),
+                              ans_plan_name(ANS_PLAN_ACTION), ans_plan_name(ANS_PLAN_OWNER),
+                              ans_plan_name(ANS_PLAN_DUE), ans_plan_name(ANS_PLAN_DONE) };
+      for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        html_el(f, "th", NULL, heads[i]);
+      fputs("</tr></thead>\n<tbody>\n", f);
+      for (size_t k = from; k < to; k++)
+        {
+          const plan_item *it = &p->items[k];
+          const qn_question *x = &q->questions[it->qi];
+          const ans_entry *e = &r->a->e[it->qi];
+          fputs("<tr><td class=\"id\">", f);
+          html_question_id(f, x);
+          fputs("</td><td class=\"text\">", f);
+          html_put(f, qn_tr(&x->text, r->lang));
+          fputs("</td><td class=\"kw\">", f);
+          html_put(f, report_unmet_reason(e));
+          /* The word, in bold when overdue: it reads without colour. */
+          fputs(it->state == PLAN_OVERDUE ? "</td><td class=\"kw\"><strong>" : "</td><td class=\"kw\">", f);
+          html_put(f, plan_state_name(it->state));
+          fputs(it->state == PLAN_OVERDUE ? "</strong></td><td>" : "</td><td>", f);
+          html_put_lines(f, e->plan[ANS_PLAN_ACTION] ? e->plan[ANS_PLAN_ACTION] : "");
+          for (int pf = ANS_PLAN_OWNER; pf < ANS_PLAN_COUNT; pf++)
+            {
+              fputs(pf == ANS_PLAN_OWNER ? "</td><td>" : "</td><td class=\"when\">", f);
+              html_put(f, e->plan[pf] ? e->plan[pf] : "");
+            }
+          fputs("</td></tr>\n", f);
+        }
+      fputs("</tbody>\n</table>\n", f);
+    }
+  html_el(f, "p", "muted", _("Overdue: due before the date above and not done. Questions met or not "
+                             "applicable are not in the plan."));
+  html_end(f);
+}
+
+int
+report_plan_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
+{
+  coverage c;
+  cov_compute(r->qn, r->a, &c);
+  char today[ANS_DATE_SIZE];
+  ans_today(today);
+  plan p;
+  plan_build(r->qn, r->a, &c, today, &p);
+  static void (*const render[])(FILE *, const report_ctx *, const plan *) = {
+    [REPORT_TEXT] = text_plan, [REPORT_MARKDOWN] = md_plan, [REPORT_CSV] = csv_plan,
+    [REPORT_JSON] = json_plan, [REPORT_HTML] = html_plan,
+  };
+  enum lang ui = i18n_switch_messages(r->lang);
+  render[fmt](f, r, &p);
+  i18n_switch_messages(ui);
+  plan_free(&p);
+  cov_free(&c);
+  return ferror(f) ? EX_IOERR : 0;
+}

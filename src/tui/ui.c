@@ -1,0 +1,793 @@
+/* ui: the interactive session's life cycle: open the answers file, own the
+ * terminal (and always give it back: on exit, on error, on a signal or a
+ * crash), run the one event loop, save every change at once, and print
+ * the coverage summary after leaving.
+ *
+ * Signals only set a flag (SIGWINCH is ncurses' own, delivered as
+ * KEY_RESIZE; SIGTSTP too, which redraws in full on resume).  Every
+ * signal that would end the process ends the session the same way: the
+ * text being edited is saved and the terminal restored.  Keys are read
+ * through ui_input, which wakes every quarter second to notice the flag;
+ * nothing is sent to the terminal while idle. */
+#include <config.h>
+#include "tui/ui.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "io/afile.h"
+#include "ops/cycle.h"
+#include "base/i18n.h"
+#include "io/lock.h"
+#include "report/report.h"
+#include "io/store.h"
+#include "base/text.h"
+#include "tui/ui_internal.h"
+#include "base/xalloc.h"
+
+static volatile sig_atomic_t got_signal;
+/* Continued after a stop that ncurses did not arrange (SIGTTIN or
+ * SIGTTOU in the background, SIGSTOP): the shell had the terminal. */
+static volatile sig_atomic_t got_cont;
+static bool curses_on;
+
+/* ---- the terminal ------------------------------------------------------ */
+
+static void
+restore_terminal(void)
+{
+  if (curses_on)
+    {
+      curses_on = false;
+      in_paste_off();
+      endwin();
+    }
+}
+
+static void
+on_signal(int sig)
+{
+  got_signal = sig;
+}
+
+static void
+on_cont(int sig)
+{
+  (void) sig;
+  got_cont = 1;
+}
+
+static void
+on_crash(int sig)
+{
+  /* Not async-signal-safe, but the process is dying either way, and a
+   * terminal left in raw mode is worse (htop does the same). */
+  restore_terminal();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/* ncurses' own SIGTSTP handler, which ends and resumes the screen. */
+static struct sigaction curses_tstp;
+
+static void
+on_tstp(int sig)
+{
+  /* The shell must not get bracketed pastes while kijun is stopped. */
+  in_paste_off();
+  curses_tstp.sa_handler(sig);
+  in_paste_on();
+  /* ncurses has just repainted; the SIGCONT that resumed it needs no more. */
+  got_cont = 0;
+}
+
+static void
+wrap_tstp(void)
+{
+  struct sigaction sa;
+  if (sigaction(SIGTSTP, NULL, &curses_tstp) != 0 || (curses_tstp.sa_flags & SA_SIGINFO)
+      || curses_tstp.sa_handler == SIG_DFL || curses_tstp.sa_handler == SIG_IGN)
+    return;
+  sa = curses_tstp;
+  sa.sa_handler = on_tstp;
+  sigaction(SIGTSTP, &sa, NULL);
+}
+
+static void
+install_signals(void)
+{
+  struct sigaction sa = { 0 };
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  /* Every signal whose default ends the process, except the crashes
+   * below: Ctrl-C, Ctrl-\, a hang-up, kill, timers and limits. */
+  int end[] = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+#ifdef SIGPOLL
+    SIGPOLL,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+  };
+  for (size_t i = 0; i < sizeof end / sizeof end[0]; i++)
+    sigaction(end[i], &sa, NULL);
+  sa.sa_handler = on_cont;
+  sigaction(SIGCONT, &sa, NULL);
+  sa.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &sa, NULL);
+  /* A file size limit must fail the write (and be reported), not kill
+   * the session. */
+  sigaction(SIGXFSZ, &sa, NULL);
+  sa.sa_handler = on_crash;
+  sa.sa_flags = SA_RESETHAND;
+  int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP };
+  for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
+    sigaction(crash[i], &sa, NULL);
+}
+
+static bool
+start_curses(ui *u)
+{
+  if (!newterm(NULL, stdout, stdin))
+    return false;
+  curses_on = true;
+  cbreak();
+  noecho();
+  nonl();
+  keypad(stdscr, TRUE);
+  set_escdelay(25);
+  curs_set(0);
+  /* Home and End arrive in several dialects (PuTTY and the Linux console
+   * send ESC [1~ and ESC [4~ even with TERM=xterm); teach all of them, or
+   * the leading ESC would cancel whatever is being edited. */
+  static const struct { const char *seq; int key; } extra[] = {
+    { "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+    { "\033OH", KEY_HOME }, { "\033OF", KEY_END }, { "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+    { "\033[3~", KEY_DC }, { "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+    { "\033OA", KEY_UP }, { "\033OB", KEY_DOWN }, { "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+    { "\033[A", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+  };
+  for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+    if (key_defined(extra[i].seq) == 0)
+      define_key(extra[i].seq, extra[i].key);
+  in_start();
+  wrap_tstp();
+  /* Clicks where the terminal reports them; nothing needs them, and
+   * --no-mouse leaves the mouse to the terminal (plain selection). */
+  if (u->mouse)
+    {
+      mouseinterval(0);
+      mousemask(BUTTON1_PRESSED, NULL);
+    }
+  const char *nc = getenv("NO_COLOR");
+  u->color = has_colors() && !(nc && *nc);
+  if (u->color)
+    {
+      start_color();
+      use_default_colors();
+      init_pair(UC_TITLE, COLOR_WHITE, COLOR_BLUE);
+      init_pair(UC_SELECT, -1, -1);
+      init_pair(UC_BASELINE, COLOR_YELLOW, -1);
+      init_pair(UC_RECOMMENDED, COLOR_CYAN, -1);
+      init_pair(UC_ERROR, COLOR_RED, -1);
+      init_pair(UC_OK, COLOR_GREEN, -1);
+      init_pair(UC_DIM, -1, -1);
+    }
+  return true;
+}
+
+/* ---- saving ------------------------------------------------------------ */
+
+void
+ui_set_msg(ui *u, bool err, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+  va_end(ap);
+  u->msg_err = err;
+}
+
+/* Save now; on failure keep the answers in memory, say what happened
+ * and what to do, and try again on the next change. */
+/* The question the respondent is at, saved with every change so that
+ * reopening the file resumes there (see ui_main). */
+static bool
+note_position(ui *u)
+{
+  const questionnaire *q = u->s->qn;
+  return ans_set_position(u->s->a, q->questions[q->order[qv_pos()]].id);
+}
+
+static int
+save(ui *u)
+{
+  u->save_pending = false;
+  note_position(u);
+  diag_t d = { 0 };
+  int rc = session_save(u->s, &d);
+  if (rc == 0)
+    {
+      if (u->dirty)
+        ui_set_msg(u, false, _("Saved to %s."), u->s->path);
+      u->dirty = false;
+      if (u->s->backup && !u->backup_told)
+        {
+          /* Said once: the first save of an earlier edition's file. */
+          const char *slash = strrchr(u->s->backup, '/');
+          char *name = txt_sanitize(slash ? slash + 1 : u->s->backup, true);
+          ui_set_msg(u, false, _("Saved at edition %u; the original (edition %u) is kept as %s."),
+                     u->s->qn->edition, u->s->file_edition, name);
+          free(name);
+          u->backup_told = true;
+        }
+    }
+  else
+    {
+      u->dirty = true;
+      snprintf(u->save_error, sizeof u->save_error, "%s", d.n ? d.msgs[0] : "");
+      if (rc == EX_NOPERM)
+        {
+          char *m = session_read_only_text(u->s);
+          ui_set_msg(u, true, "%s", m);
+          free(m);
+        }
+      else if (rc == EX_TEMPFAIL)
+        ui_set_msg(u, true, "%s",
+                   _("Not saved: another program changed the answers file. kijun will not overwrite it; "
+                     "quit (q) and your answers go to a separate file."));
+      else
+        ui_set_msg(u, true, _("Not saved: %s. Free space or fix the folder."), u->save_error);
+    }
+  diag_clear(&d);
+  return rc;
+}
+
+/* A change is saved right after the screen that follows it is drawn, so
+ * the respondent never waits on the disk (an fsync'd save costs about a
+ * millisecond) and the save still completes before the next key is read. */
+void
+ui_changed(ui *u)
+{
+  u->changes++;
+  u->save_pending = true;
+}
+
+static coverage figures;
+static bool have_figures;
+static unsigned long figures_at;     /* u->changes when they were computed */
+
+const coverage *
+ui_figures(ui *u)
+{
+  if (!have_figures || figures_at != u->changes)
+    {
+      if (have_figures)
+        cov_free(&figures);
+      cov_compute(u->s->qn, u->s->a, &figures);
+      have_figures = true;
+      figures_at = u->changes;
+    }
+  return &figures;
+}
+
+/* When the answers cannot go where they belong, put them beside it or in
+ * the home folder rather than lose them.  Returns the path used. */
+static char *
+rescue(ui *u)
+{
+  char stamp[32];
+  time_t t = time(NULL);
+  strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&t));
+  const char *home = getenv("HOME");
+  char *candidates[3] = {
+    xasprintf("%s.unsaved-%s", u->s->path, stamp),
+    home ? xasprintf("%s/kijun-unsaved-%s.cfg", home, stamp) : NULL,
+    xasprintf("/tmp/kijun-unsaved-%ld-%s.cfg", (long) getpid(), stamp),
+  };
+  char *used = NULL;
+  for (int i = 0; i < 3; i++)
+    {
+      if (!used && candidates[i]
+          && afile_write(candidates[i], store_write_cb, (void *) u->s->a, NULL) == 0)
+        used = candidates[i];
+      else
+        free(candidates[i]);
+    }
+  return used;
+}
+
+/* Save whatever is pending before leaving.  Returns 0 when the answers
+ * are in the answers file, EX_IOERR otherwise, after writing a rescue
+ * copy whose path goes to *rescued (NULL if even that failed). */
+static int
+final_save(ui *u, char **rescued)
+{
+  *rescued = NULL;
+  ed_finish(u, ED_LEAVE);
+  /* Where the respondent is goes into the file with each change, never
+   * alone: leaving without a change writes nothing. */
+  if ((!u->dirty && !u->save_pending) || save(u) == 0)
+    return 0;
+  *rescued = rescue(u);
+  return EX_IOERR;
+}
+
+static void
+report_rescue(ui *u, const char *rescued)
+{
+  char *path = txt_sanitize(u->s->path, true), *copy = rescued ? txt_sanitize(rescued, true) : NULL;
+  if (rescued)
+    fprintf(stderr, _("kijun: could not save %s (%s); your answers were written to %s\n"),
+            path, u->save_error, copy);
+  else
+    fprintf(stderr, _("kijun: could not save %s (%s), nor a copy elsewhere\n"), path,
+            u->save_error);
+  free(path);
+  free(copy);
+}
+
+static void
+leave_on_signal(ui *u)
+{
+  if (!got_signal)
+    return;
+  int sig = got_signal;
+  char *rescued;
+  int rc = final_save(u, &rescued);
+  restore_terminal();
+  if (rc)
+    report_rescue(u, rescued);
+  fflush(stdout);
+  _exit(128 + sig);
+}
+
+/* Back in the foreground after a stop ncurses did not see: while the
+ * shell had the terminal it reset the modes and wrote over the screen,
+ * so leave curses mode and come back, which sets the modes (keypad,
+ * mouse) again and repaints everything. */
+static void
+resume_after_stop(void)
+{
+  if (!got_cont || !curses_on)
+    return;
+  got_cont = 0;
+  endwin();
+  in_paste_on();
+  refresh();
+}
+
+void
+ui_poll_signal(ui *u)
+{
+  leave_on_signal(u);
+  resume_after_stop();
+}
+
+/* ---- screens ------------------------------------------------------------ */
+
+static const ui_screen *const screens[SCR_COUNT] = {
+  [SCR_OVERVIEW] = &ov_screen, [SCR_QUESTION] = &qv_screen, [SCR_HELP] = &help_screen,
+  [SCR_SUMMARY] = &summary_screen, [SCR_PROFILE] = &pf_screen, [SCR_PLAN] = &pl_screen,
+  [SCR_LIST] = &ls_screen,
+};
+
+static const ui_screen *
+screen_of(const ui *u)
+{
+  return screens[u->scr];
+}
+
+void
+ui_push(ui *u, enum ui_screen_id scr)
+{
+  if (scr != u->scr)
+    {
+      if (u->depth == UI_STACK)
+        {
+          /* The oldest opener gives way; Esc still returns step by step. */
+          memmove(u->stack, u->stack + 1, (UI_STACK - 1) * sizeof *u->stack);
+          u->depth--;
+        }
+      u->stack[u->depth++] = u->scr;
+      u->scr = scr;
+    }
+  if (screens[scr]->open)
+    screens[scr]->open(u);
+}
+
+void
+ui_back(ui *u)
+{
+  if (u->depth > 0)
+    u->scr = u->stack[--u->depth];
+}
+
+void
+ui_goto(ui *u, enum ui_screen_id scr)
+{
+  u->depth = 0;
+  u->scr = scr;
+}
+
+bool
+ui_list_move(enum ui_act a, size_t *sel, size_t n, size_t page)
+{
+  size_t last = n ? n - 1 : 0;
+  switch (a)
+    {
+    case A_UP: if (*sel) (*sel)--; return true;
+    case A_DOWN: if (*sel < last) (*sel)++; return true;
+    case A_PGUP: *sel = *sel > page ? *sel - page : 0; return true;
+    case A_PGDN: *sel = *sel + page < last ? *sel + page : last; return true;
+    case A_HOME: *sel = 0; return true;
+    case A_END: *sel = last; return true;
+    default: return false;
+    }
+}
+
+static void
+switch_language(ui *u)
+{
+  enum lang to = i18n_lang() == LANG_JA ? LANG_EN : LANG_JA;
+  if (to == LANG_JA && !i18n_utf8())
+    {
+      ui_set_msg(u, true, "%s", _("Japanese needs a UTF-8 terminal; start kijun with a UTF-8 locale."));
+      return;
+    }
+  i18n_set_lang(to);
+  u->msg[0] = '\0';
+}
+
+/* The keys that mean the same on every screen. */
+static bool
+global_key(ui *u, enum ui_act a)
+{
+  switch (a)
+    {
+    case A_HELP: ui_push(u, SCR_HELP); return true;
+    case A_LANG: switch_language(u); return true;
+    case A_SUMMARY: ui_push(u, SCR_SUMMARY); return true;
+    case A_QUIT: pg_open_quit(u); return true;
+    case A_PROFILE:
+      if (u->scr != SCR_PROFILE)
+        ui_push(u, SCR_PROFILE);
+      return true;
+    case A_PLAN_LIST:
+      if (u->scr != SCR_PLAN)
+        ui_push(u, SCR_PLAN);
+      return true;
+    case A_REDRAW: clearok(curscr, TRUE); return true;
+    default: return false;
+    }
+}
+
+static bool
+too_small(void)
+{
+  return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+static void
+draw(ui *u)
+{
+  erase();
+  int y, x;
+  if (too_small())
+    {
+      char *m = ed_active() != ED_NONE
+        ? xasprintf(_("The terminal is %dx%d; kijun needs at least %dx%d. Enlarge it to see the text being "
+                      "edited: it is kept, and keys go on editing it."),
+                    COLS, LINES, UI_MIN_COLS, UI_MIN_LINES)
+        : xasprintf(_("The terminal is %dx%d; kijun needs at least %dx%d. Enlarge it, or press q to leave."),
+                    COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+      ud_wrapped(0, 0, COLS > 1 ? COLS : 1, LINES, m, A_BOLD);
+      free(m);
+    }
+  else
+    {
+      screen_of(u)->draw(u);
+      if (ed_active() != ED_NONE)
+        ed_keybar(u);
+    }
+  if (!too_small() && ed_cursor(&y, &x))
+    {
+      curs_set(1);
+      move(y, x);
+    }
+  else
+    curs_set(0);
+  refresh();
+}
+
+static void
+handle_key(ui *u, ui_key k)
+{
+  /* A key press clears the last message; the next action may set one. */
+  if (!too_small() && !u->dirty)
+    u->msg[0] = '\0';
+  /* An editor's keys mean the same whatever the size of the terminal. */
+  if (ed_active() != ED_NONE)
+    {
+      ed_key(u, k);
+      return;
+    }
+  if (k.fn && (k.ch == UI_KEY_PASTE || k.ch == UI_KEY_NEWLINE))
+    {
+      /* Pasted text is never taken as keys; it has no field to go to. */
+      if (k.ch == UI_KEY_PASTE)
+        ui_set_msg(u, true, "%s", _("Pasted text ignored: press e (note) or v (evidence) first, then paste."));
+      return;
+    }
+  if (too_small())
+    {
+      if (uk_action(KS_GLOBAL, k) == A_QUIT)
+        u->done = true;
+      return;
+    }
+  const ui_screen *sc = screen_of(u);
+  if (k.fn && k.ch == KEY_MOUSE)
+    {
+      MEVENT ev;
+      if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED) && sc->click)
+        sc->click(u, ev.y, ev.x);
+      return;
+    }
+  enum ui_act a = uk_action(sc->scope, k);
+  if (sc->key(u, k, a) || (sc->modal && sc->modal(u)))
+    return;
+  if (global_key(u, uk_action(KS_GLOBAL, k)))
+    return;
+  if (a == A_BACK)
+    {
+      if (sc->esc == SCR_COUNT)
+        ui_back(u);
+      else if (sc->esc != u->scr)
+        ui_goto(u, sc->esc);
+    }
+}
+
+static void
+run(ui *u)
+{
+  while (!u->done)
+    {
+      draw(u);
+      if (u->save_pending)
+        {
+          bool was_dirty = u->dirty, told = u->backup_told;
+          save(u);
+          /* Only a change of fortune needs the screen again, or the
+           * news that the original was kept. */
+          if (u->dirty || was_dirty || told != u->backup_told)
+            draw(u);
+        }
+      ui_key k;
+      in_key(u, -1, &k);
+      if (k.fn && k.ch == KEY_RESIZE)
+        {
+          if (screen_of(u)->resize)
+            screen_of(u)->resize(u);
+          continue;
+        }
+      handle_key(u, k);
+    }
+}
+
+/* What opening did to answers of another edition, in one line. */
+static void
+opening_msg(ui *u)
+{
+  const session *s = u->s;
+  const coverage *c = ui_figures(u);
+  if (s->upgrade)
+    ui_set_msg(u, false,
+               _("Answers of edition %u opened with edition %u: %zu to reconfirm (Tab), "
+                 "%zu no longer asked (s)."),
+               s->file_edition, s->qn->edition, c->nreconfirm, c->nretired);
+  else if (c->nreconfirm || s->warn.n)
+    ui_set_msg(u, s->warn.n > 0, _("%zu answers to reconfirm (Tab), %zu to questions no longer asked (s)."),
+               c->nreconfirm, c->nretired);
+}
+
+/* ---- entry ---------------------------------------------------------------- */
+
+static int
+refuse_terminal(void)
+{
+  const char *term = getenv("TERM");
+  fprintf(stderr, _("kijun: cannot use the terminal type '%s': unknown here, or without cursor addressing; "
+                    "set TERM to a full-screen terminal type this system knows, such as xterm or vt100\n"),
+          term ? term : "");
+  return 1;
+}
+
+int
+ui_main(const char *path, const ui_opts *o)
+{
+  const char *qpath = o->qpath, *prev = o->prev;
+  if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+    {
+      fprintf(stderr, "kijun: %s\n",
+              _("the interactive session needs a terminal; use --report for a report without one"));
+      return 2;
+    }
+  /* Before anything is created: a terminal kijun cannot draw on (an
+   * unknown TERM, TERM=dumb) is refused outright. */
+  if (!in_terminal_usable())
+    return refuse_terminal();
+  /* The folder must exist for the lock file; a new default answers
+   * file lives in a folder that may not exist yet. */
+  afile_make_parents(path, NULL);
+  char *shown = txt_sanitize(path, true);
+  lock_t lk;
+  pid_t holder;
+  diag_t d = { 0 };
+  int lrc = lock_acquire(path, &lk, &holder, &d);
+  if (lrc == EX_TEMPFAIL)
+    {
+      if (holder > 0)
+        fprintf(stderr, _("kijun: %s is open in another kijun (process %ld); close that one first\n"),
+                shown, (long) holder);
+      else
+        fprintf(stderr, _("kijun: %s is open in another kijun; close that one first\n"), shown);
+      free(shown);
+      return EX_TEMPFAIL;
+    }
+  if (lrc != 0)
+    {
+      /* Never edit unlocked: another kijun could not see this one. */
+      fprintf(stderr, _("kijun: cannot lock %s: %s; kijun changes an answers file only while it holds "
+                        "the lock file beside it. Check the folder, or read the answers with --report\n"),
+              shown, d.msgs[0]);
+      diag_clear(&d);
+      free(shown);
+      return lrc;
+    }
+  free(shown);
+  char *real = afile_resolve(path);
+  if (real)
+    afile_cleanup(real, STORE_MARK);
+  free(real);
+  session s;
+  int rc = session_open(&s, path, qpath, true, &d);
+  /* The previous cycle: a --previous file that cannot be read is an
+   * error; a recorded one that has gone is only said (its recorded
+   * figures still serve). */
+  assessment *pa = NULL;
+  char prev_msg[256] = "";
+  if (rc == 0 && !s.is_new)
+    {
+      rc = cycle_open_previous(&s, prev, &d, &pa);
+      if (rc && !prev)
+        {
+          snprintf(prev_msg, sizeof prev_msg, "%s", d.n ? d.msgs[0] : "");
+          diag_clear(&d);
+          rc = 0;
+        }
+    }
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc)
+    {
+      ans_free(pa);
+      session_close(&s);
+      lock_release(&lk);
+      return rc;
+    }
+  if (s.is_new)
+    {
+      /* Create the file now, so a folder that cannot hold it is found
+       * before the first answer rather than after it. */
+      int err = afile_make_parents(s.path, &d);
+      if (!err)
+        err = session_save(&s, &d);
+      if (err)
+        {
+          char *name = txt_sanitize(s.path, true);
+          fprintf(stderr, _("kijun: cannot create %s: %s\n"), name, d.msgs[0]);
+          diag_clear(&d);
+          free(name);
+          session_close(&s);
+          lock_release(&lk);
+          return EX_CANTCREAT;
+        }
+    }
+
+  ui u = { 0 };
+  u.s = &s;
+  u.prev = pa;
+  u.prev_path = prev;
+  u.mouse = !o->no_mouse;
+  u.has_then = cycle_then(s.qn, s.a, pa, &u.then);
+  if (prev_msg[0])
+    ui_set_msg(&u, true, "%s", prev_msg);
+  if (s.is_new)
+    pf_start_new(&u);
+  else
+    {
+      long at = s.a->position ? qn_find_question(s.qn, s.a->position) : -1;
+      size_t pos = ans_next_open(s.a, 0, false);
+      if (at >= 0)
+        {
+          /* Where the respondent left off, and how far they are. */
+          qv_open(&u, s.qn->rank[at]);
+          const coverage *c = ui_figures(&u);
+          ui_set_msg(&u, false, _("Resuming where you left off: question %zu/%zu, answered %u/%u."),
+                     s.qn->rank[at] + 1, s.qn->nquestions, cov_answered(c->all), cov_total(c->all));
+        }
+      else if (pos < s.qn->nquestions)
+        qv_open(&u, pos);
+      else
+        ui_goto(&u, SCR_OVERVIEW);
+    }
+  if (i18n_fallback_reason())
+    ui_set_msg(&u, true, "%s", i18n_fallback_reason());
+  if (!s.is_new)
+    opening_msg(&u);
+  if (s.read_only)
+    {
+      char *m = session_read_only_text(&s);
+      ui_set_msg(&u, true, "%s", m);
+      free(m);
+    }
+
+  install_signals();
+  atexit(restore_terminal);
+  if (!start_curses(&u))
+    {
+      session_close(&s);
+      lock_release(&lk);
+      return refuse_terminal();
+    }
+  run(&u);
+  char *rescued;
+  rc = final_save(&u, &rescued);
+  restore_terminal();
+
+  /* The details first, then the headline, so that the last screen the
+   * respondent sees is the result, whatever the terminal's height. */
+  report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 80, u.has_then ? &u.then : NULL, NULL, NULL };
+  cycle_then_names(s.a, u.prev, u.prev_path, &r.then_path, &r.then_started);
+  report_write(stdout, REPORT_TEXT, &r);
+  printf("\n");
+  for (int i = 0; i < 78; i++)
+    putchar('=');
+  printf("\n");
+  report_headline(stdout, &r);
+  char *name = txt_sanitize(s.path, true);
+  printf(_("Answers file: %s\n"), name);
+  /* TRANSLATORS: the last line on leaving; %s is the answers file. */
+  printf(_("Full report: kijun --report '%s' (text), --report=html for a printable one\n"), name);
+  free(name);
+  if (rc)
+    report_rescue(&u, rescued);
+  /* Said before the session too, but curses covered it. */
+  diag_print(&s.warn, stderr);
+  free(rescued);
+  if (have_figures)
+    cov_free(&figures);
+  pg_free();
+  ed_free();
+  in_free();
+  ov_free();
+  qv_free();
+  pl_free();
+  ls_free();
+  if (u.has_then)
+    cov_free(&u.then);
+  ans_free(u.prev);
+  session_close(&s);
+  lock_release(&lk);
+  return rc;
+}

@@ -1,0 +1,335 @@
+/* ui_edit: the line editor as it appears on screen: the note, the
+ * evidence reference, a profile field or the search string.  The editing
+ * itself is lineedit's; this file draws the visible part where the screen
+ * that opened it says, and tells that screen how the edit ended (the
+ * screen stores the text; only a change is stored).
+ *
+ * The note and the evidence keep line breaks and tabs (shown as marks;
+ * Ctrl-J or Alt-Enter adds a line break).  A paste goes into the field
+ * whole.  Enter with more keys right behind it is a pasted line break,
+ * not the end of the edit; and keys arriving in a burst with the end of
+ * an edit are dropped, so a paste can never answer a question. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/text.h"
+#include "tui/ui_internal.h"
+#include "base/xalloc.h"
+
+/* Longest texts accepted, in characters. */
+#define NOTE_MAX 4000
+#define FIELD_MAX 400
+
+static enum ui_edit what;     /* ED_NONE: no edit open */
+static lineedit le;
+static char *orig;            /* the text the editor opened with */
+static const char *label;
+static ed_done_fn *on_done;
+static int cur_y = -1, cur_x;
+static int flow_w;            /* columns of the rows a text is shown on; 0: one row */
+static bool asking;           /* Esc on a changed text: discard it? */
+static const char *required;  /* why the text may not be blank, or NULL */
+
+void
+ed_start(ui *u, enum ui_edit field, const char *lbl, const char *text, ed_done_fn *done)
+{
+  (void) u;
+  le_free(&le);
+  /* The plan's action, like the note, may run to several lines
+   * (kijun-answers(5)). */
+  bool multi = field == ED_NOTE || field == ED_EVIDENCE || field == ED_PLAN_ACTION;
+  unsigned flags = (multi ? LE_MULTILINE : 0) | (i18n_utf8() ? 0 : LE_ASCII);
+  le_init(&le, text, field == ED_NOTE || field == ED_PLAN_ACTION ? NOTE_MAX : FIELD_MAX, flags);
+  free(orig);
+  orig = xstrdup(text ? text : "");
+  what = field;
+  label = lbl;
+  on_done = done;
+  asking = false;
+  required = NULL;
+}
+
+void
+ed_require(const char *why)
+{
+  required = why;
+}
+
+static bool
+blank(const lineedit *e)
+{
+  for (size_t i = 0; i < e->len; i++)
+    if (e->cp[i] != ' ' && e->cp[i] != '\t' && e->cp[i] != '\n' && e->cp[i] != 0x3000)
+      return false;
+  return true;
+}
+
+enum ui_edit
+ed_active(void)
+{
+  return what;
+}
+
+void
+ed_free(void)
+{
+  what = ED_NONE;
+  le_free(&le);
+  free(orig);
+  orig = NULL;
+}
+
+int
+ed_rows(int width)
+{
+  int cy = 0, cx = 0;
+  return ud_flow(0, 0, width, le.cp, le.len, le.flags, 0, 0, A_NORMAL, (long) le.cur, &cy, &cx);
+}
+
+/* A multi-line field in rows rows: the whole text wrapped, scrolled so
+ * that the cursor's row shows; ^ and v say there is more above or below. */
+static void
+draw_rows(int y, int x, int width, int rows)
+{
+  int cy = 0, cx = 0;
+  int total = ud_flow(0, 0, width, le.cp, le.len, le.flags, 0, 0, A_NORMAL, (long) le.cur, &cy, &cx);
+  int first = cy >= rows ? cy - rows + 1 : 0;
+  attr_t a = A_UNDERLINE;
+  for (int r = 0; r < rows; r++)
+    {
+      move(y + r, x);
+      clrtoeol();
+      attron(a);
+      mvhline(y + r, x, ' ', width);
+      attroff(a);
+    }
+  ud_flow(y, x, width, le.cp, le.len, le.flags, first, rows, a, (long) le.cur, &cur_y, &cur_x);
+  flow_w = width;
+  if (first > 0)
+    mvaddch(y, x + width, '^');
+  if (first + rows < total)
+    mvaddch(y + rows - 1, x + width, 'v');
+}
+
+void
+ed_draw(ui *u, int y, int lw, int rows)
+{
+  (void) u;
+  if (lw <= 0)
+    lw = txt_width(label);
+  move(y, 0);
+  clrtoeol();
+  ud_text(y, 2, lw, label, A_BOLD);
+  int x = 2 + lw + 2, width = COLS - x - 2;
+  if (rows > 1 && (le.flags & LE_MULTILINE))
+    {
+      draw_rows(y, x, width, rows);
+      return;
+    }
+  flow_w = 0;
+  size_t from, to;
+  int col;
+  le_view(&le, width, &from, &to, &col);
+  char *vis = le_slice(&le, from, to);
+  attr_t a = A_UNDERLINE;
+  attron(a);
+  mvhline(y, x, ' ', width);
+  attroff(a);
+  ud_marked(y, x, width, vis, a, le.flags);
+  free(vis);
+  /* Markers show that the text goes on beyond the field. */
+  if (from > 0)
+    mvaddch(y, x - 1, '<');
+  if (to < le.len)
+    mvaddch(y, x + width, '>');
+  cur_y = y;
+  cur_x = x + col;
+}
+
+bool
+ed_cursor(int *y, int *x)
+{
+  if (what == ED_NONE || cur_y < 0)
+    return false;
+  *y = cur_y;
+  *x = cur_x;
+  return true;
+}
+
+void
+ed_finish(ui *u, enum ed_end how)
+{
+  if (what == ED_NONE)
+    return;
+  char *text = le_text(&le);
+  bool changed = !orig || strcmp(text, orig) != 0;
+  ed_done_fn *done = on_done;
+  ed_free();
+  cur_y = -1;
+  if (done)
+    done(u, how, text, changed);
+  free(text);
+}
+
+/* Keys that came in one burst with the end of an edit were pasted, not
+ * typed: drop them, and say so. */
+static void
+drop_burst(ui *u)
+{
+  if (!in_burst(u))
+    return;
+  size_t n = in_flush(u);
+  ui_set_msg(u, true,
+             ngettext("Ignored %zu key that came in a burst as the edit ended (a paste?).",
+                      "Ignored %zu keys that came in a burst as the edit ended (a paste?).", n),
+             n);
+}
+
+static void
+enter(ui *u)
+{
+  if ((le.flags & LE_MULTILINE) && in_burst(u))
+    {
+      /* More keys right behind: a pasted line break. */
+      le_insert(&le, '\n');
+      return;
+    }
+  if (required && blank(&le))
+    {
+      ui_set_msg(u, true, "%s", required);
+      return;
+    }
+  ed_finish(u, ED_SAVE);
+  drop_burst(u);
+}
+
+static void
+paste(ui *u)
+{
+  bool multi = le.flags & LE_MULTILINE;
+  size_t n;
+  bool full;
+  const uint32_t *text = in_paste(&n, &full);
+  /* A one-line field takes a pasted line as it is, without its end. */
+  while (!multi && n > 0 && text[n - 1] == '\n')
+    n--;
+  for (size_t i = 0; i < n; i++)
+    {
+      uint32_t c = text[i];
+      if (!multi && (c == '\n' || c == '\t'))
+        c = ' ';
+      if (!le_insert(&le, c) && le.max && le.len >= le.max)
+        full = true;
+    }
+  if (full)
+    ui_set_msg(u, true, _("The paste did not fit: the field holds %zu characters; the rest was left out."),
+               le.max);
+}
+
+static bool
+changed_text(void)
+{
+  char *text = le_text(&le);
+  bool changed = !orig || strcmp(text, orig) != 0;
+  free(text);
+  return changed;
+}
+
+static void
+ask(ui *u)
+{
+  asking = true;
+  /* TRANSLATORS: asked on the status line when Esc is pressed in an
+     edited field; y, n and Enter are keys. */
+  ui_set_msg(u, true, "%s", _("Discard what you typed? y: discard   n or Esc: go on editing   Enter: save"));
+}
+
+/* The answer to ask(): only y discards, so pressing Esc again and again
+ * (to get out of somewhere) never loses text. */
+static void
+answer_ask(ui *u, ui_key k)
+{
+  asking = false;
+  uint32_t c = k.fn ? 0 : txt_halfwidth((uint32_t) k.ch);
+  if (c == 'y' || c == 'Y')
+    {
+      ed_finish(u, ED_CANCEL);
+      drop_burst(u);
+    }
+  else if (uk_action(KS_EDIT, k) == A_ED_SAVE)
+    enter(u);
+}
+
+void
+ed_keybar(ui *u)
+{
+  if (asking)
+    {
+      const char *keys[] = { _("y discard"), _("n go on editing"), _("Enter save") };
+      ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
+      return;
+    }
+  /* TRANSLATORS: key hints while a text is edited, in 80 columns;
+     items that do not fit are dropped from the end. */
+  const char *multi[] = { _("Enter save"), _("Esc cancel"), _("^J line break"), _("^U ^K delete to start/end"),
+                          _("Home End") };
+  const char *one[] = { _("Enter save"), _("Esc cancel"), _("^U ^K delete to start/end"), _("Home End") };
+  const char *find[] = { _("Enter go"), _("Esc cancel"), _("^U ^K delete to start/end") };
+  if (what == ED_SEARCH)
+    ud_keybar(u, find, sizeof find / sizeof find[0]);
+  else if (le.flags & LE_MULTILINE)
+    ud_keybar(u, multi, sizeof multi / sizeof multi[0]);
+  else
+    ud_keybar(u, one, sizeof one / sizeof one[0]);
+}
+
+void
+ed_key(ui *u, ui_key k)
+{
+  if (asking)
+    {
+      answer_ask(u, k);
+      return;
+    }
+  switch (uk_action(KS_EDIT, k))
+    {
+    case A_ED_LEFT: le_left(&le); break;
+    case A_ED_RIGHT: le_right(&le); break;
+    case A_ED_HOME: le_home(&le); break;
+    case A_ED_END: le_end(&le); break;
+    /* On one row, a row up is the start and a row down the end. */
+    case A_ED_UP: flow_w ? le_up(&le, flow_w) : le_home(&le); break;
+    case A_ED_DOWN: flow_w ? le_down(&le, flow_w) : le_end(&le); break;
+    case A_ED_BACKSPACE: le_backspace(&le); break;
+    case A_ED_DELETE: le_delete(&le); break;
+    case A_ED_KILL_START: le_kill_start(&le); break;
+    case A_ED_KILL_END: le_kill_end(&le); break;
+    case A_ED_TAB: le_insert(&le, '\t'); break;
+    case A_ED_PASTE: paste(u); break;
+    case A_ED_SAVE: enter(u); break;
+    case A_ED_NEWLINE:
+      /* Ctrl-J saves a one-line field; Alt-Enter does nothing there. */
+      if (le.flags & LE_MULTILINE)
+        le_insert(&le, '\n');
+      else if (!k.fn)
+        enter(u);
+      break;
+    case A_ED_CANCEL:
+      /* A search is not the respondent's text: it goes at once. */
+      if (what != ED_SEARCH && changed_text())
+        {
+          ask(u);
+          break;
+        }
+      ed_finish(u, ED_CANCEL);
+      drop_burst(u);
+      break;
+    default:
+      if (!k.fn)
+        le_insert(&le, (uint32_t) k.ch);
+      break;
+    }
+}

@@ -1,0 +1,263 @@
+/* ui_internal: what the screens of the interactive session share.
+ *
+ * struct ui holds only what belongs to the whole session (the answers,
+ * the message line, saving, the screen stack); every screen keeps its own
+ * state in its own file and shows itself to ui.c through a ui_screen:
+ * draw, key, resize, and what Esc returns to (ncdu's and tig's shape).
+ * Keys are named once, in the binding table of ui_keys.c, from which the
+ * screens' dispatch, the help screen and kijun(1)'s check are derived.
+ * Screens draw into stdscr after erase(); curses then sends only the
+ * cells that changed, which keeps each keystroke cheap on a slow link. */
+#ifndef KIJUN_UI_INTERNAL_H
+#define KIJUN_UI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "model/coverage.h"
+#include "tui/lineedit.h"
+#include "model/plan.h"
+#include "io/session.h"
+
+#define UI_MIN_COLS 60
+#define UI_MIN_LINES 22
+
+/* Control characters by name: UI_CTRL('L') is Ctrl-L. */
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC UI_CTRL('[')
+#define UI_DEL 0x7f                   /* what Backspace sends on most terminals */
+
+enum ui_screen_id { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE, SCR_PLAN, SCR_LIST, SCR_COUNT };
+
+/* Colour pairs; each has a monochrome attribute too. */
+enum ui_color { UC_TITLE = 1, UC_SELECT, UC_BASELINE, UC_RECOMMENDED, UC_ERROR, UC_OK, UC_DIM, UC_COUNT };
+
+/* A key as wget_wch returns it: a character, or a function key. */
+typedef struct ui_key
+{
+  wint_t ch;
+  bool fn;
+} ui_key;
+
+/* Events ui_input makes of what the terminal sends (function keys). */
+#define UI_KEY_PASTE (KEY_MAX + 1)    /* a bracketed paste: its text is in_paste()'s */
+#define UI_KEY_NEWLINE (KEY_MAX + 2)  /* Alt-Enter */
+
+/* Keys that follow one another within this many milliseconds came in one
+ * burst: pasted, not typed. */
+#define IN_BURST_MS 30
+
+/* Screens return to the one that opened them: a small stack. */
+#define UI_STACK 16
+
+typedef struct ui
+{
+  session *s;
+  enum ui_screen_id scr;
+  enum ui_screen_id stack[UI_STACK];  /* openers of the current screen */
+  size_t depth;
+  unsigned long changes;      /* counts changes to the answers */
+
+  assessment *prev;           /* the previous cycle's answers, or NULL */
+  coverage then;              /* its figures, when has_then */
+  bool has_then;
+  const char *prev_path;      /* --previous, or NULL: the recorded one */
+
+  char msg[512];
+  bool msg_err;
+  bool dirty;                 /* changes not yet on disk after a failed save */
+  bool save_pending;          /* a change to save once the screen is drawn */
+  char save_error[160];       /* why the last save failed, for messages */
+  bool backup_told;           /* the original of an earlier edition was kept, and said */
+  bool color;
+  bool mouse;                 /* clicks are asked of the terminal */
+  bool done;
+} ui;
+
+/* ---- key bindings (ui_keys.c) ---------------------------------------- */
+
+/* Where a binding applies.  Screen scopes are tried before KS_GLOBAL. */
+enum ui_scope { KS_GLOBAL, KS_OVERVIEW, KS_QUESTION, KS_PLAN, KS_LIST, KS_PAGE, KS_QUIT, KS_PROFILE, KS_PICKER, KS_EDIT,
+                KS_COUNT };
+
+enum ui_act
+{
+  A_NONE,
+  A_HELP, A_LANG, A_SUMMARY, A_PROFILE, A_PLAN_LIST, A_QUIT, A_REDRAW,
+  A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
+  A_OPEN, A_BACK, A_UNANSWERED, A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_GOTO, A_FILTER, A_FILTER_NEXT,
+  A_FILTER_PREV, A_REVIEW, A_UNDO,
+  A_PREV, A_NEXT, A_PREV_ITEM, A_NEXT_ITEM, A_FIRST, A_LAST, A_NOTE, A_EVIDENCE, A_PLAN,
+  A_ANSWERS,                  /* the status table's digits (help only) */
+  A_ED_LEFT, A_ED_RIGHT, A_ED_UP, A_ED_DOWN, A_ED_HOME, A_ED_END, A_ED_BACKSPACE, A_ED_DELETE, A_ED_KILL_START,
+  A_ED_KILL_END, A_ED_NEWLINE, A_ED_TAB, A_ED_SAVE, A_ED_CANCEL, A_ED_PASTE,
+};
+
+/* What k does in scope sc (A_NONE: nothing there). */
+enum ui_act uk_action(enum ui_scope sc, ui_key k);
+/* The help page's text, wrapped to width: every scope with a heading,
+ * every shown binding. */
+char *uk_help_text(int width);
+/* text wrapped to width, its lines after the first indented by indent. */
+void uk_wrap(FILE *m, const char *text, int indent, int width);
+
+/* ---- the screen interface ------------------------------------------- */
+
+typedef struct ui_screen
+{
+  enum ui_scope scope;
+  void (*open)(ui *u);        /* opened anew (NULL: nothing to prepare) */
+  void (*draw)(ui *u);
+  /* A key and its action in the screen's scope; false lets the global
+   * bindings have it. */
+  bool (*key)(ui *u, ui_key k, enum ui_act a);
+  void (*resize)(ui *u);      /* NULL: the next draw fits itself */
+  /* Whether the screen takes every key before the global bindings. */
+  bool (*modal)(const ui *u);
+  /* Where Esc goes: a screen, or SCR_COUNT to return to the opener. */
+  enum ui_screen_id esc;
+  /* A mouse click at (y, x) (NULL: clicks do nothing there); the mouse
+   * only ever does what keys do. */
+  void (*click)(ui *u, int y, int x);
+} ui_screen;
+
+extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen, pl_screen, ls_screen;
+
+/* ---- ui.c ------------------------------------------------------------- */
+void ui_changed(ui *u);
+/* The figures of the answers as they are now (computed once per change). */
+const coverage *ui_figures(ui *u);
+void ui_set_msg(ui *u, bool err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Open scr over the current screen; Esc returns to it. */
+void ui_push(ui *u, enum ui_screen_id scr);
+/* Leave the current screen as Esc does. */
+void ui_back(ui *u);
+/* Go to one of the base screens (overview, question), closing the others. */
+void ui_goto(ui *u, enum ui_screen_id scr);
+void ui_poll_signal(ui *u);
+/* Move a list's selection (of n rows, page rows a page) as action a
+ * says; false when a is not a move. */
+bool ui_list_move(enum ui_act a, size_t *sel, size_t n, size_t page);
+
+/* ---- ui_input.c ------------------------------------------------------- */
+bool in_terminal_usable(void);
+void in_start(void);
+void in_paste_on(void);
+void in_paste_off(void);
+/* The next key within ms milliseconds (ms < 0: no limit). */
+bool in_key(ui *u, int ms, ui_key *k);
+/* Whether another key follows within IN_BURST_MS (it is kept for in_key). */
+bool in_burst(ui *u);
+/* Drop keys until none comes for IN_BURST_MS; how many were dropped. */
+size_t in_flush(ui *u);
+/* The text of the last bracketed paste; *cut: it was longer than kijun takes. */
+const uint32_t *in_paste(size_t *n, bool *cut);
+void in_free(void);
+
+/* ---- ui_draw.c -------------------------------------------------------- */
+attr_t ud_attr(const ui *u, enum ui_color c);
+int ud_text(int y, int x, int width, const char *s, attr_t a);
+int ud_wrapped(int y, int x, int width, int maxrows, const char *s, attr_t a);
+/* The same, the first part of each row that holds query (folded, see
+ * txt_fold; NULL: none) in reverse video. */
+int ud_wrapped_hl(int y, int x, int width, int maxrows, const char *s, attr_t a, const char *query);
+int ud_marked(int y, int x, int width, const char *s, attr_t a, unsigned le_flags);
+/* A multi-line field's text (code points, as lineedit keeps them) laid
+ * out in rows of width columns, a line break ending its row after its
+ * mark.  Draws rows first..first+maxrows-1 at (y, x); the cell of code
+ * point cur (-1: none) goes to *cy, *cx.  Returns the rows the whole text
+ * takes (at least one). */
+int ud_flow(int y, int x, int width, const uint32_t *cp, size_t n, unsigned flags, int first, int maxrows, attr_t a,
+            long cur, int *cy, int *cx);
+/* Show code points [from, to) of a text drawn by ud_flow (same
+ * arguments) with attribute a instead: a search match in a note. */
+void ud_flow_mark(int y, int x, int width, const uint32_t *cp, size_t n, unsigned flags, int first, int maxrows,
+                  size_t from, size_t to, attr_t a);
+void ud_fill(int y, attr_t a);
+void ud_titlebar(const ui *u, const char *left, const char *right);
+void ud_keybar(const ui *u, const char *const *items, size_t n);
+void ud_status(const ui *u);
+/* The same, with legend (a screen's marks explained) before the file's
+ * name when there is no message. */
+void ud_status_legend(const ui *u, const char *legend);
+void ud_bar(int y, int x, int width, unsigned met, unsigned applicable, attr_t a);
+
+/* ---- ui_overview.c ---------------------------------------------------- */
+void ov_select_pos(ui *u, size_t pos);
+/* The first question of the selected item. */
+size_t ov_selected_pos(ui *u);
+void ov_free(void);
+
+/* ---- ui_question.c ---------------------------------------------------- */
+void qv_open(ui *u, size_t pos);
+/* Open the question at pos from a list screen (the plan, the filter
+ * list): Esc there returns to it. */
+void qv_open_from(ui *u, size_t pos, enum ui_screen_id list);
+size_t qv_pos(void);
+/* Start a search from the current screen (the question view or the
+ * overview's selection). */
+void qv_start_search(ui *u, size_t from);
+/* Ask for a question or item number and open it. */
+void qv_start_goto(ui *u);
+/* Open the first question at or after pos, wrapping around, that is
+ * unanswered, whose answer awaits reconfirmation or lacks its reason. */
+void qv_next_open(ui *u, size_t pos);
+void qv_free(void);
+/* Keep profile field f as it is, for u in the question view to bring
+ * back: called before the profile form changes it. */
+void qv_remember_profile(const ui *u, enum ans_field f);
+
+/* ---- ui_list.c -------------------------------------------------------- */
+/* Open the filter list (questions by status, notes and evidence). */
+void ls_open(ui *u);
+void ls_free(void);
+
+/* ---- ui_plan.c -------------------------------------------------------- */
+void pl_free(void);
+
+/* ---- ui_pages.c ------------------------------------------------------- */
+/* Open the summary as the way out: any key leaves, Esc returns. */
+void pg_open_quit(ui *u);
+void pg_free(void);
+
+/* ---- ui_profile.c ----------------------------------------------------- */
+/* A new answers file: the form opens first, over the overview. */
+void pf_start_new(ui *u);
+
+/* ---- ui_edit.c -------------------------------------------------------- */
+
+/* The fields the editor edits, for the screen that draws it. */
+enum ui_edit { ED_NONE, ED_NOTE, ED_EVIDENCE, ED_SEARCH, ED_PROFILE, ED_PLAN, ED_PLAN_ACTION };
+/* How an edit ended: Enter, Esc, or kijun leaving (save, do not move). */
+enum ed_end { ED_SAVE, ED_CANCEL, ED_LEAVE };
+/* Told of the end of an edit: the text, and whether it differs from the
+ * text the editor opened with. */
+typedef void ed_done_fn(ui *u, enum ed_end how, const char *text, bool changed);
+
+/* Open the editor on text for the field what, labelled label; done is
+ * told how it ended. */
+void ed_start(ui *u, enum ui_edit what, const char *label, const char *text, ed_done_fn *done);
+enum ui_edit ed_active(void);
+/* The open field may not be saved empty (blank): Enter says why, and the
+ * field stays open. */
+void ed_require(const char *why);
+/* Draw the field from row y on, in at most rows rows (a one-line field
+ * takes one), its label in lw columns (lw <= 0: the label's own width). */
+void ed_draw(ui *u, int y, int lw, int rows);
+/* The rows the text being edited takes in a field width columns wide. */
+int ed_rows(int width);
+void ed_key(ui *u, ui_key k);
+/* The key bar while editing: the editor's own keys. */
+void ed_keybar(ui *u);
+/* End the edit as how says (nothing when none is open). */
+void ed_finish(ui *u, enum ed_end how);
+/* Where the cursor shows while editing; false when hidden. */
+bool ed_cursor(int *y, int *x);
+void ed_free(void);
+
+#endif

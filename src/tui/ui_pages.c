@@ -1,0 +1,243 @@
+/* ui_pages: the scrolling text pages: the help (every key, from the
+ * binding table) and the coverage summary, which is the text report
+ * itself, so the screen and the figures printed on leaving can never
+ * disagree.  Each page keeps its own lines and scroll position, so
+ * returning to one finds it where it was left. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ops/cycle.h"
+#include "base/i18n.h"
+#include "report/report.h"
+#include "base/text.h"
+#include "tui/ui_internal.h"
+#include "base/xalloc.h"
+
+typedef struct page
+{
+  char **lines;
+  size_t nlines, top;
+  enum lang lang;             /* what the lines were made for */
+  int cols;
+} page;
+
+static page help_pg, summary_pg;
+static bool quitting;         /* the summary was opened by q */
+
+static void
+page_clear(page *p)
+{
+  for (size_t i = 0; i < p->nlines; i++)
+    free(p->lines[i]);
+  free(p->lines);
+  p->lines = NULL;
+  p->nlines = 0;
+}
+
+void
+pg_free(void)
+{
+  page_clear(&help_pg);
+  page_clear(&summary_pg);
+}
+
+/* Split text into the page's lines. */
+static void
+set_text(page *p, const char *text)
+{
+  page_clear(p);
+  size_t cap = 0;
+  for (const char *s = text; *s;)
+    {
+      const char *nl = strchr(s, '\n');
+      size_t n = nl ? (size_t) (nl - s) : strlen(s);
+      p->lines = xgrow(p->lines, &cap, p->nlines + 1, sizeof *p->lines);
+      p->lines[p->nlines++] = xstrndup(s, n);
+      s += n + (nl ? 1 : 0);
+    }
+  p->lang = i18n_lang();
+  p->cols = COLS;
+}
+
+/* A paragraph written with line breaks for 80 columns, as one line to
+ * wrap again: a break between two ASCII characters was a space. */
+static char *
+unwrap(const char *s)
+{
+  char *out = xstrdup(s);
+  for (char *p = out; *p; p++)
+    if (*p == '\n' && p > out && p[1] && p[1] != '\n' && p[-1] != '\n')
+      {
+        bool ascii = (unsigned char) p[-1] < 0x80 && (unsigned char) p[1] < 0x80;
+        if (ascii)
+          *p = ' ';
+        else
+          memmove(p, p + 1, strlen(p + 1) + 1), p--;
+      }
+  return out;
+}
+
+static void
+build_help(ui *u)
+{
+  (void) u;
+  int width = COLS - 2;
+  char *keys = uk_help_text(width);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&text, &len);
+  fprintf(m, "%s\n", keys);
+  const char *paras[] = {
+    _("Line breaks and tabs show as marks in the editor. Pasted text goes into\n"
+      "the note or evidence being edited and never answers a question; a paste\n"
+      "outside an editor is ignored.\n\n"),
+    _("Every change is saved at once, with the question you are at: reopening the\n"
+      "file resumes there (a file without it opens at the first unanswered\n"
+      "question or answer to reconfirm). Choosing a status, the same or another,\n"
+      "confirms an answer; the overview marks items that have answers to\n"
+      "reconfirm with !. See kijun(1) for more.\n"),
+  };
+  for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++)
+    {
+      char *flat = unwrap(paras[i]);
+      /* Each paragraph ends in a line break; a blank line after it stays. */
+      size_t n = strlen(flat);
+      bool blank = n >= 2 && flat[n - 1] == '\n' && flat[n - 2] == '\n';
+      while (n && flat[n - 1] == '\n')
+        flat[--n] = '\0';
+      uk_wrap(m, flat, 0, width);
+      if (blank)
+        fputc('\n', m);
+      free(flat);
+    }
+  fclose(m);
+  set_text(&help_pg, text);
+  free(keys);
+  free(text);
+}
+
+static void
+build_summary(ui *u)
+{
+  char *text = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&text, &len);
+  report_ctx r = { u->s->qn, u->s->a, u->s->path, i18n_lang(), COLS - 2,
+                   u->has_then ? &u->then : NULL, NULL, NULL };
+  cycle_then_names(u->s->a, u->prev, u->prev_path, &r.then_path, &r.then_started);
+  report_write(m, REPORT_TEXT, &r);
+  fclose(m);
+  set_text(&summary_pg, text);
+  free(text);
+}
+
+static page *
+current(const ui *u)
+{
+  return u->scr == SCR_HELP ? &help_pg : &summary_pg;
+}
+
+static void
+help_open(ui *u)
+{
+  build_help(u);
+  help_pg.top = 0;
+}
+
+static void
+summary_open(ui *u)
+{
+  build_summary(u);
+  summary_pg.top = 0;
+  quitting = false;
+}
+
+void
+pg_open_quit(ui *u)
+{
+  if (u->scr != SCR_SUMMARY)
+    ui_push(u, SCR_SUMMARY);
+  else
+    summary_open(u);
+  quitting = true;
+}
+
+static void
+pg_draw(ui *u)
+{
+  page *p = current(u);
+  /* Made again for another language, or the summary for another width;
+   * the reader stays where they were. */
+  if (p->lang != i18n_lang() || p->cols != COLS)
+    (p == &help_pg ? build_help : build_summary)(u);
+  bool help = p == &help_pg;
+  ud_titlebar(u, help ? _("Help: keys") : _("Coverage summary"), NULL);
+  int body = LINES - 3;
+  if (p->nlines <= (size_t) body)
+    p->top = 0;
+  else if (p->top > p->nlines - (size_t) body)
+    p->top = p->nlines - (size_t) body;
+  for (int i = 0; i < body && p->top + (size_t) i < p->nlines; i++)
+    ud_text(1 + i, 1, COLS - 2, p->lines[p->top + (size_t) i], A_NORMAL);
+  if (p->nlines > (size_t) body)
+    {
+      char pos[48];
+      snprintf(pos, sizeof pos, "%zu-%zu/%zu", p->top + 1,
+               p->top + (size_t) body < p->nlines ? p->top + (size_t) body : p->nlines, p->nlines);
+      ud_text(LINES - 2, COLS - txt_width(pos) - 1, txt_width(pos), pos, ud_attr(u, UC_DIM));
+    }
+  if (!help && quitting)
+    {
+      const char *keys[] = { _("any key: leave kijun"), _("Esc: back to the session"),
+                             _("Up/Down/PgUp/PgDn scroll") };
+      ud_keybar(u, keys, 3);
+    }
+  else
+    {
+      const char *keys[] = { _("Esc back"), _("Up/Down/PgUp/PgDn scroll"), _("q quit") };
+      ud_keybar(u, keys, 3);
+    }
+}
+
+static bool
+pg_key(ui *u, ui_key k, enum ui_act a)
+{
+  page *p = current(u);
+  size_t pg = LINES > 4 ? (size_t) LINES - 4 : 1;
+  bool quit = p == &summary_pg && quitting;
+  if (quit)
+    a = uk_action(KS_QUIT, k);
+  switch (a)
+    {
+    case A_UP: if (p->top) p->top--; return true;
+    case A_DOWN: if (p->top + 1 < p->nlines) p->top++; return true;
+    case A_PGUP: p->top = p->top > pg ? p->top - pg : 0; return true;
+    case A_PGDN: p->top += pg; return true;
+    case A_HOME: p->top = 0; return true;
+    case A_END: p->top = p->nlines; return true;
+    case A_BACK:
+      quitting = false;
+      ui_back(u);
+      return true;
+    default:
+      break;
+    }
+  if (quit)
+    {
+      u->done = true;
+      return true;
+    }
+  return false;
+}
+
+static bool
+pg_modal(const ui *u)
+{
+  return u->scr == SCR_SUMMARY && quitting;
+}
+
+const ui_screen help_screen = { KS_PAGE, help_open, pg_draw, pg_key, NULL, NULL, SCR_COUNT, NULL };
+const ui_screen summary_screen = { KS_PAGE, summary_open, pg_draw, pg_key, NULL, pg_modal, SCR_COUNT, NULL };

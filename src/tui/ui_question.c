@@ -1,0 +1,917 @@
+/* ui_question: one question at a time, in PDCA walk order across items.
+ * A digit answers and moves on, so the whole questionnaire can be done in
+ * one pass; the level is written out in words, so it reads the same
+ * without colour. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/coverage.h"
+#include "base/i18n.h"
+#include "model/plan.h"
+#include "report/report.h"
+#include "base/text.h"
+#include "tui/ui_internal.h"
+#include "base/xalloc.h"
+
+/* The question shown, as a position in walk order. */
+static size_t pos;
+static char *search;          /* the last search string, or NULL */
+static unsigned phases_said;  /* phases whose end was announced (bits) */
+static int pending = -1;      /* the status that waits for its reason, or -1 */
+static size_t edit_qi;        /* the question whose note, evidence or plan is being edited */
+static int plan_field;        /* the plan field being edited */
+static enum ui_screen_id opener = SCR_COUNT;  /* a list it was opened from: Esc returns there */
+/* The last change, for u to take back (and u again to redo): an answer as
+ * it was (its status, note, evidence, plan or mark), or a profile field's
+ * value as it was. */
+static enum { UNDO_NONE, UNDO_ANSWER, UNDO_PROFILE } undo_kind;
+static ans_entry undo_e;
+static size_t undo_qi;
+static enum ans_field undo_field;
+static char *undo_value;
+
+size_t
+qv_pos(void)
+{
+  return pos;
+}
+
+void
+qv_open(ui *u, size_t p)
+{
+  if (p >= u->s->qn->nquestions)
+    return;
+  pos = p;
+  opener = SCR_COUNT;
+  ui_goto(u, SCR_QUESTION);
+}
+
+void
+qv_open_from(ui *u, size_t p, enum ui_screen_id list)
+{
+  qv_open(u, p);
+  opener = list;
+}
+
+static void
+forget(void)
+{
+  if (undo_kind == UNDO_ANSWER)
+    ans_entry_free(&undo_e);
+  free(undo_value);
+  undo_value = NULL;
+  undo_kind = UNDO_NONE;
+}
+
+void
+qv_free(void)
+{
+  forget();
+  free(search);
+  search = NULL;
+}
+
+static const qn_question *
+current(const ui *u, size_t *index)
+{
+  size_t i = u->s->qn->order[pos];
+  if (index)
+    *index = i;
+  return &u->s->qn->questions[i];
+}
+
+/* The answer choices: every status but unanswered, by digit, wrapped to
+ * the screen.  Returns the rows they take; draws them only when draw is
+ * set. */
+/* Where each choice was drawn last, for clicks. */
+static struct { int y, x0, x1; } choice_at[ANS_STATUS_COUNT];
+static int y_note_at = -1, y_ev_at = -1;
+
+static int
+choices(ui *u, int y, enum ans_status st, bool draw)
+{
+  int x = 2, rows = 1;
+  for (int c = 0; c + 1 < ANS_STATUS_COUNT; c++)
+    {
+      enum ans_status choice = ans_status_nth(c);
+      char item[96];
+      snprintf(item, sizeof item, "%s %c %s", choice == st ? "(*)" : "( )",
+               ans_statuses[choice].digit, ans_status_name(choice));
+      int w = txt_width(item);
+      if (x + w > COLS - 2)
+        {
+          y++, rows++;
+          x = 2;
+        }
+      attr_t a = choice == st ? ud_attr(u, UC_SELECT) | A_BOLD : A_NORMAL;
+      if (draw)
+        {
+          ud_text(y, x, w, item, a);
+          choice_at[c].y = y, choice_at[c].x0 = x, choice_at[c].x1 = x + w;
+        }
+      x += w + 3;
+    }
+  return rows;
+}
+
+/* The rows a text takes wrapped to width. */
+static int
+text_rows(const char *s, int width)
+{
+  char *clean = txt_sanitize(s, false);
+  txt_line *lines;
+  size_t n = txt_wrap(clean, width, &lines);
+  free(lines);
+  free(clean);
+  return (int) n;
+}
+
+/* The rows a note or evidence takes in width columns, as it is drawn. */
+static int
+field_rows(const char *value, int width)
+{
+  lineedit t;
+  le_init(&t, value, 0, LE_MULTILINE | (i18n_utf8() ? 0 : LE_ASCII));
+  int cy, cx;
+  int n = ud_flow(0, 0, width, t.cp, t.len, t.flags, 0, 0, A_NORMAL, -1, &cy, &cx);
+  le_free(&t);
+  return n;
+}
+
+/* A note or evidence in rows rows from y; a text that needs more ends
+ * in "..".  The first match of the folded query (or NULL) shows in
+ * reverse, as in the question's text. */
+static void
+draw_field(ui *u, int y, int rows, const char *label, int lw, const char *value, const char *missing, bool err,
+           const char *query)
+{
+  ud_text(y, 2, lw, label, A_BOLD);
+  int x = 2 + lw + 2, width = COLS - x - 1;
+  if (value && *value)
+    {
+      lineedit t;
+      le_init(&t, value, 0, LE_MULTILINE | (i18n_utf8() ? 0 : LE_ASCII));
+      int cy, cx;
+      int total = ud_flow(y, x, width, t.cp, t.len, t.flags, 0, rows, A_NORMAL, -1, &cy, &cx);
+      size_t at, len;
+      if (query && txt_find_folded(value, strlen(value), query, &at, &len))
+        ud_flow_mark(y, x, width, t.cp, t.len, t.flags, 0, rows, le_index(value, at), le_index(value, at + len),
+                     A_REVERSE);
+      if (total > rows)
+        {
+          /* Cut: the last row gives its end to the mark. */
+          move(y + rows - 1, COLS - 4);
+          clrtoeol();
+          mvaddstr(y + rows - 1, COLS - 3, "..");
+        }
+      le_free(&t);
+    }
+  else if (missing)
+    ud_text(y, x, width, missing, err ? ud_attr(u, UC_ERROR) : ud_attr(u, UC_DIM));
+}
+
+/* The local-government guideline's counterpart of an item, in one
+ * string: the counterparts, or what is known of them (none in the table,
+ * or not in the part of the table kijun has), and the item's note. */
+static char *
+lg_line(const qn_section *s, enum lang l)
+{
+  char *out = xstrdup(s->lg_state == QN_LGSTATE_GIVEN ? "" : qn_lgstate_name(s->lg_state));
+  for (size_t k = 0; k < s->nlg; k++)
+    {
+      char *next = xasprintf("%s%s%s %s", out, k ? "; " : "", qn_lgpart_name(s->lg[k].part),
+                             qn_tr(&s->lg[k].items, l));
+      free(out);
+      out = next;
+    }
+  if (qn_text_given(&s->lg_note))
+    {
+      /* TRANSLATORS: the counterpart in the LG guideline, then the item's
+         note on it, as in "none: ...; note: provided for by the Local
+         Autonomy Act". */
+      char *next = xasprintf(_("%s; note: %s"), out, qn_tr(&s->lg_note, l));
+      free(out);
+      out = next;
+    }
+  return out;
+}
+
+/* The bottom of the question's own rows: above the status line, and
+ * above last cycle's two rows when its answers are loaded. */
+static int
+base_row(const ui *u)
+{
+  return LINES - 2 - (u->prev ? 2 : 0);
+}
+
+/* The widest label of the bottom block, which the fields line up after. */
+static int
+label_width(void)
+{
+  const char *labels[] = { _("Note"), _("Evidence"), ans_plan_name(ANS_PLAN_ACTION),
+                           ans_plan_name(ANS_PLAN_OWNER) };
+  int w = 0;
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+    if (txt_width(labels[i]) > w)
+      w = txt_width(labels[i]);
+  return w;
+}
+
+/* "IT   Due 2027-03-31   Done -": who and when, in one line. */
+static char *
+plan_when(const ans_entry *e)
+{
+  return xasprintf("%s   %s %s   %s %s", e->plan[ANS_PLAN_OWNER] ? e->plan[ANS_PLAN_OWNER] : "-",
+                   ans_plan_name(ANS_PLAN_DUE), e->plan[ANS_PLAN_DUE] ? e->plan[ANS_PLAN_DUE] : "-",
+                   ans_plan_name(ANS_PLAN_DONE), e->plan[ANS_PLAN_DONE] ? e->plan[ANS_PLAN_DONE] : "-");
+}
+
+/* The plan under the answer, its action on row y and who and when on the
+ * next; an overdue action is marked in words, so it stands out without
+ * colour. */
+static void
+draw_plan(ui *u, const ans_entry *e, int lw, int y)
+{
+  draw_field(u, y, 1, ans_plan_name(ANS_PLAN_ACTION), lw, e->plan[ANS_PLAN_ACTION], _("(none yet: press a)"),
+             false, NULL);
+  if (!e->plan[ANS_PLAN_ACTION] && !ans_has_plan(e))
+    return;
+  char today[ANS_DATE_SIZE];
+  ans_today(today);
+  enum plan_state st = plan_state_of(e, today);
+  char *when = plan_when(e);
+  if (st == PLAN_OVERDUE || st == PLAN_DONE)
+    {
+      char *marked = xasprintf("%s   %c %s", when, plan_state_mark(st), plan_state_name(st));
+      free(when);
+      when = marked;
+    }
+  ud_text(y + 1, 2, lw, ans_plan_name(ANS_PLAN_OWNER), A_BOLD);
+  ud_text(y + 1, 2 + lw + 2, COLS - lw - 5, when, st == PLAN_OVERDUE ? ud_attr(u, UC_ERROR) : A_NORMAL);
+  free(when);
+}
+
+/* Last cycle's answer under this one: its status and note, then its plan;
+ * the label says which cycle (its start date). */
+static void
+draw_last_cycle(ui *u, const ans_entry *e)
+{
+  int y = LINES - 4;
+  const char *started = u->prev->profile[ANS_STARTED];
+  char date[ANS_DATE_SIZE] = "";
+  if (started)
+    snprintf(date, sizeof date, "%.10s", started);
+  /* TRANSLATORS: the previous cycle's answer, with the date it started:
+     "Last cycle (2025-11-20): Partially implemented". */
+  char *head = xasprintf(_("Last cycle (%s): %s"), date[0] ? date : "-",
+                         e->status == ANS_NONE ? ans_status_name(ANS_NONE) : report_unmet_reason(e));
+  char *line = e->note ? xasprintf("%s. %s: %s", head, _("Note"), e->note) : xstrdup(head);
+  ud_text(y, 2, COLS - 4, line, ud_attr(u, UC_DIM) | A_BOLD);
+  free(line);
+  free(head);
+  char *pl;
+  if (e->plan[ANS_PLAN_ACTION] || ans_has_plan(e))
+    {
+      char *when = plan_when(e);
+      pl = xasprintf("%s: %s; %s: %s", ans_plan_name(ANS_PLAN_ACTION),
+                     e->plan[ANS_PLAN_ACTION] ? e->plan[ANS_PLAN_ACTION] : "-", ans_plan_name(ANS_PLAN_OWNER),
+                     when);
+      free(when);
+    }
+  else
+    pl = xasprintf("%s: -", ans_plan_name(ANS_PLAN_ACTION));
+  ud_text(y + 1, 4, COLS - 6, pl, ud_attr(u, UC_DIM));
+  free(pl);
+}
+
+static void
+qv_draw(ui *u)
+{
+  const questionnaire *q = u->s->qn;
+  size_t qi;
+  const qn_question *x = current(u, &qi);
+  const qn_section *s = &q->sections[x->section];
+  const ans_entry *e = &u->s->a->e[qi];
+  enum lang l = i18n_lang();
+
+  char *left = xasprintf("%s  >  %s %s", qn_phase_name(x->phase), s->id, qn_tr(&s->title, l));
+  char right[48];
+  /* TRANSLATORS: the question's position in walk order, as in
+     "question 22/178" (not how many are answered). */
+  snprintf(right, sizeof right, _("question %zu/%zu"), pos + 1, q->nquestions);
+  ud_titlebar(u, left, right);
+  free(left);
+
+  /* The level in words and brackets, so it cannot be mistaken without
+   * colour; ids and the CSF function after it. */
+  char *tag = xasprintf("[%s]", qn_level_name(x->level));
+  int tw = ud_text(1, 2, COLS - 4, tag, ud_attr(u, x->level == QN_BASELINE ? UC_BASELINE : UC_RECOMMENDED));
+  free(tag);
+  if (e->reconfirm)
+    {
+      /* TRANSLATORS: marker of an answer carried from an earlier
+         revision of its question; ASCII brackets, at most 20 columns. */
+      tw += 2 + ud_text(1, 2 + tw + 2, COLS - tw - 6, _("[to reconfirm]"), ud_attr(u, UC_ERROR) | A_BOLD);
+    }
+  if (e->review)
+    /* TRANSLATORS: marker of a question the respondent marked to look at
+       again (key m); ASCII brackets, at most 16 columns. */
+    tw += 2 + ud_text(1, 2 + tw + 2, COLS - tw - 6, _("[for review]"), A_BOLD | A_REVERSE);
+  /* Where the level comes from, so that kijun's own reading is never
+   * taken for the government's. */
+  /* TRANSLATORS: after the question id, where its level comes from. */
+  char *basis = x->basis ? xasprintf(_("level from: %s"), qn_basis_name(x->basis)) : xstrdup("");
+  char *meta = x->csf ? xasprintf("%s   CSF %s   %s", x->id, qn_csf_key(x->csf), basis)
+                      : xasprintf("%s   %s", x->id, basis);
+  free(basis);
+  ud_text(1, 2 + tw + 2, COLS - tw - 6, meta, A_NORMAL);
+  free(meta);
+  /* Under the level line: why the question has its level, when the
+   * questionnaire says, then the counterpart in the LG guideline; each
+   * wrapped, and capped so that the question keeps most of the screen. */
+  int y = 2, cap = (LINES - 8) / 5 > 1 ? (LINES - 8) / 5 : 1;
+  if (qn_text_given(&x->level_note))
+    {
+      /* TRANSLATORS: label before the questionnaire's note on why a
+         question has its level (baseline or recommended). */
+      char *why = xasprintf("%s: %s", _("Why this level"), qn_tr(&x->level_note, l));
+      y += ud_wrapped(y, 2, COLS - 4, cap, why, A_NORMAL);
+      free(why);
+    }
+  char *lg = lg_line(s, l);
+  /* TRANSLATORS: label before the counterpart in the local-government
+     security policy guideline; keep it short (about 12 columns). */
+  char *lgl = xasprintf("%s: %s", _("LG guideline"), lg);
+  y += ud_wrapped(y, 2, COLS - 4, 2, lgl, ud_attr(u, UC_DIM));
+  free(lg);
+  free(lgl);
+
+  /* Bottom block, from the bottom up: key bar, status, last cycle's
+   * answer and plan (when there is a previous cycle), the plan (two
+   * rows), evidence, note, choices, rule. */
+  const char *labels[] = { _("Note"), _("Evidence") };
+  int lw = label_width(), base = base_row(u), y_plan = base - 2;
+  /* Choices take two rows at 80 columns, one on wider screens, where the
+   * row above the note may take a second; more if the table grows. */
+  int crow = COLS >= 110 ? 1 : 2;
+  int need = choices(u, 0, e->status, false);
+  if (crow < need - 1)
+    crow = need - 1;
+  /* The note and the evidence take one row each, and the rows the
+   * question's text leaves free (before the hint) when they need more:
+   * the one being edited shows whole if it can. */
+  int fw = COLS - (2 + lw + 2) - 1, top = y + 1;
+  enum ui_edit ed = ed_active();
+  int rn = ed == ED_NOTE ? ed_rows(fw - 1) : field_rows(e->note, fw);
+  int re = ed == ED_EVIDENCE ? ed_rows(fw - 1) : field_rows(e->evidence, fw);
+  int spare = (base - 4 - 1 - crow) - 2 - top - text_rows(qn_tr(&x->text, l), COLS - 4) - 1;
+  if (spare < 0)
+    spare = 0;
+  int give = (rn - 1) + (re - 1) < spare ? (rn - 1) + (re - 1) : spare;
+  int ge = re - 1 < give / 2 ? re - 1 : give / 2;
+  int gn = rn - 1 < give - ge ? rn - 1 : give - ge;
+  ge = re - 1 < give - gn ? re - 1 : give - gn;
+  int y_ev = base - 3 - ge, y_note = y_ev - 1 - gn;
+  int y_ch = y_note - 1 - crow;
+  /* ASCII, not ACS_HLINE: in UTF-8 some terminals get U+2500, which is
+   * East Asian Ambiguous and may take two columns. */
+  attron(ud_attr(u, UC_DIM));
+  mvhline(y_ch - 1, 0, '-', COLS);
+  attroff(ud_attr(u, UC_DIM));
+  choices(u, y_ch, e->status, true);
+  bool needs = ans_needs_reason(e->status) && !ans_has_reason(e);
+  /* The last search's match shows in reverse, wherever it was found. */
+  char *query = search ? txt_fold(search) : NULL;
+  draw_field(u, y_note, gn + 1, labels[0], lw, e->note,
+             needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs, query);
+  draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false, query);
+  y_note_at = y_note, y_ev_at = y_ev;
+  if (cov_result(e) == COV_NOT_MET || ans_has_plan(e))
+    draw_plan(u, e, lw, y_plan);
+  if (u->prev)
+    draw_last_cycle(u, &u->prev->e[qi]);
+
+  /* The text, then the hint, in what is left. */
+  int avail = y_ch - 2 - top;
+  int th = ud_wrapped_hl(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD, query);
+  free(query);
+  int hy = top + th + 1;
+  if (y_ch - 2 - hy >= 1)
+    {
+      /* TRANSLATORS: heading before the hint on evidence. */
+      ud_text(hy, 2, COLS - 4, _("What would show it is done:"), ud_attr(u, UC_DIM) | A_UNDERLINE);
+      ud_wrapped(hy + 1, 4, COLS - 6, y_ch - 2 - hy - 1, qn_tr(&x->hint, l), ud_attr(u, UC_DIM));
+    }
+
+  ud_status(u);
+  switch (ed_active())
+    {
+    case ED_NOTE: ed_draw(u, y_note, lw, gn + 1); break;
+    case ED_EVIDENCE: ed_draw(u, y_ev, lw, ge + 1); break;
+    case ED_SEARCH: ed_draw(u, LINES - 2, 0, 1); break;
+    case ED_PLAN_ACTION: ed_draw(u, y_plan, lw, 1); break;
+    case ED_PLAN: ed_draw(u, y_plan + 1, lw, 1); break;
+    default: break;
+    }
+  /* The digits of the first and last choice, and the one that clears. */
+  char answer_keys[32], clear_key[32];
+  /* TRANSLATORS: key hint of the question view: the digits that answer,
+     as in "1-6 answer". */
+  snprintf(answer_keys, sizeof answer_keys, _("%c-%c answer"), ans_statuses[ans_status_nth(0)].digit,
+           ans_statuses[ans_status_nth(ANS_STATUS_COUNT - 2)].digit);
+  /* TRANSLATORS: key hint of the question view: the digit that clears
+     the answer, as in "0 clear". */
+  snprintf(clear_key, sizeof clear_key, _("%c clear"), ans_statuses[ANS_NONE].digit);
+  /* TRANSLATORS: key hints of the question view, shown in 80 columns;
+     items that do not fit are dropped from the end. */
+  const char *keys[] = { _("? help"), _("q quit"), answer_keys, _("e note"), _("v evidence"),
+                         _("a plan"), _("Tab unanswered"), _("Esc back"), _("P plan list"),
+                         _("/ search"), clear_key };
+  ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
+}
+
+/* The position of the first question of the next (dir > 0) or of this
+ * or the previous (dir < 0) item in walk order. */
+static size_t
+item_step(const ui *u, int dir)
+{
+  const questionnaire *q = u->s->qn;
+  size_t p = pos;
+  const qn_question *x = &q->questions[q->order[p]];
+#define SAME(i) (q->questions[q->order[i]].section == x->section && q->questions[q->order[i]].phase == x->phase)
+  if (dir > 0)
+    {
+      while (p + 1 < q->nquestions && SAME(p + 1))
+        p++;
+      return p + 1 < q->nquestions ? p + 1 : pos;
+    }
+  while (p > 0 && SAME(p - 1))
+    p--;
+  if (p == pos && p > 0)
+    {
+      /* Already at the item's start: go to the previous item's start. */
+      p--;
+      x = &q->questions[q->order[p]];
+      while (p > 0 && SAME(p - 1))
+        p--;
+    }
+#undef SAME
+  return p;
+}
+
+void
+qv_next_open(ui *u, size_t from)
+{
+  size_t p = ans_next_open(u->s->a, from % u->s->qn->nquestions, true);
+  if (p < u->s->qn->nquestions)
+    qv_open(u, p);
+  else
+    ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
+}
+
+/* Whether text holds the folded query (see txt_fold). */
+static bool
+has(const char *text, const char *query)
+{
+  if (!text)
+    return false;
+  char *t = txt_fold(text);
+  bool found = strstr(t, query) != NULL;
+  free(t);
+  return found;
+}
+
+/* Whether the question at p holds the folded query: its id, its text in
+ * the current language, its note or its evidence reference. */
+static bool
+matches(const ui *u, size_t p, const char *query)
+{
+  size_t i = u->s->qn->order[p];
+  const qn_question *x = &u->s->qn->questions[i];
+  const ans_entry *e = &u->s->a->e[i];
+  return has(x->id, query) || has(qn_tr(&x->text, i18n_lang()), query) || has(e->note, query)
+         || has(e->evidence, query);
+}
+
+/* Open the first match at or after from (wrapping; backwards from from
+ * when dir < 0) and say which of how many it is, and when the search
+ * wrapped. */
+static bool
+find(ui *u, size_t from, int dir)
+{
+  const questionnaire *q = u->s->qn;
+  if (!search || !*search)
+    return false;
+  char *query = txt_fold(search);
+  size_t n = 0, rank = 0, hit = q->nquestions;
+  for (size_t k = 0; k < q->nquestions; k++)
+    {
+      size_t p = dir < 0 ? (from + q->nquestions - k) % q->nquestions : (from + k) % q->nquestions;
+      if (!matches(u, p, query))
+        continue;
+      hit = p;
+      break;
+    }
+  for (size_t p = 0; p < q->nquestions; p++)
+    if (matches(u, p, query))
+      {
+        n++;
+        if (p == hit)
+          rank = n;
+      }
+  free(query);
+  if (hit == q->nquestions)
+    {
+      ui_set_msg(u, true, _("No question matches \"%s\"."), search);
+      return false;
+    }
+  bool wrapped = dir < 0 ? hit > from : hit < from;
+  qv_open(u, hit);
+  if (wrapped)
+    /* TRANSLATORS: after a search: which match of how many, and that it
+       went past the end (or the start) of the questionnaire. */
+    ui_set_msg(u, false, _("Match %zu/%zu for \"%s\" (wrapped around; n next, N previous)"), rank, n, search);
+  else
+    /* TRANSLATORS: after a search: which match of how many. */
+    ui_set_msg(u, false, _("Match %zu/%zu for \"%s\" (n next, N previous)"), rank, n, search);
+  return true;
+}
+
+static size_t search_from;
+
+static void
+search_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  (void) changed;
+  if (how != ED_SAVE)
+    return;
+  /* Nothing typed: the last search again. */
+  if (*text)
+    {
+      free(search);
+      search = xstrdup(text);
+    }
+  find(u, search_from, 1);
+}
+
+void
+qv_start_search(ui *u, size_t from)
+{
+  static char label[96];
+  search_from = from;
+  if (search)
+    {
+      /* The field starts empty; the last search is offered. */
+      char *last = txt_ellipsize(search, 20);
+      /* TRANSLATORS: label of the search field when there was a search;
+         %s is the last one, which Enter repeats. */
+      snprintf(label, sizeof label, _("Search (Enter: %s)"), last);
+      free(last);
+    }
+  else
+    snprintf(label, sizeof label, "%s", _("Search"));
+  ed_start(u, ED_SEARCH, label, NULL, search_done);
+}
+
+/* The question or item whose id is typed, exactly (full-width digits as
+ * ASCII): a question opens; an item opens its first question. */
+static void
+goto_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  (void) changed;
+  if (how != ED_SAVE || !*text)
+    return;
+  const questionnaire *q = u->s->qn;
+  char *id = txt_fold(text);
+  /* Spaces around it are not part of an id. */
+  char *start = id + strspn(id, " ");
+  for (size_t n = strlen(start); n > 0 && start[n - 1] == ' ';)
+    start[--n] = '\0';
+  long qi = qn_find_question(q, start), s = qi < 0 ? qn_find_section(q, start) : -1;
+  if (qi >= 0)
+    qv_open(u, q->rank[qi]);
+  else if (s >= 0)
+    {
+      for (size_t p = 0; p < q->nquestions; p++)
+        if ((long) q->questions[q->order[p]].section == s)
+          {
+            qv_open(u, p);
+            break;
+          }
+    }
+  else
+    ui_set_msg(u, true, _("No question or item is numbered \"%s\"."), text);
+  free(id);
+}
+
+void
+qv_start_goto(ui *u)
+{
+  /* TRANSLATORS: label of the field that takes a question or item id. */
+  ed_start(u, ED_SEARCH, _("Go to (question or item number)"), NULL, goto_done);
+}
+
+/* After the answer to qi (the question shown): the next question, and a
+ * line saying what was recorded, how many questions are answered, and,
+ * once for each phase, that answering has gone on to the next phase. */
+static void
+move_on(ui *u, size_t qi)
+{
+  const questionnaire *q = u->s->qn;
+  const qn_question *x = &q->questions[qi];
+  enum ans_status st = u->s->a->e[qi].status;
+  const coverage *c = ui_figures(u);
+  /* TRANSLATORS: after an answer: question id, the answer, and how many
+     questions are answered of all, as in "2.2-a: Implemented - answered
+     22/178". */
+  char *m = xasprintf(_("%s: %s - answered %u/%u"), x->id, ans_status_name(st), cov_answered(c->all),
+                      cov_total(c->all));
+  char *more = NULL;
+  if (st != ANS_NONE && pos + 1 < q->nquestions)
+    {
+      pos++;
+      const qn_question *next = &q->questions[q->order[pos]];
+      if (next->phase != x->phase && !(phases_said & 1u << x->phase))
+        {
+          phases_said |= 1u << x->phase;
+          /* TRANSLATORS: said once when answering moves on from the last
+             question of a phase, as in "Plan done, on to Do". */
+          more = xasprintf(_("%s done, on to %s"), qn_phase_name(x->phase), qn_phase_name(next->phase));
+        }
+    }
+  else if (st != ANS_NONE)
+    more = xstrdup(_("That was the last question. Press q to see the summary."));
+  if (more)
+    ui_set_msg(u, false, "%s. %s", m, more);
+  else
+    ui_set_msg(u, false, "%s", m);
+  free(m);
+  free(more);
+}
+
+/* Keep the answer to qi as it is, for u to bring back. */
+static void
+remember(size_t qi, const ans_entry *e)
+{
+  forget();
+  ans_entry_dup(&undo_e, e);
+  undo_qi = qi;
+  undo_kind = UNDO_ANSWER;
+}
+
+void
+qv_remember_profile(const ui *u, enum ans_field f)
+{
+  forget();
+  undo_field = f;
+  undo_value = u->s->a->profile[f] ? xstrdup(u->s->a->profile[f]) : NULL;
+  undo_kind = UNDO_PROFILE;
+}
+
+/* A profile field back as it was, where the respondent is. */
+static void
+undo_profile(ui *u)
+{
+  const char *now = u->s->a->profile[undo_field];
+  char *was = undo_value;
+  undo_value = now ? xstrdup(now) : NULL;
+  ans_set_profile(u->s->a, undo_field, was);
+  ui_changed(u);
+  now = ans_profile_shown(u->s->qn, u->s->a, undo_field, i18n_lang());
+  /* TRANSLATORS: after u: a profile field and its value as they are
+     again; the second form when the field is empty again. */
+  if (now)
+    ui_set_msg(u, false, _("Undone: %s is \"%s\" again (u: redo)."), ans_field_name(undo_field), now);
+  else
+    ui_set_msg(u, false, _("Undone: %s is empty again (u: redo)."), ans_field_name(undo_field));
+  free(was);
+}
+
+/* The last change undone; u again does it again. */
+static void
+undo(ui *u)
+{
+  if (undo_kind == UNDO_NONE)
+    {
+      ui_set_msg(u, false, "%s", _("Nothing to undo yet."));
+      return;
+    }
+  if (undo_kind == UNDO_PROFILE)
+    {
+      undo_profile(u);
+      return;
+    }
+  ans_entry now;
+  ans_entry_dup(&now, &u->s->a->e[undo_qi]);
+  ans_copy_entry(u->s->a, undo_qi, &undo_e);
+  u->s->a->e[undo_qi].review = undo_e.review;
+  ans_entry_free(&undo_e);
+  undo_e = now;
+  ui_changed(u);
+  qv_open(u, u->s->qn->rank[undo_qi]);
+  const ans_entry *e = &u->s->a->e[undo_qi];
+  /* TRANSLATORS: after u: the question and its answer as they are again. */
+  ui_set_msg(u, false, _("Undone: %s is %s again (u: redo)."), u->s->qn->questions[undo_qi].id,
+             ans_status_name(e->status));
+}
+
+static void
+toggle_review(ui *u)
+{
+  size_t qi = u->s->qn->order[pos];
+  ans_entry *e = &u->s->a->e[qi];
+  remember(qi, e);
+  e->review = !e->review;
+  ui_changed(u);
+  ui_set_msg(u, false, e->review ? _("%s is marked for review (f lists the marked questions).")
+                                 : _("%s is no longer marked for review."),
+             u->s->qn->questions[qi].id);
+}
+
+static void
+text_done(ui *u, enum ed_end how, const char *text, bool changed, bool note)
+{
+  if (how != ED_CANCEL && (changed || (note && pending >= 0)))
+    remember(edit_qi, &u->s->a->e[edit_qi]);
+  if (how != ED_CANCEL && changed)
+    {
+      (note ? ans_set_note : ans_set_evidence)(u->s->a, edit_qi, text);
+      ui_changed(u);
+    }
+  if (note && pending >= 0)
+    {
+      /* The answer that asked for the reason is given with it, or not
+       * at all. */
+      enum ans_status st = (enum ans_status) pending;
+      pending = -1;
+      if (how != ED_CANCEL && ans_has_reason(&u->s->a->e[edit_qi]))
+        {
+          ans_set_status(u->s->a, edit_qi, st);
+          ui_changed(u);
+          if (how == ED_SAVE)
+            move_on(u, edit_qi);
+        }
+      else if (how == ED_CANCEL)
+        ui_set_msg(u, false, "%s", _("Not answered: that answer needs its reason."));
+    }
+}
+
+static void
+note_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  text_done(u, how, text, changed, true);
+}
+
+static void
+evidence_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  text_done(u, how, text, changed, false);
+}
+
+static void
+edit(ui *u, bool note)
+{
+  edit_qi = u->s->qn->order[pos];
+  const ans_entry *e = &u->s->a->e[edit_qi];
+  ed_start(u, note ? ED_NOTE : ED_EVIDENCE, note ? _("Note") : _("Evidence"), note ? e->note : e->evidence,
+           note ? note_done : evidence_done);
+  enum ans_status st = pending >= 0 ? (enum ans_status) pending : e->status;
+  if (note && ans_needs_reason(st))
+    ed_require(_("This answer needs a reason: type it, or press Esc to leave the answer as it was."));
+}
+
+static void edit_plan(ui *u, int field, const char *text);
+
+/* A plan field: a date must be a date (the field stays open, its text
+ * kept, until it is one or Esc); Enter goes on to the next field. */
+static void
+plan_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  if (how == ED_CANCEL)
+    return;
+  enum ans_plan f = (enum ans_plan) plan_field;
+  if (*text && ans_plan_is_date(f) && !ans_valid_date(text))
+    {
+      if (how == ED_SAVE)
+        {
+          ui_set_msg(u, true, _("\"%s\" is not a date; write YYYY-MM-DD, such as 2027-03-31, or press Esc."), text);
+          edit_plan(u, plan_field, text);
+        }
+      return;
+    }
+  if (changed)
+    {
+      remember(edit_qi, &u->s->a->e[edit_qi]);
+      ans_set_plan(u->s->a, edit_qi, f, text);
+      ui_changed(u);
+    }
+  if (how == ED_SAVE && plan_field + 1 < ANS_PLAN_COUNT)
+    edit_plan(u, plan_field + 1, u->s->a->e[edit_qi].plan[plan_field + 1]);
+}
+
+static void
+edit_plan(ui *u, int field, const char *text)
+{
+  plan_field = field;
+  edit_qi = u->s->qn->order[pos];
+  ed_start(u, field == ANS_PLAN_ACTION ? ED_PLAN_ACTION : ED_PLAN, ans_plan_name((enum ans_plan) field), text,
+           plan_done);
+}
+
+static void
+answer(ui *u, enum ans_status st)
+{
+  size_t qi;
+  current(u, &qi);
+  if (ans_needs_reason(st) && !ans_has_reason(&u->s->a->e[qi]))
+    {
+      /* The reason is part of the answer: ask for it at once; the
+       * answer is given, and the view moves on, when it is saved. */
+      ui_set_msg(u, false, "%s", _("Give the reason for this answer, then press Enter."));
+      pending = (int) st;
+      edit(u, true);
+      return;
+    }
+  remember(qi, &u->s->a->e[qi]);
+  ans_set_status(u->s->a, qi, st);
+  ui_changed(u);
+  move_on(u, qi);
+}
+
+static bool
+qv_key(ui *u, ui_key k, enum ui_act a)
+{
+  size_t last = u->s->qn->nquestions - 1;
+  int st = !k.fn && k.ch < 128 ? ans_status_of_digit((int) k.ch) : -1;
+  if (st >= 0)
+    {
+      answer(u, (enum ans_status) st);
+      return true;
+    }
+  switch (a)
+    {
+    case A_PREV: if (pos) pos--; return true;
+    case A_NEXT: if (pos < last) pos++; return true;
+    case A_PREV_ITEM: pos = item_step(u, -1); return true;
+    case A_NEXT_ITEM: pos = item_step(u, 1); return true;
+    case A_FIRST: pos = 0; return true;
+    case A_LAST: pos = last; return true;
+    case A_UNANSWERED: qv_next_open(u, pos + 1); return true;
+    case A_NOTE: edit(u, true); return true;
+    case A_PLAN:
+      ui_set_msg(u, false, "%s", _("Plan: Enter saves a field and goes to the next; Esc stops."));
+      edit_plan(u, ANS_PLAN_ACTION, u->s->a->e[u->s->qn->order[pos]].plan[ANS_PLAN_ACTION]);
+      return true;
+    case A_EVIDENCE: edit(u, false); return true;
+    case A_SEARCH: qv_start_search(u, pos + 1); return true;
+    case A_SEARCH_NEXT:
+      if (search)
+        find(u, pos + 1, 1);
+      return true;
+    case A_SEARCH_PREV:
+      if (search)
+        find(u, pos ? pos - 1 : u->s->qn->nquestions - 1, -1);
+      return true;
+    case A_GOTO: qv_start_goto(u); return true;
+    case A_FILTER: ls_open(u); return true;
+    case A_REVIEW: toggle_review(u); return true;
+    case A_UNDO: undo(u); return true;
+    case A_BACK:
+      ov_select_pos(u, pos);
+      ui_goto(u, SCR_OVERVIEW);
+      if (opener != SCR_COUNT)
+        {
+          /* Back to the list it was opened from (over the overview,
+           * where Esc then goes). */
+          enum ui_screen_id list = opener;
+          opener = SCR_COUNT;
+          ui_push(u, list);
+        }
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* A click on a choice answers as its digit does; on the note or the
+ * evidence, opens it as e or v does. */
+static void
+qv_click(ui *u, int y, int x)
+{
+  for (int c = 0; c + 1 < ANS_STATUS_COUNT; c++)
+    if (y == choice_at[c].y && x >= choice_at[c].x0 && x < choice_at[c].x1)
+      {
+        answer(u, ans_status_nth(c));
+        return;
+      }
+  if (y == y_note_at)
+    edit(u, true);
+  else if (y == y_ev_at)
+    edit(u, false);
+}
+
+const ui_screen qv_screen = { KS_QUESTION, NULL, qv_draw, qv_key, NULL, NULL, SCR_OVERVIEW, qv_click };

@@ -1,0 +1,66 @@
+#!/bin/sh
+# layers.sh: the layers of src/LAYERS hold.  Every #include "..." in src/
+# names a folder (so that each include line states its layer) and points
+# to the including file's own folder or one on an earlier line of
+# src/LAYERS; peers on one line include none of each other.  Then the
+# check is shown to fail: in a copy of src/, an upward include, a peer's
+# include and an unqualified include are each added and must be refused.
+. "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
+S=${KIJUN_SRCDIR:-.}
+
+# check_layers DIR: print every offending include of DIR; status 1 if any.
+check_layers() {
+  awk '
+    FILENAME ~ /LAYERS$/ {
+      if ($0 ~ /^#/ || NF == 0) next
+      level++
+      for (i = 1; i <= NF; i++) rank[$i] = level
+      next
+    }
+    /^#include "/ {
+      inc = $2; gsub(/"/, "", inc)
+      path = FILENAME; sub(/^.*\/src\//, "", path)
+      me = path; if (me ~ /\//) { sub(/\/.*/, "", me) } else { me = "." }
+      if (inc == "config.h") next
+      if (inc !~ /\//) {
+        # A header of the same folder may be named bare only by tests, never in src/.
+        printf "%s:%d: include \"%s\" names no folder\n", path, FNR, inc; bad = 1; next
+      }
+      to = inc; sub(/\/.*/, "", to)
+      if (!(to in rank)) { printf "%s:%d: include \"%s\": folder %s is not in src/LAYERS\n", path, FNR, inc, to; bad = 1; next }
+      if (me == ".") next
+      if (!(me in rank)) { printf "%s: folder %s is not in src/LAYERS\n", path, me; bad = 1; next }
+      if (to == me) next
+      if (rank[to] > rank[me]) { printf "%s:%d: include \"%s\" runs upward (%s is above %s)\n", path, FNR, inc, to, me; bad = 1 }
+      else if (rank[to] == rank[me]) { printf "%s:%d: include \"%s\" runs sideways (%s and %s are peers)\n", path, FNR, inc, to, me; bad = 1 }
+    }
+    END { exit bad }
+  ' "$1/LAYERS" $(find "$1" -name '*.[ch]' | sort)
+}
+
+if out=$(check_layers "$S/src"); then ok "no include in src/ runs against src/LAYERS"
+else not_ok "no include in src/ runs against src/LAYERS" "$out"; fi
+
+for f in $(cd "$S/src" && find . -mindepth 2 -name '*.[ch]' | sed 's|^\./||'); do
+  d=${f%%/*}
+  grep -qx "$d" "$S/src/LAYERS" || { not_ok "folder of $f is a layer of src/LAYERS"; continue; }
+done
+ok "every folder of src/ is a layer of src/LAYERS"
+
+# The check can fail: each kind of bad include, added to a copy, is refused.
+cp -R "$S/src" "$TMP/src"
+chmod -R u+w "$TMP/src"
+try() {  # NAME FILE LINE EXPECT
+  cp "$TMP/src/$2" "$TMP/saved"
+  printf '%s\n' "$3" >> "$TMP/src/$2"
+  if out=$(check_layers "$TMP/src"); then not_ok "$1" "the check passed"
+  else case "$out" in *"$4"*) ok "$1" ;; *) not_ok "$1" "$out" ;; esac; fi
+  cp "$TMP/saved" "$TMP/src/$2"
+}
+try "an upward include (model -> tui) is refused" model/qn.c '#include "tui/ui.h"' 'model/qn.c:'
+try "an upward include (base -> io) is refused" base/text.h '#include "io/store.h"' 'runs upward'
+try "an include that names no folder is refused" io/store.c '#include "qn.h"' 'names no folder'
+try "an include of an unknown folder is refused" report/emit.c '#include "gui/x.h"' 'not in src/LAYERS'
+printf 'base\nmodel\nio\nops report\ntui\n' > "$TMP/src/LAYERS"
+try "a peer's include (ops <-> report) is refused" ops/check.c '#include "report/emit.h"' 'runs sideways'
+done_testing
