@@ -20,6 +20,7 @@
 #include "base/i18n.h"
 #include "ops/merge.h"
 #include "ops/migrate.h"
+#include "io/afile.h"
 #include "io/paths.h"
 #include "io/qfind.h"
 #include "io/qload.h"
@@ -48,6 +49,7 @@ enum
   OPT_MERGE,
   OPT_PROFILE_FROM,
   OPT_NO_MOUSE,
+  OPT_TITLE,
 };
 
 static const struct option long_options[] = {
@@ -65,6 +67,8 @@ static const struct option long_options[] = {
   { "profile-from", required_argument, NULL, OPT_PROFILE_FROM },
   { "dry-run", no_argument, NULL, 'n' },
   { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+  { "output", required_argument, NULL, 'o' },
+  { "title", required_argument, NULL, OPT_TITLE },
   { "questionnaire", required_argument, NULL, 'q' },
   { "lang", required_argument, NULL, 'l' },
   { "help", no_argument, NULL, OPT_HELP },
@@ -97,17 +101,23 @@ help(void)
           "$XDG_DATA_HOME/kijun/ (~/.local/share/kijun/ when unset).\n"
           "\n"), stdout);
   fputs(_("Options:\n"
-          "  -r, --report[=FORMAT]      print the coverage report of ANSWERS-FILE and exit;\n"
-          "                             FORMAT is text (default), markdown, csv, json\n"
-          "                             or html\n"
+          "  -r, --report[=FORMAT]      print the coverage report of ANSWERS-FILE (without\n"
+          "                             it, the default file) and exit; FORMAT is text\n"
+          "                             (default), markdown, csv, excel-csv (CSV that\n"
+          "                             Excel opens by a double click), json, html or\n"
+          "                             xlsx (an Excel workbook)\n"
+          "  -o, --output=FILE          with --report, --plan, --compare or --aggregate,\n"
+          "                             write the report to FILE (replaced if it exists)\n"
+          "                             instead of standard output; html, json and xlsx\n"
+          "                             are never written to a terminal\n"
           "      --plan[=FORMAT]        print the improvement plan of ANSWERS-FILE (every\n"
           "                             question not met, with its action, owner and\n"
           "                             dates) and exit; FORMAT as for --report\n"
           "      --compare[=FORMAT]     compare two assessments, OLD-ANSWERS then\n"
           "                             NEW-ANSWERS: coverage then and now, questions that\n"
           "                             regressed, became met or are still not met, the\n"
-          "                             old plan's overdue items; FORMAT as for --report;\n"
-          "                             exit status 1 when a question regressed\n"
+          "                             old plan's overdue items; FORMAT as for --report\n"
+          "                             but xlsx; exit status 1 when a question regressed\n"
           "      --next-cycle           start the next cycle: create NEW-ANSWERS from\n"
           "                             OLD-ANSWERS (profile, every answer to reconfirm,\n"
           "                             the plan); never overwrites NEW-ANSWERS\n"
@@ -126,7 +136,9 @@ help(void)
           "                             organisations and respondents are left out\n"
           "      --names                with --aggregate, list the organisations too\n"
           "      --pattern=GLOB         with --aggregate, the files taken from folders\n"
-          "                             (default: *.cfg)\n"
+          "                             (default: *.cfg, in any case)\n"
+          "      --title=TEXT           with --aggregate, the report's title (the\n"
+          "                             association, the year)\n"
           "      --merge=OUT            combine the answers files into a new file OUT\n"
           "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
           "  -n, --dry-run              with --merge=OUT, show what the merge would give\n"
@@ -206,6 +218,72 @@ run_migrate(const char *map, char *const *files, size_t nfiles)
   return finish_stdout(rc == EX_USAGE ? bad_usage(NULL) : rc);
 }
 
+/* ---- where a report goes ------------------------------------------------- */
+
+/* A report renders into a stream; with -o it goes to a file, replaced
+ * atomically (afile.h), else to standard output. */
+typedef int (*render_fn)(FILE *f, void *ctx);
+
+static int
+emit_report(const char *out, render_fn render, void *ctx)
+{
+  if (!out)
+    return render(stdout, ctx);
+  diag_t d = { 0 };
+  int rc = afile_write(out, (afile_writer) render, ctx, &d);
+  if (rc)
+    {
+      char *o = txt_sanitize(out, true);
+      fprintf(stderr, "%s: %s: %s\n", PACKAGE, o, d.n ? d.msgs[0] : strerror(errno));
+      free(o);
+    }
+  diag_clear(&d);
+  return rc;
+}
+
+/* The file name suggested for a report written with -o. */
+static const char *
+suggested_name(const char *mode, enum report_fmt fmt)
+{
+  static char buf[64];
+  static const char *const ext[] = {
+    [REPORT_TEXT] = "txt", [REPORT_MARKDOWN] = "md", [REPORT_CSV] = "csv", [REPORT_JSON] = "json",
+    [REPORT_HTML] = "html", [REPORT_XLSX] = "xlsx", [REPORT_CSV_EXCEL] = "csv",
+  };
+  snprintf(buf, sizeof buf, "%s.%s", mode, ext[fmt]);
+  return buf;
+}
+
+/* HTML, JSON and workbooks are for a browser, a program or Excel: poured
+ * into a terminal they are pages of markup.  Say how to write the file
+ * instead, with a command that works as pasted; 2 then, else 0. */
+static int
+refuse_terminal_output(const char *out, enum report_fmt fmt, const char *opt, const char *fmtname,
+                       char *const *files, size_t nfiles)
+{
+  if (out || !report_fmt_binaryish(fmt) || !isatty(STDOUT_FILENO))
+    return 0;
+  const char *mode = strcmp(opt, "--report") == 0 ? "report" : opt + 2;
+  char *cmd = xasprintf("%s %s=%s -o %s", path_invocation(), opt, fmtname, suggested_name(mode, fmt));
+  for (size_t i = 0; i < nfiles; i++)
+    {
+      char *q = path_shell_quote(files[i]);
+      char *more = xasprintf("%s %s", cmd, q);
+      free(q);
+      free(cmd);
+      cmd = more;
+    }
+  char *shown = txt_sanitize(cmd, true);
+  /* TRANSLATORS: %s is a format (html, json, xlsx); the command follows
+     on the next line. */
+  fprintf(stderr, _("%s: the %s output is not shown in a terminal; write it to a file with -o FILE, "
+                    "for example:\n"), PACKAGE, fmtname);
+  fprintf(stderr, "  %s\n", shown);
+  free(shown);
+  free(cmd);
+  return 2;
+}
+
 /* The previous cycle of s, from prev (--previous) or its record; a record
  * whose file is gone is only a warning (its figures still serve). */
 static int
@@ -215,8 +293,23 @@ open_previous(const session *s, const char *prev, diag_t *d, assessment **out)
   return prev ? rc : 0;
 }
 
+typedef struct report_job
+{
+  enum report_fmt fmt;
+  bool plan;
+  const report_ctx *r;
+} report_job;
+
 static int
-run_report(const char *path, const char *qpath, const char *prev, enum report_fmt fmt, bool plan)
+render_report(FILE *f, void *ctx)
+{
+  const report_job *j = ctx;
+  return j->plan ? report_plan_write(f, j->fmt, j->r) : report_write(f, j->fmt, j->r);
+}
+
+static int
+run_report(const char *path, const char *qpath, const char *prev, enum report_fmt fmt, bool plan,
+           const char *out)
 {
   diag_t d = { 0 };
   session s;
@@ -234,10 +327,8 @@ run_report(const char *path, const char *qpath, const char *prev, enum report_fm
       bool has_then = !plan && cycle_then(s.qn, s.a, pa, &then);
       report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 0, has_then ? &then : NULL, NULL, NULL };
       cycle_then_names(s.a, pa, prev, &r.then_path, &r.then_started);
-      if (plan)
-        report_plan_write(stdout, fmt, &r);
-      else
-        report_write(stdout, fmt, &r);
+      report_job j = { fmt, plan, &r };
+      rc = emit_report(out, render_report, &j);
       if (has_then)
         cov_free(&then);
     }
@@ -246,8 +337,23 @@ run_report(const char *path, const char *qpath, const char *prev, enum report_fm
   return finish_stdout(rc);
 }
 
+typedef struct compare_job
+{
+  enum report_fmt fmt;
+  const report_compare_ctx *r;
+  bool regressed;
+} compare_job;
+
 static int
-run_compare(const char *oldpath, const char *newpath, const char *qpath, enum report_fmt fmt)
+render_compare(FILE *f, void *ctx)
+{
+  compare_job *j = ctx;
+  return report_compare_write(f, j->fmt, j->r, &j->regressed);
+}
+
+static int
+run_compare(const char *oldpath, const char *newpath, const char *qpath, enum report_fmt fmt,
+            const char *out)
 {
   diag_t d = { 0 };
   session s;
@@ -263,7 +369,9 @@ run_compare(const char *oldpath, const char *newpath, const char *qpath, enum re
   if (rc == 0)
     {
       report_compare_ctx r = { s.qn, old, s.a, oldpath, newpath, i18n_lang(), 0 };
-      report_compare_write(stdout, fmt, &r, &regressed);
+      compare_job j = { fmt, &r, false };
+      rc = emit_report(out, render_compare, &j);
+      regressed = j.regressed;
     }
   ans_free(old);
   session_close(&s);
@@ -343,9 +451,22 @@ run_merge(const char *out, char *const *in, size_t n, const char *qpath, const c
   return finish_stdout(rc);
 }
 
+typedef struct agg_job
+{
+  enum report_fmt fmt;
+  const aggrep_ctx *r;
+} agg_job;
+
+static int
+render_aggregate(FILE *f, void *ctx)
+{
+  const agg_job *j = ctx;
+  return aggrep_write(f, j->fmt, j->r);
+}
+
 static int
 run_aggregate(char *const *paths, size_t n, const char *qpath, enum report_fmt fmt,
-              const survey_opts *o)
+              const survey_opts *o, const char *title, const char *out)
 {
   diag_t d = { 0 };
   questionnaire *q;
@@ -358,14 +479,28 @@ run_aggregate(char *const *paths, size_t n, const char *qpath, enum report_fmt f
   survey_run(&s, q, paths, n, o);
   for (size_t i = 0; i < s.nleft_out; i++)
     fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("left out"), s.left_out[i].message);
+  for (size_t i = 0; i < s.nskipped; i++)
+    {
+      char *p = txt_sanitize(s.skipped[i].path, true);
+      fprintf(stderr, "%s: %s: %s: %s\n", PACKAGE, _("skipped"), p, s.skipped[i].message);
+      free(p);
+    }
+  /* Duplicates: each file with what tells it apart, so that the auditor
+   * can tell which to drop. */
   for (size_t i = 0; i < s.ndups; i++)
-    for (size_t k = 1; k < s.dups[i].n; k++)
-      {
-        char *a = txt_sanitize(s.dups[i].paths[0], true), *b = txt_sanitize(s.dups[i].paths[k], true);
-        fprintf(stderr, _("%s: %s: the same organisation as %s; both are counted\n"), PACKAGE, b, a);
-        free(a);
-        free(b);
-      }
+    {
+      fprintf(stderr, ngettext("%s: %zu file names the same organisation; each is counted:\n",
+                               "%s: %zu files name the same organisation; each is counted:\n",
+                               s.dups[i].n), PACKAGE, s.dups[i].n);
+      for (size_t k = 0; k < s.dups[i].n; k++)
+        {
+          char *line = survey_dup_line(&s.dups[i], k, true);
+          char *shown = txt_sanitize(line, true);
+          fprintf(stderr, "  %s\n", shown);
+          free(shown);
+          free(line);
+        }
+    }
   if (!s.agg.files)
     {
       if (!s.found)
@@ -377,8 +512,9 @@ run_aggregate(char *const *paths, size_t n, const char *qpath, enum report_fmt f
     }
   else
     {
-      aggrep_ctx r = { &s, i18n_lang(), 0, o->names };
-      rc = aggrep_write(stdout, fmt, &r);
+      aggrep_ctx r = { &s, i18n_lang(), 0, o->names, title };
+      agg_job j = { fmt, &r };
+      rc = emit_report(out, render_aggregate, &j);
       if (rc == 0 && s.nleft_out)
         rc = 1;
     }
@@ -403,29 +539,40 @@ main(int argc, char **argv)
         lang = argv[i] + 2;
     }
   i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL, path_localedir());
+  path_set_invocation(argv[0]);
 
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
-  const char *merge_out = NULL, *profile_from = NULL;
+  const char *merge_out = NULL, *profile_from = NULL, *out = NULL, *title = NULL;
+  const char *report_opt = NULL;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
   bool want_aggregate = false, dry_run = false, no_mouse = false;
   survey_opts so = { 0 };
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":r::c:m:q:l:nhV", long_options, NULL)) != -1)
+  while ((c = getopt_long(argc, argv, ":r::c:m:q:l:o:nhV", long_options, NULL)) != -1)
     {
       switch (c)
         {
         case 'r':
           want_report = true;
           report = optarg;
+          report_opt = "--report";
           break;
         case OPT_PLAN:
           want_plan = true;
           report = optarg;
+          report_opt = "--plan";
           break;
         case OPT_COMPARE:
           want_compare = true;
           report = optarg;
+          report_opt = "--compare";
+          break;
+        case 'o':
+          out = optarg;
+          break;
+        case OPT_TITLE:
+          title = optarg;
           break;
         case OPT_NEXT_CYCLE:
           want_next = true;
@@ -442,6 +589,7 @@ main(int argc, char **argv)
         case OPT_AGGREGATE:
           want_aggregate = true;
           report = optarg;
+          report_opt = "--aggregate";
           break;
         case OPT_NAMES:
           so.names = true;
@@ -488,7 +636,7 @@ main(int argc, char **argv)
   for (int i = optind; i < argc; i++)
     empty |= !*argv[i];
   if ((check && !*check) || (migrate && !*migrate) || (qpath && !*qpath) || (prev && !*prev)
-      || (merge_out && !*merge_out) || (profile_from && !*profile_from) || empty)
+      || (merge_out && !*merge_out) || (profile_from && !*profile_from) || (out && !*out) || empty)
     return bad_usage(xasprintf("%s", _("an empty file name was given; expected the name of a file")));
   /* The modes of the PDCA loop go with no other mode. */
   int loop = want_plan + want_compare + want_next;
@@ -501,6 +649,17 @@ main(int argc, char **argv)
                                want_aggregate ? "--aggregate" : "--merge"));
   if ((so.names || so.pattern) && !want_aggregate)
     return bad_usage(xasprintf(_("%s is used with %s"), so.names ? "--names" : "--pattern", "--aggregate"));
+  if (out && !(want_report || want_plan || want_compare || want_aggregate))
+    return bad_usage(xasprintf(_("%s is used with %s"), "--output", "--report, --plan, --compare, --aggregate"));
+  if (title && !want_aggregate)
+    return bad_usage(xasprintf(_("%s is used with %s"), "--title", "--aggregate"));
+  /* "--report html FILE": the format taken for a file.  Optional
+   * arguments need "=", which nobody guesses. */
+  if (report_opt && !report && rest >= 1 && report_fmt_parse(argv[optind]) >= 0
+      && strcmp(argv[optind], "text") != 0 && access(argv[optind], F_OK) != 0)
+    return bad_usage(xasprintf(_("'%s' is taken as a file name; to choose the format, write %s=%s "
+                                 "(with '=', no space)"),
+                               argv[optind], report_opt, argv[optind]));
   if (profile_from && !merge_out)
     return bad_usage(xasprintf(_("%s is used with %s"), "--profile-from", "--merge"));
   if (dry_run && !merge_out)
@@ -533,14 +692,17 @@ main(int argc, char **argv)
     {
       int afmt = report_fmt_parse(report);
       if (afmt < 0)
-        return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, json or html"), report));
+        return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), report));
       if (so.pattern && !*so.pattern)
         return bad_usage(xasprintf("%s", _("an empty pattern was given; expected a pattern such as *.cfg")));
       if (rest < 1)
         return bad_usage(xasprintf(_("%s needs at least one file or folder"), "--aggregate"));
       if (prev)
         return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", "--aggregate"));
-      return run_aggregate(argv + optind, (size_t) rest, qpath, (enum report_fmt) afmt, &so);
+      if (refuse_terminal_output(out, (enum report_fmt) afmt, "--aggregate", report, argv + optind,
+                                 (size_t) rest))
+        return 2;
+      return run_aggregate(argv + optind, (size_t) rest, qpath, (enum report_fmt) afmt, &so, title, out);
     }
   if (want_compare || want_next)
     {
@@ -557,14 +719,36 @@ main(int argc, char **argv)
 
   int fmt = report_fmt_parse(report);
   if (fmt < 0)
-    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, json or html"), report));
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), report));
   if (want_compare)
-    return run_compare(argv[optind], argv[optind + 1], qpath, (enum report_fmt) fmt);
+    {
+      if (fmt == REPORT_XLSX)
+        return bad_usage(xasprintf(_("%s does not write %s; expected text, markdown, csv, excel-csv, json or html"),
+                                   "--compare", "xlsx"));
+      if (refuse_terminal_output(out, (enum report_fmt) fmt, "--compare", report, argv + optind, 2))
+        return 2;
+      return run_compare(argv[optind], argv[optind + 1], qpath, (enum report_fmt) fmt, out);
+    }
   if (want_report || want_plan)
     {
-      if (rest != 1)
-        return bad_usage(xasprintf(_("%s needs an answers file"), want_plan ? "--plan" : "--report"));
-      return run_report(argv[optind], qpath, prev, (enum report_fmt) fmt, want_plan);
+      /* Without a file, the default one, as the session uses. */
+      char *dflt = rest == 0 ? path_default_answers() : NULL;
+      if (rest == 0 && !dflt)
+        {
+          fprintf(stderr, "%s: %s\n", PACKAGE,
+                  _("neither XDG_DATA_HOME nor HOME is set; give the answers file as an argument"));
+          return 2;
+        }
+      char *file = rest == 1 ? argv[optind] : dflt;
+      if (refuse_terminal_output(out, (enum report_fmt) fmt, want_plan ? "--plan" : "--report", report,
+                                 rest == 1 ? argv + optind : NULL, rest == 1 ? 1 : 0))
+        {
+          free(dflt);
+          return 2;
+        }
+      int rc = run_report(file, qpath, prev, (enum report_fmt) fmt, want_plan, out);
+      free(dflt);
+      return rc;
     }
 
   char *path = rest == 1 ? xstrdup(argv[optind]) : path_default_answers();

@@ -29,4 +29,14 @@ char *path_xdg(const char *var, const char *home_sub, const char *leaf);
  * NULL when neither XDG_DATA_HOME nor HOME is set. */
 char *path_default_answers(void);
 
+/* Commands kijun prints (on leaving, in errors) are meant to be pasted:
+ * the program as it was invoked (argv[0], quoted) when "kijun" on the
+ * PATH is not this program, else "kijun".  path_set_invocation is called
+ * once, by main. */
+void path_set_invocation(const char *argv0);
+const char *path_invocation(void);
+/* s as one word for a POSIX shell: as it is when it holds only plain
+ * characters, else in single quotes.  Newly allocated. */
+char *path_shell_quote(const char *s);
+
 #endif

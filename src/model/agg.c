@@ -26,11 +26,45 @@ agg_free(aggregate *g)
   *g = (aggregate){ 0 };
 }
 
+static const struct
+{
+  const char *key, *label;
+} verdicts[AGG_VERDICT_COUNT] = {
+#define AGG_ROW_(id, key, label) { key, label },
+  AGG_VERDICT_TABLE(AGG_ROW_)
+#undef AGG_ROW_
+};
+
+const char *
+agg_verdict_key(enum agg_verdict v)
+{
+  return verdicts[v].key;
+}
+
+const char *
+agg_verdict_name(enum agg_verdict v)
+{
+  return _(verdicts[v].label);
+}
+
+enum agg_verdict
+agg_verdict_of(const coverage *c)
+{
+  switch (c->verdict)
+    {
+    case COV_VERDICT_MET: return AGG_MET;
+    case COV_VERDICT_INCOMPLETE: return AGG_UNDECIDED;
+    default: return c->baseline_waits ? AGG_RECONFIRM : AGG_NOT_MET;
+    }
+}
+
 static void
-dist_add(agg_dist *d, const cov_tally *t)
+dist_add(agg_dist *d, const cov_tally *t, bool unfinished)
 {
   int v = cov_tenths(t);
-  if (v < 0)
+  if (unfinished)
+    d->unfinished++;
+  else if (v < 0)
     d->none++;
   else
     d->n++, d->bin[v]++;
@@ -41,6 +75,7 @@ dist_merge(agg_dist *into, const agg_dist *d)
 {
   into->n += d->n;
   into->none += d->none;
+  into->unfinished += d->unfinished;
   for (int b = 0; b < AGG_BINS; b++)
     into->bin[b] += d->bin[b];
 }
@@ -52,15 +87,18 @@ agg_add(aggregate *g, const assessment *a, const coverage *c)
   g->files++;
   const qn_sector *s = a->profile[ANS_SECTOR] ? qn_find_sector(q, a->profile[ANS_SECTOR]) : NULL;
   size_t row = s ? (size_t) (s - q->sectors) : q->nsectors;
-  g->sector[row][c->baseline_met]++;
+  enum agg_verdict v = agg_verdict_of(c);
+  g->sector[row][v]++;
+  g->verdict[v]++;
   cov_add_questions(q, a, g->question);
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     cov_tally_add(&g->all[l], &c->all[l]);
-  dist_add(&g->overall, &c->all[QN_BASELINE]);
+  bool unfinished = v == AGG_UNDECIDED;
+  dist_add(&g->overall, &c->all[QN_BASELINE], unfinished);
   for (int p = 0; p < QN_PHASE_COUNT; p++)
-    dist_add(&g->phase[p], &c->phase[p][QN_BASELINE]);
+    dist_add(&g->phase[p], &c->phase[p][QN_BASELINE], unfinished);
   for (size_t k = 0; k < q->nsections; k++)
-    dist_add(&g->section[k], &c->section[k][QN_BASELINE]);
+    dist_add(&g->section[k], &c->section[k][QN_BASELINE], unfinished);
 }
 
 void
@@ -69,8 +107,10 @@ agg_merge(aggregate *into, const aggregate *from)
   const questionnaire *q = into->qn;
   into->files += from->files;
   for (size_t s = 0; s <= q->nsectors; s++)
-    for (int v = 0; v < 2; v++)
+    for (int v = 0; v < AGG_VERDICT_COUNT; v++)
       into->sector[s][v] += from->sector[s][v];
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    into->verdict[v] += from->verdict[v];
   for (size_t i = 0; i < q->nquestions; i++)
     cov_tally_add(&into->question[i], &from->question[i]);
   for (int l = 0; l < QN_LEVEL_COUNT; l++)

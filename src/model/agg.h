@@ -22,11 +22,40 @@
 
 #define AGG_BINS 1001           /* 0.0% .. 100.0% in tenths */
 
-/* The baseline coverage of the organisations in one scope. */
+/* Where an organisation stands, as its own report says: met, not met,
+ * not yet decided (baseline questions unanswered: not a failure), or not
+ * met only because answers await reconfirmation.  An aggregate counts
+ * each, so that an unfinished assessment is never told as a failed one.
+ * X(ID, KEY, LABEL): AGG_<ID>, the key in CSV and JSON, the name for
+ * people. */
+#define AGG_VERDICT_TABLE(X) \
+  X(MET, "baseline_met", N_("Baseline met")) \
+  X(NOT_MET, "baseline_not_met", N_("Baseline not met")) \
+  X(UNDECIDED, "not_yet_decided", N_("Not yet decided")) \
+  X(RECONFIRM, "awaiting_reconfirmation", N_("Awaiting reconfirmation"))
+
+enum agg_verdict
+{
+#define AGG_ENUM_(id, key, label) AGG_##id,
+  AGG_VERDICT_TABLE(AGG_ENUM_)
+#undef AGG_ENUM_
+  AGG_VERDICT_COUNT
+};
+
+const char *agg_verdict_key(enum agg_verdict v);
+const char *agg_verdict_name(enum agg_verdict v);
+/* The verdict of one assessment whose figures are c. */
+enum agg_verdict agg_verdict_of(const coverage *c);
+
+/* The baseline coverage of the organisations in one scope.  Only decided
+ * assessments are in it (every baseline question answered): the
+ * coverage of an unfinished one counts its unanswered questions as not
+ * met and would drag the figures down; those are counted in unfinished. */
 typedef struct agg_dist
 {
   unsigned n;                   /* organisations with something applicable */
   unsigned none;                /* organisations with nothing applicable */
+  unsigned unfinished;          /* not yet decided: left out of the figures */
   unsigned bin[AGG_BINS];       /* by cov_tenths */
 } agg_dist;
 
@@ -34,9 +63,10 @@ typedef struct aggregate
 {
   const questionnaire *qn;
   unsigned files;
-  /* nsectors + 1 rows, the last for files that name no sector; column
-   * 1 counts those whose baseline is met, column 0 the others. */
-  unsigned (*sector)[2];
+  /* nsectors + 1 rows, the last for files that name no sector; a column
+   * for each verdict. */
+  unsigned (*sector)[AGG_VERDICT_COUNT];
+  unsigned verdict[AGG_VERDICT_COUNT];  /* over every sector */
   cov_tally *question;          /* per question, summed */
   cov_tally all[QN_LEVEL_COUNT];/* every answer of every file, pooled */
   agg_dist overall, phase[QN_PHASE_COUNT];

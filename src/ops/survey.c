@@ -43,8 +43,27 @@ typedef struct walker
   unsigned ordinal;             /* files emitted so far */
   void (*file)(void *ctx, char *path, unsigned ordinal); /* takes path */
   void (*problem)(void *ctx, const char *path, const char *message);
+  /* A file in a folder that is not read, and why (NULL: not told). */
+  void (*skip)(void *ctx, const char *path, const char *reason);
   void *ctx;
 } walker;
+
+static void
+skipped(walker *w, const char *path, const char *reason)
+{
+  if (w->skip)
+    w->skip(w->ctx, path, reason);
+}
+
+/* kijun's own files beside an answers file: its lock and the temporary
+ * files of a save (afile.h), which nobody needs to hear about. */
+static bool
+kijun_own(const char *name)
+{
+  size_t n = strlen(name);
+  return strstr(name, ".kijun-tmp-") || strncmp(name, ".kijun-", 7) == 0
+         || (n > 5 && strcmp(name + n - 5, ".lock") == 0);
+}
 
 static void
 emit(walker *w, char *path)
@@ -89,10 +108,18 @@ walk_dir(walker *w, const char *dir, const ancestor *up)
     {
       /* Hidden names: ".", "..", and kijun's own lock and temporary
        * files (.NAME.kijun-tmp-XXXXXX). */
-      if (de->d_name[0] == '.')
+      if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 || kijun_own(de->d_name))
         continue;
       char *p = xasprintf("%s%s%s", dir, slash ? "" : "/", de->d_name);
-      bool matches = fnmatch(w->pattern, de->d_name, 0) == 0;
+      if (de->d_name[0] == '.')
+        {
+          /* Hidden: not read, but said, so that no file vanishes. */
+          skipped(w, p, _("hidden (its name starts with a dot); not read"));
+          free(p);
+          continue;
+        }
+      /* In any case: NAHA-2026.CFG is an answers file too. */
+      bool matches = fnmatch(w->pattern, de->d_name, FNM_CASEFOLD) == 0;
       struct stat st;
       if (de->d_type == DT_DIR || de->d_type == DT_LNK || de->d_type == DT_UNKNOWN)
         {
@@ -113,14 +140,27 @@ walk_dir(walker *w, const char *dir, const ancestor *up)
               continue;
             }
           if (!S_ISREG(st.st_mode))
-            matches = false;
+            {
+              skipped(w, p, _("not a regular file; not read"));
+              free(p);
+              continue;
+            }
         }
       else if (de->d_type != DT_REG)
-        matches = false;
+        {
+          skipped(w, p, _("not a regular file; not read"));
+          free(p);
+          continue;
+        }
       if (matches)
         emit(w, p);
       else
-        free(p);
+        {
+          char *m = xasprintf(_("its name does not match %s; not read"), w->pattern);
+          skipped(w, p, m);
+          free(m);
+          free(p);
+        }
     }
   closedir(d);
 }
@@ -277,7 +317,7 @@ read_one(worker *w, const char *path, unsigned ordinal)
         p[ANS_ORGANIZATION] ? xstrdup(p[ANS_ORGANIZATION]) : NULL,
         p[ANS_RESPONDENT] ? xstrdup(p[ANS_RESPONDENT]) : NULL,
         p[ANS_SECTOR] ? xstrdup(p[ANS_SECTOR]) : NULL,
-        c.baseline_met, cov_tenths(&c.all[QN_BASELINE]),
+        agg_verdict_of(&c), cov_tenths(&c.all[QN_BASELINE]),
       };
     }
   cov_free(&c);
@@ -322,7 +362,16 @@ typedef struct first_walk
   shared *sh;
   survey_problem *problems;
   size_t nproblems, capproblems;
+  survey_problem *skipped;
+  size_t nskipped, capskipped;
 } first_walk;
+
+static void
+walk_skip(void *ctx, const char *path, const char *reason)
+{
+  first_walk *fw = ctx;
+  add_problem(&fw->skipped, &fw->nskipped, &fw->capskipped, path, reason);
+}
 
 static void
 queue_file(void *ctx, char *path, unsigned ordinal)
@@ -427,6 +476,38 @@ cmp_dup(const void *a, const void *b)
   return strcmp(((const survey_dup *) a)->paths[0], ((const survey_dup *) b)->paths[0]);
 }
 
+/* What tells the files of one organisation apart: the name as written,
+ * the last answer and the size (read again: duplicates are few, and the
+ * first read kept nothing, to keep memory flat). */
+static void
+dup_details(const questionnaire *q, const char *path, survey_dupfile *out)
+{
+  *out = (survey_dupfile){ NULL, NULL, -1 };
+  struct stat st;
+  if (stat(path, &st) == 0)
+    out->size = (long long) st.st_size;
+  diag_t d = { 0 };
+  store_doc *doc;
+  assessment *a = NULL;
+  if (store_read(path, &d, &doc) == 0)
+    {
+      if (store_bind(doc, q, &d, &a, NULL) != 0)
+        a = NULL;
+      store_doc_free(doc);
+    }
+  diag_clear(&d);
+  if (!a)
+    return;
+  if (a->profile[ANS_ORGANIZATION])
+    out->organization = xstrdup(a->profile[ANS_ORGANIZATION]);
+  coverage c;
+  cov_compute(q, a, &c);
+  if (c.last_update)
+    out->last_update = xstrdup(c.last_update);
+  cov_free(&c);
+  ans_free(a);
+}
+
 /* Name the files of each group of equal keys (sorted by hash). */
 static void
 find_dups(survey *s, const dupkey *keys, size_t n, const walker *shape, char *const *paths,
@@ -451,7 +532,7 @@ find_dups(survey *s, const dupkey *keys, size_t n, const walker *shape, char *co
     return;
   qsort(wanted, nw, sizeof *wanted, cmp_unsigned);
   name_walk nwk = { wanted, nw, xcalloc(nw, sizeof (char *)) };
-  walker w = { shape->pattern, 0, name_file, ignore_problem, &nwk };
+  walker w = { shape->pattern, 0, name_file, ignore_problem, NULL, &nwk };
   walk(&w, paths, npaths);
   for (size_t i = 0; i < n;)
     {
@@ -460,7 +541,7 @@ find_dups(survey *s, const dupkey *keys, size_t n, const walker *shape, char *co
         j++;
       if (j - i > 1)
         {
-          survey_dup dup = { xcalloc(j - i, sizeof (char *)), 0, NULL };
+          survey_dup dup = { xcalloc(j - i, sizeof (char *)), NULL, 0, NULL };
           for (size_t k = i; k < j; k++)
             {
               unsigned ord = keys[k].ordinal;
@@ -470,6 +551,9 @@ find_dups(survey *s, const dupkey *keys, size_t n, const walker *shape, char *co
               dup.paths[dup.n++] = xstrdup(p ? p : "?");
             }
           qsort(dup.paths, dup.n, sizeof *dup.paths, cmp_str);
+          dup.files = xcalloc(dup.n, sizeof *dup.files);
+          for (size_t k = 0; k < dup.n; k++)
+            dup_details(s->agg.qn, dup.paths[k], &dup.files[k]);
           /* With names kept, the group can say whose files they are. */
           survey_org key = { .path = dup.paths[0] };
           const survey_org *g = s->norgs ? bsearch(&key, s->orgs, s->norgs, sizeof *s->orgs, cmp_org) : NULL;
@@ -519,8 +603,8 @@ survey_run(survey *s, const questionnaire *q, char *const *paths, size_t npaths,
         break;
     }
 
-  first_walk fw = { &sh, NULL, 0, 0 };
-  walker w = { o->pattern ? o->pattern : SURVEY_PATTERN, 0, queue_file, walk_problem, &fw };
+  first_walk fw = { &sh, NULL, 0, 0, NULL, 0, 0 };
+  walker w = { o->pattern ? o->pattern : SURVEY_PATTERN, 0, queue_file, walk_problem, walk_skip, &fw };
   if (started)
     walk(&w, paths, npaths);
   pthread_mutex_lock(&sh.lock);
@@ -564,6 +648,9 @@ survey_run(survey *s, const questionnaire *q, char *const *paths, size_t npaths,
   sort_list(probs, np, sizeof *probs, cmp_problem);
   s->left_out = probs;
   s->nleft_out = np;
+  sort_list(fw.skipped, fw.nskipped, sizeof *fw.skipped, cmp_problem);
+  s->skipped = fw.skipped;
+  s->nskipped = fw.nskipped;
   sort_list(s->orgs, s->norgs, sizeof *s->orgs, cmp_org);
   sort_list(sh.keys, sh.nkeys, sizeof *sh.keys, cmp_key);
   find_dups(s, sh.keys, sh.nkeys, &w, paths, npaths);
@@ -577,11 +664,19 @@ survey_free(survey *s)
   for (size_t i = 0; i < s->nleft_out; i++)
     free(s->left_out[i].path), free(s->left_out[i].message);
   free(s->left_out);
+  for (size_t i = 0; i < s->nskipped; i++)
+    free(s->skipped[i].path), free(s->skipped[i].message);
+  free(s->skipped);
   for (size_t i = 0; i < s->ndups; i++)
     {
       for (size_t k = 0; k < s->dups[i].n; k++)
-        free(s->dups[i].paths[k]);
+        {
+          free(s->dups[i].paths[k]);
+          free(s->dups[i].files[k].organization);
+          free(s->dups[i].files[k].last_update);
+        }
       free(s->dups[i].paths);
+      free(s->dups[i].files);
       free(s->dups[i].organization);
     }
   free(s->dups);
@@ -592,4 +687,21 @@ survey_free(survey *s)
     }
   free(s->orgs);
   *s = (survey){ 0 };
+}
+
+char *
+survey_dup_line(const survey_dup *d, size_t k, bool names)
+{
+  const survey_dupfile *f = &d->files[k];
+  char *org = names && f->organization ? xasprintf(_("organisation %s, "), f->organization)
+                                       : xstrdup("");
+  char *last = f->last_update ? xasprintf(_("last answer %s"), f->last_update)
+                              : xstrdup(_("no answer yet"));
+  char *size = f->size >= 0 ? xasprintf(ngettext(", %lld byte", ", %lld bytes", (unsigned long) f->size), f->size)
+                            : xstrdup("");
+  char *line = xasprintf("%s: %s%s%s", d->paths[k], org, last, size);
+  free(org);
+  free(last);
+  free(size);
+  return line;
 }

@@ -38,10 +38,19 @@ typedef struct survey_problem
   char *message;                /* "FILE:LINE: message", escaped, one line */
 } survey_problem;
 
+/* What tells apart the files of one organisation. */
+typedef struct survey_dupfile
+{
+  char *organization;           /* as written in the file, or NULL */
+  char *last_update;            /* its newest answer's time, or NULL */
+  long long size;               /* in bytes; -1 when unknown */
+} survey_dupfile;
+
 /* Files that name the same organisation. */
 typedef struct survey_dup
 {
   char **paths;                 /* sorted */
+  survey_dupfile *files;        /* files[k] for paths[k] */
   size_t n;
   char *organization;
 } survey_dup;
@@ -50,7 +59,7 @@ typedef struct survey_dup
 typedef struct survey_org
 {
   char *path, *organization, *respondent, *sector;
-  bool baseline_met;
+  enum agg_verdict verdict;
   int tenths;                   /* baseline coverage (cov_tenths) */
 } survey_org;
 
@@ -59,6 +68,8 @@ typedef struct survey
   aggregate agg;
   survey_problem *left_out;     /* sorted by path */
   size_t nleft_out;
+  survey_problem *skipped;      /* files in folders not read, and why; by path */
+  size_t nskipped;
   survey_dup *dups;             /* sorted by their first path */
   size_t ndups;
   survey_org *orgs;             /* sorted by path */
@@ -72,5 +83,10 @@ typedef struct survey
 void survey_run(survey *s, const questionnaire *q, char *const *paths, size_t npaths,
                 const survey_opts *o);
 void survey_free(survey *s);
+/* One file of a duplicate group as people tell it apart: "PATH:
+ * organisation ORG, last answer TIME, SIZE bytes" in the current
+ * language (the organisation only when names is set).  Newly allocated,
+ * not sanitised. */
+char *survey_dup_line(const survey_dup *d, size_t k, bool names);
 
 #endif

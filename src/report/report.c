@@ -17,6 +17,7 @@
 #include "model/coverage.h"
 #include "report/emit.h"
 #include "report/report_html.h"
+#include "report/report_xlsx.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 
@@ -33,7 +34,26 @@ report_fmt_parse(const char *s)
     return REPORT_JSON;
   if (strcmp(s, "html") == 0)
     return REPORT_HTML;
+  if (strcmp(s, "xlsx") == 0)
+    return REPORT_XLSX;
+  if (strcmp(s, "excel-csv") == 0)
+    return REPORT_CSV_EXCEL;
   return -1;
+}
+
+bool
+report_fmt_binaryish(enum report_fmt fmt)
+{
+  return fmt == REPORT_HTML || fmt == REPORT_JSON || fmt == REPORT_XLSX;
+}
+
+enum report_fmt
+report_fmt_begin(FILE *f, enum report_fmt fmt)
+{
+  if (fmt != REPORT_CSV_EXCEL)
+    return fmt;
+  fputs("\xEF\xBB\xBF", f);
+  return REPORT_CSV;
 }
 
 /* The statuses of the reports' "not met, by kind": the brief ones that
@@ -893,6 +913,8 @@ report_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
   coverage c;
   cov_compute(r->qn, r->a, &c);
   enum lang ui = i18n_switch_messages(r->lang);
+  int rc = 0;
+  fmt = report_fmt_begin(f, fmt);
   switch (fmt)
     {
     case REPORT_TEXT: text_report(f, r, &c); break;
@@ -900,8 +922,10 @@ report_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
     case REPORT_CSV: csv_report(f, r, &c); break;
     case REPORT_JSON: json_report(f, r, &c); break;
     case REPORT_HTML: html_report(f, r, &c); break;
+    case REPORT_XLSX: rc = xlsx_report(f, r, &c); break;
+    case REPORT_CSV_EXCEL: break;
     }
   i18n_switch_messages(ui);
   cov_free(&c);
-  return ferror(f) ? EX_IOERR : 0;
+  return rc ? rc : ferror(f) ? EX_IOERR : 0;
 }

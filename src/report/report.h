@@ -9,14 +9,26 @@
 #ifndef KIJUN_REPORT_H
 #define KIJUN_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "report/report_base.h"
 
-enum report_fmt { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON, REPORT_HTML };
+/* REPORT_CSV_EXCEL is the CSV with a byte order mark, which Excel needs
+ * to read UTF-8 (without it, Japanese Excel shows mojibake); REPORT_XLSX
+ * is a workbook (report_xlsx.h), which --compare does not write. */
+enum report_fmt { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON, REPORT_HTML, REPORT_XLSX,
+                  REPORT_CSV_EXCEL };
 
-/* "text", "markdown" (or "md"), "csv", "json", "html"; -1 when unknown. */
+/* "text", "markdown" (or "md"), "csv", "json", "html", "xlsx",
+ * "excel-csv"; -1 when unknown. */
 int report_fmt_parse(const char *s);
+/* Whether the format is for programs or other viewers than a terminal
+ * (HTML, JSON, xlsx): never poured into a terminal. */
+bool report_fmt_binaryish(enum report_fmt fmt);
+/* The byte order mark REPORT_CSV_EXCEL starts with; the format then
+ * written is REPORT_CSV. */
+enum report_fmt report_fmt_begin(FILE *f, enum report_fmt fmt);
 /* Write the report, wholly in r->lang whatever the interface speaks;
  * returns 0, or EX_IOERR when the stream failed. */
 int report_write(FILE *f, enum report_fmt fmt, const report_ctx *r);

@@ -8,6 +8,7 @@
 #include <config.h>
 #include "report/report_agg.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -15,6 +16,7 @@
 #include "model/coverage.h"
 #include "report/emit.h"
 #include "report/report_html.h"
+#include "report/report_xlsx.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 
@@ -97,10 +99,60 @@ share_note(void)
 static unsigned
 met_files(const aggregate *g)
 {
+  return g->verdict[AGG_MET];
+}
+
+/* The files of a row of verdict counts. */
+static unsigned
+row_files(const unsigned *v)
+{
   unsigned n = 0;
-  for (size_t s = 0; s <= g->qn->nsectors; s++)
-    n += g->sector[s][1];
+  for (int k = 0; k < AGG_VERDICT_COUNT; k++)
+    n += v[k];
   return n;
+}
+
+/* A verdict as a column heading: short, explained by verdict_note. */
+static const char *
+verdict_head(enum agg_verdict v)
+{
+  static const char *const heads[AGG_VERDICT_COUNT] = {
+    /* TRANSLATORS: column headings of the aggregate's verdicts: baseline
+       met, not met, not yet decided (questions unanswered), not met only
+       because answers await reconfirmation.  Short. */
+    N_("Baseline met"), N_("Not met"), N_("Undecided"), N_("Reconfirm"),
+  };
+  return _(heads[v]);
+}
+
+static const char *
+verdict_note(void)
+{
+  return _("Undecided: the organisation's own report says \"not yet decided\", because baseline "
+           "questions are unanswered; an unfinished assessment is not a failed one. Reconfirm: "
+           "the baseline is not met only because answers carried from an earlier revision await "
+           "reconfirmation.");
+}
+
+/* What the distributions leave out, or NULL when nothing is. */
+static char *
+unfinished_note(const aggregate *g)
+{
+  unsigned n = g->verdict[AGG_UNDECIDED];
+  if (!n)
+    return NULL;
+  return xasprintf(ngettext("%u organisation whose assessment is not yet decided is left out of "
+                            "these figures (its unanswered questions would count as not met).",
+                            "%u organisations whose assessments are not yet decided are left out of "
+                            "these figures (their unanswered questions would count as not met).", n),
+                   n);
+}
+
+/* The report's title: --title, or the default. */
+static const char *
+report_title(const aggrep_ctx *r)
+{
+  return r->title && *r->title ? r->title : _("kijun: aggregate report");
 }
 
 /* The statuses in the order of their digits, unanswered last. */
@@ -132,10 +184,13 @@ text_head(FILE *f, const aggrep_ctx *r, int width)
   const aggregate *g = &s->agg;
   const questionnaire *q = g->qn;
   char buf[3][64], line[256];
-  emit_title(f, _("kijun: aggregate report"));
+  char *title = txt_sanitize(report_title(r), true);
+  emit_title(f, title);
+  free(title);
   const char *labels[] = { _("Questionnaire"), _("Version"), _("Files aggregated"),
-                           _("Files left out"), _("Duplicates"), _("Baseline met"),
-                           _("Pooled coverage") };
+                           _("Files left out"), _("Duplicates"), agg_verdict_name(AGG_MET),
+                           _("Pooled coverage"), agg_verdict_name(AGG_NOT_MET),
+                           agg_verdict_name(AGG_UNDECIDED), agg_verdict_name(AGG_RECONFIRM) };
   int lw = emit_max_width(labels, sizeof labels / sizeof labels[0]);
   emit_field(f, labels[0], lw, qn_tr(&q->title, r->lang), width);
   snprintf(line, sizeof line, "%s %s", q->id, q->version);
@@ -148,8 +203,11 @@ text_head(FILE *f, const aggrep_ctx *r, int width)
            ngettext("%zu organisation in more than one file", "%zu organisations in more than one file",
                     s->ndups), s->ndups);
   emit_field(f, labels[4], lw, line, width);
-  snprintf(line, sizeof line, _("%u of %u organisations"), met_files(g), g->files);
-  emit_field(f, labels[5], lw, line, width);
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    {
+      snprintf(line, sizeof line, _("%u of %u organisations"), g->verdict[v], g->files);
+      emit_field(f, labels[v ? 6 + v : 5], lw, line, width);
+    }
   cov_format(&g->all[QN_BASELINE], buf[1], sizeof buf[1]);
   cov_format(&g->all[QN_RECOMMENDED], buf[2], sizeof buf[2]);
   snprintf(line, sizeof line, "%s %s, %s %s", qn_level_name(QN_BASELINE), buf[1],
@@ -158,48 +216,46 @@ text_head(FILE *f, const aggrep_ctx *r, int width)
 }
 
 static void
-text_sectors(FILE *f, const aggrep_ctx *r)
+text_sectors(FILE *f, const aggrep_ctx *r, int width)
 {
   const aggregate *g = &r->s->agg;
   const questionnaire *q = g->qn;
   fputs(_("Organisations by sector and verdict\n"), f);
-  const char *heads[] = { _("Sector"), _("Files"), _("Baseline met"), _("Baseline not met") };
+  enum { NC = 1 + AGG_VERDICT_COUNT };
+  const char *heads[1 + NC] = { _("Sector"), _("Files") };
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    heads[2 + v] = verdict_head((enum agg_verdict) v);
   int lw = txt_width(heads[0]), tw = txt_width(_("Total"));
   if (tw > lw)
     lw = tw;
   for (size_t s = 0; s <= q->nsectors; s++)
     if (txt_width(sector_label(r, s)) > lw)
       lw = txt_width(sector_label(r, s));
-  int cw[3];
+  int cw[NC];
   fprintf(f, "%*s", AX_INDENT, "");
   txt_pad(f, heads[0], lw);
-  for (int c = 0; c < 3; c++)
+  for (int c = 0; c < NC; c++)
     {
       cw[c] = txt_width(heads[c + 1]) > AX_COUNT ? txt_width(heads[c + 1]) : AX_COUNT;
       fprintf(f, "%*s", AX_GAP, "");
       txt_rpad(f, heads[c + 1], cw[c]);
     }
   fputc('\n', f);
-  unsigned tot[2] = { 0, 0 };
   for (size_t s = 0; s <= q->nsectors + 1; s++)
     {
-      const unsigned *v;
-      if (s <= q->nsectors)
-        {
-          v = g->sector[s];
-          tot[0] += v[0], tot[1] += v[1];
-          /* Sectors no file names are left out, but "not given" only
-           * when some file names none. */
-          if (!v[0] && !v[1])
-            continue;
-        }
-      else
-        v = tot;
+      const unsigned *v = s <= q->nsectors ? g->sector[s] : g->verdict;
+      /* Sectors no file names are left out, but "not given" only when
+       * some file names none. */
+      if (s <= q->nsectors && !row_files(v))
+        continue;
       fprintf(f, "%*s", AX_INDENT, "");
       txt_pad(f, s <= q->nsectors ? sector_label(r, s) : _("Total"), lw);
-      fprintf(f, "%*s%*u%*s%*u%*s%*u\n", AX_GAP, "", cw[0], v[0] + v[1], AX_GAP, "", cw[1], v[1],
-              AX_GAP, "", cw[2], v[0]);
+      fprintf(f, "%*s%*u", AX_GAP, "", cw[0], row_files(v));
+      for (int k = 0; k < AGG_VERDICT_COUNT; k++)
+        fprintf(f, "%*s%*u", AX_GAP, "", cw[1 + k], v[k]);
+      fputc('\n', f);
     }
+  emit_wrapped(f, verdict_note(), AX_INDENT, width);
 }
 
 static void
@@ -253,6 +309,10 @@ text_dists(FILE *f, const aggrep_ctx *r, int width)
   free(labels);
   free(rows);
   emit_wrapped(f, quantile_note(), AX_INDENT, width);
+  char *un = unfinished_note(&r->s->agg);
+  if (un)
+    emit_wrapped(f, un, AX_INDENT, width);
+  free(un);
 }
 
 static void
@@ -325,6 +385,18 @@ text_lists(FILE *f, const aggrep_ctx *r, int width)
   for (size_t i = 0; i < s->nleft_out; i++)
     emit_wrapped(f, s->left_out[i].message, AX_INDENT, width);
   fputc('\n', f);
+  fprintf(f, ngettext("File skipped (%zu)\n", "Files skipped (%zu)\n", s->nskipped), s->nskipped);
+  if (!s->nskipped)
+    fprintf(f, "%*s%s\n", AX_INDENT, "", _("none"));
+  for (size_t i = 0; i < s->nskipped; i++)
+    {
+      char *line = xasprintf("%s: %s", s->skipped[i].path, s->skipped[i].message);
+      char *clean = txt_sanitize(line, true);
+      emit_wrapped(f, clean, AX_INDENT, width);
+      free(clean);
+      free(line);
+    }
+  fputc('\n', f);
   fprintf(f, ngettext("Organisation in more than one file (%zu)\n",
                       "Organisations in more than one file (%zu)\n", s->ndups), s->ndups);
   if (!s->ndups)
@@ -335,8 +407,13 @@ text_lists(FILE *f, const aggrep_ctx *r, int width)
       if (r->names && d->organization)
         emit_wrapped(f, d->organization, AX_INDENT, width);
       for (size_t k = 0; k < d->n; k++)
-        emit_wrapped(f, d->paths[k], r->names && d->organization ? 2 * AX_INDENT : AX_INDENT,
-                            width);
+        {
+          char *line = survey_dup_line(d, k, r->names);
+          char *clean = txt_sanitize(line, true);
+          emit_wrapped(f, clean, r->names && d->organization ? 2 * AX_INDENT : AX_INDENT, width);
+          free(clean);
+          free(line);
+        }
       if (!(r->names && d->organization) && i + 1 < s->ndups)
         fprintf(f, "%*s--\n", AX_INDENT, "");
     }
@@ -354,8 +431,7 @@ text_lists(FILE *f, const aggrep_ctx *r, int width)
                              o->organization ? o->organization : "-",
                              o->respondent ? o->respondent : "-",
                              sec ? qn_tr(&sec->name, r->lang) : "-",
-                             o->baseline_met ? _("Baseline met") : _("Baseline not met"),
-                             v ? v : _("n/a"), v ? "%" : "");
+                             agg_verdict_name(o->verdict), v ? v : _("n/a"), v ? "%" : "");
       emit_wrapped(f, line, AX_INDENT, width);
       free(line);
     }
@@ -367,7 +443,7 @@ text_report(FILE *f, const aggrep_ctx *r)
   int width = r->width > AX_MIN_WIDTH ? r->width : AX_WIDTH;
   text_head(f, r, width);
   fputc('\n', f);
-  text_sectors(f, r);
+  text_sectors(f, r, width);
   fputc('\n', f);
   text_dists(f, r, width);
   fputc('\n', f);
@@ -388,7 +464,9 @@ md_report(FILE *f, const aggrep_ctx *r)
   const aggregate *g = &s->agg;
   const questionnaire *q = g->qn;
   char buf[64], buf2[64];
-  fprintf(f, "# %s\n\n| | |\n|---|---|\n| %s | ", _("kijun: aggregate report"), _("Questionnaire"));
+  fputs("# ", f);
+  emit_md(f, report_title(r));
+  fprintf(f, "\n\n| | |\n|---|---|\n| %s | ", _("Questionnaire"));
   emit_md(f, qn_tr(&q->title, r->lang));
   fprintf(f, " |\n| %s | ", _("Version"));
   emit_md(f, q->id);
@@ -396,28 +474,37 @@ md_report(FILE *f, const aggrep_ctx *r)
   emit_md(f, q->version);
   fprintf(f, " |\n| %s | %u |\n| %s | %zu |\n| %s | %zu |\n", _("Files aggregated"), g->files,
           _("Files left out"), s->nleft_out, _("Duplicates"), s->ndups);
-  fprintf(f, "| %s | ", _("Baseline met"));
-  fprintf(f, _("%u of %u organisations"), met_files(g), g->files);
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    {
+      fprintf(f, "| %s | ", agg_verdict_name((enum agg_verdict) v));
+      fprintf(f, _("%u of %u organisations"), g->verdict[v], g->files);
+      fputs(" |\n", f);
+    }
   cov_format(&g->all[QN_BASELINE], buf, sizeof buf);
   cov_format(&g->all[QN_RECOMMENDED], buf2, sizeof buf2);
-  fprintf(f, " |\n| %s | %s %s, %s %s |\n", _("Pooled coverage"), qn_level_name(QN_BASELINE), buf,
+  fprintf(f, "| %s | %s %s, %s %s |\n", _("Pooled coverage"), qn_level_name(QN_BASELINE), buf,
           qn_level_name(QN_RECOMMENDED), buf2);
 
-  fprintf(f, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---:|---:|---:|\n",
-          _("Organisations by sector and verdict"), _("Sector"), _("Files"), _("Baseline met"),
-          _("Baseline not met"));
-  unsigned tot[2] = { 0, 0 };
-  for (size_t k = 0; k <= q->nsectors; k++)
+  fprintf(f, "\n## %s\n\n| %s | %s |", _("Organisations by sector and verdict"), _("Sector"), _("Files"));
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    fprintf(f, " %s |", verdict_head((enum agg_verdict) v));
+  fputs("\n|---|---:|", f);
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    fputs("---:|", f);
+  fputc('\n', f);
+  for (size_t k = 0; k <= q->nsectors + 1; k++)
     {
-      const unsigned *v = g->sector[k];
-      tot[0] += v[0], tot[1] += v[1];
-      if (!v[0] && !v[1])
+      const unsigned *v = k <= q->nsectors ? g->sector[k] : g->verdict;
+      if (k <= q->nsectors && !row_files(v))
         continue;
       fputs("| ", f);
-      emit_md(f, sector_label(r, k));
-      fprintf(f, " | %u | %u | %u |\n", v[0] + v[1], v[1], v[0]);
+      emit_md(f, k <= q->nsectors ? sector_label(r, k) : _("Total"));
+      fprintf(f, " | %u |", row_files(v));
+      for (int j = 0; j < AGG_VERDICT_COUNT; j++)
+        fprintf(f, " %u |", v[j]);
+      fputc('\n', f);
     }
-  fprintf(f, "| %s | %u | %u | %u |\n", _("Total"), tot[0] + tot[1], tot[1], tot[0]);
+  fprintf(f, "\n%s\n", verdict_note());
 
   fprintf(f, "\n## %s\n\n| %s | %s |", _("Baseline coverage of the organisations"), _("Scope"),
           _("Files"));
@@ -446,6 +533,10 @@ md_report(FILE *f, const aggrep_ctx *r)
     }
   free(rows);
   fprintf(f, "\n%s\n", quantile_note());
+  char *un = unfinished_note(g);
+  if (un)
+    fprintf(f, "\n%s\n", un);
+  free(un);
 
   fprintf(f, "\n## %s\n\n%s\n\n| %s | %s | %s |", _("Questions, least met first"), share_note(),
           _("Question"), _("Level"), _("Met"));
@@ -486,6 +577,17 @@ md_report(FILE *f, const aggrep_ctx *r)
       emit_md(f, s->left_out[i].message);
       fputc('\n', f);
     }
+  fprintf(f, "\n## %s\n\n", _("Files skipped"));
+  if (!s->nskipped)
+    fprintf(f, "%s\n", _("none"));
+  for (size_t i = 0; i < s->nskipped; i++)
+    {
+      fputs("- ", f);
+      emit_md(f, s->skipped[i].path);
+      fputs(": ", f);
+      emit_md(f, s->skipped[i].message);
+      fputc('\n', f);
+    }
   fprintf(f, "\n## %s\n\n", _("Organisations in more than one file"));
   if (!s->ndups)
     fprintf(f, "%s\n", _("none"));
@@ -499,8 +601,10 @@ md_report(FILE *f, const aggrep_ctx *r)
         }
       for (size_t k = 0; k < s->dups[i].n; k++)
         {
-          fputs(k ? ", " : "", f);
-          emit_md(f, s->dups[i].paths[k]);
+          char *line = survey_dup_line(&s->dups[i], k, r->names);
+          fputs(k ? "; " : "", f);
+          emit_md(f, line);
+          free(line);
         }
       fputc('\n', f);
     }
@@ -524,8 +628,7 @@ md_report(FILE *f, const aggrep_ctx *r)
           emit_md(f, o->respondent);
           fputs(" | ", f);
           emit_md(f, sec ? qn_tr(&sec->name, r->lang) : NULL);
-          fprintf(f, " | %s | %s%s |\n", o->baseline_met ? _("Baseline met") : _("Baseline not met"),
-                  v ? v : "-", v ? "%" : "");
+          fprintf(f, " | %s | %s%s |\n", agg_verdict_name(o->verdict), v ? v : "-", v ? "%" : "");
         }
     }
   fprintf(f, "\n%s\n\n> ", report_formula_text());
@@ -545,7 +648,10 @@ csv_header(FILE *f)
   fputs(",missing_reason,reconfirm", f);
   for (int k = 0; k < AGG_FIVE; k++)
     fprintf(f, ",%s", five_key[k]);
-  fputs(",none_applicable\r\n", f);
+  fputs(",none_applicable", f);
+  for (int v = 1; v < AGG_VERDICT_COUNT; v++)
+    fprintf(f, ",%s_files", agg_verdict_key((enum agg_verdict) v));
+  fputs(",not_yet_decided_left_out\r\n", f);
 }
 
 static void
@@ -570,23 +676,34 @@ csv_tally(FILE *f, const cov_tally *t)
       fputc(',', f);
 }
 
+/* The distribution's columns, then the files by verdict but met (met is
+ * baseline_met_files, near the start), then how many undecided ones the
+ * distribution leaves out; NULL: empty fields. */
 static void
-csv_dist(FILE *f, const agg_dist *d)
+csv_dist(FILE *f, const agg_dist *d, const unsigned *verdicts)
 {
   if (!d)
+    for (int k = 0; k <= AGG_FIVE; k++)
+      fputc(',', f);
+  else
     {
-      for (int k = 0; k <= AGG_FIVE; k++)
-        fputc(',', f);
-      fputs("\r\n", f);
-      return;
+      for (int k = 0; k < AGG_FIVE; k++)
+        {
+          char pct[COV_PERCENT_SIZE];
+          const char *v = tenths_text(agg_quantile(d, five_num[k], five_den[k]), pct);
+          fprintf(f, ",%s", v ? v : "");
+        }
+      fprintf(f, ",%u", d->none);
     }
-  for (int k = 0; k < AGG_FIVE; k++)
-    {
-      char pct[COV_PERCENT_SIZE];
-      const char *v = tenths_text(agg_quantile(d, five_num[k], five_den[k]), pct);
-      fprintf(f, ",%s", v ? v : "");
-    }
-  fprintf(f, ",%u\r\n", d->none);
+  for (int v = 1; v < AGG_VERDICT_COUNT; v++)
+    if (verdicts)
+      fprintf(f, ",%u", verdicts[v]);
+    else
+      fputc(',', f);
+  if (d)
+    fprintf(f, ",%u\r\n", d->unfinished);
+  else
+    fputs(",\r\n", f);
 }
 
 static void
@@ -605,25 +722,25 @@ csv_report(FILE *f, const aggrep_ctx *r)
       csv_lead(f, "overall", q->id, qn_tr(&q->title, r->lang), qn_level_key((enum qn_level) l));
       fprintf(f, ",%u,%u", g->files, met_files(g));
       csv_tally(f, &g->all[l]);
-      csv_dist(f, l == QN_BASELINE ? &g->overall : NULL);
+      csv_dist(f, l == QN_BASELINE ? &g->overall : NULL, g->verdict);
     }
   for (size_t i = 1; i < n; i++)
     {
       csv_lead(f, rows[i].key, rows[i].id, rows[i].label, qn_level_key(QN_BASELINE));
       fprintf(f, ",%u,", rows[i].d->n + rows[i].d->none);
       csv_tally(f, NULL);
-      csv_dist(f, rows[i].d);
+      csv_dist(f, rows[i].d, NULL);
     }
   free(rows);
   for (size_t k = 0; k <= q->nsectors; k++)
     {
       const unsigned *v = g->sector[k];
-      if (!v[0] && !v[1])
+      if (!row_files(v))
         continue;
       csv_lead(f, "sector", k < q->nsectors ? q->sectors[k].id : "", sector_label(r, k), NULL);
-      fprintf(f, ",%u,%u", v[0] + v[1], v[1]);
+      fprintf(f, ",%u,%u", row_files(v), v[AGG_MET]);
       csv_tally(f, NULL);
-      csv_dist(f, NULL);
+      csv_dist(f, NULL, v);
     }
   size_t *rank = agg_ranking(g);
   for (size_t k = 0; k < q->nquestions; k++)
@@ -632,7 +749,7 @@ csv_report(FILE *f, const aggrep_ctx *r)
       csv_lead(f, "question", x->id, qn_tr(&x->text, r->lang), qn_level_key(x->level));
       fprintf(f, ",%u,", g->question[rank[k]].total);
       csv_tally(f, &g->question[rank[k]]);
-      csv_dist(f, NULL);
+      csv_dist(f, NULL, NULL);
     }
   free(rank);
   for (size_t i = 0; i < s->nleft_out; i++)
@@ -640,7 +757,14 @@ csv_report(FILE *f, const aggrep_ctx *r)
       csv_lead(f, "left_out", s->left_out[i].path, s->left_out[i].message, NULL);
       fputs(",,", f);
       csv_tally(f, NULL);
-      csv_dist(f, NULL);
+      csv_dist(f, NULL, NULL);
+    }
+  for (size_t i = 0; i < s->nskipped; i++)
+    {
+      csv_lead(f, "skipped", s->skipped[i].path, s->skipped[i].message, NULL);
+      fputs(",,", f);
+      csv_tally(f, NULL);
+      csv_dist(f, NULL, NULL);
     }
   for (size_t i = 0; i < s->ndups; i++)
     for (size_t k = 0; k < s->dups[i].n; k++)
@@ -650,7 +774,7 @@ csv_report(FILE *f, const aggrep_ctx *r)
         csv_lead(f, "duplicate", s->dups[i].paths[k], r->names ? s->dups[i].organization : group, NULL);
         fputs(",,", f);
         csv_tally(f, NULL);
-        csv_dist(f, NULL);
+        csv_dist(f, NULL, NULL);
       }
   if (r->names)
     for (size_t i = 0; i < s->norgs; i++)
@@ -659,10 +783,12 @@ csv_report(FILE *f, const aggrep_ctx *r)
         char pct[COV_PERCENT_SIZE];
         const char *v = tenths_text(o->tenths, pct);
         csv_lead(f, "organization", o->path, o->organization, qn_level_key(QN_BASELINE));
-        fprintf(f, ",1,%d,,,%s,", o->baseline_met, v ? v : "");
+        fprintf(f, ",1,%d,,,%s,", o->verdict == AGG_MET, v ? v : "");
         for (int j = 0; j < 2 + ANS_STATUS_COUNT; j++)
           fputc(',', f);
-        csv_dist(f, NULL);
+        unsigned one[AGG_VERDICT_COUNT] = { 0 };
+        one[o->verdict] = 1;
+        csv_dist(f, NULL, one);
       }
 }
 
@@ -671,7 +797,8 @@ csv_report(FILE *f, const aggrep_ctx *r)
 static void
 json_dist(FILE *f, const agg_dist *d)
 {
-  fprintf(f, "{ \"files\": %u, \"none_applicable\": %u", d->n, d->none);
+  fprintf(f, "{ \"files\": %u, \"none_applicable\": %u, \"not_yet_decided_left_out\": %u", d->n,
+          d->none, d->unfinished);
   for (int k = 0; k < AGG_FIVE; k++)
     {
       char pct[COV_PERCENT_SIZE];
@@ -699,8 +826,13 @@ json_report(FILE *f, const aggrep_ctx *r)
   emit_json(f, qn_digest(q));
   fputs(", \"title\": ", f);
   emit_json(f, qn_tr(&q->title, r->lang));
-  fprintf(f, " },\n  \"files\": { \"aggregated\": %u, \"left_out\": %zu, \"duplicates\": %zu, "
-             "\"baseline_met\": %u },\n", g->files, s->nleft_out, s->ndups, met_files(g));
+  fputs(" },\n  \"title\": ", f);
+  emit_json(f, report_title(r));
+  fprintf(f, ",\n  \"files\": { \"aggregated\": %u, \"left_out\": %zu, \"duplicates\": %zu",
+          g->files, s->nleft_out, s->ndups);
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    fprintf(f, ", \"%s\": %u", agg_verdict_key((enum agg_verdict) v), g->verdict[v]);
+  fputs(" },\n", f);
   fputs("  \"formula\": ", f);
   emit_json(f, report_formula_text());
   fputs(",\n  \"sectors\": [", f);
@@ -708,14 +840,17 @@ json_report(FILE *f, const aggrep_ctx *r)
   for (size_t k = 0; k <= q->nsectors; k++)
     {
       const unsigned *v = g->sector[k];
-      if (!v[0] && !v[1])
+      if (!row_files(v))
         continue;
       fputs(first ? "\n    { \"id\": " : ",\n    { \"id\": ", f);
       first = false;
       emit_json(f, k < q->nsectors ? q->sectors[k].id : NULL);
       fputs(", \"name\": ", f);
       emit_json(f, sector_label(r, k));
-      fprintf(f, ", \"files\": %u, \"baseline_met\": %u, \"baseline_not_met\": %u }", v[0] + v[1], v[1], v[0]);
+      fprintf(f, ", \"files\": %u", row_files(v));
+      for (int j = 0; j < AGG_VERDICT_COUNT; j++)
+        fprintf(f, ", \"%s\": %u", agg_verdict_key((enum agg_verdict) j), v[j]);
+      fputs(" }", f);
     }
   fputs(first ? "],\n" : "\n  ],\n", f);
   fputs("  \"overall\": { ", f);
@@ -771,7 +906,16 @@ json_report(FILE *f, const aggrep_ctx *r)
       emit_json(f, s->left_out[i].message);
       fputs(" }", f);
     }
-  fputs(s->nleft_out ? "\n  ],\n  \"duplicates\": [" : "],\n  \"duplicates\": [", f);
+  fputs(s->nleft_out ? "\n  ],\n  \"skipped\": [" : "],\n  \"skipped\": [", f);
+  for (size_t i = 0; i < s->nskipped; i++)
+    {
+      fputs(i ? ",\n    { \"file\": " : "\n    { \"file\": ", f);
+      emit_json(f, s->skipped[i].path);
+      fputs(", \"reason\": ", f);
+      emit_json(f, s->skipped[i].message);
+      fputs(" }", f);
+    }
+  fputs(s->nskipped ? "\n  ],\n  \"duplicates\": [" : "],\n  \"duplicates\": [", f);
   for (size_t i = 0; i < s->ndups; i++)
     {
       fputs(i ? ",\n    { " : "\n    { ", f);
@@ -786,6 +930,24 @@ json_report(FILE *f, const aggrep_ctx *r)
         {
           fputs(k ? ", " : " ", f);
           emit_json(f, s->dups[i].paths[k]);
+        }
+      fputs(" ], \"details\": [", f);
+      for (size_t k = 0; k < s->dups[i].n; k++)
+        {
+          const survey_dupfile *x = &s->dups[i].files[k];
+          fputs(k ? ", { \"file\": " : " { \"file\": ", f);
+          emit_json(f, s->dups[i].paths[k]);
+          if (r->names)
+            {
+              fputs(", \"organization\": ", f);
+              emit_json(f, x->organization);
+            }
+          fputs(", \"last_update\": ", f);
+          emit_json(f, x->last_update);
+          if (x->size >= 0)
+            fprintf(f, ", \"size\": %lld }", x->size);
+          else
+            fputs(", \"size\": null }", f);
         }
       fputs(" ] }", f);
     }
@@ -807,7 +969,7 @@ json_report(FILE *f, const aggrep_ctx *r)
           fputs(", \"sector\": ", f);
           emit_json(f, o->sector);
           fprintf(f, ", \"verdict\": \"%s\", \"baseline_percent\": %s }",
-                  o->baseline_met ? "baseline_met" : "baseline_not_met", v ? v : "null");
+                  agg_verdict_key(o->verdict), v ? v : "null");
         }
       fputs(s->norgs ? "\n  ]" : "]", f);
     }
@@ -830,8 +992,15 @@ html_head(FILE *f, const aggrep_ctx *r)
   fputs("<header>\n<p class=\"kicker\">", f);
   html_put(f, _("kijun: aggregate report"));
   fputs("</p>\n<h1>", f);
-  html_put(f, qn_tr(&q->title, r->lang));
-  fputs("</h1>\n<dl class=\"facts\">\n", f);
+  html_put(f, r->title && *r->title ? r->title : qn_tr(&q->title, r->lang));
+  fputs("</h1>\n", f);
+  if (r->title && *r->title)
+    {
+      fputs("<p class=\"subtitle\">", f);
+      html_put(f, qn_tr(&q->title, r->lang));
+      fputs("</p>\n", f);
+    }
+  fputs("<dl class=\"facts\">\n", f);
   snprintf(buf, sizeof buf, "%u", g->files);
   html_fact(f, _("Files aggregated"), buf, NULL);
   snprintf(buf, sizeof buf, "%zu", s->nleft_out);
@@ -842,8 +1011,12 @@ html_head(FILE *f, const aggrep_ctx *r)
   snprintf(buf, sizeof buf, "%s %s", q->id, q->version);
   html_fact(f, _("Version"), buf, "id");
   fputs("</dl>\n<div class=\"kpis\">\n", f);
-  snprintf(buf, sizeof buf, "%u (%u/%u)", met_files(g), met_files(g), g->files);
-  html_kpi(f, _("Baseline met"), buf);
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    if (v != AGG_RECONFIRM || g->verdict[v])
+      {
+        snprintf(buf, sizeof buf, "%u (%u/%u)", g->verdict[v], g->verdict[v], g->files);
+        html_kpi(f, agg_verdict_name((enum agg_verdict) v), buf);
+      }
   cov_format(&g->all[QN_BASELINE], buf, sizeof buf);
   html_kpi(f, _("Pooled baseline coverage"), buf);
   char pct[COV_PERCENT_SIZE];
@@ -861,26 +1034,24 @@ html_sectors(FILE *f, const aggrep_ctx *r)
   html_el(f, "h2", NULL, _("Organisations by sector and verdict"));
   fputs("<table class=\"items\">\n<thead><tr>", f);
   html_el(f, "th", NULL, _("Sector"));
-  const char *nums[] = { _("Files"), _("Baseline met"), _("Baseline not met") };
-  for (int i = 0; i < 3; i++)
-    html_el(f, "th", "num", nums[i]);
+  html_el(f, "th", "num", _("Files"));
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    html_el(f, "th", "num", verdict_head((enum agg_verdict) v));
   fputs("</tr></thead>\n<tbody>\n", f);
-  unsigned tot[2] = { 0, 0 };
   for (size_t k = 0; k <= q->nsectors + 1; k++)
     {
-      const unsigned *v = k <= q->nsectors ? g->sector[k] : tot;
-      if (k <= q->nsectors)
-        {
-          tot[0] += v[0], tot[1] += v[1];
-          if (!v[0] && !v[1])
-            continue;
-        }
+      const unsigned *v = k <= q->nsectors ? g->sector[k] : g->verdict;
+      if (k <= q->nsectors && !row_files(v))
+        continue;
       fputs("<tr><td>", f);
       html_put(f, k <= q->nsectors ? sector_label(r, k) : _("Total"));
-      fprintf(f, "</td><td class=\"num\">%u</td><td class=\"num\">%u</td><td class=\"num\">%u</td></tr>\n",
-              v[0] + v[1], v[1], v[0]);
+      fprintf(f, "</td><td class=\"num\">%u</td>", row_files(v));
+      for (int j = 0; j < AGG_VERDICT_COUNT; j++)
+        fprintf(f, "<td class=\"num\">%u</td>", v[j]);
+      fputs("</tr>\n", f);
     }
   fputs("</tbody>\n</table>\n", f);
+  html_el(f, "p", "muted", verdict_note());
 }
 
 static void
@@ -889,6 +1060,10 @@ html_dists(FILE *f, const aggrep_ctx *r)
   const questionnaire *q = r->s->agg.qn;
   html_el(f, "h2", NULL, _("Baseline coverage of the organisations"));
   html_el(f, "p", NULL, quantile_note());
+  char *un = unfinished_note(&r->s->agg);
+  if (un)
+    html_el(f, "p", NULL, un);
+  free(un);
   fputs("<table class=\"items\">\n<thead><tr>", f);
   html_el(f, "th", NULL, _("Scope"));
   html_el(f, "th", "num", _("Files"));
@@ -1001,6 +1176,22 @@ html_lists(FILE *f, const aggrep_ctx *r)
         html_el(f, "li", "path", s->left_out[i].message);
       fputs("</ul>\n", f);
     }
+  html_el(f, "h2", NULL, _("Files skipped"));
+  if (!s->nskipped)
+    html_el(f, "p", NULL, _("none"));
+  else
+    {
+      fputs("<ul>\n", f);
+      for (size_t i = 0; i < s->nskipped; i++)
+        {
+          fputs("<li><span class=\"path\">", f);
+          html_put(f, s->skipped[i].path);
+          fputs("</span>: ", f);
+          html_put(f, s->skipped[i].message);
+          fputs("</li>\n", f);
+        }
+      fputs("</ul>\n", f);
+    }
   html_el(f, "h2", NULL, _("Organisations in more than one file"));
   if (!s->ndups)
     html_el(f, "p", NULL, _("none"));
@@ -1017,9 +1208,11 @@ html_lists(FILE *f, const aggrep_ctx *r)
             }
           for (size_t k = 0; k < s->dups[i].n; k++)
             {
-              fputs(k ? ", <span class=\"path\">" : "<span class=\"path\">", f);
-              html_put(f, s->dups[i].paths[k]);
+              char *line = survey_dup_line(&s->dups[i], k, r->names);
+              fputs(k ? "<br><span class=\"path\">" : "<span class=\"path\">", f);
+              html_put(f, line);
               fputs("</span>", f);
+              free(line);
             }
           fputs("</li>\n", f);
         }
@@ -1047,7 +1240,7 @@ html_lists(FILE *f, const aggrep_ctx *r)
       html_el(f, "td", NULL, o->organization);
       html_el(f, "td", NULL, o->respondent);
       html_el(f, "td", NULL, sec ? qn_tr(&sec->name, r->lang) : NULL);
-      html_el(f, "td", "kw", o->baseline_met ? _("Baseline met") : _("Baseline not met"));
+      html_el(f, "td", "kw", agg_verdict_name(o->verdict));
       fprintf(f, "<td class=\"num\">%s%s</td></tr>\n", v ? v : "-", v ? "%" : "");
     }
   fputs("</tbody>\n</table>\n", f);
@@ -1056,7 +1249,7 @@ html_lists(FILE *f, const aggrep_ctx *r)
 static void
 html_page(FILE *f, const aggrep_ctx *r)
 {
-  html_begin(f, r->lang, _("kijun: aggregate report"));
+  html_begin(f, r->lang, report_title(r));
   fputs("<section class=\"summary\">\n", f);
   html_head(f, r);
   html_sectors(f, r);
@@ -1071,12 +1264,226 @@ html_page(FILE *f, const aggrep_ctx *r)
   html_end(f);
 }
 
+/* ---- Excel ---------------------------------------------------------------- */
+
+static void
+xlsx_quantiles(xlsx_book *b, lxw_worksheet *ws, int row, int col, const agg_dist *d)
+{
+  for (int k = 0; k < AGG_FIVE; k++)
+    {
+      int v = agg_quantile(d, five_num[k], five_den[k]);
+      if (v >= 0)
+        worksheet_write_number(ws, (lxw_row_t) row, (lxw_col_t) (col + k), v / 1000.0, b->pct);
+    }
+}
+
+static int
+xlsx_aggregate(FILE *f, const aggrep_ctx *r)
+{
+  const survey *s = r->s;
+  const aggregate *g = &s->agg;
+  const questionnaire *q = g->qn;
+  xlsx_book b;
+  if (!xlsx_open(&b))
+    {
+      fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("cannot make the workbook's temporary file"),
+              strerror(errno));
+      return EX_CANTCREAT;
+    }
+  /* The cover. */
+  lxw_worksheet *ws = xlsx_sheet(&b, _("Summary"));
+  worksheet_set_column(ws, 0, 0, 34, NULL);
+  worksheet_set_column(ws, 1, 1, 60, NULL);
+  xlsx_text(&b, ws, 0, 0, report_title(r), b.title);
+  xlsx_text(&b, ws, 1, 0, qn_tr(&q->title, r->lang), NULL);
+  int row = 3;
+  char buf[128], now[32];
+  snprintf(buf, sizeof buf, "%s %s", q->id, q->version);
+  xlsx_text(&b, ws, row, 0, _("Version"), b.bold);
+  xlsx_text(&b, ws, row++, 1, buf, b.text);
+  ans_now(now);
+  xlsx_text(&b, ws, row, 0, _("Report made"), b.bold);
+  xlsx_date(&b, ws, row++, 1, now);
+  xlsx_text(&b, ws, row, 0, _("Files aggregated"), b.bold);
+  xlsx_number(&b, ws, row++, 1, g->files);
+  xlsx_text(&b, ws, row, 0, _("Files left out"), b.bold);
+  xlsx_number(&b, ws, row++, 1, (double) s->nleft_out);
+  xlsx_text(&b, ws, row, 0, _("Duplicates"), b.bold);
+  xlsx_number(&b, ws, row++, 1, (double) s->ndups);
+  row++;
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    {
+      xlsx_text(&b, ws, row, 0, agg_verdict_name((enum agg_verdict) v), b.bold);
+      xlsx_number(&b, ws, row++, 1, g->verdict[v]);
+    }
+  xlsx_text(&b, ws, row++, 0, verdict_note(), NULL);
+  row++;
+  for (int l = 0; l < QN_LEVEL_COUNT; l++)
+    {
+      snprintf(buf, sizeof buf, "%s: %s", _("Pooled coverage"), qn_level_name((enum qn_level) l));
+      xlsx_text(&b, ws, row, 0, buf, b.bold);
+      xlsx_percent(&b, ws, row++, 1, &g->all[l]);
+    }
+  xlsx_text(&b, ws, row, 0, _("Median baseline coverage"), b.bold);
+  int med = agg_quantile(&g->overall, 1, 2);
+  if (med >= 0)
+    worksheet_write_number(ws, (lxw_row_t) row, 1, med / 1000.0, b.pct);
+  row += 2;
+  worksheet_merge_range(ws, (lxw_row_t) row, 0, (lxw_row_t) row, 1, "", b.wrap);
+  xlsx_text(&b, ws, row, 0, report_formula_text(), NULL);
+  worksheet_set_row(ws, (lxw_row_t) row, 60, NULL);
+
+  /* Sectors by verdict. */
+  ws = xlsx_sheet(&b, _("Sectors"));
+  const char *sh[2 + AGG_VERDICT_COUNT] = { _("Sector"), _("Files") };
+  double sw[2 + AGG_VERDICT_COUNT] = { 24, 8 };
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    sh[2 + v] = agg_verdict_name((enum agg_verdict) v), sw[2 + v] = 14;
+  xlsx_header(&b, ws, sh, sw, 2 + AGG_VERDICT_COUNT, 1);
+  row = 1;
+  for (size_t k = 0; k <= q->nsectors + 1; k++)
+    {
+      const unsigned *v = k <= q->nsectors ? g->sector[k] : g->verdict;
+      if (k <= q->nsectors && !row_files(v))
+        continue;
+      xlsx_text(&b, ws, row, 0, k <= q->nsectors ? sector_label(r, k) : _("Total"),
+                k <= q->nsectors ? b.text : b.bold);
+      xlsx_number(&b, ws, row, 1, row_files(v));
+      for (int j = 0; j < AGG_VERDICT_COUNT; j++)
+        xlsx_number(&b, ws, row, 2 + j, v[j]);
+      row++;
+    }
+  xlsx_filter(ws, row - 1, 2 + AGG_VERDICT_COUNT);
+
+  /* The distributions. */
+  ws = xlsx_sheet(&b, _("Baseline coverage of the organisations"));
+  const char *dh[] = { _("Scope"), _("Item"), _("Title"), _("Files"), five_name(0), five_name(1),
+                       five_name(2), five_name(3), five_name(4), _("None applicable"),
+                       agg_verdict_name(AGG_UNDECIDED) };
+  static const double dw[] = { 10, 8, 36, 8, 9, 9, 9, 9, 9, 12, 14 };
+  int nd = (int) (sizeof dh / sizeof dh[0]);
+  xlsx_header(&b, ws, dh, dw, nd, 3);
+  scope_row *rows = xcalloc(1 + QN_PHASE_COUNT + q->nsections, sizeof *rows);
+  size_t n = scope_rows(r, rows);
+  for (size_t i = 0; i < n; i++)
+    {
+      int rr = (int) i + 1;
+      const char *kind = strcmp(rows[i].key, "overall") == 0 ? _("Overall")
+                         : strcmp(rows[i].key, "phase") == 0 ? _("Phase") : _("Item");
+      xlsx_text(&b, ws, rr, 0, kind, b.text);
+      if (strcmp(rows[i].key, "section") == 0)
+        xlsx_text(&b, ws, rr, 1, rows[i].id, b.text);
+      xlsx_text(&b, ws, rr, 2, rows[i].label, NULL);
+      xlsx_number(&b, ws, rr, 3, rows[i].d->n);
+      xlsx_quantiles(&b, ws, rr, 4, rows[i].d);
+      xlsx_number(&b, ws, rr, 9, rows[i].d->none);
+      xlsx_number(&b, ws, rr, 10, rows[i].d->unfinished);
+    }
+  xlsx_filter(ws, (int) n, nd);
+  free(rows);
+  char *un = unfinished_note(g);
+  if (un)
+    xlsx_text(&b, ws, (int) n + 2, 0, un, b.text);
+  free(un);
+
+  /* The questions, least met first. */
+  ws = xlsx_sheet(&b, _("Questions"));
+  enum { QH = 8 + ANS_STATUS_COUNT };
+  const char *qh[QH] = { _("Question"), _("Phase"), _("Item"), _("Level"), _("Text"), _("Share met"),
+                         _("Met"), _("Applicable") };
+  double qw[QH] = { 11, 8, 7, 13, 50, 10, 8, 10 };
+  for (int i = 0; i < ANS_STATUS_COUNT; i++)
+    qh[8 + i] = ans_status_name(nth(i)), qw[8 + i] = 11;
+  xlsx_header(&b, ws, qh, qw, QH, 1);
+  size_t *rank = agg_ranking(g);
+  for (size_t k = 0; k < q->nquestions; k++)
+    {
+      int rr = (int) k + 1;
+      const qn_question *x = &q->questions[rank[k]];
+      const cov_tally *t = &g->question[rank[k]];
+      xlsx_text(&b, ws, rr, 0, x->id, b.text);
+      xlsx_text(&b, ws, rr, 1, qn_phase_name(x->phase), b.text);
+      xlsx_text(&b, ws, rr, 2, q->sections[x->section].id, b.text);
+      const char *mark = report_basis_label(x->basis);
+      char *level = xasprintf("%s%s%s", qn_level_name(x->level), *mark ? " " : "", mark);
+      xlsx_text(&b, ws, rr, 3, level, b.text);
+      free(level);
+      xlsx_text(&b, ws, rr, 4, qn_tr(&x->text, r->lang), NULL);
+      xlsx_percent(&b, ws, rr, 5, t);
+      xlsx_number(&b, ws, rr, 6, t->met);
+      xlsx_number(&b, ws, rr, 7, t->applicable);
+      for (int i = 0; i < ANS_STATUS_COUNT; i++)
+        xlsx_number(&b, ws, rr, 8 + i, t->status[nth(i)]);
+    }
+  free(rank);
+  xlsx_filter(ws, (int) q->nquestions, QH);
+
+  /* Files left out and duplicates: what the auditor has to look at. */
+  ws = xlsx_sheet(&b, _("Files"));
+  const char *fh[] = { _("File"), _("Kind"), _("Detail") };
+  static const double fw[] = { 40, 22, 80 };
+  xlsx_header(&b, ws, fh, fw, 3, 1);
+  row = 1;
+  for (size_t i = 0; i < s->nleft_out; i++, row++)
+    {
+      xlsx_text(&b, ws, row, 0, s->left_out[i].path, b.text);
+      xlsx_text(&b, ws, row, 1, _("left out"), b.text);
+      xlsx_text(&b, ws, row, 2, s->left_out[i].message, NULL);
+    }
+  for (size_t i = 0; i < s->nskipped; i++, row++)
+    {
+      xlsx_text(&b, ws, row, 0, s->skipped[i].path, b.text);
+      xlsx_text(&b, ws, row, 1, _("skipped"), b.text);
+      xlsx_text(&b, ws, row, 2, s->skipped[i].message, NULL);
+    }
+  for (size_t i = 0; i < s->ndups; i++)
+    for (size_t k = 0; k < s->dups[i].n; k++, row++)
+      {
+        xlsx_text(&b, ws, row, 0, s->dups[i].paths[k], b.text);
+        snprintf(buf, sizeof buf, "%s %zu", _("duplicate"), i + 1);
+        xlsx_text(&b, ws, row, 1, buf, b.text);
+        char *line = survey_dup_line(&s->dups[i], k, r->names);
+        xlsx_text(&b, ws, row, 2, line, NULL);
+        free(line);
+      }
+  xlsx_filter(ws, row - 1, 3);
+
+  if (r->names)
+    {
+      ws = xlsx_sheet(&b, _("Organisations"));
+      const char *oh[] = { _("Answers file"), ans_field_name(ANS_ORGANIZATION),
+                           ans_field_name(ANS_RESPONDENT), ans_field_name(ANS_SECTOR), _("Verdict"),
+                           _("Baseline coverage") };
+      static const double ow[] = { 40, 28, 20, 14, 22, 12 };
+      xlsx_header(&b, ws, oh, ow, 6, 1);
+      for (size_t i = 0; i < s->norgs; i++)
+        {
+          const survey_org *o = &s->orgs[i];
+          const qn_sector *sec = o->sector ? qn_find_sector(q, o->sector) : NULL;
+          int rr = (int) i + 1;
+          xlsx_text(&b, ws, rr, 0, o->path, b.text);
+          xlsx_text(&b, ws, rr, 1, o->organization, b.text);
+          xlsx_text(&b, ws, rr, 2, o->respondent, b.text);
+          xlsx_text(&b, ws, rr, 3, sec ? qn_tr(&sec->name, r->lang) : o->sector, b.text);
+          xlsx_text(&b, ws, rr, 4, agg_verdict_name(o->verdict), b.text);
+          if (o->tenths >= 0)
+            worksheet_write_number(ws, (lxw_row_t) rr, 5, o->tenths / 1000.0, b.pct);
+        }
+      xlsx_filter(ws, (int) s->norgs, 6);
+    }
+  return xlsx_close(&b, f);
+}
+
 int
 aggrep_write(FILE *f, enum report_fmt fmt, const aggrep_ctx *r)
 {
   enum lang ui = i18n_switch_messages(r->lang);
+  int rc = 0;
+  fmt = report_fmt_begin(f, fmt);
   switch (fmt)
     {
+    case REPORT_XLSX: rc = xlsx_aggregate(f, r); break;
+    case REPORT_CSV_EXCEL: break;
     case REPORT_TEXT: text_report(f, r); break;
     case REPORT_MARKDOWN: md_report(f, r); break;
     case REPORT_CSV: csv_report(f, r); break;
@@ -1084,5 +1491,5 @@ aggrep_write(FILE *f, enum report_fmt fmt, const aggrep_ctx *r)
     case REPORT_HTML: html_page(f, r); break;
     }
   i18n_switch_messages(ui);
-  return ferror(f) ? EX_IOERR : 0;
+  return rc ? rc : ferror(f) ? EX_IOERR : 0;
 }

@@ -22,6 +22,7 @@ typedef struct aggrep_ctx
   enum lang lang;
   int width;                    /* text width in columns (0: 80) */
   bool names;                   /* print the organisations' names */
+  const char *title;            /* --title (association, year), or NULL */
 } aggrep_ctx;
 
 /* Write the report wholly in r->lang; returns 0, or EX_IOERR when the

@@ -15,6 +15,7 @@
 #include "report/emit.h"
 #include "model/plan.h"
 #include "report/report_html.h"
+#include "report/report_xlsx.h"
 #include "base/text.h"
 #include "base/xalloc.h"
 
@@ -324,9 +325,14 @@ report_plan_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
     [REPORT_JSON] = json_plan, [REPORT_HTML] = html_plan,
   };
   enum lang ui = i18n_switch_messages(r->lang);
-  render[fmt](f, r, &p);
+  int rc = 0;
+  fmt = report_fmt_begin(f, fmt);
+  if (fmt == REPORT_XLSX)
+    rc = xlsx_plan(f, r, &c, &p);
+  else
+    render[fmt](f, r, &p);
   i18n_switch_messages(ui);
   plan_free(&p);
   cov_free(&c);
-  return ferror(f) ? EX_IOERR : 0;
+  return rc ? rc : ferror(f) ? EX_IOERR : 0;
 }

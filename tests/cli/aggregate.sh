@@ -68,16 +68,26 @@ n = len(reports)
 r = row("overall", "mini")
 expect("files", r["files"], n)
 expect("baseline met files", r["baseline_met_files"], sum(x["verdict"] == "baseline_met" for x in reports))
-vals = [x["overall"]["baseline"]["percent"] for x in reports if x["overall"]["baseline"]["percent"] is not None]
+# Three verdicts: an unfinished assessment is not yet decided, never not met.
+expect("not yet decided files", r["not_yet_decided_files"], sum(x["verdict"] == "incomplete" for x in reports))
+expect("baseline not met files", r["baseline_not_met_files"],
+       sum(x["verdict"] == "baseline_not_met" and "reconfirm" not in x["verdict_label"] for x in reports))
+# The distributions are of the decided assessments only.
+undecided = sum(x["verdict"] == "incomplete" for x in reports)
+expect("left out of the distribution", r["not_yet_decided_left_out"], undecided)
+if not undecided or undecided == n:
+    bad.append("the set should mix decided and undecided assessments (%d of %d undecided)" % (undecided, n))
+decided = [x for x in reports if x["verdict"] != "incomplete"]
+vals = [x["overall"]["baseline"]["percent"] for x in decided if x["overall"]["baseline"]["percent"] is not None]
 expect("overall quartiles", [r[k] for k in ("min", "q1", "median", "q3", "max")], five(vals))
 expect("pooled met", r["met"], sum(x["overall"]["baseline"]["met"] for x in reports))
 for ph in ("plan", "do", "check", "act"):
     r = row("phase", ph)
-    vals = [p["baseline"]["percent"] for x in reports for p in x["phases"] if p["id"] == ph and p["baseline"]["percent"] is not None]
+    vals = [p["baseline"]["percent"] for x in decided for p in x["phases"] if p["id"] == ph and p["baseline"]["percent"] is not None]
     expect("phase " + ph, [r[k] for k in ("min", "q1", "median", "q3", "max")], five(vals))
 for sec in ("1.1", "1.2", "1.3"):
     r = row("section", sec)
-    vals = [s["baseline"]["percent"] for x in reports for s in x["sections"] if s["id"] == sec and s["baseline"]["percent"] is not None]
+    vals = [s["baseline"]["percent"] for x in decided for s in x["sections"] if s["id"] == sec and s["baseline"]["percent"] is not None]
     expect("item " + sec, [r[k] for k in ("min", "q1", "median", "q3", "max")], five(vals))
 for sector in ("water", "gas", ""):
     got = [r for r in rows if r["scope"] == "sector" and r["id"] == sector]
@@ -143,7 +153,9 @@ expect_in "a libconfig syntax error is named with its line" err "sub/syntax.cfg:
 expect_in "another questionnaire's file is named with its line" err "sub/other.cfg:3: these answers belong to questionnaire 'shop' version 1"
 expect_in "a symbolic link loop is reported, not followed" err "sub/up: symbolic link loop"
 expect_in "a link to itself is reported" err "self.cfg: cannot open"
-expect_in "the duplicate organisation is reported" err "mixed/water-b.cfg: the same organisation as $TMP/mixed/sub/copy-of-b.cfg"
+expect_in "the duplicate organisation is reported" err "2 files name the same organisation; each is counted:"
+expect_in "with each of its files" err "  $TMP/mixed/sub/copy-of-b.cfg: organisation"
+expect_in "with each of its files (the other)" err "  $TMP/mixed/water-b.cfg: organisation"
 if [ "$(id -u)" -eq 0 ]; then
   ok "# SKIP root reads files whatever their permissions: the unreadable file is read"
   n_expected=4
@@ -160,7 +172,7 @@ chmod 600 "$TMP/mixed/locked.cfg"
 rm "$TMP/mixed/sub/up" "$TMP/mixed/self.cfg"
 run "$KIJUN" --aggregate -q "$Q" --pattern='*.txt' "$TMP/mixed"
 expect_status "--pattern chooses the files taken from folders" 0
-expect_in "--pattern=*.txt takes notes.txt only" out "Files aggregated  1"
+expect_in "--pattern=*.txt takes notes.txt only" out "Files aggregated         1"
 
 mkdir -p "$TMP/empty"
 run "$KIJUN" --aggregate -q "$Q" "$TMP/empty"
@@ -175,6 +187,44 @@ run "$KIJUN" --aggregate=pdf -q "$Q" "$TMP/set"
 expect_status "an unknown aggregate format is bad usage" 2
 run "$KIJUN" --names -q "$Q" "$TESTDATA/mini-answers.cfg"
 expect_status "--names without --aggregate is bad usage" 2
+
+# ---- inputs that cannot vanish, duplicates told apart, a title ----------------
+mkdir -p "$TMP/usb"
+cp -R "$TESTDATA/agg/." "$TMP/usb/"
+fixture "$TESTDATA/mini-answers.cfg" "$TMP/usb/NAHA-2026.CFG"
+echo notes > "$TMP/usb/readme.txt"
+fixture "$TESTDATA/mini-answers.cfg" "$TMP/usb/.old-copy.cfg"
+: > "$TMP/usb/.water-a.cfg.lock"
+: > "$TMP/usb/.water-a.cfg.kijun-tmp-AbC123"
+run "$KIJUN" --lang=en --aggregate=json --title='Water ISAC, FY2026' -q "$Q" "$TMP/usb"
+expect_in "a file named *.CFG in capitals is aggregated" out '"aggregated": 5'
+expect_in "a file whose name does not match is listed as skipped, with why" out '"reason": "its name does not match *.cfg; not read"'
+expect_in "a hidden file is listed as skipped" out '.old-copy.cfg'
+if grep -q 'kijun-tmp\|\.lock' "$TMP/out" "$TMP/err"; then not_ok "kijun's own lock and temporary files are not listed"
+else ok "kijun's own lock and temporary files are not listed"; fi
+expect_in "skipped files are named on stderr too" err "skipped: $TMP/usb/readme.txt"
+expect_in "a duplicate names its organisation on stderr" err "organisation Minami Water"
+expect_in "a duplicate gives each file's size" err "bytes"
+expect_in "a duplicate gives each file's last answer or says there is none" err "no answer yet"
+expect_in "JSON details the duplicates" out '"details": [ { "file": '
+expect_in "--title is the JSON title" out '"title": "Water ISAC, FY2026"'
+expect_in "JSON counts the undecided organisations" out '"not_yet_decided": '
+run "$KIJUN" --lang=en --aggregate --title='Water ISAC, FY2026' -q "$Q" "$TMP/usb"
+expect_in "--title heads the text report" out "Water ISAC, FY2026"
+expect_in "the text report counts the undecided" out "Not yet decided"
+if tr '\n' ' ' < "$TMP/out" | tr -s ' ' | grep -q "are left out of these figures"; then
+  ok "the text report says the undecided are left out of the distributions"
+else not_ok "the text report says the undecided are left out of the distributions"; fi
+w=$("$COLWIDTH" < "$TMP/out")
+if [ "$w" -le 80 ]; then ok "the English aggregate text fits 80 columns"
+else not_ok "the English aggregate text fits 80 columns" "widest line: $w"; fi
+run "$KIJUN" --lang=ja --aggregate --title='水道ISAC 2026年度' -q "$Q" "$TMP/usb"
+w=$("$COLWIDTH" < "$TMP/out")
+if [ "$w" -le 80 ]; then ok "the Japanese aggregate text fits 80 columns"
+else not_ok "the Japanese aggregate text fits 80 columns" "widest line: $w"; fi
+expect_in "the Japanese text says 判定保留" out "判定保留"
+run "$KIJUN" --title=x -q "$Q" "$TESTDATA/mini-answers.cfg"
+expect_status "--title without --aggregate is bad usage" 2
 
 # ---- golden reports -----------------------------------------------------------
 # Run from tests/data so the file names in the reports are relative.

@@ -38,7 +38,7 @@ run "$KIJUN" --report=pdf "$A"
 expect_status "an unknown report format exits 2" 2
 
 run "$KIJUN" --report
-expect_status "--report without a file exits 2" 2
+expect_status "--report without a file reads the default one, here missing: 66" 66
 
 run "$KIJUN" a.cfg b.cfg
 expect_status "two answers files exit 2" 2
