@@ -93,9 +93,11 @@ static void
 text_bar(FILE *f, const cov_tally *t, int w)
 {
   int filled = t->applicable ? (int) ((long) w * t->met / t->applicable) : 0;
+  /* Nothing answered: an empty bar, not one of failures. */
+  bool blank = !t->applicable || t->status[ANS_NONE] == t->total;
   fputc('[', f);
   for (int i = 0; i < w; i++)
-    fputc(i < filled ? '#' : (t->applicable ? '-' : ' '), f);
+    fputc(i < filled ? '#' : blank ? ' ' : '-', f);
   fputc(']', f);
 }
 
@@ -202,8 +204,11 @@ text_phases(FILE *f, const coverage *c, const coverage *then)
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
       pn[p] = qn_phase_name((enum qn_phase) p);
-      cov_format_change(&c->phase[p][QN_BASELINE], then ? &then->phase[p][QN_BASELINE] : NULL,
-                        buf[p], sizeof buf[p]);
+      const cov_tally *t = &c->phase[p][QN_BASELINE];
+      if (t->total && t->status[ANS_NONE] == t->total)
+        snprintf(buf[p], sizeof buf[p], "%s", _("not yet answered"));
+      else
+        cov_format_change(t, then ? &then->phase[p][QN_BASELINE] : NULL, buf[p], sizeof buf[p]);
       if (txt_width(buf[p]) + TX_GAP > fw)
         fw = txt_width(buf[p]) + TX_GAP;
     }
@@ -257,7 +262,9 @@ text_sections(FILE *f, const report_ctx *r, const coverage *c, int width)
       txt_pad(f, cut, tw);
       free(cut);
       fprintf(f, "%*s", TX_GAP, "");
-      if (t->total)
+      if (t->total && t->status[ANS_NONE] == t->total)
+        fprintf(f, "%s\n", _("not yet answered"));
+      else if (t->total)
         {
           char delta[64];
           cov_format_col(t, TX_PAREN, buf, sizeof buf);
@@ -294,8 +301,9 @@ text_unmet(FILE *f, const report_ctx *r, const coverage *c, int width)
 {
   const questionnaire *q = r->qn;
   unsigned unmet = (unsigned) c->nunmet;
-  fprintf(f, ngettext("Unmet baseline question (%u)\n", "Unmet baseline questions (%u)\n", unmet),
-          unmet);
+  char *h = report_unmet_heading(r->a, c);
+  fprintf(f, "%s\n", h);
+  free(h);
   if (!unmet)
     fprintf(f, "%*s%s\n", TX_INDENT, "", _("none"));
   for (size_t k = 0; k < c->nunmet; k++)
@@ -475,6 +483,25 @@ report_md_facts(FILE *f, const report_ctx *r)
     }
 }
 
+/* An item's figure in the Markdown table: "-" without questions, "not
+ * yet answered" when none is answered, and unanswered ones said apart. */
+static char *
+md_cell(const cov_tally *t)
+{
+  char b[64];
+  cov_format(t, b, sizeof b);
+  if (!t->total)
+    return xstrdup("-");
+  if (t->status[ANS_NONE] == t->total)
+    return xstrdup(_("not yet answered"));
+  if (!t->status[ANS_NONE])
+    return xstrdup(b);
+  char *u = xasprintf(_("%u unanswered"), t->status[ANS_NONE]);
+  char *out = xasprintf("%s, %s", b, u);
+  free(u);
+  return out;
+}
+
 static void
 md_report(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -544,10 +571,12 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       emit_md(f, q->sections[s].id);
       fputs(" | ", f);
       emit_md(f, qn_tr(&q->sections[s].title, r->lang));
-      cov_format(&c->section[s][QN_BASELINE], buf, sizeof buf);
-      cov_format(&c->section[s][QN_RECOMMENDED], buf2, sizeof buf2);
-      fprintf(f, " | %s | %s |\n", c->section[s][QN_BASELINE].total ? buf : "-",
-              c->section[s][QN_RECOMMENDED].total ? buf2 : "-");
+      char *cell[QN_LEVEL_COUNT];
+      for (int l = 0; l < QN_LEVEL_COUNT; l++)
+        cell[l] = md_cell(&c->section[s][l]);
+      fprintf(f, " | %s | %s |\n", cell[QN_BASELINE], cell[QN_RECOMMENDED]);
+      free(cell[0]);
+      free(cell[1]);
     }
   bool notes = false;
   for (size_t s = 0; s < q->nsections; s++)
@@ -561,7 +590,9 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
         fputc('\n', f);
       }
 
-  fprintf(f, "\n## %s\n\n", _("Unmet baseline questions"));
+  char *uh = report_unmet_heading(r->a, c);
+  fprintf(f, "\n## %s\n\n", uh);
+  free(uh);
   if (c->nunmet)
     fprintf(f, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", _("Question"), _("Phase"),
             _("Answer"), _("Text"), report_level_note_label());
@@ -840,7 +871,10 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       json_levels(f, c->section[s]);
       fputs(s + 1 < q->nsections ? " },\n" : " }\n", f);
     }
-  fputs("  ],\n  \"unmet_baseline\": [", f);
+  unsigned un = report_unmet_unanswered(r->a, c);
+  fprintf(f, "  ],\n  \"unmet_baseline_counts\": { \"not_met\": %u, \"unanswered\": %u },\n",
+          (unsigned) c->nunmet - un, un);
+  fputs("  \"unmet_baseline\": [", f);
   for (size_t k = 0; k < c->nunmet; k++)
     {
       fputs(k ? ",\n    " : "\n    ", f);

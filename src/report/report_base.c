@@ -3,6 +3,7 @@
 #include "report/report_base.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "report/emit.h"
 #include "base/xalloc.h"
@@ -48,6 +49,33 @@ report_caveat_text(const coverage *c, size_t nquestions)
                             "%zu questions of %zu have a level of kijun's own reading (marked %s), not a "
                             "government designation.", c->editorial),
                    c->editorial, nquestions, REPORT_MARK);
+}
+
+unsigned
+report_unmet_unanswered(const assessment *a, const coverage *c)
+{
+  unsigned n = 0;
+  for (size_t k = 0; k < c->nunmet; k++)
+    n += a->e[c->unmet[k]].status == ANS_NONE;
+  return n;
+}
+
+char *
+report_unmet_heading(const assessment *a, const coverage *c)
+{
+  unsigned un = report_unmet_unanswered(a, c), notmet = (unsigned) c->nunmet - un;
+  if (!un)
+    return xasprintf(ngettext("Unmet baseline question (%u)", "Unmet baseline questions (%u)", notmet),
+                     notmet);
+  char *a1 = xasprintf(ngettext("%u not met", "%u not met", notmet), notmet);
+  char *a2 = xasprintf(ngettext("%u not yet answered", "%u not yet answered", un), un);
+  /* TRANSLATORS: the heading of the baseline questions not met yet:
+     "Baseline questions not met or not answered: 19 not met, 73 not yet
+     answered". */
+  char *h = xasprintf(_("Baseline questions not met or not answered: %s, %s"), a1, a2);
+  free(a1);
+  free(a2);
+  return h;
 }
 
 char *

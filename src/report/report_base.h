@@ -51,6 +51,12 @@ const char *report_sector_name(const report_ctx *r);
 const char *report_profile_value(const report_ctx *r, int f);
 /* Why an unmet answer is unmet: its status, or the missing reason. */
 const char *report_unmet_reason(const ans_entry *e);
+/* The heading of the unmet baseline questions, counting apart those not
+ * met and those not yet answered (an unfinished assessment is not a
+ * failed one); newly allocated. */
+char *report_unmet_heading(const assessment *a, const coverage *c);
+/* How many of the unmet baseline questions are unanswered. */
+unsigned report_unmet_unanswered(const assessment *a, const coverage *c);
 /* The headings of the answers to reconfirm and of the answers to
  * questions no longer asked, with their counts; newly allocated. */
 char *report_reconfirm_heading(const coverage *c);

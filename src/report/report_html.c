@@ -118,6 +118,8 @@ static const char stylesheet_after_statuses[] =
   ".band-low { background: #fde0b4; }\n"
   ".band-none { background: #f6c6bf; }\n"
   ".band-na, .band-empty { background: #fff; color: var(--muted); }\n"
+  ".band-unanswered { background: #fff; color: var(--muted); font-style: italic; }\n"
+  "td.band .unanswered { color: var(--muted); font-size: 8.5pt; }\n"
   ".bands { font-size: 9pt; color: var(--muted); }\n"
   ".bands span { display: inline-block; padding: 0 .4em; margin-right: .4em;\n"
   "  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
@@ -417,6 +419,7 @@ static const struct
   const char *cls, *mark, *name;
 } bands[HTML_BAND_COUNT] = {
   [HTML_BAND_EMPTY] = { "band-empty", "", NULL },
+  [HTML_BAND_UNANSWERED] = { "band-unanswered", "\u2026", N_("not yet answered") },
   [HTML_BAND_NA] = { "band-na", "\u2013", N_("nothing applicable") },
   [HTML_BAND_NONE] = { "band-none", "\u00d7", N_("none met") },
   /* xgettext:no-c-format */
@@ -431,6 +434,8 @@ html_band(const cov_tally *t)
 {
   if (!t->total)
     return HTML_BAND_EMPTY;
+  if (t->status[ANS_NONE] == t->total)
+    return HTML_BAND_UNANSWERED;
   if (!t->applicable)
     return HTML_BAND_NA;
   if (t->met == t->applicable)
@@ -447,12 +452,26 @@ html_cell(FILE *f, const cov_tally *t)
   fprintf(f, "<td class=\"band %s\">", bands[b].cls);
   if (b == HTML_BAND_EMPTY)
     fputs("-", f);
+  else if (b == HTML_BAND_UNANSWERED)
+    {
+      fprintf(f, "<span class=\"mark\">%s</span>", bands[b].mark);
+      html_put(f, _(bands[b].name));
+    }
   else
     {
       char buf[64];
       cov_format(t, buf, sizeof buf);
       fprintf(f, "<span class=\"mark\">%s</span>", bands[b].mark);
       html_put(f, buf);
+      /* Unanswered questions are not failures: said apart, in grey. */
+      if (t->status[ANS_NONE])
+        {
+          char *u = xasprintf(_("%u unanswered"), t->status[ANS_NONE]);
+          fputs("<br><span class=\"unanswered\">", f);
+          html_put(f, u);
+          fputs("</span>", f);
+          free(u);
+        }
     }
   fputs("</td>", f);
 }
@@ -705,7 +724,7 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
 {
   const questionnaire *q = r->qn;
   unsigned n = (unsigned) c->nunmet;
-  char *h = xasprintf(ngettext("Unmet baseline question (%u)", "Unmet baseline questions (%u)", n), n);
+  char *h = report_unmet_heading(r->a, c);
   html_el(f, "h2", NULL, h);
   free(h);
   if (!n)

@@ -98,6 +98,7 @@ int html_status_kinds(html_kind kinds[ANS_STATUS_COUNT], enum ans_status order[A
 enum html_band
 {
   HTML_BAND_EMPTY,            /* no question of this level */
+  HTML_BAND_UNANSWERED,       /* nothing answered yet: neutral, not a failure */
   HTML_BAND_NA,               /* nothing applicable */
   HTML_BAND_NONE,             /* 0% */
   HTML_BAND_LOW,              /* under 50% */
