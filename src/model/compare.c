@@ -38,13 +38,15 @@ classify(const ans_entry *old, const ans_entry *new)
   return then == COV_NOT_MET ? CMP_STILL_UNMET : CMP_REGRESSED;
 }
 
-/* A promise of the old plan that the new date has passed. */
+/* A promise of the old plan that the new date has passed.  A question
+ * now met (or not applicable) is not "not done", whether or not anyone
+ * filled in the done date. */
 static bool
 overdue(const ans_entry *old, const ans_entry *new, const char *asof)
 {
   const char *due = old->plan[ANS_PLAN_DUE];
   return old->plan[ANS_PLAN_ACTION] && due && strcmp(due, asof) <= 0 && !old->plan[ANS_PLAN_DONE]
-         && !new->plan[ANS_PLAN_DONE];
+         && !new->plan[ANS_PLAN_DONE] && cov_result(new) == COV_NOT_MET;
 }
 
 void

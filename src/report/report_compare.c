@@ -144,7 +144,7 @@ text_coverage(FILE *f, const report_compare_ctx *r, const comparison *c, int wid
     }
 }
 
-/* "1.1-a (*)  Implemented -> Not implemented  [Plan, Baseline]" and the
+/* "1.1-a [k]  Implemented -> Not implemented  [Plan, Baseline]" and the
  * question's text. */
 static void
 text_question(FILE *f, const report_compare_ctx *r, size_t qi, int width)
@@ -152,7 +152,7 @@ text_question(FILE *f, const report_compare_ctx *r, size_t qi, int width)
   const qn_question *x = &r->qn->questions[qi];
   char *id = txt_sanitize(x->id, true);
   fprintf(f, "%*s%s%s%*s%s -> %s  [%s, %s]\n", EMIT_INDENT, "", id,
-          x->basis == QN_BASIS_EDITORIAL ? " (*)" : "", EMIT_GAP, "",
+          x->basis == QN_BASIS_EDITORIAL ? " " REPORT_MARK : "", EMIT_GAP, "",
           report_unmet_reason(&r->old->e[qi]), report_unmet_reason(&r->new->e[qi]),
           qn_phase_name(x->phase), qn_level_name(x->level));
   free(id);
@@ -189,14 +189,16 @@ text_overdue(FILE *f, const report_compare_ctx *r, const comparison *c, int widt
       char *id = txt_sanitize(r->qn->questions[qi].id, true);
       fprintf(f, "%*s%s\n", EMIT_INDENT, "", id);
       free(id);
-      for (int pf = 0; pf < ANS_PLAN_DONE; pf++)
+      for (int pf = 0; pf <= ANS_PLAN_DONE; pf++)
         {
-          fprintf(f, "%*s", EMIT_INDENT, "");
-          emit_field(f, labels[pf], lw, e->plan[pf], width - EMIT_INDENT);
+          const char *v = pf == ANS_PLAN_DONE ? report_unmet_reason(&r->new->e[qi]) : e->plan[pf];
+          int lk = pf == ANS_PLAN_DONE ? ANS_PLAN_COUNT : pf;
+          /* Wrapped under its label, never cut: the plan is the deliverable. */
+          char *prefix = xasprintf("%*s%s%*s", 2 * EMIT_INDENT, "", labels[lk],
+                                   lw - txt_width(labels[lk]) + EMIT_GAP, "");
+          emit_hanging(f, prefix, v ? v : "-", width);
+          free(prefix);
         }
-      fprintf(f, "%*s", EMIT_INDENT, "");
-      emit_field(f, labels[ANS_PLAN_COUNT], lw, report_unmet_reason(&r->new->e[qi]),
-                 width - EMIT_INDENT);
     }
 }
 
@@ -227,6 +229,9 @@ text_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
   text_list(f, r, c, CMP_STILL_UNMET, width);
   fputc('\n', f);
   text_overdue(f, r, c, width);
+  /* The mark the lists use, explained as every report does. */
+  fputc('\n', f);
+  emit_wrapped(f, report_editorial_text(), 0, width);
 }
 
 /* ---- Markdown ---------------------------------------------------------- */
@@ -382,7 +387,7 @@ csv_cov(FILE *f, const char *kind, const char *id, int level, const cov_tally *t
 }
 
 static void
-csv_question(FILE *f, const report_compare_ctx *r, const char *kind, size_t qi, bool plan)
+csv_question(FILE *f, const report_compare_ctx *r, const char *kind, size_t qi, bool with_plan)
 {
   const qn_question *x = &r->qn->questions[qi];
   const ans_entry *o = &r->old->e[qi], *n = &r->new->e[qi];
@@ -393,7 +398,7 @@ csv_question(FILE *f, const report_compare_ctx *r, const char *kind, size_t qi, 
   for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
     {
       fputc(',', f);
-      if (plan)
+      if (with_plan)
         emit_csv(f, o->plan[pf]);
     }
   fputc(',', f);

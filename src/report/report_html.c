@@ -130,6 +130,8 @@ static const char stylesheet_after_statuses[] =
   ".unmet dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 1em; margin: .2em 0 0;\n"
   "  font-size: 9.5pt; }\n"
   ".unmet dt { color: var(--muted); }\n"
+  ".unmet dd.action { white-space: pre-line; }\n"
+  ".plan-item .state { color: var(--ink); }\n"
   ".unmet dd { margin: 0; }\n"
   ".bases { font-size: 9pt; color: var(--muted); margin: .2em 0 .8em; }\n"
   ".bases p { margin: 0; }\n"
@@ -719,6 +721,74 @@ html_question_id(FILE *f, const qn_question *x)
     }
 }
 
+void
+html_plan_fields(FILE *f, const ans_entry *e)
+{
+  if (!ans_has_plan(e))
+    return;
+  for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
+    {
+      if (!e->plan[pf])
+        continue;
+      fputs("<dt>", f);
+      html_put(f, ans_plan_name((enum ans_plan) pf));
+      fputs(pf == ANS_PLAN_ACTION ? "</dt><dd class=\"action\">" : "</dt><dd>", f);
+      html_put_lines(f, e->plan[pf]);
+      fputs("</dd>\n", f);
+    }
+}
+
+void
+html_plan_item(FILE *f, const report_ctx *r, const plan_item *it)
+{
+  const qn_question *x = &r->qn->questions[it->qi];
+  const ans_entry *e = &r->a->e[it->qi];
+  fputs("<article class=\"unmet plan-item\">\n<h3><span class=\"id\">", f);
+  html_question_id(f, x);
+  fputs("</span><span class=\"why\">", f);
+  html_put(f, qn_phase_name(x->phase));
+  fputs(" \u00b7 ", f);
+  html_put(f, report_unmet_reason(e));
+  fputs(" \u00b7 </span><span class=\"state\">", f);
+  /* The word, in bold when overdue: it reads without colour. */
+  fputs(it->state == PLAN_OVERDUE ? "<strong>" : "", f);
+  html_put(f, plan_state_name(it->state));
+  fputs(it->state == PLAN_OVERDUE ? "</strong>" : "", f);
+  fputs("</span></h3>\n<p>", f);
+  html_put(f, qn_tr(&x->text, r->lang));
+  fputs("</p>\n", f);
+  if (ans_has_plan(e))
+    {
+      fputs("<dl>\n", f);
+      html_plan_fields(f, e);
+      fputs("</dl>\n", f);
+    }
+  fputs("</article>\n", f);
+}
+
+/* The plan as a section of the report: the questions not met that have
+ * a plan, baseline first; the count of those without one. */
+static void
+plan_section(FILE *f, const report_ctx *r, const coverage *c)
+{
+  char today[ANS_DATE_SIZE];
+  ans_today(today);
+  plan p;
+  plan_build(r->qn, r->a, c, today, &p);
+  html_el(f, "h2", NULL, _("Improvement plan"));
+  size_t planned = p.n - p.count[PLAN_NO_ACTION];
+  char *s = xasprintf(_("As of %s: %zu of %zu questions not met have a plan (%zu open, %zu overdue, "
+                        "%zu done); %zu have no action yet."),
+                      today, planned, p.n, p.count[PLAN_OPEN], p.count[PLAN_OVERDUE], p.count[PLAN_DONE],
+                      p.count[PLAN_NO_ACTION]);
+  html_el(f, "p", NULL, s);
+  free(s);
+  for (size_t k = 0; k < p.n; k++)
+    if (p.items[k].state != PLAN_NO_ACTION)
+      html_plan_item(f, r, &p.items[k]);
+  plan_free(&p);
+}
+
 static void
 unmet(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -753,7 +823,7 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
           html_put(f, qn_tr(&x->level_note, r->lang));
           fputs("</p>\n", f);
         }
-      if (e->note || e->evidence)
+      if (e->note || e->evidence || ans_has_plan(e))
         {
           fputs("<dl>\n", f);
           if (e->note)
@@ -766,6 +836,7 @@ unmet(FILE *f, const report_ctx *r, const coverage *c)
             }
           if (e->evidence)
             html_fact(f, _("Evidence"), e->evidence, "path");
+          html_plan_fields(f, e);
           fputs("</dl>\n", f);
         }
       fputs("</article>\n", f);
@@ -914,6 +985,7 @@ html_report(FILE *f, const report_ctx *r, const coverage *c)
   items(f, r, c);
   statuses(f, c);
   unmet(f, r, c);
+  plan_section(f, r, c);
   carried(f, r, c);
   method(f, r, c);
   fputs("</section>\n", f);

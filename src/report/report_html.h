@@ -26,6 +26,7 @@
 
 #include "model/coverage.h"
 #include "base/i18n.h"
+#include "model/plan.h"
 #include "report/report_base.h"
 
 /* Write the single-assessment report as an HTML page. */
@@ -54,6 +55,14 @@ void html_fact(FILE *f, const char *label, const char *value, const char *cls);
 void html_cover_head(FILE *f, const report_ctx *r, const char *kicker);
 /* A question's id, marked (*) when its level is kijun's reading. */
 void html_question_id(FILE *f, const qn_question *x);
+/* The plan of an answer as <dt>/<dd> pairs inside an open <dl>: the
+ * action (its lines kept), owner, due and done dates; nothing when the
+ * answer has no plan. */
+void html_plan_fields(FILE *f, const ans_entry *e);
+/* One question not met, with its plan, as a card that reads on A4 and
+ * on a wide screen alike: id, phase, why not met and where its plan
+ * stands (in bold when overdue), the question, then the plan. */
+void html_plan_item(FILE *f, const report_ctx *r, const plan_item *it);
 
 /* Horizontal coverage bars: one group per row, one bar per series, each
  * with its figure written beside it ("62.5% (25/40)").  A NULL tally

@@ -64,22 +64,27 @@ text_item(FILE *f, const report_ctx *r, const plan_item *it, int width)
   const ans_entry *e = &r->a->e[it->qi];
   char *id = txt_sanitize(x->id, true);
   fprintf(f, "%c %s%s%*s%s  [%s]  %s\n", plan_state_mark(it->state), id,
-          x->basis == QN_BASIS_EDITORIAL ? " (*)" : "", EMIT_GAP, "", report_unmet_reason(e),
+          x->basis == QN_BASIS_EDITORIAL ? " " REPORT_MARK : "", EMIT_GAP, "", report_unmet_reason(e),
           qn_phase_name(x->phase), plan_state_name(it->state));
   free(id);
   emit_wrapped(f, qn_tr(&x->text, r->lang), 2 * EMIT_INDENT, width);
   if (!ans_has_plan(e))
     return;
-  /* The action on its line; who and when on the next. */
+  /* The action on its lines; who and when after it.  Wrapped under
+   * their labels, never cut: the plan is the deliverable. */
   const char *labels[] = { ans_plan_name(ANS_PLAN_ACTION), ans_plan_name(ANS_PLAN_OWNER) };
   int lw = emit_max_width(labels, 2);
-  fprintf(f, "%*s", EMIT_INDENT, "");
-  emit_field(f, labels[0], lw, e->plan[ANS_PLAN_ACTION], width - EMIT_INDENT);
   char *who = xasprintf("%s   %s %s   %s %s", e->plan[ANS_PLAN_OWNER] ? e->plan[ANS_PLAN_OWNER] : "-",
                         ans_plan_name(ANS_PLAN_DUE), e->plan[ANS_PLAN_DUE] ? e->plan[ANS_PLAN_DUE] : "-",
                         ans_plan_name(ANS_PLAN_DONE), e->plan[ANS_PLAN_DONE] ? e->plan[ANS_PLAN_DONE] : "-");
-  fprintf(f, "%*s", EMIT_INDENT, "");
-  emit_field(f, labels[1], lw, who, width - EMIT_INDENT);
+  const char *values[] = { e->plan[ANS_PLAN_ACTION] ? e->plan[ANS_PLAN_ACTION] : "-", who };
+  for (int k = 0; k < 2; k++)
+    {
+      char *prefix = xasprintf("%*s%s%*s", 2 * EMIT_INDENT, "", labels[k],
+                               lw - txt_width(labels[k]) + EMIT_GAP, "");
+      emit_hanging(f, prefix, values[k], width);
+      free(prefix);
+    }
   free(who);
 }
 
@@ -106,6 +111,7 @@ text_plan(FILE *f, const report_ctx *r, const plan *p)
   fputc('\n', f);
   emit_wrapped(f, _("Overdue: due before the date above and not done. Questions met or not "
                     "applicable are not in the plan."), 0, width);
+  emit_wrapped(f, report_editorial_text(), 0, width);
 }
 
 /* ---- Markdown ---------------------------------------------------------- */
@@ -274,37 +280,10 @@ html_plan(FILE *f, const report_ctx *r, const plan *p)
           html_el(f, "p", NULL, _("none"));
           continue;
         }
-      fputs("<table class=\"answers\">\n<thead><tr>", f);
-      const char *heads[] = { _("Question"), _("Text"), _("Answer"), _("State"),
-                              ans_plan_name(ANS_PLAN_ACTION), ans_plan_name(ANS_PLAN_OWNER),
-                              ans_plan_name(ANS_PLAN_DUE), ans_plan_name(ANS_PLAN_DONE) };
-      for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-        html_el(f, "th", NULL, heads[i]);
-      fputs("</tr></thead>\n<tbody>\n", f);
+      /* One card a question: a table of eight columns left the action
+       * two or three characters a line on A4. */
       for (size_t k = from; k < to; k++)
-        {
-          const plan_item *it = &p->items[k];
-          const qn_question *x = &q->questions[it->qi];
-          const ans_entry *e = &r->a->e[it->qi];
-          fputs("<tr><td class=\"id\">", f);
-          html_question_id(f, x);
-          fputs("</td><td class=\"text\">", f);
-          html_put(f, qn_tr(&x->text, r->lang));
-          fputs("</td><td class=\"kw\">", f);
-          html_put(f, report_unmet_reason(e));
-          /* The word, in bold when overdue: it reads without colour. */
-          fputs(it->state == PLAN_OVERDUE ? "</td><td class=\"kw\"><strong>" : "</td><td class=\"kw\">", f);
-          html_put(f, plan_state_name(it->state));
-          fputs(it->state == PLAN_OVERDUE ? "</strong></td><td>" : "</td><td>", f);
-          html_put_lines(f, e->plan[ANS_PLAN_ACTION] ? e->plan[ANS_PLAN_ACTION] : "");
-          for (int pf = ANS_PLAN_OWNER; pf < ANS_PLAN_COUNT; pf++)
-            {
-              fputs(pf == ANS_PLAN_OWNER ? "</td><td>" : "</td><td class=\"when\">", f);
-              html_put(f, e->plan[pf] ? e->plan[pf] : "");
-            }
-          fputs("</td></tr>\n", f);
-        }
-      fputs("</tbody>\n</table>\n", f);
+        html_plan_item(f, r, &p->items[k]);
     }
   html_el(f, "p", "muted", _("Overdue: due before the date above and not done. Questions met or not "
                              "applicable are not in the plan."));

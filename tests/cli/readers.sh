@@ -50,4 +50,45 @@ expect_in "JSON counts not met and unanswered apart" out '"unmet_baseline_counts
 run "$KIJUN" --lang=en --report=markdown -q "$Q" "$TMP/partial.cfg"
 expect_in "Markdown: an item with nothing answered" out "| 1.1 | Policy | not yet answered |"
 
+# ---- the plan reaches the manager -------------------------------------------
+LONG='情報セキュリティ規程の適用範囲に配水ポンプ場テレメータ装置を追記し、局長決裁を得たうえで全職員に周知する。あわせて委託先との契約書の該当条項を見直す。'
+printf '%s\n' 'kijun_answers = 1;' \
+  'questionnaire = { id = "mini"; version = "1"; digest = "sha256:8bb17b3851a76a7906d86c8a166e86576207914ad44e114c97ebfebd77c3071b"; };' \
+  'profile = { organization = "北海市水道局"; };' \
+  'answers = (' \
+  "  { question = \"1.1-a\"; status = \"not_implemented\"; action = \"$LONG\"; owner = \"浄水課 佐藤 (Water Treatment Division, asset management and telemetry team)\"; due = \"2027-03-31\"; }," \
+  '  { question = "1.2-c"; status = "unknown"; action = "Run a restore test"; owner = "IT"; due = "2027-06-30"; }' \
+  ');' > "$TMP/plan.cfg"
+run "$KIJUN" --lang=ja --report=html -q "$Q" -o "$TMP/r.html" "$TMP/plan.cfg"
+expect_in "the HTML report carries the plan's action" r.html "$LONG"
+expect_in "and its owner" r.html "浄水課 佐藤"
+expect_in "and the plan as a section of its own" r.html "<h2>改善計画</h2>"
+run "$KIJUN" --lang=ja --plan=html -q "$Q" -o "$TMP/plan.html" "$TMP/plan.cfg"
+if grep -q '<table class="answers">' "$TMP/plan.html"; then not_ok "the plan HTML is not an eight-column table (B3)"
+else ok "the plan HTML is not an eight-column table (B3)"; fi
+expect_in "the plan HTML shows the whole action" plan.html "$LONG"
+for lang in en ja; do
+  run "$KIJUN" --lang=$lang --plan -q "$Q" "$TMP/plan.cfg"
+  if tr -d '\n ' < "$TMP/out" | grep -qF "$LONG"; then ok "--plan text ($lang) never cuts the action"
+  else not_ok "--plan text ($lang) never cuts the action" "$(grep -A3 '1.1-a' "$TMP/out")"; fi
+  if tr -d '\n ' < "$TMP/out" | grep -qF "(WaterTreatmentDivision,assetmanagementandtelemetryteam)"; then ok "--plan text ($lang) never cuts the owner"
+  else not_ok "--plan text ($lang) never cuts the owner"; fi
+  if grep -qF ' ..' "$TMP/out"; then not_ok "--plan text ($lang) has no cut marks" "$(grep -F ' ..' "$TMP/out")"
+  else ok "--plan text ($lang) has no cut marks"; fi
+  w=$("$COLWIDTH" < "$TMP/out")
+  if [ "$w" -le 80 ]; then ok "--plan text ($lang) fits 80 columns"; else not_ok "--plan text ($lang) fits 80 columns" "$w"; fi
+  # [k], explained, as in every other report; never (*).
+  expect_in "--plan text ($lang) marks kijun's reading with [k]" out "1.2-c [k]"
+  if grep -qF '(*)' "$TMP/out"; then not_ok "--plan text ($lang) has no (*)"; else ok "--plan text ($lang) has no (*)"; fi
+  expect_in "--plan text ($lang) explains [k]" out "[k] "
+  run "$KIJUN" --lang=$lang --compare -q "$Q" "$TESTDATA/cycle-1.cfg" "$TESTDATA/cycle-2.cfg"
+  expect_in "--compare text ($lang) marks kijun's reading with [k]" out "1.2-c [k]"
+  if grep -qF '(*)' "$TMP/out"; then not_ok "--compare text ($lang) has no (*)"; else ok "--compare text ($lang) has no (*)"; fi
+done
+# 1.2-b had an overdue action in cycle 1 and is implemented in cycle 2: done.
+run "$KIJUN" --lang=en --compare=json -q "$Q" "$TESTDATA/cycle-1.cfg" "$TESTDATA/cycle-2.cfg"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if all(x["question"] != "1.2-b" for x in d["overdue_plan"]) else 1)' "$TMP/out"; then
+  ok "--compare does not list as not done a plan item whose question is now implemented"
+else not_ok "--compare does not list as not done a plan item whose question is now implemented" "$(grep -A3 overdue "$TMP/out" | head)"; fi
+
 done_testing

@@ -310,11 +310,22 @@ Test(cycle, a_comparison_finds_regressions_improvements_and_overdue_plan_items)
   assert_list(&c, CMP_STILL_UNMET, still, 4);
   /* The new assessment's date is its last answer's. */
   cr_assert_str_eq(c.asof, "2026-11-12");
-  /* 1.2-b was due 2026-03-31 and is done in neither file; 1.1-b is done;
-   * 1.2-c is due after the new date. */
+  /* 1.2-b was due 2026-03-31 and its done date is in neither file, but
+   * it is implemented now: not "not done" (I14); 1.1-b is done; 1.2-c is
+   * due after the new date. */
+  cr_assert_eq(c.noverdue, 0);
+  cmp_free(&c);
+  /* Were 1.2-b still not met, it would be overdue. */
+  ans_set_status(a, qi_of("1.2-b"), ANS_PARTIAL);
+  cov_free(&now);
+  cov_compute(qn, a, &now);
+  cmp_compute(qn, o, &then, a, &now, &c);
   cr_assert_eq(c.noverdue, 1);
   cr_assert_str_eq(qn->questions[c.overdue[0]].id, "1.2-b");
   cmp_free(&c);
+  ans_set_status(a, qi_of("1.2-b"), ANS_IMPLEMENTED);
+  cov_free(&now);
+  cov_compute(qn, a, &now);
 
   /* The same assessment twice: nothing regressed, nothing improved. */
   cmp_compute(qn, a, &now, a, &now, &c);
