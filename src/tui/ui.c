@@ -28,6 +28,7 @@
 #include "report/report.h"
 #include "io/store.h"
 #include "base/text.h"
+#include "io/paths.h"
 #include "tui/ui_internal.h"
 #include "base/xalloc.h"
 
@@ -379,7 +380,7 @@ ui_poll_signal(ui *u)
 static const ui_screen *const screens[SCR_COUNT] = {
   [SCR_OVERVIEW] = &ov_screen, [SCR_QUESTION] = &qv_screen, [SCR_HELP] = &help_screen,
   [SCR_SUMMARY] = &summary_screen, [SCR_PROFILE] = &pf_screen, [SCR_PLAN] = &pl_screen,
-  [SCR_LIST] = &ls_screen,
+  [SCR_LIST] = &ls_screen, [SCR_REPORTS] = &rp_screen,
 };
 
 static const ui_screen *
@@ -468,6 +469,10 @@ global_key(ui *u, enum ui_act a)
         ui_push(u, SCR_PLAN);
       return true;
     case A_REDRAW: clearok(curscr, TRUE); return true;
+    case A_REPORTS:
+      if (u->scr != SCR_REPORTS)
+        ui_push(u, SCR_REPORTS);
+      return true;
     default: return false;
     }
 }
@@ -755,21 +760,47 @@ ui_main(const char *path, const ui_opts *o)
   rc = final_save(&u, &rescued);
   restore_terminal();
 
-  /* The details first, then the headline, so that the last screen the
-   * respondent sees is the result, whatever the terminal's height. */
+  /* The headline and where the reports are, not the whole text report
+   * (600 lines a short SSH scrollback would lose): the report is one R
+   * or one command away, and the commands work as pasted. */
   report_ctx r = { s.qn, s.a, s.path, i18n_lang(), 80, u.has_then ? &u.then : NULL, NULL, NULL };
   cycle_then_names(s.a, u.prev, u.prev_path, &r.then_path, &r.then_started);
-  report_write(stdout, REPORT_TEXT, &r);
-  printf("\n");
-  for (int i = 0; i < 78; i++)
-    putchar('=');
-  printf("\n");
   report_headline(stdout, &r);
   char *name = txt_sanitize(s.path, true);
   printf(_("Answers file: %s\n"), name);
-  /* TRANSLATORS: the last line on leaving; %s is the answers file. */
-  printf(_("Full report: kijun --report '%s' (text), --report=html for a printable one\n"), name);
   free(name);
+  size_t nw;
+  const char *const *written = rp_written(&nw);
+  if (nw)
+    {
+      printf("%s\n", _("Reports written in this session:"));
+      for (size_t i = 0; i < nw; i++)
+        {
+          char *w = txt_sanitize(written[i], true);
+          printf("  %s\n", w);
+          free(w);
+        }
+    }
+  else
+    printf("%s\n", _("No report written: R in kijun writes them (HTML, Excel workbook, text) beside the "
+                     "answers file."));
+  /* With the questionnaire the session was given, or the command would
+   * not find it. */
+  char *quoted = path_shell_quote(s.path);
+  char *qq = qpath ? path_shell_quote(qpath) : NULL;
+  char *qopt = qq ? xasprintf(" -q %s", qq) : xstrdup("");
+  char *text_cmd = xasprintf("%s%s --report %s", path_invocation(), qopt, quoted);
+  char *html_cmd = xasprintf("%s%s --report=html -o report.html %s", path_invocation(), qopt, quoted);
+  free(qq);
+  free(qopt);
+  char *t1 = txt_sanitize(text_cmd, true), *t2 = txt_sanitize(html_cmd, true);
+  /* TRANSLATORS: the last lines on leaving; each %s is a command. */
+  printf(_("Full report: %s\nPrintable report: %s\n"), t1, t2);
+  free(t1);
+  free(t2);
+  free(text_cmd);
+  free(html_cmd);
+  free(quoted);
   if (rc)
     report_rescue(&u, rescued);
   /* Said before the session too, but curses covered it. */
@@ -778,6 +809,7 @@ ui_main(const char *path, const ui_opts *o)
   if (have_figures)
     cov_free(&figures);
   pg_free();
+  rp_free();
   ed_free();
   in_free();
   ov_free();

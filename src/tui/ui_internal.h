@@ -32,7 +32,8 @@
 #define UI_ESC UI_CTRL('[')
 #define UI_DEL 0x7f                   /* what Backspace sends on most terminals */
 
-enum ui_screen_id { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE, SCR_PLAN, SCR_LIST, SCR_COUNT };
+enum ui_screen_id { SCR_OVERVIEW, SCR_QUESTION, SCR_HELP, SCR_SUMMARY, SCR_PROFILE, SCR_PLAN, SCR_LIST, SCR_REPORTS,
+                    SCR_COUNT };
 
 /* Colour pairs; each has a monochrome attribute too. */
 enum ui_color { UC_TITLE = 1, UC_SELECT, UC_BASELINE, UC_RECOMMENDED, UC_ERROR, UC_OK, UC_DIM, UC_COUNT };
@@ -83,12 +84,12 @@ typedef struct ui
 
 /* Where a binding applies.  Screen scopes are tried before KS_GLOBAL. */
 enum ui_scope { KS_GLOBAL, KS_OVERVIEW, KS_QUESTION, KS_PLAN, KS_LIST, KS_PAGE, KS_QUIT, KS_PROFILE, KS_PICKER, KS_EDIT,
-                KS_COUNT };
+                KS_REPORTS, KS_COUNT };
 
 enum ui_act
 {
   A_NONE,
-  A_HELP, A_LANG, A_SUMMARY, A_PROFILE, A_PLAN_LIST, A_QUIT, A_REDRAW,
+  A_HELP, A_LANG, A_SUMMARY, A_PROFILE, A_PLAN_LIST, A_QUIT, A_REDRAW, A_REPORTS,
   A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
   A_OPEN, A_BACK, A_UNANSWERED, A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_GOTO, A_FILTER, A_FILTER_NEXT,
   A_FILTER_PREV, A_REVIEW, A_UNDO,
@@ -126,7 +127,8 @@ typedef struct ui_screen
   void (*click)(ui *u, int y, int x);
 } ui_screen;
 
-extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen, pl_screen, ls_screen;
+extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen, pl_screen, ls_screen,
+  rp_screen;
 
 /* ---- ui.c ------------------------------------------------------------- */
 void ui_changed(ui *u);
@@ -223,6 +225,10 @@ void pl_free(void);
 /* ---- ui_pages.c ------------------------------------------------------- */
 /* Open the summary as the way out: any key leaves, Esc returns. */
 void pg_open_quit(ui *u);
+/* The R panel (ui_reports.c): the reports written this session, full
+ * paths, for the summary shown on leaving. */
+const char *const *rp_written(size_t *n);
+void rp_free(void);
 void pg_free(void);
 
 /* ---- ui_profile.c ----------------------------------------------------- */

@@ -36,6 +36,7 @@ static const ui_binding bindings[] = {
   B(KS_GLOBAL, A_SUMMARY, "s", N_("coverage summary"), 's'),
   B(KS_GLOBAL, A_PLAN_LIST, "P", N_("improvement plan: every question not met"), 'P'),
   B(KS_GLOBAL, A_PROFILE, "p", N_("respondent profile"), 'p'),
+  B(KS_GLOBAL, A_REPORTS, "R", N_("write the reports (HTML, Excel workbook, text) beside the answers file"), 'R'),
   B(KS_GLOBAL, A_QUIT, "q", N_("quit: shows the summary; any key leaves, Esc returns"), 'q'),
   B(KS_GLOBAL, A_REDRAW, "Ctrl-L", N_("redraw the screen"), UI_CTRL('L')),
 
@@ -85,6 +86,10 @@ static const ui_binding bindings[] = {
   B(KS_LIST, A_FILTER_PREV, NULL, NULL, FN(KEY_LEFT)),
   B(KS_LIST, A_OPEN, "Enter", N_("open the question; Esc there comes back"), '\r', '\n', FN(KEY_ENTER)),
   B(KS_LIST, A_BACK, NULL, NULL, UI_ESC),
+
+  B(KS_REPORTS, A_OPEN, "Enter", N_("write the reports (asks before replacing a file)"), '\r', '\n',
+    FN(KEY_ENTER)),
+  B(KS_REPORTS, A_BACK, "Esc", N_("back"), UI_ESC),
 
   B(KS_PLAN, A_UP, "Up Down k j", N_("move"), FN(KEY_UP), 'k'),
   B(KS_PLAN, A_DOWN, NULL, NULL, FN(KEY_DOWN), 'j'),
@@ -152,6 +157,7 @@ static const char *const headings[KS_COUNT] = {
   [KS_QUESTION] = N_("Question view"),
   [KS_PLAN] = N_("Plan screen"),
   [KS_LIST] = N_("Filter list"),
+  [KS_REPORTS] = N_("Reports panel (R)"),
   [KS_PROFILE] = N_("Respondent profile"),
   [KS_EDIT] = N_("Editing text"),
 };

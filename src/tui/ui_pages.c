@@ -191,14 +191,30 @@ pg_draw(ui *u)
     }
   if (!help && quitting)
     {
-      const char *keys[] = { _("any key: leave kijun"), _("Esc: back to the session"),
+      const char *keys[] = { _("any key: leave kijun"), _("Esc: back to the session"), _("R reports"),
                              _("Up/Down/PgUp/PgDn scroll") };
+      ud_keybar(u, keys, 4);
+    }
+  else if (help)
+    {
+      const char *keys[] = { _("Esc back"), _("Up/Down/PgUp/PgDn scroll"), _("q quit") };
       ud_keybar(u, keys, 3);
     }
   else
     {
-      const char *keys[] = { _("Esc back"), _("Up/Down/PgUp/PgDn scroll"), _("q quit") };
-      ud_keybar(u, keys, 3);
+      const char *keys[] = { _("Esc back"), _("R reports"), _("Up/Down/PgUp/PgDn scroll"), _("q quit") };
+      ud_keybar(u, keys, 4);
+    }
+  /* On leaving, the summary says where the reports are, or how to write them. */
+  if (!help && !u->msg[0])
+    {
+      size_t nw;
+      const char *const *w = rp_written(&nw);
+      char *m = nw > 1 ? xasprintf(_("Reports written: %s (and %zu more)"), w[0], nw - 1)
+                : nw ? xasprintf(_("Report written: %s"), w[0])
+                     : xstrdup(_("R writes the reports (HTML, Excel workbook, text) beside the answers file."));
+      ud_text(LINES - 2, 1, COLS - 2, m, ud_attr(u, UC_OK));
+      free(m);
     }
 }
 
@@ -227,6 +243,13 @@ pg_key(ui *u, ui_key k, enum ui_act a)
     }
   if (quit)
     {
+      /* R still writes the reports, from the summary shown by q. */
+      if (!k.fn && k.ch == 'R')
+        {
+          quitting = false;
+          ui_push(u, SCR_REPORTS);
+          return true;
+        }
       u->done = true;
       return true;
     }
