@@ -427,7 +427,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
 
   /* The previous cycle: its file and when it began. */
   const char *more[] = { _("Previous cycle"), _("It started at") };
-  const char *values[] = { r->then_path, r->then_started };
+  const char *values[] = { r->then_path, report_time_text(r->then_started, r->lang) };
   report_text_facts(f, r, width, more, values, r->then && r->then_path ? 2 : 0);
   fputc('\n', f);
 

@@ -1007,7 +1007,7 @@ html_head(FILE *f, const aggrep_ctx *r)
   html_fact(f, _("Files left out"), buf, NULL);
   snprintf(buf, sizeof buf, "%zu", s->ndups);
   html_fact(f, _("Duplicates"), buf, NULL);
-  html_fact(f, _("Report made"), now, NULL);
+  html_fact(f, _("Report made"), report_time_text(now, r->lang), NULL);
   snprintf(buf, sizeof buf, "%s %s", q->id, q->version);
   html_fact(f, _("Version"), buf, "id");
   fputs("</dl>\n<div class=\"kpis\">\n", f);

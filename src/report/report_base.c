@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "report/emit.h"
 #include "base/xalloc.h"
@@ -135,10 +136,72 @@ report_sector_name(const report_ctx *r)
   return ans_profile_shown(r->qn, r->a, ANS_SECTOR, r->lang);
 }
 
+/* Days from 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static long
+days_from_civil(int y, int m, int d)
+{
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+bool
+report_time_parse(const char *s, time_t *out)
+{
+  int y, mo, d, h, mi, se, n = 0;
+  if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) != 6)
+    return false;
+  const char *z = s + n;
+  long off = 0;
+  int oh, om;
+  if (*z == '.')
+    while (*++z >= '0' && *z <= '9')
+      ;
+  if (*z == 'Z' && !z[1])
+    off = 0;
+  else if ((*z == '+' || *z == '-') && strlen(z) == 6 && sscanf(z + 1, "%2d:%2d", &oh, &om) == 2)
+    off = (*z == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
+  else
+    return false;
+  *out = (time_t) (days_from_civil(y, mo, d) * 86400L + h * 3600L + mi * 60L + se - off);
+  return true;
+}
+
+const char *
+report_time_text(const char *s, enum lang l)
+{
+  static char bufs[3][96];
+  static int next;
+  time_t t;
+  struct tm tm;
+  if (!report_time_parse(s, &t) || !localtime_r(&t, &tm))
+    return s;
+  char *buf = bufs[next];
+  next = (next + 1) % 3;
+  char zone[32];
+  /* The zone's name, never the locale's words: %Z is an abbreviation. */
+  strftime(zone, sizeof zone, "%Z", &tm);
+  if (l == LANG_JA)
+    snprintf(buf, sizeof bufs[0], "%d年%d月%d日 %02d:%02d %s", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+             tm.tm_hour, tm.tm_min, zone);
+  else
+    {
+      static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+      snprintf(buf, sizeof bufs[0], "%d %s %d %02d:%02d %s", tm.tm_mday, months[tm.tm_mon],
+               tm.tm_year + 1900, tm.tm_hour, tm.tm_min, zone);
+    }
+  return buf;
+}
+
 const char *
 report_profile_value(const report_ctx *r, int f)
 {
-  return ans_profile_shown(r->qn, r->a, (enum ans_field) f, r->lang);
+  const char *v = ans_profile_shown(r->qn, r->a, (enum ans_field) f, r->lang);
+  return f == ANS_STARTED ? report_time_text(v, r->lang) : v;
 }
 
 /* Why an unmet answer is unmet: its status, or the missing reason. */

@@ -5,7 +5,9 @@
 #ifndef KIJUN_REPORT_BASE_H
 #define KIJUN_REPORT_BASE_H
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "model/answers.h"
 #include "model/coverage.h"
@@ -47,7 +49,17 @@ const char *report_level_note_label(void);
 /* The sector's name in the report's language, or the raw id; NULL when
  * not given. */
 const char *report_sector_name(const report_ctx *r);
-/* A profile field as a report shows it (the sector by name). */
+/* An ISO 8601 time (2026-12-04T07:50:53Z, ...+09:00) as a moment; false
+ * when s is not one. */
+bool report_time_parse(const char *s, time_t *out);
+/* An ISO 8601 time as people read it, in the local time zone with the
+ * zone named, in the usual form of language l:
+ * "2026年12月4日 16:50 JST", "4 Dec 2026 16:50 JST"; anything else as it
+ * is (NULL: NULL).  Files and machine formats keep ISO 8601.  Valid for
+ * the next three calls. */
+const char *report_time_text(const char *s, enum lang l);
+/* A profile field as a report shows it (the sector by name, the start
+ * as report_time_text). */
 const char *report_profile_value(const report_ctx *r, int f);
 /* Why an unmet answer is unmet: its status, or the missing reason. */
 const char *report_unmet_reason(const ans_entry *e);

@@ -579,8 +579,8 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
   ans_now(now);
 
   html_cover_head(f, r, _("kijun: baseline coverage report"));
-  html_fact(f, _("Last answer"), c->last_update, NULL);
-  html_fact(f, _("Report made"), now, NULL);
+  html_fact(f, _("Last answer"), report_time_text(c->last_update, r->lang), NULL);
+  html_fact(f, _("Report made"), report_time_text(now, r->lang), NULL);
   char *ver = xasprintf("%s %s", q->id, q->version);
   html_fact(f, _("Version"), ver, "id");
   free(ver);
@@ -915,9 +915,17 @@ method(FILE *f, const report_ctx *r, const coverage *c)
 /* An ISO 8601 time on two lines, date over time, so the column stays
  * narrow; anything else as it is. */
 static void
-put_time(FILE *f, const char *s)
+put_time(FILE *f, const char *s, enum lang l)
 {
-  const char *t = s ? strchr(s, 'T') : NULL;
+  s = report_time_text(s, l);
+  /* Break before the time: "4 Dec 2026" over "16:50 JST". */
+  const char *colon = s ? strchr(s, ':') : NULL, *t = NULL;
+  for (const char *p = colon; p && p > s; p--)
+    if (*p == ' ' || *p == 'T')
+      {
+        t = p;
+        break;
+      }
   if (!t)
     {
       html_put(f, s ? s : "");
@@ -964,7 +972,7 @@ appendix(FILE *f, const report_ctx *r)
       fputs("</td><td class=\"path\">", f);
       html_put(f, e->evidence ? e->evidence : "");
       fputs("</td><td class=\"when\">", f);
-      put_time(f, e->updated);
+      put_time(f, e->updated, r->lang);
       fputs("</td></tr>\n", f);
     }
   fputs("</tbody>\n</table>\n</section>\n", f);

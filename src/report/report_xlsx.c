@@ -161,24 +161,12 @@ xlsx_percent(xlsx_book *b, lxw_worksheet *ws, int row, int col, const cov_tally 
     check(b, worksheet_write_number(ws, (lxw_row_t) row, (lxw_col_t) col, v / 1000.0, b->pct));
 }
 
-/* Days from 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
-static long
-days_from_civil(int y, int m, int d)
-{
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 void
 xlsx_date(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *s)
 {
   if (!s || !*s)
     return;
-  int y, mo, d, h, mi, se, n = 0;
+  int y, mo, d;
   if (ans_valid_date(s))
     {
       sscanf(s, "%4d-%2d-%2d", &y, &mo, &d);
@@ -186,30 +174,15 @@ xlsx_date(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *s)
       check(b, worksheet_write_datetime(ws, (lxw_row_t) row, (lxw_col_t) col, &dt, b->date));
       return;
     }
-  if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) == 6)
+  time_t t;
+  struct tm tm;
+  if (report_time_parse(s, &t) && localtime_r(&t, &tm))
     {
-      const char *z = s + n;
-      long off = 0;
-      int oh, om;
-      if (*z == '.')
-        while (*++z >= '0' && *z <= '9')
-          ;
-      if (*z == 'Z' && !z[1])
-        off = 0;
-      else if ((*z == '+' || *z == '-') && sscanf(z + 1, "%2d:%2d", &oh, &om) == 2 && strlen(z) == 6)
-        off = (*z == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
-      else
-        goto as_text;
-      time_t t = (time_t) (days_from_civil(y, mo, d) * 86400L + h * 3600L + mi * 60L + se - off);
-      struct tm tm;
-      if (!localtime_r(&t, &tm))
-        goto as_text;
       lxw_datetime dt = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
                           tm.tm_sec };
       check(b, worksheet_write_datetime(ws, (lxw_row_t) row, (lxw_col_t) col, &dt, b->time));
       return;
     }
-as_text:
   xlsx_text(b, ws, row, col, s, b->text);
 }
 

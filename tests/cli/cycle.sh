@@ -45,7 +45,7 @@ cp "$OLD" "$S/2025.cfg"
 "$KIJUN" --next-cycle "$S/2025.cfg" "$S/2026.cfg" -q "$Q" >/dev/null 2>&1
 run "$KIJUN" --report "$S/2026.cfg" -q "$Q"
 expect_in "the report names the previous cycle" out "Previous cycle  $S/2025.cfg"
-expect_in "and when it started" out "It started at   2025-11-20T09:00:00+09:00"
+expect_in "and when it started" out "It started at   20 Nov 2025 00:00 UTC"
 expect_in "the report shows each figure's change" out "Baseline coverage     40.0% (2/5), 0.0 pt"
 run "$KIJUN" --report "$NEW" -q "$Q"
 expect_in "a recorded file found beside the answers file" out "Recommended coverage  33.3% (1/3), +33.3 pt"

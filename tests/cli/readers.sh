@@ -91,4 +91,18 @@ if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if al
   ok "--compare does not list as not done a plan item whose question is now implemented"
 else not_ok "--compare does not list as not done a plan item whose question is now implemented" "$(grep -A3 overdue "$TMP/out" | head)"; fi
 
+# ---- times people read --------------------------------------------------------
+TZ=Asia/Tokyo run "$KIJUN" --lang=ja --report -q "$Q" "$TESTDATA/cycle-2.cfg"
+expect_in "ja: the start in the usual Japanese form, local, zone named" out "2026年11月10日 09:00 JST"
+TZ=Asia/Tokyo run "$KIJUN" --lang=en --report -q "$Q" "$TESTDATA/cycle-2.cfg"
+expect_in "en: the start as 10 Nov 2026 09:00 JST" out "10 Nov 2026 09:00 JST"
+TZ=Europe/London run "$KIJUN" --lang=en --report -q "$Q" "$TESTDATA/cycle-2.cfg"
+expect_in "in another zone, that zone's time and name" out "10 Nov 2026 00:00 GMT"
+TZ=Asia/Tokyo run "$KIJUN" --lang=en --report=html -q "$Q" -o "$TMP/t.html" "$TESTDATA/cycle-2.cfg"
+expect_in "HTML: the last answer in local time" t.html "12 Nov 2026"
+if grep -q 'T[0-9][0-9]:[0-9][0-9]:[0-9][0-9][+Z]' "$TMP/t.html"; then not_ok "HTML shows no ISO 8601 times" "$(grep -o '[0-9-]*T[0-9:]*[+Z][0-9:]*' "$TMP/t.html" | head -3)"
+else ok "HTML shows no ISO 8601 times"; fi
+TZ=Asia/Tokyo run "$KIJUN" --report=json -q "$Q" "$TESTDATA/cycle-2.cfg"
+expect_in "JSON keeps ISO 8601" out '"started": "2026-11-10T09:00:00+09:00"'
+
 done_testing
