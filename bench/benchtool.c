@@ -131,7 +131,19 @@ answers(const char *qpath, long n, const char *dir, int fill)
         ans_set_profile(a, ANS_SECTOR, q->sectors[k % (long) q->nsectors].id);
       for (size_t i = 0; i < q->nquestions; i++)
         if (rand() % 100 < fill)
-          ans_set_status(a, i, (enum ans_status) (1 + rand() % 6));
+          {
+            enum ans_status st = (enum ans_status) (1 + rand() % 6);
+            ans_set_status(a, i, st);
+            /* A fully answered assessment, as the deliverables bench
+             * writes it, has its notes and its plan too. */
+            if (fill >= 100 && st != ANS_IMPLEMENTED)
+              {
+                ans_set_note(a, i, "委託先の手順書と点検記録で確認した。次回の見直しで改めて確認する。");
+                ans_set_plan(a, i, ANS_PLAN_ACTION, "手順書を改訂し、局長決裁を得たうえで全職員に周知する");
+                ans_set_plan(a, i, ANS_PLAN_OWNER, "情報システム課");
+                ans_set_plan(a, i, ANS_PLAN_DUE, "2027-03-31");
+              }
+          }
       char *p = xasprintf("%s/answers-%05ld.cfg", dir, k);
       if (store_save(p, a, NULL, NULL) != 0)
         {

@@ -37,6 +37,56 @@ NQ=$(wc -l < "$W/q.tsv")
 mkdir -p "$W/a"
 "$TOOL" answers "$Q" 1 "$W/a" 0 || exit 1
 
+# ---- deliverables: the time to write each report -------------------------
+# For a fully answered assessment of the bundled questionnaire and for an
+# aggregate of 1,000 files, each format written with -o, medians of 3
+# runs.  BENCH_ONLY=deliverables runs this part alone and replaces only
+# its section of bench/results.md.
+deliverables() {
+  mkdir -p "$W/full" "$W/agg1k"
+  "$TOOL" answers "$Q" 1 "$W/full" 100 || exit 1
+  "$TOOL" answers "$Q" 1000 "$W/agg1k" 80 || exit 1
+  F="$W/full/answers-00000.cfg"
+  {
+    echo "## Deliverables"
+    echo
+    echo "The time to write each report with \`-o FILE\`: for one fully answered assessment of the bundled questionnaire ($NQ questions), and for an aggregate of 1,000 answers files. Medians of 3 runs."
+    echo
+    echo "| command | time | peak memory | size |"
+    echo "|---|---:|---:|---:|"
+    for spec in "report text" "report markdown" "report csv" "report excel-csv" "report json" "report html" "report xlsx" \
+                "plan text" "plan html" "plan xlsx" \
+                "aggregate text" "aggregate csv" "aggregate json" "aggregate html" "aggregate xlsx"; do
+      set -- $spec
+      progress "deliverables: --$1=$2"
+      if [ "$1" = aggregate ]; then input="$W/agg1k"; else input="$F"; fi
+      for r in 1 2 3; do
+        "$TOOL" run -- "$KIJUN" "--$1=$2" -q "$Q" -o "$W/deliv.out" "$input" > "$W/deliv.$r"
+      done
+      ms=$(for r in 1 2 3; do awk '$1 == "ms" { print $2 }' "$W/deliv.$r"; done | median)
+      kb=$(for r in 1 2 3; do awk '$1 == "maxrss_kb" { print $2 }' "$W/deliv.$r"; done | median)
+      size=$(wc -c < "$W/deliv.out")
+      what=$([ "$1" = aggregate ] && echo "1,000 files" || echo "1 file")
+      echo "| \`kijun --$1=$2\` ($what) | $ms ms | $kb KiB | $((size / 1024)) KiB |"
+    done
+  } > "$W/deliverables.md"
+  printf '%-64s\r' "" >&2
+}
+
+if [ "${BENCH_ONLY:-}" = deliverables ]; then
+  deliverables
+  cat "$W/deliverables.md"
+  if [ -f "$OUT" ]; then
+    awk '/^## Deliverables/ { exit } { print }' "$OUT" > "$W/head.md"
+    { cat "$W/head.md"; cat "$W/deliverables.md"; } > "$OUT"
+  else
+    cp "$W/deliverables.md" "$OUT"
+  fi
+  echo
+  echo "written to $OUT"
+  exit 0
+fi
+
 # ---- scripts for the pseudo-terminal harness --------------------------
 # kijun opens an existing, empty assessment on question 1; dialog and
 # whiptail start on question 1 too.  Navigation: kijun moves the overview
@@ -150,6 +200,7 @@ agg1k_ms=$(am agg1k ms); agg1k_kb=$(am agg1k maxrss_kb)
 "$KIJUN" --aggregate=json -q "$Q" "$W/survey" > "$W/agg.json"
 agg_files=$(awk -F'[:,]' '/"files": \{ "aggregated"/ { gsub(/ /, "", $3); print $3; exit }' "$W/agg.json")
 printf '%-64s\r' "" >&2
+deliverables
 
 # ---- the table --------------------------------------------------------
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
@@ -206,6 +257,8 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo "| kijun --aggregate, 1,000 of them | 1000 | $agg1k_ms ms | | $agg1k_kb KiB |"
   echo
   echo "Peak memory, 10 times the files: $(ratio "$agg_kb" "$agg1k_kb") times the memory (the aggregate keeps counts, not files; 12 bytes a file go to finding duplicate organisations)."
+  echo
+  cat "$W/deliverables.md"
 } > "$W/results.md"
 cat "$W/results.md"
 cp "$W/results.md" "$OUT"

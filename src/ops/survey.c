@@ -228,10 +228,11 @@ typedef struct worker
 } worker;
 
 static void
-add_problem(survey_problem **v, size_t *n, size_t *cap, const char *path, const char *message)
+add_problem(survey_problem **v, size_t *n, size_t *cap, const char *path, const char *message,
+            const char *reason)
 {
   *v = xgrow(*v, cap, *n + 1, sizeof **v);
-  (*v)[(*n)++] = (survey_problem){ xstrdup(path), xstrdup(message) };
+  (*v)[(*n)++] = (survey_problem){ xstrdup(path), xstrdup(message), xstrdup(reason) };
 }
 
 /* FNV-1a over the name as people would tell it apart: folded as search
@@ -274,17 +275,26 @@ read_one(worker *w, const char *path, unsigned ordinal)
   assessment *a = NULL;
   w->found++;
   int rc = store_read(path, &d, &doc);
+  /* What went wrong in plain words, for the printed reports (an auditor
+   * reads them; the technical detail goes to standard error). */
+  char *reason = NULL;
+  if (rc)
+    reason = xstrdup(rc == EX_DATAERR
+                       ? _("not a readable answers file: damaged, cut short, or another kind of file")
+                       : _("cannot be opened: missing, or not readable by this user"));
   if (rc == 0)
     {
       if (strcmp(store_doc_qid(doc), q->id) != 0 || strcmp(store_doc_qversion(doc), q->version) != 0)
         {
+          reason = xasprintf(_("answers another questionnaire (%s version %s)"), store_doc_qid(doc),
+                             store_doc_qversion(doc));
           diag_add(&d, path, store_doc_qline(doc),
                    _("these answers belong to questionnaire '%s' version %s, not to '%s' version %s that is being aggregated; expected answers to '%s' (or give the other questionnaire with --questionnaire FILE)"),
                    store_doc_qid(doc), store_doc_qversion(doc), q->id, q->version, q->id);
           rc = EX_DATAERR;
         }
-      else
-        rc = store_bind(doc, q, &d, &a, NULL);
+      else if ((rc = store_bind(doc, q, &d, &a, NULL)) != 0)
+        reason = xstrdup(_("holds a value kijun cannot read, such as a misspelt answer"));
       store_doc_free(doc);
     }
   if (rc)
@@ -293,11 +303,13 @@ read_one(worker *w, const char *path, unsigned ordinal)
       char *m = more ? xasprintf(ngettext("%s (and %zu more problem)", "%s (and %zu more problems)", more),
                                  d.msgs[0], more)
                      : xstrdup(d.msgs[0]);
-      add_problem(&w->problems, &w->nproblems, &w->capproblems, path, m);
+      add_problem(&w->problems, &w->nproblems, &w->capproblems, path, m, reason);
       free(m);
+      free(reason);
       diag_clear(&d);
       return;
     }
+  free(reason);
   diag_clear(&d);
   coverage c;
   cov_compute(q, a, &c);
@@ -370,7 +382,7 @@ static void
 walk_skip(void *ctx, const char *path, const char *reason)
 {
   first_walk *fw = ctx;
-  add_problem(&fw->skipped, &fw->nskipped, &fw->capskipped, path, reason);
+  add_problem(&fw->skipped, &fw->nskipped, &fw->capskipped, path, reason, reason);
 }
 
 static void
@@ -392,7 +404,7 @@ walk_problem(void *ctx, const char *path, const char *message)
   first_walk *fw = ctx;
   diag_t d = { 0 };
   diag_add(&d, path, 0, "%s", message);
-  add_problem(&fw->problems, &fw->nproblems, &fw->capproblems, path, d.msgs[0]);
+  add_problem(&fw->problems, &fw->nproblems, &fw->capproblems, path, d.msgs[0], message);
   diag_clear(&d);
 }
 
@@ -662,10 +674,10 @@ survey_free(survey *s)
 {
   agg_free(&s->agg);
   for (size_t i = 0; i < s->nleft_out; i++)
-    free(s->left_out[i].path), free(s->left_out[i].message);
+    free(s->left_out[i].path), free(s->left_out[i].message), free(s->left_out[i].reason);
   free(s->left_out);
   for (size_t i = 0; i < s->nskipped; i++)
-    free(s->skipped[i].path), free(s->skipped[i].message);
+    free(s->skipped[i].path), free(s->skipped[i].message), free(s->skipped[i].reason);
   free(s->skipped);
   for (size_t i = 0; i < s->ndups; i++)
     {

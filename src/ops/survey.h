@@ -36,6 +36,7 @@ typedef struct survey_problem
 {
   char *path;
   char *message;                /* "FILE:LINE: message", escaped, one line */
+  char *reason;                 /* the same in plain words, for printed reports */
 } survey_problem;
 
 /* What tells apart the files of one organisation. */

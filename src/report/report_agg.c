@@ -383,7 +383,14 @@ text_lists(FILE *f, const aggrep_ctx *r, int width)
   if (!s->nleft_out)
     fprintf(f, "%*s%s\n", AX_INDENT, "", _("none"));
   for (size_t i = 0; i < s->nleft_out; i++)
-    emit_wrapped(f, s->left_out[i].message, AX_INDENT, width);
+    {
+      /* Plain words in a printed report; the detail is on standard error. */
+      char *line = xasprintf("%s: %s", s->left_out[i].path, s->left_out[i].reason);
+      char *clean = txt_sanitize(line, true);
+      emit_wrapped(f, clean, AX_INDENT, width);
+      free(clean);
+      free(line);
+    }
   fputc('\n', f);
   fprintf(f, ngettext("File skipped (%zu)\n", "Files skipped (%zu)\n", s->nskipped), s->nskipped);
   if (!s->nskipped)
@@ -574,7 +581,9 @@ md_report(FILE *f, const aggrep_ctx *r)
   for (size_t i = 0; i < s->nleft_out; i++)
     {
       fputs("- ", f);
-      emit_md(f, s->left_out[i].message);
+      emit_md(f, s->left_out[i].path);
+      fputs(": ", f);
+      emit_md(f, s->left_out[i].reason);
       fputc('\n', f);
     }
   fprintf(f, "\n## %s\n\n", _("Files skipped"));
@@ -904,6 +913,8 @@ json_report(FILE *f, const aggrep_ctx *r)
       emit_json(f, s->left_out[i].path);
       fputs(", \"problem\": ", f);
       emit_json(f, s->left_out[i].message);
+      fputs(", \"reason\": ", f);
+      emit_json(f, s->left_out[i].reason);
       fputs(" }", f);
     }
   fputs(s->nleft_out ? "\n  ],\n  \"skipped\": [" : "],\n  \"skipped\": [", f);
@@ -1173,7 +1184,13 @@ html_lists(FILE *f, const aggrep_ctx *r)
     {
       fputs("<ul>\n", f);
       for (size_t i = 0; i < s->nleft_out; i++)
-        html_el(f, "li", "path", s->left_out[i].message);
+        {
+          fputs("<li><span class=\"path\">", f);
+          html_put(f, s->left_out[i].path);
+          fputs("</span>: ", f);
+          html_put(f, s->left_out[i].reason);
+          fputs("</li>\n", f);
+        }
       fputs("</ul>\n", f);
     }
   html_el(f, "h2", NULL, _("Files skipped"));
@@ -1428,7 +1445,7 @@ xlsx_aggregate(FILE *f, const aggrep_ctx *r)
     {
       xlsx_text(&b, ws, row, 0, s->left_out[i].path, b.text);
       xlsx_text(&b, ws, row, 1, _("left out"), b.text);
-      xlsx_text(&b, ws, row, 2, s->left_out[i].message, NULL);
+      xlsx_text(&b, ws, row, 2, s->left_out[i].reason, NULL);
     }
   for (size_t i = 0; i < s->nskipped; i++, row++)
     {

@@ -226,6 +226,17 @@ expect_in "the Japanese text says 判定保留" out "判定保留"
 run "$KIJUN" --title=x -q "$Q" "$TESTDATA/mini-answers.cfg"
 expect_status "--title without --aggregate is bad usage" 2
 
+# ---- files left out: plain words in printed reports, detail on stderr ----------
+run "$KIJUN" --lang=en --aggregate -q "$Q" "$TESTDATA/agg"
+if tr '\n' ' ' < "$TMP/out" | tr -s ' ' | grep -qF "answers another questionnaire (shop version 1)"; then
+  ok "the text report says in plain words why a file was left out"
+else not_ok "the text report says in plain words why a file was left out"; fi
+if grep -qF -- "--questionnaire FILE" "$TMP/out"; then not_ok "no command-line jargon in the printed report"
+else ok "no command-line jargon in the printed report"; fi
+expect_in "the technical detail is on standard error" err "(or give the other questionnaire with --questionnaire FILE)"
+run "$KIJUN" --lang=en --aggregate=json -q "$Q" "$TESTDATA/agg"
+expect_in "JSON keeps the detail and adds the plain reason" out '"reason": "answers another questionnaire (shop version 1)"'
+
 # ---- golden reports -----------------------------------------------------------
 # Run from tests/data so the file names in the reports are relative.
 for lang in en ja; do
