@@ -26,6 +26,7 @@
 #include "io/qload.h"
 #include "report/report.h"
 #include "report/report_agg.h"
+#include "report/report_aggcmp.h"
 #include "report/report_compare.h"
 #include "report/report_plan.h"
 #include "io/session.h"
@@ -523,6 +524,58 @@ run_aggregate(char *const *paths, size_t n, const char *qpath, enum report_fmt f
   return finish_stdout(rc);
 }
 
+typedef struct aggcmp_job
+{
+  enum report_fmt fmt;
+  const aggcmp_ctx *r;
+} aggcmp_job;
+
+static int
+render_aggcmp(FILE *f, void *ctx)
+{
+  const aggcmp_job *j = ctx;
+  return aggcmp_write(f, j->fmt, j->r);
+}
+
+/* --compare of two folders: the sector year on year. */
+static int
+run_aggcmp(const char *oldp, const char *newp, const char *qpath, enum report_fmt fmt,
+           const survey_opts *o, const char *title, const char *out)
+{
+  diag_t d = { 0 };
+  questionnaire *q;
+  int rc = qfind_load(qpath, NULL, NULL, NULL, &d, &q);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc)
+    return rc;
+  /* Names are kept to match organisations; printed only with --names. */
+  survey_opts so = *o;
+  so.names = true;
+  survey s[2];
+  const char *paths[2] = { oldp, newp };
+  for (int k = 0; k < 2; k++)
+    {
+      survey_run(&s[k], q, (char *const *) &paths[k], 1, &so);
+      for (size_t i = 0; i < s[k].nleft_out; i++)
+        fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("left out"), s[k].left_out[i].message);
+    }
+  aggcmp_ctx r = { &s[0], &s[1], oldp, newp, i18n_lang(), o->names, title };
+  aggcmp_job j = { fmt, &r };
+  rc = emit_report(out, render_aggcmp, &j);
+  for (int k = 0; k < 2; k++)
+    survey_free(&s[k]);
+  qn_free(q);
+  return finish_stdout(rc);
+}
+
+static bool
+is_folder(const char *p)
+{
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -647,11 +700,13 @@ main(int argc, char **argv)
   if (many && many + loop + want_report + !!check + !!migrate > 1)
     return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
                                want_aggregate ? "--aggregate" : "--merge"));
-  if ((so.names || so.pattern) && !want_aggregate)
+  /* --compare of two folders is an aggregate's comparison. */
+  bool sector_compare = want_compare && rest == 2 && is_folder(argv[optind]) && is_folder(argv[optind + 1]);
+  if ((so.names || so.pattern) && !want_aggregate && !sector_compare)
     return bad_usage(xasprintf(_("%s is used with %s"), so.names ? "--names" : "--pattern", "--aggregate"));
   if (out && !(want_report || want_plan || want_compare || want_aggregate))
     return bad_usage(xasprintf(_("%s is used with %s"), "--output", "--report, --plan, --compare, --aggregate"));
-  if (title && !want_aggregate)
+  if (title && !want_aggregate && !sector_compare)
     return bad_usage(xasprintf(_("%s is used with %s"), "--title", "--aggregate"));
   /* "--report html FILE": the format taken for a file.  Optional
    * arguments need "=", which nobody guesses. */
@@ -720,6 +775,15 @@ main(int argc, char **argv)
   int fmt = report_fmt_parse(report);
   if (fmt < 0)
     return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), report));
+  if (sector_compare)
+    {
+      if (!aggcmp_supports((enum report_fmt) fmt))
+        return bad_usage(xasprintf(_("%s of two folders does not write %s; expected text or json"), "--compare",
+                                   report ? report : "text"));
+      if (refuse_terminal_output(out, (enum report_fmt) fmt, "--compare", report, argv + optind, 2))
+        return 2;
+      return run_aggcmp(argv[optind], argv[optind + 1], qpath, (enum report_fmt) fmt, &so, title, out);
+    }
   if (want_compare)
     {
       if (fmt == REPORT_XLSX)

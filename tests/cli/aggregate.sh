@@ -237,6 +237,71 @@ expect_in "the technical detail is on standard error" err "(or give the other qu
 run "$KIJUN" --lang=en --aggregate=json -q "$Q" "$TESTDATA/agg"
 expect_in "JSON keeps the detail and adds the plain reason" out '"reason": "answers another questionnaire (shop version 1)"'
 
+# ---- the sector year on year: --compare of two folders -------------------------
+mkdir -p "$TMP/y2025" "$TMP/y2026"
+mk() { # FILE ORGANISATION STATUS...: answers to 1.1-a, 1.2-a, 1.2-b, 1.2-c, 1.3-a
+  f=$1 org=$2; shift 2
+  {
+    echo 'kijun_answers = 1;'
+    echo 'questionnaire = { id = "mini"; version = "1"; digest = "sha256:8bb17b3851a76a7906d86c8a166e86576207914ad44e114c97ebfebd77c3071b"; };'
+    echo "profile = { organization = \"$org\"; sector = \"water\"; };"
+    echo 'answers = ('
+    i=0
+    for q in 1.1-a 1.2-a 1.2-b 1.2-c 1.3-a; do
+      i=$((i + 1)); st=$(eval echo "\${$i}")
+      [ "$st" = - ] && continue
+      echo "  { question = \"$q\"; status = \"$st\"; },"
+    done
+    echo '  { question = "1.1-b"; status = "implemented"; }'
+    echo ');'
+  } > "$f"
+}
+mk "$TMP/y2025/a.cfg" "Sapporo Water" implemented not_implemented implemented implemented implemented
+mk "$TMP/y2025/b.cfg" "Kobe Water" implemented implemented implemented implemented implemented
+mk "$TMP/y2025/c.cfg" "ＮＡＨＡ　水道" implemented - - - -
+mk "$TMP/y2026/a2.cfg" "sapporo  water" implemented implemented implemented implemented implemented
+mk "$TMP/y2026/c.cfg" "naha 水道" implemented implemented not_implemented implemented implemented
+mk "$TMP/y2026/d.cfg" "Sendai Water" implemented implemented implemented implemented implemented
+run "$KIJUN" --lang=en --compare=json --names -q "$Q" "$TMP/y2025" "$TMP/y2026"
+expect_status "--compare of two folders compares the sector" 0
+python3 - "$TMP/out" > "$TMP/check" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+bad = []
+def expect(what, got, want):
+    if got != want:
+        bad.append("%s: got %r, expected %r" % (what, got, want))
+expect("schema", d["schema"], "kijun-aggregate-compare/1")
+both = {o["organization"]: o for o in d["organizations"]}
+expect("matched by folded names", sorted(both), ["naha 水道", "sapporo  water"])
+s = both.get("sapporo  water", {})
+expect("Sapporo's movement", (s.get("verdict_before"), s.get("verdict_after"), s.get("baseline_percent_before"),
+                              s.get("baseline_percent_after"), s.get("change")),
+       ("baseline_not_met", "baseline_met", 80.0, 100.0, 20.0))
+n = both.get("naha 水道", {})
+expect("an unfinished one then is not yet decided, not failed", n.get("verdict_before"), "not_yet_decided")
+expect("entered", [o["organization"] for o in d["entered"]], ["Sendai Water"])
+expect("left", [o["organization"] for o in d["left"]], ["Kobe Water"])
+expect("verdicts before", (d["before"]["baseline_met"], d["before"]["baseline_not_met"], d["before"]["not_yet_decided"]), (1, 1, 1))
+expect("verdicts after", (d["after"]["baseline_met"], d["after"]["baseline_not_met"], d["after"]["not_yet_decided"]), (2, 1, 0))
+expect("undecided left out of the distribution before", d["before"]["distribution"]["not_yet_decided_left_out"], 1)
+print("\n".join(bad) if bad else "same")
+PY
+if [ "$(cat "$TMP/check")" = same ]; then ok "the sector comparison matches organisations, entries, leavers and verdicts"
+else not_ok "the sector comparison matches organisations, entries, leavers and verdicts" "$(cat "$TMP/check")"; fi
+run "$KIJUN" --lang=en --compare -q "$Q" "$TMP/y2025" "$TMP/y2026"
+if tr '\n' ' ' < "$TMP/out" | tr -s ' ' | grep -qF "$TMP/y2026/a2.cfg: Baseline not met -> Baseline met"; then
+  ok "without --names, organisations are shown by file"
+else not_ok "without --names, organisations are shown by file" "$(grep -A2 'in both' "$TMP/out")"; fi
+if grep -qF "Sapporo" "$TMP/out"; then not_ok "without --names, no organisation's name"; else ok "without --names, no organisation's name"; fi
+w=$("$COLWIDTH" < "$TMP/out")
+if [ "$w" -le 80 ] || grep -q "$TMP" "$TMP/out"; then ok "the sector comparison's text fits 80 columns (but for long paths)"
+else not_ok "the sector comparison's text fits 80 columns (but for long paths)" "$w"; fi
+run "$KIJUN" --lang=ja --compare --names -q "$Q" "$TMP/y2025" "$TMP/y2026"
+expect_in "ja: 前後の判定" out "判定保留 ->"
+run "$KIJUN" --compare=html -q "$Q" -o "$TMP/x.html" "$TMP/y2025" "$TMP/y2026"
+expect_status "--compare=html of folders is refused (text or json)" 2
+
 # ---- golden reports -----------------------------------------------------------
 # Run from tests/data so the file names in the reports are relative.
 for lang in en ja; do
