@@ -2,6 +2,8 @@
 # y discards; Esc again, or n, goes on editing; Enter saves); an unchanged
 # field closes at once; the key bar shows the editor's keys while editing.
 # In English and Japanese, in the note editor and the profile form.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

@@ -4,6 +4,8 @@
 # its question (Esc comes back); m marks a question for review (saved in
 # the file, listed); u undoes the last change and u again redoes it.
 # en and ja.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

@@ -2,6 +2,8 @@
 # applicable) is given only with its reason: Enter on an empty reason is
 # refused and the field stays open with a message; Esc leaves the answer
 # as it was; Tab visits answers whose reason is missing.  en and ja.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 
