@@ -34,7 +34,7 @@ for lang in en ja; do
   expect_screen "$lang: and the question view's key bar is back" "$QBAR"
   keys e; typed "追記"; keys Escape; wait_for "$ASK"; keys y
   wait_gone "$ASK"
-  sleep 0.3
+  settle
   if grep -qF '追記' "$A"; then not_ok "$lang: y discards the change" "$(grep -F note "$A")"
   else ok "$lang: y discards the change"; fi
   keys e; wait_for "$BAR"; keys Escape

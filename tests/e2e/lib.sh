@@ -53,6 +53,10 @@ history() { T capture-pane -p -J -S -400; }
 keys() { T send-keys "$@"; }
 # type TEXT literally
 typed() { T send-keys -l "$1"; }
+# settle: what was typed has been handled.  A terminal cannot tell, so
+# tests that check for something's absence use the scripted driver,
+# where this is exact; here it can only pause.
+settle() { sleep 0.3; }
 fi
 
 # wait_for TEXT [SECONDS]: until the screen shows TEXT; false on timeout.

@@ -25,14 +25,14 @@ for lang in en ja; do
   expect_screen "$lang: and the field stays open" "$BAR"
   typed "   "; keys Enter
   expect_screen "$lang: a blank reason is refused too" "$NEED"
-  sleep 0.3
+  settle
   no_answer "$lang: nothing is saved while the reason is missing" "$A" 1.2-d
   keys C-u; typed "設備がない"; keys Enter
   expect_file "$lang: the answer is saved with its reason" "$A" 'question = "1.2-d"; status = "not_applicable"; note = "設備がない";'
   expect_screen "$lang: and the view moves on" "1.3-b"
   keys 4; wait_for "$BAR"; keys Escape
   expect_screen "$lang: Esc on the reason leaves the question unanswered, and says so" "$NOTANS"
-  sleep 0.3
+  settle
   no_answer "$lang: Esc answered nothing" "$A" 1.3-b
   # Tab from 1.3-b wraps to 1.2-b, whose reason is missing.
   keys Tab
