@@ -164,4 +164,23 @@ case "$(line "$TMP/answers-1.cfg" 5.4.1-i)" in
   *) not_ok "edition 1: 5.4.1-c's answer reaches 5.4.1-i too, to reconfirm" "$(line "$TMP/answers-1.cfg" 5.4.1-i)" ;;
 esac
 
+# Help shows the questionnaire's answering rules and what its questions
+# rest on, with the guideline's status, in English and Japanese, within
+# 80 columns.  The help page is long: page up from its end until the
+# heading shows.
+help_shows() { # LANG RULES-HEADING STATUS-WORDS PROFILE-TITLE OVERVIEW-WORD
+  start 80 24 -- --lang=$1 --questionnaire "$Q3" "$TMP/help-$1.cfg"
+  wait_for "$4"; keys Escape; wait_for "$5"
+  keys '?'; keys End
+  expect_screen "$1: help ends with the guideline's status" "$3"
+  expect_width "$1: help within 80 columns" 80
+  i=0
+  until screen | grep -qF -- "$2" || [ $i -ge 12 ]; do keys PPage; i=$((i + 1)); done
+  expect_screen "$1: help shows the answering rules" "$2"
+}
+help_shows en "How to answer: the questionnaire's rules" "Status of the guideline" "Respondent profile" "Answered"
+if [ "$KIJUN_NLS" = yes ]; then
+  help_shows ja "回答のきまり（設問票の定め）" "指針の現状" "回答者情報" "回答済み"
+fi
+
 done_testing
