@@ -67,4 +67,8 @@ refused "a level change through was missing from NEWS is refused" "through was" 
 sed 's/    was = ( "2.2-b" );//' "$Q3" > "$TMP/q3.cfg"
 refused "an edition-1 id no longer in any was is refused" "2.2-b, named in a was" "$TMP/q3.cfg" "$Q2" "$NEWS"
 
+# A source level whose note does not name its passage.
+sed 's/改定資料（2022年の案）は、どの分野でも求められる取組としてバックアップ/kijunはバックアップ/' "$Q3" > "$TMP/q3.cfg"
+refused "a source level whose note names no passage is refused" "5.1.3.3-a: a source level whose note" "$TMP/q3.cfg" "$Q2" "$NEWS"
+
 done_testing

@@ -421,6 +421,14 @@ def main(argv):
             for l in ("ja", "en"):
                 if not ln.get(l):
                     err("%s: editorial level without a %s level_note" % (q["id"], l))
+        # From edition 3: every level says where it comes from, and a
+        # "source" level names its passage in the revision materials.
+        if new.get("edition", 1) >= 3:
+            ln = q.get("level_note", {})
+            if not (ln.get("ja") and ln.get("en")):
+                err("%s: no level_note in both languages" % q["id"])
+            elif q.get("level_basis") == "source" and not ("改定資料" in ln["ja"] and "revision materials" in ln["en"]):
+                err("%s: a source level whose note does not name the revision materials" % q["id"])
         h = q.get("hint", {})
         if not h.get("ja", "").startswith(HINT_JA):
             err("%s: ja hint does not start with %s" % (q["id"], HINT_JA))
