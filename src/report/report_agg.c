@@ -173,7 +173,6 @@ enum
   AX_SCOPE = 30,                /* a scope's label, at most */
   AX_FIG = 6,                   /* "100.0%" */
   AX_COUNT = 5,                 /* a count column */
-  AX_SHARE = 18,                /* "100.0% (999/999)" */
 };
 
 
@@ -231,6 +230,12 @@ text_sectors(FILE *f, const aggrep_ctx *r, int width)
   for (size_t s = 0; s <= q->nsectors; s++)
     if (txt_width(sector_label(r, s)) > lw)
       lw = txt_width(sector_label(r, s));
+  /* A long sector name is cut, the counts never: they keep 80 columns. */
+  int room = width - AX_INDENT;
+  for (int c = 1; c <= NC; c++)
+    room -= AX_GAP + (txt_width(heads[c]) > AX_COUNT ? txt_width(heads[c]) : AX_COUNT);
+  if (lw > room)
+    lw = room > 8 ? room : 8;
   int cw[NC];
   fprintf(f, "%*s", AX_INDENT, "");
   txt_pad(f, heads[0], lw);
@@ -249,7 +254,11 @@ text_sectors(FILE *f, const aggrep_ctx *r, int width)
       if (s <= q->nsectors && !row_files(v))
         continue;
       fprintf(f, "%*s", AX_INDENT, "");
-      txt_pad(f, s <= q->nsectors ? sector_label(r, s) : _("Total"), lw);
+      char *clean = txt_sanitize(s <= q->nsectors ? sector_label(r, s) : _("Total"), true);
+      char *cut = txt_ellipsize(clean, lw);
+      txt_pad(f, cut, lw);
+      free(cut);
+      free(clean);
       fprintf(f, "%*s%*u", AX_GAP, "", cw[0], row_files(v));
       for (int k = 0; k < AGG_VERDICT_COUNT; k++)
         fprintf(f, "%*s%*u", AX_GAP, "", cw[1 + k], v[k]);
@@ -266,13 +275,19 @@ text_dists(FILE *f, const aggrep_ctx *r, int width)
   size_t n = scope_rows(r, rows);
   fputs(_("Baseline coverage of the organisations\n"), f);
   int lw = txt_width(_("Scope"));
+  /* The label gets what the figures leave of the width: numbers are never
+   * cut, a long item title is. */
+  int room = width - AX_INDENT - AX_GAP - (txt_width(_("Files")) > AX_COUNT ? txt_width(_("Files")) : AX_COUNT);
+  for (int k = 0; k < AGG_FIVE; k++)
+    room -= AX_GAP + (txt_width(five_name(k)) > AX_FIG ? txt_width(five_name(k)) : AX_FIG);
+  int cap = room < AX_SCOPE ? (room > 12 ? room : 12) : AX_SCOPE;
   char **labels = xcalloc(n, sizeof *labels);
   for (size_t i = 0; i < n; i++)
     {
       char *raw = strcmp(rows[i].key, "section") == 0 ? xasprintf("%s %s", rows[i].id, rows[i].label)
                                                        : xstrdup(rows[i].label);
       char *clean = txt_sanitize(raw, true);
-      labels[i] = txt_ellipsize(clean, AX_SCOPE);
+      labels[i] = txt_ellipsize(clean, cap);
       free(raw);
       free(clean);
       if (txt_width(labels[i]) > lw)
@@ -341,14 +356,27 @@ text_questions(FILE *f, const aggrep_ctx *r, int width)
   int lvw = emit_max_width(ln, QN_LEVEL_COUNT);
   if (txt_width(_("Level")) > lvw)
     lvw = txt_width(_("Level"));
+  /* Counts as wide as the number of files needs; the share as wide as
+   * "100.0% (F/F)". */
+  char sample[64];
+  snprintf(sample, sizeof sample, "100.0%% (%u/%u)", g->files, g->files);
+  int cw = snprintf(NULL, 0, "%u", g->files) + 1, sw = (int) strlen(sample) + 1;
+  if (cw < 2)
+    cw = 2;
+  if (sw < txt_width(_("Met")) + 1)
+    sw = txt_width(_("Met")) + 1;
+  bool level_col = AX_INDENT + idw + AX_GAP + lvw + AX_GAP + sw + ANS_STATUS_COUNT * cw <= width;
   fprintf(f, "%*s", AX_INDENT, "");
   txt_pad(f, _("Question"), idw);
   fprintf(f, "%*s", AX_GAP, "");
-  txt_pad(f, _("Level"), lvw);
-  fprintf(f, "%*s", AX_GAP, "");
-  txt_pad(f, _("Met"), AX_SHARE);
+  if (level_col)
+    {
+      txt_pad(f, _("Level"), lvw);
+      fprintf(f, "%*s", AX_GAP, "");
+    }
+  txt_pad(f, _("Met"), sw);
   for (int i = 0; i < ANS_STATUS_COUNT; i++)
-    fprintf(f, " %*c", AX_COUNT - 1, ans_statuses[nth(i)].digit);
+    fprintf(f, "%*c", cw, ans_statuses[nth(i)].digit);
   fputc('\n', f);
   for (size_t k = 0; k < q->nquestions; k++)
     {
@@ -362,13 +390,23 @@ text_questions(FILE *f, const aggrep_ctx *r, int width)
       fprintf(f, "%*s", AX_INDENT, "");
       txt_pad(f, shown, idw);
       fprintf(f, "%*s", AX_GAP, "");
-      txt_pad(f, ln[x->level], lvw);
-      fprintf(f, "%*s", AX_GAP, "");
-      txt_pad(f, buf, AX_SHARE);
+      if (level_col)
+        {
+          txt_pad(f, ln[x->level], lvw);
+          fprintf(f, "%*s", AX_GAP, "");
+        }
+      txt_pad(f, buf, sw);
       for (int s = 0; s < ANS_STATUS_COUNT; s++)
-        fprintf(f, " %*u", AX_COUNT - 1, t->status[nth(s)]);
+        fprintf(f, "%*u", cw, t->status[nth(s)]);
       fputc('\n', f);
-      emit_wrapped(f, qn_tr(&x->text, r->lang), 2 * AX_INDENT, width);
+      if (level_col)
+        emit_wrapped(f, qn_tr(&x->text, r->lang), 2 * AX_INDENT, width);
+      else
+        {
+          char *text = xasprintf("[%s] %s", ln[x->level], qn_tr(&x->text, r->lang));
+          emit_wrapped(f, text, 2 * AX_INDENT, width);
+          free(text);
+        }
       free(shown);
       free(id);
     }

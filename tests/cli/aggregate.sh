@@ -302,6 +302,22 @@ expect_in "ja: 前後の判定" out "判定保留 ->"
 run "$KIJUN" --compare=html -q "$Q" -o "$TMP/x.html" "$TMP/y2025" "$TMP/y2026"
 expect_status "--compare=html of folders is refused (text or json)" 2
 
+# ---- the bundled questionnaire's long names in 80 columns (I16) ----------------
+mkdir -p "$TMP/big"
+for k in 1 2 3 4 5 6 7 8 9 10 11 12; do
+  sec=$( [ $((k % 2)) -eq 0 ] && echo government || echo telecom )
+  printf '%s\n' 'kijun_answers = 1;' 'questionnaire = { id = "nisc-ci-2023"; version = "2023-07-04"; };' \
+    "profile = { organization = \"Org $k\"; sector = \"$sec\"; };" \
+    'answers = ( { question = "2.1-a"; status = "implemented"; } );' > "$TMP/big/o$k.cfg"
+done
+for lang in en ja; do
+  run "$KIJUN" --lang=$lang --aggregate "$TMP/big"
+  w=$("$COLWIDTH" < "$TMP/out")
+  if [ "$w" -le 80 ]; then ok "the aggregate of the bundled questionnaire fits 80 columns ($lang)"
+  else not_ok "the aggregate of the bundled questionnaire fits 80 columns ($lang)" "widest: $w"; fi
+done
+expect_in "numbers are never cut (the files of a long-named sector)" out "6"
+
 # ---- golden reports -----------------------------------------------------------
 # Run from tests/data so the file names in the reports are relative.
 for lang in en ja; do
