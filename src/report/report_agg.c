@@ -361,8 +361,8 @@ text_questions(FILE *f, const aggrep_ctx *r, int width)
   char sample[64];
   snprintf(sample, sizeof sample, "100.0%% (%u/%u)", g->files, g->files);
   int cw = snprintf(NULL, 0, "%u", g->files) + 1, sw = (int) strlen(sample) + 1;
-  if (cw < 2)
-    cw = 2;
+  if (cw < 3)
+    cw = 3;
   if (sw < txt_width(_("Met")) + 1)
     sw = txt_width(_("Met")) + 1;
   bool level_col = AX_INDENT + idw + AX_GAP + lvw + AX_GAP + sw + ANS_STATUS_COUNT * cw <= width;
