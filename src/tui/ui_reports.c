@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -33,11 +34,12 @@ static const struct
 };
 
 static char *dir;                       /* where they go, absolute */
+static char *chosen;                    /* a folder chosen with d, or NULL: the answers file's */
 static char *path[RP_COUNT];            /* the files, absolute */
 static bool exists[RP_COUNT];
 static bool asking;                     /* whether to replace the files that exist */
-static char *written[RP_COUNT];         /* written this session, for the leaving summary */
-static size_t nwritten;
+static char **written;                  /* written this session, for the leaving summary */
+static size_t nwritten, capwritten;
 
 static const char *
 kind_name(int k)
@@ -66,9 +68,13 @@ void
 rp_free(void)
 {
   clear_paths();
+  free(chosen);
+  chosen = NULL;
   for (size_t i = 0; i < nwritten; i++)
     free(written[i]);
-  nwritten = 0;
+  free(written);
+  written = NULL;
+  nwritten = capwritten = 0;
 }
 
 const char *const *
@@ -126,7 +132,9 @@ make_paths(const ui *u)
   char *real = realpath(u->s->path, NULL);
   const char *p = real ? real : u->s->path;
   const char *slash = strrchr(p, '/');
-  if (slash)
+  if (chosen)
+    dir = xstrdup(chosen);
+  else if (slash)
     dir = xstrndup(p, slash == p ? 1 : (size_t) (slash - p));
   else
     {
@@ -174,8 +182,8 @@ remember(const char *p)
   for (size_t i = 0; i < nwritten; i++)
     if (strcmp(written[i], p) == 0)
       return;
-  if (nwritten < RP_COUNT)
-    written[nwritten++] = xstrdup(p);
+  written = xgrow(written, &capwritten, nwritten + 1, sizeof *written);
+  written[nwritten++] = xstrdup(p);
 }
 
 /* Write the three; replace says whether files that exist may be replaced
@@ -244,6 +252,12 @@ rp_draw(ui *u)
       y += ud_wrapped(y, 4, w - 2, 2, written[i], A_NORMAL);
     }
   ud_status(u);
+  if (ed_active() == ED_SEARCH)
+    {
+      ed_draw(u, LINES - 2, 0, 1);
+      ed_keybar(u);
+      return;
+    }
   if (asking)
     {
       const char *keys[] = { _("y replace them"), _("n keep them, write the others"), _("Esc cancel") };
@@ -251,9 +265,32 @@ rp_draw(ui *u)
     }
   else
     {
-      const char *keys[] = { _("Enter write"), _("Esc back"), _("? help") };
-      ud_keybar(u, keys, 3);
+      const char *keys[] = { _("Enter write"), _("d another folder"), _("Esc back"), _("? help") };
+      ud_keybar(u, keys, 4);
     }
+}
+
+/* The folder typed after d: an existing folder, made absolute. */
+static void
+folder_done(ui *u, enum ed_end how, const char *text, bool changed)
+{
+  (void) changed;
+  if (how != ED_SAVE || !text || !*text)
+    return;
+  char *real = realpath(text, NULL);
+  struct stat st;
+  if (!real || stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
+    {
+      char *shown = txt_sanitize(text, true);
+      ui_set_msg(u, true, _("%s: not a folder; the reports still go to %s"), shown, dir);
+      free(shown);
+      free(real);
+      return;
+    }
+  free(chosen);
+  chosen = real;
+  make_paths(u);
+  ui_set_msg(u, false, _("The reports go to %s"), dir);
 }
 
 static bool
@@ -276,6 +313,11 @@ rp_key(ui *u, ui_key k, enum ui_act a)
           asking = false;
           ui_set_msg(u, false, "%s", _("Nothing written."));
         }
+      return true;
+    }
+  if (!k.fn && k.ch == 'd')
+    {
+      ed_start(u, ED_SEARCH, _("Folder"), dir, folder_done);
       return true;
     }
   if (a == A_OPEN)

@@ -48,6 +48,24 @@ wait_for "Replace them?"
 keys y
 wait_for "Reports written into"
 expect_file "y replaces it" "$H" "</html>"
+# d: another folder.
+mkdir -p "$TMP/out folder"
+keys d
+wait_for "Folder"
+keys C-u
+typed "$TMP/out folder"
+keys Enter
+expect_screen "d chooses another folder" "The reports go to $TMP/out folder"
+keys Enter
+expect_screen "and Enter writes there" "Reports written into $TMP/out folder"
+files=$(ls "$TMP/out folder" | grep -c '^水道局_テスト-')
+if [ "$files" -eq 3 ]; then ok "three files in the folder chosen"; else not_ok "three files in the folder chosen" "$(ls -a "$TMP/out folder")"; fi
+keys d
+wait_for "Folder"
+keys C-u
+typed "$TMP/no such folder"
+keys Enter
+expect_screen "a folder that does not exist is refused" "not a folder"
 # The summary and the leaving lines name them.
 keys Escape
 wait_for "R reports"
@@ -58,6 +76,7 @@ keys x
 wait_for "EXIT=0"
 expect_screen "leaving names the files written" "Reports written in this session:"
 expect_screen "with their full paths" "  $X"
+expect_screen "and those written elsewhere" "  $TMP/out folder/"
 
 # Japanese.
 if [ "${KIJUN_NLS:-yes}" = yes ]; then
