@@ -174,7 +174,7 @@ bad_usage(char *msg)
     }
   free(msg);
   usage_line(stderr);
-  fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+  fprintf(stderr, _("Try '%s --help' for more information.\n"), path_invocation());
   return 2;
 }
 
@@ -258,6 +258,8 @@ suggested_name(const char *mode, enum report_fmt fmt)
 /* HTML, JSON and workbooks are for a browser, a program or Excel: poured
  * into a terminal they are pages of markup.  Say how to write the file
  * instead, with a command that works as pasted; 2 then, else 0. */
+static const char *given_qpath;  /* -q, repeated in the commands printed */
+
 static int
 refuse_terminal_output(const char *out, enum report_fmt fmt, const char *opt, const char *fmtname,
                        char *const *files, size_t nfiles)
@@ -265,7 +267,10 @@ refuse_terminal_output(const char *out, enum report_fmt fmt, const char *opt, co
   if (out || !report_fmt_binaryish(fmt) || !isatty(STDOUT_FILENO))
     return 0;
   const char *mode = strcmp(opt, "--report") == 0 ? "report" : opt + 2;
-  char *cmd = xasprintf("%s %s=%s -o %s", path_invocation(), opt, fmtname, suggested_name(mode, fmt));
+  char *qq = given_qpath ? path_shell_quote(given_qpath) : NULL;
+  char *cmd = xasprintf("%s%s%s %s=%s -o %s", path_invocation(), qq ? " -q " : "", qq ? qq : "", opt, fmtname,
+                        suggested_name(mode, fmt));
+  free(qq);
   for (size_t i = 0; i < nfiles; i++)
     {
       char *q = path_shell_quote(files[i]);
@@ -664,6 +669,7 @@ main(int argc, char **argv)
           break;
         case 'q':
           qpath = optarg;
+          given_qpath = optarg;
           break;
         case 'l':
           if (lang_parse(optarg) < 0)

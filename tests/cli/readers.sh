@@ -105,4 +105,20 @@ else ok "HTML shows no ISO 8601 times"; fi
 TZ=Asia/Tokyo run "$KIJUN" --report=json -q "$Q" "$TESTDATA/cycle-2.cfg"
 expect_in "JSON keeps ISO 8601" out '"started": "2026-11-10T09:00:00+09:00"'
 
+# ---- commands kijun prints work when pasted ----------------------------------
+run env PATH=/usr/bin:/bin "$KIJUN" --bogus
+expect_in "not on the PATH: the hint names the program as invoked" err "Try '$KIJUN --help'"
+mkdir -p "$TMP/bin"
+ln -s "$KIJUN" "$TMP/bin/kijun"
+run env PATH="$TMP/bin:/usr/bin:/bin" "$KIJUN" --bogus
+expect_in "on the PATH: the hint says kijun" err "Try 'kijun --help'"
+if command -v script >/dev/null 2>&1; then
+  cp "$TESTDATA/mini-answers.cfg" "$TMP/it's here.cfg"
+  script -qec "env PATH=/usr/bin:/bin '$KIJUN' --report=html -q '$Q' \"$TMP/it's here.cfg\"" /dev/null > "$TMP/tty" 2>&1
+  cmd=$(grep -F -- "-o report.html" "$TMP/tty" | tr -d '\r' | sed 's/^ *//')
+  if (cd "$TMP" && env PATH=/usr/bin:/bin sh -c "$cmd") && grep -q "</html>" "$TMP/report.html"; then
+    ok "the command printed instead of HTML on a terminal works when pasted (a name with a quote and a space)"
+  else not_ok "the command printed instead of HTML on a terminal works when pasted (a name with a quote and a space)" "$cmd"; fi
+fi
+
 done_testing
