@@ -10,7 +10,7 @@
 _kijun_words()
 {
     case $1 in
-        --report | -r | --plan | --compare | --aggregate) echo "text markdown csv json html" ;;
+        --report | -r | --plan | --compare | --aggregate) echo "text markdown csv excel-csv json html xlsx" ;;
         --lang | -l) echo "ja en" ;;
     esac
 }
