@@ -544,6 +544,9 @@ render_aggcmp(FILE *f, void *ctx)
 }
 
 /* --compare of two folders: the sector year on year. */
+static bool is_folder(const char *p);
+static bool is_aggregate_json(const char *p);
+
 static int
 run_aggcmp(const char *oldp, const char *newp, const char *qpath, enum report_fmt fmt,
            const survey_opts *o, const char *title, const char *out)
@@ -555,22 +558,48 @@ run_aggcmp(const char *oldp, const char *newp, const char *qpath, enum report_fm
   diag_clear(&d);
   if (rc)
     return rc;
-  /* Names are kept to match organisations; printed only with --names. */
+  /* Each side a folder, aggregated now, or an --aggregate=json report.
+   * Names are kept to match organisations; printed only with --names. */
   survey_opts so = *o;
   so.names = true;
-  survey s[2];
+  aggcmp_side side[2];
   const char *paths[2] = { oldp, newp };
-  for (int k = 0; k < 2; k++)
+  int got = 0;
+  for (int k = 0; k < 2 && rc == 0; k++)
     {
-      survey_run(&s[k], q, (char *const *) &paths[k], 1, &so);
-      for (size_t i = 0; i < s[k].nleft_out; i++)
-        fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("left out"), s[k].left_out[i].message);
+      if (is_folder(paths[k]))
+        {
+          survey s;
+          survey_run(&s, q, (char *const *) &paths[k], 1, &so);
+          for (size_t i = 0; i < s.nleft_out; i++)
+            fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("left out"), s.left_out[i].message);
+          aggcmp_from_survey(&side[k], &s, paths[k]);
+          survey_free(&s);
+        }
+      else
+        {
+          jv root;
+          rc = json_read_file(paths[k], &root, &d);
+          if (rc == 0)
+            {
+              rc = aggcmp_from_json(&side[k], &root, paths[k], &d);
+              jv_free(&root);
+            }
+          diag_print(&d, stderr);
+          diag_clear(&d);
+          if (rc)
+            break;
+        }
+      got++;
     }
-  aggcmp_ctx r = { &s[0], &s[1], oldp, newp, i18n_lang(), o->names, title };
-  aggcmp_job j = { fmt, &r };
-  rc = emit_report(out, render_aggcmp, &j);
-  for (int k = 0; k < 2; k++)
-    survey_free(&s[k]);
+  if (rc == 0)
+    {
+      aggcmp_ctx r = { &side[0], &side[1], i18n_lang(), o->names, title };
+      aggcmp_job j = { fmt, &r };
+      rc = emit_report(out, render_aggcmp, &j);
+    }
+  for (int k = 0; k < got; k++)
+    aggcmp_side_free(&side[k]);
   qn_free(q);
   return finish_stdout(rc);
 }
@@ -580,6 +609,20 @@ is_folder(const char *p)
 {
   struct stat st;
   return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Whether p begins as kijun's aggregate JSON does (its schema first). */
+static bool
+is_aggregate_json(const char *p)
+{
+  FILE *f = fopen(p, "r");
+  if (!f)
+    return false;
+  char buf[128] = "";
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[n] = '\0';
+  return strstr(buf, "\"kijun-aggregate/1\"") != NULL;
 }
 
 int
@@ -708,7 +751,9 @@ main(int argc, char **argv)
     return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
                                want_aggregate ? "--aggregate" : "--merge"));
   /* --compare of two folders is an aggregate's comparison. */
-  bool sector_compare = want_compare && rest == 2 && is_folder(argv[optind]) && is_folder(argv[optind + 1]);
+  bool sector_compare = want_compare && rest == 2
+                        && (is_folder(argv[optind]) || is_aggregate_json(argv[optind]))
+                        && (is_folder(argv[optind + 1]) || is_aggregate_json(argv[optind + 1]));
   if ((so.names || so.pattern) && !want_aggregate && !sector_compare)
     return bad_usage(xasprintf(_("%s is used with %s"), so.names ? "--names" : "--pattern", "--aggregate"));
   if (out && !(want_report || want_plan || want_compare || want_aggregate))

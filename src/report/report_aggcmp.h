@@ -14,13 +14,39 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "io/jsonread.h"
 #include "ops/survey.h"
 #include "report/report.h"
 
+/* One organisation of a side. */
+typedef struct aggcmp_org
+{
+  char *path, *organization;    /* organization NULL when not known */
+  enum agg_verdict verdict;
+  int tenths;                   /* baseline coverage, or -1 */
+} aggcmp_org;
+
+/* One year: a folder aggregated now, or an --aggregate=json report. */
+typedef struct aggcmp_side
+{
+  char *path;
+  unsigned files, verdict[AGG_VERDICT_COUNT];
+  int q[1 + QN_PHASE_COUNT][5]; /* overall, then each phase: min, Q1, median, Q3, max (tenths; -1) */
+  unsigned dist_files, left_out;/* the overall distribution's files, the undecided it leaves out */
+  aggcmp_org *orgs;
+  size_t norgs;
+} aggcmp_side;
+
+/* A side from a survey of the folder path. */
+void aggcmp_from_survey(aggcmp_side *s, const survey *sv, const char *path);
+/* A side from the JSON of kijun --aggregate=json (with --names for the
+ * organisations); 0, or EX_DATAERR with the reason in d. */
+int aggcmp_from_json(aggcmp_side *s, const jv *root, const char *path, diag_t *d);
+void aggcmp_side_free(aggcmp_side *s);
+
 typedef struct aggcmp_ctx
 {
-  const survey *old, *new;
-  const char *old_path, *new_path;
+  const aggcmp_side *old, *new;
   enum lang lang;
   bool names;
   const char *title;            /* --title, or NULL */

@@ -299,6 +299,24 @@ if [ "$w" -le 80 ] || grep -q "$TMP" "$TMP/out"; then ok "the sector comparison'
 else not_ok "the sector comparison's text fits 80 columns (but for long paths)" "$w"; fi
 run "$KIJUN" --lang=ja --compare --names -q "$Q" "$TMP/y2025" "$TMP/y2026"
 expect_in "ja: 前後の判定" out "判定保留 ->"
+# Two --aggregate=json outputs (made with --names) compare as the folders do.
+"$KIJUN" --lang=en --aggregate=json --names -q "$Q" "$TMP/y2025" > "$TMP/y2025.json" 2>/dev/null
+"$KIJUN" --lang=en --aggregate=json --names -q "$Q" "$TMP/y2026" > "$TMP/y2026.json" 2>/dev/null
+"$KIJUN" --lang=en --compare --names -q "$Q" "$TMP/y2025" "$TMP/y2026" > "$TMP/cmp-folders.txt"
+run "$KIJUN" --lang=en --compare --names -q "$Q" "$TMP/y2025.json" "$TMP/y2026.json"
+expect_status "--compare of two --aggregate=json outputs" 0
+sed "s|$TMP/y2025.json|$TMP/y2025|; s|$TMP/y2026.json|$TMP/y2026|" "$TMP/out" > "$TMP/cmp-json.txt"
+if cmp -s "$TMP/cmp-folders.txt" "$TMP/cmp-json.txt"; then ok "the two aggregate JSONs compare as their folders do"
+else not_ok "the two aggregate JSONs compare as their folders do" "$(diff "$TMP/cmp-folders.txt" "$TMP/cmp-json.txt" | head -10)"; fi
+run "$KIJUN" --lang=en --compare --names -q "$Q" "$TMP/y2025" "$TMP/y2026.json"
+expect_status "a folder and an aggregate JSON compare too" 0
+"$KIJUN" --lang=en --aggregate=json -q "$Q" "$TMP/y2025" > "$TMP/anon.json" 2>/dev/null
+run "$KIJUN" --lang=en --compare -q "$Q" "$TMP/anon.json" "$TMP/y2026.json"
+expect_in "an aggregate JSON without --names says its organisations cannot be matched" out "made without --names"
+printf '{"schema": "kijun-aggregate/1", "files": {' > "$TMP/cut.json"
+run "$KIJUN" --compare -q "$Q" "$TMP/cut.json" "$TMP/y2026.json"
+expect_status "a cut aggregate JSON is bad data" 65
+expect_in "named with its line and what was expected" err "cut.json:1: not JSON here; expected"
 run "$KIJUN" --compare=html -q "$Q" -o "$TMP/x.html" "$TMP/y2025" "$TMP/y2026"
 expect_status "--compare=html of folders is refused (text or json)" 2
 
