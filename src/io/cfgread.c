@@ -369,6 +369,42 @@ lex_chunk(struct scan *s, const unsigned char *b, size_t n)
 }
 
 int
+cfg_open_mem(cfg_reader *r, const char *name, const char *text, size_t len, cfg_limits lim, diag_t *d)
+{
+  *r = (cfg_reader){ .file = name, .diag = d, .utf8_ok = true, .lim = lim };
+  r->cfg = xmalloc(sizeof *r->cfg);
+  config_init(r->cfg);
+  if (len > lim.file)
+    {
+      diag_add(d, name, 0, _("file of %lld bytes is too large; expected at most %zu bytes"),
+               (long long) len, lim.file);
+      return EX_DATAERR;
+    }
+  struct scan s = { .r = r, .line = 1, .at_line_start = true, .lx_line = 1 };
+  const unsigned char *b = (const unsigned char *) text;
+  if (!(scan_chunk(&s, b, len) && lex_chunk(&s, b, len)))
+    return EX_DATAERR;
+  if (s.npend)
+    scan_bad(&s, s.pend[0]);
+  if (len == 0)
+    {
+      diag_add(d, name, 1, _("the file is empty; expected a kijun file in libconfig format"));
+      return EX_DATAERR;
+    }
+  if (s.nul || text[len] != '\0')
+    return EX_DATAERR;
+  if (config_read_string(r->cfg, text) != CONFIG_TRUE)
+    {
+      diag_add(d, name, config_error_line(r->cfg),
+               _("%s; expected libconfig syntax (name = value; groups in { }, lists in ( ))"),
+               config_error_text(r->cfg));
+      return EX_DATAERR;
+    }
+  r->parsed = true;
+  return r->utf8_ok ? 0 : EX_DATAERR;
+}
+
+int
 cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d)
 {
   *r = (cfg_reader){ .file = path, .diag = d, .utf8_ok = true, .lim = lim };
@@ -391,6 +427,10 @@ cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d)
         diag_add(d, path, 0, _("cannot open: %s"), strerror(e));
       return EX_NOINPUT;
     }
+  /* What was read, from the descriptor read: a change made by another
+   * program after this moment is seen by the next save. */
+  r->st = st;
+  r->has_st = true;
   if ((size_t) st.st_size > lim.file)
     {
       diag_add(d, path, 0, _("file of %lld bytes is too large; expected at most %zu bytes"),
@@ -508,6 +548,11 @@ cfg_close(cfg_reader *r)
 {
   cfg_free(r->cfg);
   r->cfg = NULL;
+  for (size_t i = 0; i < r->nowned; i++)
+    free(r->owned[i]);
+  free(r->owned);
+  r->owned = NULL;
+  r->nowned = r->capowned = 0;
 }
 
 int
@@ -711,6 +756,50 @@ cfg_string_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m,
   /* TRANSLATORS: a setting in a place, e.g. "'ja' in 'title' of ...". */
   cfg_where what = { N_("'%s' in %s"), NULL, 0, key, where };
   return clean(r, s, cfg_line(m), multiline, &what) ? s : NULL;
+}
+
+const char *
+cfg_text_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m, const char *key,
+            bool required, bool multiline, const cfg_where *where)
+{
+  if (!m || config_setting_type(m) != CONFIG_TYPE_LIST)
+    return cfg_string_in(r, group, m, key, required, multiline, where);
+  char wbuf[256];
+  unsigned n = (unsigned) config_setting_length(m);
+  if (n == 0)
+    {
+      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is an empty list; expected text, or a list of its pieces"),
+               key, cfg_where_text(where, wbuf, sizeof wbuf));
+      return NULL;
+    }
+  size_t total = 0;
+  for (unsigned i = 0; i < n; i++)
+    {
+      const config_setting_t *e = config_setting_get_elem(m, i);
+      if (config_setting_type(e) != CONFIG_TYPE_STRING || !*config_setting_get_string(e))
+        {
+          diag_add(r->diag, r->file, cfg_line(e),
+                   _("element %u of '%s' in %s is not a non-empty string; expected a list of the pieces of one text"),
+                   i + 1, key, cfg_where_text(where, wbuf, sizeof wbuf));
+          return NULL;
+        }
+      cfg_where what = { N_("'%s' in %s"), NULL, 0, key, where };
+      if (!clean(r, config_setting_get_string(e), cfg_line(e), multiline, &what))
+        return NULL;
+      total += strlen(config_setting_get_string(e));
+    }
+  char *joined = xmalloc(total + 1), *p = joined;
+  for (unsigned i = 0; i < n; i++)
+    {
+      const char *piece = config_setting_get_string(config_setting_get_elem(m, i));
+      size_t l = strlen(piece);
+      memcpy(p, piece, l);
+      p += l;
+    }
+  *p = '\0';
+  r->owned = xgrow(r->owned, &r->capowned, r->nowned + 1, sizeof *r->owned);
+  r->owned[r->nowned++] = joined;
+  return joined;
 }
 
 const char *

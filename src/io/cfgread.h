@@ -17,6 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <sys/stat.h>
+
 #include <libconfig.h>
 
 #include "base/diag.h"
@@ -58,6 +60,10 @@ typedef struct cfg_reader
   bool escapes;               /* the file has \x escapes, which can make any byte */
   bool parsed;                /* cfg holds the file's settings */
   cfg_limits lim;
+  struct stat st;             /* the file as opened (cfg_open), from its descriptor */
+  bool has_st;
+  char **owned;               /* texts joined from pieces (cfg_text_in) */
+  size_t nowned, capowned;
 } cfg_reader;
 
 /* A place in a file.  fmt is an untranslated message (N_) with one %s
@@ -80,6 +86,11 @@ const char *cfg_where_text(const cfg_where *w, char *buf, size_t size);
  * libconfig or exceeds lim; the problem is in the diagnostics.  Call
  * cfg_close in every case. */
 int cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d);
+/* The same for a file's content in memory, text[len] being '\0' (what
+ * a writer is about to write, checked with the reader's own rules);
+ * name is the file's name for the messages. */
+int cfg_open_mem(cfg_reader *r, const char *name, const char *text, size_t len, cfg_limits lim,
+                 diag_t *d);
 void cfg_close(cfg_reader *r);
 /* Take the parsed configuration away from r (cfg_close then leaves it);
  * free it later with cfg_free. */
@@ -104,6 +115,12 @@ config_setting_t *cfg_group_in(cfg_reader *r, const config_setting_t *group, con
                                const char *key, bool required, bool want_list,
                                const cfg_where *where);
 
+/* A text: a string as cfg_string_in, or a list of non-empty strings,
+ * each checked the same way, joined (the form writers give a text longer
+ * than CFG_MAX_STRING: kept whole, in pieces that each fit).  A joined
+ * text lives as long as r. */
+const char *cfg_text_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m,
+                        const char *key, bool required, bool multiline, const cfg_where *where);
 /* The string member key of group; NULL (after a report when required) if
  * missing, of another type, empty, or not clean text.  Newlines and
  * tabs are allowed only when multiline is set. */

@@ -80,7 +80,10 @@ label_inputs(merge *m)
       for (size_t j = 0; unique && j < m->nin; j++)
         if (j != k && same(m->in[j].a->profile[ANS_RESPONDENT], r))
           unique = false;
-      m->in[k].label = xstrdup(unique ? r : base_name(m->in[k].path));
+      /* A file's name may hold any byte but '/' and NUL; what labels the
+       * notes in the merged file is text the reader takes (escapes shown,
+       * never raw controls, invalid bytes or bidi overrides). */
+      m->in[k].label = unique ? xstrdup(r) : txt_sanitize(base_name(m->in[k].path), true);
     }
 }
 
@@ -247,7 +250,17 @@ merge_combine(merge *m, const char *profile_from, diag_t *d)
 int
 merge_write(const merge *m, const char *out, diag_t *d)
 {
-  return afile_write_new(out, store_write_cb, m->out, d);
+  diag_t why = { 0 };
+  int rc = store_create(out, m->out, &why);
+  /* The reason with the file's name (EX_TEMPFAIL is the caller's to say). */
+  if (rc && rc != EX_TEMPFAIL)
+    {
+      char *o = txt_sanitize(out, true);
+      diag_add(d, NULL, 0, _("%s: cannot create: %s"), o, why.n ? why.msgs[0] : "");
+      free(o);
+    }
+  diag_clear(&why);
+  return rc;
 }
 
 void

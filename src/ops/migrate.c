@@ -171,7 +171,7 @@ mig_run(const char *map_path, const char *old_path, const char *new_path, char *
       for (size_t t = 0; t < to->nquestions; t++)
         counts->unanswered += dst->e[t].status == ANS_NONE;
       diag_t why = { 0 };
-      int wrc = afile_write_new(new_path, store_write_cb, dst, &why);
+      int wrc = store_create(new_path, dst, &why);
       if (wrc == EX_TEMPFAIL)
         diag_add(d, new_path, 0, _("the file exists; kijun --migrate never writes over a file; expected the name of a new answers file"));
       else if (wrc)
