@@ -233,7 +233,11 @@ combine_plans(ans_entry *e, const ans_source *const *src, size_t n)
   for (size_t k = 0; k < n; k++)
     {
       const char *const *p = src[k]->plan;
-      if (p[ANS_PLAN_OWNER] && !(e->plan[ANS_PLAN_OWNER] && strstr(e->plan[ANS_PLAN_OWNER], p[ANS_PLAN_OWNER])))
+      /* Each owner once, compared whole: "Ops" is not "DevOps". */
+      bool seen = false;
+      for (size_t j = 0; p[ANS_PLAN_OWNER] && !seen && j < k; j++)
+        seen = src[j]->plan[ANS_PLAN_OWNER] && strcmp(src[j]->plan[ANS_PLAN_OWNER], p[ANS_PLAN_OWNER]) == 0;
+      if (p[ANS_PLAN_OWNER] && !seen)
         {
           char *next = e->plan[ANS_PLAN_OWNER] ? xasprintf("%s, %s", e->plan[ANS_PLAN_OWNER], p[ANS_PLAN_OWNER])
                                                : xstrdup(p[ANS_PLAN_OWNER]);
@@ -255,15 +259,23 @@ combine_plans(ans_entry *e, const ans_source *const *src, size_t n)
 static char *
 labelled(const ans_source *const *src, size_t n, size_t field)
 {
-  char *out = NULL;
+  /* Measured first, then written once: linear in what is kept. */
+  size_t len = 0;
+  bool any = false;
   for (size_t k = 0; k < n; k++)
     {
       const char *t = *(const char *const *) ((const char *) src[k] + field);
-      if (!t)
-        continue;
-      char *next = xasprintf("%s%s[%s] %s", out ? out : "", out ? "\n" : "", src[k]->id, t);
-      free(out);
-      out = next;
+      if (t)
+        len += strlen(src[k]->id) + strlen(t) + 4, any = true;
+    }
+  if (!any)
+    return NULL;
+  char *out = xmalloc(len + 1), *p = out;
+  for (size_t k = 0; k < n; k++)
+    {
+      const char *t = *(const char *const *) ((const char *) src[k] + field);
+      if (t)
+        p += sprintf(p, "%s[%s] %s", p == out ? "" : "\n", src[k]->id, t);
     }
   return out;
 }

@@ -35,6 +35,26 @@ merge_open(merge *m, char *const *paths, size_t n, const char *qpath, diag_t *d)
   m->in = xcalloc(n ? n : 1, sizeof *m->in);
   m->nin = n;
   int rc = 0;
+  /* One file twice (by another path, a link or a hard link) would count
+   * its answers twice and double its retired list with each merge. */
+  struct stat *ids = xcalloc(n ? n : 1, sizeof *ids);
+  for (size_t k = 0; k < n; k++)
+    {
+      if (stat(paths[k], &ids[k]) != 0)
+        continue;
+      for (size_t j = 0; j < k; j++)
+        if (ids[j].st_ino == ids[k].st_ino && ids[j].st_dev == ids[k].st_dev && ids[j].st_nlink)
+          {
+            char *a = txt_sanitize(paths[j], true);
+            diag_add(d, paths[k], 0, _("is the same file as the input %s; expected each answers file once"), a);
+            free(a);
+            rc = EX_USAGE;
+            break;
+          }
+    }
+  free(ids);
+  if (rc)
+    return rc;
   for (size_t k = 0; k < n; k++)
     {
       merge_input *x = &m->in[k];
