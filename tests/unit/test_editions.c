@@ -5,6 +5,8 @@
  * save, and migration to another questionnaire. */
 #include <config.h>
 
+#include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <sys/stat.h>
 #include <sysexits.h>
@@ -593,4 +595,72 @@ Test(editions, a_newer_editions_file_opens_read_only_and_is_never_written)
   session_close(&s);
   diag_clear(&d);
   free(m), free(now), free(path), free(before), free(q1);
+}
+
+/* Issue 21: with a 248-byte name, "NAME.edition-1.cfg" is too long for
+ * the folder; the search for a backup name looped on ENAMETOOLONG for
+ * ever.  It ends, and the backup gets a shortened name. */
+Test(editions, the_first_save_of_a_long_named_older_file_ends_and_keeps_a_backup, .timeout = 20)
+{
+  char base[249];
+  memset(base, 'n', 244);
+  strcpy(base + 244, ".cfg");
+  char *path = copy_fixture("editions/shop-1-answers.cfg", base);
+  char *before = read_file(path);
+  char *q3 = data_path("editions/shop-3.cfg");
+  session s;
+  diag_t d = { 0 };
+  cr_assert_eq(session_open(&s, path, q3, false, &d), 0);
+  cr_assert(s.upgrade);
+  ans_set_status(s.a, (size_t) qn_find_question(s.qn, "a1"), ANS_IMPLEMENTED);
+  cr_assert_eq(session_save(&s, &d), 0, "%s", d.n ? d.msgs[0] : "");
+  cr_assert_not_null(s.backup);
+  const char *slash = strrchr(s.backup, '/');
+  cr_assert_leq(strlen(slash + 1), NAME_MAX);
+  cr_assert(strstr(slash + 1, ".edition-1.cfg"), "%s", s.backup);
+  char *kept = read_file(s.backup);
+  cr_assert_str_eq(kept, before);
+  session_close(&s);
+  diag_clear(&d);
+  free(path), free(before), free(q3), free(kept);
+}
+
+/* A name that cannot be looked at ends the search at once (NULL). */
+Test(editions, the_backup_name_search_ends_on_any_error, .timeout = 20)
+{
+  char *name = xasprintf("%s/%0300d.cfg", dir, 0);
+  errno = 0;
+  char *n = session_backup_name(name, 1);
+  /* Shortened to fit: a name, not a loop. */
+  cr_assert_not_null(n);
+  free(n);
+  char *file = write_file(dir, "plain.cfg", "x\n");
+  char *under = xasprintf("%s/sub.cfg", file);   /* a file as a folder: ENOTDIR */
+  n = session_backup_name(under, 1);
+  cr_assert_null(n);
+  cr_assert_eq(errno, ENOTDIR);
+  free(name), free(file), free(under);
+}
+
+/* A save killed after the backup but before the file was rewritten: the
+ * next first save finds the backup of the same bytes and keeps no
+ * second one. */
+Test(editions, an_interrupted_upgrade_leaves_one_backup)
+{
+  char *path = copy_fixture("editions/shop-1-answers.cfg", "again.cfg");
+  char *before = read_file(path);
+  char *first = write_file(dir, "again.edition-1.cfg", before);
+  char *q3 = data_path("editions/shop-3.cfg");
+  session s;
+  diag_t d = { 0 };
+  cr_assert_eq(session_open(&s, path, q3, false, &d), 0);
+  ans_set_status(s.a, (size_t) qn_find_question(s.qn, "a1"), ANS_IMPLEMENTED);
+  cr_assert_eq(session_save(&s, &d), 0);
+  cr_assert_str_eq(s.backup, first);
+  char *second = xasprintf("%s/again.edition-1.2.cfg", dir);
+  struct stat st;
+  cr_assert_neq(stat(second, &st), 0);
+  session_close(&s);
+  diag_clear(&d);
+  free(path), free(before), free(first), free(q3), free(second);
 }
