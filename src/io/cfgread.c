@@ -45,6 +45,8 @@ struct scan
   int tok_line;               /* where the current token began */
   int lx_line;                /* the line the lexer is on */
   size_t values;              /* settings and list elements so far */
+  char wtext[32];             /* the start of the current word (an integer?) */
+  size_t wtlen;
   size_t longest;             /* the longest string, word or comment */
 };
 
@@ -235,6 +237,39 @@ static const unsigned char ch_class[256] = {
   ['E'] = CH_HEX, ['F'] = CH_HEX,
 };
 
+/* Whether the word just read, when it is an integer without the L of a
+ * 64-bit one, fits in 32 bits: libconfig 1.5 keeps only the low 32 bits
+ * of a larger one (edition = 4294967299 would read as 3), so it is
+ * refused here, with its line.  Other words pass. */
+static bool
+int_fits(struct scan *s)
+{
+  const char *w = s->wtext;
+  size_t n = s->wtlen, i = 0;
+  if (n == sizeof s->wtext)
+    n = sizeof s->wtext - 1;    /* long: a digit run this long is too large anyway */
+  char buf[sizeof s->wtext];
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  if (buf[0] == '-' || buf[0] == '+')
+    i = 1;
+  bool hex = buf[i] == '0' && (buf[i + 1] == 'x' || buf[i + 1] == 'X');
+  size_t j = hex ? i + 2 : i;
+  if (buf[j] == '\0')
+    return true;
+  for (size_t k = j; buf[k]; k++)
+    if (!(hex ? (ch_class[(unsigned char) buf[k]] & CH_HEX) : buf[k] >= '0' && buf[k] <= '9'))
+      return true;            /* a name, a float, a 64-bit integer (L): not ours */
+  errno = 0;
+  long long v = strtoll(buf, NULL, hex ? 16 : 10);
+  bool fits = errno == 0 && s->wtlen < sizeof s->wtext
+              && (hex ? v >= 0 && v <= (long long) UINT32_MAX : v >= INT32_MIN && v <= INT32_MAX);
+  if (!fits)
+    diag_add(s->r->diag, s->r->file, s->tok_line,
+             _("the integer %s is out of range; expected at most %d"), buf, INT32_MAX);
+  return fits;
+}
+
 /* The lexical pre-scan, one state machine over every byte, across
  * chunks: it follows libconfig's tokens (strings with their escapes,
  * comments in the three styles, words) to measure every string, word and
@@ -251,10 +286,14 @@ lex_chunk(struct scan *s, const unsigned char *b, size_t n)
         case LX_WORD:
           if (!(ch_class[c] & CH_ENDS_WORD))
             {
+              if (s->wtlen < sizeof s->wtext)
+                s->wtext[s->wtlen++] = (char) c;
               if (too_long(s, ++s->run))
                 return lex_too_long(s, false);
               break;
             }
+          if (!int_fits(s))
+            return false;
           s->lx = LX_CODE;
           /* fall through */
         case LX_CODE:
@@ -287,7 +326,11 @@ lex_chunk(struct scan *s, const unsigned char *b, size_t n)
                     }
                 }
               else if (!(ch_class[c] & CH_PUNCT))
-                s->lx = LX_WORD, s->run = 1, s->tok_line = s->lx_line;
+                {
+                  s->lx = LX_WORD, s->run = 1, s->tok_line = s->lx_line;
+                  s->wtext[0] = (char) c;
+                  s->wtlen = 1;
+                }
             }
           break;
         case LX_STRING:
@@ -340,6 +383,7 @@ lex_chunk(struct scan *s, const unsigned char *b, size_t n)
               s->joinable = false;
               s->lx = LX_WORD;
               s->run = 2;
+              s->wtlen = 0;
               i--;
               continue;
             }

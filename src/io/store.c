@@ -17,6 +17,7 @@
 
 #include "io/afile.h"
 #include "io/cfgread.h"
+#include "io/lock.h"
 #include "model/coverage.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -975,8 +976,28 @@ store_create(const char *path, const assessment *a, diag_t *d)
 {
   rendered x;
   int rc = render(path, a, &x, d);
+  if (rc)
+    return rc;
+  /* Under the file's lock, like a session: a session that has just
+   * started on this new name holds it; and what a killed writer of this
+   * name left (a hidden temporary file) is removed. */
+  lock_t lk;
+  pid_t holder;
+  rc = lock_acquire(path, &lk, &holder, d);
+  if (rc == EX_TEMPFAIL)
+    {
+      diag_add(d, NULL, 0, "%s", _("another kijun has this file open"));
+      rc = EX_CANTCREAT;
+    }
   if (rc == 0)
-    rc = afile_write_new(path, put_rendered, &x, d);
+    {
+      char *real = afile_resolve(path);
+      if (real)
+        afile_cleanup(real, STORE_MARK);
+      free(real);
+      rc = afile_write_new(path, put_rendered, &x, d);
+      lock_release(&lk);
+    }
   free(x.text);
   return rc;
 }

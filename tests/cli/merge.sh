@@ -158,14 +158,14 @@ then ok "... with every note whole"; else not_ok "... with every note whole"; fi
 set --
 i=0
 while [ $i -lt 1200 ]; do
-  printf 'kijun_answers = 1;\nquestionnaire = { id = "mini"; version = "1"; };\nprofile = { organization = "Kita Water"; respondent = "respondent number %04d of the Kita Water survey team"; };\nanswers = ( { question = "1.1-a"; status = "implemented"; } );\n' $i > "$TMP/r$i.cfg"
+  printf 'kijun_answers = 1;\nquestionnaire = { id = "mini"; version = "1"; };\nprofile = { organization = "Kita Water"; respondent = "respondent number %04d of the Kita Water survey team, water works department"; };\nanswers = ( { question = "1.1-a"; status = "implemented"; } );\n' $i > "$TMP/r$i.cfg"
   set -- "$@" "$TMP/r$i.cfg"; i=$((i + 1))
 done
 run "$KIJUN" --merge "$TMP/many-out.cfg" -q "$Q" "$@"
 expect_status "1,200 respondents merge" 0
 run "$KIJUN" --report=json -q "$Q" "$TMP/many-out.cfg"
 expect_status "... and the merged file opens" 0
-expect_in "... with the last respondent kept" out "respondent number 1199 of the Kita Water survey team\""
+expect_in "... with the last respondent kept" out "respondent number 1199 of the Kita Water survey team, water works department\""
 rm -f "$TMP"/r[0-9]*.cfg
 # File names as labels: ESC, a byte 0xff and U+202E are escaped.
 k=0
