@@ -151,7 +151,7 @@ ans_valid_time(const char *s)
   for (size_t i = 0; i < n; i++)
     if (!(colon && i == 2) && (p[i] < '0' || p[i] > '9'))
       return false;
-  return atoi(p) <= 23 && atoi(p + (colon ? 3 : 2)) <= 59;
+  return (p[0] - '0') * 10 + (p[1] - '0') <= 23 && atoi(p + (colon ? 3 : 2)) <= 59;
 }
 
 void
