@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "io/afile.h"
+#include "base/hset.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "base/xalloc.h"
@@ -614,7 +615,12 @@ cfg_line(const config_setting_t *s)
 const char *
 cfg_where_text(const cfg_where *w, char *buf, size_t size)
 {
-  if (w->key && w->parent)
+  if (w->key && w->parent && w->n)
+    {
+      char parent[256];
+      snprintf(buf, size, _(w->fmt), w->n, w->key, cfg_where_text(w->parent, parent, sizeof parent));
+    }
+  else if (w->key && w->parent)
     {
       char parent[256];
       snprintf(buf, size, _(w->fmt), w->key, cfg_where_text(w->parent, parent, sizeof parent));
@@ -889,11 +895,14 @@ cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key, co
 {
   unsigned n = (unsigned) config_setting_length(list);
   size_t got = 0;
+  /* A hash set, not a search of those before: a list may hold a million
+   * ids. */
+  hset *seen = hset_new(n);
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *e = config_setting_get_elem(list, i);
       /* Described only when something is wrong. */
-      char wbuf[256], ebuf[320];
+      char wbuf[256];
       int t = config_setting_type(e);
       if (t != CONFIG_TYPE_STRING)
         {
@@ -909,16 +918,13 @@ cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key, co
                    i + 1, key, cfg_where_text(where, wbuf, sizeof wbuf));
           continue;
         }
+      /* Described only when something is wrong: a list may hold a
+       * million ids. */
       /* TRANSLATORS: "element 2 of 'was' in question '2.1-a'". */
-      snprintf(ebuf, sizeof ebuf, _("element %u of '%s' in %s"), i + 1, key,
-               cfg_where_text(where, wbuf, sizeof wbuf));
-      cfg_where what = { "%s", ebuf, 0, NULL, NULL };
+      cfg_where what = { N_("element %u of '%s' in %s"), NULL, i + 1, key, where };
       if (!clean(r, s, cfg_line(e), false, &what))
         continue;
-      size_t k = 0;
-      while (k < got && strcmp(out[k], s) != 0)
-        k++;
-      if (k < got)
+      if (hset_put(seen, s, (int) got))
         {
           diag_add(r->diag, r->file, cfg_line(e), _("'%s' in %s lists '%s' twice; expected each id once"),
                    key, cfg_where_text(where, wbuf, sizeof wbuf), s);
@@ -926,6 +932,7 @@ cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key, co
         }
       out[got++] = s;
     }
+  hset_free(seen);
   return got;
 }
 

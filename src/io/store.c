@@ -18,6 +18,7 @@
 #include "io/afile.h"
 #include "io/cfgread.h"
 #include "io/lock.h"
+#include "base/hset.h"
 #include "model/coverage.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -280,6 +281,15 @@ bind_review(store_doc *doc, const questionnaire *q, assessment *a)
                                                     "expected review = [ \"1.2-a\", ... ];"));
       else if (qi >= 0)
         a->e[qi].review = true;
+      else
+        {
+          /* A question renamed, merged or split: the mark goes with its
+           * answer, to the questions that replace it. */
+          size_t n;
+          const size_t *succ = qn_successors(q, id, &n);
+          for (size_t j = 0; j < n; j++)
+            a->e[succ[j]].review = true;
+        }
     }
 }
 
@@ -412,6 +422,7 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
   size_t *nsrc = xcalloc(nq + 1, sizeof *nsrc);
   bool newer = doc->qedition > q->edition;
   size_t unplaced = 0;
+  hset *old_seen = hset_new(0);
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *g = config_setting_get_elem(list, i);
@@ -444,6 +455,16 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
           /* A revision that rose changed the question's meaning. */
           e->reconfirm = e->status != ANS_NONE
                          && (gv[i].s.reconfirm || gv[i].s.revision < q->questions[qi].revision);
+          continue;
+        }
+      /* An old id (or one no longer asked) answered twice is the same
+       * mistake as a current one answered twice. */
+      int *first = hset_put(old_seen, gv[i].s.id, gv[i].line);
+      if (first)
+        {
+          diag_add(r->diag, r->file, gv[i].line,
+                   _("question '%s' is answered twice (first at line %d); expected one answer per question"),
+                   gv[i].s.id, *first);
           continue;
         }
       succ[i] = qn_successors(q, gv[i].s.id, &nsucc[i]);
@@ -508,8 +529,10 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
                    q->questions[t].id);
           continue;
         }
-      /* A split or a merge makes the carry uncertain. */
-      ans_combine(a, t, src + nsrc[t], k, split[t]);
+      /* A split or a merge makes the carry uncertain, also when only one
+       * of the merged questions was answered: the others' part of the
+       * new question is not. */
+      ans_combine(a, t, src + nsrc[t], k, split[t] || q->questions[t].nwas > 1);
     }
   free(src);
   free(fill);
@@ -519,6 +542,7 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
   free(nsrc);
   free(gv);
   free(seen);
+  hset_free(old_seen);
 }
 
 /* The file's own retired list: read back as it was, every save. */
