@@ -9,7 +9,7 @@ A="$TMP/answers.cfg"
 fixture "$ED/shop-1-answers.cfg" "$A"
 
 start 80 24 -- --lang=en --questionnaire "$ED/shop-3.cfg" "$A"
-expect_screen "the session says the answers are of an earlier edition" "Answers of edition 1 opened with edition 3: 4 to reconfirm"
+expect_screen "the session says the answers are of an earlier edition" "Answers of edition 1 opened with edition 3: 5 to reconfirm"
 expect_screen "it lands on the first answer to reconfirm" "a1"
 expect_screen "which is marked" "[to reconfirm]"
 if cmp -s "$ED/shop-1-answers.cfg" "$A"; then ok "opening wrote nothing"; else not_ok "opening wrote nothing"; fi
