@@ -28,6 +28,18 @@ same(const char *a, const char *b)
   return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* Whether two retired answers say the same. */
+static bool
+same_retired(const ans_retired *a, const ans_retired *b)
+{
+  bool eq = same(a->question, b->question) && a->status == b->status && same(a->note, b->note)
+            && same(a->evidence, b->evidence) && same(a->updated, b->updated)
+            && a->revision == b->revision && same(a->from, b->from);
+  for (int f = 0; eq && f < ANS_PLAN_COUNT; f++)
+    eq = same(a->plan[f], b->plan[f]);
+  return eq;
+}
+
 int
 merge_open(merge *m, char *const *paths, size_t n, const char *qpath, diag_t *d)
 {
@@ -261,9 +273,18 @@ merge_combine(merge *m, const char *profile_from, diag_t *d)
     merge_question(m, q->order[pos], src, buf);
   free(src);
   free(buf);
+  /* Answers to questions no longer asked, each once: a merge merged
+   * again with a copy of itself must not double them. */
   for (size_t k = 0; k < m->nin; k++)
     for (size_t r = 0; r < m->in[k].a->nretired; r++)
-      ans_add_retired(m->out, &m->in[k].a->retired[r]);
+      {
+        const ans_retired *x = &m->in[k].a->retired[r];
+        bool dup = false;
+        for (size_t j = 0; !dup && j < m->out->nretired; j++)
+          dup = same_retired(&m->out->retired[j], x);
+        if (!dup)
+          ans_add_retired(m->out, x);
+      }
   return 0;
 }
 

@@ -104,6 +104,12 @@ expect_in "the merged file is of the current edition" out '"question": "t1"'
 if grep -q 'edition = 3' "$TMP/shop.cfg"; then ok "the merged file names edition 3"; else not_ok "the merged file names edition 3" "$(head -12 "$TMP/shop.cfg")"; fi
 expect_in "the carried answer conflicts and takes the least met" out '"question": "b-backup", "section": "2", "phase": "do", "level": "baseline", "level_basis": null, "csf": null, "status": "not_implemented"'
 if grep -q 'zz-local' "$TMP/shop.cfg"; then ok "an answer to a question no longer asked is kept"; else not_ok "an answer to a question no longer asked is kept"; fi
+# A merge merged with a copy of itself keeps each answer no longer asked once.
+cp "$TMP/shop.cfg" "$TMP/shop-copy.cfg"
+run "$KIJUN" --merge "$TMP/shop-again.cfg" -q "$E/shop-3.cfg" "$TMP/shop.cfg" "$TMP/shop-copy.cfg"
+expect_status "a merge merged with its copy" 0
+if [ "$(grep -c 'question = "zz-local"' "$TMP/shop-again.cfg")" = 1 ]; then ok "... keeps the retired list as it was, not doubled"
+else not_ok "... keeps the retired list as it was, not doubled" "$(grep -c zz-local "$TMP/shop-again.cfg")"; fi
 
 # ---- profiles that disagree -----------------------------------------------
 answers "$TMP/other-org.cfg" Mori "Minami Water" '{ question = "1.3-a"; status = "implemented"; }'
