@@ -64,4 +64,16 @@ run "$KIJUN" --migrate="$E/shop-to-next.cfg" "$E/shop-1-answers.cfg" "$TMP/x.cfg
 expect_status "--migrate without the source questionnaire exits 66" 66
 expect_in "and names it" err "the questionnaire 'shop' that 'from' names is not installed"
 
+# ---- issue 21 ------------------------------------------------------------------
+# equal joins two questions into one across entries: refused.
+sed 's/{ from = ( "b-disclose" ); to = ( "R-2" ); relation = "superset";/{ from = ( "b-disclose" ); to = ( "G-1" ); relation = "equal";/' "$M" > "$TMP/m-join.cfg"
+run "$KIJUN" --check "$TMP/m-join.cfg" "$E/shop-3.cfg" "$E/next.cfg"
+expect_status "equal pairs joining two questions into one across entries exit 65" 65
+expect_in "... named with both entries" err "map entry 4 says 'b-disclose' equals 'G-1', and map entry 1 at line 7 says 'a1' equals 'G-1'"
+# A mapping from a questionnaire to itself.
+sed 's/^to = { id = "next"; version = "2026"; };/to = { id = "shop"; version = "1"; };/' "$M" > "$TMP/m-self.cfg"
+run "$KIJUN" --check "$TMP/m-self.cfg" "$E/shop-3.cfg" "$E/shop-3.cfg"
+expect_status "a mapping from a questionnaire to itself exits 65" 65
+expect_in "... and says so" err "m-self.cfg:5: 'from' and 'to' both name questionnaire 'shop' version 1"
+
 done_testing
