@@ -172,9 +172,11 @@ finish_stdout(int status)
 {
   if (fflush(stdout) != 0 || ferror(stdout))
     {
-      if (status == 0)
+      /* A lost output outranks "files left out" or "regressed" (1): said,
+       * and its own status. */
+      if (status == 0 || status == 1 || status == EX_IOERR)
         {
-          fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"), strerror(errno));
+          fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"), strerror(errno ? errno : EIO));
           return EX_IOERR;
         }
     }

@@ -220,6 +220,11 @@ run "$KIJUN" --aggregate=json -q "$Q" "$TMP/bk"
 expect_in "kijun's own backups beside a file are not counted" out '"aggregated": 1'
 expect_empty "... nor reported as duplicates" err
 
+# Files left out and standard output full: the write error is said, 74.
+run sh -c '"$0" --aggregate -q "$1" "$2" > /dev/full' "$KIJUN" "$Q" "$TESTDATA/agg"
+expect_status "files left out and a full standard output: exit 74" 74
+expect_in "... with the write error said" err "write error: No space left on device"
+
 # ---- golden reports -----------------------------------------------------------
 # Run from tests/data so the file names in the reports are relative.
 for lang in en ja; do
