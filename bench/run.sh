@@ -222,7 +222,7 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo "| kijun --aggregate | ${agg_files:-?} (exit $agg_exit) | $agg_ms ms | $(ratio "$agg_ms" "$floor_ms") | $agg_kb KiB |"
   echo "| kijun --aggregate, 1,000 of them | 1000 | $agg1k_ms ms | | $agg1k_kb KiB |"
   echo
-  echo "Peak memory, 10 times the files: $(ratio "$agg_kb" "$agg1k_kb") times the memory (the aggregate keeps counts, not files; 12 bytes a file go to finding duplicate organisations)."
+  echo "Peak memory, 10 times the files: $(ratio "$agg_kb" "$agg1k_kb") times the memory (the aggregate keeps counts, not files; finding duplicate organisations keeps a hash and the path of each file, and the walk the device and inode of each file and folder)."
 } > "$W/results.md"
 cat "$W/results.md"
 cp "$W/results.md" "$OUT"
