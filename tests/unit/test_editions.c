@@ -666,3 +666,35 @@ Test(editions, an_interrupted_upgrade_leaves_one_backup)
   diag_clear(&d);
   free(path), free(before), free(first), free(q3), free(second);
 }
+
+/* Issue 21: an old id answered twice is the mistake a current id answered
+ * twice is, not two answers merged silently; a review mark on a renamed
+ * question goes with its answer. */
+Test(editions, an_old_id_answered_twice_is_refused_and_a_review_mark_follows_a_rename)
+{
+  questionnaire *q = load("editions/shop-3.cfg");
+  char *twice = write_file(dir, "twice.cfg",
+                           "kijun_answers = 1;\n"
+                           "questionnaire = { id = \"shop\"; version = \"1\"; };\n"
+                           "answers = (\n"
+                           "  { question = \"b1\"; status = \"implemented\"; },\n"
+                           "  { question = \"b1\"; status = \"not_implemented\"; }\n"
+                           ");\n");
+  assessment *a;
+  char *errs, *warns;
+  cr_assert_eq(bind_file(twice, q, &a, &errs, &warns), EX_DATAERR);
+  cr_assert(strstr(errs, "twice.cfg:5: question 'b1' is answered twice (first at line 4)"), "%s", errs);
+  free(errs), free(warns);
+  char *marked = write_file(dir, "marked.cfg",
+                            "kijun_answers = 1;\n"
+                            "questionnaire = { id = \"shop\"; version = \"1\"; };\n"
+                            "review = [ \"b1\", \"b2\" ];\n"
+                            "answers = ( { question = \"b1\"; status = \"implemented\"; } );\n");
+  cr_assert_eq(bind_file(marked, q, &a, &errs, &warns), 0, "%s", errs);
+  cr_assert(a->e[qn_find_question(q, "b-backup")].review, "the mark follows the rename b1 -> b-backup");
+  cr_assert(a->e[qn_find_question(q, "b2-test")].review, "and the split b2 -> b2-test, b2-doc");
+  cr_assert(a->e[qn_find_question(q, "b2-doc")].review);
+  ans_free(a);
+  free(errs), free(warns), free(twice), free(marked);
+  qn_free(q);
+}
