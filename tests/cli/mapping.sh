@@ -76,4 +76,16 @@ run "$KIJUN" --check "$TMP/m-self.cfg" "$E/shop-3.cfg" "$E/shop-3.cfg"
 expect_status "a mapping from a questionnaire to itself exits 65" 65
 expect_in "... and says so" err "m-self.cfg:5: 'from' and 'to' both name questionnaire 'shop' version 1"
 
+# Questionnaires that share an id: an answer the mapping does not carry is
+# kept as QID:ID, never reported as the new questionnaire's question no
+# longer asked.
+sed 's/id = "R-3"/id = "t1"/' "$E/next.cfg" > "$TMP/next-t1.cfg"
+printf 'kijun_answers = 1;\nquestionnaire = { id = "shop"; version = "1"; edition = 3; };\nprofile = { organization = "Shop"; };\nanswers = (\n  { question = "a1"; status = "implemented"; },\n  { question = "t1"; status = "partial"; note = "training"; }\n);\n' > "$TMP/shared.cfg"
+run "$KIJUN" --migrate "$M" "$TMP/shared.cfg" "$TMP/shared-next.cfg" "$E/shop-3.cfg" "$TMP/next-t1.cfg"
+expect_status "--migrate between questionnaires sharing an id exits 0" 0
+run "$KIJUN" --report -q "$TMP/next-t1.cfg" "$TMP/shared-next.cfg"
+expect_in "... the uncarried answer is kept as shop:t1" out "shop:t1  Partially implemented"
+if grep -q '^  t1 ' "$TMP/out"; then not_ok "... and next's own t1 is not said to be no longer asked" "$(grep -n t1 "$TMP/out")"
+else ok "... and next's own t1 is not said to be no longer asked"; fi
+
 done_testing
