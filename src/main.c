@@ -398,23 +398,14 @@ run_aggregate(char *const *paths, size_t n, const char *qpath, enum report_fmt f
 /* The Linux virtual console draws at most 512 glyphs: Japanese comes out
  * as replacement boxes.  Say so, once, in English (the one language it
  * shows), and offer English or the line mode, whose text a screen reader
- * reads from /dev/vcsu; Japanese asked for with --lang (asked) is only
- * warned of.  True when the line mode was chosen. */
+ * reads from /dev/vcsu.  True when the line mode was chosen. */
 static bool
-linux_console_japanese(bool asked)
+linux_console_japanese(void)
 {
   const char *term = getenv("TERM");
   if (i18n_lang() != LANG_JA || !term || strncmp(term, "linux", 5) != 0)
     return false;
   enum lang was = i18n_switch_messages(LANG_EN);
-  if (asked)
-    {
-      fprintf(stderr, "%s: %s\n", PACKAGE,
-              _("the Linux console cannot show Japanese (it draws boxes instead); --lang en, or --line "
-                "with a screen reader, avoids that"));
-      i18n_switch_messages(was);
-      return false;
-    }
   fprintf(stderr, "%s: %s\n", PACKAGE,
           _("the Linux console cannot show Japanese: it would draw boxes instead of the text."));
   fputs(_("Type e and Enter for English, l for the line mode in Japanese (a screen reader reads\n"
@@ -635,7 +626,7 @@ main(int argc, char **argv)
       free(t);
     }
   int rc;
-  if (!want_line && !why && linux_console_japanese(lang != NULL))
+  if (!want_line && !why && linux_console_japanese())
     want_line = true;
   if (want_line || why)
     {
