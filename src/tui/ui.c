@@ -414,13 +414,22 @@ draw(ui *u)
       if (ed_active() != ED_NONE)
         ed_keybar(u);
     }
+  /* The cursor stands on the focus, visible only in an editor. */
+  int fy, fx;
+  bool focus = ud_focus_take(&fy, &fx);
   if (!too_small() && ed_cursor(&y, &x))
     {
       curs_set(1);
       move(y, x);
     }
   else
-    curs_set(0);
+    {
+      curs_set(0);
+      if (focus && !too_small())
+        move(fy, fx);
+      else
+        move(0, 0);
+    }
   refresh();
 }
 

@@ -282,3 +282,23 @@ ud_bar(int y, int x, int width, unsigned met, unsigned applicable, attr_t a)
   attroff(a);
   addch(']');
 }
+
+/* The focus of the screen drawn last (-1: none said). */
+static int focus_y = -1, focus_x;
+
+void
+ud_focus(int y, int x)
+{
+  focus_y = y;
+  focus_x = x;
+}
+
+bool
+ud_focus_take(int *y, int *x)
+{
+  bool set = focus_y >= 0;
+  *y = focus_y;
+  *x = focus_x;
+  focus_y = -1;
+  return set;
+}
