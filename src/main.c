@@ -140,13 +140,16 @@ help(void)
           "                             (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)\n"
           "      --no-mouse             leave the mouse to the terminal: no clicks, and\n"
           "                             text is selected without holding Shift\n"
-          "      --line                 a plain dialogue, one line at a time, instead of\n"
-          "                             the full screen: for screen readers, serial\n"
-          "                             consoles and scripts (chosen by itself when\n"
-          "                             input or output is not a terminal, or the\n"
-          "                             terminal cannot move its cursor)\n"
+
           "  -h, --help                 show this help and exit\n"
           "  -V, --version              show the version and exit\n"
+          "\n"), stdout);
+  fputs(_("Without a full screen:\n"
+          "      --line                 a plain dialogue, one line at a time, for\n"
+          "                             screen readers, serial consoles and scripts;\n"
+          "                             chosen by itself when input or output is not\n"
+          "                             a terminal, or the terminal cannot move its\n"
+          "                             cursor (TERM=dumb)\n"
           "\n"), stdout);
   fputs(_("Exit status: 0 success, 1 --compare found a question that regressed or\n"
           "--aggregate left files out, 2 bad usage, 65 bad data, 66 a file cannot be\n"

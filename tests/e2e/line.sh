@@ -72,7 +72,10 @@ done
 
 # Japanese, and Ctrl-C while a note is being typed: the note is kept.
 if [ "${KIJUN_NLS:-yes}" = yes ]; then
+  rm -f "$LINE"
   start 80 24 -- --line --lang ja --questionnaire "$Q" "$LINE"
+  expect_screen "the line mode asks the profile in Japanese" "組織名 []:"
+  keys Enter; wait_for "分野"; keys Enter; wait_for "回答者 []:"; keys Enter; wait_for "役職"; keys Enter
   expect_screen "the line mode speaks Japanese" "設問 1/8"
   typed e; keys Enter; wait_for "|"; typed "途中のメモ"; keys Enter; wait_for "| 途中のメモ"
   keys C-c
@@ -95,6 +98,7 @@ if [ "${KIJUN_NLS:-yes}" = yes ]; then
   expect_screen "l chooses the line mode, in Japanese" "設問"
   typed q; keys Enter
   expect_exit "which leaves cleanly" 0
+  rm -f "$LINE"
   start 80 24 TERM=linux LC_ALL=$JA LANGUAGE=ja -- --lang ja --questionnaire "$Q" "$LINE"
   wait_for "the Linux console cannot show Japanese"; typed j; keys Enter
   expect_screen "j goes on in Japanese anyway" "回答者情報"
