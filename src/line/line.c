@@ -59,6 +59,7 @@ typedef struct lm
   char *typing;
   size_t typing_qi;
   bool typing_note;
+  int pending;                /* the answer waiting for the reason typed, or -1 */
 } lm;
 
 static const questionnaire *
@@ -127,6 +128,10 @@ final_save(lm *m)
     {
       /* The lines typed so far of a note or evidence are kept. */
       (m->typing_note ? ans_set_note : ans_set_evidence)(m->s->a, m->typing_qi, m->typing);
+      /* As the screens do: the answer that asked for the reason is
+       * given with it. */
+      if (m->pending >= 0 && ans_has_reason(&m->s->a->e[m->typing_qi]))
+        ans_set_status(m->s->a, m->typing_qi, (enum ans_status) m->pending);
       free(m->typing);
       m->typing = NULL;
       m->dirty = true;
@@ -177,6 +182,7 @@ ask(lm *m, const char *prompt)
       fflush(stdout);
       char *line = NULL;
       size_t cap = 0;
+      leave_on_signal(m);
       errno = 0;
       ssize_t n = getline(&line, &cap, stdin);
       leave_on_signal(m);
@@ -528,7 +534,9 @@ answer(lm *m, enum ans_status st)
        * or not at all. */
       say("%s", _("This answer needs a reason: type it on the lines that follow, then a line holding only a "
                   "full stop (.); a full stop at once leaves the answer as it was."));
+      m->pending = (int) st;
       char *text = read_text(m, qi, true);
+      m->pending = -1;
       if (text && set_text(m, qi, true, text) && ans_has_reason(&m->s->a->e[qi]))
         {
           ans_set_status(m->s->a, qi, st);
@@ -886,6 +894,7 @@ line_main(const char *path, const line_opts *o)
   m.prev = pa;
   m.prev_path = o->prev;
   m.echo = !isatty(STDIN_FILENO);
+  m.pending = -1;
   if (o->why)
     /* TRANSLATORS: the first line of the line mode when kijun chose it;
        %s says why. */

@@ -89,15 +89,16 @@ else not_ok "an answer is saved at once" "$(cat "$TMP/bout" | tail -5)"; fi
 run sh -c 'printf "q\n" | "$KIJUN" --line "$1"' sh "$B"
 expect_status "a second kijun on the same file is refused" 75
 expect_in "because the line mode holds the lock" err "is open in another kijun"
-printf 'e\nhalf of a note\n' >&3
-wait_file "$TMP/bout" "| half of a note" || true
+printf '5\nhalf of a reason\n' >&3
+wait_file "$TMP/bout" "half of a reason" || true
 kill -TERM $pid
 wait $pid
 st=$?
 exec 3>&-
 if [ $st -eq 143 ]; then ok "SIGTERM ends the line mode with 128+15"; else not_ok "SIGTERM status" "status $st"; fi
-if grep -qF 'note = "half of a note";' "$B"; then ok "the note being typed is saved on a signal"
-else not_ok "the note being typed is saved on a signal" "$(grep note "$B")"; fi
+if grep -qF 'status = "not_applicable"; note = "half of a reason";' "$B"; then
+  ok "a reason being typed is saved on a signal, with the answer that asked for it"
+else not_ok "the reason being typed is saved on a signal" "$(grep question "$B")"; fi
 
 # --line goes with the session only.
 run "$KIJUN" --line --report "$A"
