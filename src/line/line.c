@@ -60,6 +60,7 @@ typedef struct lm
   size_t typing_qi;
   bool typing_note;
   int pending;                /* the answer waiting for the reason typed, or -1 */
+  char *failed;               /* what the last failed save said, said once */
 } lm;
 
 static const questionnaire *
@@ -115,9 +116,14 @@ save(lm *m)
   if (rc == 0 && m->dirty)
     say(_("Saved to %s."), m->s->path);
   m->dirty = rc != 0;
-  if (msg)
+  /* A save that fails as the last one did is not said again after every
+   * answer: a screen reader would read it each time. */
+  if (msg && !(rc && m->failed && strcmp(msg, m->failed) == 0))
     say("%s", msg);
-  free(msg);
+  free(m->failed);
+  m->failed = rc ? msg : NULL;
+  if (!rc)
+    free(msg);
 }
 
 /* Save what is pending and leave: 0, or EX_IOERR after a rescue copy. */
@@ -142,6 +148,7 @@ final_save(lm *m)
   if (!m->dirty)
     return 0;
   char *rescued = run_rescue(m->s);
+  fflush(stdout);
   run_report_rescue(m->s, m->why, rescued);
   free(rescued);
   return EX_IOERR;
@@ -946,6 +953,7 @@ line_main(const char *path, const line_opts *o)
   printf(_("Answers file: %s\n"), name);
   free(name);
   free(m.search);
+  free(m.failed);
   run_close(&s, &lk, pa);
   return rc;
 }

@@ -69,6 +69,19 @@ expect_in "? lists the commands" out "g ID     go to a question or item"
 expect_in "h shows the hint" out "What would show it is done:"
 expect_in "s shows the summary" out "Baseline coverage"
 
+# A file that cannot be written: said once, and the answers go to a copy
+# beside it on leaving (exit 74), as in the full-screen session.
+R="$TMP/ro.cfg"
+printf 'q\n' | "$KIJUN" "$R" >/dev/null 2>&1
+chmod a-w "$R"
+run sh -c 'printf "1\n2\nq\n" | "$KIJUN" "$1"' sh "$R"
+expect_status "a read-only file: leaving says the answers could not be saved (74)" 74
+expect_in "... and where they went" err "your answers were written to $R.unsaved-"
+if [ "$(grep -c 'Read-only:' "$TMP/out")" -le 3 ]; then ok "the read-only message is not repeated after every answer"
+else not_ok "the read-only message is not repeated" "$(grep -c 'Read-only:' "$TMP/out") times"; fi
+if grep -qF 'status = "partial"' "$R".unsaved-*; then ok "the copy holds the answers"
+else not_ok "the copy holds the answers"; fi
+
 # Japanese.
 if [ "${KIJUN_NLS:-yes}" = yes ]; then
   printf 'g 2.1-a\n\n' | "$KIJUN" --lang ja "$A" > "$TMP/out" 2>&1
