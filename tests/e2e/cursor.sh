@@ -83,4 +83,20 @@ start 80 24 TERM=vt100 NO_COLOR=1 -- --questionnaire "$Q" "$A"
 wait_for "Respondent profile"
 walk "vt100, NO_COLOR"
 
+# In Japanese: the same focus, the width of the labels notwithstanding.
+if [ "${KIJUN_NLS:-yes}" = yes ]; then
+  if locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then JA=ja_JP.UTF-8; else JA=C.UTF-8; fi
+  rm -f "$A"
+  start 80 24 LC_ALL=$JA LANGUAGE=ja -- --questionnaire "$Q" "$A"
+  wait_for "回答者情報"
+  at_focus "ja: the profile form's first field has the cursor and a >" "組織名" ">"
+  keys Escape; wait_for "回答済み"
+  at_focus "ja: the overview's selected item has the cursor and a >" "1.1" ">"
+  keys Tab; wait_for "1.1-a"
+  at_focus "ja: the question view puts the cursor on the question" "方針を定めていますか。"
+  if [ "$(cursor)" = "2 $(screen | grep -n '方針を定めていますか。' | head -1 | cut -d: -f1 | awk '{ print $1 - 1 }')" ]; then
+    ok "ja: ... on its first cell"
+  else not_ok "ja: the cursor is on the question's first cell" "$(cursor)"; fi
+fi
+
 done_testing
