@@ -416,26 +416,29 @@ show(lm *m)
 static void
 show_help(void)
 {
-  say("%s", _("Type one of these, then Enter:\n"
-              "  1-6      answer the question with that number, and go on\n"
-              "  0        clear the answer\n"
-              "  Enter    keep the answer as it is, and go on\n"
-              "  <        go back one question;  >  go on without answering\n"
-              "  t        the next question unanswered, to reconfirm or without its reason\n"
-              "  h        the hint: what would show it is done\n"
-              "  e        write the note (the reason) on the lines that follow\n"
-              "  v        write the evidence reference on the lines that follow\n"
-              "  a        write the improvement plan: action, owner, due, done\n"
-              "  m        mark the question for review, or unmark it\n"
-              "  g ID     go to a question or item, as in g 2.1-a or g 2.1\n"
-              "  /WORD    search ids, questions, notes and evidence; / alone: the next match\n"
-              "  p        the respondent profile\n"
-              "  s        the coverage summary\n"
-              "  L        switch between Japanese and English\n"
-              "  q        leave (every answer is already saved)\n"
-              "A note or evidence ends with a line holding only a full stop (.); a full stop\n"
-              "at once keeps it as it was, and a line holding only - clears it.\n"
-              "e, v and a also take the text on the same line: e We use a vendor's service."));
+  /* The digits come from the status table. */
+  say(_("Type one of these, then Enter:\n"
+        "  %c-%c      answer the question with that number, and go on\n"
+        "  %c        clear the answer\n"
+        "  Enter    keep the answer as it is, and go on\n"
+        "  <        go back one question;  >  go on without answering\n"
+        "  t        the next question unanswered, to reconfirm or without its reason\n"
+        "  h        the hint: what would show it is done\n"
+        "  e        write the note (the reason) on the lines that follow\n"
+        "  v        write the evidence reference on the lines that follow\n"
+        "  a        write the improvement plan: action, owner, due, done\n"
+        "  m        mark the question for review, or unmark it\n"
+        "  g ID     go to a question or item, as in g 2.1-a or g 2.1\n"
+        "  /WORD    search ids, questions, notes and evidence; / alone: the next match\n"
+        "  p        the respondent profile\n"
+        "  s        the coverage summary\n"
+        "  L        switch between Japanese and English\n"
+        "  q        leave (every answer is already saved)\n"
+        "A note or evidence ends with a line holding only a full stop (.); a full stop\n"
+        "at once keeps it as it was, and a line holding only - clears it.\n"
+        "e, v and a also take the text on the same line: e We use a vendor's service."),
+      ans_statuses[ans_status_nth(0)].digit, ans_statuses[ans_status_nth(ANS_STATUS_COUNT - 2)].digit,
+      ans_statuses[ANS_NONE].digit);
 }
 
 static void
@@ -935,11 +938,14 @@ line_main(const char *path, const line_opts *o)
   show(&m);
   for (;;)
     {
-      const char *prompt = m.pos < q->nquestions
-                             /* TRANSLATORS: the line mode's prompt at a question. */
-                             ? _("Answer 1-6, Enter keeps, ? help:")
-                             : _("Command (q leaves, ? help):");
+      /* TRANSLATORS: the line mode's prompt at a question: the digits
+         that answer, as in "Answer 1-6, Enter keeps, ? help:". */
+      char *prompt = m.pos < q->nquestions
+                       ? xasprintf(_("Answer %c-%c, Enter keeps, ? help:"), ans_statuses[ans_status_nth(0)].digit,
+                                   ans_statuses[ans_status_nth(ANS_STATUS_COUNT - 2)].digit)
+                       : xstrdup(_("Command (q leaves, ? help):"));
       char *line = ask(&m, prompt);
+      free(prompt);
       if (!line)
         break;
       bool go_on = command(&m, line);

@@ -87,6 +87,8 @@ if [ "${KIJUN_NLS:-yes}" = yes ]; then
   printf 'g 2.1-a\n\n' | "$KIJUN" --lang ja "$A" > "$TMP/out" 2>&1
   expect_in "the line mode speaks Japanese" out "設問 1/$N"
   expect_in "the questions are Japanese" out "[ベースライン]"
+  printf 'g 2.1-a\nL\n' | "$KIJUN" --lang en "$A" > "$TMP/out" 2>&1
+  expect_in "L switches to Japanese and prints the question again" out "設問 1/$N"
 fi
 
 # The lock, autosave and signals: a line mode waiting on a FIFO.
