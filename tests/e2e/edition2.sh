@@ -11,6 +11,8 @@
 #    reconfirm are exactly those the two files call for: a question whose
 #    revision rose, or that a split or a merge fed (derived here from the
 #    files, not listed).
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q2="$KIJUN_SRCDIR/questionnaires/nisc-2023.cfg"
 Q1="$TESTDATA/nisc-2023.edition-1.cfg"
