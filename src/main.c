@@ -619,9 +619,13 @@ main(int argc, char **argv)
    * or one that cannot address the cursor (TERM=dumb, an Emacs buffer, a
    * printing terminal, a type this system does not know). */
   char *why = NULL;
-  if (!want_line && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+  /* The screens' scripted mode (KIJUN_SCRIPT, for tests; see
+   * tui/ui_script.c) needs no terminal and is never asked anything. */
+  const char *script = getenv("KIJUN_SCRIPT");
+  bool scripted = script && *script;
+  if (!want_line && !scripted && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
     why = xstrdup(_("standard input or output is not a terminal"));
-  else if (!want_line && !ui_terminal_usable())
+  else if (!want_line && !scripted && !ui_terminal_usable())
     {
       const char *term = getenv("TERM");
       char *t = txt_sanitize(term ? term : "", true);
@@ -629,7 +633,7 @@ main(int argc, char **argv)
       free(t);
     }
   int rc;
-  if (!want_line && !why && linux_console_japanese())
+  if (!want_line && !why && !scripted && linux_console_japanese())
     want_line = true;
   if (want_line || why)
     {
