@@ -98,7 +98,7 @@ mkfifo "$TMP/fifo"
 pid=$!
 exec 3> "$TMP/fifo"
 printf '\n\n\n\n1\n' >&3
-wait_file() { i=0; while [ $i -lt 200 ]; do grep -qF -- "$2" "$1" 2>/dev/null && return 0; sleep 0.05; i=$((i + 1)); done; return 1; }
+wait_file() { i=0; while [ $i -lt $(( ${E2E_TIMEOUT:-5} * 40 )) ]; do grep -qF -- "$2" "$1" 2>/dev/null && return 0; sleep 0.05; i=$((i + 1)); done; return 1; }
 if wait_file "$B" 'status = "implemented"'; then ok "an answer is saved at once, before leaving"
 else not_ok "an answer is saved at once" "$(cat "$TMP/bout" | tail -5)"; fi
 run sh -c 'printf "q\n" | "$KIJUN" --line "$1"' sh "$B"
