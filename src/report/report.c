@@ -842,7 +842,15 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       emit_json(f, x->basis ? qn_basis_key(x->basis) : NULL);
       json_note(f, "level_note", &x->level_note, r->lang);
       fputs(", \"csf\": ", f);
-      emit_json(f, x->csf ? qn_csf_key(x->csf) : NULL);
+      emit_json(f, x->ncsf ? csf_function_key((enum csf_function) x->csf[0].fn) : NULL);
+      fputs(", \"csf_refs\": [", f);
+      for (size_t k = 0; k < x->ncsf; k++)
+        {
+          char one[CSF_REF_SIZE];
+          fputs(k ? ", " : "", f);
+          emit_json(f, csf_ref_text(&x->csf[k], one));
+        }
+      fputs("]", f);
       fprintf(f, ", \"status\": \"%s\", \"met\": %s, \"reconfirm\": %s, \"note\": ",
               ans_status_key(e->status),
               cov_result(e) == COV_MET ? "true" : cov_result(e) == COV_EXCLUDED ? "null" : "false",
