@@ -606,6 +606,32 @@ phases(FILE *f, const coverage *c)
                  QN_PHASE_COUNT);
 }
 
+/* Coverage by CSF function and category, as bars: categories indented
+ * under their function.  Nothing when no question names CSF. */
+static void
+csf(FILE *f, const report_ctx *r, const coverage *c)
+{
+  report_csf_row crows[REPORT_CSF_ROWS];
+  size_t n = report_csf_rows(c, r->lang, crows);
+  if (!n)
+    return;
+  html_bar_row rows[REPORT_CSF_ROWS];
+  char *labels[REPORT_CSF_ROWS];
+  for (size_t i = 0; i < n; i++)
+    {
+      /* Categories indented with no-break spaces, which HTML keeps. */
+      labels[i] = xasprintf("%s%s %s", crows[i].category ? "\u00a0\u00a0\u00a0" : "", crows[i].id,
+                            crows[i].name);
+      rows[i] = (html_bar_row){ labels[i], { &crows[i].t[QN_BASELINE], &crows[i].t[QN_RECOMMENDED] } };
+    }
+  const char *series[] = { qn_level_name(QN_BASELINE), qn_level_name(QN_RECOMMENDED) };
+  html_el(f, "h2", NULL, report_csf_heading());
+  html_el(f, "p", NULL, report_csf_note());
+  html_bar_chart(f, report_csf_heading(), series, 2, rows, n);
+  for (size_t i = 0; i < n; i++)
+    free(labels[i]);
+}
+
 static void
 items(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -892,6 +918,7 @@ html_report(FILE *f, const report_ctx *r, const coverage *c)
   cover(f, r, c);
   phases(f, c);
   fputs("</section>\n<section>\n", f);
+  csf(f, r, c);
   items(f, r, c);
   statuses(f, c);
   unmet(f, r, c);
