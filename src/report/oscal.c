@@ -107,9 +107,33 @@ jw_str(jw *w, const char *key, const char *s)
   emit_json(w->f, s);
 }
 
-/* s folded to one line: runs of white space (newlines included) become
- * one space, none at either end, as OSCAL's "string" type requires.
- * NULL when nothing is left.  Newly allocated. */
+/* The length of the white space character at p (JavaScript's \s, which
+ * OSCAL's patterns use: ASCII white space, U+0085, U+00A0, U+1680,
+ * U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF), or 0. */
+static size_t
+space_at(const unsigned char *p)
+{
+  if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+    return 1;
+  if (p[0] == 0xc2 && (p[1] == 0x85 || p[1] == 0xa0))
+    return 2;
+  if (p[0] == 0xe1 && p[1] == 0x9a && p[2] == 0x80)
+    return 3;
+  if (p[0] == 0xe2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8a) || p[2] == 0xa8 || p[2] == 0xa9 || p[2] == 0xaf))
+    return 3;
+  if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f)
+    return 3;
+  if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+    return 3;
+  if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+    return 3;
+  return 0;
+}
+
+/* s folded to one line: runs of white space (line breaks and Unicode
+ * spaces included) become one ASCII space, none at either end, as
+ * OSCAL's "string" type (^\S(.*\S)?$) requires.  NULL when nothing is
+ * left.  Newly allocated. */
 static char *
 one_line(const char *s)
 {
@@ -117,17 +141,19 @@ one_line(const char *s)
     return NULL;
   char *out = xmalloc(strlen(s) + 1), *o = out;
   bool space = false;
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+  for (const unsigned char *p = (const unsigned char *) s; *p;)
     {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\v' || *p == '\f')
+      size_t n = space_at(p);
+      if (n)
         {
           space = o > out;
+          p += n;
           continue;
         }
       if (space)
         *o++ = ' ';
       space = false;
-      *o++ = (char) *p;
+      *o++ = (char) *p++;
     }
   *o = '\0';
   if (!*out)
