@@ -30,14 +30,14 @@
 #define CSF_CATEGORY_TABLE(X) \
   X(GV_OC, "GV.OC", GV, "Organisational context", "組織の状況") \
   X(GV_RM, "GV.RM", GV, "Risk management strategy", "リスク管理の方針") \
-  X(GV_RR, "GV.RR", GV, "Roles, responsibilities, authority", "役割・責任・権限") \
+  X(GV_RR, "GV.RR", GV, "Roles and responsibilities", "役割・責任・権限") \
   X(GV_PO, "GV.PO", GV, "Policy", "方針・規程") \
   X(GV_OV, "GV.OV", GV, "Oversight by management", "経営による監督") \
   X(GV_SC, "GV.SC", GV, "Supply chain risk", "サプライチェーンのリスク管理") \
   X(ID_AM, "ID.AM", ID, "Asset management", "資産の管理") \
   X(ID_RA, "ID.RA", ID, "Risk assessment", "リスクの評価") \
   X(ID_IM, "ID.IM", ID, "Improvement", "改善") \
-  X(PR_AA, "PR.AA", PR, "Identity, authentication, access", "識別・認証・アクセス制御") \
+  X(PR_AA, "PR.AA", PR, "Identity and access control", "識別・認証・アクセス制御") \
   X(PR_AT, "PR.AT", PR, "Awareness and training", "意識啓発と教育") \
   X(PR_DS, "PR.DS", PR, "Data security", "データの保護") \
   X(PR_PS, "PR.PS", PR, "Platform security", "機器・ソフトウェアの保護") \
@@ -46,7 +46,7 @@
   X(DE_AE, "DE.AE", DE, "Analysis of adverse events", "異常な事象の分析") \
   X(RS_MA, "RS.MA", RS, "Incident management", "インシデントの管理") \
   X(RS_AN, "RS.AN", RS, "Incident analysis", "インシデントの分析") \
-  X(RS_CO, "RS.CO", RS, "Incident reporting, communication", "インシデントの報告・連絡") \
+  X(RS_CO, "RS.CO", RS, "Incident communication", "インシデントの報告・連絡") \
   X(RS_MI, "RS.MI", RS, "Incident mitigation", "インシデントの封じ込め") \
   X(RC_RP, "RC.RP", RC, "Recovery plan execution", "復旧計画の実行") \
   X(RC_CO, "RC.CO", RC, "Recovery communication", "復旧に関する連絡")

@@ -211,8 +211,10 @@ text_phases(FILE *f, const coverage *c, const coverage *then)
     }
 }
 
-/* Coverage by CSF function, each followed by its categories indented;
- * nothing when no question names CSF. */
+/* Coverage by CSF function, each followed by its categories indented,
+ * in two columns (baseline, recommended) under their level names; the
+ * names are cut to what width leaves.  Nothing when no question names
+ * CSF. */
 static void
 text_csf(FILE *f, const report_ctx *r, const coverage *c, int width)
 {
@@ -222,11 +224,20 @@ text_csf(FILE *f, const report_ctx *r, const coverage *c, int width)
     return;
   fprintf(f, "%s\n", report_csf_heading());
   emit_wrapped(f, report_csf_note(), TX_INDENT, width);
-  /* The label column: "GV    Govern", "  GV.OC Organisational context". */
+  /* "GV    Govern", "  GV.OC Organisational context". */
   char *labels[REPORT_CSF_ROWS];
+  int room = width - TX_INDENT - 2 * (TX_GAP + TX_COVERAGE), lw = 0;
   for (size_t i = 0; i < n; i++)
-    labels[i] = xasprintf("%s%-5s %s", rows[i].category ? "  " : "", rows[i].id, rows[i].name);
-  int lw = emit_max_width((const char *const *) labels, n);
+    {
+      char *raw = xasprintf("%s%-5s %s", rows[i].category ? "  " : "", rows[i].id, rows[i].name);
+      labels[i] = txt_ellipsize(raw, room);
+      free(raw);
+      if (txt_width(labels[i]) > lw)
+        lw = txt_width(labels[i]);
+    }
+  fprintf(f, "%*s", TX_INDENT + lw + TX_GAP, "");
+  txt_pad(f, qn_level_name(QN_BASELINE), TX_COVERAGE);
+  fprintf(f, "%*s%s\n", TX_GAP, "", qn_level_name(QN_RECOMMENDED));
   for (size_t i = 0; i < n; i++)
     {
       char b[96], rb[96];
@@ -236,8 +247,7 @@ text_csf(FILE *f, const report_ctx *r, const coverage *c, int width)
       txt_pad(f, labels[i], lw);
       fprintf(f, "%*s", TX_GAP, "");
       txt_pad(f, b, TX_COVERAGE);
-      fprintf(f, _("  recommended %s"), rb);
-      fputc('\n', f);
+      fprintf(f, "%*s%s\n", TX_GAP, "", rb);
       free(labels[i]);
     }
   fputc('\n', f);

@@ -96,6 +96,14 @@ scope_rows(const aggrep_ctx *r, scope_row *rows)
   return n;
 }
 
+/* Whether a row is named by its id before its label: items ("1.1
+ * Policy") and CSF functions and categories ("GV.PO Policy"). */
+static bool
+shows_id(const scope_row *r)
+{
+  return strcmp(r->key, "section") == 0 || strncmp(r->key, "csf_", 4) == 0;
+}
+
 static const char *
 sector_label(const aggrep_ctx *r, size_t row)
 {
@@ -238,7 +246,7 @@ text_dists(FILE *f, const aggrep_ctx *r, int width)
   char **labels = xcalloc(n, sizeof *labels);
   for (size_t i = 0; i < n; i++)
     {
-      char *raw = strcmp(rows[i].key, "section") == 0 ? xasprintf("%s %s", rows[i].id, rows[i].label)
+      char *raw = shows_id(&rows[i]) ? xasprintf("%s %s", rows[i].id, rows[i].label)
                                                        : xstrdup(rows[i].label);
       char *clean = txt_sanitize(raw, true);
       labels[i] = txt_ellipsize(clean, AX_SCOPE);
@@ -454,7 +462,7 @@ md_report(FILE *f, const aggrep_ctx *r)
   for (size_t i = 0; i < n; i++)
     {
       fputs("| ", f);
-      if (strcmp(rows[i].key, "section") == 0)
+      if (shows_id(&rows[i]))
         {
           emit_md(f, rows[i].id);
           fputc(' ', f);
@@ -768,7 +776,23 @@ json_report(FILE *f, const aggrep_ctx *r)
       json_dist(f, &g->section[k]);
       fputs(k + 1 < q->nsections ? " },\n" : " }\n", f);
     }
-  fputs("  ],\n  \"questions\": [\n", f);
+  /* By CSF: the rows the other formats show after the items. */
+  fputs("  ],\n  \"csf\": [", f);
+  scope_row *rows = xcalloc(SCOPE_ROWS(q), sizeof *rows);
+  size_t n = scope_rows(r, rows), ncsf = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (strncmp(rows[i].key, "csf_", 4) != 0)
+        continue;
+      fprintf(f, "%s    { \"scope\": \"%s\", \"id\": \"%s\", \"name\": ", ncsf++ ? ",\n" : "\n",
+              rows[i].key, rows[i].id);
+      emit_json(f, rows[i].label);
+      fputs(", \"distribution\": ", f);
+      json_dist(f, rows[i].d);
+      fputs(" }", f);
+    }
+  free(rows);
+  fputs(ncsf ? "\n  ],\n  \"questions\": [\n" : "],\n  \"questions\": [\n", f);
   size_t *rank = agg_ranking(g);
   for (size_t k = 0; k < q->nquestions; k++)
     {
@@ -925,7 +949,7 @@ html_dists(FILE *f, const aggrep_ctx *r)
   for (size_t i = 0; i < n; i++)
     {
       fputs("<tr><td>", f);
-      if (strcmp(rows[i].key, "section") == 0)
+      if (shows_id(&rows[i]))
         {
           fputs("<span class=\"id\">", f);
           html_put(f, rows[i].id);
