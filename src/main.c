@@ -103,7 +103,8 @@ help(void)
   fputs(_("Options:\n"
           "  -r, --report[=FORMAT]      print the coverage report of ANSWERS-FILE and exit;\n"
           "                             FORMAT is text (default), markdown, csv, json,\n"
-          "                             html, or oscal (OSCAL 1.2 assessment results)\n"
+          "                             html or oscal (OSCAL 1.2 assessment results;\n"
+          "                             only with --report)\n"
           "      --plan[=FORMAT]        print the improvement plan of ANSWERS-FILE (every\n"
           "                             question not met, with its action, owner and\n"
           "                             dates) and exit; FORMAT as for --report\n"
@@ -627,6 +628,8 @@ main(int argc, char **argv)
       return run_oscal_results(argv[optind], qpath);
     }
   int fmt = report_fmt_parse(report);
+  if (fmt < 0 && want_report)
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, json, html or oscal"), report));
   if (fmt < 0)
     return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, json or html"), report));
   if (want_compare)
