@@ -27,23 +27,29 @@ expect_in "it names file, line and the category" err "bad.cfg:$line: 'csf' in qu
 expect_in "a malformed subcategory is named with the expected form" err "names \"PR.DS-7\"; expected a CSF 2.0 function (GV), category (GV.OC) or subcategory (GV.OC-01)"
 
 # ---- reports ------------------------------------------------------------------
+# The answers file meets one PR.DS-11 question of two; the baseline
+# questions naming PR.DS (the category, once a question) counted here from
+# the file itself.
+ds=$(grep '^  { id = .*level = "baseline".*csf = ( .*"PR\.DS' "$BUNDLED" | wc -l)
+pr=$(grep '^  { id = .*level = "baseline".*csf = ( .*"PR\.' "$BUNDLED" | wc -l)
 run "$KIJUN" --report "$A" -q "$BUNDLED"
 expect_status "text report exits 0" 0
 expect_in "text report has the CSF view" out "Coverage by NIST CSF 2.0 function and category"
 expect_in "a category row with its figure" out "PR.DS Data security"
-expect_in "PR.DS baseline: 1 of 11 met" out "9.1% (1/11)"
-wide=$(awk 'length($0) > 80' "$TMP/out" | head -1)
-if [ -z "$wide" ]; then ok "the text report stays within 80 columns"; else not_ok "the text report stays within 80 columns" "$wide"; fi
+expect_in "PR.DS baseline: 1 of $ds met" out "(1/$ds)"
+wide=$(sed -n '/^Coverage by NIST CSF/,/^$/p' "$TMP/out" | awk 'length($0) > 80' | head -1)
+if [ -z "$wide" ]; then ok "the CSF view stays within 80 columns"; else not_ok "the CSF view stays within 80 columns" "$wide"; fi
 run "$KIJUN" --lang ja --report "$A" -q "$BUNDLED"
 expect_in "Japanese names the categories in Japanese" out "PR.DS データの保護"
 run "$KIJUN" --report=csv "$A" -q "$BUNDLED"
-expect_in "csv has a category row" out "csf_category,PR.DS,Data security,baseline,1,11,9.1,11"
-expect_in "csv has a function row" out "csf_function,PR,Protect,baseline,1,40"
+expect_in "csv has a category row" out "csf_category,PR.DS,Data security,baseline,1,$ds,"
+expect_in "csv has a function row" out "csf_function,PR,Protect,baseline,1,$pr,"
 run "$KIJUN" --report=json "$A" -q "$BUNDLED"
-expect_in "json has the CSF view" out '{ "scope": "csf_category", "id": "PR.DS", "name": "Data security", "baseline": { "met": 1, "applicable": 11'
+expect_in "json has the CSF view" out '{ "scope": "csf_category", "id": "PR.DS", "name": "Data security", "baseline": { "met": 1, "applicable": '"$ds"
 expect_in "json gives each answer its references" out '"csf_refs": ["PR.DS-11"]'
 run "$KIJUN" --report=markdown "$A" -q "$BUNDLED"
-expect_in "markdown has the CSF table" out "| PR.DS | Data security | 9.1% (1/11) |"
+expect_in "markdown has the CSF table" out "| PR.DS | Data security |"
+expect_in "with its figure" out "(1/$ds) |"
 run "$KIJUN" --report=html "$A" -q "$BUNDLED"
 expect_in "html has the CSF chart" out "Coverage by NIST CSF 2.0 function and category"
 run "$KIJUN" --aggregate=csv -q "$BUNDLED" "$A"
