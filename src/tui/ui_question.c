@@ -359,6 +359,13 @@ qv_draw(ui *u)
       y += ud_wrapped(y, 2, COLS - 4, cap, why, A_NORMAL);
       free(why);
     }
+  char *lg = lg_line(s, l);
+  /* TRANSLATORS: label before the counterpart in the local-government
+     security policy guideline; keep it short (about 12 columns). */
+  char *lgl = xasprintf("%s: %s", _("LG guideline"), lg);
+  y += ud_wrapped(y, 2, COLS - 4, 2, lgl, ud_attr(u, UC_DIM));
+  free(lg);
+  free(lgl);
   if (x->ncsf)
     {
       /* The CSF references in words, so that a reader who does not know
@@ -367,13 +374,6 @@ qv_draw(ui *u)
       y += ud_wrapped(y, 2, COLS - 4, 2, csf, ud_attr(u, UC_DIM));
       free(csf);
     }
-  char *lg = lg_line(s, l);
-  /* TRANSLATORS: label before the counterpart in the local-government
-     security policy guideline; keep it short (about 12 columns). */
-  char *lgl = xasprintf("%s: %s", _("LG guideline"), lg);
-  y += ud_wrapped(y, 2, COLS - 4, 2, lgl, ud_attr(u, UC_DIM));
-  free(lg);
-  free(lgl);
 
   /* Bottom block, from the bottom up: key bar, status, last cycle's
    * answer and plan (when there is a previous cycle), the plan (two
