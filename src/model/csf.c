@@ -3,7 +3,10 @@
 #include "model/csf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/xalloc.h"
 
 #define FN_KEY_(id, key, en, ja) key,
 #define FN_EN_(id, key, en, ja) en,
@@ -105,4 +108,19 @@ csf_ref_label(const csf_ref *r, enum lang l, char *buf, size_t size)
     snprintf(buf, size, "%s (%s)", fn, key);
   else
     snprintf(buf, size, l == LANG_JA ? "%s：%s（%s）" : "%s: %s (%s)", fn, cat_names[l][r->cat], key);
+}
+
+char *
+csf_refs_label(const csf_ref *refs, size_t n, enum lang l)
+{
+  char *out = xstrdup("");
+  for (size_t k = 0; k < n; k++)
+    {
+      char one[160];
+      csf_ref_label(&refs[k], l, one, sizeof one);
+      char *more = xasprintf("%s%s%s", out, k ? (l == LANG_JA ? "、" : "; ") : "", one);
+      free(out);
+      out = more;
+    }
+  return out;
 }

@@ -92,5 +92,9 @@ const char *csf_category_name(enum csf_category c, enum lang l);
 /* A reference for people, in language l: "Govern: Policy (GV.PO)",
  * "Protect: Data security (PR.DS-11)" or "Govern (GV)". */
 void csf_ref_label(const csf_ref *r, enum lang l, char *buf, size_t size);
+/* n references for people, joined: "Govern: Policy (GV.PO); Protect: ..."
+ * (「、」 in Japanese); newly allocated.  The question view and the line
+ * mode both say them so. */
+char *csf_refs_label(const csf_ref *refs, size_t n, enum lang l);
 
 #endif

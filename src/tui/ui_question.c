@@ -181,17 +181,11 @@ draw_field(ui *u, int y, int rows, const char *label, int lw, const char *value,
 static char *
 csf_line(const qn_question *x, enum lang l)
 {
+  char *refs = csf_refs_label(x->csf, x->ncsf, l);
   /* TRANSLATORS: label before the NIST Cybersecurity Framework 2.0
      categories a question bears on; keep "CSF 2.0". */
-  char *out = xasprintf("%s: ", _("NIST CSF 2.0"));
-  for (size_t k = 0; k < x->ncsf; k++)
-    {
-      char one[160];
-      csf_ref_label(&x->csf[k], l, one, sizeof one);
-      char *more = xasprintf("%s%s%s", out, k ? (l == LANG_JA ? "、" : "; ") : "", one);
-      free(out);
-      out = more;
-    }
+  char *out = xasprintf("%s: %s", _("NIST CSF 2.0"), refs);
+  free(refs);
   return out;
 }
 
@@ -423,6 +417,7 @@ qv_draw(ui *u)
   /* The text, then the hint, in what is left. */
   int avail = y_ch - 2 - top;
   int th = ud_wrapped_hl(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD, query);
+  ud_focus(top, 2);
   free(query);
   int hy = top + th + 1;
   if (y_ch - 2 - hy >= 1)
