@@ -55,6 +55,11 @@ expect_in "html has the CSF chart" out "Coverage by NIST CSF 2.0 function and ca
 run "$KIJUN" --aggregate=csv -q "$BUNDLED" "$A"
 expect_in "the aggregate has category rows" out "csf_category,PR.DS,Data security,baseline,1,"
 
+# ---- line mode -------------------------------------------------------------------
+fixture "$A" "$TMP/line.cfg"
+printf 'q\n' | "$KIJUN" --line --lang en -q "$BUNDLED" "$TMP/line.cfg" >"$TMP/out" 2>"$TMP/err"
+expect_in "the line mode names the categories in words" out "NIST CSF 2.0: Govern: Organisational context (GV.OC)"
+
 # ---- help -----------------------------------------------------------------------
 run "$KIJUN" --help
 expect_in "help explains CSF" out "NIST Cybersecurity Framework (CSF) 2.0"
