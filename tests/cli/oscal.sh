@@ -54,6 +54,9 @@ expect_file_in "the baseline selection removes recommended objectives" profile.j
 save profile-full "$KIJUN" --export=oscal-profile-full "$BUNDLED"
 expect_file_in "the full selection includes all" profile-full.json '"include-all"'
 
+save ar-bundled "$KIJUN" --report=oscal "$TESTDATA/csf/nisc-two.cfg" -q "$BUNDLED"
+expect_status "assessment results against the bundled questionnaire exit 0" 0
+expect_file_in "a met backup question is satisfied" ar-bundled.json '"target-id": "item-5.1.3.3_obj.a"'
 save ar-partly "$KIJUN" --report=oscal "$TESTDATA/mini-answers.cfg" -q "$Q"
 expect_status "assessment results of a partly answered file exit 0" 0
 save ar-full "$KIJUN" --report=oscal "$TESTDATA/oscal-full.cfg" -q "$Q"
@@ -82,7 +85,7 @@ expect_file_in "an alternative without a reason is not satisfied" ar-hostile.jso
 expect_file_in "the verdict is a property" ar-full.json '"name": "verdict"'
 
 # Every UUID is version 5; every time has its zone.
-for f in catalog profile profile-full ar-partly ar-full ar-hostile ar-empty; do
+for f in catalog profile profile-full ar-bundled ar-partly ar-full ar-hostile ar-empty; do
   bad=$(grep -o '"[a-z-]*uuid": "[^"]*"' "$TMP/$f.json" \
         | grep -Ev '"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"$' | head -3)
   if [ -z "$bad" ]; then ok "$f: every UUID is version 5"; else not_ok "$f: every UUID is version 5" "$bad"; fi
@@ -95,11 +98,11 @@ done
 NODE_MODULES=${KIJUN_NODE_MODULES:-$SRC/.ci/node/node_modules}
 validate() { NODE_PATH="$NODE_MODULES" node "$SRC/tests/oscal/validate.js" "$SRC/tests/oscal/schema" "$@"; }
 if ! command -v node >/dev/null 2>&1 || [ ! -d "$NODE_MODULES/ajv" ] || [ ! -d "$NODE_MODULES/ajv-formats" ]; then
-  for f in catalog catalog-ja profile profile-full ar-partly ar-full ar-hostile ar-empty ar-ja broken; do
+  for f in catalog catalog-ja profile profile-full ar-bundled ar-partly ar-full ar-hostile ar-empty ar-ja broken; do
     skip "$f validates against NIST's OSCAL schemas" "node with ajv and ajv-formats not found in $NODE_MODULES (.ci/run installs them)"
   done
 else
-  for f in catalog catalog-ja profile profile-full ar-partly ar-full ar-hostile ar-empty ar-ja; do
+  for f in catalog catalog-ja profile profile-full ar-bundled ar-partly ar-full ar-hostile ar-empty ar-ja; do
     if validate "$TMP/$f.json" >"$TMP/v" 2>&1; then ok "$f validates against NIST's OSCAL schemas"
     else not_ok "$f validates against NIST's OSCAL schemas" "$(head -c 800 "$TMP/v")"; fi
   done
