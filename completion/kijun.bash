@@ -10,7 +10,10 @@
 _kijun_words()
 {
     case $1 in
-        --report | -r | --plan | --compare | --aggregate) echo "text markdown csv excel-csv json html xlsx" ;;
+        --report | -r) echo "text markdown csv excel-csv json html xlsx oscal" ;;
+        --plan | --aggregate) echo "text markdown csv excel-csv json html xlsx" ;;
+        --compare) echo "text markdown csv excel-csv json html" ;;
+        --export) echo "oscal-catalog oscal-profile oscal-profile-baseline oscal-profile-full" ;;
         --lang | -l) echo "ja en" ;;
     esac
 }

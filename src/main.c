@@ -24,6 +24,7 @@
 #include "io/paths.h"
 #include "io/qfind.h"
 #include "io/qload.h"
+#include "report/oscal.h"
 #include "report/report.h"
 #include "report/report_agg.h"
 #include "report/report_aggcmp.h"
@@ -52,6 +53,7 @@ enum
   OPT_PROFILE_FROM,
   OPT_NO_MOUSE,
   OPT_TITLE,
+  OPT_EXPORT,
   OPT_LINE,
 };
 
@@ -72,6 +74,7 @@ static const struct option long_options[] = {
   { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
   { "output", required_argument, NULL, 'o' },
   { "title", required_argument, NULL, OPT_TITLE },
+  { "export", required_argument, NULL, OPT_EXPORT },
   { "line", no_argument, NULL, OPT_LINE },
   { "questionnaire", required_argument, NULL, 'q' },
   { "lang", required_argument, NULL, 'l' },
@@ -89,8 +92,9 @@ usage_line(FILE *f)
               "  or:  %s --compare[=FORMAT] OLD-ANSWERS NEW-ANSWERS\n"
               "  or:  %s --next-cycle OLD-ANSWERS NEW-ANSWERS\n"
               "  or:  %s --aggregate[=FORMAT] [OPTION]... PATH...\n"
-              "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"),
-          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
+              "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"
+              "  or:  %s --export=FORMAT [QUESTIONNAIRE-FILE]\n"),
+          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
 }
 
 static void
@@ -107,8 +111,9 @@ help(void)
   fputs(_("Options:\n"
           "  -r, --report[=FORMAT]      print the coverage report of ANSWERS-FILE (without\n"
           "                             it, the default file) and exit; FORMAT is text\n"
-          "                             (default), markdown, csv, excel-csv, json, html\n"
-          "                             or xlsx\n"
+          "                             (default), markdown, csv, excel-csv, json, html,\n"
+          "                             xlsx or oscal (OSCAL 1.2 assessment results;\n"
+          "                             only with --report)\n"
           "  -o, --output=FILE          with --report, --plan, --compare or --aggregate,\n"
           "                             write the report to FILE (replaced if it exists)\n"
           "                             instead of standard output; html, json and xlsx\n"
@@ -145,6 +150,11 @@ help(void)
           "      --title=TEXT           with --aggregate, the report's title (the\n"
           "                             association, the year)\n"
           "      --merge=OUT            combine the answers files into a new file OUT\n"
+          "      --export=FORMAT        write the questionnaire (the bundled one, or\n"
+          "                             QUESTIONNAIRE-FILE) in an OSCAL 1.2 FORMAT and\n"
+          "                             exit: oscal-catalog, oscal-profile (the baseline\n"
+          "                             selection; also oscal-profile-baseline) or\n"
+          "                             oscal-profile-full\n"
           "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
           "  -n, --dry-run              with --merge=OUT, show what the merge would give\n"
           "                             (answers, conflicts) and write nothing\n"
@@ -164,6 +174,12 @@ help(void)
           "                             chosen by itself when input or output is not\n"
           "                             a terminal, or the terminal cannot move its\n"
           "                             cursor (TERM=dumb)\n"
+          "\n"), stdout);
+  fputs(_("Each question names the NIST Cybersecurity Framework (CSF) 2.0 categories\n"
+          "it bears on, as kijun's reading: CSF 2.0 sorts security outcomes into six\n"
+          "functions (GV Govern, ID Identify, PR Protect, DE Detect, RS Respond, RC\n"
+          "Recover) and 22 categories such as GV.PO (policy); reports show coverage by\n"
+          "function and category beside the PDCA phases.\n"
           "\n"), stdout);
   fputs(_("Exit status: 0 success, 1 --compare found a question that regressed or\n"
           "--aggregate left files out, 2 bad usage, 65 bad data, 66 a file cannot be\n"
@@ -354,6 +370,45 @@ run_report(const char *path, const char *qpath, const char *prev, enum report_fm
     }
   ans_free(pa);
   session_close(&s);
+  return finish_stdout(rc);
+}
+
+/* --report=oscal: the answers file as OSCAL assessment results. */
+static int
+render_oscal(FILE *f, void *ctx)
+{
+  const session *s = ctx;
+  return oscal_results_write(f, s->qn, s->a);
+}
+
+static int
+run_oscal_results(const char *path, const char *qpath, const char *out)
+{
+  diag_t d = { 0 };
+  session s;
+  int rc = session_open(&s, path, qpath, false, &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  diag_print(&s.warn, stderr);
+  if (rc == 0)
+    rc = emit_report(out, render_oscal, &s);
+  session_close(&s);
+  return finish_stdout(rc);
+}
+
+/* --export=FORMAT: the questionnaire as an OSCAL catalog or profile. */
+static int
+run_export(enum oscal_export what, const char *qpath)
+{
+  diag_t d = { 0 };
+  questionnaire *q = NULL;
+  int rc = qfind_load(qpath, NULL, NULL, NULL, &d, &q);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc == 0)
+    rc = what == OSCAL_CATALOG ? oscal_catalog_write(stdout, q)
+                               : oscal_profile_write(stdout, q, what != OSCAL_PROFILE_FULL);
+  qn_free(q);
   return finish_stdout(rc);
 }
 
@@ -683,7 +738,7 @@ main(int argc, char **argv)
   path_set_invocation(argv[0]);
 
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
-  const char *merge_out = NULL, *profile_from = NULL, *out = NULL, *title = NULL;
+  const char *merge_out = NULL, *profile_from = NULL, *export = NULL, *out = NULL, *title = NULL;
   const char *report_opt = NULL;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
   bool want_aggregate = false, dry_run = false, no_mouse = false, want_line = false;
@@ -749,6 +804,9 @@ main(int argc, char **argv)
           break;
         case OPT_NO_MOUSE:
           no_mouse = true;
+          break;
+        case OPT_EXPORT:
+          export = optarg;
           break;
         case OPT_LINE:
           want_line = true;
@@ -818,6 +876,19 @@ main(int argc, char **argv)
                                want_line ? "--line" : "--no-mouse"));
   if (i18n_fallback_reason() && (check || migrate || want_report || loop || many))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
+  if (export)
+    {
+      int what = oscal_export_parse(export);
+      if (what < 0)
+        return bad_usage(xasprintf(_("unknown export format '%s'; expected one of: %s"), export,
+                                   oscal_export_list()));
+      if (loop || many || want_report || check || migrate || prev || no_mouse || want_line)
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--export"));
+      if (rest > 1 || (rest == 1 && qpath))
+        return bad_usage(xasprintf(_("too many files: '%s'; expected one questionnaire file"),
+                                   argv[optind + (rest > 1)]));
+      return run_export((enum oscal_export) what, rest == 1 ? argv[optind] : qpath);
+    }
   if (migrate)
     {
       if (want_report || qpath || check)
@@ -867,7 +938,20 @@ main(int argc, char **argv)
   if (rest > 1 && !want_compare)
     return bad_usage(xasprintf(_("too many files: '%s'; expected one answers file"), argv[optind + 1]));
 
+  if (want_report && report && strcmp(report, "oscal") == 0)
+    {
+      if (rest != 1)
+        return bad_usage(xasprintf(_("%s needs an answers file"), "--report"));
+      if (prev)
+        return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", "--report=oscal"));
+      /* JSON: never into a terminal either. */
+      if (refuse_terminal_output(out, REPORT_JSON, "--report", "oscal", argv + optind, 1))
+        return 2;
+      return run_oscal_results(argv[optind], qpath, out);
+    }
   int fmt = report_fmt_parse(report);
+  if (fmt < 0 && want_report)
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html, xlsx or oscal"), report));
   if (fmt < 0)
     return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), report));
   if (sector_compare)
