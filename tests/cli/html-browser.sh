@@ -47,12 +47,13 @@ for l in en ja; do
   pages=$(sed -n 's/^Pages: *//p' "$TMP/$l.info")
   expect_in "$l: the pages are A4" $l.info "(A4)"
   # The page count the fixture implies: the summary is page 1 (it ends
-  # with a page break); items, status chart, three unmet questions and
-  # the method take one page of body or spill onto a second; the
-  # appendix starts on a new page and its eight rows fit on one.  So 3
-  # or 4 pages, never fewer (each forced break shows) nor more.
-  if [ "${pages:-0}" -ge 3 ] && [ "$pages" -le 4 ]; then ok "$l: $pages pages, as the fixture implies (3 to 4)"
-  else not_ok "$l: the page count is what the fixture implies (3 to 4)" "pages: $pages"
+  # with a page break); items, status chart, the CSF table, three unmet
+  # questions, the improvement plan's section and the method take two
+  # pages of body or spill onto a third; the appendix starts on a new
+  # page and its eight rows fit on one.  So 3 to 5 pages, never fewer
+  # (each forced break shows) nor more.
+  if [ "${pages:-0}" -ge 3 ] && [ "$pages" -le 5 ]; then ok "$l: $pages pages, as the fixture implies (3 to 5)"
+  else not_ok "$l: the page count is what the fixture implies (3 to 5)" "pages: $pages"
   fi
   expect_in "$l: the baseline coverage is on the page" $l.txt "40.0% (2/5)"
   expect_in "$l: the coverage of a phase is on the page" $l.txt "100.0% (2/2)"
