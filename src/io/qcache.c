@@ -469,7 +469,9 @@ qcache_load(const char *path, diag_t *d, questionnaire **out)
         }
     }
   int rc = qload_file(path, d, out);
-  if (rc == 0 && entry)
+  /* An entry has no room for scope questions (and the cache is on its
+   * way out): such a questionnaire is parsed each time. */
+  if (rc == 0 && entry && !(*out)->nscopes)
     store(*out, source, entry);
   free(entry);
   return rc;
