@@ -321,6 +321,14 @@ ans_set_scope(assessment *a, const char *id, enum ans_scope v)
   a->scope[a->nscope++] = (ans_scope_answer){ xstrdup(id), v };
 }
 
+void
+ans_copy_scope(assessment *to, const assessment *from)
+{
+  for (size_t i = 0; i < from->nscope; i++)
+    if (from->scope[i].value != ANS_SCOPE_UNSET)
+      ans_set_scope(to, from->scope[i].id, from->scope[i].value);
+}
+
 bool
 ans_in_scope(const assessment *a, size_t qi)
 {

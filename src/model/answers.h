@@ -260,6 +260,8 @@ bool ans_in_scope(const assessment *a, size_t qi);
  * the questionnaire's texts in l: "not in scope: no control systems"
  * (newly allocated); NULL when it is in scope. */
 char *ans_scope_reason(const assessment *a, size_t qi, enum lang l);
+/* Give to every scope answer of from (kept ones too), by id. */
+void ans_copy_scope(assessment *to, const assessment *from);
 /* The key in files ("yes"), and the name for people. */
 const char *ans_scope_key(enum ans_scope v);
 const char *ans_scope_name(enum ans_scope v);

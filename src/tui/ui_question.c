@@ -349,6 +349,16 @@ qv_draw(ui *u)
   y += ud_wrapped(y, 2, COLS - 4, 2, lgl, ud_attr(u, UC_DIM));
   free(lg);
   free(lgl);
+  /* Out of scope: said before the question, with the way back. */
+  char *why = ans_scope_reason(u->s->a, qi, l);
+  if (why)
+    {
+      /* TRANSLATORS: after "not in scope: no control systems" in the
+         question view; p opens the profile form with the scope questions. */
+      char *line = xasprintf("%s %s", why, _("(left out of the figures; answer kept; p changes the scope)"));
+      y += ud_wrapped(y, 2, COLS - 4, 2, line, ud_attr(u, UC_ERROR) | A_BOLD);
+      free(line);
+    }
 
   /* Bottom block, from the bottom up: key bar, status, last cycle's
    * answer and plan (when there is a previous cycle), the plan (two
@@ -390,8 +400,9 @@ qv_draw(ui *u)
              needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs, query);
   draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false, query);
   y_note_at = y_note, y_ev_at = y_ev;
-  if (cov_result(e) == COV_NOT_MET || ans_has_plan(e))
+  if ((cov_result(e) == COV_NOT_MET && !why) || ans_has_plan(e))
     draw_plan(u, e, lw, y_plan);
+  free(why);
   if (u->prev)
     draw_last_cycle(u, &u->prev->e[qi]);
 
