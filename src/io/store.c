@@ -113,7 +113,7 @@ bind_scope(store_doc *doc, const questionnaire *q, assessment *a, const config_s
   const config_setting_t *sg = cfg_group(r, pg, "scope", false, false, parent);
   if (!sg)
     return;
-  const cfg_where where = { N_("'%s'"), NULL, 0, "scope", parent };
+  const cfg_where where = { N_("'%s' of %s"), NULL, 0, "scope", parent };
   unsigned n = (unsigned) config_setting_length(sg);
   for (unsigned i = 0; i < n; i++)
     {

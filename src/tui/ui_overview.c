@@ -175,6 +175,15 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
   if (rc)
     mvaddch(y, COLS - right - 1, '!' | A_BOLD | ud_attr(u, UC_ERROR));
   int x = COLS - right;
+  if (why)
+    {
+      /* In place of the counts and the figure: the reason is longer. */
+      char *w = txt_ellipsize(why, COLS - x - 1);
+      ud_text(y, x, COLS - x - 1, w, a | ud_attr(u, UC_DIM));
+      free(w);
+      free(why);
+      return;
+    }
   attron(a);
   mvprintw(y, x, "%*s", OV_COUNTS - 1, counts);
   attroff(a);
@@ -182,17 +191,6 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
   if (b->applicable)
     ud_bar(y, x, OV_BAR, b->met, b->applicable, a);
   x += OV_BAR_W + OV_GAP;
-  if (why)
-    {
-      /* From the bar's place to the edge: the reason is longer than a
-       * figure. */
-      int wx = x - OV_BAR_W - OV_GAP;
-      char *w = txt_ellipsize(why, COLS - wx - 1);
-      ud_text(y, wx, COLS - wx - 1, w, a | ud_attr(u, UC_DIM));
-      free(w);
-      free(why);
-      return;
-    }
   ud_text(y, x, OV_COVERAGE, figure, a);
   /* The change since the previous cycle: phases always, items when its
    * answers are loaded (its record has phases only). */

@@ -167,7 +167,7 @@ draw_scopes(ui *u)
     return;
   /* TRANSLATORS: heading of the scope questions on the profile form. */
   ud_text(row_of(u, ANS_FORM_FIELDS) - 1, 2, COLS - 4,
-          _("Scope: a question that does not apply is left out of the figures (y yes, n no)"), A_BOLD);
+          _("Scope: y yes, n no; questions that do not apply leave the figures"), A_BOLD);
   int aw = 0;
   for (int v = 0; v < ANS_SCOPE_COUNT; v++)
     if (txt_width(ans_scope_name((enum ans_scope) v)) > aw)
