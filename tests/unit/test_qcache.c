@@ -122,8 +122,9 @@ same(const questionnaire *a, const questionnaire *b)
 
 Test(qcache, an_entry_rebuilds_the_same_questionnaire)
 {
-  const char *src = getenv("KIJUN_SRCDIR");
-  char *p = xasprintf("%s/questionnaires/nisc-2023.cfg", src);
+  /* The bundled questionnaire's first edition: the current one asks
+   * scope questions, which an entry has no room for (next test). */
+  char *p = data_path("nisc-2023.edition-1.cfg");
   diag_t d = { 0 };
   questionnaire *direct, *first, *cached;
   cr_assert_eq(qload_file(p, &d, &direct), 0);
@@ -139,6 +140,20 @@ Test(qcache, an_entry_rebuilds_the_same_questionnaire)
   same(direct, cached);
   qn_free(direct), qn_free(first), qn_free(cached);
   free(entry), free(p);
+}
+
+Test(qcache, a_questionnaire_with_scope_questions_is_parsed_each_time)
+{
+  char *p = data_path("scope.cfg");
+  diag_t d = { 0 };
+  questionnaire *first, *second;
+  cr_assert_eq(qcache_load(p, &d, &first), 0);
+  cr_assert_eq(qcache_load(p, &d, &second), 0);
+  cr_assert_not(second->cached, "no entry: it would lose the scope questions");
+  cr_assert_eq(second->nscopes, 3);
+  cr_assert_eq(second->questions[1].napplies, 1);
+  qn_free(first), qn_free(second);
+  free(p);
 }
 
 Test(qcache, an_entry_keeps_editions_revisions_was_and_retired)
