@@ -124,9 +124,14 @@ bind_scope(store_doc *doc, const questionnaire *q, assessment *a, const config_s
       int val = v ? vocab_parse(&ans_scope_vocab, v) : -1;
       if (val < 0)
         {
-          diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is %s%s%s; expected one of: %s"), id,
-                   cfg_where_text(&where, wbuf, sizeof wbuf), v ? "\"" : "", v ? v : _("not a string"),
-                   v ? "\"" : "", vocab_list(&ans_scope_vocab, expected, sizeof expected));
+          if (v)
+            diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is \"%s\"; expected one of: %s"), id,
+                     cfg_where_text(&where, wbuf, sizeof wbuf), v,
+                     vocab_list(&ans_scope_vocab, expected, sizeof expected));
+          else
+            diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is not a string; expected one of: %s"), id,
+                     cfg_where_text(&where, wbuf, sizeof wbuf),
+                     vocab_list(&ans_scope_vocab, expected, sizeof expected));
           continue;
         }
       if (qn_find_scope(q, id) < 0)
