@@ -93,6 +93,12 @@ expect_in "yes again: the answer kept counts again" out "Baseline coverage     5
 expect_in "yes again: and is unmet" out "2-a  [Do] Not implemented"
 if grep -qF "not in scope" "$TMP/out"; then not_ok "yes again: nothing is out of scope"; else ok "yes again: nothing is out of scope"; fi
 
+# --compare: a question that left the scope is in none of its lists.
+run "$KIJUN" --compare --lang en -q "$Q" "$TMP/b.cfg" "$TMP/a.cfg"
+expect_status "--compare, control systems answered no since: exits 0" 0
+expect_in "and 2-a and 2-d are not still unmet" out "Still not met (0)"
+expect_in "and the baseline is the new figure" out "100.0% (2/2)"
+
 # A bad scope answer: one line with the file and line; the file untouched.
 sed 's/ot = "no"/ot = "nope"/' "$TMP/a.cfg" > "$TMP/bad.cfg"
 run "$KIJUN" --report -q "$Q" "$TMP/bad.cfg"
