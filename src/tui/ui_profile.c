@@ -84,6 +84,7 @@ static void
 set_scope(ui *u, enum ans_scope v)
 {
   assessment *a = u->s->a;
+  qv_remember_scope(u, (size_t) (sel - ANS_FORM_FIELDS));
   ans_set_scope(a, u->s->qn->scopes[sel - ANS_FORM_FIELDS].id, v);
   ui_changed(u);
   size_t out = 0;

@@ -2,7 +2,8 @@
 # form; n on "control systems" takes two questions out of scope, which the
 # overview and the question view say, with the reason; an answer typed
 # on such a question is kept in the file; y brings it back into the
-# figures.  en and ja, at 80x24.
+# figures, and u in the question view takes a scope answer back.  en and
+# ja, at 80x24.
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/scope.cfg"
 
@@ -10,9 +11,10 @@ for lang in en ja; do
   if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
   if [ $lang = en ]; then OT="Does your organisation operate control systems (OT)?" NO="No  " YES="Yes  "
     NOW="2 questions are out of scope now" WHY="not in scope: no control systems" TITLE="answered 0/3, 2 not in scope"
-    BACK="answered 1/5"
+    BACK="answered 1/5" UNDONE='Undone: Does your organisation operate control systems (OT)? is "No" again'
   else OT="制御システム（OT）を運用していますか。" NO="いいえ" YES="はい  "
-    NOW="2 問が対象外になりました" WHY="対象外: 制御システムなし" TITLE="、対象外 2 問" BACK="回答済み 1/5"; fi
+    NOW="2 問が対象外になりました" WHY="対象外: 制御システムなし" TITLE="、対象外 2 問" BACK="回答済み 1/5"
+    UNDONE="取り消しました: 制御システム（OT）を運用していますか。 は再び「いいえ」です"; fi
   A="$TMP/$lang.cfg"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
   expect_screen "$lang: the form lists the scope questions" "$OT"
@@ -38,8 +40,14 @@ for lang in en ja; do
   keys y
   expect_screen "$lang: y answers yes" "$YES"
   expect_file "$lang: and is saved" "$A" 'scope = { ot = "yes"; };'
-  # Back to the question view (answering moved on to 2-b), then the overview.
+  # Back to the question view (answering moved on to 2-b): u takes the
+  # scope answer back, and u again redoes it; then the overview.
   keys Escape; wait_for "2-b"
+  keys u
+  expect_file "$lang: u undoes the scope answer" "$A" 'scope = { ot = "no"; };'
+  expect_screen "$lang: and says so" "$UNDONE"
+  keys u
+  expect_file "$lang: u again redoes it" "$A" 'scope = { ot = "yes"; };'
   keys Escape
   if wait_for "$BACK"; then ok "$lang: the kept answer counts again"
   else not_ok "$lang: the kept answer counts again" "$(screen | sed 's/^/| /')"; fi
