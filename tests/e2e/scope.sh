@@ -11,10 +11,12 @@ for lang in en ja; do
   if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
   if [ $lang = en ]; then OT="Does your organisation operate control systems (OT)?" NO="No  " YES="Yes  "
     NOW="2 questions are out of scope now" WHY="not in scope: no control systems" TITLE="answered 0/3, 2 not in scope"
-    BACK="answered 1/5" UNDONE='Undone: Does your organisation operate control systems (OT)? is "No" again'
+    BACK="answered 1/5" GOTO="Go to (question or item number)" KEPT="(left out of the figures"
+    UNDONE='Undone: Does your organisation operate control systems (OT)? is "No" again'
   else OT="制御システム（OT）を運用していますか。" NO="いいえ" YES="はい  "
     NOW="2 問が対象外になりました" WHY="対象外: 制御システムなし" TITLE="、対象外 2 問" BACK="回答済み 1/5"
-    UNDONE="取り消しました: 制御システム（OT）を運用していますか。 は再び「いいえ」です"; fi
+    UNDONE="取り消しました: 制御システム（OT）を運用していますか。 は再び「いいえ」です"
+    GOTO="移動（設問・項目の番号）" KEPT="（集計から除外"; fi
   A="$TMP/$lang.cfg"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
   expect_screen "$lang: the form lists the scope questions" "$OT"
@@ -29,8 +31,9 @@ for lang in en ja; do
   expect_screen "$lang: the overview counts the questions out of scope" "$TITLE"
   expect_screen "$lang: and gives the reason on a row all out of scope" "$WHY"
   # The question out of scope: say why, and keep what is typed on it.
-  keys g; wait_for ":" 2; typed "2-a"; keys Enter
-  expect_screen "$lang: the question view says why" "$WHY"
+  keys g; wait_for "$GOTO"; typed "2-a"; keys Enter
+  # The overview shows the reason too: wait for the question view's line.
+  expect_screen "$lang: the question view says why" "$WHY $KEPT"
   keys 3
   expect_file "$lang: an answer typed on it is kept" "$A" 'question = "2-a"; status = "not_implemented"'
   # Back on the form: yes again brings it back.
