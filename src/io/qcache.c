@@ -47,7 +47,7 @@ struct header
   uint32_t sizes3;            /* sizeof of the scope record */
   uint32_t nsectors, nsections, nlg, nquestions, nretired, nwas, blob;
   uint32_t nscopes, napplies;
-  uint32_t id, version_s, title[2], source_t[2], edition;
+  uint32_t id, version_s, title[2], source_t[2], guidance_t[2], edition;
 };
 
 struct rsector { uint32_t id, name[2]; };
@@ -251,6 +251,7 @@ store(const questionnaire *q, const uint8_t key[32], const uint8_t source[32], c
     {
       e.h.title[l] = put(&e.b, q->title.s[l]);
       e.h.source_t[l] = put(&e.b, q->source.s[l]);
+      e.h.guidance_t[l] = put(&e.b, q->guidance.s[l]);
     }
   e.sec = xcalloc(q->nsectors ? q->nsectors : 1, sizeof *e.sec);
   for (size_t i = 0; i < q->nsectors; i++)
@@ -393,6 +394,7 @@ rebuild(char *buf, const char *path)
     {
       q->title.s[l] = str_at(blob, h.blob, h.title[l], &bad);
       q->source.s[l] = str_at(blob, h.blob, h.source_t[l], &bad);
+      q->guidance.s[l] = str_at(blob, h.blob, h.guidance_t[l], &bad);
     }
   q->sectors = xcalloc(h.nsectors ? h.nsectors : 1, sizeof *q->sectors);
   for (uint32_t i = 0; i < h.nsectors; i++)

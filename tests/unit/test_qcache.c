@@ -124,6 +124,13 @@ same(const questionnaire *a, const questionnaire *b)
         cr_assert_eq(a->questions[i].applies[k], b->questions[i].applies[k]);
     }
   cr_assert_eq(a->edition, b->edition);
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      cr_assert_str_eq(qn_tr(&a->source, (enum lang) l), qn_tr(&b->source, (enum lang) l));
+      cr_assert_eq(a->guidance.s[l] == NULL, b->guidance.s[l] == NULL);
+      if (a->guidance.s[l])
+        cr_assert_str_eq(a->guidance.s[l], b->guidance.s[l]);
+    }
   cr_assert_eq(a->nretired, b->nretired);
   for (size_t i = 0; i < a->nretired; i++)
     {
