@@ -114,6 +114,11 @@ draw_picker(ui *u, int y0)
       attroff(a);
       /* Entry 0 clears the sector. */
       ud_text(y0 + i, 5, COLS - 10, k == 0 ? _("(none)") : qn_tr(&q->sectors[k - 1].name, i18n_lang()), a);
+      if (k == pick)
+        {
+          mvaddch(y0 + i, 3, '>');
+          ud_focus(y0 + i, 3);
+        }
     }
   /* The list goes on above or below: say so. */
   if (top > 0)
@@ -140,6 +145,11 @@ pf_draw(ui *u)
       mvhline(y, 2 + lw + 2, ' ', COLS - lw - 6);
       attroff(a);
       ud_text(y, 2 + lw + 2, COLS - lw - 6, v ? v : "", a);
+      if (f == sel && !ed_active())
+        {
+          mvaddch(y, 0, '>');
+          ud_focus(y, 0);
+        }
     }
   /* The way on, as a row of its own, selected like a field. */
   /* TRANSLATORS: the last row of the profile form; Enter on it opens the
@@ -147,6 +157,11 @@ pf_draw(ui *u)
   char *go = xasprintf("[ %s ]", _("Go on to the questions"));
   attr_t ga = sel == go_row(u) && !ed_active() ? ud_attr(u, UC_SELECT) | A_BOLD : A_BOLD;
   ud_text(row_of(u, go_row(u)), 2 + lw + 2, COLS - lw - 6, go, ga);
+  if (sel == go_row(u) && !ed_active())
+    {
+      mvaddch(row_of(u, go_row(u)), 0, '>');
+      ud_focus(row_of(u, go_row(u)), 0);
+    }
   free(go);
   draw_scopes(u);
   if (picking)
@@ -185,6 +200,12 @@ draw_scopes(ui *u)
       char *t = txt_ellipsize(qn_tr(&q->scopes[k].text, i18n_lang()), COLS - aw - 7);
       ud_text(y, 2 + aw + 2, COLS - aw - 6, t, a);
       free(t);
+      /* The mark and the cursor on the focus, as on the fields. */
+      if (f == sel && !ed_active())
+        {
+          mvaddch(y, 0, '>');
+          ud_focus(y, 0);
+        }
     }
 }
 

@@ -132,6 +132,18 @@ expect_status "--profile-from settles it" 0
 if grep -qF 'scope = { ot = "yes"; internet = "yes"; };' "$TMP/m3.cfg"; then ok "with that input's scope answers"
 else not_ok "with that input's scope answers" "$(grep scope "$TMP/m3.cfg")"; fi
 
+# The line mode asks the scope questions after the profile's fields and
+# says why a question is out of scope.
+printf '\n\n\n\nn\nx\n\n\ng 2-a\nq\n' > "$TMP/lines"
+run sh -c '"$KIJUN" --line --lang en -q "$1" "$2" < "$3"' sh "$Q" "$TMP/line.cfg" "$TMP/lines"
+expect_status "line mode: exits 0" 0
+expect_in "line mode: asks the scope question" out "Does your organisation operate control systems (OT)? (y yes, n no) [Not answered]:"
+expect_in "line mode: refuses an answer that is not y or n" out "Type y for yes, n for no, - to clear, or Enter to keep it."
+expect_in "line mode: says what is out of scope" out "2 questions are out of scope now"
+expect_in "line mode: the question says why" out "not in scope: no control systems (left out of the figures"
+if grep -qF 'scope = { ot = "no"; };' "$TMP/line.cfg"; then ok "line mode: the scope answer is saved"
+else not_ok "line mode: the scope answer is saved" "$(grep scope "$TMP/line.cfg")"; fi
+
 # The bundled questionnaire: its conditions validate (check-bundled.sh),
 # and with every scope question answered no, exactly the questions with an
 # applies member are out of scope.
