@@ -56,6 +56,27 @@ cov_item(const coverage *c, enum qn_phase p, size_t s)
 }
 
 void
+cov_csf_add(const qn_question *x, const ans_entry *e, enum cov_result r,
+            cov_tally fn[CSF_FUNCTION_COUNT][QN_LEVEL_COUNT],
+            cov_tally cat[CSF_CATEGORY_COUNT][QN_LEVEL_COUNT])
+{
+  /* Once in each function and each category it names, however many of
+   * its subcategories it names. */
+  bool fseen[CSF_FUNCTION_COUNT] = { false }, cseen[CSF_CATEGORY_COUNT] = { false };
+  for (size_t k = 0; k < x->ncsf; k++)
+    {
+      const csf_ref *f = &x->csf[k];
+      if (!fseen[f->fn])
+        tally(&fn[f->fn][x->level], e, r);
+      fseen[f->fn] = true;
+      if (f->cat >= 0 && !cseen[f->cat])
+        tally(&cat[f->cat][x->level], e, r);
+      if (f->cat >= 0)
+        cseen[f->cat] = true;
+    }
+}
+
+void
 cov_compute(const questionnaire *q, const assessment *a, coverage *c)
 {
   *c = (coverage){ 0 };
@@ -76,6 +97,7 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
       const qn_question *x = &q->questions[i];
       const ans_entry *e = &a->e[i];
       c->by_basis[x->basis]++;
+      c->csf_none += x->ncsf == 0;
       if ((e->note && *e->note) || (e->evidence && *e->evidence))
         c->noted[c->nnoted++] = i;
       /* ISO 8601 times of one offset order as text; kijun writes them
@@ -96,6 +118,7 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
         c->reconfirm[c->nreconfirm++] = i;
       if (r == COV_NOT_MET)
         c->notmet[c->nnotmet++] = i;
+      cov_csf_add(x, e, r, c->csf_fn, c->csf_cat);
     }
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     for (size_t s = 0; s < ns; s++)
