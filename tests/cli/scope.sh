@@ -86,6 +86,16 @@ else
   ok "# SKIP Japanese: built with --disable-nls"
 fi
 
+run "$KIJUN" --report=oscal --lang en -q "$Q" "$TMP/a.cfg"
+if python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["assessment-results"]["results"][0]
+assert [f["title"] for f in r["findings"]] == ["1-a", "2-b", "2-c"], r["findings"]
+ex = r["reviewed-controls"]["control-selections"][0]["exclude-controls"]
+assert ex == [{"control-id": "item-2", "statement-ids": ["item-2_obj.a", "item-2_obj.d"]}], ex
+' "$TMP/out"; then ok "oscal: the questions out of scope are excluded, with no finding"
+else not_ok "oscal: the questions out of scope are excluded, with no finding" "$(head -c 300 "$TMP/out")"; fi
+
 # Answered again: the kept answer counts again.
 sed 's/ot = "no"/ot = "yes"/' "$TMP/a.cfg" > "$TMP/b.cfg"
 run "$KIJUN" --report --lang en -q "$Q" "$TMP/b.cfg"
