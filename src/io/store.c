@@ -126,6 +126,45 @@ unsigned store_doc_qedition(const store_doc *doc) { return doc->qedition; }
 diag_t *store_doc_warnings(store_doc *doc) { return &doc->warn; }
 int store_doc_qline(const store_doc *doc) { return doc->qline; }
 
+/* The scope answers, profile.scope = { ot = "no"; ... }.  An answer to a
+ * scope question the questionnaire does not ask is kept, with a word. */
+static void
+bind_scope(store_doc *doc, const questionnaire *q, assessment *a, const config_setting_t *pg,
+           const cfg_where *parent)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *sg = cfg_group(r, pg, "scope", false, false, parent);
+  if (!sg)
+    return;
+  const cfg_where where = { N_("'%s' of %s"), NULL, 0, "scope", parent };
+  unsigned n = (unsigned) config_setting_length(sg);
+  for (unsigned i = 0; i < n; i++)
+    {
+      const config_setting_t *m = config_setting_get_elem(sg, i);
+      const char *id = config_setting_name(m);
+      char wbuf[256], expected[64];
+      const char *v = config_setting_type(m) == CONFIG_TYPE_STRING ? config_setting_get_string(m) : NULL;
+      int val = v ? vocab_parse(&ans_scope_vocab, v) : -1;
+      if (val < 0)
+        {
+          if (v)
+            diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is \"%s\"; expected one of: %s"), id,
+                     cfg_where_text(&where, wbuf, sizeof wbuf), v,
+                     vocab_list(&ans_scope_vocab, expected, sizeof expected));
+          else
+            diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is not a string; expected one of: %s"), id,
+                     cfg_where_text(&where, wbuf, sizeof wbuf),
+                     vocab_list(&ans_scope_vocab, expected, sizeof expected));
+          continue;
+        }
+      if (qn_find_scope(q, id) < 0)
+        diag_add(&doc->warn, r->file, cfg_line(m),
+                 _("scope question '%s' is not one of questionnaire '%s'; its answer is kept and governs no question"),
+                 id, q->id);
+      ans_set_scope(a, id, (enum ans_scope) val);
+    }
+}
+
 static void
 bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
 {
@@ -136,7 +175,13 @@ bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
   if (!pg)
     return;
   const cfg_where where = { N_("'profile'"), NULL, 0, NULL, NULL };
-  cfg_check_keys(r, pg, ans_field_keys, &where);
+  const char *keys[ANS_FIELD_COUNT + 2];
+  for (int f = 0; f < ANS_FIELD_COUNT; f++)
+    keys[f] = ans_field_key((enum ans_field) f);
+  keys[ANS_FIELD_COUNT] = "scope";
+  keys[ANS_FIELD_COUNT + 1] = NULL;
+  cfg_check_keys(r, pg, keys, &where);
+  bind_scope(doc, q, a, pg, &where);
   for (int f = 0; f < ANS_FIELD_COUNT; f++)
     {
       const char *key = ans_field_key((enum ans_field) f);
@@ -802,6 +847,17 @@ store_write(FILE *f, const assessment *a)
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     if (a->profile[i])
       put_kv(f, "  ", ans_field_key((enum ans_field) i), a->profile[i]);
+  bool scoped = false;
+  for (size_t i = 0; i < a->nscope; i++)
+    if (a->scope[i].value != ANS_SCOPE_UNSET)
+      {
+        /* Ids are words (kijun-questionnaire(5)), so they are names here. */
+        fprintf(f, "%s%s = \"%s\";", scoped ? " " : "  scope = { ", a->scope[i].id,
+                ans_scope_key(a->scope[i].value));
+        scoped = true;
+      }
+  if (scoped)
+    fputs(" };\n", f);
   fputs("};\n\n", f);
   if (a->previous)
     put_previous(f, a->previous);

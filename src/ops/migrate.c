@@ -180,6 +180,8 @@ mig_run(const char *map_path, const char *old_path, const char *new_path, char *
             }
           ans_set_profile(dst, (enum ans_field) f, v);
         }
+      /* Scope questions of the same id mean the same; others are kept. */
+      ans_copy_scope(dst, src);
       bool *mapped = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *mapped);
       carry(m, src, dst, mapped, counts);
       keep_unmapped(src, dst, mapped, counts);
