@@ -246,6 +246,7 @@ typedef struct given
 {
   ans_source s;
   const char *from;
+  enum ans_status proposal;
   int line;
 } given;
 
@@ -255,11 +256,11 @@ typedef struct given
  * last, in the plan table's order. */
 #define PLAN_KEY_(id, key, ...) key,
 static const char *const answer_keys[] = { "question", "status", "note", "evidence", "updated",
-                                           "revision", "reconfirm", "from",
+                                           "revision", "reconfirm", "from", "proposal",
                                            ANS_PLAN_TABLE(PLAN_KEY_) NULL };
 #undef PLAN_KEY_
 enum { AK_QUESTION, AK_STATUS, AK_NOTE, AK_EVIDENCE, AK_UPDATED, AK_REVISION, AK_RECONFIRM, AK_FROM,
-       AK_PLAN };
+       AK_PROPOSAL, AK_PLAN };
 _Static_assert(AK_PLAN + ANS_PLAN_COUNT < CFG_MAX_SLOTS, "an answer group's keys fit cfg_members");
 
 /* The plan fields of an answer group (its slots m) into plan[]; dates
@@ -325,6 +326,16 @@ read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, giv
                out->s.id ? out->s.id : "?", vocab_list(&ans_status_vocab, expected, sizeof expected));
     }
   out->s.status = s > 0 ? (enum ans_status) s : ANS_NONE;
+  const char *pr = cfg_string_in(r, g, m[AK_PROPOSAL], "proposal", false, false, where);
+  int p = pr ? vocab_parse(&ans_status_vocab, pr) : -1;
+  if (pr && p <= 0)
+    {
+      char expected[256];
+      diag_add(r->diag, r->file, cfg_line(m[AK_PROPOSAL]),
+               _("proposal \"%s\" of question '%s' is unknown; expected one of: %s"), pr,
+               out->s.id ? out->s.id : "?", vocab_list(&ans_status_vocab, expected, sizeof expected));
+    }
+  out->proposal = p > 0 ? (enum ans_status) p : ANS_NONE;
   return out->s.id != NULL;
 }
 
@@ -393,6 +404,9 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
           /* A revision that rose changed the question's meaning. */
           e->reconfirm = e->status != ANS_NONE
                          && (gv[i].s.reconfirm || gv[i].s.revision < q->questions[qi].revision);
+          /* A proposal is an answer to confirm, never one given. */
+          e->proposal = e->status == ANS_NONE ? gv[i].proposal : ANS_NONE;
+          e->reconfirm |= e->proposal != ANS_NONE;
           continue;
         }
       succ[i] = qn_successors(q, gv[i].s.id, &nsucc[i]);
@@ -642,7 +656,8 @@ put_previous(FILE *f, const ans_previous *p)
  * out. */
 static void
 put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, const char *updated,
-           unsigned revision, bool reconfirm, const char *from, char *const plan[ANS_PLAN_COUNT])
+           unsigned revision, bool reconfirm, const char *from, enum ans_status proposal,
+           char *const plan[ANS_PLAN_COUNT])
 {
   if (st != ANS_NONE)
     {
@@ -661,6 +676,8 @@ put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, 
     fputs("; reconfirm = true", f);
   if (from)
     fputs("; from = ", f), put_string(f, from);
+  if (proposal != ANS_NONE)
+    fputs("; proposal = ", f), put_string(f, ans_status_key(proposal));
   for (int k = 0; k < ANS_PLAN_COUNT; k++)
     if (plan[k])
       fprintf(f, "; %s = ", ans_plan_key((enum ans_plan) k)), put_string(f, plan[k]);
@@ -707,7 +724,7 @@ store_write(FILE *f, const assessment *a)
     {
       size_t i = q->order[pos];
       const ans_entry *e = &a->e[i];
-      if (e->status == ANS_NONE && !e->note && !e->evidence && !ans_has_plan(e))
+      if (!ans_given(e))
         continue;
       fputs(first ? "\n" : ",\n", f);
       first = false;
@@ -715,7 +732,7 @@ store_write(FILE *f, const assessment *a)
       put_string(f, q->questions[i].id);
       put_answer(f, e->status, e->note, e->evidence, e->updated,
                  e->status != ANS_NONE ? (e->revision ? e->revision : q->questions[i].revision) : 0,
-                 e->reconfirm, e->from, e->plan);
+                 e->reconfirm && e->status != ANS_NONE, e->from, e->proposal, e->plan);
     }
   fputs(first ? ");\n\n" : "\n);\n\n", f);
   /* Answers to questions no longer asked: kept, every save. */
@@ -728,7 +745,7 @@ store_write(FILE *f, const assessment *a)
           fputs(k ? ",\n  { question = " : "\n  { question = ", f);
           put_string(f, x->question);
           put_answer(f, x->status, x->note, x->evidence, x->updated, x->revision, false, x->from,
-                     x->plan);
+                     ANS_NONE, x->plan);
         }
       fputs("\n);\n\n", f);
     }

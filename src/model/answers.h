@@ -128,6 +128,10 @@ typedef struct ans_entry
                                  questionnaire: to be confirmed by choosing a
                                  status again */
   char *from;                 /* after a migration: "QID: id, ..." it came from */
+  /* After a migration through a narrower or overlapping relation: the
+   * carried answer, not taken as given (status stays unanswered) until
+   * the respondent chooses a status; ANS_NONE when there is none. */
+  enum ans_status proposal;
   char *plan[ANS_PLAN_COUNT]; /* NULL or text; the dates YYYY-MM-DD */
   bool review;                /* marked by the respondent to look at again */
 } ans_entry;
