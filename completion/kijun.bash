@@ -12,6 +12,7 @@ _kijun_words()
     case $1 in
         --report | -r | --plan | --compare | --aggregate) echo "text markdown csv json html" ;;
         --lang | -l) echo "ja en" ;;
+        --export-questionnaire) echo "csv" ;;
     esac
 }
 

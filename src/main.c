@@ -20,6 +20,7 @@
 #include "base/i18n.h"
 #include "ops/merge.h"
 #include "ops/migrate.h"
+#include "io/qcsv.h"
 #include "io/paths.h"
 #include "io/qfind.h"
 #include "io/qload.h"
@@ -48,6 +49,8 @@ enum
   OPT_MERGE,
   OPT_PROFILE_FROM,
   OPT_NO_MOUSE,
+  OPT_EXPORT_QN,
+  OPT_IMPORT_QN,
 };
 
 static const struct option long_options[] = {
@@ -65,6 +68,8 @@ static const struct option long_options[] = {
   { "profile-from", required_argument, NULL, OPT_PROFILE_FROM },
   { "dry-run", no_argument, NULL, 'n' },
   { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+  { "export-questionnaire", required_argument, NULL, OPT_EXPORT_QN },
+  { "import-questionnaire", required_argument, NULL, OPT_IMPORT_QN },
   { "questionnaire", required_argument, NULL, 'q' },
   { "lang", required_argument, NULL, 'l' },
   { "help", no_argument, NULL, OPT_HELP },
@@ -81,8 +86,10 @@ usage_line(FILE *f)
               "  or:  %s --compare[=FORMAT] OLD-ANSWERS NEW-ANSWERS\n"
               "  or:  %s --next-cycle OLD-ANSWERS NEW-ANSWERS\n"
               "  or:  %s --aggregate[=FORMAT] [OPTION]... PATH...\n"
-              "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"),
-          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
+              "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"
+              "  or:  %s --export-questionnaire=csv [QUESTIONNAIRE-FILE]\n"
+              "  or:  %s --import-questionnaire=FILE NEW-QUESTIONNAIRE\n"),
+          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
 }
 
 static void
@@ -131,6 +138,11 @@ help(void)
           "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
           "  -n, --dry-run              with --merge=OUT, show what the merge would give\n"
           "                             (answers, conflicts) and write nothing\n"
+          "      --export-questionnaire=FORMAT  print QUESTIONNAIRE-FILE (or the\n"
+          "                             --questionnaire, or the bundled one) as a\n"
+          "                             spreadsheet, a row per question; FORMAT is csv\n"
+          "      --import-questionnaire=FILE  write NEW-QUESTIONNAIRE from the sheet\n"
+          "                             FILE, checked as --check does (never over a file)\n"
           "  -q, --questionnaire=FILE   use this questionnaire instead of the installed one\n"
           "                             that the answers file names\n"
           "  -l, --lang=LANG            language of messages and questions: ja or en\n"
@@ -189,6 +201,37 @@ run_check(const char *file, char *const *qfiles, size_t nqfiles)
   diag_print(&d, stderr);
   diag_clear(&d);
   return rc == EX_USAGE ? bad_usage(NULL) : rc;
+}
+
+static int
+run_export_qn(const char *fmt, const char *qpath, char *const *files, size_t nfiles)
+{
+  if (strcmp(fmt, "csv") != 0)
+    return bad_usage(xasprintf(_("unknown format '%s' for %s; expected %s"), fmt, "--export-questionnaire", "csv"));
+  if (nfiles > 1 || (nfiles && qpath))
+    return bad_usage(xasprintf(_("%s takes one questionnaire file"), "--export-questionnaire"));
+  diag_t d = { 0 };
+  questionnaire *q = NULL;
+  int rc = qfind_load(nfiles ? files[0] : qpath, NULL, NULL, NULL, &d, &q);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc)
+    return rc;
+  rc = qcsv_export(stdout, q);
+  qn_free(q);
+  return finish_stdout(rc);
+}
+
+static int
+run_import_qn(const char *sheet, char *const *files, size_t nfiles)
+{
+  if (nfiles != 1)
+    return bad_usage(xasprintf(_("%s needs the name of the new questionnaire file"), "--import-questionnaire"));
+  diag_t d = { 0 };
+  int rc = qcsv_import(sheet, files[0], &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  return rc;
 }
 
 static int
@@ -405,7 +448,7 @@ main(int argc, char **argv)
   i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL, path_localedir());
 
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
-  const char *merge_out = NULL, *profile_from = NULL;
+  const char *merge_out = NULL, *profile_from = NULL, *export_qn = NULL, *import_qn = NULL;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
   bool want_aggregate = false, dry_run = false, no_mouse = false;
   survey_opts so = { 0 };
@@ -461,6 +504,12 @@ main(int argc, char **argv)
         case OPT_NO_MOUSE:
           no_mouse = true;
           break;
+        case OPT_EXPORT_QN:
+          export_qn = optarg;
+          break;
+        case OPT_IMPORT_QN:
+          import_qn = optarg;
+          break;
         case 'q':
           qpath = optarg;
           break;
@@ -509,6 +558,18 @@ main(int argc, char **argv)
     return bad_usage(xasprintf(_("%s is used with the interactive session only"), "--no-mouse"));
   if (i18n_fallback_reason() && (check || migrate || want_report || loop || many))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
+  if (export_qn || import_qn)
+    {
+      if (export_qn && import_qn)
+        return bad_usage(xasprintf("%s", _("--export-questionnaire and --import-questionnaire cannot be combined; choose one")));
+      if (want_report || check || migrate || loop || many || (import_qn && qpath))
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
+                                   export_qn ? "--export-questionnaire" : "--import-questionnaire"));
+      if (import_qn && !*import_qn)
+        return bad_usage(xasprintf("%s", _("an empty file name was given; expected the name of a file")));
+      return export_qn ? run_export_qn(export_qn, qpath, argv + optind, (size_t) rest)
+                       : run_import_qn(import_qn, argv + optind, (size_t) rest);
+    }
   if (migrate)
     {
       if (want_report || qpath || check)
