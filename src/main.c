@@ -31,6 +31,7 @@
 #include "io/session.h"
 #include "ops/survey.h"
 #include "base/text.h"
+#include "line/line.h"
 #include "tui/ui.h"
 #include "base/xalloc.h"
 
@@ -51,6 +52,7 @@ enum
   OPT_NO_MOUSE,
   OPT_EXPORT_QN,
   OPT_IMPORT_QN,
+  OPT_LINE,
 };
 
 static const struct option long_options[] = {
@@ -70,6 +72,7 @@ static const struct option long_options[] = {
   { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
   { "export-questionnaire", required_argument, NULL, OPT_EXPORT_QN },
   { "import-questionnaire", required_argument, NULL, OPT_IMPORT_QN },
+  { "line", no_argument, NULL, OPT_LINE },
   { "questionnaire", required_argument, NULL, 'q' },
   { "lang", required_argument, NULL, 'l' },
   { "help", no_argument, NULL, OPT_HELP },
@@ -150,8 +153,16 @@ help(void)
           "                             (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)\n"
           "      --no-mouse             leave the mouse to the terminal: no clicks, and\n"
           "                             text is selected without holding Shift\n"
+
           "  -h, --help                 show this help and exit\n"
           "  -V, --version              show the version and exit\n"
+          "\n"), stdout);
+  fputs(_("Without a full screen:\n"
+          "      --line                 a plain dialogue, one line at a time, for\n"
+          "                             screen readers, serial consoles and scripts;\n"
+          "                             chosen by itself when input or output is not\n"
+          "                             a terminal, or the terminal cannot move its\n"
+          "                             cursor (TERM=dumb)\n"
           "\n"), stdout);
   fputs(_("Exit status: 0 success, 1 --compare found a question that regressed or\n"
           "--aggregate left files out, 2 bad usage, 65 bad data, 66 a file cannot be\n"
@@ -185,9 +196,11 @@ finish_stdout(int status)
 {
   if (fflush(stdout) != 0 || ferror(stdout))
     {
-      if (status == 0)
+      /* A lost output outranks "files left out" or "regressed" (1): said,
+       * and its own status. */
+      if (status == 0 || status == 1 || status == EX_IOERR)
         {
-          fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"), strerror(errno));
+          fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"), strerror(errno ? errno : EIO));
           return EX_IOERR;
         }
     }
@@ -431,6 +444,32 @@ run_aggregate(char *const *paths, size_t n, const char *qpath, enum report_fmt f
   return finish_stdout(rc);
 }
 
+/* The Linux virtual console draws at most 512 glyphs: Japanese comes out
+ * as replacement boxes.  Say so, once, in English (the one language it
+ * shows), and offer English or the line mode, whose text a screen reader
+ * reads from /dev/vcsu.  True when the line mode was chosen. */
+static bool
+linux_console_japanese(void)
+{
+  const char *term = getenv("TERM");
+  if (i18n_lang() != LANG_JA || !term || strncmp(term, "linux", 5) != 0)
+    return false;
+  enum lang was = i18n_switch_messages(LANG_EN);
+  fprintf(stderr, "%s: %s\n", PACKAGE,
+          _("the Linux console cannot show Japanese: it would draw boxes instead of the text."));
+  fputs(_("Type e and Enter for English, l for the line mode in Japanese (a screen reader reads\n"
+          "its text from /dev/vcsu), or j to go on in Japanese anyway: "), stderr);
+  fflush(stderr);
+  char buf[64];
+  const char *got = fgets(buf, sizeof buf, stdin);
+  i18n_switch_messages(was);
+  if (got && (buf[0] == 'l' || buf[0] == 'L'))
+    return true;
+  if (!got || !(buf[0] == 'j' || buf[0] == 'J'))
+    i18n_set_lang(LANG_EN);
+  return false;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -451,7 +490,7 @@ main(int argc, char **argv)
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
   const char *merge_out = NULL, *profile_from = NULL, *export_qn = NULL, *import_qn = NULL;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
-  bool want_aggregate = false, dry_run = false, no_mouse = false;
+  bool want_aggregate = false, dry_run = false, no_mouse = false, want_line = false;
   survey_opts so = { 0 };
   int c;
   opterr = 0;
@@ -511,6 +550,9 @@ main(int argc, char **argv)
         case OPT_IMPORT_QN:
           import_qn = optarg;
           break;
+        case OPT_LINE:
+          want_line = true;
+          break;
         case 'q':
           qpath = optarg;
           break;
@@ -555,8 +597,9 @@ main(int argc, char **argv)
     return bad_usage(xasprintf(_("%s is used with %s"), "--profile-from", "--merge"));
   if (dry_run && !merge_out)
     return bad_usage(xasprintf(_("%s is used with %s"), "--dry-run", "--merge"));
-  if (no_mouse && (loop || many || want_report || check || migrate))
-    return bad_usage(xasprintf(_("%s is used with the interactive session only"), "--no-mouse"));
+  if ((no_mouse || want_line) && (loop || many || want_report || check || migrate))
+    return bad_usage(xasprintf(_("%s is used with the interactive session only"),
+                               want_line ? "--line" : "--no-mouse"));
   if (i18n_fallback_reason() && (check || migrate || want_report || loop || many))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
   if (export_qn || import_qn)
@@ -636,8 +679,37 @@ main(int argc, char **argv)
               _("neither XDG_DATA_HOME nor HOME is set; give the answers file as an argument"));
       return 2;
     }
-  ui_opts uo = { qpath, prev, no_mouse };
-  int rc = ui_main(path, &uo);
+  /* The line mode where the screens cannot work: no terminal at one end,
+   * or one that cannot address the cursor (TERM=dumb, an Emacs buffer, a
+   * printing terminal, a type this system does not know). */
+  char *why = NULL;
+  /* The screens' scripted mode (KIJUN_SCRIPT, for tests; see
+   * tui/ui_script.c) needs no terminal and is never asked anything. */
+  const char *script = getenv("KIJUN_SCRIPT");
+  bool scripted = script && *script;
+  if (!want_line && !scripted && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+    why = xstrdup(_("standard input or output is not a terminal"));
+  else if (!want_line && !scripted && !ui_terminal_usable())
+    {
+      const char *term = getenv("TERM");
+      char *t = txt_sanitize(term ? term : "", true);
+      why = xasprintf(_("the terminal type '%s' is unknown here or cannot move its cursor"), t);
+      free(t);
+    }
+  int rc;
+  if (!want_line && !why && !scripted && linux_console_japanese())
+    want_line = true;
+  if (want_line || why)
+    {
+      line_opts lo = { qpath, prev, why };
+      rc = line_main(path, &lo);
+    }
+  else
+    {
+      ui_opts uo = { qpath, prev, no_mouse };
+      rc = ui_main(path, &uo);
+    }
+  free(why);
   free(path);
   return finish_stdout(rc);
 }

@@ -15,6 +15,7 @@
 
 #include <nettle/sha2.h>
 
+#include "base/hset.h"
 #include "base/xalloc.h"
 
 /* ---- pool --------------------------------------------------------- */
@@ -59,7 +60,7 @@ qn_alloc(questionnaire *q, size_t size)
   return r;
 }
 
-/* ---- id index: open addressing, FNV-1a ------------------------------- */
+/* ---- id index: open addressing, keyed SipHash ------------------------- */
 
 struct qn_index
 {
@@ -67,13 +68,11 @@ struct qn_index
   long *slot;                 /* -1 = empty */
 };
 
+/* Keyed (hset.h): ids crafted to collide cannot be made ahead. */
 static uint64_t
 hash_str(const char *s)
 {
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++)
-    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
-  return h;
+  return hset_hash(s);
 }
 
 typedef const char *(*id_of_fn)(const questionnaire *q, size_t i);

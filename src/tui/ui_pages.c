@@ -211,6 +211,7 @@ pg_draw(ui *u)
     p->top = p->nlines - (size_t) body;
   for (int i = 0; i < body && p->top + (size_t) i < p->nlines; i++)
     ud_text(1 + i, 1, COLS - 2, p->lines[p->top + (size_t) i], A_NORMAL);
+  ud_focus(1, 1);
   if (p->nlines > (size_t) body)
     {
       char pos[48];

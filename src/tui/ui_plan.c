@@ -82,7 +82,10 @@ draw_item(ui *u, int y, size_t item, int sw)
   const ans_entry *e = &u->s->a->e[it->qi];
   bool sel = item == plsel;
   if (sel)
-    mvaddch(y, 0, '>');
+    {
+      mvaddch(y, 0, '>');
+      ud_focus(y, 0);
+    }
   char mark[2] = { plan_state_mark(it->state), '\0' };
   attr_t warn = it->state == PLAN_OVERDUE ? ud_attr(u, UC_ERROR) : A_NORMAL;
   ud_text(y, 2, 1, mark, warn);

@@ -412,6 +412,7 @@ qv_draw(ui *u)
   /* The text, then the hint, in what is left. */
   int avail = y_ch - 2 - top;
   int th = ud_wrapped_hl(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD, query);
+  ud_focus(top, 2);
   free(query);
   int hy = top + th + 1;
   if (y_ch - 2 - hy >= 1)

@@ -165,4 +165,26 @@ expect_in "the invalid bytes are escaped as text" out '"answers_file": "'"$TMP"'
 cd "$TMP" && run timeout 10 "$KIJUN" --report=text "$(basename "$bin")" -q "$Q"; cd - >/dev/null
 expect_in "the text report shows the name escaped" out 'n\xFF\xFE.cfg'
 
+# ---- values the reader checks (issue 21) --------------------------------------
+# An integer beyond 32 bits wrapped in libconfig (4294967299 read as 3).
+sed 's/version = "1";/version = "1"; edition = 4294967299;/' "$TESTDATA/mini-answers.cfg" > "$TMP/a-edition-wrap.cfg"
+check_a "$TMP/a-edition-wrap.cfg" 65 "a-edition-wrap.cfg:3: the integer 4294967299 is out of range; expected at most 2147483647"
+sed 's/"1.3-a"; status = "not_implemented";/"1.3-a"; status = "not_implemented"; revision = 0x100000001;/' "$TESTDATA/mini-answers.cfg" > "$TMP/a-revision-wrap.cfg"
+check_a "$TMP/a-revision-wrap.cfg" 65 "a-revision-wrap.cfg:11: the integer 0x100000001 is out of range"
+sed 's/^version = "1";/version = "1"; edition = 4294967298;/' "$Q" > "$TMP/q-edition-wrap.cfg"
+check_q "$TMP/q-edition-wrap.cfg" 65 "q-edition-wrap.cfg:5: the integer 4294967298 is out of range"
+# Times are times: "zzzz" would have been the latest update of a comparison.
+sed 's/updated = "2026-11-22T10:01:00+09:00"/updated = "zzzz"/' "$TESTDATA/mini-answers.cfg" > "$TMP/a-bad-time.cfg"
+check_a "$TMP/a-bad-time.cfg" 65 "a-bad-time.cfg:6: 'updated' of question '1.1-a' is \"zzzz\", not a time; expected ISO 8601"
+sed 's/started = "2026-11-22T10:00:00+09:00"/started = "2026-02-30T10:00:00+09:00"/' "$TESTDATA/mini-answers.cfg" > "$TMP/a-bad-start.cfg"
+check_a "$TMP/a-bad-start.cfg" 65 "a-bad-start.cfg:4: 'started' in 'profile' is \"2026-02-30T10:00:00+09:00\", not a time"
+# A SOURCE_DATE_EPOCH out of range is not a clock: the real one is used,
+# and every date field is a date.
+for sde in 99999999999999999 -5 12abc; do
+  run env SOURCE_DATE_EPOCH=$sde "$KIJUN" --report=json -q "$Q" "$TESTDATA/mini-answers.cfg"
+  if python3 -c 'import json,sys,re; d=json.load(open(sys.argv[1])); sys.exit(0 if re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", d["generated"]) and re.match(r"^\d{4}-\d\d-\d\d$", d.get("as_of") or "2000-01-01") else 1)' "$TMP/out"
+  then ok "SOURCE_DATE_EPOCH=$sde: the report is dated"
+  else not_ok "SOURCE_DATE_EPOCH=$sde: the report is dated" "$(head -c 300 "$TMP/out")"; fi
+done
+
 done_testing

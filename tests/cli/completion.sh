@@ -36,6 +36,8 @@ expect "-- offers every option of --help" "$help_opts"
 case "$help_opts" in *--report=*) ok "--help has --report[=FORMAT] (the test reads it)";; *) not_ok "--help has --report[=FORMAT]" "$help_opts";; esac
 comp --q
 expect "--q completes to --questionnaire=" "--questionnaire="
+comp --li
+expect "--li completes to --line" "--line"
 
 # Report formats: those --help names, each of which kijun accepts.
 # The sentence may wrap: from "FORMAT is" to the next option.
