@@ -82,7 +82,7 @@ read_doc(store_doc *doc, int rc, size_t before, diag_t *d, store_doc **out)
                  STORE_FORMAT);
     }
   static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "previous",
-                                      "position", "review", "answers", "retired", "summary", NULL };
+                                      "position", "review", "unreached", "answers", "retired", "summary", NULL };
   cfg_check_keys(r, root, keys, &top);
   const config_setting_t *qg = cfg_group(r, root, "questionnaire", true, false, &top);
   if (qg)
@@ -258,18 +258,21 @@ bind_position(store_doc *doc, const questionnaire *q, assessment *a)
 }
 
 /* review = [ "id", ... ]: the questions the respondent marked to look at
- * again; an id that names no question (another edition) is left out. */
+ * again (or, for key "unreached", those no earlier answer reached in a
+ * migration); an id that names no question (another edition) is left
+ * out. */
 static void
-bind_review(store_doc *doc, const questionnaire *q, assessment *a)
+bind_marks(store_doc *doc, const questionnaire *q, assessment *a, const char *key)
 {
   cfg_reader *r = &doc->r;
   const config_setting_t *root = config_root_setting(r->cfg);
-  const config_setting_t *l = config_setting_get_member(root, "review");
+  const config_setting_t *l = config_setting_get_member(root, key);
+  bool unreached = strcmp(key, "unreached") == 0;
   if (!l)
     return;
   if (!config_setting_is_aggregate(l))
     {
-      diag_add(r->diag, r->file, cfg_line(l), _("'review' is not a list; expected review = [ \"1.2-a\", ... ];"));
+      diag_add(r->diag, r->file, cfg_line(l), _("'%s' is not a list; expected %s = [ \"1.2-a\", ... ];"), key, key);
       return;
     }
   for (int k = 0; k < config_setting_length(l); k++)
@@ -277,10 +280,14 @@ bind_review(store_doc *doc, const questionnaire *q, assessment *a)
       const char *id = config_setting_get_string_elem(l, k);
       long qi = id ? qn_find_question(q, id) : -1;
       if (!id)
-        diag_add(r->diag, r->file, cfg_line(l), _("'review' holds something other than a question id; "
-                                                    "expected review = [ \"1.2-a\", ... ];"));
+        diag_add(r->diag, r->file, cfg_line(l), _("'%s' holds something other than a question id; "
+                                                    "expected %s = [ \"1.2-a\", ... ];"), key, key);
+      else if (qi >= 0 && unreached)
+        a->e[qi].unreached = true;
       else if (qi >= 0)
         a->e[qi].review = true;
+      else if (unreached)
+        continue;
       else
         {
           /* A question renamed, merged or split: the mark goes with its
@@ -621,7 +628,8 @@ store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, 
   bind_profile(doc, q, a);
   bind_previous(doc, a);
   bind_position(doc, q, a);
-  bind_review(doc, q, a);
+  bind_marks(doc, q, a, "review");
+  bind_marks(doc, q, a, "unreached");
   bind_answers(doc, q, a);
   bind_retired(doc, a);
   if (diag_count(d) > before)
@@ -829,6 +837,16 @@ store_write(FILE *f, const assessment *a)
     if (a->e[q->order[pos]].review)
       {
         fputs(any ? ", " : "review = [ ", f);
+        put_string(f, q->questions[q->order[pos]].id);
+        any = true;
+      }
+  if (any)
+    fputs(" ];\n\n", f);
+  any = false;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    if (a->e[q->order[pos]].unreached)
+      {
+        fputs(any ? ", " : "unreached = [ ", f);
         put_string(f, q->questions[q->order[pos]].id);
         any = true;
       }

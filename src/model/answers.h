@@ -134,6 +134,7 @@ typedef struct ans_entry
   enum ans_status proposal;
   char *plan[ANS_PLAN_COUNT]; /* NULL or text; the dates YYYY-MM-DD */
   bool review;                /* marked by the respondent to look at again */
+  bool unreached;             /* after a migration: no earlier answer reached it */
 } ans_entry;
 
 /* An answer to a question this questionnaire no longer asks: retired on

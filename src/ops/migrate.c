@@ -56,8 +56,9 @@ mig_rule(enum map_relation rel, bool one_to_one, enum ans_status st, bool draft)
   return draft && o == MIG_CARRY ? MIG_RECONFIRM : o;
 }
 
-/* Carry every mapped answer of src to dst; new[t] tells whether target
- * question t is in no entry that relates it to anything. */
+/* Carry every mapped answer of src to dst; reached[t] tells whether an
+ * answer reached target question t (one that none reached is marked
+ * unreached in dst: the first gap list, kept for reports). */
 static void
 carry(const mapping *m, const assessment *src, assessment *dst, bool *mapped, bool *reached,
       mig_counts *n)
@@ -77,8 +78,6 @@ carry(const mapping *m, const assessment *src, assessment *dst, bool *mapped, bo
           ntargets[me->from_q[i]] += me->nto;
           mapped[me->from_q[i]] = true;
         }
-      for (size_t j = 0; j < me->nto; j++)
-        reached[me->to_q[j]] = true;
     }
   ans_source *srcs = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *srcs);
   const ans_source **list = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *list);
@@ -110,7 +109,11 @@ carry(const mapping *m, const assessment *src, assessment *dst, bool *mapped, bo
             }
         }
       if (!k)
-        continue;
+        {
+          dst->e[t].unreached = true;
+          continue;
+        }
+      reached[t] = true;
       /* Several answers for one question: the least met wins and the
        * least certain outcome holds. */
       bool uncertain = false, propose = false;
@@ -188,8 +191,9 @@ keep_unmapped(const assessment *src, assessment *dst, const bool *mapped, mig_co
     }
 }
 
-/* The two gap lists: target questions no entry relates to anything
- * (new), and source answers that reach nothing (retired). */
+/* The two gap lists: target questions no answer reaches (to answer;
+ * also kept in the new file, for its reports), and source answers that
+ * reach nothing (kept in retired). */
 static void
 print_gaps(FILE *out, const mapping *m, const questionnaire *from, const questionnaire *to,
            const assessment *src, const bool *mapped, const bool *reached)
@@ -202,8 +206,8 @@ print_gaps(FILE *out, const mapping *m, const questionnaire *from, const questio
     nlost += !mapped[s] && ans_given(&src->e[s]);
   if (nnew)
     {
-      fprintf(out, ngettext("New in %s (no question of %s maps to it): %zu question\n",
-                            "New in %s (no question of %s maps to them): %zu questions\n", nnew),
+      fprintf(out, ngettext("Questions of %s that no answer of %s reaches (to answer): %zu question\n",
+                            "Questions of %s that no answer of %s reaches (to answer): %zu questions\n", nnew),
               to->id, from->id, nnew);
       for (size_t pos = 0; pos < to->nquestions; pos++)
         if (!reached[to->order[pos]])
