@@ -24,6 +24,7 @@
 #include "io/paths.h"
 #include "io/qfind.h"
 #include "io/qload.h"
+#include "report/oscal.h"
 #include "report/report.h"
 #include "report/report_agg.h"
 #include "report/report_compare.h"
@@ -52,6 +53,7 @@ enum
   OPT_NO_MOUSE,
   OPT_EXPORT_QN,
   OPT_IMPORT_QN,
+  OPT_EXPORT,
   OPT_LINE,
 };
 
@@ -72,6 +74,7 @@ static const struct option long_options[] = {
   { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
   { "export-questionnaire", required_argument, NULL, OPT_EXPORT_QN },
   { "import-questionnaire", required_argument, NULL, OPT_IMPORT_QN },
+  { "export", required_argument, NULL, OPT_EXPORT },
   { "line", no_argument, NULL, OPT_LINE },
   { "questionnaire", required_argument, NULL, 'q' },
   { "lang", required_argument, NULL, 'l' },
@@ -91,8 +94,9 @@ usage_line(FILE *f)
               "  or:  %s --aggregate[=FORMAT] [OPTION]... PATH...\n"
               "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"
               "  or:  %s --export-questionnaire=csv [QUESTIONNAIRE-FILE]\n"
-              "  or:  %s --import-questionnaire=FILE NEW-QUESTIONNAIRE\n"),
-          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
+              "  or:  %s --import-questionnaire=FILE NEW-QUESTIONNAIRE\n"
+              "  or:  %s --export=FORMAT [QUESTIONNAIRE-FILE]\n"),
+          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
 }
 
 static void
@@ -108,8 +112,9 @@ help(void)
           "\n"), stdout);
   fputs(_("Options:\n"
           "  -r, --report[=FORMAT]      print the coverage report of ANSWERS-FILE and exit;\n"
-          "                             FORMAT is text (default), markdown, csv, json\n"
-          "                             or html\n"
+          "                             FORMAT is text (default), markdown, csv, json,\n"
+          "                             html or oscal (OSCAL 1.2 assessment results;\n"
+          "                             only with --report)\n"
           "      --plan[=FORMAT]        print the improvement plan of ANSWERS-FILE (every\n"
           "                             question not met, with its action, owner and\n"
           "                             dates) and exit; FORMAT as for --report\n"
@@ -138,6 +143,11 @@ help(void)
           "      --pattern=GLOB         with --aggregate, the files taken from folders\n"
           "                             (default: *.cfg)\n"
           "      --merge=OUT            combine the answers files into a new file OUT\n"
+          "      --export=FORMAT        write the questionnaire (the bundled one, or\n"
+          "                             QUESTIONNAIRE-FILE) in an OSCAL 1.2 FORMAT and\n"
+          "                             exit: oscal-catalog, oscal-profile (the baseline\n"
+          "                             selection; also oscal-profile-baseline) or\n"
+          "                             oscal-profile-full\n"
           "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
           "  -n, --dry-run              with --merge=OUT, show what the merge would give\n"
           "                             (answers, conflicts) and write nothing\n"
@@ -163,6 +173,12 @@ help(void)
           "                             chosen by itself when input or output is not\n"
           "                             a terminal, or the terminal cannot move its\n"
           "                             cursor (TERM=dumb)\n"
+          "\n"), stdout);
+  fputs(_("Each question names the NIST Cybersecurity Framework (CSF) 2.0 categories\n"
+          "it bears on, as kijun's reading: CSF 2.0 sorts security outcomes into six\n"
+          "functions (GV Govern, ID Identify, PR Protect, DE Detect, RS Respond, RC\n"
+          "Recover) and 22 categories such as GV.PO (policy); reports show coverage by\n"
+          "function and category beside the PDCA phases.\n"
           "\n"), stdout);
   fputs(_("Exit status: 0 success, 1 --compare found a question that regressed or\n"
           "--aggregate left files out, 2 bad usage, 65 bad data, 66 a file cannot be\n"
@@ -300,6 +316,38 @@ run_report(const char *path, const char *qpath, const char *prev, enum report_fm
     }
   ans_free(pa);
   session_close(&s);
+  return finish_stdout(rc);
+}
+
+/* --report=oscal: the answers file as OSCAL assessment results. */
+static int
+run_oscal_results(const char *path, const char *qpath)
+{
+  diag_t d = { 0 };
+  session s;
+  int rc = session_open(&s, path, qpath, false, &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  diag_print(&s.warn, stderr);
+  if (rc == 0)
+    rc = oscal_results_write(stdout, s.qn, s.a);
+  session_close(&s);
+  return finish_stdout(rc);
+}
+
+/* --export=FORMAT: the questionnaire as an OSCAL catalog or profile. */
+static int
+run_export(enum oscal_export what, const char *qpath)
+{
+  diag_t d = { 0 };
+  questionnaire *q = NULL;
+  int rc = qfind_load(qpath, NULL, NULL, NULL, &d, &q);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc == 0)
+    rc = what == OSCAL_CATALOG ? oscal_catalog_write(stdout, q)
+                               : oscal_profile_write(stdout, q, what != OSCAL_PROFILE_FULL);
+  qn_free(q);
   return finish_stdout(rc);
 }
 
@@ -488,7 +536,7 @@ main(int argc, char **argv)
   i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL, path_localedir());
 
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
-  const char *merge_out = NULL, *profile_from = NULL, *export_qn = NULL, *import_qn = NULL;
+  const char *merge_out = NULL, *profile_from = NULL, *export_qn = NULL, *import_qn = NULL, *export = NULL;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
   bool want_aggregate = false, dry_run = false, no_mouse = false, want_line = false;
   survey_opts so = { 0 };
@@ -550,6 +598,9 @@ main(int argc, char **argv)
         case OPT_IMPORT_QN:
           import_qn = optarg;
           break;
+        case OPT_EXPORT:
+          export = optarg;
+          break;
         case OPT_LINE:
           want_line = true;
           break;
@@ -606,13 +657,26 @@ main(int argc, char **argv)
     {
       if (export_qn && import_qn)
         return bad_usage(xasprintf("%s", _("--export-questionnaire and --import-questionnaire cannot be combined; choose one")));
-      if (want_report || check || migrate || loop || many || (import_qn && qpath))
+      if (want_report || check || migrate || loop || many || export || (import_qn && qpath))
         return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
                                    export_qn ? "--export-questionnaire" : "--import-questionnaire"));
       if (import_qn && !*import_qn)
         return bad_usage(xasprintf("%s", _("an empty file name was given; expected the name of a file")));
       return export_qn ? run_export_qn(export_qn, qpath, argv + optind, (size_t) rest)
                        : run_import_qn(import_qn, argv + optind, (size_t) rest);
+    }
+  if (export)
+    {
+      int what = oscal_export_parse(export);
+      if (what < 0)
+        return bad_usage(xasprintf(_("unknown export format '%s'; expected one of: %s"), export,
+                                   oscal_export_list()));
+      if (loop || many || want_report || check || migrate || prev || no_mouse || want_line)
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--export"));
+      if (rest > 1 || (rest == 1 && qpath))
+        return bad_usage(xasprintf(_("too many files: '%s'; expected one questionnaire file"),
+                                   argv[optind + (rest > 1)]));
+      return run_export((enum oscal_export) what, rest == 1 ? argv[optind] : qpath);
     }
   if (migrate)
     {
@@ -660,7 +724,17 @@ main(int argc, char **argv)
   if (rest > 1 && !want_compare)
     return bad_usage(xasprintf(_("too many files: '%s'; expected one answers file"), argv[optind + 1]));
 
+  if (want_report && report && strcmp(report, "oscal") == 0)
+    {
+      if (rest != 1)
+        return bad_usage(xasprintf(_("%s needs an answers file"), "--report"));
+      if (prev)
+        return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", "--report=oscal"));
+      return run_oscal_results(argv[optind], qpath);
+    }
   int fmt = report_fmt_parse(report);
+  if (fmt < 0 && want_report)
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, json, html or oscal"), report));
   if (fmt < 0)
     return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, json or html"), report));
   if (want_compare)

@@ -43,6 +43,10 @@ struct scan
   int tok_line;               /* where the current token began */
   int lx_line;                /* the line the lexer is on */
   size_t values;              /* settings and list elements so far */
+  /* The lists and groups the lexer is in: each list's elements so far
+   * and the line it began on (deeper nesting is not counted). */
+  struct nest { size_t elems; int line; bool list; } nest[CFG_NEST_COUNTED];
+  int depth;
   char wtext[32];             /* the start of the current word (an integer?) */
   size_t wtlen;
 };
@@ -209,6 +213,32 @@ int_fits(struct scan *s)
   return fits;
 }
 
+/* Follow lists and groups as c opens, separates or closes them; false
+ * when a list has more elements than one list may (reported).  libconfig
+ * grows a list a few elements at a time, which is quadratic in its
+ * length: the limit keeps the longest list to a fraction of a second. */
+static bool
+nest_step(struct scan *s, unsigned char c)
+{
+  if (c == '(' || c == '[' || c == '{')
+    {
+      if (s->depth < CFG_NEST_COUNTED)
+        s->nest[s->depth] = (struct nest){ 0, s->lx_line, c != '{' };
+      s->depth++;
+    }
+  else if ((c == ')' || c == ']' || c == '}') && s->depth > 0)
+    s->depth--;
+  else if (c == ',' && s->depth > 0 && s->depth <= CFG_NEST_COUNTED && s->nest[s->depth - 1].list
+           && ++s->nest[s->depth - 1].elems >= CFG_MAX_LIST)
+    {
+      diag_add(s->r->diag, s->r->file, s->nest[s->depth - 1].line,
+               _("a list of more than %zu elements; expected at most %zu in one list"), CFG_MAX_LIST,
+               CFG_MAX_LIST);
+      return false;
+    }
+  return true;
+}
+
 /* The lexical pre-scan, one state machine over every byte: it follows libconfig's tokens (strings with their escapes,
  * comments in the three styles, words) to measure every string, word and
  * comment and to count the values, in linear time.  False when a limit
@@ -253,6 +283,8 @@ lex_bytes(struct scan *s, const unsigned char *b, size_t n)
           else
             {
               s->joinable = false;
+              if (!nest_step(s, c))
+                return false;
               if (ch_class[c] & CH_VALUE)
                 {
                   if (++s->values > s->r->lim.values)

@@ -43,6 +43,11 @@ typedef struct cfg_limits
 /* Longest string (after escapes and joining "pieces" "like this"), and
  * longest other token or comment. */
 #define CFG_MAX_STRING ((size_t) 64 * 1024)
+/* Elements of one list: twice the answers of a 100,000-question
+ * assessment (kijun-answers(5), kijun-questionnaire(5), kijun-mapping(5)). */
+#define CFG_MAX_LIST ((size_t) 200000)
+/* Nesting of lists and groups within which lists are counted. */
+#define CFG_NEST_COUNTED 64
 
 typedef struct cfg_reader
 {

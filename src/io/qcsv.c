@@ -23,6 +23,7 @@
 #include "base/xalloc.h"
 #include "io/afile.h"
 #include "io/qload.h"
+#include "model/csf.h"
 
 /* The columns, in the order export writes them; import finds them by
  * name in the first row. */
@@ -178,7 +179,16 @@ qcsv_export(FILE *f, const questionnaire *q)
       v[C_LEVEL] = qn_level_key(x->level);
       v[C_BASIS] = qn_basis_key(x->basis);
       text_cells(v, C_LNOTE_JA, &x->level_note);
-      v[C_CSF] = qn_csf_key(x->csf);
+      /* The CSF 2.0 references, main one first, separated by spaces. */
+      char *csf = NULL;
+      for (size_t k = 0; k < x->ncsf; k++)
+        {
+          char buf[CSF_REF_SIZE];
+          char *n = xasprintf("%s%s%s", csf ? csf : "", csf ? " " : "", csf_ref_text(&x->csf[k], buf));
+          free(csf);
+          csf = n;
+        }
+      v[C_CSF] = csf;
       snprintf(num, sizeof num, "%u", x->revision);
       v[C_REVISION] = x->revision > 1 ? num : NULL;
       char *was = NULL;
@@ -193,6 +203,7 @@ qcsv_export(FILE *f, const questionnaire *q)
       text_cells(v, C_HINT_JA, &x->hint);
       row(f, v);
       free(was);
+      free(csf);
     }
   for (size_t i = 0; i < q->nretired; i++)
     {
@@ -485,6 +496,28 @@ put_text(gen *g, const sheet *sh, const csv_row *r, const char *indent, const ch
   free(qe);
 }
 
+/* key = ( "a", "b" ); from a cell of words separated by spaces or
+ * commas. */
+static void
+put_list(gen *g, const sheet *sh, const csv_row *r, const char *key, enum col c)
+{
+  const char *cellv = get(sh, r, c);
+  if (!*cellv)
+    return;
+  char *copy = xstrdup(cellv), *save = NULL;
+  put(g, r->num, c, "  %s = (", key);
+  bool first = true;
+  for (char *w = strtok_r(copy, " ,\n\t", &save); w; w = strtok_r(NULL, " ,\n\t", &save))
+    {
+      char *qw = quoted(w);
+      put(g, r->num, c, "    %s%s", first ? "" : ", ", qw);
+      free(qw);
+      first = false;
+    }
+  put(g, r->num, c, "  );");
+  free(copy);
+}
+
 static int
 kind_of(const char *s)
 {
@@ -689,24 +722,9 @@ generate(gen *g, const sheet *sh)
       put_str(g, sh, r, "  ", "level", C_LEVEL);
       put_str(g, sh, r, "  ", "level_basis", C_BASIS);
       put_text(g, sh, r, "  ", "level_note", C_LNOTE_JA, false);
-      put_str(g, sh, r, "  ", "csf", C_CSF);
+      put_list(g, sh, r, "csf", C_CSF);
       put_int(g, sh, r, "  ", "revision", C_REVISION);
-      const char *was = get(sh, r, C_WAS);
-      if (*was)
-        {
-          char *copy = xstrdup(was), *save = NULL;
-          put(g, r->num, C_WAS, "  was = (");
-          bool first = true;
-          for (char *w = strtok_r(copy, " ,\n\t", &save); w; w = strtok_r(NULL, " ,\n\t", &save))
-            {
-              char *qw = quoted(w);
-              put(g, r->num, C_WAS, "    %s%s", first ? "" : ", ", qw);
-              free(qw);
-              first = false;
-            }
-          put(g, r->num, C_WAS, "  );");
-          free(copy);
-        }
+      put_list(g, sh, r, "was", C_WAS);
       put_text(g, sh, r, "  ", "text", C_TEXT_JA, true);
       put_text(g, sh, r, "  ", "hint", C_HINT_JA, false);
       put(g, r->num, -1, "}");

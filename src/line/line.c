@@ -360,8 +360,7 @@ show_question(lm *m)
   char *from = x->basis ? xasprintf(_("level from: %s"), qn_basis_name(x->basis)) : NULL;
   char *basis = from ? xasprintf(", %s", from) : xstrdup("");
   free(from);
-  char *meta = x->csf ? xasprintf("%s [%s] CSF %s%s", x->id, qn_level_name(x->level), qn_csf_key(x->csf), basis)
-                      : xasprintf("%s [%s]%s", x->id, qn_level_name(x->level), basis);
+  char *meta = xasprintf("%s [%s]%s", x->id, qn_level_name(x->level), basis);
   free(basis);
   if (e->reconfirm)
     {
@@ -377,6 +376,13 @@ show_question(lm *m)
     }
   say("%s", meta);
   free(meta);
+  if (x->ncsf)
+    {
+      /* As the question view says them: by name, with the ids. */
+      char *refs = csf_refs_label(x->csf, x->ncsf, l);
+      say("%s: %s", _("NIST CSF 2.0"), refs);
+      free(refs);
+    }
   say("%s", qn_tr(&x->text, l));
   show_recorded(m, qi);
   for (int c = 0; c + 1 < ANS_STATUS_COUNT; c++)
