@@ -21,6 +21,7 @@
 #include "ops/merge.h"
 #include "ops/migrate.h"
 #include "io/qcsv.h"
+#include "ops/draft.h"
 #include "io/paths.h"
 #include "io/qfind.h"
 #include "io/qload.h"
@@ -53,6 +54,7 @@ enum
   OPT_NO_MOUSE,
   OPT_EXPORT_QN,
   OPT_IMPORT_QN,
+  OPT_DRAFT_MAPPING,
   OPT_EXPORT,
   OPT_LINE,
 };
@@ -74,6 +76,7 @@ static const struct option long_options[] = {
   { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
   { "export-questionnaire", required_argument, NULL, OPT_EXPORT_QN },
   { "import-questionnaire", required_argument, NULL, OPT_IMPORT_QN },
+  { "draft-mapping", no_argument, NULL, OPT_DRAFT_MAPPING },
   { "export", required_argument, NULL, OPT_EXPORT },
   { "line", no_argument, NULL, OPT_LINE },
   { "questionnaire", required_argument, NULL, 'q' },
@@ -95,8 +98,9 @@ usage_line(FILE *f)
               "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"
               "  or:  %s --export-questionnaire=csv [QUESTIONNAIRE-FILE]\n"
               "  or:  %s --import-questionnaire=FILE NEW-QUESTIONNAIRE\n"
+              "  or:  %s --draft-mapping OLD-QUESTIONNAIRE NEW-QUESTIONNAIRE\n"
               "  or:  %s --export=FORMAT [QUESTIONNAIRE-FILE]\n"),
-          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
+          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
 }
 
 static void
@@ -157,6 +161,9 @@ help(void)
           "      --import-questionnaire=FILE  write NEW-QUESTIONNAIRE from the sheet\n"
           "                             FILE, checked as a questionnaire file is (never\n"
           "                             over a file)\n"
+          "      --draft-mapping        print a draft mapping from OLD-QUESTIONNAIRE to\n"
+          "                             NEW-QUESTIONNAIRE: an entry for each new question\n"
+          "                             that shares a CSF category or an id, to confirm\n"
           "  -q, --questionnaire=FILE   use this questionnaire instead of the installed one\n"
           "                             that the answers file names\n"
           "  -l, --lang=LANG            language of messages and questions: ja or en\n"
@@ -250,6 +257,31 @@ run_export_qn(const char *fmt, const char *qpath, char *const *files, size_t nfi
   rc = qcsv_export(stdout, q);
   qn_free(q);
   return finish_stdout(rc);
+}
+
+static int
+run_draft(const char *oldp, const char *newp)
+{
+  diag_t d = { 0 };
+  questionnaire *o = NULL, *n = NULL;
+  int rc = qload_file(oldp, &d, &o);
+  if (rc == 0)
+    rc = qload_file(newp, &d, &n);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc == 0)
+    {
+      size_t ne, nu;
+      rc = draft_mapping(stdout, o, n, &ne, &nu);
+      fprintf(stderr, ngettext("%s: drafted %zu entry (every one a proposal to confirm); ",
+                               "%s: drafted %zu entries (every one a proposal to confirm); ", ne),
+              PACKAGE, ne);
+      fprintf(stderr, ngettext("%zu question of %s has no proposal\n", "%zu questions of %s have no proposal\n", nu),
+              nu, n->id);
+    }
+  qn_free(o);
+  qn_free(n);
+  return rc ? rc : finish_stdout(0);
 }
 
 static int
@@ -537,6 +569,7 @@ main(int argc, char **argv)
 
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
   const char *merge_out = NULL, *profile_from = NULL, *export_qn = NULL, *import_qn = NULL, *export = NULL;
+  bool want_draft = false;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
   bool want_aggregate = false, dry_run = false, no_mouse = false, want_line = false;
   survey_opts so = { 0 };
@@ -598,6 +631,9 @@ main(int argc, char **argv)
         case OPT_IMPORT_QN:
           import_qn = optarg;
           break;
+        case OPT_DRAFT_MAPPING:
+          want_draft = true;
+          break;
         case OPT_EXPORT:
           export = optarg;
           break;
@@ -653,6 +689,14 @@ main(int argc, char **argv)
                                want_line ? "--line" : "--no-mouse"));
   if (i18n_fallback_reason() && (check || migrate || want_report || loop || many))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
+  if (want_draft)
+    {
+      if (export_qn || import_qn || export || want_report || check || migrate || loop || many || qpath)
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--draft-mapping"));
+      if (rest != 2)
+        return bad_usage(xasprintf(_("%s needs the old and the new questionnaire file"), "--draft-mapping"));
+      return run_draft(argv[optind], argv[optind + 1]);
+    }
   if (export_qn || import_qn)
     {
       if (export_qn && import_qn)
