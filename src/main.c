@@ -21,6 +21,7 @@
 #include "ops/merge.h"
 #include "ops/migrate.h"
 #include "io/qcsv.h"
+#include "io/mapping.h"
 #include "ops/draft.h"
 #include "io/paths.h"
 #include "io/qfind.h"
@@ -55,6 +56,8 @@ enum
   OPT_EXPORT_QN,
   OPT_IMPORT_QN,
   OPT_DRAFT_MAPPING,
+  OPT_EXPORT_MAP,
+  OPT_IMPORT_MAP,
   OPT_EXPORT,
   OPT_LINE,
 };
@@ -77,6 +80,8 @@ static const struct option long_options[] = {
   { "export-questionnaire", required_argument, NULL, OPT_EXPORT_QN },
   { "import-questionnaire", required_argument, NULL, OPT_IMPORT_QN },
   { "draft-mapping", no_argument, NULL, OPT_DRAFT_MAPPING },
+  { "export-mapping", required_argument, NULL, OPT_EXPORT_MAP },
+  { "import-mapping", required_argument, NULL, OPT_IMPORT_MAP },
   { "export", required_argument, NULL, OPT_EXPORT },
   { "line", no_argument, NULL, OPT_LINE },
   { "questionnaire", required_argument, NULL, 'q' },
@@ -99,8 +104,11 @@ usage_line(FILE *f)
               "  or:  %s --export-questionnaire=csv [QUESTIONNAIRE-FILE]\n"
               "  or:  %s --import-questionnaire=FILE NEW-QUESTIONNAIRE\n"
               "  or:  %s --draft-mapping OLD-QUESTIONNAIRE NEW-QUESTIONNAIRE\n"
+              "  or:  %s --export-mapping=csv MAPPING\n"
+              "  or:  %s --import-mapping=FILE NEW-MAPPING\n"
               "  or:  %s --export=FORMAT [QUESTIONNAIRE-FILE]\n"),
-          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
+          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE,
+          PACKAGE, PACKAGE);
 }
 
 static void
@@ -164,6 +172,10 @@ help(void)
           "      --draft-mapping        print a draft mapping from OLD-QUESTIONNAIRE to\n"
           "                             NEW-QUESTIONNAIRE: an entry for each new question\n"
           "                             that shares a CSF category or an id, to confirm\n"
+          "      --export-mapping=FORMAT  print the mapping file MAPPING as a spreadsheet,\n"
+          "                             a row per entry; the only FORMAT: csv\n"
+          "      --import-mapping=FILE  write NEW-MAPPING from the sheet FILE, checked as\n"
+          "                             a mapping file is (never over a file)\n"
           "  -q, --questionnaire=FILE   use this questionnaire instead of the installed one\n"
           "                             that the answers file names\n"
           "  -l, --lang=LANG            language of messages and questions: ja or en\n"
@@ -570,6 +582,7 @@ main(int argc, char **argv)
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
   const char *merge_out = NULL, *profile_from = NULL, *export_qn = NULL, *import_qn = NULL, *export = NULL;
   bool want_draft = false;
+  const char *export_map = NULL, *import_map = NULL;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
   bool want_aggregate = false, dry_run = false, no_mouse = false, want_line = false;
   survey_opts so = { 0 };
@@ -634,6 +647,12 @@ main(int argc, char **argv)
         case OPT_DRAFT_MAPPING:
           want_draft = true;
           break;
+        case OPT_EXPORT_MAP:
+          export_map = optarg;
+          break;
+        case OPT_IMPORT_MAP:
+          import_map = optarg;
+          break;
         case OPT_EXPORT:
           export = optarg;
           break;
@@ -689,6 +708,33 @@ main(int argc, char **argv)
                                want_line ? "--line" : "--no-mouse"));
   if (i18n_fallback_reason() && (check || migrate || want_report || loop || many))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
+  if (export_map || import_map)
+    {
+      if ((export_map && import_map) || want_draft || export_qn || import_qn || export || want_report || check
+          || migrate || loop || many || qpath)
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
+                                   export_map ? "--export-mapping" : "--import-mapping"));
+      if (rest != 1)
+        return bad_usage(xasprintf(_("%s needs one file: %s"), export_map ? "--export-mapping" : "--import-mapping",
+                                   export_map ? "MAPPING" : "NEW-MAPPING"));
+      if (export_map && strcmp(export_map, "csv") != 0)
+        return bad_usage(xasprintf(_("unknown format '%s' for %s; expected %s"), export_map, "--export-mapping", "csv"));
+      diag_t d = { 0 };
+      int rc;
+      if (export_map)
+        {
+          mapping *m = NULL;
+          rc = map_read(argv[optind], &d, &m);
+          if (rc == 0)
+            rc = qcsv_export_mapping(stdout, m);
+          map_free(m);
+        }
+      else
+        rc = qcsv_import_mapping(import_map, argv[optind], &d);
+      diag_print(&d, stderr);
+      diag_clear(&d);
+      return rc ? rc : finish_stdout(0);
+    }
   if (want_draft)
     {
       if (export_qn || import_qn || export || want_report || check || migrate || loop || many || qpath)

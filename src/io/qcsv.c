@@ -90,10 +90,10 @@ cell(FILE *f, const char *s, bool last)
 }
 
 static void
-row(FILE *f, const char *const *v)
+row(FILE *f, const char *const *v, int n)
 {
-  for (int c = 0; c < C_COUNT; c++)
-    cell(f, v[c], c == C_COUNT - 1);
+  for (int c = 0; c < n; c++)
+    cell(f, v[c], c == n - 1);
 }
 
 static void
@@ -107,20 +107,20 @@ int
 qcsv_export(FILE *f, const questionnaire *q)
 {
   fputs("\xEF\xBB\xBF", f);
-  row(f, col_names);
+  row(f, col_names, C_COUNT);
   const char *v[C_COUNT];
   char num[32];
 #define RESET() memset(v, 0, sizeof v)
   RESET();
   v[C_KIND] = "setting", v[C_ID] = "id", v[C_TEXT_EN] = q->id;
-  row(f, v);
+  row(f, v, C_COUNT);
   RESET();
   v[C_KIND] = "setting", v[C_ID] = "version", v[C_TEXT_EN] = q->version;
-  row(f, v);
+  row(f, v, C_COUNT);
   RESET();
   snprintf(num, sizeof num, "%u", q->edition);
   v[C_KIND] = "setting", v[C_ID] = "edition", v[C_TEXT_EN] = num;
-  row(f, v);
+  row(f, v, C_COUNT);
   const struct { const char *key; const qn_text *t; } texts[] = {
     { "title", &q->title }, { "source", &q->source }, { "guidance", &q->guidance },
   };
@@ -130,14 +130,14 @@ qcsv_export(FILE *f, const questionnaire *q)
         RESET();
         v[C_KIND] = "setting", v[C_ID] = texts[k].key;
         text_cells(v, C_TEXT_JA, texts[k].t);
-        row(f, v);
+        row(f, v, C_COUNT);
       }
   for (size_t i = 0; i < q->nsectors; i++)
     {
       RESET();
       v[C_KIND] = "sector", v[C_ID] = q->sectors[i].id;
       text_cells(v, C_TEXT_JA, &q->sectors[i].name);
-      row(f, v);
+      row(f, v, C_COUNT);
     }
   for (size_t i = 0; i < q->nsections; i++)
     {
@@ -146,26 +146,26 @@ qcsv_export(FILE *f, const questionnaire *q)
       v[C_KIND] = "item", v[C_ID] = s->id;
       text_cells(v, C_TEXT_JA, &s->title);
       text_cells(v, C_LNOTE_JA, &s->level_note);
-      row(f, v);
+      row(f, v, C_COUNT);
       if (s->lg_state == QN_LGSTATE_NONE)
         {
           RESET();
           v[C_KIND] = "item_lg", v[C_ITEM] = s->id, v[C_ID] = "none";
-          row(f, v);
+          row(f, v, C_COUNT);
         }
       for (size_t k = 0; k < s->nlg; k++)
         {
           RESET();
           v[C_KIND] = "item_lg", v[C_ITEM] = s->id, v[C_ID] = qn_lgpart_key(s->lg[k].part);
           text_cells(v, C_TEXT_JA, &s->lg[k].items);
-          row(f, v);
+          row(f, v, C_COUNT);
         }
       if (qn_text_given(&s->lg_note))
         {
           RESET();
           v[C_KIND] = "item_lg_note", v[C_ITEM] = s->id;
           text_cells(v, C_TEXT_JA, &s->lg_note);
-          row(f, v);
+          row(f, v, C_COUNT);
         }
     }
   for (size_t i = 0; i < q->nquestions; i++)
@@ -201,7 +201,7 @@ qcsv_export(FILE *f, const questionnaire *q)
       v[C_WAS] = was;
       text_cells(v, C_TEXT_JA, &x->text);
       text_cells(v, C_HINT_JA, &x->hint);
-      row(f, v);
+      row(f, v, C_COUNT);
       free(was);
       free(csf);
     }
@@ -211,7 +211,7 @@ qcsv_export(FILE *f, const questionnaire *q)
       snprintf(num, sizeof num, "%u", q->retired[i].edition);
       v[C_KIND] = "retired", v[C_ID] = q->retired[i].id, v[C_REVISION] = num;
       text_cells(v, C_TEXT_JA, &q->retired[i].note);
-      row(f, v);
+      row(f, v, C_COUNT);
     }
 #undef RESET
   return ferror(f) ? EX_IOERR : 0;
@@ -409,6 +409,9 @@ typedef struct sheet
 {
   const char *path;
   csv t;
+  const char *const *names;   /* the columns kijun reads (col_names, map_cols) */
+  int ncols;
+  const char *what;           /* the option that reads such sheets, for messages */
   int colidx[C_COUNT];        /* the sheet's column of each, or -1 */
   diag_t *d;
 } sheet;
@@ -434,7 +437,7 @@ cell_error(const sheet *sh, const csv_row *r, enum col c, const char *fmt, ...)
     m = NULL;
   va_end(ap);
   /* TRANSLATORS: where a problem is in a spreadsheet: row number and column name. */
-  diag_add(sh->d, sh->path, 0, _("row %u, column %s: %s"), r->num, col_names[c], m ? m : "");
+  diag_add(sh->d, sh->path, 0, _("row %u, column %s: %s"), r->num, sh->names[c], m ? m : "");
   free(m);
 }
 
@@ -762,7 +765,7 @@ translate(const sheet *sh, const gen *g, const char *tmp, const diag_t *from)
               const char *rest = end + 1 + (end[1] == ' ');
               if (g->at[line].col >= 0)
                 diag_add(sh->d, sh->path, 0, _("row %u, column %s: %s"), g->at[line].row,
-                         col_names[g->at[line].col], rest);
+                         sh->names[g->at[line].col], rest);
               else if (g->at[line].row > 1)
                 /* TRANSLATORS: where a problem is in a spreadsheet: a whole row. */
                 diag_add(sh->d, sh->path, 0, _("row %u: %s"), g->at[line].row, rest);
@@ -824,63 +827,126 @@ slurp(const char *path, size_t *len, diag_t *d)
   return buf;
 }
 
-int
-qcsv_import(const char *path, const char *out, diag_t *d)
+/* Read the sheet at path into sh (names set): the rows, and the first
+ * row's column names.  Returns 0 or a status, the problems in d. */
+static int
+read_sheet(sheet *sh, const char *out, diag_t *d)
 {
+  const char *path = sh->path;
   if (access(out, F_OK) == 0)
     {
-      diag_add(d, out, 0, _("the file exists; kijun --import-questionnaire never writes over a file; expected the name of a new file"));
+      diag_add(d, out, 0, _("the file exists; %s never writes over a file; expected the name of a new file"), sh->what);
       return EX_CANTCREAT;
     }
   size_t len;
   char *text = slurp(path, &len, d);
   if (!text)
     return EX_NOINPUT;
-  sheet sh = { path, { 0 }, { 0 }, d };
   size_t before = diag_count(d);
   if (memchr(text, '\0', len))
     diag_add(d, path, 0, _("the file holds a NUL byte; expected a CSV file saved as UTF-8 text"));
   else
-    csv_parse(path, text, len, &sh.t, d);
+    csv_parse(path, text, len, &sh->t, d);
   free(text);
   if (diag_count(d) > before)
-    {
-      csv_free(&sh.t);
-      return EX_DATAERR;
-    }
-  if (sh.t.n == 0)
+    return EX_DATAERR;
+  if (sh->t.n == 0)
     {
       diag_add(d, path, 0, _("the sheet is empty; expected a first row naming the columns (%s, ...)"), "kind, id");
-      csv_free(&sh.t);
       return EX_DATAERR;
     }
   /* The first row names the columns, in any order. */
   for (int c = 0; c < C_COUNT; c++)
-    sh.colidx[c] = -1;
-  const csv_row *h = &sh.t.rows[0];
+    sh->colidx[c] = -1;
+  const csv_row *h = &sh->t.rows[0];
   for (size_t k = 0; k < h->n; k++)
     {
       int found = -1;
-      for (int c = 0; c < C_COUNT; c++)
-        if (strcmp(h->cell[k], col_names[c]) == 0)
+      for (int c = 0; c < sh->ncols; c++)
+        if (strcmp(h->cell[k], sh->names[c]) == 0)
           found = c;
       if (found < 0)
-        diag_add(d, path, 0, _("row %u, column %zu: \"%s\" is not a column kijun reads; expected one of the names kijun --export-questionnaire writes"),
-                 h->num, k + 1, h->cell[k]);
-      else if (sh.colidx[found] >= 0)
+        diag_add(d, path, 0, _("row %u, column %zu: \"%s\" is not a column kijun reads; expected one of the names kijun %s writes"),
+                 h->num, k + 1, h->cell[k], strcmp(sh->what, "--import-mapping") == 0 ? "--export-mapping" : "--export-questionnaire");
+      else if (sh->colidx[found] >= 0)
         diag_add(d, path, 0, _("row %u, column %zu: column %s is given twice; expected each once"), h->num, k + 1,
-                 col_names[found]);
+                 sh->names[found]);
       else
-        sh.colidx[found] = (int) k;
+        sh->colidx[found] = (int) k;
     }
-  if (diag_count(d) == before && (sh.colidx[C_KIND] < 0 || sh.colidx[C_ID] < 0))
+  if (diag_count(d) == before && (sh->colidx[0] < 0 || sh->colidx[1] < 0))
     diag_add(d, path, 0, _("row 1 names no column %s; expected the first row to name the columns"),
-             sh.colidx[C_KIND] < 0 ? "kind" : "id");
-  if (diag_count(d) > before)
+             sh->colidx[0] < 0 ? sh->names[0] : sh->names[1]);
+  return diag_count(d) > before ? EX_DATAERR : 0;
+}
+
+/* The file g holds, checked by load (the loader of its kind) as a file
+ * beside out and then written as out; the loader's problems named by
+ * cell.  sheet_rc: the sheet already had a problem (check, never write). */
+static int
+check_and_write(sheet *sh, gen *g, const char *out, int sheet_rc, int (*load)(const char *, diag_t *),
+                diag_t *d)
+{
+  char *tmp = afile_sibling(out, "import");
+  diag_t why = { 0 };
+  struct blob b = { g->buf, g->len };
+  int rc = afile_write_new(tmp, write_blob, &b, &why);
+  if (rc)
+    {
+      diag_add(d, out, 0, _("cannot write: %s"), why.n ? why.msgs[0] : "");
+      rc = EX_CANTCREAT;
+    }
+  else
+    {
+      diag_t ld = { 0 };
+      int lrc = load(tmp, &ld);
+      unlink(tmp);
+      if (lrc)
+        {
+          translate(sh, g, tmp, &ld);
+          rc = EX_DATAERR;
+        }
+      else if (sheet_rc)
+        rc = EX_DATAERR;
+      diag_clear(&ld);
+    }
+  diag_clear(&why);
+  free(tmp);
+  if (rc == 0)
+    {
+      why = (diag_t){ 0 };
+      int wrc = afile_write_new(out, write_blob, &b, &why);
+      if (wrc == EX_TEMPFAIL)
+        diag_add(d, out, 0, _("the file exists; %s never writes over a file; expected the name of a new file"), sh->what);
+      else if (wrc)
+        diag_add(d, out, 0, _("cannot write: %s"), why.n ? why.msgs[0] : "");
+      if (wrc)
+        rc = EX_CANTCREAT;
+      diag_clear(&why);
+    }
+  return rc;
+}
+
+static int
+load_questionnaire(const char *path, diag_t *d)
+{
+  questionnaire *q = NULL;
+  int rc = qload_file(path, d, &q);
+  qn_free(q);
+  return rc;
+}
+
+int
+qcsv_import(const char *path, const char *out, diag_t *d)
+{
+  sheet sh = { path, { 0 }, col_names, C_COUNT, "--import-questionnaire", { 0 }, d };
+  int rc = read_sheet(&sh, out, d);
+  if (rc)
     {
       csv_free(&sh.t);
-      return EX_DATAERR;
+      return rc;
     }
+  size_t before = diag_count(d);
   check_rows(&sh);
   /* Ids given twice or rows naming no item would reach the loader as
    * lines of a file no one sees: the loader runs only on a sheet
@@ -892,52 +958,156 @@ qcsv_import(const char *path, const char *out, diag_t *d)
   fclose(g.f);
   /* Checked by the loader even after a problem of the sheet's own, so
    * that one pass names them all. */
-  int rc = diag_count(d) > before ? EX_DATAERR : 0;
+  rc = diag_count(d) > before ? EX_DATAERR : 0;
   if (!rows_bad)
+    rc = check_and_write(&sh, &g, out, rc, load_questionnaire, d);
+  free(g.buf);
+  free(g.at);
+  csv_free(&sh.t);
+  return rc;
+}
+
+/* ---- mappings ---- */
+
+#define MAP_COLUMNS(X) \
+  X(KIND, "kind") X(FROM, "from") X(TO, "to") X(RELATION, "relation") X(NOTE_JA, "note_ja") \
+  X(NOTE_EN, "note_en") X(METHOD, "method") X(STATUS, "status")
+
+enum mcol
+{
+#define M_ENUM_(id, name) M_##id,
+  MAP_COLUMNS(M_ENUM_)
+#undef M_ENUM_
+  M_COUNT
+};
+
+static const char *const map_cols[] = {
+#define M_NAME_(id, name) name,
+  MAP_COLUMNS(M_NAME_)
+#undef M_NAME_
+};
+
+static void
+ids_cell(char **out, const char *const *ids, size_t n)
+{
+  char *s = NULL;
+  for (size_t k = 0; k < n; k++)
     {
-      /* Checked as a file beside the one to be written, then written. */
-      char *tmp = afile_sibling(out, "import");
-      diag_t why = { 0 };
-      struct blob b = { g.buf, g.len };
-      int sheet_rc = rc;
-      rc = afile_write_new(tmp, write_blob, &b, &why);
-      if (rc)
+      char *t = xasprintf("%s%s%s", s ? s : "", s ? " " : "", ids[k]);
+      free(s);
+      s = t;
+    }
+  *out = s;
+}
+
+int
+qcsv_export_mapping(FILE *f, const mapping *m)
+{
+  fputs("\xEF\xBB\xBF", f);
+  row(f, map_cols, M_COUNT);
+  const char *v[M_COUNT] = { 0 };
+  char *from = xasprintf("%s %s", m->from_id, m->from_version), *to = xasprintf("%s %s", m->to_id, m->to_version);
+  v[M_KIND] = "questionnaires", v[M_FROM] = from, v[M_TO] = to;
+  v[M_METHOD] = map_method_key(m->method), v[M_STATUS] = map_status_key(m->status);
+  row(f, v, M_COUNT);
+  free(from), free(to);
+  for (size_t i = 0; i < m->nentries; i++)
+    {
+      const map_entry *e = &m->entries[i];
+      char *fc, *tc;
+      ids_cell(&fc, e->from, e->nfrom);
+      ids_cell(&tc, e->to, e->nto);
+      memset(v, 0, sizeof v);
+      v[M_KIND] = "entry", v[M_FROM] = fc, v[M_TO] = tc, v[M_RELATION] = map_relation_key(e->relation);
+      v[M_NOTE_JA] = e->note.s[LANG_JA], v[M_NOTE_EN] = e->note.s[LANG_EN];
+      row(f, v, M_COUNT);
+      free(fc), free(tc);
+    }
+  return ferror(f) ? EX_IOERR : 0;
+}
+
+/* "id version" into a side group. */
+static void
+put_side(gen *g, const sheet *sh, const csv_row *r, const char *key, int c)
+{
+  const char *v = get(sh, r, (enum col) c);
+  const char *sp = strchr(v, ' ');
+  if (!*v || !sp || strchr(sp + 1, ' ') || !sp[1] || sp == v)
+    {
+      cell_error(sh, r, (enum col) c, _("\"%s\" is not a questionnaire's id and version; expected \"ID VERSION\", such as \"nisc-ci-2023 2023-07-04\""), v);
+      return;
+    }
+  char *id = xstrndup(v, (size_t) (sp - v));
+  char *qi = quoted(id), *qv = quoted(sp + 1);
+  put(g, r->num, c, "%s = { id = %s; version = %s; };", key, qi, qv);
+  free(id), free(qi), free(qv);
+}
+
+static int
+load_mapping(const char *path, diag_t *d)
+{
+  mapping *m = NULL;
+  int rc = map_read(path, d, &m);
+  map_free(m);
+  return rc;
+}
+
+int
+qcsv_import_mapping(const char *path, const char *out, diag_t *d)
+{
+  sheet sh = { path, { 0 }, map_cols, M_COUNT, "--import-mapping", { 0 }, d };
+  int rc = read_sheet(&sh, out, d);
+  if (rc)
+    {
+      csv_free(&sh.t);
+      return rc;
+    }
+  size_t before = diag_count(d);
+  gen g = { 0 };
+  g.f = open_memstream(&g.buf, &g.len);
+  put(&g, 1, -1, "# kijun mapping, written by kijun --import-mapping from a spreadsheet.");
+  put(&g, 1, -1, "kijun_mapping = 1;");
+  bool heads = false, any = false;
+  for (size_t i = 1; i < sh.t.n; i++)
+    {
+      const csv_row *r = &sh.t.rows[i];
+      const char *kind = get(&sh, r, (enum col) M_KIND);
+      if (strcmp(kind, "questionnaires") == 0)
         {
-          diag_add(d, out, 0, _("cannot write: %s"), why.n ? why.msgs[0] : "");
-          rc = EX_CANTCREAT;
+          if (heads)
+            cell_error(&sh, r, (enum col) M_KIND, _("a second questionnaires row; expected one"));
+          heads = true;
+          put_side(&g, &sh, r, "from", M_FROM);
+          put_side(&g, &sh, r, "to", M_TO);
+          const char *me = get(&sh, r, (enum col) M_METHOD), *st = get(&sh, r, (enum col) M_STATUS);
+          if (*me || *st)
+            {
+              put(&g, r->num, -1, "provenance = {");
+              put_str(&g, &sh, r, "  ", "method", (enum col) M_METHOD);
+              put_str(&g, &sh, r, "  ", "status", (enum col) M_STATUS);
+              put(&g, r->num, -1, "};");
+            }
+        }
+      else if (strcmp(kind, "entry") == 0)
+        {
+          put(&g, r->num, -1, any ? "," : "map = (");
+          any = true;
+          put(&g, r->num, -1, "{");
+          put_list(&g, &sh, r, "from", (enum col) M_FROM);
+          put_list(&g, &sh, r, "to", (enum col) M_TO);
+          put_str(&g, &sh, r, "  ", "relation", (enum col) M_RELATION);
+          put_text(&g, &sh, r, "  ", "note", (enum col) M_NOTE_JA, false);
+          put(&g, r->num, -1, "}");
         }
       else
-        {
-          diag_t ld = { 0 };
-          questionnaire *q = NULL;
-          int lrc = qload_file(tmp, &ld, &q);
-          qn_free(q);
-          unlink(tmp);
-          if (lrc)
-            {
-              translate(&sh, &g, tmp, &ld);
-              rc = EX_DATAERR;
-            }
-          else if (sheet_rc)
-            rc = EX_DATAERR;
-          diag_clear(&ld);
-        }
-      diag_clear(&why);
-      free(tmp);
+        cell_error(&sh, r, (enum col) M_KIND, _("\"%s\" is not a kind of row; expected one of: %s"), kind,
+                   "questionnaires, entry");
     }
-  if (rc == 0)
-    {
-      diag_t why = { 0 };
-      struct blob b = { g.buf, g.len };
-      int wrc = afile_write_new(out, write_blob, &b, &why);
-      if (wrc == EX_TEMPFAIL)
-        diag_add(d, out, 0, _("the file exists; kijun --import-questionnaire never writes over a file; expected the name of a new file"));
-      else if (wrc)
-        diag_add(d, out, 0, _("cannot write: %s"), why.n ? why.msgs[0] : "");
-      if (wrc)
-        rc = EX_CANTCREAT;
-      diag_clear(&why);
-    }
+  if (any)
+    put(&g, 0, -1, ");");
+  fclose(g.f);
+  rc = diag_count(d) > before ? EX_DATAERR : 0;
+  rc = check_and_write(&sh, &g, out, rc, load_mapping, d);
   free(g.buf);
   free(g.at);
   csv_free(&sh.t);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "base/diag.h"
+#include "io/mapping.h"
 #include "model/qn.h"
 
 /* Write q as CSV to f (CRLF rows, a UTF-8 byte order mark first, as
@@ -25,5 +26,12 @@ int qcsv_export(FILE *f, const questionnaire *q);
  * an existing file).  Returns 0, EX_NOINPUT, EX_DATAERR (every problem in
  * d, as "CSV: row R, column NAME: ...") or EX_CANTCREAT. */
 int qcsv_import(const char *csv, const char *out, diag_t *d);
+
+/* The same for a mapping file (kijun-mapping(5), "Spreadsheets"): a row
+ * naming the questionnaires (and the provenance), then a row per entry.
+ * The import checks the mapping as map_read does; its questionnaires are
+ * checked by kijun --check afterwards. */
+int qcsv_export_mapping(FILE *f, const mapping *m);
+int qcsv_import_mapping(const char *csv, const char *out, diag_t *d);
 
 #endif

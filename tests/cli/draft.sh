@@ -28,15 +28,36 @@ if grep -q 'question = "M2-a";.*proposal = "implemented"' "$TMP/via-draft.cfg"; 
 expect_in "the edition-2 answer renamed in edition 3 (3.2-b, now 3.2-d) reaches nothing and is kept" out "  3.2-d (Partially implemented)"
 if grep -qF 'unreached = [ "M3-a" ];' "$TMP/via-draft.cfg"; then ok "M3-a is listed as reached by no answer"; else not_ok "M3-a is listed as reached by no answer"; fi
 
-# A person confirms: M2-a is 5.1.3.3-a in other words; the rest stands.
-python3 - "$TMP/draft.cfg" "$TMP/confirmed.cfg" <<'PY'
-import re, sys
-s = open(sys.argv[1], encoding="utf-8").read()
-s = s.replace('status = "draft"', 'status = "complete"').replace('method = "automation"', 'method = "hybrid"')
-s = re.sub(r'\{ from = \([^)]*\);\n    to = \( "M2-a" \); relation = "intersect";',
-           '{ from = ( "5.1.3.3-a" );\n    to = ( "M2-a" ); relation = "equivalent";', s)
-open(sys.argv[2], "w", encoding="utf-8").write(s)
+# A person confirms in a spreadsheet: M2-a is 5.1.3.3-a in other words;
+# the rest stands.  The mapping goes to CSV and back.
+run "$KIJUN" --export-mapping=csv "$TMP/draft.cfg"
+expect_status "--export-mapping=csv exits 0" 0
+cp "$TMP/out" "$TMP/draft.csv"
+expect_in "the sheet names the questionnaires and the provenance" out "questionnaires,nisc-ci-2023 2023-07-04,mock-csf 2099-01,,,,automation,draft"
+run "$KIJUN" --import-mapping="$TMP/draft.csv" "$TMP/draft-back.cfg"
+expect_status "--import-mapping of the sheet as exported exits 0" 0
+"$KIJUN" --export-mapping=csv "$TMP/draft-back.cfg" > "$TMP/draft-back.csv"
+if cmp -s "$TMP/draft.csv" "$TMP/draft-back.csv"; then ok "the mapping round-trips through CSV (same sheet)"; else not_ok "the mapping round-trips through CSV (same sheet)"; fi
+python3 - "$TMP/draft.csv" "$TMP/confirmed.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+h = rows[0]
+for r in rows[1:]:
+    if r[0] == "questionnaires":
+        r[h.index("status")] = "complete"; r[h.index("method")] = "hybrid"
+    if r[0] == "entry" and r[h.index("to")] == "M2-a":
+        r[h.index("from")] = "5.1.3.3-a"; r[h.index("relation")] = "equivalent"
+        r[h.index("note_ja")] = "バックアップの復元の確認"; r[h.index("note_en")] = "Backups and restores"
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), lineterminator="\r\n").writerows(rows)
+bad = [list(r) for r in rows]
+bad[2][h.index("relation")] = "same"
+csv.writer(open(sys.argv[2] + ".bad", "w", encoding="utf-8", newline=""), lineterminator="\r\n").writerows(bad)
 PY
+run "$KIJUN" --import-mapping="$TMP/confirmed.csv" "$TMP/confirmed.cfg"
+expect_status "the confirmed sheet imports" 0
+run "$KIJUN" --lang=en --import-mapping="$TMP/confirmed.csv.bad" "$TMP/bad.cfg"
+expect_status "a sheet with an unknown relation exits 65" 65
+expect_in "named by row and column" err "row 3, column relation: 'relation' in map entry 1 is \"same\"; expected one of: equal, equivalent, subset, superset, intersect, none"
 run "$KIJUN" --check "$TMP/confirmed.cfg" "$Q" "$M"
 expect_status "the confirmed mapping is valid" 0
 run "$KIJUN" --lang=en --migrate="$TMP/confirmed.cfg" "$A" "$TMP/new.cfg" "$Q" "$M"
