@@ -18,6 +18,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "base/hset.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "base/xalloc.h"
@@ -218,6 +219,8 @@ qcsv_export(FILE *f, const questionnaire *q)
 }
 
 /* ---- reading CSV ---- */
+
+#define QCSV_MAX_ROWS 20000
 
 typedef struct csv_row
 {
@@ -560,6 +563,21 @@ check_rows(sheet *sh)
                      C_HINT_EN, C_COUNT },
     [K_RETIRED] = { C_KIND, C_ID, C_REVISION, C_TEXT_JA, C_TEXT_EN, C_COUNT },
   };
+  /* The ids of each kind, to their row: items first, as rows may name
+   * an item defined further down. */
+  hset *ids[K_COUNT];
+  for (int k = 0; k < K_COUNT; k++)
+    ids[k] = hset_new(sh->t.n);
+  for (size_t i = 1; i < sh->t.n; i++)
+    {
+      const csv_row *r = &sh->t.rows[i];
+      if (kind_of(get(sh, r, C_KIND)) != K_ITEM || !*get(sh, r, C_ID))
+        continue;
+      const int *first = hset_put(ids[K_ITEM], get(sh, r, C_ID), (int) i);
+      if (first)
+        cell_error(sh, r, C_ID, _("'%s' is given twice (first in row %u); expected each once"), get(sh, r, C_ID),
+                   sh->t.rows[*first].num);
+    }
   for (size_t i = 1; i < sh->t.n; i++)
     {
       const csv_row *r = &sh->t.rows[i];
@@ -604,10 +622,8 @@ check_rows(sheet *sh)
       if (k == K_ITEM_LG_NOTE || k == K_ITEM_LG || k == K_QUESTION)
         {
           const char *item = get(sh, r, C_ITEM);
-          const csv_row *def = NULL;
-          EACH_ROW(sh, o, K_ITEM)
-            if (!def && strcmp(get(sh, o, C_ID), item) == 0)
-              def = o;
+          const int *at = hset_get(ids[K_ITEM], item);
+          const csv_row *def = at ? &sh->t.rows[*at] : NULL;
           if (!*item)
             cell_error(sh, r, C_ITEM, _("empty; expected the id of an item"));
           else if (!def)
@@ -624,17 +640,16 @@ check_rows(sheet *sh)
         }
       /* An id given twice: the loader would name a line of the file
        * written, not a row of the sheet. */
-      if (*id && k != K_ITEM_LG)
-        for (size_t j = 1; j < i; j++)
-          {
-            const csv_row *o = &sh->t.rows[j];
-            if (kind_of(get(sh, o, C_KIND)) == k && strcmp(get(sh, o, C_ID), id) == 0)
-              {
-                cell_error(sh, r, C_ID, _("'%s' is given twice (first in row %u); expected each once"), id, o->num);
-                break;
-              }
-          }
+      if (*id && k != K_ITEM_LG && k != K_ITEM)
+        {
+          const int *first = hset_put(ids[k], id, (int) i);
+          if (first)
+            cell_error(sh, r, C_ID, _("'%s' is given twice (first in row %u); expected each once"), id,
+                       sh->t.rows[*first].num);
+        }
     }
+  for (int k = 0; k < K_COUNT; k++)
+    hset_free(ids[k]);
 }
 
 static void
@@ -850,6 +865,14 @@ read_sheet(sheet *sh, const char *out, diag_t *d)
   free(text);
   if (diag_count(d) > before)
     return EX_DATAERR;
+  /* A sheet is a questionnaire or a mapping made by people: the bundled
+   * questionnaire is some 360 rows.  The cap keeps a hostile sheet from
+   * costing more than its reading. */
+  if (sh->t.n > QCSV_MAX_ROWS)
+    {
+      diag_add(d, path, 0, _("the sheet has %zu rows; expected at most %d"), sh->t.n, QCSV_MAX_ROWS);
+      return EX_DATAERR;
+    }
   if (sh->t.n == 0)
     {
       diag_add(d, path, 0, _("the sheet is empty; expected a first row naming the columns (%s, ...)"), "kind, id");

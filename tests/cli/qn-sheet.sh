@@ -98,6 +98,11 @@ run "$KIJUN" --lang=en --import-questionnaire="$TMP/u.csv" "$TMP/u.cfg"
 expect_status "invalid UTF-8 exits 65" 65
 expect_in "and is named" err "row 2, column 3: not valid UTF-8"
 
+{ echo "kind,id,text_ja,text_en"; i=0; while [ $i -lt 20001 ]; do echo "sector,s$i,x,y"; i=$((i + 1)); done; } > "$TMP/big.csv"
+run "$KIJUN" --lang=en --import-questionnaire="$TMP/big.csv" "$TMP/big.cfg"
+expect_status "a sheet of more rows than any questionnaire exits 65" 65
+expect_in "and says how many it takes" err "the sheet has 20002 rows; expected at most 20000"
+
 run "$KIJUN" --export-questionnaire=xml "$Q"
 expect_status "an unknown export format is bad usage" 2
 run "$KIJUN" --import-questionnaire="$TMP/q.csv"
