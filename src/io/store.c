@@ -82,7 +82,7 @@ read_doc(store_doc *doc, int rc, size_t before, diag_t *d, store_doc **out)
                  STORE_FORMAT);
     }
   static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "previous",
-                                      "position", "review", "answers", "retired", "summary", NULL };
+                                      "position", "review", "unreached", "answers", "retired", "summary", NULL };
   cfg_check_keys(r, root, keys, &top);
   const config_setting_t *qg = cfg_group(r, root, "questionnaire", true, false, &top);
   if (qg)
@@ -303,18 +303,21 @@ bind_position(store_doc *doc, const questionnaire *q, assessment *a)
 }
 
 /* review = [ "id", ... ]: the questions the respondent marked to look at
- * again; an id that names no question (another edition) is left out. */
+ * again (or, for key "unreached", those no earlier answer reached in a
+ * migration); an id that names no question (another edition) is left
+ * out. */
 static void
-bind_review(store_doc *doc, const questionnaire *q, assessment *a)
+bind_marks(store_doc *doc, const questionnaire *q, assessment *a, const char *key)
 {
   cfg_reader *r = &doc->r;
   const config_setting_t *root = config_root_setting(r->cfg);
-  const config_setting_t *l = config_setting_get_member(root, "review");
+  const config_setting_t *l = config_setting_get_member(root, key);
+  bool unreached = strcmp(key, "unreached") == 0;
   if (!l)
     return;
   if (!config_setting_is_aggregate(l))
     {
-      diag_add(r->diag, r->file, cfg_line(l), _("'review' is not a list; expected review = [ \"1.2-a\", ... ];"));
+      diag_add(r->diag, r->file, cfg_line(l), _("'%s' is not a list; expected %s = [ \"1.2-a\", ... ];"), key, key);
       return;
     }
   for (int k = 0; k < config_setting_length(l); k++)
@@ -322,10 +325,14 @@ bind_review(store_doc *doc, const questionnaire *q, assessment *a)
       const char *id = config_setting_get_string_elem(l, k);
       long qi = id ? qn_find_question(q, id) : -1;
       if (!id)
-        diag_add(r->diag, r->file, cfg_line(l), _("'review' holds something other than a question id; "
-                                                    "expected review = [ \"1.2-a\", ... ];"));
+        diag_add(r->diag, r->file, cfg_line(l), _("'%s' holds something other than a question id; "
+                                                    "expected %s = [ \"1.2-a\", ... ];"), key, key);
+      else if (qi >= 0 && unreached)
+        a->e[qi].unreached = true;
       else if (qi >= 0)
         a->e[qi].review = true;
+      else if (unreached)
+        continue;
       else
         {
           /* A question renamed, merged or split: the mark goes with its
@@ -343,6 +350,7 @@ typedef struct given
 {
   ans_source s;
   const char *from;
+  enum ans_status proposal;
   int line;
 } given;
 
@@ -352,11 +360,11 @@ typedef struct given
  * last, in the plan table's order. */
 #define PLAN_KEY_(id, key, ...) key,
 static const char *const answer_keys[] = { "question", "status", "note", "evidence", "updated",
-                                           "revision", "reconfirm", "from",
+                                           "revision", "reconfirm", "from", "proposal",
                                            ANS_PLAN_TABLE(PLAN_KEY_) NULL };
 #undef PLAN_KEY_
 enum { AK_QUESTION, AK_STATUS, AK_NOTE, AK_EVIDENCE, AK_UPDATED, AK_REVISION, AK_RECONFIRM, AK_FROM,
-       AK_PLAN };
+       AK_PROPOSAL, AK_PLAN };
 _Static_assert(AK_PLAN + ANS_PLAN_COUNT < CFG_MAX_SLOTS, "an answer group's keys fit cfg_members");
 
 /* The plan fields of an answer group (its slots m) into plan[]; dates
@@ -431,6 +439,16 @@ read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, giv
                out->s.id ? out->s.id : "?", vocab_list(&ans_status_vocab, expected, sizeof expected));
     }
   out->s.status = s > 0 ? (enum ans_status) s : ANS_NONE;
+  const char *pr = cfg_string_in(r, g, m[AK_PROPOSAL], "proposal", false, false, where);
+  int p = pr ? vocab_parse(&ans_status_vocab, pr) : -1;
+  if (pr && p <= 0)
+    {
+      char expected[256];
+      diag_add(r->diag, r->file, cfg_line(m[AK_PROPOSAL]),
+               _("proposal \"%s\" of question '%s' is unknown; expected one of: %s"), pr,
+               out->s.id ? out->s.id : "?", vocab_list(&ans_status_vocab, expected, sizeof expected));
+    }
+  out->proposal = p > 0 ? (enum ans_status) p : ANS_NONE;
   return out->s.id != NULL;
 }
 
@@ -500,6 +518,9 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
           /* A revision that rose changed the question's meaning. */
           e->reconfirm = e->status != ANS_NONE
                          && (gv[i].s.reconfirm || gv[i].s.revision < q->questions[qi].revision);
+          /* A proposal is an answer to confirm, never one given. */
+          e->proposal = e->status == ANS_NONE ? gv[i].proposal : ANS_NONE;
+          e->reconfirm |= e->proposal != ANS_NONE;
           continue;
         }
       /* An old id (or one no longer asked) answered twice is the same
@@ -652,7 +673,8 @@ store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, 
   bind_profile(doc, q, a);
   bind_previous(doc, a);
   bind_position(doc, q, a);
-  bind_review(doc, q, a);
+  bind_marks(doc, q, a, "review");
+  bind_marks(doc, q, a, "unreached");
   bind_answers(doc, q, a);
   bind_retired(doc, a);
   if (diag_count(d) > before)
@@ -804,7 +826,8 @@ put_previous(FILE *f, const ans_previous *p)
  * out. */
 static void
 put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, const char *updated,
-           unsigned revision, bool reconfirm, const char *from, char *const plan[ANS_PLAN_COUNT])
+           unsigned revision, bool reconfirm, const char *from, enum ans_status proposal,
+           char *const plan[ANS_PLAN_COUNT])
 {
   if (st != ANS_NONE)
     {
@@ -823,6 +846,8 @@ put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, 
     fputs("; reconfirm = true", f);
   if (from)
     fputs("; from = ", f), put_text(f, from);
+  if (proposal != ANS_NONE)
+    fputs("; proposal = ", f), put_text(f, ans_status_key(proposal));
   for (int k = 0; k < ANS_PLAN_COUNT; k++)
     if (plan[k])
       fprintf(f, "; %s = ", ans_plan_key((enum ans_plan) k)), put_text(f, plan[k]);
@@ -873,6 +898,16 @@ store_write(FILE *f, const assessment *a)
       }
   if (any)
     fputs(" ];\n\n", f);
+  any = false;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    if (a->e[q->order[pos]].unreached)
+      {
+        fputs(any ? ", " : "unreached = [ ", f);
+        put_string(f, q->questions[q->order[pos]].id);
+        any = true;
+      }
+  if (any)
+    fputs(" ];\n\n", f);
   fputs("answers = (", f);
   bool first = true;
   /* Walk order, so the file reads like the questionnaire. */
@@ -880,7 +915,7 @@ store_write(FILE *f, const assessment *a)
     {
       size_t i = q->order[pos];
       const ans_entry *e = &a->e[i];
-      if (e->status == ANS_NONE && !e->note && !e->evidence && !ans_has_plan(e))
+      if (!ans_given(e))
         continue;
       fputs(first ? "\n" : ",\n", f);
       first = false;
@@ -888,7 +923,7 @@ store_write(FILE *f, const assessment *a)
       put_string(f, q->questions[i].id);
       put_answer(f, e->status, e->note, e->evidence, e->updated,
                  e->status != ANS_NONE ? (e->revision ? e->revision : q->questions[i].revision) : 0,
-                 e->reconfirm, e->from, e->plan);
+                 e->reconfirm && e->status != ANS_NONE, e->from, e->proposal, e->plan);
     }
   fputs(first ? ");\n\n" : "\n);\n\n", f);
   /* Answers to questions no longer asked: kept, every save. */
@@ -901,7 +936,7 @@ store_write(FILE *f, const assessment *a)
           fputs(k ? ",\n  { question = " : "\n  { question = ", f);
           put_string(f, x->question);
           put_answer(f, x->status, x->note, x->evidence, x->updated, x->revision, false, x->from,
-                     x->plan);
+                     ANS_NONE, x->plan);
         }
       fputs("\n);\n\n", f);
     }

@@ -198,6 +198,7 @@ ans_set_status(assessment *a, size_t qi, enum ans_status st)
 {
   a->e[qi].status = st;
   a->e[qi].reconfirm = false;
+  a->e[qi].proposal = ANS_NONE;
   a->e[qi].revision = a->qn->questions[qi].revision;
   stamp(&a->e[qi]);
 }
@@ -333,7 +334,7 @@ ans_combine(assessment *a, size_t qi, const ans_source *const *src, size_t n, bo
 bool
 ans_given(const ans_entry *e)
 {
-  return e->status != ANS_NONE || e->note || e->evidence || ans_has_plan(e);
+  return e->status != ANS_NONE || e->proposal != ANS_NONE || e->note || e->evidence || ans_has_plan(e);
 }
 
 int
@@ -448,6 +449,7 @@ ans_copy_entry(assessment *a, size_t qi, const ans_entry *from)
   replace(&e->from, from->from);
   e->revision = from->revision;
   e->reconfirm = from->reconfirm;
+  e->proposal = from->proposal;
   for (int f = 0; f < ANS_PLAN_COUNT; f++)
     replace(&e->plan[f], from->plan[f]);
 }

@@ -128,8 +128,13 @@ typedef struct ans_entry
                                  questionnaire: to be confirmed by choosing a
                                  status again */
   char *from;                 /* after a migration: "QID: id, ..." it came from */
+  /* After a migration through a narrower or overlapping relation: the
+   * carried answer, not taken as given (status stays unanswered) until
+   * the respondent chooses a status; ANS_NONE when there is none. */
+  enum ans_status proposal;
   char *plan[ANS_PLAN_COUNT]; /* NULL or text; the dates YYYY-MM-DD */
   bool review;                /* marked by the respondent to look at again */
+  bool unreached;             /* after a migration: no earlier answer reached it */
 } ans_entry;
 
 /* An answer to a question this questionnaire no longer asks: retired on

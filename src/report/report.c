@@ -378,8 +378,14 @@ text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
         {
           const qn_question *x = &q->questions[c->reconfirm[k]];
           char *id = txt_sanitize(x->id, true);
-          fprintf(f, "%*s%s%*s[%s] %s\n", TX_INDENT, "", id, TX_GAP, "", qn_level_name(x->level),
-                  ans_status_name(r->a->e[c->reconfirm[k]].status));
+          const ans_entry *e = &r->a->e[c->reconfirm[k]];
+          if (e->proposal != ANS_NONE)
+            /* TRANSLATORS: a migrated answer not taken as given: the status, then the old answer. */
+            fprintf(f, _("%*s%s%*s[%s] %s (proposed: %s)\n"), TX_INDENT, "", id, TX_GAP, "",
+                    qn_level_name(x->level), ans_status_name(e->status), ans_status_name(e->proposal));
+          else
+            fprintf(f, "%*s%s%*s[%s] %s\n", TX_INDENT, "", id, TX_GAP, "", qn_level_name(x->level),
+                    ans_status_name(e->status));
           emit_wrapped(f, qn_tr(&x->text, r->lang), 2 * TX_INDENT, width);
           free(id);
         }
@@ -396,6 +402,23 @@ text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
           fprintf(f, "%*s%s%*s%s\n", TX_INDENT, "", id, TX_GAP, "", report_retired_status(x));
           if (x->note)
             emit_wrapped(f, x->note, 2 * TX_INDENT, width);
+          free(id);
+        }
+    }
+  size_t nun = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    nun += r->a->e[i].unreached;
+  if (nun)
+    {
+      fprintf(f, "\n%s\n", _("Questions no earlier answer reached (after a migration)"));
+      for (size_t pos = 0; pos < q->nquestions; pos++)
+        {
+          size_t i = q->order[pos];
+          if (!r->a->e[i].unreached)
+            continue;
+          char *id = txt_sanitize(q->questions[i].id, true);
+          fprintf(f, "%*s%s%*s[%s] %s\n", TX_INDENT, "", id, TX_GAP, "", qn_level_name(q->questions[i].level),
+                  ans_status_name(r->a->e[i].status));
           free(id);
         }
     }
@@ -1129,6 +1152,15 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       emit_json(f, qn_tr(&x->text, r->lang));
       fputs(pos + 1 < q->nquestions ? " },\n" : " }\n", f);
     }
+  /* After a migration, the questions no earlier answer reached. */
+  bool any = false;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    if (a->e[q->order[pos]].unreached)
+      {
+        fputs(any ? ", " : "  ],\n  \"unreached\": [", f);
+        emit_json(f, q->questions[q->order[pos]].id);
+        any = true;
+      }
   fputs("  ],\n  \"retired\": [", f);
   for (size_t k = 0; k < a->nretired; k++)
     {

@@ -355,6 +355,20 @@ qv_draw(ui *u)
       y += ud_wrapped(y, 2, COLS - 4, cap, why, A_NORMAL);
       free(why);
     }
+  if (e->from)
+    {
+      /* After a migration: where the answer came from and, for one carried
+       * only as a proposal, the old answer beside the question. */
+      char *fr = e->proposal != ANS_NONE
+                   /* TRANSLATORS: %s: the old answer's status, then where it came from
+                      ("nisc-2023 3: 5.1.3.3-a"); the respondent confirms by choosing a status. */
+                   ? xasprintf(_("Proposed by the migration: %s (from %s); choose a status to answer"),
+                               ans_status_name(e->proposal), e->from)
+                   /* TRANSLATORS: %s: where a migrated answer came from ("nisc-2023 3: 5.1.3.3-a"). */
+                   : xasprintf(_("Carried from %s"), e->from);
+      y += ud_wrapped(y, 2, COLS - 4, 2, fr, e->proposal != ANS_NONE ? A_BOLD : ud_attr(u, UC_DIM));
+      free(fr);
+    }
   char *lg = lg_line(s, l);
   /* TRANSLATORS: label before the counterpart in the local-government
      security policy guideline; keep it short (about 12 columns). */
