@@ -15,6 +15,7 @@ _kijun_words()
         --compare) echo "text markdown csv excel-csv json html" ;;
         --export) echo "oscal-catalog oscal-profile oscal-profile-baseline oscal-profile-full" ;;
         --lang | -l) echo "ja en" ;;
+        --export-questionnaire | --export-mapping) echo "csv" ;;
     esac
 }
 

@@ -125,6 +125,8 @@ static const ui_binding bindings[] = {
   B(KS_PROFILE, A_OPEN, "Enter", N_("edit the field (saved with Enter, then the next one); on the last row: "
                                     "go on to the questions"), '\r', '\n', FN(KEY_ENTER)),
   B(KS_PROFILE, A_NONE, "characters", N_("typing starts editing the selected field (but for the keys above)"), 0),
+  B(KS_PROFILE, A_NONE, "y n Space", N_("on a scope question: yes, no; Space or Enter goes round yes, no and "
+                                        "not answered"), 0),
   B(KS_PROFILE, A_BACK, "Esc", N_("close the form"), UI_ESC),
 
   B(KS_PICKER, A_UP, NULL, NULL, FN(KEY_UP), 'k'),
