@@ -505,13 +505,17 @@ text_lists(FILE *f, const aggrep_ctx *r, int width)
       char pct[COV_PERCENT_SIZE];
       const char *v = tenths_text(o->tenths, pct);
       const qn_sector *sec = o->sector ? qn_find_sector(s->agg.qn, o->sector) : NULL;
-      char *line = xasprintf("%s: %s / %s / %s / %s %s%s", o->path,
+      /* A file name is not text kijun has checked: a line break or a bidi
+       * control in it must not fake or reorder a line. */
+      char *path = txt_sanitize(o->path, true);
+      char *line = xasprintf("%s: %s / %s / %s / %s %s%s", path,
                              o->organization ? o->organization : "-",
                              o->respondent ? o->respondent : "-",
                              sec ? qn_tr(&sec->name, r->lang) : "-",
                              agg_verdict_name(o->verdict), v ? v : _("n/a"), v ? "%" : "");
       emit_wrapped(f, line, AX_INDENT, width);
       free(line);
+      free(path);
     }
 }
 
@@ -739,7 +743,11 @@ csv_lead(FILE *f, const char *scope, const char *id, const char *title, const ch
 {
   emit_csv(f, scope);
   fputc(',', f);
-  emit_csv(f, id);
+  /* ids include file names, which kijun has not checked: controls and
+   * bidi overrides are written visibly, as in every other report. */
+  char *clean = id ? txt_sanitize(id, true) : NULL;
+  emit_csv(f, clean);
+  free(clean);
   fputc(',', f);
   emit_csv(f, title);
   fprintf(f, ",%s", level ? level : "");
@@ -806,8 +814,10 @@ csv_report(FILE *f, const aggrep_ctx *r)
     }
   for (size_t i = 1; i < n; i++)
     {
+      /* files: those in the distribution, as the JSON report's "files";
+       * the others are in none_applicable and not_yet_decided_left_out. */
       csv_lead(f, rows[i].key, rows[i].id, rows[i].label, qn_level_key(QN_BASELINE));
-      fprintf(f, ",%u,", rows[i].d->n + rows[i].d->none + rows[i].d->unfinished);
+      fprintf(f, ",%u,", rows[i].d->n);
       csv_tally(f, NULL);
       csv_dist(f, rows[i].d, NULL);
     }

@@ -401,4 +401,23 @@ done
 (cd "$TESTDATA" && "$KIJUN" --lang ja --aggregate --names -q mini.cfg agg) > "$TMP/names.txt" 2>/dev/null
 if grep -q 'Minami Water' "$TMP/names.txt"; then ok "--names prints the organisations"; else not_ok "--names prints the organisations"; fi
 
+# File names are not text kijun checked: a line break or a bidi override
+# in one must not fake a line of the --names text or reach the CSV raw;
+# and the CSV's files of a phase are the JSON's (those in the distribution).
+mkdir -p "$TMP/evil"
+fixture "$TESTDATA/agg/water-a.cfg" "$TMP/evil/$(printf 'line\nfake.cfg')"
+fixture "$TESTDATA/agg/water-b.cfg" "$TMP/evil/$(printf 'evil\342\200\256gfc.cfg')"
+"$KIJUN" --aggregate=text --names -q "$TESTDATA/mini.cfg" "$TMP/evil" > "$TMP/evil.txt" 2>/dev/null
+if grep -q '^fake\.cfg' "$TMP/evil.txt"; then not_ok "a line break in a file name does not start a line of --names" "$(cat "$TMP/evil.txt")"
+else ok "a line break in a file name does not start a line of --names"; fi
+"$KIJUN" --aggregate=csv --names -q "$TESTDATA/mini.cfg" "$TMP/evil" > "$TMP/evil.csv" 2>/dev/null
+if grep -q "$(printf '\342\200\256')" "$TMP/evil.csv"; then not_ok "a bidi override in a file name is not written raw to the CSV"
+else ok "a bidi override in a file name is not written raw to the CSV"; fi
+(cd "$TESTDATA" && "$KIJUN" --aggregate=csv -q mini.cfg agg) > "$TMP/files.csv" 2>/dev/null
+(cd "$TESTDATA" && "$KIJUN" --aggregate=json -q mini.cfg agg) > "$TMP/files.json" 2>/dev/null
+csv_act=$(awk -F, '$1 == "phase" && $2 == "act" { print $5 }' "$TMP/files.csv")
+json_act=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([p for p in d["phases"] if p["id"]=="act"][0]["distribution"]["files"])' "$TMP/files.json")
+if [ -n "$csv_act" ] && [ "$csv_act" = "$json_act" ]; then ok "CSV and JSON count a phase's files alike ($csv_act)"
+else not_ok "CSV and JSON count a phase's files alike" "csv $csv_act, json $json_act"; fi
+
 done_testing
