@@ -236,7 +236,7 @@ ov_draw(ui *u)
     ed_draw(u, LINES - 2, 0, 1);
   /* TRANSLATORS: key hints of the overview; each item is one key and its
      action, shown in a bar of 80 columns. Keep them short. */
-  const char *keys[] = { _("? help"), _("q quit"), _("Enter open"), _("Tab unanswered"),
+  const char *keys[] = { _("? help"), _("q quit"), _("Enter open"), _("Tab unfinished"),
                          _("/ search"), _("f filter"), _("s summary"), _("P plan list"), _("p profile"),
                          _("L language") };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);

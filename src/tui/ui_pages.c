@@ -191,14 +191,17 @@ pg_draw(ui *u)
     }
   if (!help && quitting)
     {
-      const char *keys[] = { _("any key: leave kijun"), _("Esc: back to the session"),
+      /* Any key but a letter typed after q leaves (a letter after q
+       * is typing: see ui.c); the bar names the two sure ones. */
+      const char *keys[] = { _("Enter or q: leave kijun"), _("Esc: back to the session"),
                              _("Up/Down/PgUp/PgDn scroll") };
       ud_keybar(u, keys, 3);
     }
   else
     {
-      const char *keys[] = { _("Esc back"), _("Up/Down/PgUp/PgDn scroll"), _("q quit") };
-      ud_keybar(u, keys, 3);
+      const char *keys[] = { _("Esc back"), _("q quit"), help ? _("Up/Down/PgUp/PgDn scroll") : _("? help"),
+                             _("Up/Down/PgUp/PgDn scroll") };
+      ud_keybar(u, keys, help ? 3 : 4);
     }
 }
 

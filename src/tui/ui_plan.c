@@ -166,8 +166,7 @@ pl_draw(ui *u)
     }
   ud_status(u);
   /* TRANSLATORS: key hints of the plan screen. */
-  const char *keys[] = { _("? help"), _("q quit"), _("Enter open"), _("Esc back"),
-                         _("Up/Down move") };
+  const char *keys[] = { _("? help"), _("q quit"), _("Esc back"), _("Enter open"), _("Up/Down move") };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 

@@ -33,11 +33,18 @@ static ans_entry undo_e;
 static size_t undo_qi;
 static enum ans_field undo_field;
 static char *undo_value;
+static bool undone;           /* the last u undid (the next one redoes) */
 
 size_t
 qv_pos(void)
 {
   return pos;
+}
+
+void
+qv_set_pos(size_t p)
+{
+  pos = p;
 }
 
 void
@@ -427,10 +434,10 @@ qv_draw(ui *u)
      the answer, as in "0 clear". */
   snprintf(clear_key, sizeof clear_key, _("%c clear"), ans_statuses[ANS_NONE].digit);
   /* TRANSLATORS: key hints of the question view, shown in 80 columns;
-     items that do not fit are dropped from the end. */
-  const char *keys[] = { _("? help"), _("q quit"), answer_keys, _("e note"), _("v evidence"),
-                         _("a plan"), _("Tab unanswered"), _("Esc back"), _("P plan list"),
-                         _("/ search"), clear_key };
+     items that do not fit are dropped from the end, so help and the ways
+     out come first and always show. */
+  const char *keys[] = { _("? help"), _("q quit"), _("Esc back"), answer_keys, _("e note"), _("v evidence"),
+                         _("a plan"), _("Tab unfinished"), _("P plan list"), _("/ search"), clear_key };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 
@@ -604,7 +611,7 @@ goto_done(ui *u, enum ed_end how, const char *text, bool changed)
           }
     }
   else
-    ui_set_msg(u, true, _("No question or item is numbered \"%s\"."), text);
+    ui_set_msg(u, true, _("No question or item is numbered \"%s\"; / searches the text."), text);
   free(id);
 }
 
@@ -661,6 +668,7 @@ remember(size_t qi, const ans_entry *e)
   ans_entry_dup(&undo_e, e);
   undo_qi = qi;
   undo_kind = UNDO_ANSWER;
+  undone = false;
 }
 
 void
@@ -670,6 +678,7 @@ qv_remember_profile(const ui *u, enum ans_field f)
   undo_field = f;
   undo_value = u->s->a->profile[f] ? xstrdup(u->s->a->profile[f]) : NULL;
   undo_kind = UNDO_PROFILE;
+  undone = false;
 }
 
 /* A profile field back as it was, where the respondent is. */
@@ -682,18 +691,22 @@ undo_profile(ui *u)
   ans_set_profile(u->s->a, undo_field, was);
   ui_changed(u);
   now = ans_profile_shown(u->s->qn, u->s->a, undo_field, i18n_lang());
+  undone = !undone;
   /* TRANSLATORS: after u: a profile field and its value as they are
-     again; the second form when the field is empty again. */
+     again; the second form when the field is empty again.  "Redone"
+     when u brought back what the u before it undid. */
   if (now)
-    ui_set_msg(u, false, _("Undone: %s is \"%s\" again (u: redo)."), ans_field_name(undo_field), now);
+    ui_set_msg(u, false, undone ? _("Undone: %s is \"%s\" again (u: redo).") : _("Redone: %s is \"%s\" again (u: undo)."),
+               ans_field_name(undo_field), now);
   else
-    ui_set_msg(u, false, _("Undone: %s is empty again (u: redo)."), ans_field_name(undo_field));
+    ui_set_msg(u, false, undone ? _("Undone: %s is empty again (u: redo).") : _("Redone: %s is empty again (u: undo)."),
+               ans_field_name(undo_field));
   free(was);
 }
 
 /* The last change undone; u again does it again. */
-static void
-undo(ui *u)
+void
+qv_undo(ui *u)
 {
   if (undo_kind == UNDO_NONE)
     {
@@ -714,9 +727,11 @@ undo(ui *u)
   ui_changed(u);
   qv_open(u, u->s->qn->rank[undo_qi]);
   const ans_entry *e = &u->s->a->e[undo_qi];
-  /* TRANSLATORS: after u: the question and its answer as they are again. */
-  ui_set_msg(u, false, _("Undone: %s is %s again (u: redo)."), u->s->qn->questions[undo_qi].id,
-             ans_status_name(e->status));
+  undone = !undone;
+  /* TRANSLATORS: after u: the question and its answer as they are
+     again; "Redone" when u brought back what the u before it undid. */
+  ui_set_msg(u, false, undone ? _("Undone: %s is %s again (u: redo).") : _("Redone: %s is %s again (u: undo)."),
+             u->s->qn->questions[undo_qi].id, ans_status_name(e->status));
 }
 
 static void
@@ -798,7 +813,7 @@ plan_done(ui *u, enum ed_end how, const char *text, bool changed)
     {
       if (how == ED_SAVE)
         {
-          ui_set_msg(u, true, _("\"%s\" is not a date; write YYYY-MM-DD, such as 2027-03-31, or press Esc."), text);
+          ui_set_msg(u, true, _("\"%s\" is not a date: write YYYY-MM-DD (2027-03-31), or Esc."), text);
           edit_plan(u, plan_field, text);
         }
       return;
@@ -816,6 +831,13 @@ plan_done(ui *u, enum ed_end how, const char *text, bool changed)
 static void
 edit_plan(ui *u, int field, const char *text)
 {
+  /* The form of a date is said before it is typed (unless the line
+   * says what was wrong with the last one). */
+  if (ans_plan_is_date((enum ans_plan) field) && !u->msg_err)
+    /* TRANSLATORS: on the status line while a plan date is edited; %s
+       is the field (Due, Done). */
+    ui_set_msg(u, false, _("%s: a date as YYYY-MM-DD, such as 2027-03-31; Enter saves, Esc stops."),
+               ans_plan_name((enum ans_plan) field));
   plan_field = field;
   edit_qi = u->s->qn->order[pos];
   ed_start(u, field == ANS_PLAN_ACTION ? ED_PLAN_ACTION : ED_PLAN, ans_plan_name((enum ans_plan) field), text,
@@ -852,14 +874,32 @@ qv_key(ui *u, ui_key k, enum ui_act a)
       answer(u, (enum ans_status) st);
       return true;
     }
+  size_t was = pos;
   switch (a)
     {
-    case A_PREV: if (pos) pos--; return true;
-    case A_NEXT: if (pos < last) pos++; return true;
-    case A_PREV_ITEM: pos = item_step(u, -1); return true;
-    case A_NEXT_ITEM: pos = item_step(u, 1); return true;
-    case A_FIRST: pos = 0; return true;
-    case A_LAST: pos = last; return true;
+    case A_PREV: if (pos) pos--; break;
+    case A_NEXT: if (pos < last) pos++; break;
+    case A_PREV_ITEM: pos = item_step(u, -1); break;
+    case A_NEXT_ITEM: pos = item_step(u, 1); break;
+    case A_FIRST: pos = 0; break;
+    case A_LAST: pos = last; break;
+    default: break;
+    }
+  if (pos != was)
+    {
+      /* A move is never taken for an answer: leaving a question
+       * unanswered says so. */
+      size_t qi = u->s->qn->order[was];
+      if (u->s->a->e[qi].status == ANS_NONE)
+        /* TRANSLATORS: after moving away from a question without
+           answering it; %s is its id. */
+        ui_set_msg(u, false, _("%s left unanswered (a digit answers; Tab comes back to it)."),
+                   u->s->qn->questions[qi].id);
+      return true;
+    }
+  switch (a)
+    {
+    case A_PREV: case A_NEXT: case A_PREV_ITEM: case A_NEXT_ITEM: case A_FIRST: case A_LAST: return true;
     case A_UNANSWERED: qv_next_open(u, pos + 1); return true;
     case A_NOTE: edit(u, true); return true;
     case A_PLAN:
@@ -879,7 +919,12 @@ qv_key(ui *u, ui_key k, enum ui_act a)
     case A_GOTO: qv_start_goto(u); return true;
     case A_FILTER: ls_open(u); return true;
     case A_REVIEW: toggle_review(u); return true;
-    case A_UNDO: undo(u); return true;
+    case A_UNDO: qv_undo(u); return true;
+    case A_HOW:
+      /* The dialog habit (Space to pick, Enter to confirm): say how. */
+      ui_set_msg(u, false, _("To answer, press its digit (%c-%c, shown beside each answer); e writes a note."),
+                 ans_statuses[ans_status_nth(0)].digit, ans_statuses[ans_status_nth(ANS_STATUS_COUNT - 2)].digit);
+      return true;
     case A_BACK:
       ov_select_pos(u, pos);
       ui_goto(u, SCR_OVERVIEW);

@@ -13,7 +13,7 @@ for lang in en ja; do
   A="$TMP/$lang.cfg"
   fixture "$TESTDATA/mini-answers.cfg" "$A"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
-  wait_for "1.2-d"; keys q; wait_for "EXIT" 1; keys x
+  wait_for "1.2-d"; keys q; wait_for "EXIT" 1; keys Enter
   wait_for "EXIT=0"
   # What is left on the screen (not the scrollback): the headline.
   last=$(screen | grep -v '^$' | tail -9)
