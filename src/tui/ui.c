@@ -534,7 +534,8 @@ draw(ui *u)
      - it means nothing on the screen it arrives at ("u" after the "q"
        of "quality": the leaving screen takes no letters), or
      - it would open a text field or the profile form (e v a g p: the
-       "p" of "update" does not open the form).
+       "p" of "update" does not open the form), unless the letter before
+       opened the screen it arrives at (s then p).
 
    kijun then takes back what the letters before it did (an undo is
    redone, a mark or the language switched back, a screen they opened
@@ -555,6 +556,7 @@ static struct
   bool ignoring;              /* typing was found: characters are ignored */
   bool after;                 /* the last key was a letter */
   bool meant;                 /* it meant something */
+  bool opened;                /* it opened (or closed) a screen */
   wint_t letter;
   /* What the run of letters changed, in order: u, m, L. */
   enum ui_act toggles[TY_TOGGLES];
@@ -628,7 +630,7 @@ typing(ui *u, ui_key k, enum ui_act a, enum ui_act g)
   /* On the leaving screen only its own keys count (any other leaves). */
   if (u->scr == SCR_SUMMARY && screen_of(u)->modal && screen_of(u)->modal(u))
     act = uk_action(KS_QUIT, k);
-  if (ty.meant && act != A_NONE && !opens_field(act))
+  if (ty.meant && act != A_NONE && (!opens_field(act) || ty.opened))
     return false;
   bool did = take_back(u);
   ty.after = false;
@@ -667,7 +669,7 @@ run_start(ui *u, ui_key k)
 
 /* After key k was acted on as act (handled: it did something). */
 static void
-typed(ui *u, ui_key k, enum ui_act act, bool handled)
+typed(ui *u, ui_key k, enum ui_act act, bool handled, enum ui_screen_id scr, size_t depth)
 {
   if (!is_letter(k) || u->scr == SCR_PROFILE || u->done)
     {
@@ -676,6 +678,7 @@ typed(ui *u, ui_key k, enum ui_act act, bool handled)
     }
   ty.after = true;
   ty.meant = handled;
+  ty.opened = u->scr != scr || u->depth != depth;
   ty.letter = k.ch;
   if ((act == A_UNDO || act == A_REVIEW || act == A_LANG) && handled && ty.ntoggles < TY_TOGGLES)
     ty.toggles[ty.ntoggles++] = act;
@@ -724,14 +727,16 @@ handle_key(ui *u, ui_key k)
   if (u->scr != SCR_PROFILE && typing(u, k, a, g))
     return;
   run_start(u, k);
+  enum ui_screen_id scr = u->scr;
+  size_t depth = u->depth;
   if (sc->key(u, k, a) || (sc->modal && sc->modal(u)))
     {
-      typed(u, k, a, a != A_NONE || u->scr != SCR_QUESTION);
+      typed(u, k, a, true, scr, depth);
       return;
     }
   if (global_key(u, g))
     {
-      typed(u, k, g, true);
+      typed(u, k, g, true, scr, depth);
       return;
     }
   if (a == A_BACK)
@@ -741,7 +746,7 @@ handle_key(ui *u, ui_key k)
       else if (sc->esc != u->scr)
         ui_goto(u, sc->esc);
     }
-  typed(u, k, A_NONE, a == A_BACK);
+  typed(u, k, A_NONE, a == A_BACK, scr, depth);
 }
 
 static void

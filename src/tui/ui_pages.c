@@ -94,6 +94,9 @@ build_help(ui *u)
     _("Line breaks and tabs show as marks in the editor. Pasted text goes into\n"
       "the note or evidence being edited and never answers a question; a paste\n"
       "outside an editor is ignored.\n\n"),
+    _("CSF and two letters in a question's header name the function of the NIST\n"
+      "Cybersecurity Framework 2.0 the question belongs to: GV Govern, ID Identify,\n"
+      "PR Protect, DE Detect, RS Respond, RC Recover.\n\n"),
     _("Every change is saved at once, with the question you are at: reopening the\n"
       "file resumes there (a file without it opens at the first unanswered\n"
       "question or answer to reconfirm). Choosing a status, the same or another,\n"

@@ -34,6 +34,9 @@ static size_t undo_qi;
 static enum ans_field undo_field;
 static char *undo_value;
 static bool undone;           /* the last u undid (the next one redoes) */
+/* A question whose answer no longer needs the reason its note gives:
+ * keep the note? (the next key says; -1: not asking) */
+static long keep_asked = -1;
 
 size_t
 qv_pos(void)
@@ -332,7 +335,9 @@ qv_draw(ui *u)
    * taken for the government's. */
   /* TRANSLATORS: after the question id, where its level comes from. */
   char *basis = x->basis ? xasprintf(_("level from: %s"), qn_basis_name(x->basis)) : xstrdup("");
-  char *meta = x->csf ? xasprintf("%s   CSF %s   %s", x->id, qn_csf_key(x->csf), basis)
+  /* TRANSLATORS: the question's NIST CSF 2.0 function in its header:
+     its two letters and its name, as in "CSF PR Protect". */
+  char *meta = x->csf ? xasprintf(_("%s   CSF %s %s   %s"), x->id, qn_csf_key(x->csf), qn_csf_name(x->csf), basis)
                       : xasprintf("%s   %s", x->id, basis);
   free(basis);
   ud_text(1, 2 + tw + 2, COLS - tw - 6, meta, A_NORMAL);
@@ -375,7 +380,10 @@ qv_draw(ui *u)
   enum ui_edit ed = ed_active();
   int rn = ed == ED_NOTE ? ed_rows(fw - 1) : field_rows(e->note, fw);
   int re = ed == ED_EVIDENCE ? ed_rows(fw - 1) : field_rows(e->evidence, fw);
-  int spare = (base - 4 - 1 - crow) - 2 - top - text_rows(qn_tr(&x->text, l), COLS - 4) - 1;
+  /* The question's text and its hint have the room first; the note and
+   * the evidence grow into what they leave. */
+  int hint_rows = qn_text_given(&x->hint) ? 1 + text_rows(qn_tr(&x->hint, l), COLS - 6) : 0;
+  int spare = (base - 4 - 1 - crow) - 2 - top - text_rows(qn_tr(&x->text, l), COLS - 4) - 1 - hint_rows;
   if (spare < 0)
     spare = 0;
   int give = (rn - 1) + (re - 1) < spare ? (rn - 1) + (re - 1) : spare;
@@ -407,11 +415,19 @@ qv_draw(ui *u)
   int th = ud_wrapped_hl(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD, query);
   free(query);
   int hy = top + th + 1;
-  if (y_ch - 2 - hy >= 1)
+  /* TRANSLATORS: heading before the hint on evidence. */
+  const char *hint_head = _("What would show it is done:");
+  if (y_ch - 2 - hy >= 2)
     {
-      /* TRANSLATORS: heading before the hint on evidence. */
-      ud_text(hy, 2, COLS - 4, _("What would show it is done:"), ud_attr(u, UC_DIM) | A_UNDERLINE);
+      ud_text(hy, 2, COLS - 4, hint_head, ud_attr(u, UC_DIM) | A_UNDERLINE);
       ud_wrapped(hy + 1, 4, COLS - 6, y_ch - 2 - hy - 1, qn_tr(&x->hint, l), ud_attr(u, UC_DIM));
+    }
+  else if (y_ch - 2 - hy == 1)
+    {
+      /* One row: the heading and the hint on it, cut with "..". */
+      char *one = xasprintf("%s %s", hint_head, qn_tr(&x->hint, l));
+      ud_text(hy, 2, COLS - 4, one, ud_attr(u, UC_DIM));
+      free(one);
     }
 
   ud_status(u);
@@ -421,7 +437,20 @@ qv_draw(ui *u)
     case ED_EVIDENCE: ed_draw(u, y_ev, lw, ge + 1); break;
     case ED_SEARCH: ed_draw(u, LINES - 2, 0, 1); break;
     case ED_PLAN_ACTION: ed_draw(u, y_plan, lw, 1); break;
-    case ED_PLAN: ed_draw(u, y_plan + 1, lw, 1); break;
+    case ED_PLAN:
+      if (ans_plan_is_date((enum ans_plan) plan_field))
+        {
+          /* While a date is edited, the owner and dates saved so far
+           * stay in view on the action's row. */
+          char *when = plan_when(e);
+          move(y_plan, 0);
+          clrtoeol();
+          ud_text(y_plan, 2, lw, ans_plan_name(ANS_PLAN_OWNER), A_BOLD);
+          ud_text(y_plan, 2 + lw + 2, COLS - lw - 5, when, A_NORMAL);
+          free(when);
+        }
+      ed_draw(u, y_plan + 1, lw, 1);
+      break;
     default: break;
     }
   /* The digits of the first and last choice, and the one that clears. */
@@ -858,16 +887,55 @@ answer(ui *u, enum ans_status st)
       edit(u, true);
       return;
     }
+  enum ans_status was = u->s->a->e[qi].status;
   remember(qi, &u->s->a->e[qi]);
   ans_set_status(u->s->a, qi, st);
   ui_changed(u);
+  const char *note = u->s->a->e[qi].note;
+  if (ans_needs_reason(was) && !ans_needs_reason(st) && note && *note)
+    {
+      /* The note was the reason for the answer before: it may not fit
+       * the new one, and a report would show it as its reason. */
+      keep_asked = (long) qi;
+      /* TRANSLATORS: the question, its new answer, the old one whose
+         reason the note gave; y and n are keys. */
+      ui_set_msg(u, false, _("%s is now %s. Its note was the reason for \"%s\": keep it? y keeps, n removes it."),
+                 u->s->qn->questions[qi].id, ans_status_name(st), ans_status_name(was));
+      return;
+    }
   move_on(u, qi);
+}
+
+/* The answer to "keep the note?": y or Enter keeps it, n removes it
+ * (u brings back the answer and the note together); any other key keeps
+ * it and goes on as itself. */
+static bool
+keep_answer(ui *u, ui_key k)
+{
+  size_t qi = (size_t) keep_asked;
+  keep_asked = -1;
+  uint32_t c = k.fn ? 0 : txt_halfwidth((uint32_t) k.ch);
+  if (c == 'n' || c == 'N')
+    {
+      ans_set_note(u->s->a, qi, NULL);
+      ui_changed(u);
+      move_on(u, qi);
+      return true;
+    }
+  if (c == 'y' || c == 'Y' || c == '\r' || c == '\n' || (k.fn && k.ch == KEY_ENTER))
+    {
+      move_on(u, qi);
+      return true;
+    }
+  return false;
 }
 
 static bool
 qv_key(ui *u, ui_key k, enum ui_act a)
 {
   size_t last = u->s->qn->nquestions - 1;
+  if (keep_asked >= 0 && keep_answer(u, k))
+    return true;
   int st = !k.fn && k.ch < 128 ? ans_status_of_digit((int) k.ch) : -1;
   if (st >= 0)
     {

@@ -27,7 +27,7 @@ for lang in en ja; do
   expect_screen "$lang: moving on from the last question of a phase says so" "$PHASE"
   keys 2
   expect_screen "$lang: the next answer's line" "$PARTIAL"
-  keys h h; wait_for "1.2-a"; keys 1
+  keys Left Left; wait_for "1.2-a"; keys 1
   if wait_for "$PHASE" 1; then not_ok "$lang: the phase's end is said once" "$(screen | tail -3)"
   else ok "$lang: the phase's end is said once"; fi
   keys Escape
