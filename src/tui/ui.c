@@ -533,9 +533,9 @@ draw(ui *u)
        "kakunin", the "a" does not open the plan), or
      - it means nothing on the screen it arrives at ("u" after the "q"
        of "quality": the leaving screen takes no letters), or
-     - it would open a text field or the profile form (e v a g p: the
-       "p" of "update" does not open the form), unless the letter before
-       opened the screen it arrives at (s then p).
+     - it follows an undo and would open a text field or the profile
+       form (e v a g p: the "p" of "update" does not open the form), so
+       that a stray word never carries an undo further.
 
    kijun then takes back what the letters before it did (an undo is
    redone, a mark or the language switched back, a screen they opened
@@ -544,8 +544,9 @@ draw(ui *u)
    that; Tab or an arrow also act), and says how to write a note.  Still
    keys: the same letter again (u u redoes, n n), and a letter that
    means something on its screen after one that did (s then q, u then
-   q).  A word that starts with e, v, a, g or p opens that field with the
-   rest of the word in it, in view, and nothing is kept without Enter.
+   q, L then e).  A word whose letters each mean something up to one that
+   opens a field (e v a g p: "mark") opens that field with the rest of the
+   word in it, in view, and nothing in it is kept without Enter.
    A character that is no key does nothing and says so.  The profile
    form takes characters as text itself. */
 
@@ -556,7 +557,7 @@ static struct
   bool ignoring;              /* typing was found: characters are ignored */
   bool after;                 /* the last key was a letter */
   bool meant;                 /* it meant something */
-  bool opened;                /* it opened (or closed) a screen */
+  enum ui_act last;            /* what it did */
   wint_t letter;
   /* What the run of letters changed, in order: u, m, L. */
   enum ui_act toggles[TY_TOGGLES];
@@ -630,7 +631,7 @@ typing(ui *u, ui_key k, enum ui_act a, enum ui_act g)
   /* On the leaving screen only its own keys count (any other leaves). */
   if (u->scr == SCR_SUMMARY && screen_of(u)->modal && screen_of(u)->modal(u))
     act = uk_action(KS_QUIT, k);
-  if (ty.meant && act != A_NONE && (!opens_field(act) || ty.opened))
+  if (ty.meant && act != A_NONE && !(opens_field(act) && ty.last == A_UNDO))
     return false;
   bool did = take_back(u);
   ty.after = false;
@@ -669,7 +670,7 @@ run_start(ui *u, ui_key k)
 
 /* After key k was acted on as act (handled: it did something). */
 static void
-typed(ui *u, ui_key k, enum ui_act act, bool handled, enum ui_screen_id scr, size_t depth)
+typed(ui *u, ui_key k, enum ui_act act, bool handled)
 {
   if (!is_letter(k) || u->scr == SCR_PROFILE || u->done)
     {
@@ -678,7 +679,7 @@ typed(ui *u, ui_key k, enum ui_act act, bool handled, enum ui_screen_id scr, siz
     }
   ty.after = true;
   ty.meant = handled;
-  ty.opened = u->scr != scr || u->depth != depth;
+  ty.last = act;
   ty.letter = k.ch;
   if ((act == A_UNDO || act == A_REVIEW || act == A_LANG) && handled && ty.ntoggles < TY_TOGGLES)
     ty.toggles[ty.ntoggles++] = act;
@@ -727,16 +728,14 @@ handle_key(ui *u, ui_key k)
   if (u->scr != SCR_PROFILE && typing(u, k, a, g))
     return;
   run_start(u, k);
-  enum ui_screen_id scr = u->scr;
-  size_t depth = u->depth;
   if (sc->key(u, k, a) || (sc->modal && sc->modal(u)))
     {
-      typed(u, k, a, true, scr, depth);
+      typed(u, k, a, true);
       return;
     }
   if (global_key(u, g))
     {
-      typed(u, k, g, true, scr, depth);
+      typed(u, k, g, true);
       return;
     }
   if (a == A_BACK)
@@ -746,7 +745,7 @@ handle_key(ui *u, ui_key k)
       else if (sc->esc != u->scr)
         ui_goto(u, sc->esc);
     }
-  typed(u, k, A_NONE, a == A_BACK, scr, depth);
+  typed(u, k, A_NONE, a == A_BACK);
 }
 
 static void

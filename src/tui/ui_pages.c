@@ -94,6 +94,11 @@ build_help(ui *u)
     _("Line breaks and tabs show as marks in the editor. Pasted text goes into\n"
       "the note or evidence being edited and never answers a question; a paste\n"
       "outside an editor is ignored.\n\n"),
+    _("Outside a text field letters are keys. A word typed there by mistake\n"
+      "(romaji, a note typed before e) is taken as typing: what its letters did\n"
+      "is taken back and the rest is ignored until Esc or Enter. The same letter\n"
+      "twice (u u) and a key after one that opened a screen (s q) still count.\n"
+      "On the profile form every character is text; its help is F1.\n\n"),
     _("CSF and two letters in a question's header name the function of the NIST\n"
       "Cybersecurity Framework 2.0 the question belongs to: GV Govern, ID Identify,\n"
       "PR Protect, DE Detect, RS Respond, RC Recover.\n\n"),

@@ -13,8 +13,8 @@ click() { T send-keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$2" "$1" "$2"
 
 for lang in en ja; do
   if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
-  if [ $lang = en ]; then SMALL="kijun needs at least 60x22" ONE="( ) 1 Implemented" TWO="( ) 2 Partially" BAR60="? help  q quit  1-6 answer  e note  v evidence  a plan"
-  else SMALL="60x22 以上" ONE="( ) 1 実施" TWO="( ) 2 一部実施" BAR60="? ヘルプ  q 終了  1-6 回答  e メモ  v 証跡  a 計画"; fi
+  if [ $lang = en ]; then SMALL="kijun needs at least 60x22" ONE="( ) 1 Implemented" TWO="( ) 2 Partially" BAR60="? help  q quit  Esc back  1-6 answer  e note  v evidence"
+  else SMALL="60x22 以上" ONE="( ) 1 実施" TWO="( ) 2 一部実施" BAR60="? ヘルプ  q 終了  Esc 戻る  1-6 回答  e メモ  v 証跡"; fi
   A="$TMP/$lang.cfg"
   fixture "$TESTDATA/mini-answers.cfg" "$A"
   for size in "80 23" "80 22" "60 22"; do
