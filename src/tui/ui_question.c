@@ -640,7 +640,7 @@ goto_done(ui *u, enum ed_end how, const char *text, bool changed)
           }
     }
   else
-    ui_set_msg(u, true, _("No question or item is numbered \"%s\"; / searches the text."), text);
+    ui_set_msg(u, true, _("No question or item \"%s\"; / searches the text."), text);
   free(id);
 }
 
@@ -897,10 +897,11 @@ answer(ui *u, enum ans_status st)
       /* The note was the reason for the answer before: it may not fit
        * the new one, and a report would show it as its reason. */
       keep_asked = (long) qi;
-      /* TRANSLATORS: the question, its new answer, the old one whose
-         reason the note gave; y and n are keys. */
-      ui_set_msg(u, false, _("%s is now %s. Its note was the reason for \"%s\": keep it? y keeps, n removes it."),
-                 u->s->qn->questions[qi].id, ans_status_name(st), ans_status_name(was));
+      /* TRANSLATORS: %s is the answer before, whose reason the note
+         gave; y and n are keys.  The question comes first, so that it
+         shows at 60 columns. */
+      ui_set_msg(u, false, _("Keep the note? It gave the reason for \"%s\"; y keeps it, n removes it."),
+                 ans_status_name(was));
       return;
     }
   move_on(u, qi);
@@ -925,6 +926,8 @@ keep_answer(ui *u, ui_key k)
   if (c == 'y' || c == 'Y' || c == '\r' || c == '\n' || (k.fn && k.ch == KEY_ENTER))
     {
       move_on(u, qi);
+      /* The answer is saved with where the respondent goes on from. */
+      ui_changed(u);
       return true;
     }
   return false;

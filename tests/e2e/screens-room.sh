@@ -11,22 +11,22 @@
 Q="$TESTDATA/mini.cfg"
 # page_to TEXT: page up from the end of the help until TEXT shows.
 page_to() {
-  keys End; i=0
-  while [ $i -lt 10 ]; do wait_for "$1" 1 && return 0; keys PageUp; i=$((i + 1)); done
+  keys End; pg=0
+  while [ $pg -lt 10 ]; do wait_for "$1" 1 && return 0; keys PageUp; pg=$((pg + 1)); done
   return 1
 }
 
 for lang in en ja; do
   if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
   if [ $lang = en ]; then PROFILE="Respondent profile" TITLE2="Backup" TITLE3="Disclosure" CSF="CSF GV Govern"
-    HINT="An approved policy document" ASKKEEP="Its note was the reason for" TEXT1="have a policy?"
+    HINT="An approved policy document" ASKKEEP="Keep the note?" TEXT1="have a policy?"
     OWNER_L="Owner" DATEFORM="a date as YYYY-MM-DD" GOTO_SLASH="/ searches the text" NOTIMPL="Filter: Not implemented"
-    UNANS="Filter: Unanswered" HELPFORM="typing starts editing the selected field" SAVED="every answer is saved in"
-    PLANT="Improvement plan" LW=8 NOQ="is numbered"
+    UNANS="Filter: Unanswered" HELPFORM="typing starts editing" SAVED="every answer is saved in"
+    PLANT="Improvement plan" SAVE="Enter save" LW=8 NOQ="is numbered"
   else PROFILE="回答者情報" TITLE2="バックアップ" TITLE3="開示" CSF="CSF GV 統治" HINT="承認された方針文書"
-    ASKKEEP="の理由でした。残しますか?" TEXT1="方針を定めていますか。" OWNER_L="担当" DATEFORM="日付を YYYY-MM-DD"
-    GOTO_SLASH="文章から探すには /" NOTIMPL="絞り込み: 未実施" UNANS="絞り込み: 未回答"
-    HELPFORM="文字を打つと選択中の欄をその文字から編集" SAVED="回答はすべて" PLANT="改善計画" LW=10 NOQ="番号の設問"; fi
+    ASKKEEP="メモを残しますか?" TEXT1="方針を定めていますか。" OWNER_L="担当" DATEFORM="日付を YYYY-MM-DD"
+    GOTO_SLASH="/ で文章を検索" NOTIMPL="絞り込み: 未実施" UNANS="絞り込み: 未回答"
+    HELPFORM="文字を打つと選択中の" SAVED="回答はすべて" PLANT="改善計画" SAVE="Enter 保存" LW=10 NOQ="番号の設問"; fi
   for size in "80 24" "60 22"; do
     set -- $size; W=$1 H=$2; at="$lang ${W}x$H"
     A="$TMP/$lang-$W.cfg"
@@ -43,14 +43,14 @@ for lang in en ja; do
     keys Tab
     expect_screen "$at: the CSF function is named" "$CSF"
     keys e
-    for i in 1 2 3 4 5 6 7 8 9; do typed "line $i"; keys C-j; done
+    for k in 1 2 3 4 5 6 7 8 9; do typed "line $k"; keys C-j; done
     typed "end"; keys Enter
     expect_file "$at: a nine-line note is saved" "$A" 'line 9'
     expect_screen "$at: the hint still shows beside it" "$HINT"
 
     # I5: a note keeps kinsoku: 。 does not start a row.
-    fw=$((W - 2 - LW - 2 - 1)); n=$((fw / 2)); note=""
-    i=0; while [ $i -lt $n ]; do note="${note}あ"; i=$((i + 1)); done
+    fw=$((W - 2 - LW - 2 - 1)); nch=$((fw / 2)); note=""
+    k=0; while [ $k -lt $nch ]; do note="${note}あ"; k=$((k + 1)); done
     keys e C-u; typed "${note}。いう"; keys Enter
     expect_file "$at: the note is saved" "$A" "。いう"
     wait_for "いう" >/dev/null
@@ -83,7 +83,7 @@ for lang in en ja; do
     expect_screen "$at: the owner stays in view while the due date is edited" "IT dept"
     typed "2030-01-31"; keys Enter
     expect_file "$at: the due date is saved" "$A" 'due = "2030-01-31";'
-    keys Enter
+    keys Enter; wait_gone "$SAVE" >/dev/null
     keys Escape
     expect_screen "$at: Esc returns to the plan screen" "$PLANT"
     order=$(screen | grep -o '1\.[12]-a' | tr '\n' ' ')
