@@ -31,11 +31,8 @@ struct scan
   bool at_line_start;         /* only blanks so far on this line */
   char word[9];               /* the start of the line's first word */
   size_t wlen;
-  unsigned char pend[4];      /* an incomplete UTF-8 sequence */
-  size_t npend;
-  bool prev_backslash;
   bool nul;                   /* a NUL byte was seen */
-  /* The lexical pre-scan (see lex_chunk). */
+  /* The lexical pre-scan (see lex_bytes). */
   enum { LX_CODE, LX_WORD, LX_STRING, LX_ESCAPE, LX_HEX, LX_SLASH, LX_LINE_COMMENT,
          LX_BLOCK_COMMENT, LX_BLOCK_STAR } lx;
   int hex_left;               /* hex digits of a \x escape still to come */
@@ -45,18 +42,12 @@ struct scan
   int tok_line;               /* where the current token began */
   int lx_line;                /* the line the lexer is on */
   size_t values;              /* settings and list elements so far */
-  size_t longest;             /* the longest string, word or comment */
 };
 
-/* The longest token libconfig's stream scanner reads at full speed. */
-#define STREAM_TOKEN_MAX ((size_t) 8 * 1024)
-
-/* Whether a token now n bytes long is too long; the longest is kept. */
+/* Whether a token now n bytes long is too long. */
 static inline bool
 too_long(struct scan *s, size_t n)
 {
-  if (n > s->longest)
-    s->longest = n;
   return n > CFG_MAX_STRING;
 }
 
@@ -72,29 +63,6 @@ scan_bad(struct scan *s, unsigned char byte)
     diag_add(s->r->diag, s->r->file, s->line, _("NUL byte in the file; expected UTF-8 text"));
   s->r->utf8_ok = false;
   s->last_bad = s->line;
-}
-
-/* Length of the UTF-8 sequence a lead byte starts, 0 if invalid. */
-static int
-seq_len(unsigned char c)
-{
-  return c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-}
-
-/* Whether the len bytes at p (a lead byte and its continuations) are a
- * well-formed UTF-8 character: no overlong form, no surrogate, at most
- * U+10FFFF.  The common cases are checked inline for speed. */
-static inline bool
-valid_seq(const unsigned char *p, size_t len)
-{
-  for (size_t k = 1; k < len; k++)
-    if ((p[k] & 0xC0) != 0x80)
-      return false;
-  if (len == 3)
-    return !(p[0] == 0xE0 && p[1] < 0xA0) && !(p[0] == 0xED && p[1] >= 0xA0);
-  if (len == 4)
-    return !(p[0] == 0xF0 && p[1] < 0x90) && !(p[0] == 0xF4 && p[1] >= 0x90);
-  return true;
 }
 
 /* The line-start state: blanks, then the first word, looking for
@@ -122,27 +90,12 @@ line_start(struct scan *s, unsigned char c)
   return true;
 }
 
+/* The byte scan of the whole file: UTF-8 (decoded by text.c, the one
+ * validator), NUL bytes, \x escapes and @include. */
 static bool
-scan_chunk(struct scan *s, const unsigned char *b, size_t n)
+scan_bytes(struct scan *s, const unsigned char *b, size_t n)
 {
   size_t i = 0;
-  /* Finish a multibyte sequence cut by the previous chunk. */
-  while (s->npend && i < n)
-    {
-      size_t need = (size_t) seq_len(s->pend[0]);
-      s->pend[s->npend++] = b[i++];
-      if (s->npend == need || (b[i - 1] & 0xC0) != 0x80)
-        {
-          if (s->npend != need || !valid_seq(s->pend, need))
-            scan_bad(s, s->pend[0]);
-          if (s->npend != need)
-            i--;
-          s->npend = 0;
-        }
-    }
-  if (s->prev_backslash && i < n && b[i] == 'x')
-    s->r->escapes = true;
-  s->prev_backslash = false;
   while (i < n)
     {
       /* Within a line, plain ASCII needs nothing: skip it at once. */
@@ -154,21 +107,12 @@ scan_chunk(struct scan *s, const unsigned char *b, size_t n)
       unsigned char c = b[i];
       if (c >= 0x80)
         {
-          size_t need = (size_t) seq_len(c);
-          if (!need)
+          uint32_t cp;
+          int k = txt_decode((const char *) b + i, n - i, &cp);
+          if (cp == TXT_INVALID)
             scan_bad(s, c);
-          else if (i + need > n)
-            {
-              memcpy(s->pend, b + i, n - i);
-              s->npend = n - i;
-              return true;
-            }
-          else if (!valid_seq(b + i, need))
-            scan_bad(s, c);
-          else
-            i += need - 1;
           s->at_line_start = false;
-          i++;
+          i += (size_t) k;
           continue;
         }
       if (c == '\n')
@@ -184,13 +128,8 @@ scan_chunk(struct scan *s, const unsigned char *b, size_t n)
         }
       else
         {
-          if (c == '\\')
-            {
-              if (i + 1 < n)
-                s->r->escapes |= b[i + 1] == 'x';
-              else
-                s->prev_backslash = true;
-            }
+          if (c == '\\' && i + 1 < n && b[i + 1] == 'x')
+            s->r->escapes = true;
           if (s->at_line_start && !line_start(s, c))
             return false;
         }
@@ -199,7 +138,6 @@ scan_chunk(struct scan *s, const unsigned char *b, size_t n)
   return true;
 }
 
-/* A token or comment over the limit: stop before libconfig sees it. */
 static bool
 lex_too_long(struct scan *s, bool string)
 {
@@ -235,13 +173,12 @@ static const unsigned char ch_class[256] = {
   ['E'] = CH_HEX, ['F'] = CH_HEX,
 };
 
-/* The lexical pre-scan, one state machine over every byte, across
- * chunks: it follows libconfig's tokens (strings with their escapes,
+/* The lexical pre-scan, one state machine over every byte: it follows libconfig's tokens (strings with their escapes,
  * comments in the three styles, words) to measure every string, word and
  * comment and to count the values, in linear time.  False when a limit
  * is exceeded (reported). */
 static bool
-lex_chunk(struct scan *s, const unsigned char *b, size_t n)
+lex_bytes(struct scan *s, const unsigned char *b, size_t n)
 {
   for (size_t i = 0; i < n; i++)
     {
@@ -369,112 +306,100 @@ lex_chunk(struct scan *s, const unsigned char *b, size_t n)
 }
 
 int
-cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d)
+cfg_read_file(const char *path, size_t limit, diag_t *d, char **text, size_t *len)
 {
-  *r = (cfg_reader){ .file = path, .diag = d, .utf8_ok = true, .lim = lim };
-  r->cfg = xmalloc(sizeof *r->cfg);
-  config_init(r->cfg);
-
+  *text = NULL;
+  *len = 0;
   /* Opened without blocking and checked before reading: a FIFO would
    * hang kijun, a device would feed it without end. */
   struct stat st;
   int fd = afile_open_read(path, &st);
-  FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
-  if (!f)
+  if (fd < 0)
     {
       int e = errno;
-      if (fd >= 0)
-        close(fd);
       if (e == EISDIR || e == EINVAL)
         diag_add(d, path, 0, _("cannot read: %s; expected a regular file"), strerror(e));
       else
         diag_add(d, path, 0, _("cannot open: %s"), strerror(e));
       return EX_NOINPUT;
     }
-  if ((size_t) st.st_size > lim.file)
+  if ((size_t) st.st_size > limit)
     {
       diag_add(d, path, 0, _("file of %lld bytes is too large; expected at most %zu bytes"),
-               (long long) st.st_size, lim.file);
-      fclose(f);
+               (long long) st.st_size, limit);
+      close(fd);
       return EX_DATAERR;
     }
+  size_t cap = (size_t) st.st_size + 1, total = 0;
+  char *buf = xmalloc(cap);
+  for (;;)
+    {
+      if (total + 1 == cap)
+        {
+          /* The file has grown since fstat: read on, up to the limit. */
+          if (total > limit)
+            {
+              diag_add(d, path, 0, _("file of more than %zu bytes is too large; expected at most %zu bytes"),
+                       limit, limit);
+              free(buf);
+              close(fd);
+              return EX_DATAERR;
+            }
+          buf = xgrow(buf, &cap, cap + (1 << 16), 1);
+        }
+      ssize_t n = read(fd, buf + total, cap - 1 - total);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          diag_add(d, path, 0, _("cannot read: %s"), strerror(errno));
+          free(buf);
+          close(fd);
+          return EX_NOINPUT;
+        }
+      if (n == 0)
+        break;
+      total += (size_t) n;
+    }
+  close(fd);
+  if (total > limit)
+    {
+      diag_add(d, path, 0, _("file of more than %zu bytes is too large; expected at most %zu bytes"),
+               limit, limit);
+      free(buf);
+      return EX_DATAERR;
+    }
+  buf[total] = '\0';
+  *text = buf;
+  *len = total;
+  return 0;
+}
+
+int
+cfg_parse(cfg_reader *r, const char *path, const char *text, size_t len, cfg_limits lim, diag_t *d)
+{
+  *r = (cfg_reader){ .file = path, .diag = d, .utf8_ok = true, .lim = lim };
+  r->cfg = xmalloc(sizeof *r->cfg);
+  config_init(r->cfg);
 
   struct scan s = { .r = r, .line = 1, .at_line_start = true, .lx_line = 1 };
-  unsigned char buf[1 << 16];
-  size_t n, total = 0;
-  bool go_on = true;
-  char *text = NULL;          /* the copy for lim.in_memory */
-  size_t cap = 0;
-  while (go_on && (n = fread(buf, 1, sizeof buf, f)) > 0)
+  const unsigned char *b = (const unsigned char *) text;
+  if (!scan_bytes(&s, b, len) || !lex_bytes(&s, b, len))
+    return EX_DATAERR;
+  if (len == 0)
     {
-      if (lim.in_memory)
-        {
-          text = xgrow(text, &cap, total + n + 1, 1);
-          memcpy(text + total, buf, n);
-        }
-      total += n;
-      /* The file may have grown since fstat. */
-      if (total > lim.file)
-        {
-          diag_add(d, path, 0, _("file of more than %zu bytes is too large; expected at most %zu bytes"),
-                   lim.file, lim.file);
-          go_on = false;
-          break;
-        }
-      go_on = scan_chunk(&s, buf, n) && lex_chunk(&s, buf, n);
+      diag_add(d, path, 1, _("the file is empty; expected a kijun file in libconfig format"));
+      return EX_DATAERR;
     }
-  int rc = 0;
-  if (ferror(f))
-    {
-      diag_add(d, path, 0, _("cannot read: %s"), strerror(errno));
-      rc = EX_NOINPUT;
-    }
-  else if (!go_on)
-    rc = EX_DATAERR;
-  else
-    {
-      if (s.npend)
-        scan_bad(&s, s.pend[0]);
-      if (total == 0)
-        {
-          diag_add(d, path, 1, _("the file is empty; expected a kijun file in libconfig format"));
-          rc = EX_DATAERR;
-        }
-      /* libconfig reads strings up to a NUL, so a file with one cannot be
-       * parsed faithfully; it was reported above. */
-      else if (s.nul)
-        rc = EX_DATAERR;
-    }
-  if (rc)
-    {
-      free(text);
-      fclose(f);
-      return rc;
-    }
+  /* libconfig reads strings up to a NUL, so a file with one cannot be
+   * parsed faithfully; it was reported above. */
+  if (s.nul)
+    return EX_DATAERR;
 
-  /* libconfig's scanner reads a stream in 16 KiB blocks and scans a
-   * token again each time it grows past a block, so long strings read
-   * four to five times faster from memory; a file without them streams,
-   * and its copy is gone before libconfig builds its tree. */
-  if (text && s.longest <= STREAM_TOKEN_MAX)
-    {
-      free(text);
-      text = NULL;
-    }
-  int ok;
-  if (text)
-    {
-      text[total] = '\0';
-      ok = config_read_string(r->cfg, text);
-      free(text);
-    }
-  else
-    {
-      rewind(f);
-      ok = config_read(r->cfg, f);
-    }
-  fclose(f);
-  if (ok != CONFIG_TRUE)
+  /* The bytes parsed are the bytes checked: libconfig reads the same
+   * copy the scan above has read (from memory it is also four to five
+   * times faster on long strings than from a stream). */
+  if (config_read_string(r->cfg, text) != CONFIG_TRUE)
     {
       diag_add(d, path, config_error_line(r->cfg),
                _("%s; expected libconfig syntax (name = value; groups in { }, lists in ( ))"),
@@ -483,6 +408,24 @@ cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d)
     }
   r->parsed = true;
   return r->utf8_ok ? 0 : EX_DATAERR;
+}
+
+int
+cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d)
+{
+  char *text;
+  size_t len;
+  int rc = cfg_read_file(path, lim.file, d, &text, &len);
+  if (rc)
+    {
+      *r = (cfg_reader){ .file = path, .diag = d, .utf8_ok = true, .lim = lim };
+      r->cfg = xmalloc(sizeof *r->cfg);
+      config_init(r->cfg);
+      return rc;
+    }
+  rc = cfg_parse(r, path, text, len, lim, d);
+  free(text);
+  return rc;
 }
 
 void

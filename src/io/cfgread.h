@@ -29,22 +29,15 @@ typedef struct cfg_limits
 {
   size_t file;                /* bytes in the file */
   size_t values;              /* settings and list or array elements */
-  bool in_memory;             /* parse from a copy in memory when the file has
-                                 long strings, where the stream is slow */
 } cfg_limits;
 /* Answers files: a 100,000-question assessment takes about 600,000
- * values.  Parsed from memory when they have long strings: libconfig's
- * scanner refills its buffer from a stream by scanning the current token
- * again, which makes long strings several times slower; the copy costs at
- * most the limit, and a file without long strings streams, so that its
- * peak memory is libconfig's tree alone. */
-#define CFG_ANSWERS_LIMITS ((cfg_limits){ (size_t) 64 << 20, 1000000, true })
+ * values. */
+#define CFG_ANSWERS_LIMITS ((cfg_limits){ (size_t) 64 << 20, 1000000 })
 /* Questionnaires: 40,000 questions take about 720,000 values and 28 MB
  * (bench/benchtool gen 40000), two hundred times the bundled one.  The
  * limits keep the worst file under them (strings of 64 KiB, or a million
- * tiny values) to about half a second; long strings are parsed from
- * memory, as for answers files. */
-#define CFG_QUESTIONNAIRE_LIMITS ((cfg_limits){ (size_t) 32 << 20, 1000000, true })
+ * tiny values) to about half a second. */
+#define CFG_QUESTIONNAIRE_LIMITS ((cfg_limits){ (size_t) 32 << 20, 1000000 })
 /* Longest string (after escapes and joining "pieces" "like this"), and
  * longest other token or comment. */
 #define CFG_MAX_STRING ((size_t) 64 * 1024)
@@ -80,6 +73,15 @@ const char *cfg_where_text(const cfg_where *w, char *buf, size_t size);
  * libconfig or exceeds lim; the problem is in the diagnostics.  Call
  * cfg_close in every case. */
 int cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d);
+/* The two halves of cfg_open.  cfg_read_file reads the whole file, at
+ * most limit bytes, into *text (NUL-ended, *len bytes; free it), once:
+ * what is checked and parsed, and what the questionnaire cache hashes,
+ * is this one copy, never a second read of a file that may have changed.
+ * cfg_parse checks and parses text as cfg_open does (it does not keep
+ * text).  Both return 0 or the status of cfg_open. */
+int cfg_read_file(const char *path, size_t limit, diag_t *d, char **text, size_t *len);
+int cfg_parse(cfg_reader *r, const char *path, const char *text, size_t len, cfg_limits lim,
+              diag_t *d);
 void cfg_close(cfg_reader *r);
 /* Take the parsed configuration away from r (cfg_close then leaves it);
  * free it later with cfg_free. */

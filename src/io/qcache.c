@@ -3,7 +3,10 @@
  * An entry is one file: a header, then fixed-size records whose strings
  * are offsets into a blob of NUL-terminated strings at the end.  Records
  * are written in the machine's own byte order; the header's marker and
- * sizes reject an entry from another kind of machine. */
+ * sizes reject an entry from another kind of machine.  Entries are named
+ * and sealed with HMAC-SHA256 under a key of the user's own that is not
+ * in the cache folder, so that nothing written there by anyone else (or
+ * copied from another machine) is ever trusted. */
 #include <config.h>
 #include "io/qcache.h"
 
@@ -16,15 +19,20 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+#include <sys/random.h>
+
+#include <nettle/hmac.h>
 #include <nettle/sha2.h>
 
 #include "io/afile.h"
+#include "io/cfgread.h"
 #include "io/qcache-key.h"
 #include "io/paths.h"
 #include "io/qload.h"
 #include "base/xalloc.h"
 
-#define MAGIC "KIJUNQC4"
+#define MAGIC "KIJUNQC5"
 #define NOSTR UINT32_MAX
 
 struct header
@@ -33,12 +41,11 @@ struct header
   uint32_t order_mark;        /* 0x01020304 in the writer's byte order */
   uint32_t sizes;             /* sizeof of the records, packed */
   char loader[64];            /* QCACHE_LOADER of the writer */
-  uint8_t source[32];         /* SHA-256 of the questionnaire's bytes */
-  uint8_t check[32];          /* SHA-256 of everything after the header */
+  uint8_t source[32];         /* the entry's name: HMAC of the loader and the file's bytes */
+  uint8_t check[32];          /* HMAC of the header (this field zero) and the records */
   uint32_t sizes2;            /* sizeof of the retired record */
   uint32_t nsectors, nsections, nlg, nquestions, nretired, nwas, blob;
-  uint32_t id, version_s, title[2], source_t[2], edition;
-  char digest[72];
+  uint32_t id, version_s, title[2], source_t[2], guidance_t[2], edition;
 };
 
 struct rsector { uint32_t id, name[2]; };
@@ -61,32 +68,74 @@ qcache_dir(void)
   return path_xdg("XDG_CACHE_HOME", ".cache", NULL);
 }
 
-/* The key of a file: the SHA-256 of the loader's digest and the file's
- * bytes; false when it cannot be read. */
+/* The user's cache key: 32 random bytes in a file of their own, outside
+ * the cache folder ($XDG_STATE_HOME/kijun/cache-key, mode 0600), made on
+ * first use.  False when there is none and none can be made: then the
+ * cache is not used at all. */
 static bool
-hash_file(const char *path, uint8_t out[32])
+cache_key(uint8_t key[32])
 {
-  int fd = afile_open_read(path, NULL);
-  FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
-  if (!f)
+  char *path = path_xdg("XDG_STATE_HOME", ".local/state", "cache-key");
+  if (!path)
+    return false;
+  bool ok = false;
+  for (int attempt = 0; attempt < 2 && !ok; attempt++)
     {
+      struct stat st;
+      int fd = afile_open_read(path, &st);
       if (fd >= 0)
-        close(fd);
-      return false;
+        {
+          /* Only a key that nobody else can have written or read. */
+          ok = st.st_size == 32 && st.st_uid == geteuid() && (st.st_mode & 077) == 0
+               && read(fd, key, 32) == 32;
+          close(fd);
+          break;
+        }
+      if (errno != ENOENT || afile_make_parents(path, NULL) != 0)
+        break;
+      uint8_t fresh[32];
+      if (getrandom(fresh, sizeof fresh, 0) != (ssize_t) sizeof fresh)
+        break;
+      fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+      if (fd < 0)
+        continue;             /* made by another kijun meanwhile: read it */
+      bool written = write(fd, fresh, sizeof fresh) == (ssize_t) sizeof fresh;
+      if (close(fd) != 0 || !written)
+        {
+          unlink(path);
+          break;
+        }
+      memcpy(key, fresh, 32);
+      ok = true;
     }
-  struct sha256_ctx c;
-  sha256_init(&c);
-  /* The loader first: another loader's entry for the same bytes has
-   * another name. */
-  sha256_update(&c, sizeof QCACHE_LOADER - 1, (const uint8_t *) QCACHE_LOADER);
-  uint8_t buf[1 << 16];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-    sha256_update(&c, n, buf);
-  bool ok = !ferror(f);
-  fclose(f);
-  sha256_digest(&c, 32, out);
+  free(path);
   return ok;
+}
+
+/* The name of an entry for these bytes: HMAC of the loader's identity
+ * (another build never reads it) and the file's bytes. */
+static void
+name_of(const uint8_t key[32], const char *text, size_t len, uint8_t out[32])
+{
+  struct hmac_sha256_ctx c;
+  hmac_sha256_set_key(&c, 32, key);
+  hmac_sha256_update(&c, sizeof QCACHE_LOADER - 1, (const uint8_t *) QCACHE_LOADER);
+  hmac_sha256_update(&c, len, (const uint8_t *) text);
+  hmac_sha256_digest(&c, 32, out);
+}
+
+/* The seal of an entry: HMAC of its header (check zeroed) and records. */
+static void
+seal(const uint8_t key[32], const char *entry, size_t size, uint8_t out[32])
+{
+  struct header h;
+  memcpy(&h, entry, sizeof h);
+  memset(h.check, 0, sizeof h.check);
+  struct hmac_sha256_ctx c;
+  hmac_sha256_set_key(&c, 32, key);
+  hmac_sha256_update(&c, sizeof h, (const uint8_t *) &h);
+  hmac_sha256_update(&c, size - sizeof h, (const uint8_t *) entry + sizeof h);
+  hmac_sha256_digest(&c, 32, out);
 }
 
 static char *
@@ -150,23 +199,27 @@ write_entry(FILE *f, void *ctx)
   return ferror(f) ? EX_IOERR : 0;
 }
 
+/* seal() of an entry still in parts. */
 static void
-checksum(const struct entry *e, uint8_t out[32])
+seal_parts(const uint8_t key[32], const struct entry *e, uint8_t out[32])
 {
-  struct sha256_ctx c;
-  sha256_init(&c);
-  sha256_update(&c, sizeof *e->sec * e->h.nsectors, (const uint8_t *) e->sec);
-  sha256_update(&c, sizeof *e->sct * e->h.nsections, (const uint8_t *) e->sct);
-  sha256_update(&c, sizeof *e->lg * e->h.nlg, (const uint8_t *) e->lg);
-  sha256_update(&c, sizeof *e->qs * e->h.nquestions, (const uint8_t *) e->qs);
-  sha256_update(&c, sizeof *e->ret * e->h.nretired, (const uint8_t *) e->ret);
-  sha256_update(&c, sizeof *e->was * e->h.nwas, (const uint8_t *) e->was);
-  sha256_update(&c, e->b.len, (const uint8_t *) e->b.data);
-  sha256_digest(&c, 32, out);
+  struct header h = e->h;
+  memset(h.check, 0, sizeof h.check);
+  struct hmac_sha256_ctx c;
+  hmac_sha256_set_key(&c, 32, key);
+  hmac_sha256_update(&c, sizeof h, (const uint8_t *) &h);
+  hmac_sha256_update(&c, sizeof *e->sec * e->h.nsectors, (const uint8_t *) e->sec);
+  hmac_sha256_update(&c, sizeof *e->sct * e->h.nsections, (const uint8_t *) e->sct);
+  hmac_sha256_update(&c, sizeof *e->lg * e->h.nlg, (const uint8_t *) e->lg);
+  hmac_sha256_update(&c, sizeof *e->qs * e->h.nquestions, (const uint8_t *) e->qs);
+  hmac_sha256_update(&c, sizeof *e->ret * e->h.nretired, (const uint8_t *) e->ret);
+  hmac_sha256_update(&c, sizeof *e->was * e->h.nwas, (const uint8_t *) e->was);
+  hmac_sha256_update(&c, e->b.len, (const uint8_t *) e->b.data);
+  hmac_sha256_digest(&c, 32, out);
 }
 
 static void
-store(const questionnaire *q, const uint8_t source[32], const char *path)
+store(const questionnaire *q, const uint8_t key[32], const uint8_t source[32], const char *path)
 {
   struct entry e = { 0 };
   memcpy(e.h.magic, MAGIC, 8);
@@ -180,7 +233,6 @@ store(const questionnaire *q, const uint8_t source[32], const char *path)
   e.h.nquestions = (uint32_t) q->nquestions;
   e.h.edition = q->edition;
   e.h.nretired = (uint32_t) q->nretired;
-  snprintf(e.h.digest, sizeof e.h.digest, "%s", qn_digest(q));
   put(&e.b, "");
   e.h.id = put(&e.b, q->id);
   e.h.version_s = put(&e.b, q->version);
@@ -188,6 +240,7 @@ store(const questionnaire *q, const uint8_t source[32], const char *path)
     {
       e.h.title[l] = put(&e.b, q->title.s[l]);
       e.h.source_t[l] = put(&e.b, q->source.s[l]);
+      e.h.guidance_t[l] = put(&e.b, q->guidance.s[l]);
     }
   e.sec = xcalloc(q->nsectors ? q->nsectors : 1, sizeof *e.sec);
   for (size_t i = 0; i < q->nsectors; i++)
@@ -243,7 +296,7 @@ store(const questionnaire *q, const uint8_t source[32], const char *path)
                                     { put(&e.b, x->note.s[0]), put(&e.b, x->note.s[1]) }, x->line };
     }
   e.h.blob = (uint32_t) e.b.len;
-  checksum(&e, e.h.check);
+  seal_parts(key, &e, e.h.check);
   /* A cache that cannot be written is only a slower next start. */
   if (afile_make_parents(path, NULL) == 0)
     afile_write(path, write_entry, &e, NULL);
@@ -307,6 +360,7 @@ rebuild(char *buf, const char *path)
     {
       q->title.s[l] = str_at(blob, h.blob, h.title[l], &bad);
       q->source.s[l] = str_at(blob, h.blob, h.source_t[l], &bad);
+      q->guidance.s[l] = str_at(blob, h.blob, h.guidance_t[l], &bad);
     }
   q->sectors = xcalloc(h.nsectors ? h.nsectors : 1, sizeof *q->sectors);
   for (uint32_t i = 0; i < h.nsectors; i++)
@@ -396,59 +450,74 @@ rebuild(char *buf, const char *path)
     bad |= !q->sections[i].id;
   if (bad)
     {
+      /* buf stays the caller's to free. */
+      q->keep = NULL;
+      q->keep_free = NULL;
       qn_free(q);
       return NULL;
     }
   qn_finish(q);
-  h.digest[sizeof h.digest - 1] = '\0';
-  memcpy(q->digest_, h.digest, sizeof q->digest_);
+  /* The digest is computed from what was rebuilt when it is asked for,
+   * never taken from the entry. */
   return q;
 }
 
-/* The entry at path for a file with these bytes, or NULL. */
-static questionnaire *
-fetch(const char *entry, const uint8_t source[32], const char *qpath)
+questionnaire *
+qcache_decode(char *buf, size_t size, const uint8_t source[32], const char *qpath)
 {
-  int fd = afile_open_read(entry, NULL);
-  FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
-  if (!f)
-    {
-      if (fd >= 0)
-        close(fd);
-      return NULL;
-    }
-  struct stat st;
-  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || (size_t) st.st_size < sizeof(struct header)
-      || (size_t) st.st_size > ((size_t) 1 << 31))
-    {
-      fclose(f);
-      return NULL;
-    }
-  size_t size = (size_t) st.st_size;
-  /* Room for the records to be read in place with their alignment. */
-  char *buf = xmalloc(size + 1);
-  bool ok = fread(buf, 1, size, f) == size;
-  fclose(f);
+  if (size < sizeof(struct header))
+    return NULL;
   struct header h;
   memcpy(&h, buf, sizeof h);
   uint64_t want = sizeof h + (uint64_t) sizeof(struct rsector) * h.nsectors
                   + (uint64_t) sizeof(struct rsection) * h.nsections + (uint64_t) sizeof(struct rlg) * h.nlg
                   + (uint64_t) sizeof(struct rquestion) * h.nquestions
                   + (uint64_t) sizeof(struct rretired) * h.nretired + (uint64_t) sizeof(uint32_t) * h.nwas + h.blob;
-  ok = ok && memcmp(h.magic, MAGIC, 8) == 0 && h.order_mark == 0x01020304 && h.sizes == SIZES
-       && h.sizes2 == sizeof(struct rretired)
-       && memcmp(h.loader, QCACHE_LOADER, sizeof h.loader) == 0 && memcmp(h.source, source, 32) == 0
-       && want == size;
-  if (ok)
+  bool ok = memcmp(h.magic, MAGIC, 8) == 0 && h.order_mark == 0x01020304 && h.sizes == SIZES
+            && h.sizes2 == sizeof(struct rretired)
+            && memcmp(h.loader, QCACHE_LOADER, sizeof h.loader) == 0
+            && (!source || memcmp(h.source, source, 32) == 0) && want == size;
+  return ok ? rebuild(buf, qpath) : NULL;
+}
+
+/* The entry at path for a file of len bytes named source, or NULL. */
+static questionnaire *
+fetch(const char *entry, const uint8_t key[32], const uint8_t source[32], size_t len, const char *qpath)
+{
+  struct stat st;
+  int fd = afile_open_read(entry, &st);
+  if (fd < 0)
+    return NULL;
+  /* An entry holds the file's strings and a record a question: never
+   * much more than the file.  Anything larger is not read at all. */
+  size_t size = (size_t) st.st_size;
+  if (size < sizeof(struct header) || size > 2 * len + ((size_t) 1 << 20))
     {
-      struct sha256_ctx c;
-      uint8_t sum[32];
-      sha256_init(&c);
-      sha256_update(&c, size - sizeof h, (const uint8_t *) buf + sizeof h);
-      sha256_digest(&c, 32, sum);
-      ok = memcmp(sum, h.check, 32) == 0;
+      close(fd);
+      return NULL;
     }
-  questionnaire *q = ok ? rebuild(buf, qpath) : NULL;
+  /* Room for the records to be read in place with their alignment. */
+  char *buf = xmalloc(size + 1);
+  size_t got = 0;
+  while (got < size)
+    {
+      ssize_t n = read(fd, buf + got, size - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      got += (size_t) n;
+    }
+  close(fd);
+  questionnaire *q = NULL;
+  if (got == size)
+    {
+      uint8_t want[32], have[32];
+      memcpy(want, ((struct header *) (void *) buf)->check, 32);
+      seal(key, buf, size, have);
+      if (memcmp(want, have, 32) == 0)
+        q = qcache_decode(buf, size, source, qpath);
+    }
   if (!q)
     free(buf);
   return q;
@@ -457,20 +526,32 @@ fetch(const char *entry, const uint8_t source[32], const char *qpath)
 int
 qcache_load(const char *path, diag_t *d, questionnaire **out)
 {
-  uint8_t source[32];
+  *out = NULL;
+  char *text;
+  size_t len;
+  /* One read: the bytes named, and on a miss parsed, are the same. */
+  int rc = cfg_read_file(path, CFG_QUESTIONNAIRE_LIMITS.file, d, &text, &len);
+  if (rc)
+    return rc;
+  uint8_t key[32], source[32];
   char *entry = NULL;
-  if (hash_file(path, source) && (entry = entry_path(source)))
+  if (cache_key(key))
     {
-      *out = fetch(entry, source, path);
-      if (*out)
-        {
-          free(entry);
-          return 0;
-        }
+      name_of(key, text, len, source);
+      entry = entry_path(source);
     }
-  int rc = qload_file(path, d, out);
-  if (rc == 0 && entry)
-    store(*out, source, entry);
+  if (entry)
+    *out = fetch(entry, key, source, len, path);
+  if (!*out)
+    {
+      cfg_reader r;
+      rc = cfg_parse(&r, path, text, len, CFG_QUESTIONNAIRE_LIMITS, d);
+      rc = qload_reader(&r, rc, out);
+      cfg_close(&r);
+      if (rc == 0 && entry)
+        store(*out, key, source, entry);
+    }
+  free(text);
   free(entry);
   return rc;
 }

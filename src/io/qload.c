@@ -373,7 +373,7 @@ qload_reader(cfg_reader *rp, int open_rc, questionnaire **out)
   const config_setting_t *root = config_root_setting(r.cfg);
   const cfg_where top = { N_("the questionnaire"), NULL, 0, NULL, NULL };
   static const char *const keys[] = { "kijun_questionnaire", "id", "version", "edition", "title",
-                                      "source", "sectors", "sections", "questions", "retired", NULL };
+                                      "source", "guidance", "sectors", "sections", "questions", "retired", NULL };
   if (!config_setting_get_member(root, "kijun_questionnaire"))
     diag_add(d, path, 1, _("not a kijun questionnaire: 'kijun_questionnaire' is missing; expected kijun_questionnaire = %d; at the top"),
              QLOAD_FORMAT);
@@ -392,6 +392,7 @@ qload_reader(cfg_reader *rp, int open_rc, questionnaire **out)
                                      1, INT_MAX, 1, &top);
   load_text(&r, root, "title", false, &top, &q->title);
   load_text(&r, root, "source", true, &top, &q->source);
+  load_note(&r, root, "guidance", &top, &q->guidance);
 
   const config_setting_t *list;
   if ((list = cfg_group(&r, root, "sectors", true, true, &top)))

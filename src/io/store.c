@@ -448,12 +448,21 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
   const ans_source **src = xcalloc(total ? total : 1, sizeof *src);
   size_t *fill = xcalloc(nq, sizeof *fill);
   bool *split = xcalloc(nq, sizeof *split);
+  /* A successor the file answers itself takes nothing from the old id
+   * (below), so an old id is split only among the successors it still
+   * feeds: an edition-2 file that answers 5.4.1-i and 5.4.1-c carries
+   * 5.4.1-c to 5.4.1-j alone, as a rename, not a split.  And an old
+   * answer that reaches one of them is placed, not kept aside. */
+  size_t *unfed = xcalloc(n ? n : 1, sizeof *unfed);
+  for (unsigned i = 0; i < n; i++)
+    for (size_t k = 0; k < nsucc[i]; k++)
+      unfed[i] += !seen[succ[i][k]];
   for (unsigned i = 0; i < n; i++)
     for (size_t k = 0; k < nsucc[i]; k++)
       {
         size_t t = succ[i][k];
         src[nsrc[t] + fill[t]++] = &gv[i].s;
-        split[t] |= nsucc[i] > 1;
+        split[t] |= unfed[i] > 1;
       }
   for (size_t t = 0; t < q->nquestions; t++)
     {
@@ -463,12 +472,21 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
       if (seen[t])
         {
           /* The file answers the new id as well: that answer stands, and
-           * what the old ids said is kept beside it. */
+           * what the old ids said is kept beside it, unless it reached
+           * another question it feeds. */
+          bool kept = false;
           for (size_t j = 0; j < k; j++)
-            retire(a, (const given *) src[nsrc[t] + j]);
-          diag_add(&doc->warn, r->file, seen[t],
-                   _("question '%s' is answered, and so is a question it replaces; the older answer is kept among the answers to questions no longer asked"),
-                   q->questions[t].id);
+            {
+              const given *g = (const given *) src[nsrc[t] + j];
+              if (unfed[g - gv])
+                continue;
+              retire(a, g);
+              kept = true;
+            }
+          if (kept)
+            diag_add(&doc->warn, r->file, seen[t],
+                     _("question '%s' is answered, and so is a question it replaces; the older answer is kept among the answers to questions no longer asked"),
+                     q->questions[t].id);
           continue;
         }
       /* A split or a merge makes the carry uncertain. */
@@ -477,6 +495,7 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
   free(src);
   free(fill);
   free(split);
+  free(unfed);
   free(succ);
   free(nsucc);
   free(nsrc);

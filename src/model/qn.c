@@ -350,6 +350,10 @@ compute_digest(const questionnaire *q, char *out)
   digest_num(&c, q->edition);
   digest_text(&c, &q->title);
   digest_text(&c, &q->source);
+  /* Only when given, so that the digest of a file without guidance is
+   * what it was before the setting existed. */
+  if (qn_text_given(&q->guidance))
+    digest_text(&c, &q->guidance);
   digest_num(&c, DG_SECTORS);
   digest_num(&c, q->nsectors);
   for (size_t i = 0; i < q->nsectors; i++)

@@ -156,6 +156,9 @@ typedef struct questionnaire
   const char *id, *version;
   unsigned edition;           /* >= 1 */
   qn_text title, source;
+  /* The answering rules that hold for every question (optional): shown
+   * in help and printed in reports. */
+  qn_text guidance;
   qn_sector *sectors;
   size_t nsectors;
   qn_section *sections;

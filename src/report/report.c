@@ -115,8 +115,30 @@ text_counts(FILE *f, const coverage *c)
 /* How many questions have a level of each basis, and what each rests
  * on: read beside the verdict, since the verdict is only as official as
  * the levels. */
+/* A questionnaire's text under a label, each of its lines a paragraph
+ * (source, guidance): what the verdict's questions rest on and how they
+ * were to be answered. */
 static void
-text_bases(FILE *f, const questionnaire *q, const coverage *c, int width)
+text_qn_paras(FILE *f, const char *label, const qn_text *t, enum lang lang, int width)
+{
+  if (!qn_text_given(t))
+    return;
+  fprintf(f, "\n%*s%s:\n", TX_INDENT, "", label);
+  char *pad = xasprintf("%*s", 2 * TX_INDENT, "");
+  const char *p = qn_tr(t, lang);
+  while (*p)
+    {
+      size_t n = strcspn(p, "\n");
+      char *para = xstrndup(p, n);
+      emit_hanging(f, pad, para, width);
+      free(para);
+      p += n + (p[n] != '\0');
+    }
+  free(pad);
+}
+
+static void
+text_bases(FILE *f, const questionnaire *q, const coverage *c, enum lang lang, int width)
 {
   fprintf(f, "%s\n", report_bases_heading());
   char count[48];
@@ -134,6 +156,8 @@ text_bases(FILE *f, const questionnaire *q, const coverage *c, int width)
       free(line);
       free(prefix);
     }
+  text_qn_paras(f, report_rests_heading(), &q->source, lang, width);
+  text_qn_paras(f, report_rules_heading(), &q->guidance, lang, width);
 }
 
 /* "Label  value" lines of the overall figures, labels padded alike. */
@@ -405,7 +429,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
 
   text_overall(f, c, r->then, q->nquestions, width);
   fputc('\n', f);
-  text_bases(f, q, c, width);
+  text_bases(f, q, c, r->lang, width);
   fputc('\n', f);
   text_counts(f, c);
   fputc('\n', f);
@@ -455,6 +479,28 @@ report_md_facts(FILE *f, const report_ctx *r)
     }
 }
 
+/* A questionnaire's text under a bold label, each of its lines a
+ * paragraph. */
+static void
+md_qn_paras(FILE *f, const char *label, const qn_text *t, enum lang lang)
+{
+  if (!qn_text_given(t))
+    return;
+  fputs("**", f);
+  emit_md(f, label);
+  fputs(":**\n\n", f);
+  const char *p = qn_tr(t, lang);
+  while (*p)
+    {
+      size_t n = strcspn(p, "\n");
+      char *para = xstrndup(p, n);
+      emit_md(f, para);
+      fputs("\n\n", f);
+      free(para);
+      p += n + (p[n] != '\0');
+    }
+}
+
 static void
 md_report(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -485,6 +531,8 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
         fputc('\n', f);
       }
   fputc('\n', f);
+  md_qn_paras(f, report_rests_heading(), &q->source, r->lang);
+  md_qn_paras(f, report_rules_heading(), &q->guidance, r->lang);
 
   fprintf(f, "## %s\n\n", _("Coverage"));
   enum ans_status kinds[ANS_STATUS_COUNT];

@@ -81,6 +81,23 @@ report_editorial_text(void)
 }
 
 const char *
+report_rests_heading(void)
+{
+  /* TRANSLATORS: heading in reports before the questionnaire's statement
+     of what its questions rest on and the guideline's status; the same
+     words as in help. */
+  return _("What the questions rest on");
+}
+
+const char *
+report_rules_heading(void)
+{
+  /* TRANSLATORS: heading in reports before the questionnaire's answering
+     rules; the same words as in help. */
+  return _("How to answer: the questionnaire's rules");
+}
+
+const char *
 report_bases_heading(void)
 {
   return _("Where the levels come from (the verdict is measured against them)");

@@ -41,6 +41,10 @@ const char *report_editorial_text(void);
 /* The heading of the count of questions by the basis of their level, and
  * the mark a basis carries in the lists ("" or REPORT_MARK). */
 const char *report_bases_heading(void);
+/* Headings of the questionnaire's own texts in the basis section: what
+ * its questions rest on (source) and its answering rules (guidance). */
+const char *report_rests_heading(void);
+const char *report_rules_heading(void);
 const char *report_basis_label(enum qn_basis b);
 /* The label before a question's level_note. */
 const char *report_level_note_label(void);

@@ -512,7 +512,7 @@ html_kpi(FILE *f, const char *label, const char *figure)
 /* How many questions have a level of each basis, and what each rests
  * on, beside the verdict. */
 static void
-bases(FILE *f, const questionnaire *q, const coverage *c)
+bases(FILE *f, const questionnaire *q, const coverage *c, enum lang lang)
 {
   fputs("<div class=\"bases\"><p>", f);
   html_put(f, report_bases_heading());
@@ -530,7 +530,19 @@ bases(FILE *f, const questionnaire *q, const coverage *c)
       html_put(f, qn_basis_desc((enum qn_basis) b));
       fputs("</li>\n", f);
     }
-  fputs("</ul></div>\n", f);
+  fputs("</ul>\n", f);
+  const char *labels[] = { report_rests_heading(), report_rules_heading() };
+  const qn_text *texts[] = { &q->source, &q->guidance };
+  for (int i = 0; i < 2; i++)
+    if (qn_text_given(texts[i]))
+      {
+        fputs("<p><strong>", f);
+        html_put(f, labels[i]);
+        fputs("</strong></p>\n<p class=\"qn-text\">", f);
+        html_put_lines(f, qn_tr(texts[i], lang));
+        fputs("</p>\n", f);
+      }
+  fputs("</div>\n", f);
 }
 
 void
@@ -582,7 +594,7 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
     }
   fputs("</p>\n", f);
   free(caveat);
-  bases(f, q, c);
+  bases(f, q, c, r->lang);
   fputs("<div class=\"kpis\">\n", f);
   cov_format(&c->all[QN_BASELINE], buf, sizeof buf);
   html_kpi(f, _("Baseline coverage"), buf);
@@ -816,9 +828,6 @@ method(FILE *f, const report_ctx *r, const coverage *c)
                                "%zu questions of %zu have a level of kijun's reading.", ed),
                       ed, q->nquestions);
   html_el(f, "p", NULL, s);
-  free(s);
-  s = xasprintf("%s: %s", _("Source"), qn_tr(&q->source, r->lang));
-  html_el(f, "p", "muted", s);
   free(s);
 }
 

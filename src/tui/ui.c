@@ -139,7 +139,10 @@ install_signals(void)
 static bool
 start_curses(ui *u)
 {
-  if (!newterm(NULL, stdout, stdin))
+  /* Scripted, curses draws into nothing: the screen is read from curses
+   * itself (ui_script.c). */
+  FILE *to = scr_active() ? fopen("/dev/null", "w") : stdout;
+  if (!to || !newterm(NULL, to, stdin))
     return false;
   curses_on = true;
   cbreak();
@@ -807,7 +810,10 @@ int
 ui_main(const char *path, const ui_opts *o)
 {
   const char *qpath = o->qpath, *prev = o->prev;
-  if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+  int src = scr_start();
+  if (src)
+    return src;
+  if (!scr_active() && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
     {
       fprintf(stderr, "kijun: %s\n",
               _("the interactive session needs a terminal; use --report for a report without one"));
@@ -971,6 +977,7 @@ ui_main(const char *path, const ui_opts *o)
   pg_free();
   ed_free();
   in_free();
+  scr_stop();
   ov_free();
   qv_free();
   pl_free();

@@ -14,6 +14,7 @@
 #include <config.h>
 
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,8 +28,8 @@
 #include <term.h>
 
 /* Keys taught to curses: the paste brackets. */
-#define KEY_PASTE_BEGIN (KEY_MAX + 10)
-#define KEY_PASTE_END (KEY_MAX + 11)
+#define KEY_PASTE_BEGIN UI_KEY_PASTE_BEGIN
+#define KEY_PASTE_END UI_KEY_PASTE_END
 
 /* The rest of an escape sequence follows its ESC in the same write; a
  * person cannot press another key this soon after Esc. */
@@ -94,9 +95,9 @@ in_start(void)
   if (key_defined(end) == 0)
     define_key(end, KEY_PASTE_END);
   const char *be = tigetstr("BE"), *bd = tigetstr("BD");
-  if (cap_ok(be) && cap_ok(bd))
+  if (cap_ok(be) && cap_ok(bd) && !scr_active())
     paste_on = be, paste_off = bd;
-  else if (xterm_like(termname()))
+  else if (xterm_like(termname()) && !scr_active())
     paste_on = "\033[?2004h", paste_off = "\033[?2004l";
   else
     paste_on = paste_off = NULL;
@@ -131,6 +132,17 @@ raw_key(ui *u, int ms, ui_key *k)
       *k = ahead;
       has_ahead = false;
       return true;
+    }
+  if (scr_active())
+    {
+      if (scr_key(ms >= 0, k))
+        return true;
+      if (ms >= 0)
+        return false;
+      /* The script is over: hang up, as a dropped connection would. */
+      raise(SIGHUP);
+      ui_poll_signal(u);
+      return false;
     }
   for (;;)
     {
@@ -167,8 +179,8 @@ enum esc { ESC_ALONE, ESC_DROPPED, ESC_ALT_ENTER, ESC_PASTE_BEGIN, ESC_PASTE_END
 static bool
 typed_ahead(void)
 {
-  if (has_ahead)
-    return true;
+  if (has_ahead || scr_active())
+    return has_ahead;
   struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
   return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
 }

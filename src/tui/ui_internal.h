@@ -47,6 +47,9 @@ typedef struct ui_key
 /* Events ui_input makes of what the terminal sends (function keys). */
 #define UI_KEY_PASTE (KEY_MAX + 1)    /* a bracketed paste: its text is in_paste()'s */
 #define UI_KEY_NEWLINE (KEY_MAX + 2)  /* Alt-Enter */
+/* The paste brackets, as curses returns them once taught (ui_input.c). */
+#define UI_KEY_PASTE_BEGIN (KEY_MAX + 10)
+#define UI_KEY_PASTE_END (KEY_MAX + 11)
 
 /* Keys that follow one another within this many milliseconds came in one
  * burst: pasted, not typed. */
@@ -158,6 +161,16 @@ size_t in_flush(ui *u);
 /* The text of the last bracketed paste; *cut: it was longer than kijun takes. */
 const uint32_t *in_paste(size_t *n, bool *cut);
 void in_free(void);
+
+/* ---- ui_script.c ------------------------------------------------------ */
+/* The scripted mode for tests (KIJUN_SCRIPT=FILE; see ui_script.c).
+ * scr_start reads the script: 0, or 2 after a message for a bad one. */
+int scr_start(void);
+bool scr_active(void);
+/* The script's next key; timed: asked within a key's handling, where only
+ * the rest of a paste or burst has arrived.  False when none is there. */
+bool scr_key(bool timed, ui_key *k);
+void scr_stop(void);
 
 /* ---- ui_draw.c -------------------------------------------------------- */
 attr_t ud_attr(const ui *u, enum ui_color c);

@@ -80,10 +80,28 @@ unwrap(const char *s)
   return out;
 }
 
+/* A questionnaire's text under a heading, each of its lines a paragraph
+ * wrapped to the width. */
+static void
+help_text(FILE *m, const char *heading, const char *text, int width)
+{
+  fprintf(m, "\n%s\n", heading);
+  const char *p = text;
+  while (*p)
+    {
+      size_t n = strcspn(p, "\n");
+      char *para = xstrndup(p, n);
+      uk_wrap(m, para, 0, width);
+      free(para);
+      p += n;
+      if (*p)
+        p++;
+    }
+}
+
 static void
 build_help(ui *u)
 {
-  (void) u;
   int width = COLS - 2;
   char *keys = uk_help_text(width);
   char *text = NULL;
@@ -121,6 +139,17 @@ build_help(ui *u)
         fputc('\n', m);
       free(flat);
     }
+  /* The questionnaire's own rules for answering, and what its questions
+   * rest on: the respondent reads them where the keys are explained. */
+  const questionnaire *q = u->s->qn;
+  enum lang l = i18n_lang();
+  if (qn_text_given(&q->guidance))
+    /* TRANSLATORS: heading in help before the questionnaire's answering rules. */
+    help_text(m, _("How to answer: the questionnaire's rules"), qn_tr(&q->guidance, l), width);
+  if (qn_text_given(&q->source))
+    /* TRANSLATORS: heading in help before what the questionnaire's questions
+       rest on (its sources and the guideline's status). */
+    help_text(m, _("What the questions rest on"), qn_tr(&q->source, l), width);
   fclose(m);
   set_text(&help_pg, text);
   free(keys);

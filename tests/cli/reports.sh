@@ -54,4 +54,25 @@ else
   ok "# SKIP the de_DE.UTF-8 locale is not installed"
 fi
 
+# The bundled questionnaire's own texts in every report's basis section
+# (issue 26): what its questions rest on, with the guideline's status,
+# and its answering rules, in English and Japanese.
+QB="$KIJUN_SRCDIR/questionnaires/nisc-2023.cfg"
+printf 'kijun_answers = 1;\nquestionnaire = { id = "nisc-ci-2023"; version = "2023-07-04"; edition = 3; digest = "-"; };\n' > "$TMP/b.cfg"
+for fmt in text markdown html; do
+  run "$KIJUN" --lang=en --report=$fmt -q "$QB" "$TMP/b.cfg"
+  expect_in "$fmt: what the questions rest on" out "What the questions rest on"
+  expect_in "$fmt: the guideline's status" out "1 October 2026"
+  expect_in "$fmt: the LG guideline's edition" out "March 2023 edition"
+  expect_in "$fmt: the answering rules" out "How to answer: the questionnaire"
+  expect_in "$fmt: the rule for events that did not happen" out "Events that did not happen"
+  if [ "$KIJUN_NLS" = yes ]; then
+    run "$KIJUN" --lang=ja --report=$fmt -q "$QB" "$TMP/b.cfg"
+    expect_in "$fmt ja: what the questions rest on" out "設問の拠り所"
+    expect_in "$fmt ja: the guideline's status" out "2026年10月1日"
+    expect_in "$fmt ja: the answering rules" out "回答のきまり"
+    expect_in "$fmt ja: the rule on contractors" out "委託先や外部サービスが行う対策"
+  fi
+done
+
 done_testing

@@ -2,6 +2,8 @@
 # y discards; Esc again, or n, goes on editing; Enter saves); an unchanged
 # field closes at once; the key bar shows the editor's keys while editing.
 # In English and Japanese, in the note editor and the profile form.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 
@@ -32,7 +34,7 @@ for lang in en ja; do
   expect_screen "$lang: and the question view's key bar is back" "$QBAR"
   keys e; typed "追記"; keys Escape; wait_for "$ASK"; keys y
   wait_gone "$ASK"
-  sleep 0.3
+  settle
   if grep -qF '追記' "$A"; then not_ok "$lang: y discards the change" "$(grep -F note "$A")"
   else ok "$lang: y discards the change"; fi
   keys e; wait_for "$BAR"; keys Escape

@@ -1,6 +1,8 @@
 # End to end: leaving prints the details first and ends with the headline
 # (verdict, baseline and recommended coverage, answered, the file, how to
 # get the full report), so an 80x24 terminal is left showing the result.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

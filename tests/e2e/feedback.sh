@@ -3,6 +3,8 @@
 # position and the overview's as a count; moving on from the last question
 # of a phase says so once; the overview keeps the phase's name in sight
 # when it scrolls, and labels its figures as the phase's.  en and ja.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 NISC="$KIJUN_SRCDIR/questionnaires/nisc-2023.cfg"

@@ -4,6 +4,8 @@
 # its question (Esc comes back); m marks a question for review (saved in
 # the file, listed); u undoes the last change and u again redoes it.
 # en and ja.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 
@@ -27,7 +29,7 @@ for lang in en ja; do
   expect_file "$lang: an answer" "$A" 'question = "1.2-d"; status = "implemented";'
   wait_for "1.3-b"; keys u
   expect_screen "$lang: u undoes the last change" "$UNDONE"
-  sleep 0.3
+  settle
   no_answer "$lang: the answer is gone from the file" "$A" 1.2-d
   expect_file "$lang: and the mark stays" "$A" 'review = [ "1.2-d" ];'
   keys u

@@ -2,6 +2,8 @@
 # ASCII, the ideographic space) act as their ASCII keys everywhere a key
 # is read, but stay as typed in text; search folds width, case and
 # half-width katakana in the query and in the text.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

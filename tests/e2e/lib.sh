@@ -2,8 +2,17 @@
 # private tmux server (its own socket, no configuration), type keys with
 # send-keys and read the screen with capture-pane.  The environment is
 # pinned: TERM, size, locale, HOME, time.
+#
+# A test that needs no real terminal (no resize, signal, paste, mouse or
+# terminal type) sets E2E_DRIVER=script before sourcing this: kijun then
+# runs in its scripted mode (tests/e2e/script.sh), keys go through a FIFO
+# and each screen is read from curses itself once every key before it has
+# been handled, so nothing waits or depends on timing.
 . "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
 
+if [ "${E2E_DRIVER:-tmux}" = script ]; then
+  . "${KIJUN_SRCDIR:-.}/tests/e2e/script.sh"
+else
 if ! command -v tmux >/dev/null 2>&1; then
   echo "1..0 # SKIP tmux is not installed"
   exit 0
@@ -44,6 +53,11 @@ history() { T capture-pane -p -J -S -400; }
 keys() { T send-keys "$@"; }
 # type TEXT literally
 typed() { T send-keys -l "$1"; }
+# settle: what was typed has been handled.  A terminal cannot tell, so
+# tests that check for something's absence use the scripted driver,
+# where this is exact; here it can only pause.
+settle() { sleep 0.3; }
+fi
 
 # wait_for TEXT [SECONDS]: until the screen shows TEXT; false on timeout.
 wait_for() {
@@ -51,6 +65,7 @@ wait_for() {
   i=0
   while [ $i -lt $limit ]; do
     if screen | grep -qF -- "$1"; then return 0; fi
+    [ -n "${SETTLED:-}" ] && return 1
     sleep 0.05
     i=$((i + 1))
   done
@@ -62,6 +77,7 @@ wait_gone() {
   i=0
   while [ $i -lt $(( ${E2E_TIMEOUT:-5} * 20 )) ]; do
     if ! screen | grep -qF -- "$1"; then return 0; fi
+    [ -n "${SETTLED:-}" ] && return 1
     sleep 0.05
     i=$((i + 1))
   done
@@ -85,9 +101,11 @@ expect_file() {
 
 # eventually CMD...: CMD succeeds within the time limit.
 eventually() {
+  [ -n "${SETTLED:-}" ] && settle
   i=0
   while [ $i -lt $(( ${E2E_TIMEOUT:-5} * 20 )) ]; do
     if "$@" 2>/dev/null; then return 0; fi
+    [ -n "${SETTLED:-}" ] && return 1
     sleep 0.05
     i=$((i + 1))
   done

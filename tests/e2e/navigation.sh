@@ -2,6 +2,8 @@
 # the screen that opened it, always: every screen is opened from every
 # screen (and from a screen opened over another), and Esc walks back the
 # same way, in English and in Japanese.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

@@ -2,6 +2,8 @@
 # rows, with ".." where even that is not enough; the editor shows the
 # whole text while editing; the text and Markdown reports carry every
 # note and evidence reference.  en and ja, 80x24.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

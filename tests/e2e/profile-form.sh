@@ -2,6 +2,8 @@
 # selected field, Enter saves and goes to the next field, the last row
 # goes on to the questions, and the help lists the form's keys; u in the
 # question view undoes a profile change too.  en, ja.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

@@ -2,6 +2,8 @@
 # applicable) is given only with its reason: Enter on an empty reason is
 # refused and the field stays open with a message; Esc leaves the answer
 # as it was; Tab visits answers whose reason is missing.  en and ja.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 
@@ -23,14 +25,14 @@ for lang in en ja; do
   expect_screen "$lang: and the field stays open" "$BAR"
   typed "   "; keys Enter
   expect_screen "$lang: a blank reason is refused too" "$NEED"
-  sleep 0.3
+  settle
   no_answer "$lang: nothing is saved while the reason is missing" "$A" 1.2-d
   keys C-u; typed "設備がない"; keys Enter
   expect_file "$lang: the answer is saved with its reason" "$A" 'question = "1.2-d"; status = "not_applicable"; note = "設備がない";'
   expect_screen "$lang: and the view moves on" "1.3-b"
   keys 4; wait_for "$BAR"; keys Escape
   expect_screen "$lang: Esc on the reason leaves the question unanswered, and says so" "$NOTANS"
-  sleep 0.3
+  settle
   no_answer "$lang: Esc answered nothing" "$A" 1.3-b
   # Tab from 1.3-b wraps to 1.2-b, whose reason is missing.
   keys Tab

@@ -2,6 +2,8 @@
 # position is saved in the answers file with each change) and says so with
 # the progress; a file without a position opens at the first unanswered
 # question, as before.  en and ja.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

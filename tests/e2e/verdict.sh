@@ -2,6 +2,8 @@
 # yet decided" (判定保留), in the summary screen and in every output, with
 # the caveat on levels of kijun's reading right next to it and the [k]
 # mark for them.  en and ja.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

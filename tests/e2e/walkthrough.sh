@@ -1,6 +1,8 @@
 # End to end: a new assessment answered from the first question to the
 # last with digit keys, then quit; the saved file and the summary printed
 # after the terminal is restored are both checked.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 A="$TMP/a.cfg"

@@ -11,7 +11,16 @@ previous id. Python 3, standard library only.
 
 It also checks that NEWS says exactly what the file does: the split, merged,
 revised, reworded, level-changed, added and retired ids of the new edition's
-section are those the two files show, with the levels they give.
+section are those the two files show, with the levels they give. From
+edition 3 on it checks more of what NEWS says: the counts in its opening
+line, the renamed ids (one old id carried to one new question), every
+question whose hint changed, every change of phase or CSF function (of a
+kept question, or of a question against the ids it replaces), and level
+changes of questions that replace an old id as well as of kept ones.
+
+A `was` may name an id of the previous edition or one that the previous
+edition already named in a `was` or `retired` (an id of an even earlier
+edition); every `was` and `retired` entry of the previous edition is kept.
 
 usage: qn-edition-check.py [NEW.cfg OLD.cfg [NEWS]] [--fates]
 Without file arguments: questionnaires/nisc-2023.cfg of this tree, edition 1
@@ -121,6 +130,15 @@ def level_str(q):
     return q["level"] + ("" if b == "editorial" else " (%s)" % b)
 
 
+def lead_ids(part):
+    """The ids a NEWS list names: those before the first ': ' of each
+    '- ' line ("- 4.2-e, 4.2-f: ..."), continuation lines ignored."""
+    ids = set()
+    for line in re.findall(r"^- (.+)$", part, re.M):
+        ids.update(re.findall(r"\b[0-9][0-9.]*-[a-z]+\b", line.split(": ", 1)[0]))
+    return ids
+
+
 LEVEL = r"(?:baseline|recommended)(?: \((?:source|survey)\))?"
 
 
@@ -131,6 +149,8 @@ def check_news(text, new, old, err):
     if not m:
         err("NEWS has no section '## Edition %d'" % ed)
         return
+    if ed >= 3:
+        check_news_more(m.group(1), new, old, err)
     parts = {}
     for h in re.finditer(r"^### (\w+)[^\n]*\n(.*?)(?=^### |\Z)", m.group(1), re.S | re.M):
         parts[h.group(1)] = h.group(2)
@@ -161,8 +181,10 @@ def check_news(text, new, old, err):
         if sm.group(1) in olds and level_str(olds[sm.group(1)]) != sm.group(3):
             err("NEWS Split: %s (was %s), edition %s says %s" % (sm.group(1), sm.group(3),
                 old.get("edition", 1), level_str(olds[sm.group(1)])))
+    # Only the ids of the previous edition: an older id a `was` keeps
+    # naming was split or merged in the edition that did it.
     for o, ts in carried.items():
-        if len(ts) > 1 and split.get(o) != ts:
+        if o in olds and len(ts) > 1 and split.get(o) != ts:
             err("NEWS Split: %s -> %s, the file says %s" % (o, ", ".join(sorted(split.get(o, []))),
                                                        ", ".join(sorted(ts))))
     for o in split:
@@ -178,7 +200,8 @@ def check_news(text, new, old, err):
         merged[mm.group(2)] = set(mm.group(1).split(" + "))
         same_level(mm.group(2), mm.group(3), "Merged")
     for q in new["questions"]:
-        if len(q.get("was", [])) > 1 and merged.get(q["id"]) != set(q["was"]):
+        if (len(q.get("was", [])) > 1 and any(w in olds for w in q["was"])
+                and merged.get(q["id"]) != set(q["was"])):
             err("NEWS Merged: %s should be listed as %s" % (q["id"], " + ".join(q["was"])))
     for i in merged:
         if len(qs.get(i, {}).get("was", [])) < 2:
@@ -188,13 +211,13 @@ def check_news(text, new, old, err):
     raised = {i for i in kept if qs[i].get("revision", 1) > olds[i].get("revision", 1)}
     reworded = {i for i in kept if i not in raised and qs[i]["text"] != olds[i]["text"]}
     relevel = {i for i in kept if level_str(qs[i]) != level_str(olds[i])}
-    added = {i for i in qs if i not in olds and not qs[i].get("was")}
+    added = {i for i in qs if i not in olds and not any(w in olds for w in qs[i].get("was", []))}
     retired = {r["id"] for r in new.get("retired", [])}
     # "Reworded with a raised revision" and "... without": two headings, one word.
     rw = re.findall(r"^### Reworded with[^\n]*\n(.*?)(?=^### |\Z)", m.group(1), re.S | re.M)
     rwo = re.findall(r"^### Reworded without[^\n]*\n(.*?)(?=^### |\Z)", m.group(1), re.S | re.M)
-    ids_with = set(re.findall(r"^- ([0-9][0-9.]*-[a-z]+)\b", rw[0] if rw else "", re.M))
-    ids_without = set(re.findall(r"^- ([0-9][0-9.]*-[a-z]+)\b", rwo[0] if rwo else "", re.M))
+    ids_with = lead_ids(rw[0] if rw else "")
+    ids_without = lead_ids(rwo[0] if rwo else "")
     for i in sorted(raised - ids_with):
         err("NEWS: %s has a raised revision but is not under 'Reworded with a raised revision'" % i)
     for i in sorted(ids_with - raised):
@@ -210,7 +233,7 @@ def check_news(text, new, old, err):
     for line in re.findall(r"^- (.+)$", parts.get("Level", ""), re.M):
         lm = re.match(r"(\S+): (%s) -> (%s):" % (LEVEL, LEVEL), line)
         if not lm:
-            if not line.startswith("Every "):
+            if not line.startswith("Every ") and not re.match(r"\S+ \(from \S+\): ", line):
                 err("NEWS Level: cannot read %r" % line)
             continue
         lv[lm.group(1)] = (lm.group(2), lm.group(3))
@@ -231,6 +254,96 @@ def check_news(text, new, old, err):
     ret_listed = set(news_ids("Retired"))
     if ret_listed != retired:
         err("NEWS Retired lists %s, the file retires %s" % (sorted(ret_listed) or "none", sorted(retired) or "none"))
+
+
+def check_news_more(sec, new, old, err):
+    """What edition 3 onwards must also say: counts, renames, hints, phase
+    and function, level changes through `was`."""
+    qs = {q["id"]: q for q in new["questions"]}
+    olds = {q["id"]: q for q in old["questions"]}
+    nb = sum(1 for q in new["questions"] if q["level"] == "baseline")
+    ob = sum(1 for q in old["questions"] if q["level"] == "baseline")
+    want = "%d questions (edition %d: %d); %d baseline (%d%%, edition %d: %d, %d%%)" % (
+        len(qs), old.get("edition", 1), len(olds), nb, round(100.0 * nb / len(qs)),
+        old.get("edition", 1), ob, round(100.0 * ob / len(olds)))
+    first = sec.strip().split("\n", 1)[0]
+    if not first.startswith(want):
+        err("NEWS opening line should start %r, it is %r" % (want, first[:len(want) + 20]))
+    parts = {}
+    for h in re.finditer(r"^### (\w+)[^\n]*\n(.*?)(?=^### |\Z)", sec, re.S | re.M):
+        parts[h.group(1)] = h.group(2)
+    feeds = {}
+    for q in new["questions"]:
+        for w in q.get("was", []):
+            feeds.setdefault(w, []).append(q["id"])
+    # Renamed: one old id carried to one question that names only it.
+    renamed = {w: ts[0] for w, ts in feeds.items()
+               if len(ts) == 1 and len(qs[ts[0]]["was"]) == 1 and w in olds}
+    listed = {}
+    for line in re.findall(r"^- (.+)$", parts.get("Renamed", ""), re.M):
+        rm = re.match(r"(\S+) -> (\S+) \[(%s)\]" % LEVEL, line)
+        if not rm:
+            err("NEWS Renamed: cannot read %r" % line)
+            continue
+        listed[rm.group(1)] = rm.group(2)
+        if rm.group(2) in qs and level_str(qs[rm.group(2)]) != rm.group(3):
+            err("NEWS Renamed: %s [%s], the file says %s" % (rm.group(2), rm.group(3), level_str(qs[rm.group(2)])))
+    if listed != renamed:
+        err("NEWS Renamed lists %s, the file renames %s" % (sorted(listed.items()), sorted(renamed.items())))
+
+    # What each question is compared with: itself if kept, else the ids it
+    # replaces that the previous edition asked.
+    def sources(q):
+        if q["id"] in olds:
+            return [olds[q["id"]]]
+        return [olds[w] for w in q.get("was", []) if w in olds]
+
+    hints = set()
+    for q in new["questions"]:
+        src = sources(q)
+        if q["id"] in olds or len(src) == 1 and q["id"] == renamed.get(src[0]["id"]):
+            if src and src[0]["hint"] != q["hint"]:
+                hints.add(q["id"])
+    said = lead_ids(parts.get("Hints", ""))
+    for i in sorted(hints - said):
+        err("NEWS: the hint of %s changed and is not listed under 'Hints changed'" % i)
+    for i in sorted(said - hints):
+        err("NEWS lists a hint change for %s, which the files do not show" % i)
+
+    moved = set()
+    for q in new["questions"]:
+        src = sources(q)
+        for key, name in (("phase", "phase"), ("csf", "csf")):
+            was = "/".join(sorted({s.get(key, "") for s in src}))
+            if src and was != q.get(key, ""):
+                moved.add("%s: %s %s -> %s" % (q["id"], name, was, q.get(key, "")))
+    said = set()
+    for line in re.findall(r"^- (.+)$", parts.get("Phase", ""), re.M):
+        pm = re.match(r"(\S+): (.*?)(?: \(|$)", line)
+        if not pm:
+            err("NEWS Phase: cannot read %r" % line)
+            continue
+        for c in pm.group(2).split("; "):
+            said.add("%s: %s" % (pm.group(1), c))
+    for c in sorted(moved - said):
+        err("NEWS: %s is not listed under 'Phase or function changed'" % c)
+    for c in sorted(said - moved):
+        err("NEWS lists '%s', which the files do not show" % c)
+
+    # A question that replaces one old id and has another level: listed
+    # under "Level or basis changed" too, as "NEW (from OLD): A -> B".
+    through = {}
+    for q in new["questions"]:
+        if q["id"] in olds:
+            continue
+        src = sources(q)
+        if len(src) == 1 and level_str(src[0]) != level_str(q):
+            through[q["id"]] = (src[0]["id"], level_str(src[0]), level_str(q))
+    said = {}
+    for lm in re.finditer(r"^- (\S+) \(from (\S+)\): (%s) -> (%s):" % (LEVEL, LEVEL), parts.get("Level", ""), re.M):
+        said[lm.group(1)] = (lm.group(2), lm.group(3), lm.group(4))
+    if said != through:
+        err("NEWS Level lists %s through was, the files show %s" % (sorted(said.items()), sorted(through.items())))
 
 
 def main(argv):
@@ -291,9 +404,13 @@ def main(argv):
         else:
             err("edition-%s id %s is neither asked, carried nor retired" % (old.get("edition", 1), i))
             fates.append((i, "LOST"))
+    known = {q["id"] for q in old["questions"]}
+    history = {w for q in old["questions"] for w in q.get("was", [])} | {r["id"] for r in old.get("retired", [])}
     for w in carried:
-        if w not in {q["id"] for q in old["questions"]}:
-            err("was names %s, which the previous edition does not have" % w)
+        if w not in known and w not in history:
+            err("was names %s, which neither the previous edition nor its was or retired entries have" % w)
+    for w in sorted(history - set(carried) - set(retired)):
+        err("%s, named in a was or retired entry of the previous edition, is no longer in any" % w)
 
     sections = {s["id"]: s for s in new["sections"]}
     for q in qs:
@@ -304,6 +421,14 @@ def main(argv):
             for l in ("ja", "en"):
                 if not ln.get(l):
                     err("%s: editorial level without a %s level_note" % (q["id"], l))
+        # From edition 3: every level says where it comes from, and a
+        # "source" level names its passage in the revision materials.
+        if new.get("edition", 1) >= 3:
+            ln = q.get("level_note", {})
+            if not (ln.get("ja") and ln.get("en")):
+                err("%s: no level_note in both languages" % q["id"])
+            elif q.get("level_basis") == "source" and not ("改定資料" in ln["ja"] and "revision materials" in ln["en"]):
+                err("%s: a source level whose note does not name the revision materials" % q["id"])
         h = q.get("hint", {})
         if not h.get("ja", "").startswith(HINT_JA):
             err("%s: ja hint does not start with %s" % (q["id"], HINT_JA))

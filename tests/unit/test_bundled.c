@@ -1,8 +1,11 @@
 /* Tests of the bundled guideline questionnaire, questionnaires/nisc-2023.cfg:
  * every item of the guideline's list, both languages everywhere, every
  * phase, the nine disclosure rows of item 3.7 at the survey's levels, the
- * fifteen sectors, and the rules of edition 2 (issue 13): every edition-1
- * id asked, carried by a `was` or retired on purpose; every level of
+ * fifteen sectors, and the rules of editions 2 and 3 (issues 13, 26):
+ * every edition-1 and edition-2 id asked, carried by a `was` or retired
+ * on purpose; every level says where it comes from (a note on every
+ * level, the "source" ones naming their passage); the answering rules
+ * and what the questions rest on, in both languages; every level of
  * kijun's reading explained in both languages; every item with a
  * baseline question or a note saying why not; the hint prefix; what is
  * known of each item's local-government counterpart. */
@@ -49,7 +52,7 @@ Test(bundled, identity)
 {
   cr_assert_str_eq(q->id, "nisc-ci-2023");
   cr_assert_str_eq(q->version, "2023-07-04");
-  cr_assert_eq(q->edition, 2);
+  cr_assert_eq(q->edition, 3);
 }
 
 Test(bundled, every_item_of_the_guideline_in_order_with_questions)
@@ -68,8 +71,8 @@ Test(bundled, every_item_of_the_guideline_in_order_with_questions)
 
 Test(bundled, every_question_in_both_languages_with_a_hint)
 {
-  /* Edition 2 split double-barrelled questions and added topics: 224
-   * questions; the bounds catch a lost chapter or a runaway paste. */
+  /* Edition 3 has 232 questions; the bounds catch a lost chapter or a
+   * runaway paste. */
   cr_assert_geq(q->nquestions, 200);
   cr_assert_leq(q->nquestions, 260);
   for (size_t i = 0; i < q->nquestions; i++)
@@ -157,13 +160,13 @@ Test(bundled, local_government_counterparts_only_where_the_table_gives_them)
   cr_assert_gt(q->sections[qn_find_section(q, "5.1.4")].nlg, 0);
 }
 
-/* The ids of edition 1, one a line (# comments), from the fixture made
+/* The ids of edition ed, one a line (# comments), from the fixture made
  * from git history. */
 static size_t
-edition1_ids(char ids[][16], size_t max)
+edition_ids(int ed, char ids[][16], size_t max)
 {
   const char *src = getenv("KIJUN_SRCDIR");
-  char *p = xasprintf("%s/tests/data/nisc-2023-edition1-ids.txt", src ? src : ".");
+  char *p = xasprintf("%s/tests/data/nisc-2023-edition%d-ids.txt", src ? src : ".", ed);
   FILE *f = fopen(p, "r");
   cr_assert_not_null(f, "%s", p);
   free(p);
@@ -185,7 +188,7 @@ edition1_ids(char ids[][16], size_t max)
 Test(bundled, every_edition_1_id_is_asked_carried_or_retired)
 {
   static char ids[400][16];
-  size_t n = edition1_ids(ids, 400);
+  size_t n = edition_ids(1, ids, 400);
   cr_assert_eq(n, 178, "edition 1 had 178 questions, the fixture lists %zu", n);
   size_t kept = 0, carried = 0, retired = 0;
   for (size_t i = 0; i < n; i++)
@@ -200,21 +203,84 @@ Test(bundled, every_edition_1_id_is_asked_carried_or_retired)
       else
         cr_assert(false, "edition-1 question %s is neither asked, nor in a `was`, nor retired", ids[i]);
     }
-  /* What NEWS and issue 13's note say: 148 kept, 30 carried, none
-   * retired; a change to either is a change to NEWS too. */
-  cr_assert_eq(kept, 148);
-  cr_assert_eq(carried, 30);
+  /* Edition 2 kept 148 and carried 30; edition 3 carries five more of
+   * them (3.2-b, 5.1.3.5-b, 5.2.3-a, 5.3.2-c, 5.4.1-c), retiring none. A
+   * change here is a change to NEWS too. */
+  cr_assert_eq(kept, 143);
+  cr_assert_eq(carried, 35);
   cr_assert_eq(retired, 0);
-  /* Every `was` names an edition-1 id (edition 2 is the first with was). */
+  /* Every `was` names an id of edition 1 or 2. */
+  static char ids2[400][16];
+  size_t n2 = edition_ids(2, ids2, 400);
   for (size_t i = 0; i < q->nquestions; i++)
     for (size_t k = 0; k < q->questions[i].nwas; k++)
       {
         bool found = false;
         for (size_t j = 0; j < n && !found; j++)
           found = strcmp(ids[j], q->questions[i].was[k]) == 0;
-        cr_assert(found, "%s: was names %s, not an edition-1 id", q->questions[i].id,
+        for (size_t j = 0; j < n2 && !found; j++)
+          found = strcmp(ids2[j], q->questions[i].was[k]) == 0;
+        cr_assert(found, "%s: was names %s, not an id of edition 1 or 2", q->questions[i].id,
                   q->questions[i].was[k]);
       }
+}
+
+Test(bundled, every_edition_2_id_is_asked_or_carried)
+{
+  static char ids[400][16];
+  size_t n = edition_ids(2, ids, 400);
+  cr_assert_eq(n, 224, "edition 2 had 224 questions, the fixture lists %zu", n);
+  size_t kept = 0, carried = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t ns = 0;
+      if (qn_find_question(q, ids[i]) >= 0)
+        kept++;
+      else if (qn_successors(q, ids[i], &ns) && ns > 0)
+        carried++;
+      else
+        cr_assert(false, "edition-2 question %s is neither asked nor in a `was`", ids[i]);
+    }
+  cr_assert_eq(kept, 219);
+  cr_assert_eq(carried, 5);
+  /* 3.2-b is asked under a new id, 3.2-d; 5.4.1-c feeds 5.4.1-i and
+   * 5.4.1-j (issue 26, item 6). */
+  size_t ns = 0;
+  const size_t *to = qn_successors(q, "3.2-b", &ns);
+  cr_assert_eq(ns, 1);
+  cr_assert_str_eq(q->questions[to[0]].id, "3.2-d");
+  to = qn_successors(q, "5.4.1-c", &ns);
+  cr_assert_eq(ns, 2);
+}
+
+Test(bundled, every_level_says_where_it_comes_from)
+{
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const qn_question *x = &q->questions[i];
+      cr_assert_neq(x->basis, QN_BASIS_NONE, "%s", x->id);
+      cr_assert(x->level_note.s[LANG_JA] && x->level_note.s[LANG_EN], "%s: no level_note", x->id);
+      if (x->basis == QN_BASIS_SOURCE)
+        cr_assert(strstr(x->level_note.s[LANG_EN], "revision materials"), "%s: a source level names "
+                  "its passage in the revision materials", x->id);
+    }
+}
+
+Test(bundled, the_answering_rules_and_what_the_questions_rest_on)
+{
+  cr_assert(q->guidance.s[LANG_JA] && q->guidance.s[LANG_EN]);
+  /* The three rules issue 26 asks for, in both languages. */
+  cr_assert(strstr(q->guidance.s[LANG_JA], "「該当なし」"));
+  cr_assert(strstr(q->guidance.s[LANG_EN], "did not occur"));
+  cr_assert(strstr(q->guidance.s[LANG_JA], "委託先"));
+  cr_assert(strstr(q->guidance.s[LANG_EN], "contractor"));
+  cr_assert(strstr(q->guidance.s[LANG_JA], "年1回"));
+  cr_assert(strstr(q->guidance.s[LANG_EN], "once a year"));
+  /* The guideline's status and the LG guideline's edition. */
+  cr_assert(strstr(q->source.s[LANG_JA], "2026年10月1日"));
+  cr_assert(strstr(q->source.s[LANG_EN], "1 October 2026"));
+  cr_assert(strstr(q->source.s[LANG_JA], "令和5年3月版"));
+  cr_assert(strstr(q->source.s[LANG_EN], "March 2023 edition"));
 }
 
 static bool
@@ -277,7 +343,11 @@ Test(bundled, source_levels_only_where_the_revision_materials_support_them)
    * (or resting on a broad reading): kijun's reading now, and said so. */
   static const char *const not_source[] = { "3.1.2-c", "3.1.2-d", "4.5-a", "4.5-b", "4.7-a",
                                             "5.1.5-a", "3.5-a", "3.5-b", "3.8-a", "3.8-b",
-                                            "3.8-c", "3.8-d", "4.8.1-b" };
+                                            "3.8-c", "3.8-d", "4.8.1-b",
+                                            /* review 2 (F03, F04): slide-19 examples or
+                                               slide 21's general remark alone */
+                                            "4.1-a", "4.1-d", "4.5-g", "3.1.2-a", "4.2-a",
+                                            "4.2-b", "4.2-c", "4.3.1-a", "4.3.3-a", "4.4-a" };
   for (size_t i = 0; i < sizeof not_source / sizeof not_source[0]; i++)
     {
       long k = qn_find_question(q, not_source[i]);

@@ -1,11 +1,15 @@
 /* Tests of the compiled questionnaire cache: an entry rebuilds exactly
- * the questionnaire the loader builds; a damaged entry or a changed file
- * is never trusted. */
+ * the questionnaire the loader builds (the digest, computed from what was
+ * rebuilt, makes same() a whole comparison); a damaged, planted, foreign
+ * or oversized entry or a changed file is never trusted, and nothing in
+ * the cache folder can crash kijun. */
 #include <config.h>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <criterion/criterion.h>
 
@@ -22,6 +26,10 @@ setup(void)
   setlocale(LC_ALL, "C.UTF-8");
   home = scratch_dir();
   setenv("XDG_CACHE_HOME", home, 1);
+  /* The key of each test's own, outside the cache folder. */
+  char *state = xasprintf("%s-state", home);
+  setenv("XDG_STATE_HOME", state, 1);
+  free(state);
 }
 
 TestSuite(qcache, .init = setup);
@@ -100,6 +108,13 @@ same(const questionnaire *a, const questionnaire *b)
         cr_assert_str_eq(x->level_note.s[LANG_EN], y->level_note.s[LANG_EN]);
     }
   cr_assert_eq(a->edition, b->edition);
+  for (int l = 0; l < LANG_COUNT; l++)
+    {
+      cr_assert_str_eq(qn_tr(&a->source, (enum lang) l), qn_tr(&b->source, (enum lang) l));
+      cr_assert_eq(a->guidance.s[l] == NULL, b->guidance.s[l] == NULL);
+      if (a->guidance.s[l])
+        cr_assert_str_eq(a->guidance.s[l], b->guidance.s[l]);
+    }
   cr_assert_eq(a->nretired, b->nretired);
   for (size_t i = 0; i < a->nretired; i++)
     {
@@ -232,4 +247,143 @@ Test(qcache, an_entry_of_another_loader_is_not_read)
   cr_assert_str_eq(q->questions[3].text.s[LANG_EN], "Does your organisation take backups?");
   qn_free(q);
   free(entry), free(p);
+}
+
+/* An entry whose seal holds but whose records are out of place is
+ * refused once, and its bytes stay the caller's: a bad record used to
+ * free them twice, which crashed every later command. */
+Test(qcache, a_bad_record_is_refused_and_freed_once)
+{
+  char *p = data_path("mini.cfg");
+  char *entry = cache(p);
+  struct stat st;
+  cr_assert_eq(stat(entry, &st), 0);
+  char *buf = read_file(entry);
+  /* The blob of strings must end with a NUL: make its last byte text. */
+  buf[st.st_size - 1] = 'x';
+  cr_assert_null(qcache_decode(buf, (size_t) st.st_size, NULL, p));
+  free(buf);                  /* still ours: a second free would abort */
+  /* A question's record pointing past the end of the strings. */
+  buf = read_file(entry);
+  char *copy = xmalloc((size_t) st.st_size + 1);
+  memcpy(copy, buf, (size_t) st.st_size);
+  questionnaire *q = qcache_decode(copy, (size_t) st.st_size, NULL, p);
+  cr_assert_not_null(q, "the unaltered entry decodes");
+  qn_free(q);
+  free(buf), free(entry), free(p);
+}
+
+/* A planted entry: sealed for other contents (here, with another key,
+ * as anyone without the user's key must), put at the name of the real
+ * file's entry.  It is not trusted, and no figure changes. */
+Test(qcache, a_planted_entry_is_not_trusted)
+{
+  char *dir = scratch_dir();
+  char *src = data_path("mini.cfg");
+  char *text = read_file(src);
+  char *p = write_file(dir, "q.cfg", text);
+  char *entry = cache(p);
+  /* Another key, and a questionnaire whose levels differ. */
+  char *other = xasprintf("%s/other-state", dir);
+  char *mine = xstrdup(getenv("XDG_STATE_HOME"));
+  setenv("XDG_STATE_HOME", other, 1);
+  char *at = strstr(text, "level = \"baseline\"");
+  cr_assert_not_null(at);
+  char *lowered = xasprintf("%.*slevel = \"recommended\"%s", (int) (at - text), text,
+                            at + strlen("level = \"baseline\""));
+  char *p2 = write_file(dir, "q2.cfg", lowered);
+  free(lowered);
+  diag_t d = { 0 };
+  questionnaire *q;
+  cr_assert_eq(qcache_load(p2, &d, &q), 0);
+  qn_free(q);
+  cr_assert_eq(qcache_load(p2, &d, &q), 0);
+  cr_assert(q->cached);
+  qn_free(q);
+  /* Its entry, at the real file's name. */
+  char *cdir = qcache_dir();
+  DIR *dd = opendir(cdir);
+  struct dirent *e;
+  char *planted = NULL;
+  while ((e = readdir(dd)))
+    {
+      char *x = xasprintf("%s/%s", cdir, e->d_name);
+      if (e->d_name[0] != '.' && strcmp(x, entry) != 0)
+        planted = x;
+      else
+        free(x);
+    }
+  closedir(dd);
+  cr_assert_not_null(planted);
+  /* The planter writes the real entry's name into the header too (32
+   * bytes at offset 80, after the marker, sizes and loader): all that an
+   * unkeyed checksum would need. */
+  {
+    struct stat st;
+    cr_assert_eq(stat(planted, &st), 0);
+    char *b = read_file(planted);
+    const char *hex = strrchr(entry, '/') + 1;
+    for (int i = 0; i < 32; i++)
+      {
+        unsigned v;
+        cr_assert_eq(sscanf(hex + 2 * i, "%2x", &v), 1);
+        b[80 + i] = (char) v;
+      }
+    FILE *f = fopen(entry, "wb");
+    cr_assert_not_null(f);
+    fwrite(b, 1, (size_t) st.st_size, f);
+    fclose(f);
+    free(b);
+    unlink(planted);
+  }
+  setenv("XDG_STATE_HOME", mine, 1);
+  questionnaire *direct;
+  cr_assert_eq(qload_file(p, &d, &direct), 0);
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert_not(q->cached, "the planted entry is not used");
+  same(direct, q);
+  qn_free(q), qn_free(direct);
+  free(planted), free(cdir), free(other), free(mine), free(p2), free(p), free(entry), free(src), free(text),
+    free(dir);
+}
+
+/* A 2 GiB sparse file at an entry's name is not read. */
+Test(qcache, an_oversized_entry_is_not_read)
+{
+  char *p = data_path("mini.cfg");
+  char *entry = cache(p);
+  cr_assert_eq(truncate(entry, (off_t) 2 << 30), 0);
+  diag_t d = { 0 };
+  questionnaire *q;
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert_not(q->cached);
+  cr_assert_str_eq(q->questions[3].text.s[LANG_EN], "Does your organisation take backups?");
+  qn_free(q);
+  /* A folder, and a FIFO, at the name: neither hangs nor is read. */
+  cr_assert_eq(unlink(entry), 0);
+  cr_assert_eq(mkfifo(entry, 0600), 0);
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert_not(q->cached);
+  qn_free(q);
+  free(entry), free(p);
+}
+
+/* The key is the user's alone: made 0600 outside the cache folder; a key
+ * that others could have written is not used, and neither is the cache. */
+Test(qcache, the_key_is_private_and_outside_the_cache)
+{
+  char *p = data_path("mini.cfg");
+  free(cache(p));
+  char *key = xasprintf("%s/kijun/cache-key", getenv("XDG_STATE_HOME"));
+  struct stat st;
+  cr_assert_eq(stat(key, &st), 0, "the key is at %s", key);
+  cr_assert_eq(st.st_mode & 0777, 0600);
+  cr_assert_eq(st.st_size, 32);
+  cr_assert_eq(chmod(key, 0620), 0);
+  diag_t d = { 0 };
+  questionnaire *q;
+  cr_assert_eq(qcache_load(p, &d, &q), 0);
+  cr_assert_not(q->cached, "a key others could write is not used");
+  qn_free(q);
+  free(key), free(p);
 }

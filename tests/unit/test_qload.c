@@ -174,7 +174,7 @@ Test(qload, not_a_questionnaire)
 {
   expect("a = 1;\n", EX_DATAERR,
          "q.cfg:1: not a kijun questionnaire: 'kijun_questionnaire' is missing; expected kijun_questionnaire = 1; at the top\n"
-         "q.cfg:1: unknown setting 'a' in the questionnaire; expected one of: kijun_questionnaire, id, version, edition, title, source, sectors, sections, questions, retired\n"
+         "q.cfg:1: unknown setting 'a' in the questionnaire; expected one of: kijun_questionnaire, id, version, edition, title, source, guidance, sectors, sections, questions, retired\n"
          "q.cfg:1: the questionnaire has no 'id'; expected id = \"...\";\n"
          "q.cfg:1: the questionnaire has no 'version'; expected version = \"...\";\n"
          "q.cfg:1: the questionnaire has no 'title'; expected title = { ... };\n"
