@@ -112,6 +112,16 @@ for lang in en ja; do
     keys C-c
     expect_screen "$at: Ctrl-C says every answer is saved" "$SAVED"
     expect_exit "$at: and exits 130" 130
+
+    # S5: on the bundled questionnaire, ids of 9 characters (5.1.1.1-d)
+    # and of 7 (5.5.2-e) keep the text in one column.
+    start "$W" "$H" -- --lang $lang --questionnaire "$KIJUN_SRCDIR/questionnaires/nisc-2023.cfg" "$TMP/bundled-$lang-$W.cfg"
+    expect_screen "$at: the bundled questionnaire opens on the form" "$PROFILE"
+    keys Escape; wait_gone "$PROFILE" >/dev/null; keys P; wait_for "$PLANT" >/dev/null; keys End
+    expect_screen "$at: the plan lists 5.5.2-e" "5.5.2-e"
+    cols=$(screen | awk 'match($0, /^[> ] [-+!] [0-9][^ ]* +/) { print RLENGTH }' | sort -u | tr '\n' ' ')
+    if [ "$(echo $cols | wc -w)" -eq 1 ]; then ok "$at: question texts start in one column ($cols)"
+    else not_ok "$at: question texts start in one column" "$cols" "$(screen)"; fi
   done
 done
 
