@@ -515,7 +515,6 @@ static const char *const basis_descs[] = { QN_BASIS_TABLE(DESC4_) };
 #undef DESC4_
 static const char *const lgstate_labels[] = { QN_LGSTATE_TABLE(LABEL_) };
 static const char *const lgpart_labels[] = { QN_LGPART_TABLE(LABEL_) };
-static const char *const csf_labels[] = { QN_CSF_TABLE(LABEL_) };
 #undef KEY_
 #undef LABEL_
 
@@ -524,7 +523,7 @@ _Static_assert(COUNT_(phase_keys) == QN_PHASE_COUNT && COUNT_(phase_labels) == Q
 _Static_assert(COUNT_(level_keys) == QN_LEVEL_COUNT && COUNT_(level_labels) == QN_LEVEL_COUNT, "levels");
 _Static_assert(COUNT_(basis_keys) == QN_BASIS_COUNT && COUNT_(basis_labels) == QN_BASIS_COUNT
                && COUNT_(basis_descs) == QN_BASIS_COUNT, "bases");
-_Static_assert(COUNT_(csf_keys) == QN_CSF_COUNT && COUNT_(csf_labels) == QN_CSF_COUNT, "CSF functions");
+_Static_assert(COUNT_(csf_keys) == QN_CSF_COUNT, "CSF functions");
 _Static_assert(COUNT_(lgpart_keys) == QN_LG_COUNT && COUNT_(lgpart_labels) == QN_LG_COUNT, "LG parts");
 _Static_assert(COUNT_(lgstate_keys) == QN_LGSTATE_COUNT && COUNT_(lgstate_labels) == QN_LGSTATE_COUNT,
                "LG states");
@@ -548,5 +547,4 @@ const char *qn_level_name(enum qn_level l) { return _(level_labels[l]); }
 const char *qn_basis_name(enum qn_basis b) { return _(basis_labels[b]); }
 const char *qn_lgpart_name(enum qn_lgpart p) { return _(lgpart_labels[p]); }
 const char *qn_basis_desc(enum qn_basis b) { return _(basis_descs[b]); }
-const char *qn_csf_name(enum qn_csf c) { return csf_labels[c] ? _(csf_labels[c]) : NULL; }
 const char *qn_lgstate_name(enum qn_lgstate s) { return lgstate_labels[s] ? _(lgstate_labels[s]) : NULL; }

@@ -58,12 +58,12 @@
 /* NIST CSF 2.0 functions; their names are the keys. */
 #define QN_CSF_TABLE(X) \
   X(CSF_NONE, "", NULL) \
-  X(CSF_GV, "GV", N_("Govern")) \
-  X(CSF_ID, "ID", N_("Identify")) \
-  X(CSF_PR, "PR", N_("Protect")) \
-  X(CSF_DE, "DE", N_("Detect")) \
-  X(CSF_RS, "RS", N_("Respond")) \
-  X(CSF_RC, "RC", N_("Recover"))
+  X(CSF_GV, "GV", NULL) \
+  X(CSF_ID, "ID", NULL) \
+  X(CSF_PR, "PR", NULL) \
+  X(CSF_DE, "DE", NULL) \
+  X(CSF_RS, "RS", NULL) \
+  X(CSF_RC, "RC", NULL)
 
 /* Parts of the local-government information security policy guideline. */
 #define QN_LGPART_TABLE(X) \
@@ -224,9 +224,6 @@ const char *qn_phase_key(enum qn_phase p);
 const char *qn_level_key(enum qn_level l);
 const char *qn_basis_key(enum qn_basis b);
 const char *qn_csf_key(enum qn_csf c);
-/* The NIST CSF 2.0 function's name (Govern ...), for readers who do not
- * know its two letters; NULL for none. */
-const char *qn_csf_name(enum qn_csf c);
 const char *qn_lgpart_key(enum qn_lgpart p);
 const char *qn_lgstate_key(enum qn_lgstate s);
 

@@ -335,9 +335,10 @@ qv_draw(ui *u)
    * taken for the government's. */
   /* TRANSLATORS: after the question id, where its level comes from. */
   char *basis = x->basis ? xasprintf(_("level from: %s"), qn_basis_name(x->basis)) : xstrdup("");
-  /* TRANSLATORS: the question's NIST CSF 2.0 function in its header:
-     its two letters and its name, as in "CSF PR Protect". */
-  char *meta = x->csf ? xasprintf(_("%s   CSF %s %s   %s"), x->id, qn_csf_key(x->csf), qn_csf_name(x->csf), basis)
+  /* The CSF function by its two letters, which the help explains (its
+   * name here would shift the rest of the line from one question to the
+   * next, and cost every answer's redraw). */
+  char *meta = x->csf ? xasprintf("%s   CSF %s   %s", x->id, qn_csf_key(x->csf), basis)
                       : xasprintf("%s   %s", x->id, basis);
   free(basis);
   ud_text(1, 2 + tw + 2, COLS - tw - 6, meta, A_NORMAL);
