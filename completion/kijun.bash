@@ -10,7 +10,9 @@
 _kijun_words()
 {
     case $1 in
-        --report | -r | --plan | --compare | --aggregate) echo "text markdown csv json html" ;;
+        --report | -r) echo "text markdown csv json html oscal" ;;
+        --plan | --compare | --aggregate) echo "text markdown csv json html" ;;
+        --export) echo "oscal-catalog oscal-profile oscal-profile-baseline oscal-profile-full" ;;
         --lang | -l) echo "ja en" ;;
     esac
 }

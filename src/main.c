@@ -23,6 +23,7 @@
 #include "io/paths.h"
 #include "io/qfind.h"
 #include "io/qload.h"
+#include "report/oscal.h"
 #include "report/report.h"
 #include "report/report_agg.h"
 #include "report/report_compare.h"
@@ -30,6 +31,7 @@
 #include "io/session.h"
 #include "ops/survey.h"
 #include "base/text.h"
+#include "line/line.h"
 #include "tui/ui.h"
 #include "base/xalloc.h"
 
@@ -48,6 +50,8 @@ enum
   OPT_MERGE,
   OPT_PROFILE_FROM,
   OPT_NO_MOUSE,
+  OPT_EXPORT,
+  OPT_LINE,
 };
 
 static const struct option long_options[] = {
@@ -65,6 +69,8 @@ static const struct option long_options[] = {
   { "profile-from", required_argument, NULL, OPT_PROFILE_FROM },
   { "dry-run", no_argument, NULL, 'n' },
   { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+  { "export", required_argument, NULL, OPT_EXPORT },
+  { "line", no_argument, NULL, OPT_LINE },
   { "questionnaire", required_argument, NULL, 'q' },
   { "lang", required_argument, NULL, 'l' },
   { "help", no_argument, NULL, OPT_HELP },
@@ -81,8 +87,9 @@ usage_line(FILE *f)
               "  or:  %s --compare[=FORMAT] OLD-ANSWERS NEW-ANSWERS\n"
               "  or:  %s --next-cycle OLD-ANSWERS NEW-ANSWERS\n"
               "  or:  %s --aggregate[=FORMAT] [OPTION]... PATH...\n"
-              "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"),
-          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
+              "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"
+              "  or:  %s --export=FORMAT [QUESTIONNAIRE-FILE]\n"),
+          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
 }
 
 static void
@@ -98,8 +105,9 @@ help(void)
           "\n"), stdout);
   fputs(_("Options:\n"
           "  -r, --report[=FORMAT]      print the coverage report of ANSWERS-FILE and exit;\n"
-          "                             FORMAT is text (default), markdown, csv, json\n"
-          "                             or html\n"
+          "                             FORMAT is text (default), markdown, csv, json,\n"
+          "                             html or oscal (OSCAL 1.2 assessment results;\n"
+          "                             only with --report)\n"
           "      --plan[=FORMAT]        print the improvement plan of ANSWERS-FILE (every\n"
           "                             question not met, with its action, owner and\n"
           "                             dates) and exit; FORMAT as for --report\n"
@@ -128,6 +136,11 @@ help(void)
           "      --pattern=GLOB         with --aggregate, the files taken from folders\n"
           "                             (default: *.cfg)\n"
           "      --merge=OUT            combine the answers files into a new file OUT\n"
+          "      --export=FORMAT        write the questionnaire (the bundled one, or\n"
+          "                             QUESTIONNAIRE-FILE) in an OSCAL 1.2 FORMAT and\n"
+          "                             exit: oscal-catalog, oscal-profile (the baseline\n"
+          "                             selection; also oscal-profile-baseline) or\n"
+          "                             oscal-profile-full\n"
           "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
           "  -n, --dry-run              with --merge=OUT, show what the merge would give\n"
           "                             (answers, conflicts) and write nothing\n"
@@ -137,8 +150,22 @@ help(void)
           "                             (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)\n"
           "      --no-mouse             leave the mouse to the terminal: no clicks, and\n"
           "                             text is selected without holding Shift\n"
+
           "  -h, --help                 show this help and exit\n"
           "  -V, --version              show the version and exit\n"
+          "\n"), stdout);
+  fputs(_("Without a full screen:\n"
+          "      --line                 a plain dialogue, one line at a time, for\n"
+          "                             screen readers, serial consoles and scripts;\n"
+          "                             chosen by itself when input or output is not\n"
+          "                             a terminal, or the terminal cannot move its\n"
+          "                             cursor (TERM=dumb)\n"
+          "\n"), stdout);
+  fputs(_("Each question names the NIST Cybersecurity Framework (CSF) 2.0 categories\n"
+          "it bears on, as kijun's reading: CSF 2.0 sorts security outcomes into six\n"
+          "functions (GV Govern, ID Identify, PR Protect, DE Detect, RS Respond, RC\n"
+          "Recover) and 22 categories such as GV.PO (policy); reports show coverage by\n"
+          "function and category beside the PDCA phases.\n"
           "\n"), stdout);
   fputs(_("Exit status: 0 success, 1 --compare found a question that regressed or\n"
           "--aggregate left files out, 2 bad usage, 65 bad data, 66 a file cannot be\n"
@@ -172,9 +199,11 @@ finish_stdout(int status)
 {
   if (fflush(stdout) != 0 || ferror(stdout))
     {
-      if (status == 0)
+      /* A lost output outranks "files left out" or "regressed" (1): said,
+       * and its own status. */
+      if (status == 0 || status == 1 || status == EX_IOERR)
         {
-          fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"), strerror(errno));
+          fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"), strerror(errno ? errno : EIO));
           return EX_IOERR;
         }
     }
@@ -243,6 +272,38 @@ run_report(const char *path, const char *qpath, const char *prev, enum report_fm
     }
   ans_free(pa);
   session_close(&s);
+  return finish_stdout(rc);
+}
+
+/* --report=oscal: the answers file as OSCAL assessment results. */
+static int
+run_oscal_results(const char *path, const char *qpath)
+{
+  diag_t d = { 0 };
+  session s;
+  int rc = session_open(&s, path, qpath, false, &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  diag_print(&s.warn, stderr);
+  if (rc == 0)
+    rc = oscal_results_write(stdout, s.qn, s.a);
+  session_close(&s);
+  return finish_stdout(rc);
+}
+
+/* --export=FORMAT: the questionnaire as an OSCAL catalog or profile. */
+static int
+run_export(enum oscal_export what, const char *qpath)
+{
+  diag_t d = { 0 };
+  questionnaire *q = NULL;
+  int rc = qfind_load(qpath, NULL, NULL, NULL, &d, &q);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc == 0)
+    rc = what == OSCAL_CATALOG ? oscal_catalog_write(stdout, q)
+                               : oscal_profile_write(stdout, q, what != OSCAL_PROFILE_FULL);
+  qn_free(q);
   return finish_stdout(rc);
 }
 
@@ -387,6 +448,32 @@ run_aggregate(char *const *paths, size_t n, const char *qpath, enum report_fmt f
   return finish_stdout(rc);
 }
 
+/* The Linux virtual console draws at most 512 glyphs: Japanese comes out
+ * as replacement boxes.  Say so, once, in English (the one language it
+ * shows), and offer English or the line mode, whose text a screen reader
+ * reads from /dev/vcsu.  True when the line mode was chosen. */
+static bool
+linux_console_japanese(void)
+{
+  const char *term = getenv("TERM");
+  if (i18n_lang() != LANG_JA || !term || strncmp(term, "linux", 5) != 0)
+    return false;
+  enum lang was = i18n_switch_messages(LANG_EN);
+  fprintf(stderr, "%s: %s\n", PACKAGE,
+          _("the Linux console cannot show Japanese: it would draw boxes instead of the text."));
+  fputs(_("Type e and Enter for English, l for the line mode in Japanese (a screen reader reads\n"
+          "its text from /dev/vcsu), or j to go on in Japanese anyway: "), stderr);
+  fflush(stderr);
+  char buf[64];
+  const char *got = fgets(buf, sizeof buf, stdin);
+  i18n_switch_messages(was);
+  if (got && (buf[0] == 'l' || buf[0] == 'L'))
+    return true;
+  if (!got || !(buf[0] == 'j' || buf[0] == 'J'))
+    i18n_set_lang(LANG_EN);
+  return false;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -405,9 +492,9 @@ main(int argc, char **argv)
   i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL, path_localedir());
 
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
-  const char *merge_out = NULL, *profile_from = NULL;
+  const char *merge_out = NULL, *profile_from = NULL, *export = NULL;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
-  bool want_aggregate = false, dry_run = false, no_mouse = false;
+  bool want_aggregate = false, dry_run = false, no_mouse = false, want_line = false;
   survey_opts so = { 0 };
   int c;
   opterr = 0;
@@ -461,6 +548,12 @@ main(int argc, char **argv)
         case OPT_NO_MOUSE:
           no_mouse = true;
           break;
+        case OPT_EXPORT:
+          export = optarg;
+          break;
+        case OPT_LINE:
+          want_line = true;
+          break;
         case 'q':
           qpath = optarg;
           break;
@@ -505,10 +598,24 @@ main(int argc, char **argv)
     return bad_usage(xasprintf(_("%s is used with %s"), "--profile-from", "--merge"));
   if (dry_run && !merge_out)
     return bad_usage(xasprintf(_("%s is used with %s"), "--dry-run", "--merge"));
-  if (no_mouse && (loop || many || want_report || check || migrate))
-    return bad_usage(xasprintf(_("%s is used with the interactive session only"), "--no-mouse"));
+  if ((no_mouse || want_line) && (loop || many || want_report || check || migrate))
+    return bad_usage(xasprintf(_("%s is used with the interactive session only"),
+                               want_line ? "--line" : "--no-mouse"));
   if (i18n_fallback_reason() && (check || migrate || want_report || loop || many))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
+  if (export)
+    {
+      int what = oscal_export_parse(export);
+      if (what < 0)
+        return bad_usage(xasprintf(_("unknown export format '%s'; expected one of: %s"), export,
+                                   oscal_export_list()));
+      if (loop || many || want_report || check || migrate || prev || no_mouse || want_line)
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--export"));
+      if (rest > 1 || (rest == 1 && qpath))
+        return bad_usage(xasprintf(_("too many files: '%s'; expected one questionnaire file"),
+                                   argv[optind + (rest > 1)]));
+      return run_export((enum oscal_export) what, rest == 1 ? argv[optind] : qpath);
+    }
   if (migrate)
     {
       if (want_report || qpath || check)
@@ -555,7 +662,17 @@ main(int argc, char **argv)
   if (rest > 1 && !want_compare)
     return bad_usage(xasprintf(_("too many files: '%s'; expected one answers file"), argv[optind + 1]));
 
+  if (want_report && report && strcmp(report, "oscal") == 0)
+    {
+      if (rest != 1)
+        return bad_usage(xasprintf(_("%s needs an answers file"), "--report"));
+      if (prev)
+        return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", "--report=oscal"));
+      return run_oscal_results(argv[optind], qpath);
+    }
   int fmt = report_fmt_parse(report);
+  if (fmt < 0 && want_report)
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, json, html or oscal"), report));
   if (fmt < 0)
     return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, json or html"), report));
   if (want_compare)
@@ -574,8 +691,37 @@ main(int argc, char **argv)
               _("neither XDG_DATA_HOME nor HOME is set; give the answers file as an argument"));
       return 2;
     }
-  ui_opts uo = { qpath, prev, no_mouse };
-  int rc = ui_main(path, &uo);
+  /* The line mode where the screens cannot work: no terminal at one end,
+   * or one that cannot address the cursor (TERM=dumb, an Emacs buffer, a
+   * printing terminal, a type this system does not know). */
+  char *why = NULL;
+  /* The screens' scripted mode (KIJUN_SCRIPT, for tests; see
+   * tui/ui_script.c) needs no terminal and is never asked anything. */
+  const char *script = getenv("KIJUN_SCRIPT");
+  bool scripted = script && *script;
+  if (!want_line && !scripted && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+    why = xstrdup(_("standard input or output is not a terminal"));
+  else if (!want_line && !scripted && !ui_terminal_usable())
+    {
+      const char *term = getenv("TERM");
+      char *t = txt_sanitize(term ? term : "", true);
+      why = xasprintf(_("the terminal type '%s' is unknown here or cannot move its cursor"), t);
+      free(t);
+    }
+  int rc;
+  if (!want_line && !why && !scripted && linux_console_japanese())
+    want_line = true;
+  if (want_line || why)
+    {
+      line_opts lo = { qpath, prev, why };
+      rc = line_main(path, &lo);
+    }
+  else
+    {
+      ui_opts uo = { qpath, prev, no_mouse };
+      rc = ui_main(path, &uo);
+    }
+  free(why);
   free(path);
   return finish_stdout(rc);
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -111,8 +112,8 @@ afile_resolve(const char *path)
 
 /* Put the finished temporary file at path: replacing what is there, or,
  * when exclusive, only if nothing is (a hard link fails on an existing
- * name, atomically; where links are not supported, a check and a rename
- * stand in). */
+ * name, atomically; where links are not supported, a rename that does not
+ * replace; only where neither is, a check and a rename stand in). */
 static int
 put_in_place(const char *tmp, const char *path, bool exclusive)
 {
@@ -122,6 +123,15 @@ put_in_place(const char *tmp, const char *path, bool exclusive)
     return unlink(tmp), 0;
   if (errno == EEXIST)
     return -1;
+#ifdef RENAME_NOREPLACE
+  /* No hard links here (some network and FAT filesystems): a rename
+   * that refuses to replace is just as exclusive. */
+  if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno == EEXIST)
+    return -1;
+#endif
+  /* Neither (an old kernel): a check and a rename stand in. */
   struct stat st;
   if (lstat(path, &st) == 0)
     return errno = EEXIST, -1;

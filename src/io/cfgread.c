@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "io/afile.h"
+#include "base/hset.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "base/xalloc.h"
@@ -42,6 +43,12 @@ struct scan
   int tok_line;               /* where the current token began */
   int lx_line;                /* the line the lexer is on */
   size_t values;              /* settings and list elements so far */
+  /* The lists and groups the lexer is in: each list's elements so far
+   * and the line it began on (deeper nesting is not counted). */
+  struct nest { size_t elems; int line; bool list; } nest[CFG_NEST_COUNTED];
+  int depth;
+  char wtext[32];             /* the start of the current word (an integer?) */
+  size_t wtlen;
 };
 
 /* Whether a token now n bytes long is too long. */
@@ -173,6 +180,65 @@ static const unsigned char ch_class[256] = {
   ['E'] = CH_HEX, ['F'] = CH_HEX,
 };
 
+/* Whether the word just read, when it is an integer without the L of a
+ * 64-bit one, fits in 32 bits: libconfig 1.5 keeps only the low 32 bits
+ * of a larger one (edition = 4294967299 would read as 3), so it is
+ * refused here, with its line.  Other words pass. */
+static bool
+int_fits(struct scan *s)
+{
+  const char *w = s->wtext;
+  size_t n = s->wtlen, i = 0;
+  if (n == sizeof s->wtext)
+    n = sizeof s->wtext - 1;    /* long: a digit run this long is too large anyway */
+  char buf[sizeof s->wtext];
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  if (buf[0] == '-' || buf[0] == '+')
+    i = 1;
+  bool hex = buf[i] == '0' && (buf[i + 1] == 'x' || buf[i + 1] == 'X');
+  size_t j = hex ? i + 2 : i;
+  if (buf[j] == '\0')
+    return true;
+  for (size_t k = j; buf[k]; k++)
+    if (!(hex ? (ch_class[(unsigned char) buf[k]] & CH_HEX) : buf[k] >= '0' && buf[k] <= '9'))
+      return true;            /* a name, a float, a 64-bit integer (L): not ours */
+  errno = 0;
+  long long v = strtoll(buf, NULL, hex ? 16 : 10);
+  bool fits = errno == 0 && s->wtlen < sizeof s->wtext
+              && (hex ? v >= 0 && v <= (long long) UINT32_MAX : v >= INT32_MIN && v <= INT32_MAX);
+  if (!fits)
+    diag_add(s->r->diag, s->r->file, s->tok_line,
+             _("the integer %s is out of range; expected at most %d"), buf, INT32_MAX);
+  return fits;
+}
+
+/* Follow lists and groups as c opens, separates or closes them; false
+ * when a list has more elements than one list may (reported).  libconfig
+ * grows a list a few elements at a time, which is quadratic in its
+ * length: the limit keeps the longest list to a fraction of a second. */
+static bool
+nest_step(struct scan *s, unsigned char c)
+{
+  if (c == '(' || c == '[' || c == '{')
+    {
+      if (s->depth < CFG_NEST_COUNTED)
+        s->nest[s->depth] = (struct nest){ 0, s->lx_line, c != '{' };
+      s->depth++;
+    }
+  else if ((c == ')' || c == ']' || c == '}') && s->depth > 0)
+    s->depth--;
+  else if (c == ',' && s->depth > 0 && s->depth <= CFG_NEST_COUNTED && s->nest[s->depth - 1].list
+           && ++s->nest[s->depth - 1].elems >= CFG_MAX_LIST)
+    {
+      diag_add(s->r->diag, s->r->file, s->nest[s->depth - 1].line,
+               _("a list of more than %zu elements; expected at most %zu in one list"), CFG_MAX_LIST,
+               CFG_MAX_LIST);
+      return false;
+    }
+  return true;
+}
+
 /* The lexical pre-scan, one state machine over every byte: it follows libconfig's tokens (strings with their escapes,
  * comments in the three styles, words) to measure every string, word and
  * comment and to count the values, in linear time.  False when a limit
@@ -188,10 +254,14 @@ lex_bytes(struct scan *s, const unsigned char *b, size_t n)
         case LX_WORD:
           if (!(ch_class[c] & CH_ENDS_WORD))
             {
+              if (s->wtlen < sizeof s->wtext)
+                s->wtext[s->wtlen++] = (char) c;
               if (too_long(s, ++s->run))
                 return lex_too_long(s, false);
               break;
             }
+          if (!int_fits(s))
+            return false;
           s->lx = LX_CODE;
           /* fall through */
         case LX_CODE:
@@ -213,6 +283,8 @@ lex_bytes(struct scan *s, const unsigned char *b, size_t n)
           else
             {
               s->joinable = false;
+              if (!nest_step(s, c))
+                return false;
               if (ch_class[c] & CH_VALUE)
                 {
                   if (++s->values > s->r->lim.values)
@@ -224,7 +296,11 @@ lex_bytes(struct scan *s, const unsigned char *b, size_t n)
                     }
                 }
               else if (!(ch_class[c] & CH_PUNCT))
-                s->lx = LX_WORD, s->run = 1, s->tok_line = s->lx_line;
+                {
+                  s->lx = LX_WORD, s->run = 1, s->tok_line = s->lx_line;
+                  s->wtext[0] = (char) c;
+                  s->wtlen = 1;
+                }
             }
           break;
         case LX_STRING:
@@ -277,6 +353,7 @@ lex_bytes(struct scan *s, const unsigned char *b, size_t n)
               s->joinable = false;
               s->lx = LX_WORD;
               s->run = 2;
+              s->wtlen = 0;
               i--;
               continue;
             }
@@ -305,9 +382,8 @@ lex_bytes(struct scan *s, const unsigned char *b, size_t n)
   return true;
 }
 
-int
-cfg_read_file(const char *path, size_t limit, diag_t *d, char **text, size_t *len)
-{
+static int
+read_file_st(const char *path, size_t limit, diag_t *d, char **text, size_t *len, struct stat *out){
   *text = NULL;
   *len = 0;
   /* Opened without blocking and checked before reading: a FIFO would
@@ -323,6 +399,10 @@ cfg_read_file(const char *path, size_t limit, diag_t *d, char **text, size_t *le
         diag_add(d, path, 0, _("cannot open: %s"), strerror(e));
       return EX_NOINPUT;
     }
+  /* What is read, from the descriptor read: a change made by another
+   * program after this moment is seen by the next save. */
+  if (out)
+    *out = st;
   if ((size_t) st.st_size > limit)
     {
       diag_add(d, path, 0, _("file of %lld bytes is too large; expected at most %zu bytes"),
@@ -376,11 +456,25 @@ cfg_read_file(const char *path, size_t limit, diag_t *d, char **text, size_t *le
 }
 
 int
+cfg_read_file(const char *path, size_t limit, diag_t *d, char **text, size_t *len)
+{
+  return read_file_st(path, limit, d, text, len, NULL);
+}
+
+int
 cfg_parse(cfg_reader *r, const char *path, const char *text, size_t len, cfg_limits lim, diag_t *d)
 {
   *r = (cfg_reader){ .file = path, .diag = d, .utf8_ok = true, .lim = lim };
   r->cfg = xmalloc(sizeof *r->cfg);
   config_init(r->cfg);
+  /* Text from memory (what a writer is about to write) is held to the
+   * limit a file is. */
+  if (len > lim.file)
+    {
+      diag_add(d, path, 0, _("file of %lld bytes is too large; expected at most %zu bytes"),
+               (long long) len, lim.file);
+      return EX_DATAERR;
+    }
 
   struct scan s = { .r = r, .line = 1, .at_line_start = true, .lx_line = 1 };
   const unsigned char *b = (const unsigned char *) text;
@@ -415,7 +509,8 @@ cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d)
 {
   char *text;
   size_t len;
-  int rc = cfg_read_file(path, lim.file, d, &text, &len);
+  struct stat st;
+  int rc = read_file_st(path, lim.file, d, &text, &len, &st);
   if (rc)
     {
       *r = (cfg_reader){ .file = path, .diag = d, .utf8_ok = true, .lim = lim };
@@ -424,6 +519,8 @@ cfg_open(cfg_reader *r, const char *path, cfg_limits lim, diag_t *d)
       return rc;
     }
   rc = cfg_parse(r, path, text, len, lim, d);
+  r->st = st;
+  r->has_st = true;
   free(text);
   return rc;
 }
@@ -451,6 +548,11 @@ cfg_close(cfg_reader *r)
 {
   cfg_free(r->cfg);
   r->cfg = NULL;
+  for (size_t i = 0; i < r->nowned; i++)
+    free(r->owned[i]);
+  free(r->owned);
+  r->owned = NULL;
+  r->nowned = r->capowned = 0;
 }
 
 int
@@ -468,7 +570,12 @@ cfg_line(const config_setting_t *s)
 const char *
 cfg_where_text(const cfg_where *w, char *buf, size_t size)
 {
-  if (w->key && w->parent)
+  if (w->key && w->parent && w->n)
+    {
+      char parent[256];
+      snprintf(buf, size, _(w->fmt), w->n, w->key, cfg_where_text(w->parent, parent, sizeof parent));
+    }
+  else if (w->key && w->parent)
     {
       char parent[256];
       snprintf(buf, size, _(w->fmt), w->key, cfg_where_text(w->parent, parent, sizeof parent));
@@ -657,6 +764,50 @@ cfg_string_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m,
 }
 
 const char *
+cfg_text_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m, const char *key,
+            bool required, bool multiline, const cfg_where *where)
+{
+  if (!m || config_setting_type(m) != CONFIG_TYPE_LIST)
+    return cfg_string_in(r, group, m, key, required, multiline, where);
+  char wbuf[256];
+  unsigned n = (unsigned) config_setting_length(m);
+  if (n == 0)
+    {
+      diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is an empty list; expected text, or a list of its pieces"),
+               key, cfg_where_text(where, wbuf, sizeof wbuf));
+      return NULL;
+    }
+  size_t total = 0;
+  for (unsigned i = 0; i < n; i++)
+    {
+      const config_setting_t *e = config_setting_get_elem(m, i);
+      if (config_setting_type(e) != CONFIG_TYPE_STRING || !*config_setting_get_string(e))
+        {
+          diag_add(r->diag, r->file, cfg_line(e),
+                   _("element %u of '%s' in %s is not a non-empty string; expected a list of the pieces of one text"),
+                   i + 1, key, cfg_where_text(where, wbuf, sizeof wbuf));
+          return NULL;
+        }
+      cfg_where what = { N_("'%s' in %s"), NULL, 0, key, where };
+      if (!clean(r, config_setting_get_string(e), cfg_line(e), multiline, &what))
+        return NULL;
+      total += strlen(config_setting_get_string(e));
+    }
+  char *joined = xmalloc(total + 1), *p = joined;
+  for (unsigned i = 0; i < n; i++)
+    {
+      const char *piece = config_setting_get_string(config_setting_get_elem(m, i));
+      size_t l = strlen(piece);
+      memcpy(p, piece, l);
+      p += l;
+    }
+  *p = '\0';
+  r->owned = xgrow(r->owned, &r->capowned, r->nowned + 1, sizeof *r->owned);
+  r->owned[r->nowned++] = joined;
+  return joined;
+}
+
+const char *
 cfg_string(cfg_reader *r, const config_setting_t *group, const char *key, bool required,
            bool multiline, const cfg_where *where)
 {
@@ -699,11 +850,14 @@ cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key, co
 {
   unsigned n = (unsigned) config_setting_length(list);
   size_t got = 0;
+  /* A hash set, not a search of those before: a list may hold a million
+   * ids. */
+  hset *seen = hset_new(n);
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *e = config_setting_get_elem(list, i);
       /* Described only when something is wrong. */
-      char wbuf[256], ebuf[320];
+      char wbuf[256];
       int t = config_setting_type(e);
       if (t != CONFIG_TYPE_STRING)
         {
@@ -719,16 +873,13 @@ cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key, co
                    i + 1, key, cfg_where_text(where, wbuf, sizeof wbuf));
           continue;
         }
+      /* Described only when something is wrong: a list may hold a
+       * million ids. */
       /* TRANSLATORS: "element 2 of 'was' in question '2.1-a'". */
-      snprintf(ebuf, sizeof ebuf, _("element %u of '%s' in %s"), i + 1, key,
-               cfg_where_text(where, wbuf, sizeof wbuf));
-      cfg_where what = { "%s", ebuf, 0, NULL, NULL };
+      cfg_where what = { N_("element %u of '%s' in %s"), NULL, i + 1, key, where };
       if (!clean(r, s, cfg_line(e), false, &what))
         continue;
-      size_t k = 0;
-      while (k < got && strcmp(out[k], s) != 0)
-        k++;
-      if (k < got)
+      if (hset_put(seen, s, (int) got))
         {
           diag_add(r->diag, r->file, cfg_line(e), _("'%s' in %s lists '%s' twice; expected each id once"),
                    key, cfg_where_text(where, wbuf, sizeof wbuf), s);
@@ -736,6 +887,7 @@ cfg_string_list(cfg_reader *r, const config_setting_t *list, const char *key, co
         }
       out[got++] = s;
     }
+  hset_free(seen);
   return got;
 }
 

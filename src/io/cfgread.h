@@ -17,6 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <sys/stat.h>
+
 #include <libconfig.h>
 
 #include "base/diag.h"
@@ -41,6 +43,11 @@ typedef struct cfg_limits
 /* Longest string (after escapes and joining "pieces" "like this"), and
  * longest other token or comment. */
 #define CFG_MAX_STRING ((size_t) 64 * 1024)
+/* Elements of one list: twice the answers of a 100,000-question
+ * assessment (kijun-answers(5), kijun-questionnaire(5), kijun-mapping(5)). */
+#define CFG_MAX_LIST ((size_t) 200000)
+/* Nesting of lists and groups within which lists are counted. */
+#define CFG_NEST_COUNTED 64
 
 typedef struct cfg_reader
 {
@@ -51,6 +58,10 @@ typedef struct cfg_reader
   bool escapes;               /* the file has \x escapes, which can make any byte */
   bool parsed;                /* cfg holds the file's settings */
   cfg_limits lim;
+  struct stat st;             /* the file as opened (cfg_open), from its descriptor */
+  bool has_st;
+  char **owned;               /* texts joined from pieces (cfg_text_in) */
+  size_t nowned, capowned;
 } cfg_reader;
 
 /* A place in a file.  fmt is an untranslated message (N_) with one %s
@@ -106,6 +117,12 @@ config_setting_t *cfg_group_in(cfg_reader *r, const config_setting_t *group, con
                                const char *key, bool required, bool want_list,
                                const cfg_where *where);
 
+/* A text: a string as cfg_string_in, or a list of non-empty strings,
+ * each checked the same way, joined (the form writers give a text longer
+ * than CFG_MAX_STRING: kept whole, in pieces that each fit).  A joined
+ * text lives as long as r. */
+const char *cfg_text_in(cfg_reader *r, const config_setting_t *group, config_setting_t *m,
+                        const char *key, bool required, bool multiline, const cfg_where *where);
 /* The string member key of group; NULL (after a report when required) if
  * missing, of another type, empty, or not clean text.  Newlines and
  * tabs are allowed only when multiline is set. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
@@ -25,6 +26,8 @@ lock_path(const char *answers_path)
   return p;
 }
 
+void lock_release(lock_t *l);
+
 /* The lock file could not be made or locked, for the reason err. */
 static int
 refused(lock_t *l, int err, diag_t *d)
@@ -35,11 +38,49 @@ refused(lock_t *l, int err, diag_t *d)
   return EX_CANTCREAT;
 }
 
+/* With the name's lock held: the lock on the file itself, keyed by the
+ * kernel on its device and inode, so that two hard links to one file
+ * (separate names, separate lock files) are still one file to lock.  A
+ * file that does not exist yet, or cannot be opened for reading, has only
+ * its name's lock. */
+static int
+lock_file_itself(const char *answers_path, lock_t *l, diag_t *d)
+{
+  (void) d;
+  int fd = open(answers_path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0)
+    return 0;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    {
+      close(fd);
+      return 0;
+    }
+  /* flock belongs to the open file description: kijun's own reads of the
+   * file (open, close) never drop it, as they would a POSIX lock. */
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int e = errno;
+      close(fd);
+      if (e == EWOULDBLOCK)
+        {
+          lock_release(l);
+          return EX_TEMPFAIL;
+        }
+      /* Not supported here (some network filesystems): the name's lock
+       * stands alone, as before. */
+      return 0;
+    }
+  l->file_fd = fd;
+  return 0;
+}
+
 int
 lock_acquire(const char *answers_path, lock_t *l, pid_t *holder, diag_t *d)
 {
   *holder = 0;
   l->fd = -1;
+  l->file_fd = -1;
   l->path = lock_path(answers_path);
   if (!l->path)
     return refused(l, errno ? errno : ELOOP, d);
@@ -75,7 +116,7 @@ lock_acquire(const char *answers_path, lock_t *l, pid_t *holder, diag_t *d)
               /* The pid is only informative. */
             }
           l->fd = fd;
-          return 0;
+          return lock_file_itself(answers_path, l, d);
         }
       close(fd);
     }
@@ -87,6 +128,9 @@ lock_acquire(const char *answers_path, lock_t *l, pid_t *holder, diag_t *d)
 void
 lock_release(lock_t *l)
 {
+  if (l->file_fd >= 0)
+    close(l->file_fd);
+  l->file_fd = -1;
   if (l->fd >= 0)
     {
       /* Remove the file while still holding the lock, so no one can lock

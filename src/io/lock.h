@@ -5,7 +5,9 @@
  * because every save replaces the answers file with a new one.  It is
  * keyed on the resolved file (afile_resolve), so two names or symbolic
  * links for one file share one lock, and the lock file is never followed
- * if it is a symbolic link.  The kernel (or the NFS lock
+ * if it is a symbolic link.  Hard links are two names with two lock
+ * files: so the answers file itself is locked too (flock), which the
+ * kernel keys on its device and inode.  The kernel (or the NFS lock
  * manager, on a shared folder) drops the lock when its holder dies, so a
  * crashed kijun never blocks the next one. */
 #ifndef KIJUN_LOCK_H
@@ -19,6 +21,7 @@ typedef struct lock
 {
   int fd;
   char *path;
+  int file_fd;                /* the answers file itself, flock'd; -1 */
 } lock_t;
 
 /* Take the lock for answers_path.  Returns 0; EX_TEMPFAIL when another

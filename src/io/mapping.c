@@ -191,6 +191,13 @@ map_read_reader(cfg_reader *r, int open_rc, mapping **out)
   cfg_check_keys(r, root, keys, &top);
   read_side(r, root, "from", &m->from_id, &m->from_version, &m->from_line);
   read_side(r, root, "to", &m->to_id, &m->to_version, &m->to_line);
+  /* Editions of one questionnaire version carry by 'was'; a mapping joins
+   * two questionnaires or two versions. */
+  if (m->from_id && m->to_id && m->from_version && m->to_version && strcmp(m->from_id, m->to_id) == 0
+      && strcmp(m->from_version, m->to_version) == 0)
+    diag_add(d, r->file, m->to_line,
+             _("'from' and 'to' both name questionnaire '%s' version %s; expected two questionnaires, or two versions of one (editions of one version carry answers by 'was')"),
+             m->to_id, m->to_version);
   const config_setting_t *list = cfg_group(r, root, "map", true, true, &top);
   if (list)
     {
@@ -326,6 +333,31 @@ check_pairs(const mapping *m, const questionnaire *from, const questionnaire *to
                        _("map entry %zu maps '%s' to '%s' again (first in map entry %zu at line %d); expected each pair of questions in one entry"),
                        i + 1, from->questions[via[o]].id, to->questions[t].id, o + 1, m->entries[o].line);
               reported = true;
+              break;
+            }
+        }
+    }
+  /* equal says one question is the same as another: two equal entries
+   * sharing a question would make two questions one (a1 = G-1 and
+   * t1 = G-1), joined across entries where one entry may not. */
+  for (int side = 0; side < 2; side++)
+    {
+      const struct side_index *x = side ? &tx : &fx;
+      for (size_t i = 0; i < m->nentries; i++)
+        {
+          const map_entry *e = &m->entries[i];
+          if (e->relation != MAP_EQUAL || e->nfrom != 1 || e->nto != 1)
+            continue;
+          size_t q = side ? e->to_q[0] : e->from_q[0];
+          for (size_t j = x->start[q]; j < x->start[q + 1] && x->entry[j] < i; j++)
+            {
+              const map_entry *o = &m->entries[x->entry[j]];
+              if (o->relation != MAP_EQUAL)
+                continue;
+              diag_add(d, m->path, e->line,
+                       _("map entry %zu says '%s' equals '%s', and map entry %zu at line %d says '%s' equals '%s'; expected each question in one equal pair at most"),
+                       i + 1, from->questions[e->from_q[0]].id, to->questions[e->to_q[0]].id, x->entry[j] + 1,
+                       o->line, from->questions[o->from_q[0]].id, to->questions[o->to_q[0]].id);
               break;
             }
         }

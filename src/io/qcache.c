@@ -54,7 +54,8 @@ struct rlg { uint32_t part, items[2]; };
 struct rquestion
 {
   uint32_t id, section, text[2], hint[2], level_note[2], revision, nwas, was_first;
-  uint8_t phase, level, basis, csf;
+  uint32_t csf;               /* the references' text, "GV.OC,GV.RM-01" (NOSTR: none) */
+  uint8_t phase, level, basis, pad_;
   int32_t line;
 };
 struct rretired { uint32_t id, edition, note[2]; int32_t line; };
@@ -278,13 +279,16 @@ store(const questionnaire *q, const uint8_t key[32], const uint8_t source[32], c
   for (size_t i = 0; i < q->nquestions; i++)
     {
       const qn_question *x = &q->questions[i];
+      char csf[QN_CSF_TEXT_SIZE];
+      qn_csf_text(x, csf, sizeof csf);
       e.qs[i] = (struct rquestion){ put(&e.b, x->id), (uint32_t) x->section,
                                     { put(&e.b, x->text.s[0]), put(&e.b, x->text.s[1]) },
                                     { put(&e.b, x->hint.s[0]), put(&e.b, x->hint.s[1]) },
                                     { put(&e.b, x->level_note.s[0]), put(&e.b, x->level_note.s[1]) },
                                     x->revision, (uint32_t) x->nwas, (uint32_t) nwas,
-                                    (uint8_t) x->phase, (uint8_t) x->level, (uint8_t) x->basis,
-                                    (uint8_t) x->csf, x->line };
+                                    x->ncsf ? put(&e.b, csf) : NOSTR,
+                                    (uint8_t) x->phase, (uint8_t) x->level, (uint8_t) x->basis, 0,
+                                    x->line };
       for (size_t k = 0; k < x->nwas; k++)
         e.was[nwas++] = put(&e.b, x->was[k]);
     }
@@ -410,13 +414,34 @@ rebuild(char *buf, const char *path)
       qn_question *x = &q->questions[i];
       const struct rquestion *r = &qs[i];
       bad |= r->section >= h.nsections || r->phase >= QN_PHASE_COUNT || r->level >= QN_LEVEL_COUNT
-             || r->basis >= QN_BASIS_COUNT || r->csf >= QN_CSF_COUNT;
+             || r->basis >= QN_BASIS_COUNT;
       x->id = str_at(blob, h.blob, r->id, &bad);
       x->section = r->section < h.nsections ? r->section : 0;
       x->phase = (enum qn_phase) (r->phase % QN_PHASE_COUNT);
       x->level = (enum qn_level) (r->level % QN_LEVEL_COUNT);
       x->basis = (enum qn_basis) (r->basis % QN_BASIS_COUNT);
-      x->csf = (enum qn_csf) (r->csf % QN_CSF_COUNT);
+      const char *csf = str_at(blob, h.blob, r->csf, &bad);
+      if (csf && *csf)
+        {
+          /* What the loader stored, so it parses; anything else is a bad cache. */
+          csf_ref *crefs = qn_alloc(q, QN_CSF_MAX * sizeof *crefs);
+          size_t k = 0;
+          for (const char *cp = csf; *cp && k < QN_CSF_MAX;)
+            {
+              size_t len = strcspn(cp, ",");
+              char one[CSF_REF_SIZE];
+              bad |= len >= sizeof one;
+              if (len >= sizeof one)
+                break;
+              memcpy(one, cp, len);
+              one[len] = '\0';
+              bad |= csf_ref_parse(one, &crefs[k]) != CSF_OK;
+              k++;
+              cp += len + (cp[len] == ',');
+            }
+          x->csf = crefs;
+          x->ncsf = k;
+        }
       for (int l = 0; l < LANG_COUNT; l++)
         {
           x->text.s[l] = str_at(blob, h.blob, r->text[l], &bad);

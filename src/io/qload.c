@@ -76,6 +76,85 @@ load_enum(cfg_reader *r, const config_setting_t *grp, const char *key, bool requ
   return load_enum_in(r, grp, config_setting_get_member(grp, key), key, required, v, where, def);
 }
 
+/* One CSF reference, the text s at line; false after a report. */
+static bool
+load_csf_ref(cfg_reader *r, const char *s, int line, const cfg_where *where, csf_ref *out)
+{
+  char wbuf[256], expected[512];
+  switch (csf_ref_parse(s, out))
+    {
+    case CSF_OK:
+      return true;
+    case CSF_BAD_FORM:
+      diag_add(r->diag, r->file, line,
+               _("'csf' in %s names \"%s\"; expected a CSF 2.0 function (GV), category (GV.OC) or subcategory (GV.OC-01)"),
+               cfg_where_text(where, wbuf, sizeof wbuf), s);
+      return false;
+    case CSF_BAD_FUNCTION:
+      diag_add(r->diag, r->file, line, _("'csf' in %s names \"%s\", whose function is not a CSF 2.0 function; expected one of: %s"),
+               cfg_where_text(where, wbuf, sizeof wbuf), s,
+               vocab_list(&csf_function_vocab, expected, sizeof expected));
+      return false;
+    case CSF_BAD_CATEGORY:
+    default:
+      diag_add(r->diag, r->file, line, _("'csf' in %s names \"%s\", whose category is not a CSF 2.0 category; expected one of: %s"),
+               cfg_where_text(where, wbuf, sizeof wbuf), s,
+               vocab_list(&csf_category_vocab, expected, sizeof expected));
+      return false;
+    }
+}
+
+/* csf = "GV.PO"; or csf = ( "GV.PO", "GV.RR-02" ); (also [ ... ]): the
+ * question's CSF references, the main one first.  Edition 1 and 2 files
+ * name one function ("GV"), which still loads. */
+static void
+load_csf(cfg_reader *r, questionnaire *q, config_setting_t *m, const cfg_where *where,
+         qn_question *x)
+{
+  if (!m)
+    return;
+  char wbuf[256];
+  int t = config_setting_type(m);
+  if (t == CONFIG_TYPE_STRING)
+    {
+      const char *s = cfg_string_in(r, config_setting_parent(m), m, "csf", false,
+                                    false, where);
+      csf_ref one;
+      if (s && load_csf_ref(r, s, cfg_line(m), where, &one))
+        {
+          csf_ref *refs = qn_alloc(q, sizeof *refs);
+          refs[0] = one;
+          x->csf = refs;
+          x->ncsf = 1;
+        }
+      return;
+    }
+  if (t != CONFIG_TYPE_LIST && t != CONFIG_TYPE_ARRAY)
+    {
+      diag_add(r->diag, r->file, cfg_line(m),
+               _("'csf' in %s is not a string or a list; expected \"GV.PO\" or ( \"GV.PO\", \"GV.RR\" )"),
+               cfg_where_text(where, wbuf, sizeof wbuf));
+      return;
+    }
+  size_t n = (size_t) config_setting_length(m);
+  if (n == 0 || n > QN_CSF_MAX)
+    {
+      diag_add(r->diag, r->file, cfg_line(m), _("'csf' in %s has %zu entries; expected 1 to %d"),
+               cfg_where_text(where, wbuf, sizeof wbuf), n, QN_CSF_MAX);
+      return;
+    }
+  const char **strs = xcalloc(n, sizeof *strs);
+  size_t got = cfg_string_list(r, m, "csf", where, strs);
+  csf_ref *refs = qn_alloc(q, n * sizeof *refs);
+  size_t k = 0;
+  for (size_t i = 0; i < got; i++)
+    if (load_csf_ref(r, strs[i], cfg_line(m), where, &refs[k]))
+      k++;
+  free(strs);
+  x->csf = k ? refs : NULL;
+  x->ncsf = k;
+}
+
 static void
 not_a_group(cfg_reader *r, const config_setting_t *g, const cfg_where *where, const char *expected)
 {
@@ -223,8 +302,7 @@ load_questions(cfg_reader *r, questionnaire *q, const config_setting_t *list)
                                               &where, 0);
       x->basis = (enum qn_basis) load_enum_in(r, g, m[K_BASIS], "level_basis", false,
                                               &qn_basis_vocab, &where, QN_BASIS_NONE);
-      x->csf = (enum qn_csf) load_enum_in(r, g, m[K_CSF], "csf", false, &qn_csf_vocab, &where,
-                                          QN_CSF_NONE);
+      load_csf(r, q, m[K_CSF], &where, x);
       load_text_in(r, g, m[K_TEXT], "text", true, true, &where, &x->text);
       load_text_in(r, g, m[K_HINT], "hint", true, true, &where, &x->hint);
       load_text_in(r, g, m[K_LNOTE], "level_note", false, true, &where, &x->level_note);

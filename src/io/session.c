@@ -3,6 +3,7 @@
 #include "io/session.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,23 +71,130 @@ session_open(session *s, const char *path, const char *qpath, bool create, diag_
   return rc;
 }
 
-char *
-session_backup_name(const char *path, unsigned edition)
+/* The k-th candidate name for the original of an earlier edition's
+ * file (k from 1).  The name's last part is kept within NAME_MAX by
+ * shortening the stem (between characters), so that a long name has a
+ * backup too. */
+static char *
+backup_candidate(const char *path, unsigned edition, unsigned k)
 {
   size_t n = strlen(path);
   bool cfg = n > 4 && strcmp(path + n - 4, ".cfg") == 0 && path[n - 5] != '/';
   size_t stem = cfg ? n - 4 : n;
-  for (unsigned k = 1;; k++)
+  const char *slash = strrchr(path, '/');
+  size_t base = slash ? (size_t) (slash + 1 - path) : 0;
+  char extra[48];
+  if (k > 1)
+    snprintf(extra, sizeof extra, ".edition-%u.%u%s", edition, k, cfg ? ".cfg" : "");
+  else
+    snprintf(extra, sizeof extra, ".edition-%u%s", edition, cfg ? ".cfg" : "");
+  size_t room = NAME_MAX > strlen(extra) ? NAME_MAX - strlen(extra) : 1;
+  if (stem - base > room)
     {
-      char extra[16] = "";
-      if (k > 1)
-        snprintf(extra, sizeof extra, ".%u", k);
-      char *name = xasprintf("%.*s.edition-%u%s%s", (int) stem, path, edition, extra, cfg ? ".cfg" : "");
+      stem = base + room;
+      while (stem > base + 1 && ((unsigned char) path[stem] & 0xC0) == 0x80)
+        stem--;
+    }
+  return xasprintf("%.*s%s", (int) stem, path, extra);
+}
+
+/* How many names the search for a free one tries before it gives up:
+ * it ends, whatever the folder holds. */
+#define BACKUP_TRIES 1000
+
+char *
+session_backup_name(const char *path, unsigned edition)
+{
+  for (unsigned k = 1; k <= BACKUP_TRIES; k++)
+    {
+      char *name = backup_candidate(path, edition, k);
       struct stat st;
-      if (lstat(name, &st) != 0 && errno == ENOENT)
-        return name;
+      if (lstat(name, &st) != 0)
+        {
+          /* Free, or a name that cannot be looked at (too long, no
+           * permission, an I/O error): the search ends either way. */
+          if (errno == ENOENT)
+            return name;
+          free(name);
+          return NULL;
+        }
       free(name);
     }
+  errno = EEXIST;
+  return NULL;
+}
+
+/* Whether the files a and b hold the same bytes. */
+static bool
+same_content(const char *a, const char *b)
+{
+  int fa = afile_open_read(a, NULL), fb = fa >= 0 ? afile_open_read(b, NULL) : -1;
+  bool same = fa >= 0 && fb >= 0;
+  char x[16384], y[16384];
+  while (same)
+    {
+      ssize_t n = read(fa, x, sizeof x), m = n > 0 ? read(fb, y, (size_t) n) : read(fb, y, 1);
+      if (n < 0 || m < 0 || n != m || (n > 0 && memcmp(x, y, (size_t) n) != 0))
+        same = false;
+      else if (n == 0)
+        break;
+    }
+  if (fa >= 0)
+    close(fa);
+  if (fb >= 0)
+    close(fb);
+  return same;
+}
+
+/* Keep the original of an earlier edition's file beside it, under the
+ * first free backup name, unless a backup of these very bytes is there
+ * already (a save killed after the backup): 0, or EX_CANTCREAT with the
+ * reason in d.  Every name is tried once; the search ends on any error. */
+static int
+keep_original(session *s, diag_t *d)
+{
+  int err = EEXIST;
+  for (unsigned k = 1; k <= BACKUP_TRIES; k++)
+    {
+      char *name = backup_candidate(s->path, s->file_edition, k);
+      struct stat st;
+      if (lstat(name, &st) == 0)
+        {
+          if (S_ISREG(st.st_mode) && same_content(name, s->path))
+            {
+              s->backup = name;
+              return 0;
+            }
+          free(name);
+          continue;
+        }
+      if (errno != ENOENT)
+        {
+          err = errno;
+          free(name);
+          break;
+        }
+      diag_t why = { 0 };
+      /* Never over an existing file: a name taken meanwhile is passed. */
+      int brc = afile_write_new(name, afile_copy_cb, s->path, &why);
+      if (brc == 0)
+        {
+          diag_clear(&why);
+          s->backup = name;
+          return 0;
+        }
+      free(name);
+      if (brc != EX_TEMPFAIL)
+        {
+          diag_add(d, NULL, 0, "%s", why.n ? why.msgs[0] : strerror(EIO));
+          diag_clear(&why);
+          return EX_CANTCREAT;
+        }
+      diag_clear(&why);
+    }
+  diag_add(d, NULL, 0, _("cannot keep the original of edition %u beside it: %s"), s->file_edition,
+           strerror(err));
+  return EX_CANTCREAT;
 }
 
 int
@@ -97,29 +205,9 @@ session_save(session *s, diag_t *d)
       diag_add(d, NULL, 0, "%s", _("the file is read-only"));
       return EX_NOPERM;
     }
-  if (s->upgrade && !s->backup)
-    {
-      /* The original is kept before anything rewrites it; never over an
-       * existing file (afile_write_new), so a name taken meanwhile is
-       * tried again with the next free one. */
-      diag_t why = { 0 };
-      int brc = EX_TEMPFAIL;
-      for (int tries = 0; brc == EX_TEMPFAIL && tries < 100; tries++)
-        {
-          diag_clear(&why);
-          char *name = session_backup_name(s->path, s->file_edition);
-          brc = afile_write_new(name, afile_copy_cb, s->path, &why);
-          if (brc == 0)
-            s->backup = name;
-          else
-            free(name);
-        }
-      if (brc)
-        diag_add(d, NULL, 0, "%s", why.n ? why.msgs[0] : strerror(EEXIST));
-      diag_clear(&why);
-      if (brc)
-        return EX_CANTCREAT;
-    }
+  /* The original is kept before anything rewrites it. */
+  if (s->upgrade && !s->backup && keep_original(s, d))
+    return EX_CANTCREAT;
   int rc = store_save(s->path, s->a, &s->stamp, d);
   if (rc == 0)
     s->upgrade = false;

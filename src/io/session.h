@@ -40,13 +40,17 @@ void session_close(session *s);
 /* Save the assessment to the answers file: store_save's status, or
  * EX_NOPERM (nothing written) when the file is read-only; the reason in
  * d, without the file's name.  The first save of a file of an earlier
- * edition first keeps the original beside it (session_backup_name), and
- * sets s->backup; when that fails, nothing is saved (EX_CANTCREAT). */
+ * edition first keeps the original beside it (session_backup_name), or
+ * finds a backup of the same bytes already there (a save interrupted
+ * after it), and sets s->backup; when that fails, nothing is saved
+ * (EX_CANTCREAT).  Every search for a name ends. */
 int session_save(session *s, diag_t *d);
 /* The free name for the original of an earlier edition's file:
  * "answers.edition-1.cfg" for "answers.cfg" ("NAME.edition-1" without
- * ".cfg"), then "answers.edition-1.2.cfg", ... never an existing file.
- * Newly allocated. */
+ * ".cfg"), then "answers.edition-1.2.cfg", ... never an existing file;
+ * a name too long for the folder is shortened in its stem.  Newly
+ * allocated; NULL with errno set when a name cannot be looked at or a
+ * thousand are taken (the search always ends). */
 char *session_backup_name(const char *path, unsigned edition);
 /* The message for a read-only session, translated and with the file's
  * name escaped; newly allocated. */

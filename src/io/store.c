@@ -17,8 +17,11 @@
 
 #include "io/afile.h"
 #include "io/cfgread.h"
+#include "io/lock.h"
+#include "base/hset.h"
 #include "model/coverage.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "base/xalloc.h"
 
 struct store_doc
@@ -32,6 +35,9 @@ struct store_doc
   diag_t warn;                /* what the binder kept but could not place */
 };
 
+/* The checks of a parsed answers file that need no questionnaire. */
+static int read_doc(store_doc *doc, int rc, size_t before, diag_t *d, store_doc **out);
+
 int
 store_read(const char *path, diag_t *d, store_doc **out)
 {
@@ -39,7 +45,24 @@ store_read(const char *path, diag_t *d, store_doc **out)
   store_doc *doc = xcalloc(1, sizeof *doc);
   doc->path = xstrdup(path);
   size_t before = diag_count(d);
-  int rc = cfg_open(&doc->r, doc->path, CFG_ANSWERS_LIMITS, d);
+  return read_doc(doc, cfg_open(&doc->r, doc->path, CFG_ANSWERS_LIMITS, d), before, d, out);
+}
+
+int
+store_read_mem(const char *name, const char *text, size_t len, diag_t *d, store_doc **out)
+{
+  *out = NULL;
+  store_doc *doc = xcalloc(1, sizeof *doc);
+  doc->path = xstrdup(name);
+  size_t before = diag_count(d);
+  return read_doc(doc, cfg_parse(&doc->r, doc->path, text, len, CFG_ANSWERS_LIMITS, d), before, d,
+                  out);
+}
+
+static int
+read_doc(store_doc *doc, int rc, size_t before, diag_t *d, store_doc **out)
+{
+  const char *path = doc->path;
   if (rc)
     {
       store_doc_free(doc);
@@ -118,9 +141,22 @@ bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
   cfg_check_keys(r, pg, ans_field_keys, &where);
   for (int f = 0; f < ANS_FIELD_COUNT; f++)
     {
-      const char *v = cfg_string(r, pg, ans_field_key((enum ans_field) f), false, false, &where);
+      const char *key = ans_field_key((enum ans_field) f);
+      config_setting_t *m = config_setting_get_member(pg, key);
+      /* Names may be long (a merge keeps every respondent); the sector is
+       * an id and the start a time. */
+      const char *v = f == ANS_SECTOR || f == ANS_STARTED
+                        ? cfg_string_in(r, pg, m, key, false, false, &where)
+                        : cfg_text_in(r, pg, m, key, false, false, &where);
       if (!v)
         continue;
+      if (f == ANS_STARTED && !ans_valid_time(v))
+        {
+          diag_add(r->diag, r->file, cfg_line(m),
+                   _("'started' in 'profile' is \"%s\", not a time; expected ISO 8601, such as 2026-11-22T10:00:00+09:00"),
+                   v);
+          continue;
+        }
       if (f == ANS_SECTOR && !qn_find_sector(q, v))
         {
           diag_add(r->diag, r->file, cfg_line(config_setting_get_member(pg, "sector")),
@@ -177,6 +213,13 @@ bind_previous(store_doc *doc, assessment *a)
   a->previous = p;
   const char *path = cfg_string(r, pg, "path", true, false, &where);
   const char *started = cfg_string(r, pg, "started", false, false, &where);
+  if (started && !ans_valid_time(started))
+    {
+      diag_add(r->diag, r->file, cfg_line(config_setting_get_member(pg, "started")),
+               _("'started' in 'previous' is \"%s\", not a time; expected ISO 8601, such as 2026-11-22T10:00:00+09:00"),
+               started);
+      started = NULL;
+    }
   p->path = xstrdup(path ? path : "");
   p->started = started ? xstrdup(started) : NULL;
   if (!config_setting_get_member(pg, "baseline"))
@@ -240,6 +283,15 @@ bind_review(store_doc *doc, const questionnaire *q, assessment *a)
                                                     "expected review = [ \"1.2-a\", ... ];"));
       else if (qi >= 0)
         a->e[qi].review = true;
+      else
+        {
+          /* A question renamed, merged or split: the mark goes with its
+           * answer, to the questions that replace it. */
+          size_t n;
+          const size_t *succ = qn_successors(q, id, &n);
+          for (size_t j = 0; j < n; j++)
+            a->e[succ[j]].review = true;
+        }
     }
 }
 
@@ -274,7 +326,9 @@ read_plan(cfg_reader *r, const config_setting_t *g, config_setting_t **m, const 
   for (int f = 0; f < ANS_PLAN_COUNT; f++)
     {
       const char *key = ans_plan_key((enum ans_plan) f);
-      const char *v = cfg_string_in(r, g, m[AK_PLAN + f], key, false, f == ANS_PLAN_ACTION, where);
+      const char *v = ans_plan_is_date((enum ans_plan) f)
+                        ? cfg_string_in(r, g, m[AK_PLAN + f], key, false, false, where)
+                        : cfg_text_in(r, g, m[AK_PLAN + f], key, false, f == ANS_PLAN_ACTION, where);
       if (v && ans_plan_is_date((enum ans_plan) f) && !ans_valid_date(v))
         {
           diag_add(r->diag, r->file, cfg_line(m[AK_PLAN + f]),
@@ -304,10 +358,17 @@ read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, giv
   out->s.id = cfg_string_in(r, g, m[AK_QUESTION], "question", true, false, where);
   /* An unanswered question may still carry a note or evidence. */
   const char *st = cfg_string_in(r, g, m[AK_STATUS], "status", false, false, where);
-  out->s.note = cfg_string_in(r, g, m[AK_NOTE], "note", false, true, where);
-  out->s.evidence = cfg_string_in(r, g, m[AK_EVIDENCE], "evidence", false, true, where);
+  out->s.note = cfg_text_in(r, g, m[AK_NOTE], "note", false, true, where);
+  out->s.evidence = cfg_text_in(r, g, m[AK_EVIDENCE], "evidence", false, true, where);
   out->s.updated = cfg_string_in(r, g, m[AK_UPDATED], "updated", false, false, where);
-  out->from = cfg_string_in(r, g, m[AK_FROM], "from", false, false, where);
+  if (out->s.updated && !ans_valid_time(out->s.updated))
+    {
+      diag_add(r->diag, r->file, cfg_line(m[AK_UPDATED]),
+               _("'updated' of question '%s' is \"%s\", not a time; expected ISO 8601, such as 2026-11-22T10:00:00+09:00"),
+               out->s.id ? out->s.id : "?", out->s.updated);
+      out->s.updated = NULL;
+    }
+  out->from = cfg_text_in(r, g, m[AK_FROM], "from", false, false, where);
   read_plan(r, g, m, out->s.id, where, out->s.plan);
   out->s.revision = (unsigned) cfg_int_in(r, g, m[AK_REVISION], "revision", false, 1, INT_MAX, 1, where);
   out->no_revision = m[AK_REVISION] == NULL;
@@ -366,6 +427,7 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
   bool newer = doc->qedition > q->edition;
   bool current = doc->qdigest && strcmp(doc->qdigest, qn_digest(q)) == 0;
   size_t unplaced = 0;
+  hset *old_seen = hset_new(0);
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *g = config_setting_get_elem(list, i);
@@ -407,6 +469,16 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
           /* A revision that rose changed the question's meaning. */
           e->reconfirm = e->status != ANS_NONE
                          && (gv[i].s.reconfirm || gv[i].s.revision < q->questions[qi].revision);
+          continue;
+        }
+      /* An old id (or one no longer asked) answered twice is the same
+       * mistake as a current one answered twice. */
+      int *first = hset_put(old_seen, gv[i].s.id, gv[i].line);
+      if (first)
+        {
+          diag_add(r->diag, r->file, gv[i].line,
+                   _("question '%s' is answered twice (first at line %d); expected one answer per question"),
+                   gv[i].s.id, *first);
           continue;
         }
       succ[i] = qn_successors(q, gv[i].s.id, &nsucc[i]);
@@ -489,8 +561,10 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
                      q->questions[t].id);
           continue;
         }
-      /* A split or a merge makes the carry uncertain. */
-      ans_combine(a, t, src + nsrc[t], k, split[t]);
+      /* A split or a merge makes the carry uncertain, also when only one
+       * of the merged questions was answered: the others' part of the
+       * new question is not. */
+      ans_combine(a, t, src + nsrc[t], k, split[t] || q->questions[t].nwas > 1);
     }
   free(src);
   free(fill);
@@ -501,6 +575,7 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
   free(nsrc);
   free(gv);
   free(seen);
+  hset_free(old_seen);
 }
 
 /* The file's own retired list: read back as it was, every save. */
@@ -555,12 +630,20 @@ store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, 
       return EX_DATAERR;
     }
   if (stamp)
-    store_stamp_file(doc->path, stamp);
+    {
+      /* The file as it was read, from the descriptor read: a stat of the
+       * name now could describe a file another program put there since. */
+      const struct stat *st = &doc->r.st;
+      *stamp = (store_stamp){ doc->r.has_st, st->st_dev, st->st_ino, st->st_size, st->st_mtim };
+    }
   *out = a;
   return 0;
 }
 
 /* ---- writing --------------------------------------------------------- */
+
+typedef struct rendered rendered;
+static int save_rendered(const char *path, const rendered *x, store_stamp *stamp, diag_t *d);
 
 /* A libconfig string literal. */
 static void
@@ -587,11 +670,45 @@ put_string(FILE *f, const char *s)
   fputc('"', f);
 }
 
+/* The pieces a long text is written in: each well under the reader's
+ * limit on one string. */
+#define STORE_PIECE ((size_t) 32 * 1024)
+_Static_assert(STORE_PIECE <= CFG_MAX_STRING, "a piece of a text is a string the reader takes");
+
+/* A text: one string, or, when longer than the reader takes in one
+ * string, a list of pieces cut between characters, which the reader joins
+ * (cfg_text_in).  Nothing is cut off. */
+static void
+put_text(FILE *f, const char *s)
+{
+  size_t len = strlen(s);
+  if (len <= CFG_MAX_STRING)
+    {
+      put_string(f, s);
+      return;
+    }
+  fputs("( ", f);
+  for (size_t at = 0; at < len;)
+    {
+      size_t n = len - at < STORE_PIECE ? len - at : STORE_PIECE;
+      /* Not inside a UTF-8 sequence: back up over continuation bytes. */
+      while (n < len - at && n > 1 && ((unsigned char) s[at + n] & 0xC0) == 0x80)
+        n--;
+      char *piece = xstrndup(s + at, n);
+      if (at)
+        fputs(",\n    ", f);
+      put_string(f, piece);
+      free(piece);
+      at += n;
+    }
+  fputs(" )", f);
+}
+
 static void
 put_kv(FILE *f, const char *indent, const char *key, const char *value)
 {
   fprintf(f, "%s%s = ", indent, key);
-  put_string(f, value ? value : "");
+  put_text(f, value ? value : "");
   fputs(";\n", f);
 }
 
@@ -664,9 +781,9 @@ put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, 
       put_string(f, ans_status_key(st));
     }
   if (note)
-    fputs("; note = ", f), put_string(f, note);
+    fputs("; note = ", f), put_text(f, note);
   if (evidence)
-    fputs("; evidence = ", f), put_string(f, evidence);
+    fputs("; evidence = ", f), put_text(f, evidence);
   if (updated)
     fputs("; updated = ", f), put_string(f, updated);
   if (revision)
@@ -674,10 +791,10 @@ put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, 
   if (reconfirm)
     fputs("; reconfirm = true", f);
   if (from)
-    fputs("; from = ", f), put_string(f, from);
+    fputs("; from = ", f), put_text(f, from);
   for (int k = 0; k < ANS_PLAN_COUNT; k++)
     if (plan[k])
-      fprintf(f, "; %s = ", ans_plan_key((enum ans_plan) k)), put_string(f, plan[k]);
+      fprintf(f, "; %s = ", ans_plan_key((enum ans_plan) k)), put_text(f, plan[k]);
   fputs("; }", f);
 }
 
@@ -804,8 +921,158 @@ store_stamp_file(const char *path, store_stamp *stamp)
   stamp->mtime = st.st_mtim;
 }
 
+static bool
+txt_same(const char *x, const char *y)
+{
+  return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+/* Whether b, read back, holds what a holds: every status, text and
+ * plan, the profile, the review marks and the answers kept aside.  The
+ * reader's rules passing is not enough: a writer that dropped a field
+ * would pass them too. */
+static const char *
+same_back(const assessment *a, const assessment *b)
+{
+  const questionnaire *q = a->qn;
+  for (int f = 0; f < ANS_FIELD_COUNT; f++)
+    if (!txt_same(a->profile[f], b->profile[f]))
+      return ans_field_key((enum ans_field) f);
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const ans_entry *x = &a->e[i], *y = &b->e[i];
+      bool same = x->status == y->status && txt_same(x->note, y->note)
+                  && txt_same(x->evidence, y->evidence) && x->review == y->review;
+      for (int f = 0; same && f < ANS_PLAN_COUNT; f++)
+        same = txt_same(x->plan[f], y->plan[f]);
+      if (!same)
+        return q->questions[i].id;
+    }
+  if (a->nretired != b->nretired)
+    return "retired";
+  return NULL;
+}
+
+int
+store_check_text(const char *name, const char *text, size_t len, const assessment *a, diag_t *d)
+{
+  diag_t why = { 0 };
+  store_doc *doc;
+  assessment *back = NULL;
+  int rc = store_read_mem(name, text, len, &why, &doc);
+  if (rc == 0)
+    {
+      rc = store_bind(doc, a->qn, &why, &back, NULL);
+      store_doc_free(doc);
+    }
+  const char *differs = rc == 0 ? same_back(a, back) : NULL;
+  if (rc || differs)
+    {
+      char *first = why.n ? txt_sanitize(why.msgs[0], true) : NULL;
+      if (differs)
+        diag_add(d, NULL, 0,
+                 _("the file as it would be written reads back differently (at '%s'), so nothing was written; please report this"),
+                 differs);
+      else
+        diag_add(d, NULL, 0,
+                 _("the file as it would be written would be refused when opened (%s), so nothing was written"),
+                 first ? first : "?");
+      free(first);
+      rc = EX_CANTCREAT;
+    }
+  ans_free(back);
+  diag_clear(&why);
+  return rc;
+}
+
+/* What is about to be written, in memory. */
+typedef struct rendered
+{
+  char *text;
+  size_t len;
+} rendered;
+
+static int
+put_rendered(FILE *f, void *ctx)
+{
+  const rendered *x = ctx;
+  return fwrite(x->text, 1, x->len, f) == x->len ? 0 : EX_IOERR;
+}
+
+/* The file's text for a, checked with the reader's own rules before it
+ * goes anywhere.  0, or EX_CANTCREAT with the reason in d. */
+static int
+render(const char *path, const assessment *a, rendered *out, diag_t *d)
+{
+  *out = (rendered){ NULL, 0 };
+  FILE *f = open_memstream(&out->text, &out->len);
+  if (!f)
+    {
+      diag_add(d, NULL, 0, "%s", strerror(errno));
+      return EX_CANTCREAT;
+    }
+  int rc = store_write(f, a);
+  if (fclose(f) != 0 || rc)
+    {
+      diag_add(d, NULL, 0, "%s", strerror(ENOMEM));
+      free(out->text);
+      out->text = NULL;
+      return EX_CANTCREAT;
+    }
+  rc = store_check_text(path, out->text, out->len, a, d);
+  if (rc)
+    {
+      free(out->text);
+      out->text = NULL;
+    }
+  return rc;
+}
+
+int
+store_create(const char *path, const assessment *a, diag_t *d)
+{
+  rendered x;
+  int rc = render(path, a, &x, d);
+  if (rc)
+    return rc;
+  /* Under the file's lock, like a session: a session that has just
+   * started on this new name holds it; and what a killed writer of this
+   * name left (a hidden temporary file) is removed. */
+  lock_t lk;
+  pid_t holder;
+  rc = lock_acquire(path, &lk, &holder, d);
+  if (rc == EX_TEMPFAIL)
+    {
+      diag_add(d, NULL, 0, "%s", _("another kijun has this file open"));
+      rc = EX_CANTCREAT;
+    }
+  if (rc == 0)
+    {
+      char *real = afile_resolve(path);
+      if (real)
+        afile_cleanup(real, STORE_MARK);
+      free(real);
+      rc = afile_write_new(path, put_rendered, &x, d);
+      lock_release(&lk);
+    }
+  free(x.text);
+  return rc;
+}
+
 int
 store_save(const char *path, const assessment *a, store_stamp *stamp, diag_t *d)
+{
+  rendered x;
+  int rc = render(path, a, &x, d);
+  if (rc)
+    return rc;
+  rc = save_rendered(path, &x, stamp, d);
+  free(x.text);
+  return rc;
+}
+
+static int
+save_rendered(const char *path, const rendered *x, store_stamp *stamp, diag_t *d)
 {
   if (stamp && stamp->valid)
     {
@@ -821,7 +1088,13 @@ store_save(const char *path, const assessment *a, store_stamp *stamp, diag_t *d)
           return EX_TEMPFAIL;
         }
     }
-  int rc = afile_write(path, store_write_cb, (void *) a, d);
+  /* A file kijun never read (a new assessment) or that vanished since:
+   * created only where nothing is, so a file another command just made
+   * there is never replaced by answers that did not read it. */
+  int rc = stamp && !stamp->valid ? afile_write_new(path, put_rendered, (void *) x, d)
+                                  : afile_write(path, put_rendered, (void *) x, d);
+  if (rc == EX_TEMPFAIL)
+    diag_add(d, NULL, 0, "%s", _("a file of this name appeared since kijun read it"));
   if (rc)
     return rc;
   if (stamp)

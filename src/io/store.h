@@ -44,6 +44,9 @@ typedef struct store_doc store_doc;
 
 /* Parse path.  Returns 0, or a sysexits status with the problem in d. */
 int store_read(const char *path, diag_t *d, store_doc **out);
+/* The same for a file's content in memory (text[len] is '\0'); name
+ * stands for the file in the messages. */
+int store_read_mem(const char *name, const char *text, size_t len, diag_t *d, store_doc **out);
 void store_doc_free(store_doc *doc);
 /* What the file says of its questionnaire (NULL when absent). */
 const char *store_doc_qid(const store_doc *doc);
@@ -62,7 +65,22 @@ int store_doc_qline(const store_doc *doc);
 int store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out,
                store_stamp *stamp);
 
-/* Write a to path atomically.  Returns 0; EX_TEMPFAIL when the file on
+/* Whether text, an answers file about to be written to name, is one
+ * kijun opens, with every rule reading applies (store_read_mem and
+ * store_bind on a's questionnaire), and reads back what a holds.
+ * Returns 0, or EX_CANTCREAT with the reason in d.  Every writer of
+ * answers files below runs it on the exact text before anything is
+ * replaced. */
+int store_check_text(const char *name, const char *text, size_t len, const assessment *a, diag_t *d);
+
+/* Write a to path, a new file: never over an existing one (EX_TEMPFAIL),
+ * after store_check_text.  0, or a status with the reason in d. */
+int store_create(const char *path, const assessment *a, diag_t *d);
+
+/* Write a to path atomically, after store_check_text (EX_CANTCREAT,
+ * nothing written, when the text would not read back).  When *stamp is
+ * not valid (a file kijun never read), only where no file is: then
+ * EX_TEMPFAIL when one appeared.  Returns 0; EX_TEMPFAIL when the file on
  * disk no longer matches *stamp (nothing written); or afile_write's
  * EX_CANTCREAT.  The reason, without the file's name, goes to d.  On
  * success *stamp describes the new file.  stamp may be NULL. */

@@ -61,6 +61,10 @@ agg_add(aggregate *g, const assessment *a, const coverage *c)
     dist_add(&g->phase[p], &c->phase[p][QN_BASELINE]);
   for (size_t k = 0; k < q->nsections; k++)
     dist_add(&g->section[k], &c->section[k][QN_BASELINE]);
+  for (int k = 0; k < CSF_FUNCTION_COUNT; k++)
+    dist_add(&g->csf_fn[k], &c->csf_fn[k][QN_BASELINE]);
+  for (int k = 0; k < CSF_CATEGORY_COUNT; k++)
+    dist_add(&g->csf_cat[k], &c->csf_cat[k][QN_BASELINE]);
 }
 
 void
@@ -80,6 +84,10 @@ agg_merge(aggregate *into, const aggregate *from)
     dist_merge(&into->phase[p], &from->phase[p]);
   for (size_t k = 0; k < q->nsections; k++)
     dist_merge(&into->section[k], &from->section[k]);
+  for (int k = 0; k < CSF_FUNCTION_COUNT; k++)
+    dist_merge(&into->csf_fn[k], &from->csf_fn[k]);
+  for (int k = 0; k < CSF_CATEGORY_COUNT; k++)
+    dist_merge(&into->csf_cat[k], &from->csf_cat[k]);
 }
 
 int

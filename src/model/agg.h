@@ -41,6 +41,8 @@ typedef struct aggregate
   cov_tally all[QN_LEVEL_COUNT];/* every answer of every file, pooled */
   agg_dist overall, phase[QN_PHASE_COUNT];
   agg_dist *section;            /* nsections */
+  /* By CSF 2.0 function and category (coverage.h's csf_fn, csf_cat). */
+  agg_dist csf_fn[CSF_FUNCTION_COUNT], csf_cat[CSF_CATEGORY_COUNT];
 } aggregate;
 
 void agg_init(aggregate *g, const questionnaire *q);

@@ -3,6 +3,7 @@
 #include "model/answers.h"
 
 #include <stddef.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -71,9 +72,18 @@ clock_now(struct tm *tm)
   time_t t;
   if (sde && *sde)
     {
-      t = (time_t) strtoll(sde, NULL, 10);
-      gmtime_r(&t, tm);
-      return true;
+      /* Only a whole number of seconds from 1970 to the end of 9999 (the
+       * times files hold have four-digit years); anything else is not a
+       * reproducible clock, and the real one is used. */
+      char *end;
+      errno = 0;
+      long long v = strtoll(sde, &end, 10);
+      if (!errno && !*end && *sde >= '0' && *sde <= '9' && v <= 253402300799LL)
+        {
+          t = (time_t) v;
+          if (gmtime_r(&t, tm))
+            return true;
+        }
     }
   t = time(NULL);
   localtime_r(&t, tm);
@@ -102,6 +112,46 @@ ans_valid_date(const char *s)
     return false;
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return d <= days[m - 1] + (m == 2 && leap);
+}
+
+bool
+ans_valid_time(const char *s)
+{
+  /* YYYY-MM-DDTHH:MM:SS, then an optional fraction, then Z or an offset
+   * +HH:MM (or +HHMM). */
+  if (!s || strlen(s) < 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':')
+    return false;
+  char date[ANS_DATE_SIZE];
+  memcpy(date, s, 10);
+  date[10] = '\0';
+  if (!ans_valid_date(date))
+    return false;
+  for (int i = 11; i < 19; i++)
+    if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
+      return false;
+  if (atoi(s + 11) > 23 || atoi(s + 14) > 59 || atoi(s + 17) > 60)
+    return false;
+  const char *p = s + 19;
+  if (*p == '.')
+    {
+      if (p[1] < '0' || p[1] > '9')
+        return false;
+      for (p++; *p >= '0' && *p <= '9'; p++)
+        ;
+    }
+  if (p[0] == 'Z')
+    return p[1] == '\0';
+  if (p[0] != '+' && p[0] != '-')
+    return false;
+  p++;
+  size_t n = strlen(p);
+  bool colon = n == 5 && p[2] == ':';
+  if (!(colon || n == 4))
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (!(colon && i == 2) && (p[i] < '0' || p[i] > '9'))
+      return false;
+  return (p[0] - '0') * 10 + (p[1] - '0') <= 23 && atoi(p + (colon ? 3 : 2)) <= 59;
 }
 
 void
@@ -183,7 +233,11 @@ combine_plans(ans_entry *e, const ans_source *const *src, size_t n)
   for (size_t k = 0; k < n; k++)
     {
       const char *const *p = src[k]->plan;
-      if (p[ANS_PLAN_OWNER] && !(e->plan[ANS_PLAN_OWNER] && strstr(e->plan[ANS_PLAN_OWNER], p[ANS_PLAN_OWNER])))
+      /* Each owner once, compared whole: "Ops" is not "DevOps". */
+      bool seen = false;
+      for (size_t j = 0; p[ANS_PLAN_OWNER] && !seen && j < k; j++)
+        seen = src[j]->plan[ANS_PLAN_OWNER] && strcmp(src[j]->plan[ANS_PLAN_OWNER], p[ANS_PLAN_OWNER]) == 0;
+      if (p[ANS_PLAN_OWNER] && !seen)
         {
           char *next = e->plan[ANS_PLAN_OWNER] ? xasprintf("%s, %s", e->plan[ANS_PLAN_OWNER], p[ANS_PLAN_OWNER])
                                                : xstrdup(p[ANS_PLAN_OWNER]);
@@ -205,15 +259,23 @@ combine_plans(ans_entry *e, const ans_source *const *src, size_t n)
 static char *
 labelled(const ans_source *const *src, size_t n, size_t field)
 {
-  char *out = NULL;
+  /* Measured first, then written once: linear in what is kept. */
+  size_t len = 0;
+  bool any = false;
   for (size_t k = 0; k < n; k++)
     {
       const char *t = *(const char *const *) ((const char *) src[k] + field);
-      if (!t)
-        continue;
-      char *next = xasprintf("%s%s[%s] %s", out ? out : "", out ? "\n" : "", src[k]->id, t);
-      free(out);
-      out = next;
+      if (t)
+        len += strlen(src[k]->id) + strlen(t) + 4, any = true;
+    }
+  if (!any)
+    return NULL;
+  char *out = xmalloc(len + 1), *p = out;
+  for (size_t k = 0; k < n; k++)
+    {
+      const char *t = *(const char *const *) ((const char *) src[k] + field);
+      if (t)
+        p += sprintf(p, "%s[%s] %s", p == out ? "" : "\n", src[k]->id, t);
     }
   return out;
 }

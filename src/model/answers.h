@@ -283,13 +283,17 @@ const char *ans_plan_name(enum ans_plan f);
 bool ans_plan_is_date(enum ans_plan f);
 
 /* Current local time as ISO 8601 with offset, e.g.
- * 2026-11-22T10:00:00+09:00.  SOURCE_DATE_EPOCH, when set, replaces the
- * clock (for reproducible tests) and is shown in UTC. */
+ * 2026-11-22T10:00:00+09:00.  SOURCE_DATE_EPOCH, when set to whole seconds
+ * from 1970 to 9999, replaces the clock (for reproducible tests) and is
+ * shown in UTC; another value is ignored. */
 void ans_now(char buf[32]);
 /* Today's date, YYYY-MM-DD, in local time (UTC under SOURCE_DATE_EPOCH,
  * as ans_now). */
 #define ANS_DATE_SIZE 11
 void ans_today(char buf[ANS_DATE_SIZE]);
+/* Whether s is a time as ans_now writes it, ISO 8601: a valid date,
+ * THH:MM:SS, an optional fraction, and Z or an offset (+09:00). */
+bool ans_valid_time(const char *s);
 /* Whether s is a calendar date written YYYY-MM-DD (2027-02-29 is not). */
 bool ans_valid_date(const char *s);
 

@@ -55,6 +55,27 @@ cov_item(const coverage *c, enum qn_phase p, size_t s)
 }
 
 void
+cov_csf_add(const qn_question *x, const ans_entry *e, enum cov_result r,
+            cov_tally fn[CSF_FUNCTION_COUNT][QN_LEVEL_COUNT],
+            cov_tally cat[CSF_CATEGORY_COUNT][QN_LEVEL_COUNT])
+{
+  /* Once in each function and each category it names, however many of
+   * its subcategories it names. */
+  bool fseen[CSF_FUNCTION_COUNT] = { false }, cseen[CSF_CATEGORY_COUNT] = { false };
+  for (size_t k = 0; k < x->ncsf; k++)
+    {
+      const csf_ref *f = &x->csf[k];
+      if (!fseen[f->fn])
+        tally(&fn[f->fn][x->level], e, r);
+      fseen[f->fn] = true;
+      if (f->cat >= 0 && !cseen[f->cat])
+        tally(&cat[f->cat][x->level], e, r);
+      if (f->cat >= 0)
+        cseen[f->cat] = true;
+    }
+}
+
+void
 cov_compute(const questionnaire *q, const assessment *a, coverage *c)
 {
   *c = (coverage){ 0 };
@@ -88,6 +109,8 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
        * all in one. */
       if (e->updated && (!c->last_update || strcmp(e->updated, c->last_update) > 0))
         c->last_update = e->updated;
+      cov_csf_add(x, e, r, c->csf_fn, c->csf_cat);
+      c->csf_none += x->ncsf == 0;
     }
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     for (size_t s = 0; s < ns; s++)

@@ -76,6 +76,12 @@ typedef struct coverage
   size_t nretired;                        /* answers to questions no longer asked */
   size_t by_basis[QN_BASIS_COUNT];        /* questions by where their level comes from */
   size_t editorial;                       /* = by_basis[QN_BASIS_EDITORIAL] */
+  /* By NIST CSF 2.0 function and category: a question counts once in
+   * each function and each category it names (cov_csf_add), so these
+   * do not add up to the whole. */
+  cov_tally csf_fn[CSF_FUNCTION_COUNT][QN_LEVEL_COUNT];
+  cov_tally csf_cat[CSF_CATEGORY_COUNT][QN_LEVEL_COUNT];
+  size_t csf_none;                        /* questions that name no CSF reference */
   size_t *notmet;                         /* every question not met, either level, walk order */
   size_t nnotmet;
   const char *last_update;                /* the newest answer's time (the assessment's), or NULL */
@@ -92,6 +98,12 @@ enum cov_result { COV_MET, COV_NOT_MET, COV_EXCLUDED };
 /* How one answer counts. */
 enum cov_result cov_result(const ans_entry *e);
 void cov_compute(const questionnaire *q, const assessment *a, coverage *c);
+/* Count one answer of question x into the CSF tallies it belongs to:
+ * the one place that decides how a question counts by CSF (the
+ * aggregate sums with it too). */
+void cov_csf_add(const qn_question *x, const ans_entry *e, enum cov_result r,
+                 cov_tally fn[CSF_FUNCTION_COUNT][QN_LEVEL_COUNT],
+                 cov_tally cat[CSF_CATEGORY_COUNT][QN_LEVEL_COUNT]);
 /* Add each answer of a, as the tally of its one question, to
  * per_question[i] (indexed like q->questions): summed over many
  * assessments, the per-question figures of an aggregate. */

@@ -15,6 +15,7 @@
 
 #include <nettle/sha2.h>
 
+#include "base/hset.h"
 #include "base/xalloc.h"
 
 /* ---- pool --------------------------------------------------------- */
@@ -59,7 +60,7 @@ qn_alloc(questionnaire *q, size_t size)
   return r;
 }
 
-/* ---- id index: open addressing, FNV-1a ------------------------------- */
+/* ---- id index: open addressing, keyed SipHash ------------------------- */
 
 struct qn_index
 {
@@ -67,13 +68,11 @@ struct qn_index
   long *slot;                 /* -1 = empty */
 };
 
+/* Keyed (hset.h): ids crafted to collide cannot be made ahead. */
 static uint64_t
 hash_str(const char *s)
 {
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++)
-    h = (h ^ (unsigned char) *s) * 1099511628211ULL;
-  return h;
+  return hset_hash(s);
 }
 
 typedef const char *(*id_of_fn)(const questionnaire *q, size_t i);
@@ -392,7 +391,9 @@ compute_digest(const questionnaire *q, char *out)
       digest_str(&c, qn_phase_key(x->phase));
       digest_str(&c, qn_level_key(x->level));
       digest_str(&c, qn_basis_key(x->basis));
-      digest_str(&c, qn_csf_key(x->csf));
+      /* One reference "GV" digests as edition 1 and 2 files did. */
+      char csf[QN_CSF_TEXT_SIZE];
+      digest_str(&c, qn_csf_text(x, csf, sizeof csf));
       digest_text(&c, &x->text);
       digest_text(&c, &x->hint);
       digest_text(&c, &x->level_note);
@@ -503,7 +504,6 @@ static const char *const level_keys[] = { QN_LEVEL_TABLE(KEY_) };
 #define LABEL4_(id, key, label, desc) label,
 #define DESC4_(id, key, label, desc) desc,
 static const char *const basis_keys[] = { QN_BASIS_TABLE(KEY4_) };
-static const char *const csf_keys[] = { QN_CSF_TABLE(KEY_) };
 static const char *const lgpart_keys[] = { QN_LGPART_TABLE(KEY_) };
 static const char *const lgstate_keys[] = { QN_LGSTATE_TABLE(KEY_) };
 static const char *const phase_labels[] = { QN_PHASE_TABLE(LABEL_) };
@@ -523,7 +523,6 @@ _Static_assert(COUNT_(phase_keys) == QN_PHASE_COUNT && COUNT_(phase_labels) == Q
 _Static_assert(COUNT_(level_keys) == QN_LEVEL_COUNT && COUNT_(level_labels) == QN_LEVEL_COUNT, "levels");
 _Static_assert(COUNT_(basis_keys) == QN_BASIS_COUNT && COUNT_(basis_labels) == QN_BASIS_COUNT
                && COUNT_(basis_descs) == QN_BASIS_COUNT, "bases");
-_Static_assert(COUNT_(csf_keys) == QN_CSF_COUNT, "CSF functions");
 _Static_assert(COUNT_(lgpart_keys) == QN_LG_COUNT && COUNT_(lgpart_labels) == QN_LG_COUNT, "LG parts");
 _Static_assert(COUNT_(lgstate_keys) == QN_LGSTATE_COUNT && COUNT_(lgstate_labels) == QN_LGSTATE_COUNT,
                "LG states");
@@ -532,14 +531,25 @@ _Static_assert(COUNT_(lgstate_keys) == QN_LGSTATE_COUNT && COUNT_(lgstate_labels
 const vocab qn_phase_vocab = { phase_keys, COUNT_(phase_keys), 0 };
 const vocab qn_level_vocab = { level_keys, COUNT_(level_keys), 0 };
 const vocab qn_basis_vocab = { basis_keys, COUNT_(basis_keys), QN_BASIS_NONE + 1 };
-const vocab qn_csf_vocab = { csf_keys, COUNT_(csf_keys), QN_CSF_NONE + 1 };
 const vocab qn_lgpart_vocab = { lgpart_keys, COUNT_(lgpart_keys), 0 };
 #undef COUNT_
 
 const char *qn_phase_key(enum qn_phase p) { return phase_keys[p]; }
 const char *qn_level_key(enum qn_level l) { return level_keys[l]; }
 const char *qn_basis_key(enum qn_basis b) { return basis_keys[b]; }
-const char *qn_csf_key(enum qn_csf c) { return csf_keys[c]; }
+
+const char *
+qn_csf_text(const qn_question *x, char *buf, size_t size)
+{
+  size_t len = 0;
+  buf[0] = '\0';
+  for (size_t k = 0; k < x->ncsf && len < size; k++)
+    {
+      char one[CSF_REF_SIZE];
+      len += (size_t) snprintf(buf + len, size - len, "%s%s", k ? "," : "", csf_ref_text(&x->csf[k], one));
+    }
+  return buf;
+}
 const char *qn_lgpart_key(enum qn_lgpart p) { return lgpart_keys[p]; }
 const char *qn_lgstate_key(enum qn_lgstate s) { return lgstate_keys[s]; }
 const char *qn_phase_name(enum qn_phase p) { return _(phase_labels[p]); }

@@ -22,6 +22,7 @@
 
 #include "base/i18n.h"
 #include "base/vocab.h"
+#include "model/csf.h"
 
 /* The vocabularies of questionnaires, one table each: X(ID, KEY, LABEL),
  * where QN_<ID> is the enum constant, KEY the word in files and reports
@@ -55,16 +56,6 @@
   X(BASIS_EDITORIAL, "editorial", N_("kijun's reading"), \
     N_("kijun's own reading of the guideline, not a government designation"))
 
-/* NIST CSF 2.0 functions; their names are the keys. */
-#define QN_CSF_TABLE(X) \
-  X(CSF_NONE, "", NULL) \
-  X(CSF_GV, "GV", NULL) \
-  X(CSF_ID, "ID", NULL) \
-  X(CSF_PR, "PR", NULL) \
-  X(CSF_DE, "DE", NULL) \
-  X(CSF_RS, "RS", NULL) \
-  X(CSF_RC, "RC", NULL)
-
 /* Parts of the local-government information security policy guideline. */
 #define QN_LGPART_TABLE(X) \
   /* TRANSLATORS: the parts of the LG security policy guideline: 基本方針, 対策基準. */ \
@@ -87,7 +78,6 @@ enum qn_level { QN_LEVEL_TABLE(QN_ENUM_) QN_LEVEL_COUNT };
 #define QN_ENUM4_(id, key, label, desc) QN_##id,
 enum qn_basis { QN_BASIS_TABLE(QN_ENUM4_) QN_BASIS_COUNT };
 #undef QN_ENUM4_
-enum qn_csf { QN_CSF_TABLE(QN_ENUM_) QN_CSF_COUNT };
 enum qn_lgpart { QN_LGPART_TABLE(QN_ENUM_) QN_LG_COUNT };
 enum qn_lgstate { QN_LGSTATE_TABLE(QN_ENUM_) QN_LGSTATE_COUNT };
 #undef QN_ENUM_
@@ -129,7 +119,8 @@ typedef struct qn_question
   enum qn_phase phase;
   enum qn_level level;
   enum qn_basis basis;
-  enum qn_csf csf;
+  const csf_ref *csf;          /* the CSF 2.0 references, main one first (csf.h) */
+  size_t ncsf;
   qn_text text, hint;
   qn_text level_note;         /* optional: why the question has its level */
   unsigned revision;          /* >= 1; raised when the meaning changes */
@@ -217,13 +208,18 @@ bool qn_text_given(const qn_text *t);
 const char *qn_tr(const qn_text *t, enum lang l);
 
 /* The words files use, for parsing and for "expected one of" messages. */
-extern const vocab qn_phase_vocab, qn_level_vocab, qn_basis_vocab, qn_csf_vocab, qn_lgpart_vocab;
+extern const vocab qn_phase_vocab, qn_level_vocab, qn_basis_vocab, qn_lgpart_vocab;
 
-/* Names as they appear in files ("plan", "baseline", "survey", "GV"). */
+/* Names as they appear in files ("plan", "baseline", "survey"). */
 const char *qn_phase_key(enum qn_phase p);
 const char *qn_level_key(enum qn_level l);
 const char *qn_basis_key(enum qn_basis b);
-const char *qn_csf_key(enum qn_csf c);
+/* At most this many CSF references a question; their text's size. */
+#define QN_CSF_MAX 8
+#define QN_CSF_TEXT_SIZE (QN_CSF_MAX * CSF_REF_SIZE)
+/* The question's CSF references as a file writes them, "GV.OC,GV.RM-01"
+ * ("" when none), into buf. */
+const char *qn_csf_text(const qn_question *x, char *buf, size_t size);
 const char *qn_lgpart_key(enum qn_lgpart p);
 const char *qn_lgstate_key(enum qn_lgstate s);
 

@@ -78,7 +78,7 @@ cycle_start(const char *oldpath, const char *newpath, const char *qpath, diag_t 
   assessment *a = cycle_next(s.a, where ? where : oldpath, counts);
   free(where);
   diag_t why = { 0 };
-  int wrc = afile_write_new(newpath, store_write_cb, a, &why);
+  int wrc = store_create(newpath, a, &why);
   if (wrc == EX_TEMPFAIL)
     diag_add(d, newpath, 0,
              _("the file exists; kijun never overwrites it with a new cycle: name a new file"));

@@ -28,6 +28,18 @@ same(const char *a, const char *b)
   return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* Whether two retired answers say the same. */
+static bool
+same_retired(const ans_retired *a, const ans_retired *b)
+{
+  bool eq = same(a->question, b->question) && a->status == b->status && same(a->note, b->note)
+            && same(a->evidence, b->evidence) && same(a->updated, b->updated)
+            && a->revision == b->revision && same(a->from, b->from);
+  for (int f = 0; eq && f < ANS_PLAN_COUNT; f++)
+    eq = same(a->plan[f], b->plan[f]);
+  return eq;
+}
+
 int
 merge_open(merge *m, char *const *paths, size_t n, const char *qpath, diag_t *d)
 {
@@ -35,6 +47,26 @@ merge_open(merge *m, char *const *paths, size_t n, const char *qpath, diag_t *d)
   m->in = xcalloc(n ? n : 1, sizeof *m->in);
   m->nin = n;
   int rc = 0;
+  /* One file twice (by another path, a link or a hard link) would count
+   * its answers twice and double its retired list with each merge. */
+  struct stat *ids = xcalloc(n ? n : 1, sizeof *ids);
+  for (size_t k = 0; k < n; k++)
+    {
+      if (stat(paths[k], &ids[k]) != 0)
+        continue;
+      for (size_t j = 0; j < k; j++)
+        if (ids[j].st_ino == ids[k].st_ino && ids[j].st_dev == ids[k].st_dev && ids[j].st_nlink)
+          {
+            char *a = txt_sanitize(paths[j], true);
+            diag_add(d, paths[k], 0, _("is the same file as the input %s; expected each answers file once"), a);
+            free(a);
+            rc = EX_USAGE;
+            break;
+          }
+    }
+  free(ids);
+  if (rc)
+    return rc;
   for (size_t k = 0; k < n; k++)
     {
       merge_input *x = &m->in[k];
@@ -80,7 +112,10 @@ label_inputs(merge *m)
       for (size_t j = 0; unique && j < m->nin; j++)
         if (j != k && same(m->in[j].a->profile[ANS_RESPONDENT], r))
           unique = false;
-      m->in[k].label = xstrdup(unique ? r : base_name(m->in[k].path));
+      /* A file's name may hold any byte but '/' and NUL; what labels the
+       * notes in the merged file is text the reader takes (escapes shown,
+       * never raw controls, invalid bytes or bidi overrides). */
+      m->in[k].label = unique ? xstrdup(r) : txt_sanitize(base_name(m->in[k].path), true);
     }
 }
 
@@ -241,16 +276,35 @@ merge_combine(merge *m, const char *profile_from, diag_t *d)
     merge_question(m, q->order[pos], src, buf);
   free(src);
   free(buf);
+  /* Answers to questions no longer asked, each once: a merge merged
+   * again with a copy of itself must not double them. */
   for (size_t k = 0; k < m->nin; k++)
     for (size_t r = 0; r < m->in[k].a->nretired; r++)
-      ans_add_retired(m->out, &m->in[k].a->retired[r]);
+      {
+        const ans_retired *x = &m->in[k].a->retired[r];
+        bool dup = false;
+        for (size_t j = 0; !dup && j < m->out->nretired; j++)
+          dup = same_retired(&m->out->retired[j], x);
+        if (!dup)
+          ans_add_retired(m->out, x);
+      }
   return 0;
 }
 
 int
 merge_write(const merge *m, const char *out, diag_t *d)
 {
-  return afile_write_new(out, store_write_cb, m->out, d);
+  diag_t why = { 0 };
+  int rc = store_create(out, m->out, &why);
+  /* The reason with the file's name (EX_TEMPFAIL is the caller's to say). */
+  if (rc && rc != EX_TEMPFAIL)
+    {
+      char *o = txt_sanitize(out, true);
+      diag_add(d, NULL, 0, _("%s: cannot create: %s"), o, why.n ? why.msgs[0] : "");
+      free(o);
+    }
+  diag_clear(&why);
+  return rc;
 }
 
 void

@@ -90,23 +90,36 @@ carry(const mapping *m, const assessment *src, assessment *dst, bool *mapped, mi
   free(ntargets);
 }
 
+/* The id an answer not carried is kept under in the new file: its own,
+ * or, when the new questionnaire asks a question of that id too,
+ * "QID:ID", so that the answer to the old questionnaire's question is
+ * never taken for (nor reported as no longer asking) the new one's.
+ * Newly allocated. */
+static char *
+kept_id(const questionnaire *from, const questionnaire *to, const char *id)
+{
+  return qn_find_question(to, id) >= 0 ? xasprintf("%s:%s", from->id, id) : xstrdup(id);
+}
+
 /* Everything the source held that no entry maps: kept, with where it
  * came from. */
 static void
 keep_unmapped(const assessment *src, assessment *dst, const bool *mapped, mig_counts *n)
 {
-  const questionnaire *from = src->qn;
+  const questionnaire *from = src->qn, *to = dst->qn;
   for (size_t pos = 0; pos < from->nquestions; pos++)
     {
       size_t s = from->order[pos];
       const ans_entry *e = &src->e[s];
       if (mapped[s] || !ans_given(e))
         continue;
-      ans_retired r = { (char *) from->questions[s].id, e->status, e->note, e->evidence, e->updated,
-                        e->revision, (char *) from->id, { NULL } };
+      char *id = kept_id(from, to, from->questions[s].id);
+      ans_retired r = { id, e->status, e->note, e->evidence, e->updated, e->revision, (char *) from->id,
+                        { NULL } };
       for (int f = 0; f < ANS_PLAN_COUNT; f++)
         r.plan[f] = e->plan[f];
       ans_add_retired(dst, &r);
+      free(id);
       n->unmapped++;
     }
   for (size_t k = 0; k < src->nretired; k++)
@@ -114,7 +127,10 @@ keep_unmapped(const assessment *src, assessment *dst, const bool *mapped, mig_co
       ans_retired r = src->retired[k];
       if (!r.from)
         r.from = (char *) from->id;
+      char *id = kept_id(from, to, r.question);
+      r.question = id;
       ans_add_retired(dst, &r);
+      free(id);
     }
 }
 
@@ -171,7 +187,7 @@ mig_run(const char *map_path, const char *old_path, const char *new_path, char *
       for (size_t t = 0; t < to->nquestions; t++)
         counts->unanswered += dst->e[t].status == ANS_NONE;
       diag_t why = { 0 };
-      int wrc = afile_write_new(new_path, store_write_cb, dst, &why);
+      int wrc = store_create(new_path, dst, &why);
       if (wrc == EX_TEMPFAIL)
         diag_add(d, new_path, 0, _("the file exists; kijun --migrate never writes over a file; expected the name of a new answers file"));
       else if (wrc)

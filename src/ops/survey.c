@@ -37,6 +37,53 @@ typedef struct ancestor
   const struct ancestor *up;
 } ancestor;
 
+/* Files and folders already visited, by device and inode: open
+ * addressing, grown at half full. */
+typedef struct idset
+{
+  struct fid { dev_t dev; ino_t ino; bool used; } *slot;
+  size_t mask, n;
+} idset;
+
+static size_t
+fid_hash(dev_t dev, ino_t ino)
+{
+  uint64_t x = (uint64_t) ino * 0x9E3779B97F4A7C15ULL ^ (uint64_t) dev * 0xC2B2AE3D27D4EB4FULL;
+  x ^= x >> 31;
+  return (size_t) (x * 0x94D049BB133111EBULL >> 17);
+}
+
+/* Add (dev, ino); false when it was there already. */
+static bool
+idset_add(idset *s, dev_t dev, ino_t ino)
+{
+  if (!s->slot)
+    {
+      s->mask = 63;
+      s->slot = xcalloc(s->mask + 1, sizeof *s->slot);
+    }
+  size_t h = fid_hash(dev, ino) & s->mask;
+  while (s->slot[h].used)
+    {
+      if (s->slot[h].dev == dev && s->slot[h].ino == ino)
+        return false;
+      h = (h + 1) & s->mask;
+    }
+  s->slot[h] = (struct fid){ dev, ino, true };
+  if (++s->n * 2 > s->mask)
+    {
+      idset old = *s;
+      s->mask = old.mask * 2 + 1;
+      s->slot = xcalloc(s->mask + 1, sizeof *s->slot);
+      s->n = 0;
+      for (size_t i = 0; i <= old.mask; i++)
+        if (old.slot[i].used)
+          idset_add(s, old.slot[i].dev, old.slot[i].ino);
+      free(old.slot);
+    }
+  return true;
+}
+
 typedef struct walker
 {
   const char *pattern;
@@ -44,6 +91,9 @@ typedef struct walker
   void (*file)(void *ctx, char *path, unsigned ordinal); /* takes path */
   void (*problem)(void *ctx, const char *path, const char *message);
   void *ctx;
+  idset dirs, files;            /* visited: each folder and each file once */
+  char **roots;                 /* the folders given, resolved */
+  size_t nroots;
 } walker;
 
 static void
@@ -52,10 +102,17 @@ emit(walker *w, char *path)
   w->file(w->ctx, path, w->ordinal++);
 }
 
+static void
+problem(walker *w, const char *path, const char *message)
+{
+  w->problem(w->ctx, path, message);
+}
+
 static void walk_dir(walker *w, const char *dir, const ancestor *up);
 
 /* path is a folder with status st: walk it unless it is one of its own
- * ancestors (a symbolic link leading back up). */
+ * ancestors (a symbolic link leading back up), or was walked already
+ * (reached again by another link). */
 static void
 enter(walker *w, const char *path, const struct stat *st, const ancestor *up)
 {
@@ -63,12 +120,60 @@ enter(walker *w, const char *path, const struct stat *st, const ancestor *up)
     if (a->dev == st->st_dev && a->ino == st->st_ino)
       {
         char *m = xasprintf(_("symbolic link loop: this leads back to %s; not followed"), a->path);
-        w->problem(w->ctx, path, m);
+        problem(w, path, m);
         free(m);
         return;
       }
+  if (!idset_add(&w->dirs, st->st_dev, st->st_ino))
+    return;
   ancestor me = { st->st_dev, st->st_ino, path, up };
   walk_dir(w, path, &me);
+}
+
+/* Whether the symbolic link at path leads inside one of the folders
+ * given: a link is followed only there, so the walk never leaves them. */
+static bool
+inside_roots(const walker *w, const char *path)
+{
+  char *real = realpath(path, NULL);
+  if (!real)
+    return true;                /* dangling: the reader says why */
+  bool in = false;
+  for (size_t i = 0; i < w->nroots && !in; i++)
+    {
+      size_t n = strlen(w->roots[i]);
+      in = strncmp(real, w->roots[i], n) == 0 && (real[n] == '/' || real[n] == '\0' || n == 1);
+    }
+  free(real);
+  return in;
+}
+
+/* kijun's own backup of an earlier edition's file beside it
+ * (NAME.edition-N.cfg or NAME.edition-N.K.cfg next to NAME.cfg, see
+ * kijun-answers(5)): the same organisation's earlier answers, not
+ * another organisation. */
+static bool
+is_backup(const char *dir, const char *name)
+{
+  const char *e = strstr(name, ".edition-");
+  size_t n = strlen(name);
+  if (!e || n < 4 || strcmp(name + n - 4, ".cfg") != 0)
+    return false;
+  const char *p = e + 9;
+  if (*p < '0' || *p > '9')
+    return false;
+  while (*p >= '0' && *p <= '9')
+    p++;
+  if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+    for (p++; *p >= '0' && *p <= '9'; p++)
+      ;
+  if (strcmp(p, ".cfg") != 0)
+    return false;
+  char *orig = xasprintf("%s/%.*s.cfg", dir, (int) (e - name), name);
+  struct stat st;
+  bool there = stat(orig, &st) == 0;
+  free(orig);
+  return there;
 }
 
 static void
@@ -78,7 +183,7 @@ walk_dir(walker *w, const char *dir, const ancestor *up)
   if (!d)
     {
       char *m = xasprintf(_("cannot read the folder: %s"), strerror(errno));
-      w->problem(w->ctx, dir, m);
+      problem(w, dir, m);
       free(m);
       return;
     }
@@ -92,32 +197,37 @@ walk_dir(walker *w, const char *dir, const ancestor *up)
       if (de->d_name[0] == '.')
         continue;
       char *p = xasprintf("%s%s%s", dir, slash ? "" : "/", de->d_name);
-      bool matches = fnmatch(w->pattern, de->d_name, 0) == 0;
+      bool matches = fnmatch(w->pattern, de->d_name, 0) == 0 && !is_backup(dir, de->d_name);
       struct stat st;
-      if (de->d_type == DT_DIR || de->d_type == DT_LNK || de->d_type == DT_UNKNOWN)
+      if (de->d_type == DT_LNK || de->d_type == DT_UNKNOWN)
         {
-          if (stat(p, &st) != 0)
+          struct stat lst;
+          if (lstat(p, &lst) == 0 && S_ISLNK(lst.st_mode) && !inside_roots(w, p))
             {
-              /* A dangling link, or one that leads to itself: the reader
-               * says why, if its name is an answers file's. */
-              if (matches)
-                emit(w, p);
-              else
-                free(p);
-              continue;
-            }
-          if (S_ISDIR(st.st_mode))
-            {
-              enter(w, p, &st, up);
+              if (matches || (stat(p, &st) == 0 && S_ISDIR(st.st_mode)))
+                problem(w, p, _("symbolic link leading outside the folders given; not followed"));
               free(p);
               continue;
             }
-          if (!S_ISREG(st.st_mode))
-            matches = false;
         }
-      else if (de->d_type != DT_REG)
-        matches = false;
-      if (matches)
+      if (stat(p, &st) != 0)
+        {
+          /* A dangling link, or one that leads to itself: the reader
+           * says why, if its name is an answers file's. */
+          if (matches)
+            emit(w, p);
+          else
+            free(p);
+          continue;
+        }
+      if (S_ISDIR(st.st_mode))
+        {
+          enter(w, p, &st, up);
+          free(p);
+          continue;
+        }
+      /* Each file once, whatever links lead to it. */
+      if (matches && S_ISREG(st.st_mode) && idset_add(&w->files, st.st_dev, st.st_ino))
         emit(w, p);
       else
         free(p);
@@ -126,18 +236,34 @@ walk_dir(walker *w, const char *dir, const ancestor *up)
 }
 
 /* The paths named on the command line: a folder is walked, anything else
- * is taken as an answers file whatever its name. */
+ * is taken as an answers file whatever its name (once). */
 static void
 walk(walker *w, char *const *paths, size_t n)
 {
+  w->roots = xcalloc(n ? n : 1, sizeof *w->roots);
+  for (size_t i = 0; i < n; i++)
+    {
+      struct stat st;
+      if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+        {
+          char *r = realpath(paths[i], NULL);
+          if (r)
+            w->roots[w->nroots++] = r;
+        }
+    }
   for (size_t i = 0; i < n; i++)
     {
       struct stat st;
       if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
         enter(w, paths[i], &st, NULL);
-      else
+      else if (stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode) || idset_add(&w->files, st.st_dev, st.st_ino))
         emit(w, xstrdup(paths[i]));
     }
+  for (size_t i = 0; i < w->nroots; i++)
+    free(w->roots[i]);
+  free(w->roots);
+  free(w->dirs.slot);
+  free(w->files.slot);
 }
 
 /* ---- the workers --------------------------------------------------------- */
@@ -150,12 +276,13 @@ typedef struct job
   unsigned ordinal;
 } job;
 
-/* A duplicate key: the hash of an organisation's name and the file's
- * number in the walk, 12 bytes (packed: this is what a file costs). */
-typedef struct __attribute__((packed)) dupkey
+/* A duplicate key: the hash of an organisation's name and the file it
+ * came from (kept with it: walking the folders again to name the files
+ * would name others when the folders changed meanwhile). */
+typedef struct dupkey
 {
   uint64_t hash;
-  uint32_t ordinal;
+  char *path;
 } dupkey;
 
 typedef struct shared
@@ -265,7 +392,7 @@ read_one(worker *w, const char *path, unsigned ordinal)
   uint64_t h;
   if (org_hash(a->profile[ANS_ORGANIZATION], &h))
     {
-      w->key = (dupkey){ h, ordinal };
+      w->key = (dupkey){ h, xstrdup(path) };
       w->has_key = true;
     }
   if (w->sh->o->names)
@@ -347,16 +474,6 @@ walk_problem(void *ctx, const char *path, const char *message)
   diag_clear(&d);
 }
 
-/* The second walk names the files of the duplicates found: the walk is
- * the same, so file number k is the same file (the folders are read
- * again; the first walk kept no names, to keep memory flat). */
-typedef struct name_walk
-{
-  const unsigned *wanted;       /* sorted ordinals */
-  size_t nwanted;
-  char **paths;                 /* paths[k] for wanted[k] */
-} name_walk;
-
 /* qsort with an empty list: its pointer may be null then, which qsort
  * itself must never be given, even for no elements. */
 static void
@@ -364,30 +481,6 @@ sort_list(void *base, size_t n, size_t size, int (*cmp)(const void *, const void
 {
   if (n)
     qsort(base, n, size, cmp);
-}
-
-static int
-cmp_unsigned(const void *a, const void *b)
-{
-  unsigned x = *(const unsigned *) a, y = *(const unsigned *) b;
-  return x < y ? -1 : x > y;
-}
-
-static void
-name_file(void *ctx, char *path, unsigned ordinal)
-{
-  name_walk *nw = ctx;
-  const unsigned *at = bsearch(&ordinal, nw->wanted, nw->nwanted, sizeof *nw->wanted, cmp_unsigned);
-  if (at)
-    nw->paths[at - nw->wanted] = path;
-  else
-    free(path);
-}
-
-static void
-ignore_problem(void *ctx, const char *path, const char *message)
-{
-  (void) ctx, (void) path, (void) message;
 }
 
 /* ---- putting it together ------------------------------------------------ */
@@ -398,7 +491,7 @@ cmp_key(const void *a, const void *b)
   const dupkey *x = a, *y = b;
   if (x->hash != y->hash)
     return x->hash < y->hash ? -1 : 1;
-  return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
+  return strcmp(x->path, y->path);
 }
 
 static int
@@ -416,43 +509,16 @@ cmp_org(const void *a, const void *b)
 }
 
 static int
-cmp_str(const void *a, const void *b)
-{
-  return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-static int
 cmp_dup(const void *a, const void *b)
 {
   return strcmp(((const survey_dup *) a)->paths[0], ((const survey_dup *) b)->paths[0]);
 }
 
-/* Name the files of each group of equal keys (sorted by hash). */
+/* Name the files of each group of equal keys (sorted by hash, then
+ * path); takes the paths. */
 static void
-find_dups(survey *s, const dupkey *keys, size_t n, const walker *shape, char *const *paths,
-          size_t npaths)
+find_dups(survey *s, dupkey *keys, size_t n)
 {
-  unsigned *wanted = NULL;
-  size_t nw = 0, cap = 0;
-  for (size_t i = 0; i < n;)
-    {
-      size_t j = i + 1;
-      while (j < n && keys[j].hash == keys[i].hash)
-        j++;
-      if (j - i > 1)
-        for (size_t k = i; k < j; k++)
-          {
-            wanted = xgrow(wanted, &cap, nw + 1, sizeof *wanted);
-            wanted[nw++] = keys[k].ordinal;
-          }
-      i = j;
-    }
-  if (!nw)
-    return;
-  qsort(wanted, nw, sizeof *wanted, cmp_unsigned);
-  name_walk nwk = { wanted, nw, xcalloc(nw, sizeof (char *)) };
-  walker w = { shape->pattern, 0, name_file, ignore_problem, &nwk };
-  walk(&w, paths, npaths);
   for (size_t i = 0; i < n;)
     {
       size_t j = i + 1;
@@ -463,13 +529,9 @@ find_dups(survey *s, const dupkey *keys, size_t n, const walker *shape, char *co
           survey_dup dup = { xcalloc(j - i, sizeof (char *)), 0, NULL };
           for (size_t k = i; k < j; k++)
             {
-              unsigned ord = keys[k].ordinal;
-              const unsigned *at = bsearch(&ord, wanted, nw, sizeof *wanted, cmp_unsigned);
-              char *p = nwk.paths[at - wanted];
-              /* A folder changed between the walks: the file is gone. */
-              dup.paths[dup.n++] = xstrdup(p ? p : "?");
+              dup.paths[dup.n++] = keys[k].path;
+              keys[k].path = NULL;
             }
-          qsort(dup.paths, dup.n, sizeof *dup.paths, cmp_str);
           /* With names kept, the group can say whose files they are. */
           survey_org key = { .path = dup.paths[0] };
           const survey_org *g = s->norgs ? bsearch(&key, s->orgs, s->norgs, sizeof *s->orgs, cmp_org) : NULL;
@@ -478,12 +540,10 @@ find_dups(survey *s, const dupkey *keys, size_t n, const walker *shape, char *co
           s->dups = xrealloc(s->dups, (s->ndups + 1) * sizeof *s->dups);
           s->dups[s->ndups++] = dup;
         }
+      for (size_t k = i; k < j; k++)
+        free(keys[k].path);
       i = j;
     }
-  for (size_t k = 0; k < nw; k++)
-    free(nwk.paths[k]);
-  free(nwk.paths);
-  free(wanted);
   sort_list(s->dups, s->ndups, sizeof *s->dups, cmp_dup);
 }
 
@@ -520,7 +580,8 @@ survey_run(survey *s, const questionnaire *q, char *const *paths, size_t npaths,
     }
 
   first_walk fw = { &sh, NULL, 0, 0 };
-  walker w = { o->pattern ? o->pattern : SURVEY_PATTERN, 0, queue_file, walk_problem, &fw };
+  walker w = { o->pattern ? o->pattern : SURVEY_PATTERN, 0, queue_file, walk_problem, &fw, { 0 }, { 0 },
+               NULL, 0 };
   if (started)
     walk(&w, paths, npaths);
   pthread_mutex_lock(&sh.lock);
@@ -566,7 +627,7 @@ survey_run(survey *s, const questionnaire *q, char *const *paths, size_t npaths,
   s->nleft_out = np;
   sort_list(s->orgs, s->norgs, sizeof *s->orgs, cmp_org);
   sort_list(sh.keys, sh.nkeys, sizeof *sh.keys, cmp_key);
-  find_dups(s, sh.keys, sh.nkeys, &w, paths, npaths);
+  find_dups(s, sh.keys, sh.nkeys);
   free(sh.keys);
 }
 

@@ -8,10 +8,14 @@
  * A file that cannot be read, belongs to another questionnaire or is
  * malformed is left out and listed with its first problem ("FILE:LINE:
  * message"); so is a symbolic link that leads back into a folder being
- * walked (a loop), which is not followed.  Files of one organisation
- * (the same organisation name) are reported as duplicates; each is
- * counted.  Finding them keeps 12 bytes a file: a 64-bit hash of the
- * name and the file's number in the walk. */
+ * walked (a loop) or outside the folders given, which is not followed.
+ * Each folder and file is visited once, by device and inode, so links
+ * can neither multiply a count nor make the walk exponential; kijun's
+ * own NAME.edition-N.cfg backups beside NAME.cfg are skipped.  Files of
+ * one organisation (the same organisation name) are reported as
+ * duplicates; each is counted.  Finding them keeps, for each file, a
+ * 64-bit hash of the name and the file's path (named from what was read,
+ * never from a second walk). */
 #ifndef KIJUN_SURVEY_H
 #define KIJUN_SURVEY_H
 

@@ -235,6 +235,48 @@ text_phases(FILE *f, const coverage *c, const coverage *then)
     }
 }
 
+/* Coverage by CSF function, each followed by its categories indented,
+ * in two columns (baseline, recommended) under their level names; the
+ * names are cut to what width leaves.  Nothing when no question names
+ * CSF. */
+static void
+text_csf(FILE *f, const report_ctx *r, const coverage *c, int width)
+{
+  report_csf_row rows[REPORT_CSF_ROWS];
+  size_t n = report_csf_rows(c, r->lang, rows);
+  if (!n)
+    return;
+  fprintf(f, "%s\n", report_csf_heading());
+  emit_wrapped(f, report_csf_note(), TX_INDENT, width);
+  /* "GV    Govern", "  GV.OC Organisational context". */
+  char *labels[REPORT_CSF_ROWS];
+  int room = width - TX_INDENT - 2 * (TX_GAP + TX_COVERAGE), lw = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      char *raw = xasprintf("%s%-5s %s", rows[i].category ? "  " : "", rows[i].id, rows[i].name);
+      labels[i] = txt_ellipsize(raw, room);
+      free(raw);
+      if (txt_width(labels[i]) > lw)
+        lw = txt_width(labels[i]);
+    }
+  fprintf(f, "%*s", TX_INDENT + lw + TX_GAP, "");
+  txt_pad(f, qn_level_name(QN_BASELINE), TX_COVERAGE);
+  fprintf(f, "%*s%s\n", TX_GAP, "", qn_level_name(QN_RECOMMENDED));
+  for (size_t i = 0; i < n; i++)
+    {
+      char b[96], rb[96];
+      cov_format(&rows[i].t[QN_BASELINE], b, sizeof b);
+      cov_format(&rows[i].t[QN_RECOMMENDED], rb, sizeof rb);
+      fprintf(f, "%*s", TX_INDENT, "");
+      txt_pad(f, labels[i], lw);
+      fprintf(f, "%*s", TX_GAP, "");
+      txt_pad(f, b, TX_COVERAGE);
+      fprintf(f, "%*s%s\n", TX_GAP, "", rb);
+      free(labels[i]);
+    }
+  fputc('\n', f);
+}
+
 static void
 text_sections(FILE *f, const report_ctx *r, const coverage *c, int width)
 {
@@ -437,6 +479,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   fputc('\n', f);
   text_phases(f, c, r->then);
   fputc('\n', f);
+  text_csf(f, r, c, width);
   text_sections(f, r, c, width);
   fputc('\n', f);
   text_unmet(f, r, c, width);
@@ -562,6 +605,24 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
       cov_format(&c->phase[p][QN_BASELINE], buf, sizeof buf);
       cov_format(&c->phase[p][QN_RECOMMENDED], buf2, sizeof buf2);
       fprintf(f, "| %s | %s | %s |\n", qn_phase_name((enum qn_phase) p), buf, buf2);
+    }
+
+  report_csf_row crows[REPORT_CSF_ROWS];
+  size_t ncsf = report_csf_rows(c, r->lang, crows);
+  if (ncsf)
+    {
+      fprintf(f, "\n## %s\n\n%s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", report_csf_heading(),
+              report_csf_note(), _("CSF"), _("Name"), qn_level_name(QN_BASELINE),
+              qn_level_name(QN_RECOMMENDED));
+      for (size_t i = 0; i < ncsf; i++)
+        {
+          cov_format(&crows[i].t[QN_BASELINE], buf, sizeof buf);
+          cov_format(&crows[i].t[QN_RECOMMENDED], buf2, sizeof buf2);
+          /* Functions bold, their categories under them. */
+          fprintf(f, crows[i].category ? "| %s | " : "| **%s** | ", crows[i].id);
+          emit_md(f, crows[i].name);
+          fprintf(f, " | %s | %s |\n", buf, buf2);
+        }
     }
 
   fprintf(f, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", _("By section"), _("Item"),
@@ -733,6 +794,11 @@ csv_report(FILE *f, const report_ctx *r, const coverage *c)
     for (int l = 0; l < QN_LEVEL_COUNT; l++)
       csv_row(f, "section", q->sections[s].id, qn_tr(&q->sections[s].title, r->lang), l,
               &c->section[s][l]);
+  report_csf_row crows[REPORT_CSF_ROWS];
+  size_t ncsf = report_csf_rows(c, r->lang, crows);
+  for (size_t i = 0; i < ncsf; i++)
+    for (int l = 0; l < QN_LEVEL_COUNT; l++)
+      csv_row(f, crows[i].scope, crows[i].id, crows[i].name, l, &crows[i].t[l]);
   for (size_t k = 0; k < c->nreconfirm; k++)
     {
       const qn_question *x = &q->questions[c->reconfirm[k]];
@@ -868,7 +934,20 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       json_levels(f, c->section[s]);
       fputs(s + 1 < q->nsections ? " },\n" : " }\n", f);
     }
-  fputs("  ],\n  \"unmet_baseline\": [", f);
+  /* By CSF: functions and categories some question names, each once. */
+  report_csf_row crows[REPORT_CSF_ROWS];
+  size_t ncsf = report_csf_rows(c, r->lang, crows);
+  fputs("  ],\n  \"csf\": [", f);
+  for (size_t i = 0; i < ncsf; i++)
+    {
+      fprintf(f, "%s    { \"scope\": \"%s\", \"id\": \"%s\", \"name\": ", i ? ",\n" : "\n",
+              crows[i].scope, crows[i].id);
+      emit_json(f, crows[i].name);
+      fputs(", ", f);
+      json_levels(f, crows[i].t);
+      fputs(" }", f);
+    }
+  fputs(ncsf ? "\n  ],\n  \"unmet_baseline\": [" : "],\n  \"unmet_baseline\": [", f);
   for (size_t k = 0; k < c->nunmet; k++)
     {
       fputs(k ? ",\n    " : "\n    ", f);
@@ -890,7 +969,15 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       emit_json(f, x->basis ? qn_basis_key(x->basis) : NULL);
       json_note(f, "level_note", &x->level_note, r->lang);
       fputs(", \"csf\": ", f);
-      emit_json(f, x->csf ? qn_csf_key(x->csf) : NULL);
+      emit_json(f, x->ncsf ? csf_function_key((enum csf_function) x->csf[0].fn) : NULL);
+      fputs(", \"csf_refs\": [", f);
+      for (size_t k = 0; k < x->ncsf; k++)
+        {
+          char one[CSF_REF_SIZE];
+          fputs(k ? ", " : "", f);
+          emit_json(f, csf_ref_text(&x->csf[k], one));
+        }
+      fputs("]", f);
       fprintf(f, ", \"status\": \"%s\", \"met\": %s, \"reconfirm\": %s, \"note\": ",
               ans_status_key(e->status),
               cov_result(e) == COV_MET ? "true" : cov_result(e) == COV_EXCLUDED ? "null" : "false",

@@ -53,8 +53,10 @@ typedef struct scope_row
   const agg_dist *d;
 } scope_row;
 
-/* The rows: overall, each phase, each item; returns how many (rows has
- * room for 1 + QN_PHASE_COUNT + nsections). */
+/* The rows: overall, each phase, each item, then each CSF function and
+ * category that some question names; returns how many (rows has room
+ * for SCOPE_ROWS). */
+#define SCOPE_ROWS(q) (1 + QN_PHASE_COUNT + (q)->nsections + CSF_FUNCTION_COUNT + CSF_CATEGORY_COUNT)
 static size_t
 scope_rows(const aggrep_ctx *r, scope_row *rows)
 {
@@ -68,7 +70,38 @@ scope_rows(const aggrep_ctx *r, scope_row *rows)
   for (size_t k = 0; k < q->nsections; k++)
     rows[n++] = (scope_row){ "section", q->sections[k].id, qn_tr(&q->sections[k].title, r->lang),
                              &g->section[k] };
+  /* Only what the questionnaire names: a function or category no
+   * question bears on has no figure (one with no applicable question in
+   * some file does, as a phase does). */
+  bool fn_named[CSF_FUNCTION_COUNT] = { false }, cat_named[CSF_CATEGORY_COUNT] = { false };
+  for (size_t i = 0; i < q->nquestions; i++)
+    for (size_t k = 0; k < q->questions[i].ncsf; k++)
+      {
+        const csf_ref *x = &q->questions[i].csf[k];
+        fn_named[x->fn] = true;
+        if (x->cat >= 0)
+          cat_named[x->cat] = true;
+      }
+  for (int f = 0; f < CSF_FUNCTION_COUNT; f++)
+    {
+      if (!fn_named[f])
+        continue;
+      rows[n++] = (scope_row){ "csf_function", csf_function_key((enum csf_function) f),
+                               csf_function_name((enum csf_function) f, r->lang), &g->csf_fn[f] };
+      for (int c = 0; c < CSF_CATEGORY_COUNT; c++)
+        if (cat_named[c] && csf_category_function((enum csf_category) c) == (enum csf_function) f)
+          rows[n++] = (scope_row){ "csf_category", csf_category_key((enum csf_category) c),
+                                   csf_category_name((enum csf_category) c, r->lang), &g->csf_cat[c] };
+    }
   return n;
+}
+
+/* Whether a row is named by its id before its label: items ("1.1
+ * Policy") and CSF functions and categories ("GV.PO Policy"). */
+static bool
+shows_id(const scope_row *r)
+{
+  return strcmp(r->key, "section") == 0 || strncmp(r->key, "csf_", 4) == 0;
 }
 
 static const char *
@@ -206,14 +239,14 @@ static void
 text_dists(FILE *f, const aggrep_ctx *r, int width)
 {
   const questionnaire *q = r->s->agg.qn;
-  scope_row *rows = xcalloc(1 + QN_PHASE_COUNT + q->nsections, sizeof *rows);
+  scope_row *rows = xcalloc(SCOPE_ROWS(q), sizeof *rows);
   size_t n = scope_rows(r, rows);
   fputs(_("Baseline coverage of the organisations\n"), f);
   int lw = txt_width(_("Scope"));
   char **labels = xcalloc(n, sizeof *labels);
   for (size_t i = 0; i < n; i++)
     {
-      char *raw = strcmp(rows[i].key, "section") == 0 ? xasprintf("%s %s", rows[i].id, rows[i].label)
+      char *raw = shows_id(&rows[i]) ? xasprintf("%s %s", rows[i].id, rows[i].label)
                                                        : xstrdup(rows[i].label);
       char *clean = txt_sanitize(raw, true);
       labels[i] = txt_ellipsize(clean, AX_SCOPE);
@@ -424,12 +457,12 @@ md_report(FILE *f, const aggrep_ctx *r)
   for (int k = 0; k < AGG_FIVE; k++)
     fprintf(f, " %s |", five_name(k));
   fputs("\n|---|---:|---:|---:|---:|---:|---:|\n", f);
-  scope_row *rows = xcalloc(1 + QN_PHASE_COUNT + q->nsections, sizeof *rows);
+  scope_row *rows = xcalloc(SCOPE_ROWS(q), sizeof *rows);
   size_t n = scope_rows(r, rows);
   for (size_t i = 0; i < n; i++)
     {
       fputs("| ", f);
-      if (strcmp(rows[i].key, "section") == 0)
+      if (shows_id(&rows[i]))
         {
           emit_md(f, rows[i].id);
           fputc(' ', f);
@@ -596,7 +629,7 @@ csv_report(FILE *f, const aggrep_ctx *r)
   const aggregate *g = &s->agg;
   const questionnaire *q = g->qn;
   csv_header(f);
-  scope_row *rows = xcalloc(1 + QN_PHASE_COUNT + q->nsections, sizeof *rows);
+  scope_row *rows = xcalloc(SCOPE_ROWS(q), sizeof *rows);
   size_t n = scope_rows(r, rows);
   /* Overall: the files, and every answer pooled; phases and items: the
    * distribution (their pooled tallies are in no single report either). */
@@ -743,7 +776,23 @@ json_report(FILE *f, const aggrep_ctx *r)
       json_dist(f, &g->section[k]);
       fputs(k + 1 < q->nsections ? " },\n" : " }\n", f);
     }
-  fputs("  ],\n  \"questions\": [\n", f);
+  /* By CSF: the rows the other formats show after the items. */
+  fputs("  ],\n  \"csf\": [", f);
+  scope_row *rows = xcalloc(SCOPE_ROWS(q), sizeof *rows);
+  size_t n = scope_rows(r, rows), ncsf = 0;
+  for (size_t i = 0; i < n; i++)
+    {
+      if (strncmp(rows[i].key, "csf_", 4) != 0)
+        continue;
+      fprintf(f, "%s    { \"scope\": \"%s\", \"id\": \"%s\", \"name\": ", ncsf++ ? ",\n" : "\n",
+              rows[i].key, rows[i].id);
+      emit_json(f, rows[i].label);
+      fputs(", \"distribution\": ", f);
+      json_dist(f, rows[i].d);
+      fputs(" }", f);
+    }
+  free(rows);
+  fputs(ncsf ? "\n  ],\n  \"questions\": [\n" : "],\n  \"questions\": [\n", f);
   size_t *rank = agg_ranking(g);
   for (size_t k = 0; k < q->nquestions; k++)
     {
@@ -895,12 +944,12 @@ html_dists(FILE *f, const aggrep_ctx *r)
   for (int k = 0; k < AGG_FIVE; k++)
     html_el(f, "th", "num", five_name(k));
   fputs("</tr></thead>\n<tbody>\n", f);
-  scope_row *rows = xcalloc(1 + QN_PHASE_COUNT + q->nsections, sizeof *rows);
+  scope_row *rows = xcalloc(SCOPE_ROWS(q), sizeof *rows);
   size_t n = scope_rows(r, rows);
   for (size_t i = 0; i < n; i++)
     {
       fputs("<tr><td>", f);
-      if (strcmp(rows[i].key, "section") == 0)
+      if (shows_id(&rows[i]))
         {
           fputs("<span class=\"id\">", f);
           html_put(f, rows[i].id);

@@ -154,3 +154,40 @@ report_json_section_head(FILE *f, const qn_section *s, enum lang l)
   fputs(", \"title\": ", f);
   emit_json(f, qn_tr(&s->title, l));
 }
+
+size_t
+report_csf_rows(const coverage *c, enum lang l, report_csf_row *rows)
+{
+  size_t n = 0;
+  for (int f = 0; f < CSF_FUNCTION_COUNT; f++)
+    {
+      /* Every question of a level is in its tallies, answered or not:
+       * a total of 0 means no question names it. */
+      if (!cov_total(c->csf_fn[f]))
+        continue;
+      rows[n++] = (report_csf_row){ "csf_function", csf_function_key((enum csf_function) f),
+                                    csf_function_name((enum csf_function) f, l), c->csf_fn[f], false };
+      for (int k = 0; k < CSF_CATEGORY_COUNT; k++)
+        if (csf_category_function((enum csf_category) k) == (enum csf_function) f
+            && cov_total(c->csf_cat[k]))
+          rows[n++] = (report_csf_row){ "csf_category", csf_category_key((enum csf_category) k),
+                                        csf_category_name((enum csf_category) k, l), c->csf_cat[k],
+                                        true };
+    }
+  return n;
+}
+
+const char *
+report_csf_heading(void)
+{
+  return _("Coverage by NIST CSF 2.0 function and category");
+}
+
+const char *
+report_csf_note(void)
+{
+  return _("NIST's Cybersecurity Framework (CSF) 2.0 sorts security outcomes into six functions "
+           "(Govern, Identify, Protect, Detect, Respond, Recover) and 22 categories. Which of them a "
+           "question bears on is kijun's reading, not a government mapping. A question counts under "
+           "every function and category it names, so the rows do not add up to the whole.");
+}

@@ -62,6 +62,24 @@ char *report_retired_heading(const coverage *c);
 /* What a retired answer's status is called ("Unanswered" when none). */
 const char *report_retired_status(const ans_retired *x);
 
+/* The rows of the coverage by NIST CSF 2.0: each function some question
+ * names, followed by its categories that some question names, in NIST's
+ * order; t is the row's [QN_LEVEL_COUNT] tallies. */
+typedef struct report_csf_row
+{
+  const char *scope;          /* "csf_function" or "csf_category" (CSV, JSON) */
+  const char *id;             /* "GV", "GV.OC" */
+  const char *name;           /* in the report's language */
+  const cov_tally *t;
+  bool category;
+} report_csf_row;
+#define REPORT_CSF_ROWS (CSF_FUNCTION_COUNT + CSF_CATEGORY_COUNT)
+/* Fills rows (room for REPORT_CSF_ROWS); returns how many. */
+size_t report_csf_rows(const coverage *c, enum lang l, report_csf_row *rows);
+/* The heading of that view and the sentence that says how to read it. */
+const char *report_csf_heading(void);
+const char *report_csf_note(void);
+
 /* The opening of a phase's or an item's object in a JSON report, up to
  * and including its name or title: the rest of the object is the
  * report's own. */

@@ -618,6 +618,56 @@ phases(FILE *f, const coverage *c)
                  QN_PHASE_COUNT);
 }
 
+/* Coverage by CSF: the functions as bars (their names are short), then
+ * every row, functions and their categories, as a table like the
+ * items'.  Nothing when no question names CSF. */
+static void
+csf(FILE *f, const report_ctx *r, const coverage *c)
+{
+  report_csf_row crows[REPORT_CSF_ROWS];
+  size_t n = report_csf_rows(c, r->lang, crows);
+  if (!n)
+    return;
+  html_bar_row rows[CSF_FUNCTION_COUNT];
+  char *labels[CSF_FUNCTION_COUNT];
+  size_t nf = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!crows[i].category)
+      {
+        labels[nf] = xasprintf("%s %s", crows[i].id, crows[i].name);
+        rows[nf] = (html_bar_row){ labels[nf], { &crows[i].t[QN_BASELINE], &crows[i].t[QN_RECOMMENDED] } };
+        nf++;
+      }
+  const char *series[] = { qn_level_name(QN_BASELINE), qn_level_name(QN_RECOMMENDED) };
+  html_el(f, "h2", NULL, report_csf_heading());
+  html_el(f, "p", NULL, report_csf_note());
+  html_bar_chart(f, report_csf_heading(), series, 2, rows, nf);
+  for (size_t i = 0; i < nf; i++)
+    free(labels[i]);
+  fputs("<table class=\"items\">\n<thead><tr><th>", f);
+  html_put(f, _("CSF"));
+  fputs("</th><th>", f);
+  html_put(f, _("Name"));
+  fputs("</th><th class=\"num\">", f);
+  html_put(f, qn_level_name(QN_BASELINE));
+  fputs("</th><th class=\"num\">", f);
+  html_put(f, qn_level_name(QN_RECOMMENDED));
+  fputs("</th></tr></thead>\n<tbody>\n", f);
+  for (size_t i = 0; i < n; i++)
+    {
+      /* A function's row in bold; its categories follow it. */
+      fputs(crows[i].category ? "<tr><td class=\"id\">" : "<tr><td class=\"id\"><strong>", f);
+      html_put(f, crows[i].id);
+      fputs(crows[i].category ? "</td><td>" : "</strong></td><td><strong>", f);
+      html_put(f, crows[i].name);
+      fputs(crows[i].category ? "</td>" : "</strong></td>", f);
+      html_cell(f, &crows[i].t[QN_BASELINE]);
+      html_cell(f, &crows[i].t[QN_RECOMMENDED]);
+      fputs("</tr>\n", f);
+    }
+  fputs("</tbody>\n</table>\n", f);
+}
+
 static void
 items(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -901,6 +951,7 @@ html_report(FILE *f, const report_ctx *r, const coverage *c)
   cover(f, r, c);
   phases(f, c);
   fputs("</section>\n<section>\n", f);
+  csf(f, r, c);
   items(f, r, c);
   statuses(f, c);
   unmet(f, r, c);

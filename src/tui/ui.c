@@ -22,7 +22,7 @@
 #include <unistd.h>
 #include <wctype.h>
 
-#include "io/afile.h"
+#include "front/run.h"
 #include "ops/cycle.h"
 #include "base/i18n.h"
 #include "io/lock.h"
@@ -103,37 +103,11 @@ wrap_tstp(void)
 static void
 install_signals(void)
 {
+  run_signals(on_signal, on_crash);
   struct sigaction sa = { 0 };
-  sa.sa_handler = on_signal;
-  sigemptyset(&sa.sa_mask);
-  /* Every signal whose default ends the process, except the crashes
-   * below: Ctrl-C, Ctrl-\, a hang-up, kill, timers and limits. */
-  int end[] = {
-    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
-#ifdef SIGPOLL
-    SIGPOLL,
-#endif
-#ifdef SIGPWR
-    SIGPWR,
-#endif
-#ifdef SIGSTKFLT
-    SIGSTKFLT,
-#endif
-  };
-  for (size_t i = 0; i < sizeof end / sizeof end[0]; i++)
-    sigaction(end[i], &sa, NULL);
   sa.sa_handler = on_cont;
+  sigemptyset(&sa.sa_mask);
   sigaction(SIGCONT, &sa, NULL);
-  sa.sa_handler = SIG_IGN;
-  sigaction(SIGPIPE, &sa, NULL);
-  /* A file size limit must fail the write (and be reported), not kill
-   * the session. */
-  sigaction(SIGXFSZ, &sa, NULL);
-  sa.sa_handler = on_crash;
-  sa.sa_flags = SA_RESETHAND;
-  int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP };
-  for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
-    sigaction(crash[i], &sa, NULL);
 }
 
 static bool
@@ -202,58 +176,32 @@ ui_set_msg(ui *u, bool err, const char *fmt, ...)
   u->msg_err = err;
 }
 
-/* Save now; on failure keep the answers in memory, say what happened
- * and what to do, and try again on the next change. */
-/* The question the respondent is at, saved with every change so that
- * reopening the file resumes there (see ui_main). */
-static bool
-note_position(ui *u)
-{
-  const questionnaire *q = u->s->qn;
-  return ans_set_position(u->s->a, q->questions[q->order[qv_pos()]].id);
-}
-
+/* Save now, with the question the respondent is at, so that reopening
+ * the file resumes there (see ui_main); on failure keep the answers in
+ * memory, say what happened and what to do, and try again on the next
+ * change. */
 static int
 save(ui *u)
 {
   u->save_pending = false;
-  note_position(u);
-  diag_t d = { 0 };
-  int rc = session_save(u->s, &d);
+  const questionnaire *q = u->s->qn;
+  char *m;
+  bool told = u->backup_told;
+  int rc = run_save(u->s, q->questions[q->order[qv_pos()]].id, &u->backup_told, u->save_error, &m);
   if (rc == 0)
     {
       if (u->dirty)
         ui_set_msg(u, false, _("Saved to %s."), u->s->path);
       u->dirty = false;
-      if (u->s->backup && !u->backup_told)
-        {
-          /* Said once: the first save of an earlier edition's file. */
-          const char *slash = strrchr(u->s->backup, '/');
-          char *name = txt_sanitize(slash ? slash + 1 : u->s->backup, true);
-          ui_set_msg(u, false, _("Saved at edition %u; the original (edition %u) is kept as %s."),
-                     u->s->qn->edition, u->s->file_edition, name);
-          free(name);
-          u->backup_told = true;
-        }
+      if (m && told != u->backup_told)
+        ui_set_msg(u, false, "%s", m);
     }
   else
     {
       u->dirty = true;
-      snprintf(u->save_error, sizeof u->save_error, "%s", d.n ? d.msgs[0] : "");
-      if (rc == EX_NOPERM)
-        {
-          char *m = session_read_only_text(u->s);
-          ui_set_msg(u, true, "%s", m);
-          free(m);
-        }
-      else if (rc == EX_TEMPFAIL)
-        ui_set_msg(u, true, "%s",
-                   _("Not saved: another program changed the answers file. kijun will not overwrite it; "
-                     "quit (q) and your answers go to a separate file."));
-      else
-        ui_set_msg(u, true, _("Not saved: %s. Free space or fix the folder."), u->save_error);
+      ui_set_msg(u, true, "%s", m);
     }
-  diag_clear(&d);
+  free(m);
   return rc;
 }
 
@@ -285,32 +233,6 @@ ui_figures(ui *u)
   return &figures;
 }
 
-/* When the answers cannot go where they belong, put them beside it or in
- * the home folder rather than lose them.  Returns the path used. */
-static char *
-rescue(ui *u)
-{
-  char stamp[32];
-  time_t t = time(NULL);
-  strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&t));
-  const char *home = getenv("HOME");
-  char *candidates[3] = {
-    xasprintf("%s.unsaved-%s", u->s->path, stamp),
-    home ? xasprintf("%s/kijun-unsaved-%s.cfg", home, stamp) : NULL,
-    xasprintf("/tmp/kijun-unsaved-%ld-%s.cfg", (long) getpid(), stamp),
-  };
-  char *used = NULL;
-  for (int i = 0; i < 3; i++)
-    {
-      if (!used && candidates[i]
-          && afile_write(candidates[i], store_write_cb, (void *) u->s->a, NULL) == 0)
-        used = candidates[i];
-      else
-        free(candidates[i]);
-    }
-  return used;
-}
-
 /* Save whatever is pending before leaving.  Returns 0 when the answers
  * are in the answers file, EX_IOERR otherwise, after writing a rescue
  * copy whose path goes to *rescued (NULL if even that failed). */
@@ -323,22 +245,14 @@ final_save(ui *u, char **rescued)
    * alone: leaving without a change writes nothing. */
   if ((!u->dirty && !u->save_pending) || save(u) == 0)
     return 0;
-  *rescued = rescue(u);
+  *rescued = run_rescue(u->s);
   return EX_IOERR;
 }
 
 static void
 report_rescue(ui *u, const char *rescued)
 {
-  char *path = txt_sanitize(u->s->path, true), *copy = rescued ? txt_sanitize(rescued, true) : NULL;
-  if (rescued)
-    fprintf(stderr, _("kijun: could not save %s (%s); your answers were written to %s\n"),
-            path, u->save_error, copy);
-  else
-    fprintf(stderr, _("kijun: could not save %s (%s), nor a copy elsewhere\n"), path,
-            u->save_error);
-  free(path);
-  free(copy);
+  run_report_rescue(u->s, u->save_error, rescued);
 }
 
 static void
@@ -514,13 +428,22 @@ draw(ui *u)
       if (ed_active() != ED_NONE)
         ed_keybar(u);
     }
+  /* The cursor stands on the focus, visible only in an editor. */
+  int fy, fx;
+  bool focus = ud_focus_take(&fy, &fx);
   if (!too_small() && ed_cursor(&y, &x))
     {
       curs_set(1);
       move(y, x);
     }
   else
-    curs_set(0);
+    {
+      curs_set(0);
+      if (focus && !too_small())
+        move(fy, fx);
+      else
+        move(0, 0);
+    }
   refresh();
 }
 
@@ -806,6 +729,12 @@ refuse_terminal(void)
   return 1;
 }
 
+bool
+ui_terminal_usable(void)
+{
+  return in_terminal_usable();
+}
+
 int
 ui_main(const char *path, const ui_opts *o)
 {
@@ -823,83 +752,13 @@ ui_main(const char *path, const ui_opts *o)
    * unknown TERM, TERM=dumb) is refused outright. */
   if (!in_terminal_usable())
     return refuse_terminal();
-  /* The folder must exist for the lock file; a new default answers
-   * file lives in a folder that may not exist yet. */
-  afile_make_parents(path, NULL);
-  char *shown = txt_sanitize(path, true);
-  lock_t lk;
-  pid_t holder;
-  diag_t d = { 0 };
-  int lrc = lock_acquire(path, &lk, &holder, &d);
-  if (lrc == EX_TEMPFAIL)
-    {
-      if (holder > 0)
-        fprintf(stderr, _("kijun: %s is open in another kijun (process %ld); close that one first\n"),
-                shown, (long) holder);
-      else
-        fprintf(stderr, _("kijun: %s is open in another kijun; close that one first\n"), shown);
-      free(shown);
-      return EX_TEMPFAIL;
-    }
-  if (lrc != 0)
-    {
-      /* Never edit unlocked: another kijun could not see this one. */
-      fprintf(stderr, _("kijun: cannot lock %s: %s; kijun changes an answers file only while it holds "
-                        "the lock file beside it. Check the folder, or read the answers with --report\n"),
-              shown, d.msgs[0]);
-      diag_clear(&d);
-      free(shown);
-      return lrc;
-    }
-  free(shown);
-  char *real = afile_resolve(path);
-  if (real)
-    afile_cleanup(real, STORE_MARK);
-  free(real);
   session s;
-  int rc = session_open(&s, path, qpath, true, &d);
-  /* The previous cycle: a --previous file that cannot be read is an
-   * error; a recorded one that has gone is only said (its recorded
-   * figures still serve). */
-  assessment *pa = NULL;
-  char prev_msg[256] = "";
-  if (rc == 0 && !s.is_new)
-    {
-      rc = cycle_open_previous(&s, prev, &d, &pa);
-      if (rc && !prev)
-        {
-          snprintf(prev_msg, sizeof prev_msg, "%s", d.n ? d.msgs[0] : "");
-          diag_clear(&d);
-          rc = 0;
-        }
-    }
-  diag_print(&d, stderr);
-  diag_clear(&d);
+  lock_t lk;
+  assessment *pa;
+  char prev_msg[256];
+  int rc = run_open(path, qpath, prev, &s, &lk, &pa, prev_msg, sizeof prev_msg);
   if (rc)
-    {
-      ans_free(pa);
-      session_close(&s);
-      lock_release(&lk);
-      return rc;
-    }
-  if (s.is_new)
-    {
-      /* Create the file now, so a folder that cannot hold it is found
-       * before the first answer rather than after it. */
-      int err = afile_make_parents(s.path, &d);
-      if (!err)
-        err = session_save(&s, &d);
-      if (err)
-        {
-          char *name = txt_sanitize(s.path, true);
-          fprintf(stderr, _("kijun: cannot create %s: %s\n"), name, d.msgs[0]);
-          diag_clear(&d);
-          free(name);
-          session_close(&s);
-          lock_release(&lk);
-          return EX_CANTCREAT;
-        }
-    }
+    return rc;
 
   ui u = { 0 };
   u.s = &s;

@@ -13,6 +13,10 @@ typedef struct ui_opts
   bool no_mouse;                /* --no-mouse: clicks stay the terminal's */
 } ui_opts;
 
+/* Whether the terminal can show the screens: its type is known here
+ * and addresses the cursor. */
+bool ui_terminal_usable(void);
+
 /* Open or create the answers file at path, run the session, print the
  * coverage summary on leaving.  Returns the exit status. */
 int ui_main(const char *path, const ui_opts *o);

@@ -256,8 +256,16 @@ ud_status_legend(const ui *u, const char *legend)
   int y = LINES - 2;
   move(y, 0);
   clrtoeol();
-  if (u->msg[0])
-    ud_text(y, 1, COLS - 2, u->msg, u->msg_err ? ud_attr(u, UC_ERROR) : ud_attr(u, UC_OK));
+  if (u->msg[0] && u->msg_err)
+    {
+      /* Not in colour alone: a message that needs attention starts with
+       * a mark, which reads the same in monochrome and in speech. */
+      char *m = xasprintf("! %s", u->msg);
+      ud_text(y, 1, COLS - 2, m, ud_attr(u, UC_ERROR));
+      free(m);
+    }
+  else if (u->msg[0])
+    ud_text(y, 1, COLS - 2, u->msg, ud_attr(u, UC_OK));
   else
     {
       int x = 1;
@@ -281,4 +289,24 @@ ud_bar(int y, int x, int width, unsigned met, unsigned applicable, attr_t a)
     addch(i < filled ? '#' : (applicable ? '-' : ' '));
   attroff(a);
   addch(']');
+}
+
+/* The focus of the screen drawn last (-1: none said). */
+static int focus_y = -1, focus_x;
+
+void
+ud_focus(int y, int x)
+{
+  focus_y = y;
+  focus_x = x;
+}
+
+bool
+ud_focus_take(int *y, int *x)
+{
+  bool set = focus_y >= 0;
+  *y = focus_y;
+  *x = focus_x;
+  focus_y = -1;
+  return set;
 }

@@ -199,6 +199,13 @@ void ud_status(const ui *u);
  * name when there is no message. */
 void ud_status_legend(const ui *u, const char *legend);
 void ud_bar(int y, int x, int width, unsigned met, unsigned applicable, attr_t a);
+/* The focus of the screen being drawn: the first cell of the selected
+ * row, field or the question's text.  After every draw the hardware
+ * cursor is put there (hidden, unless a field is being edited), because
+ * screen readers and braille displays take the cursor as the focus. */
+void ud_focus(int y, int x);
+/* The focus said since the last call, and forget it; false when none. */
+bool ud_focus_take(int *y, int *x);
 
 /* ---- ui_overview.c ---------------------------------------------------- */
 void ov_select_pos(ui *u, size_t pos);

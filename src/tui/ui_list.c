@@ -94,7 +94,11 @@ draw_item(ui *u, int y, size_t k)
   bool selected = k == sel;
   attr_t a = selected ? ud_attr(u, UC_SELECT) : A_NORMAL;
   if (selected)
-    ud_fill(y, a);
+    {
+      ud_fill(y, a);
+      mvaddch(y, 0, '>' | a);
+      ud_focus(y, 0);
+    }
   int w = ud_text(y, 1, 12, x->id, a | A_BOLD);
   int x0 = 1 + (w > 10 ? w : 10) + 2;
   char *rest;
@@ -122,7 +126,10 @@ ls_draw(ui *u)
   free(title);
   int body = LINES - 3;
   if (!nitems)
-    ud_wrapped(2, 2, COLS - 4, 2, _("No question is in this list. Press f for the next filter."), A_NORMAL);
+    {
+      ud_wrapped(2, 2, COLS - 4, 2, _("No question is in this list. Press f for the next filter."), A_NORMAL);
+      ud_focus(2, 2);
+    }
   if (sel < top)
     top = sel;
   if (sel >= top + (size_t) body)

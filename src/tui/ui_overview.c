@@ -149,6 +149,8 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
       a = ud_attr(u, UC_SELECT);
       ud_fill(y, a);
     }
+  if (selected)
+    ud_focus(y, 1);
   if (r->section < 0)
     {
       a = A_BOLD;

@@ -117,9 +117,6 @@ build_help(ui *u)
       "is taken back and the rest is ignored until Esc or Enter. The same letter\n"
       "twice (u u) and a key after one that opened a screen (s q) still count.\n"
       "On the profile form every character is text; its help is F1.\n\n"),
-    _("CSF and two letters in a question's header name the function of the NIST\n"
-      "Cybersecurity Framework 2.0 the question belongs to: GV Govern, ID Identify,\n"
-      "PR Protect, DE Detect, RS Respond, RC Recover.\n\n"),
     _("Every change is saved at once, with the question you are at: reopening the\n"
       "file resumes there (a file without it opens at the first unanswered\n"
       "question or answer to reconfirm). Choosing a status, the same or another,\n"
@@ -219,6 +216,7 @@ pg_draw(ui *u)
     p->top = p->nlines - (size_t) body;
   for (int i = 0; i < body && p->top + (size_t) i < p->nlines; i++)
     ud_text(1 + i, 1, COLS - 2, p->lines[p->top + (size_t) i], A_NORMAL);
+  ud_focus(1, 1);
   if (p->nlines > (size_t) body)
     {
       char pos[48];

@@ -163,6 +163,7 @@ draw_item(ui *u, int y, size_t item, int sw, int iw)
     {
       mvaddch(y, 0, '>');
       mvaddch(y + 1, 0, '>');
+      ud_focus(y, 0);
     }
   char mark[2] = { plan_state_mark(it->state), '\0' };
   attr_t warn = it->state == PLAN_OVERDUE ? ud_attr(u, UC_ERROR) : A_NORMAL;

@@ -69,6 +69,11 @@ draw_picker(ui *u, int y0)
       attroff(a);
       /* Entry 0 clears the sector. */
       ud_text(y0 + i, 5, COLS - 10, k == 0 ? _("(none)") : qn_tr(&q->sectors[k - 1].name, i18n_lang()), a);
+      if (k == pick)
+        {
+          mvaddch(y0 + i, 3, '>');
+          ud_focus(y0 + i, 3);
+        }
     }
   /* The list goes on above or below: say so. */
   if (top > 0)
@@ -103,6 +108,11 @@ pf_draw(ui *u)
       attroff(a);
       ud_text(y, 2 + lw + 2, COLS - lw - 6, v ? v : "", a);
       free(typed);
+      if (f == sel && !ed_active())
+        {
+          mvaddch(y, 0, '>');
+          ud_focus(y, 0);
+        }
     }
   /* The way on, as a row of its own, selected like a field. */
   /* TRANSLATORS: the last row of the profile form; Enter on it opens the
@@ -110,6 +120,11 @@ pf_draw(ui *u)
   char *go = xasprintf("[ %s ]", _("Go on to the questions"));
   attr_t ga = sel == ANS_FORM_FIELDS && !ed_active() ? ud_attr(u, UC_SELECT) | A_BOLD : A_BOLD;
   ud_text(row_of(ANS_FORM_FIELDS), 2 + lw + 2, COLS - lw - 6, go, ga);
+  if (sel == ANS_FORM_FIELDS && !ed_active())
+    {
+      mvaddch(row_of(ANS_FORM_FIELDS), 0, '>');
+      ud_focus(row_of(ANS_FORM_FIELDS), 0);
+    }
   free(go);
   if (picking)
     draw_picker(u, row_of(ANS_SECTOR) + 1);

@@ -187,6 +187,18 @@ draw_field(ui *u, int y, int rows, const char *label, int lw, const char *value,
 /* The local-government guideline's counterpart of an item, in one
  * string: the counterparts, or what is known of them (none in the table,
  * or not in the part of the table kijun has), and the item's note. */
+/* "NIST CSF 2.0: Govern: Policy (GV.PO); Protect: ..." for the header. */
+static char *
+csf_line(const qn_question *x, enum lang l)
+{
+  char *refs = csf_refs_label(x->csf, x->ncsf, l);
+  /* TRANSLATORS: label before the NIST Cybersecurity Framework 2.0
+     categories a question bears on; keep "CSF 2.0". */
+  char *out = xasprintf("%s: %s", _("NIST CSF 2.0"), refs);
+  free(refs);
+  return out;
+}
+
 static char *
 lg_line(const qn_section *s, enum lang l)
 {
@@ -335,11 +347,7 @@ qv_draw(ui *u)
    * taken for the government's. */
   /* TRANSLATORS: after the question id, where its level comes from. */
   char *basis = x->basis ? xasprintf(_("level from: %s"), qn_basis_name(x->basis)) : xstrdup("");
-  /* The CSF function by its two letters, which the help explains (its
-   * name here would shift the rest of the line from one question to the
-   * next, and cost every answer's redraw). */
-  char *meta = x->csf ? xasprintf("%s   CSF %s   %s", x->id, qn_csf_key(x->csf), basis)
-                      : xasprintf("%s   %s", x->id, basis);
+  char *meta = xasprintf("%s   %s", x->id, basis);
   free(basis);
   ud_text(1, 2 + tw + 2, COLS - tw - 6, meta, A_NORMAL);
   free(meta);
@@ -362,6 +370,14 @@ qv_draw(ui *u)
   y += ud_wrapped(y, 2, COLS - 4, 2, lgl, ud_attr(u, UC_DIM));
   free(lg);
   free(lgl);
+  if (x->ncsf)
+    {
+      /* The CSF references in words, so that a reader who does not know
+       * NIST's ids still sees what the question bears on. */
+      char *csf = csf_line(x, l);
+      y += ud_wrapped(y, 2, COLS - 4, 2, csf, ud_attr(u, UC_DIM));
+      free(csf);
+    }
 
   /* Bottom block, from the bottom up: key bar, status, last cycle's
    * answer and plan (when there is a previous cycle), the plan (two
@@ -414,6 +430,7 @@ qv_draw(ui *u)
   /* The text, then the hint, in what is left. */
   int avail = y_ch - 2 - top;
   int th = ud_wrapped_hl(top, 2, COLS - 4, avail, qn_tr(&x->text, l), A_BOLD, query);
+  ud_focus(top, 2);
   free(query);
   int hy = top + th + 1;
   /* TRANSLATORS: heading before the hint on evidence. */

@@ -176,6 +176,55 @@ expect_status "an unknown aggregate format is bad usage" 2
 run "$KIJUN" --names -q "$Q" "$TESTDATA/mini-answers.cfg"
 expect_status "--names without --aggregate is bad usage" 2
 
+# ---- a walk that ends, inside the folders given (issue 21) ------------------
+# Folders d0..d12, each linking twice to the next: one file was counted
+# 2^12 times; each folder and file is visited once.
+mkdir -p "$TMP/expo/d12"
+cp "$TESTDATA/agg/water-a.cfg" "$TMP/expo/d12/"
+i=0
+while [ $i -lt 12 ]; do
+  mkdir -p "$TMP/expo/d$i"
+  ln -s "../d$((i + 1))" "$TMP/expo/d$i/x"
+  ln -s "../d$((i + 1))" "$TMP/expo/d$i/y"
+  i=$((i + 1))
+done
+run timeout 60 "$KIJUN" --aggregate=json -q "$Q" "$TMP/expo"
+expect_status "folders linking twice to the next: exit 0" 0
+expect_in "... the one file counted once" out '"aggregated": 1'
+# A link to a folder outside the tree given is not followed.
+mkdir -p "$TMP/tree" "$TMP/outside"
+cp "$TESTDATA/agg/water-a.cfg" "$TMP/tree/"
+cp "$TESTDATA/agg/water-b.cfg" "$TMP/outside/"
+ln -s ../outside "$TMP/tree/out"
+ln -s .. "$TMP/tree/parent"
+ln -s ../outside/water-b.cfg "$TMP/tree/b.cfg"
+run "$KIJUN" --aggregate=json -q "$Q" "$TMP/tree"
+expect_in "links leading outside the tree are not followed" out '"aggregated": 1'
+expect_in "... and said so" err "tree/out: symbolic link leading outside the folders given; not followed"
+expect_in "... for a file too" err "tree/b.cfg: symbolic link leading outside the folders given"
+# A file reached by two names (a hard link, a link inside the tree) counts once.
+mkdir -p "$TMP/twice/sub"
+cp "$TESTDATA/agg/water-a.cfg" "$TMP/twice/a.cfg"
+ln "$TMP/twice/a.cfg" "$TMP/twice/sub/hard.cfg"
+ln -s ../a.cfg "$TMP/twice/sub/soft.cfg"
+run "$KIJUN" --aggregate=json -q "$Q" "$TMP/twice" "$TMP/twice/a.cfg"
+expect_in "a file under several names is counted once" out '"aggregated": 1'
+if grep -q "the same organisation" "$TMP/err"; then not_ok "... and is no duplicate of itself" "$(cat "$TMP/err")"
+else ok "... and is no duplicate of itself"; fi
+# kijun's backup of an earlier edition's file is not another organisation.
+mkdir -p "$TMP/bk"
+cp "$TESTDATA/agg/water-a.cfg" "$TMP/bk/site.cfg"
+cp "$TESTDATA/agg/water-a.cfg" "$TMP/bk/site.edition-1.cfg"
+cp "$TESTDATA/agg/water-a.cfg" "$TMP/bk/site.edition-1.2.cfg"
+run "$KIJUN" --aggregate=json -q "$Q" "$TMP/bk"
+expect_in "kijun's own backups beside a file are not counted" out '"aggregated": 1'
+expect_empty "... nor reported as duplicates" err
+
+# Files left out and standard output full: the write error is said, 74.
+run sh -c '"$0" --aggregate -q "$1" "$2" > /dev/full' "$KIJUN" "$Q" "$TESTDATA/agg"
+expect_status "files left out and a full standard output: exit 74" 74
+expect_in "... with the write error said" err "write error: No space left on device"
+
 # ---- golden reports -----------------------------------------------------------
 # Run from tests/data so the file names in the reports are relative.
 for lang in en ja; do

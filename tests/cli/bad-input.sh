@@ -123,11 +123,15 @@ AHEAD='kijun_answers = 1;
 questionnaire = { id = "mini"; version = "1"; digest = "x"; };'
 { echo "$AHEAD"; printf 'profile = { organization = "'; head -c 16777216 /dev/zero | tr '\0' x; printf '"; };\n'; } > "$TMP/a-string16m.cfg"
 check_fast "$TMP/a-string16m.cfg" "a-string16m.cfg:3: a string longer than 65536 bytes; expected at most 65536 bytes in a string"
-{ echo "$AHEAD"; printf 'x = ['; head -c 4000000 /dev/zero | sed 's/\x0/1,/g'; printf '1];\n'; } > "$TMP/a-array.cfg"
-check_fast "$TMP/a-array.cfg" "a-array.cfg:3: more than 1000000 settings and list elements; expected at most 1000000"
+{ echo "$AHEAD"; for k in 1 2 3 4 5 6; do printf 'x%d = [' $k; head -c 180000 /dev/zero | sed 's/\x0/1,/g'; printf '1];\n'; done; } > "$TMP/a-array.cfg"
+check_fast "$TMP/a-array.cfg" "a-array.cfg:8: more than 1000000 settings and list elements; expected at most 1000000"
+# One list may hold 200,000 elements: libconfig grows a list by
+# reallocation, so a longer one costs time out of proportion.
+{ echo "$AHEAD"; printf 'x = [\n'; head -c 250000 /dev/zero | sed 's/\x0/1,/g'; printf '1];\n'; } > "$TMP/a-list.cfg"
+check_fast "$TMP/a-list.cfg" "a-list.cfg:3: a list of more than 200000 elements; expected at most 200000 in one list"
 truncate -s 100M "$TMP/a-100m.cfg"
 check_fast "$TMP/a-100m.cfg" "a-100m.cfg: file of 104857600 bytes is too large; expected at most 67108864 bytes"
-rm -f "$TMP/a-string16m.cfg" "$TMP/a-array.cfg" "$TMP/a-100m.cfg"
+rm -f "$TMP/a-string16m.cfg" "$TMP/a-array.cfg" "$TMP/a-list.cfg" "$TMP/a-100m.cfg"
 
 # The worst questionnaire under the limits: strings of 64,000 bytes up to
 # 32 MiB, each a legal token, so libconfig parses all of it (from memory:
@@ -164,5 +168,27 @@ expect_in "the invalid bytes are escaped as text" out '"answers_file": "'"$TMP"'
 # test folder's path is long in make distcheck and in package builds.
 cd "$TMP" && run timeout 10 "$KIJUN" --report=text "$(basename "$bin")" -q "$Q"; cd - >/dev/null
 expect_in "the text report shows the name escaped" out 'n\xFF\xFE.cfg'
+
+# ---- values the reader checks (issue 21) --------------------------------------
+# An integer beyond 32 bits wrapped in libconfig (4294967299 read as 3).
+sed 's/version = "1";/version = "1"; edition = 4294967299;/' "$TESTDATA/mini-answers.cfg" > "$TMP/a-edition-wrap.cfg"
+check_a "$TMP/a-edition-wrap.cfg" 65 "a-edition-wrap.cfg:3: the integer 4294967299 is out of range; expected at most 2147483647"
+sed 's/"1.3-a"; status = "not_implemented";/"1.3-a"; status = "not_implemented"; revision = 0x100000001;/' "$TESTDATA/mini-answers.cfg" > "$TMP/a-revision-wrap.cfg"
+check_a "$TMP/a-revision-wrap.cfg" 65 "a-revision-wrap.cfg:11: the integer 0x100000001 is out of range"
+sed 's/^version = "1";/version = "1"; edition = 4294967298;/' "$Q" > "$TMP/q-edition-wrap.cfg"
+check_q "$TMP/q-edition-wrap.cfg" 65 "q-edition-wrap.cfg:5: the integer 4294967298 is out of range"
+# Times are times: "zzzz" would have been the latest update of a comparison.
+sed 's/updated = "2026-11-22T10:01:00+09:00"/updated = "zzzz"/' "$TESTDATA/mini-answers.cfg" > "$TMP/a-bad-time.cfg"
+check_a "$TMP/a-bad-time.cfg" 65 "a-bad-time.cfg:6: 'updated' of question '1.1-a' is \"zzzz\", not a time; expected ISO 8601"
+sed 's/started = "2026-11-22T10:00:00+09:00"/started = "2026-02-30T10:00:00+09:00"/' "$TESTDATA/mini-answers.cfg" > "$TMP/a-bad-start.cfg"
+check_a "$TMP/a-bad-start.cfg" 65 "a-bad-start.cfg:4: 'started' in 'profile' is \"2026-02-30T10:00:00+09:00\", not a time"
+# A SOURCE_DATE_EPOCH out of range is not a clock: the real one is used,
+# and every date field is a date.
+for sde in 99999999999999999 -5 12abc; do
+  run env SOURCE_DATE_EPOCH=$sde "$KIJUN" --report=json -q "$Q" "$TESTDATA/mini-answers.cfg"
+  if python3 -c 'import json,sys,re; d=json.load(open(sys.argv[1])); sys.exit(0 if re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", d["generated"]) and re.match(r"^\d{4}-\d\d-\d\d$", d.get("as_of") or "2000-01-01") else 1)' "$TMP/out"
+  then ok "SOURCE_DATE_EPOCH=$sde: the report is dated"
+  else not_ok "SOURCE_DATE_EPOCH=$sde: the report is dated" "$(head -c 300 "$TMP/out")"; fi
+done
 
 done_testing

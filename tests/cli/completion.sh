@@ -36,11 +36,13 @@ expect "-- offers every option of --help" "$help_opts"
 case "$help_opts" in *--report=*) ok "--help has --report[=FORMAT] (the test reads it)";; *) not_ok "--help has --report[=FORMAT]" "$help_opts";; esac
 comp --q
 expect "--q completes to --questionnaire=" "--questionnaire="
+comp --li
+expect "--li completes to --line" "--line"
 
 # Report formats: those --help names, each of which kijun accepts.
 # The sentence may wrap: from "FORMAT is" to the next option.
 formats=$("$KIJUN" --lang=en --help | sed -n '/FORMAT is/,/^ *-/p' | sed '$d' | tr '\n' ' ' |
-  sed 's/.*FORMAT is //; s/(default)//; s/,/ /g; s/ or / /g')
+  sed 's/.*FORMAT is //; s/([^)]*)//g; s/,/ /g; s/ or / /g')
 comp --report = ""
 expect "--report= offers the formats of --help" "$formats"
 run "$KIJUN" --lang=en --report=nope "$A"
@@ -53,11 +55,17 @@ for f in $got; do
 done
 comp --report = c
 expect "--report=c completes to csv" "csv"
-# --plan, --compare and --aggregate take the same formats as --report.
+# --plan, --compare and --aggregate take the formats of --report but
+# oscal (assessment results are of one assessment).
 for o in --plan --compare --aggregate; do
   comp "$o" = ""
-  expect "$o= offers the formats of --report" "$formats"
+  expect "$o= offers the formats of --report but oscal" "$(echo $formats | sed 's/ *oscal//')"
 done
+# --export offers what its unknown-format message lists.
+run "$KIJUN" --lang=en --export=nope
+expected=$(sed -n 's/.*; expected one of: //p' "$TMP/err" | sed 's/,/ /g')
+comp --export = ""
+expect "--export= offers the exports kijun names" "$expected"
 comp --report=m
 expect "--report=m as one word (no = in COMP_WORDBREAKS) completes to --report=markdown" "--report=markdown"
 

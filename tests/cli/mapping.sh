@@ -64,4 +64,28 @@ run "$KIJUN" --migrate="$E/shop-to-next.cfg" "$E/shop-1-answers.cfg" "$TMP/x.cfg
 expect_status "--migrate without the source questionnaire exits 66" 66
 expect_in "and names it" err "the questionnaire 'shop' that 'from' names is not installed"
 
+# ---- issue 21 ------------------------------------------------------------------
+# equal joins two questions into one across entries: refused.
+sed 's/{ from = ( "b-disclose" ); to = ( "R-2" ); relation = "superset";/{ from = ( "b-disclose" ); to = ( "G-1" ); relation = "equal";/' "$M" > "$TMP/m-join.cfg"
+run "$KIJUN" --check "$TMP/m-join.cfg" "$E/shop-3.cfg" "$E/next.cfg"
+expect_status "equal pairs joining two questions into one across entries exit 65" 65
+expect_in "... named with both entries" err "map entry 4 says 'b-disclose' equals 'G-1', and map entry 1 at line 7 says 'a1' equals 'G-1'"
+# A mapping from a questionnaire to itself.
+sed 's/^to = { id = "next"; version = "2026"; };/to = { id = "shop"; version = "1"; };/' "$M" > "$TMP/m-self.cfg"
+run "$KIJUN" --check "$TMP/m-self.cfg" "$E/shop-3.cfg" "$E/shop-3.cfg"
+expect_status "a mapping from a questionnaire to itself exits 65" 65
+expect_in "... and says so" err "m-self.cfg:5: 'from' and 'to' both name questionnaire 'shop' version 1"
+
+# Questionnaires that share an id: an answer the mapping does not carry is
+# kept as QID:ID, never reported as the new questionnaire's question no
+# longer asked.
+sed 's/id = "R-3"/id = "t1"/' "$E/next.cfg" > "$TMP/next-t1.cfg"
+printf 'kijun_answers = 1;\nquestionnaire = { id = "shop"; version = "1"; edition = 3; };\nprofile = { organization = "Shop"; };\nanswers = (\n  { question = "a1"; status = "implemented"; },\n  { question = "t1"; status = "partial"; note = "training"; }\n);\n' > "$TMP/shared.cfg"
+run "$KIJUN" --migrate "$M" "$TMP/shared.cfg" "$TMP/shared-next.cfg" "$E/shop-3.cfg" "$TMP/next-t1.cfg"
+expect_status "--migrate between questionnaires sharing an id exits 0" 0
+run "$KIJUN" --report -q "$TMP/next-t1.cfg" "$TMP/shared-next.cfg"
+expect_in "... the uncarried answer is kept as shop:t1" out "shop:t1  Partially implemented"
+if grep -q '^  t1 ' "$TMP/out"; then not_ok "... and next's own t1 is not said to be no longer asked" "$(grep -n t1 "$TMP/out")"
+else ok "... and next's own t1 is not said to be no longer asked"; fi
+
 done_testing

@@ -102,8 +102,14 @@ expect_in "the edition-1 answer to b1 meets the edition-3 answer to b-backup: a 
 run "$KIJUN" --report=json -q "$E/shop-3.cfg" "$TMP/shop.cfg"
 expect_in "the merged file is of the current edition" out '"question": "t1"'
 if grep -q 'edition = 3' "$TMP/shop.cfg"; then ok "the merged file names edition 3"; else not_ok "the merged file names edition 3" "$(head -12 "$TMP/shop.cfg")"; fi
-expect_in "the carried answer conflicts and takes the least met" out '"question": "b-backup", "section": "2", "phase": "do", "level": "baseline", "level_basis": null, "csf": null, "status": "not_implemented"'
+expect_in "the carried answer conflicts and takes the least met" out '"question": "b-backup", "section": "2", "phase": "do", "level": "baseline", "level_basis": null, "csf": null, "csf_refs": [], "status": "not_implemented"'
 if grep -q 'zz-local' "$TMP/shop.cfg"; then ok "an answer to a question no longer asked is kept"; else not_ok "an answer to a question no longer asked is kept"; fi
+# A merge merged with a copy of itself keeps each answer no longer asked once.
+cp "$TMP/shop.cfg" "$TMP/shop-copy.cfg"
+run "$KIJUN" --merge "$TMP/shop-again.cfg" -q "$E/shop-3.cfg" "$TMP/shop.cfg" "$TMP/shop-copy.cfg"
+expect_status "a merge merged with its copy" 0
+if [ "$(grep -c 'question = "zz-local"' "$TMP/shop-again.cfg")" = 1 ]; then ok "... keeps the retired list as it was, not doubled"
+else not_ok "... keeps the retired list as it was, not doubled" "$(grep -c zz-local "$TMP/shop-again.cfg")"; fi
 
 # ---- profiles that disagree -----------------------------------------------
 answers "$TMP/other-org.cfg" Mori "Minami Water" '{ question = "1.3-a"; status = "implemented"; }'
@@ -138,5 +144,66 @@ run "$KIJUN" --merge "$TMP/out7.cfg" -q "$Q"
 expect_status "--merge without inputs is bad usage" 2
 run "$KIJUN" --lang ja --merge "$TMP/out8.cfg" -q "$Q" "$TMP/it.cfg" "$TMP/ot.cfg" "$TMP/fac.cfg"
 expect_in "the summary in Japanese" out "競合"
+
+# ---- what a merge writes, kijun reads (issue 21) ------------------------------
+# Seven inputs with 12 KB notes on one question: the joined note is longer
+# than one string may be; it is kept whole, and the file opens.
+long=$(head -c 12000 /dev/zero | tr '\0' 'x')
+set --
+for k in 1 2 3 4 5 6 7; do
+  answers "$TMP/long$k.cfg" "R$k" "Kita Water" "{ question = \"1.1-a\"; status = \"partial\"; note = \"$k$long\"; }"
+  set -- "$@" "$TMP/long$k.cfg"
+done
+run "$KIJUN" --merge "$TMP/long-out.cfg" -q "$Q" "$@"
+expect_status "seven 12 KB notes on one question merge" 0
+run "$KIJUN" --report=json -q "$Q" "$TMP/long-out.cfg"
+expect_status "... and the merged file opens" 0
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); n=[a["note"] for a in d["answers"] if a["question"]=="1.1-a"][0]; sys.exit(0 if all("[R%d] %d" % (k,k) in n for k in range(1,8)) and len(n) > 84000 else 1)' "$TMP/out"
+then ok "... with every note whole"; else not_ok "... with every note whole"; fi
+# 1,200 respondents: the joined respondent field is long too.
+set --
+i=0
+while [ $i -lt 1200 ]; do
+  printf 'kijun_answers = 1;\nquestionnaire = { id = "mini"; version = "1"; };\nprofile = { organization = "Kita Water"; respondent = "respondent number %04d of the Kita Water survey team, water works department"; };\nanswers = ( { question = "1.1-a"; status = "implemented"; } );\n' $i > "$TMP/r$i.cfg"
+  set -- "$@" "$TMP/r$i.cfg"; i=$((i + 1))
+done
+run "$KIJUN" --merge "$TMP/many-out.cfg" -q "$Q" "$@"
+expect_status "1,200 respondents merge" 0
+run "$KIJUN" --report=json -q "$Q" "$TMP/many-out.cfg"
+expect_status "... and the merged file opens" 0
+expect_in "... with the last respondent kept" out "respondent number 1199 of the Kita Water survey team, water works department\""
+rm -f "$TMP"/r[0-9]*.cfg
+# File names as labels: ESC, a byte 0xff and U+202E are escaped.
+k=0
+for nm in "$(printf 'esc\033[31m.cfg')" "$(printf 'ff\377.cfg')" "$(printf 'bidi\342\200\256gfc.cfg')"; do
+  answers "$TMP/$nm" Same "Kita Water" "{ question = \"1.1-a\"; status = \"partial\"; note = \"from $k\"; }"
+  k=$((k + 1))
+done
+run "$KIJUN" --merge "$TMP/names-out.cfg" -q "$Q" "$TMP"/esc* "$TMP"/ff* "$TMP"/bidi*
+expect_status "inputs with control bytes in their names merge" 0
+run "$KIJUN" --report=json -q "$Q" "$TMP/names-out.cfg"
+expect_status "... and the merged file opens" 0
+expect_in "... the names labelled, escaped (ESC)" out '[esc^[[31m.cfg] from'
+expect_in "... (a byte 0xff)" out '[ff\\xFF.cfg] from'
+expect_in "... (U+202E)" out '[bidi<U+202E>gfc.cfg] from'
+# One file named twice (a hard link) is refused.
+ln "$TMP/it.cfg" "$TMP/it-link.cfg"
+run "$KIJUN" --merge "$TMP/twice.cfg" -q "$Q" "$TMP/it.cfg" "$TMP/ot.cfg" "$TMP/it-link.cfg"
+expect_status "an input named twice (a hard link) is bad usage" 2
+expect_in "... said so" err "is the same file as the input"
+if [ -e "$TMP/twice.cfg" ]; then not_ok "... and nothing written"; else ok "... and nothing written"; fi
+# Owners are compared whole: "Ops" is kept beside "DevOps".
+answers "$TMP/own1.cfg" A "Kita Water" '{ question = "1.1-b"; status = "partial"; action = "a"; owner = "DevOps"; }'
+answers "$TMP/own2.cfg" B "Kita Water" '{ question = "1.1-b"; status = "not_implemented"; action = "b"; owner = "Ops"; }'
+answers "$TMP/own3.cfg" C "Kita Water" '{ question = "1.1-b"; status = "partial"; action = "c"; owner = "IT"; }'
+answers "$TMP/own4.cfg" D "Kita Water" '{ question = "1.1-b"; status = "partial"; action = "d"; owner = "IT security"; }'
+run "$KIJUN" --merge "$TMP/own-out.cfg" -q "$Q" "$TMP/own1.cfg" "$TMP/own2.cfg" "$TMP/own4.cfg" "$TMP/own3.cfg"
+expect_status "owners merge" 0
+if grep -q 'owner = "DevOps, Ops, IT security, IT"' "$TMP/own-out.cfg"; then ok "... each owner kept, compared whole"
+else not_ok "... each owner kept, compared whole" "$(grep owner "$TMP/own-out.cfg")"; fi
+# A write error names the file.
+run "$KIJUN" --merge "$TMP/no-such-folder/out.cfg" -q "$Q" "$TMP/it.cfg" "$TMP/ot.cfg"
+expect_status "a merge that cannot write: 73" 73
+expect_in "... names the file" err "no-such-folder/out.cfg: cannot create: No such file or directory"
 
 done_testing

@@ -9,7 +9,7 @@ A="$TMP/answers.cfg"
 fixture "$ED/shop-1-answers.cfg" "$A"
 
 start 80 24 -- --lang=en --questionnaire "$ED/shop-3.cfg" "$A"
-expect_screen "the session says the answers are of an earlier edition" "Answers of edition 1 opened with edition 3: 4 to reconfirm"
+expect_screen "the session says the answers are of an earlier edition" "Answers of edition 1 opened with edition 3: 5 to reconfirm"
 expect_screen "it lands on the first answer to reconfirm" "a1"
 expect_screen "which is marked" "[to reconfirm]"
 if cmp -s "$ED/shop-1-answers.cfg" "$A"; then ok "opening wrote nothing"; else not_ok "opening wrote nothing"; fi
@@ -56,5 +56,20 @@ keys Enter
 expect_screen "leaving with nothing changed exits 0" "EXIT=0"
 if cmp -s "$ED/shop-2-answers.cfg" "$TMP/newer.cfg"; then ok "the newer file is untouched"
 else not_ok "the newer file is untouched"; fi
+
+# Issue 21: the first save of an earlier edition's file with a 248-byte
+# name looped for ever looking for a backup name (ENAMETOOLONG), and
+# SIGTERM was never acted on.  The save ends, the backup gets a shortened
+# name, and a termination saves and exits.
+long=$(printf '%0244d' 0 | tr 0 n).cfg
+fixture "$ED/shop-1-answers.cfg" "$TMP/$long"
+start 80 24 -- --lang=en --questionnaire "$ED/shop-3.cfg" "$TMP/$long"
+expect_screen "a 248-byte name opens" "[to reconfirm]"
+keys 1
+expect_file "its first save ends and writes edition 3" "$TMP/$long" "edition = 3;"
+if ls "$TMP" | grep -q '\.edition-1\.cfg$' && cmp -s "$ED/shop-1-answers.cfg" "$TMP/$(ls "$TMP" | grep 'nnn.*\.edition-1\.cfg$' | head -1)"
+then ok "the original is kept under a shortened name"; else not_ok "the original is kept under a shortened name" "$(ls "$TMP")"; fi
+kill -TERM "$(kpid)"
+expect_exit "SIGTERM is acted on and exits 143" 143
 
 done_testing

@@ -120,6 +120,18 @@ class Parser:
         raise SyntaxError("unexpected %r" % v)
 
 
+
+def main_value(key, v):
+    """The value compared across editions: for csf, the function of the
+    main (first) reference, since a question may name several CSF 2.0
+    categories ("GV.OC", "PR.DS-11") where editions 1 and 2 named one
+    function ("GV")."""
+    if key != "csf":
+        return v
+    if isinstance(v, (list, tuple)):
+        v = v[0] if v else ""
+    return v[:2]
+
 def load(path):
     with open(path, encoding="utf-8") as f:
         return Parser(f.read()).settings(None)
@@ -314,9 +326,10 @@ def check_news_more(sec, new, old, err):
     for q in new["questions"]:
         src = sources(q)
         for key, name in (("phase", "phase"), ("csf", "csf")):
-            was = "/".join(sorted({s.get(key, "") for s in src}))
-            if src and was != q.get(key, ""):
-                moved.add("%s: %s %s -> %s" % (q["id"], name, was, q.get(key, "")))
+            was = "/".join(sorted({main_value(key, s.get(key, "")) for s in src}))
+            now = main_value(key, q.get(key, ""))
+            if src and was != now:
+                moved.add("%s: %s %s -> %s" % (q["id"], name, was, now))
     said = set()
     for line in re.findall(r"^- (.+)$", parts.get("Phase", ""), re.M):
         pm = re.match(r"(\S+): (.*?)(?: \(|$)", line)

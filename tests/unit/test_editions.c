@@ -5,6 +5,8 @@
  * save, and migration to another questionnaire. */
 #include <config.h>
 
+#include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <sys/stat.h>
 #include <sysexits.h>
@@ -123,10 +125,12 @@ Test(editions, edition_1_answers_open_with_edition_3)
       cr_assert_str_eq(e->note, "recovery is the vendor's");
       cr_assert(e->reconfirm);
     }
-  /* One of a merge's sources answered (b3 of b3 and c1): carried. */
+  /* One of a merge's sources answered (b3 of b3 and c1): carried, and
+   * to reconfirm, since c1's part of the question is not answered
+   * (issue 21: it counted as met). */
   cr_assert_eq(entry(a, "b-disclose")->status, ANS_PARTIAL);
   cr_assert_str_eq(entry(a, "b-disclose")->note, "only to the regulator");
-  cr_assert_not(entry(a, "b-disclose")->reconfirm);
+  cr_assert(entry(a, "b-disclose")->reconfirm);
   /* New questions are unanswered. */
   cr_assert_eq(entry(a, "t1")->status, ANS_NONE);
   cr_assert_not(entry(a, "t1")->reconfirm);
@@ -232,7 +236,7 @@ Test(editions, a_save_writes_the_edition_revisions_reconfirm_and_retired_and_rea
                          "note = \"paper register at the gate\"; evidence = \"register 2024\"; "
                          "updated = \"2025-01-10T10:02:00+09:00\"; revision = 1; },\n"
                          "  { question = \"zz-local\";"), "%s", text);
-  cr_assert(strstr(text, "  reconfirm = [ \"a1\", \"b2-doc\", \"a2\", \"b2-test\" ];\n"), "%s", text);
+  cr_assert(strstr(text, "  reconfirm = [ \"a1\", \"b2-doc\", \"a2\", \"b2-test\", \"b-disclose\" ];\n"), "%s", text);
   cr_assert(strstr(text, "  retired = 2;\n"), "%s", text);
   free(warns);
 
@@ -273,10 +277,10 @@ Test(editions, answers_to_reconfirm_are_figures_and_hold_the_verdict)
   cov_compute(q, a, &c);
   cr_assert_eq(c.all[QN_BASELINE].met, c.all[QN_BASELINE].applicable);
   cr_assert_eq(c.all[QN_BASELINE].reconfirm, 1);
-  cr_assert_eq(c.all[QN_RECOMMENDED].reconfirm, 1);        /* a2 */
+  cr_assert_eq(c.all[QN_RECOMMENDED].reconfirm, 2);        /* a2, b-disclose */
   cr_assert_eq(c.verdict, COV_VERDICT_NOT_MET);
   cr_assert(c.baseline_waits);
-  cr_assert_eq(c.nreconfirm, 2);
+  cr_assert_eq(c.nreconfirm, 3);
   cr_assert_eq(c.nretired, 2);
   long s1 = qn_find_section(q, "1");
   cr_assert_eq(c.section[s1][QN_BASELINE].reconfirm, 1);
@@ -286,7 +290,7 @@ Test(editions, answers_to_reconfirm_are_figures_and_hold_the_verdict)
   cov_compute(q, a, &c);
   cr_assert_eq(c.verdict, COV_VERDICT_MET);
   cr_assert_not(c.baseline_waits);
-  cr_assert_eq(c.nreconfirm, 1);
+  cr_assert_eq(c.nreconfirm, 2);
   cov_free(&c);
   free(warns);
   ans_free(a);
@@ -357,13 +361,13 @@ Test(editions, every_report_lists_and_counts_reconfirm_and_retired)
   char *warns;
   assessment *a = open_with("editions/shop-1-answers.cfg", q, &warns);
   char *t = report_of(a, REPORT_TEXT);
-  cr_assert(strstr(t, "To reconfirm          4\n"), "%s", t);
+  cr_assert(strstr(t, "To reconfirm          5\n"), "%s", t);
   cr_assert(strstr(t, "No longer asked       2\n"), "%s", t);
-  cr_assert(strstr(t, "Answers to reconfirm (4)\n  a1  [Baseline] Implemented\n"), "%s", t);
+  cr_assert(strstr(t, "Answers to reconfirm (5)\n  a1  [Baseline] Implemented\n"), "%s", t);
   cr_assert(strstr(t, "Answers to questions no longer asked (2)\n  a3  Implemented\n    paper register at the gate\n"), "%s", t);
   free(t);
   t = report_of(a, REPORT_MARKDOWN);
-  cr_assert(strstr(t, "## Answers to reconfirm (4)\n"), "%s", t);
+  cr_assert(strstr(t, "## Answers to reconfirm (5)\n"), "%s", t);
   cr_assert(strstr(t, "| zz-local | Implemented | our own question |\n"), "%s", t);
   free(t);
   t = report_of(a, REPORT_CSV);
@@ -382,7 +386,7 @@ Test(editions, every_report_lists_and_counts_reconfirm_and_retired)
   cr_assert(strstr(t, "\"edition\": 3,"), "%s", t);
   free(t);
   t = report_of(a, REPORT_HTML);
-  cr_assert(strstr(t, "<h2>Answers to reconfirm (4)</h2>"), "%s", t);
+  cr_assert(strstr(t, "<h2>Answers to reconfirm (5)</h2>"), "%s", t);
   cr_assert(strstr(t, "<h2>Answers to questions no longer asked (2)</h2>"), "%s", t);
   free(t);
   /* With every baseline answer met, the verdict still waits. */
@@ -593,4 +597,104 @@ Test(editions, a_newer_editions_file_opens_read_only_and_is_never_written)
   session_close(&s);
   diag_clear(&d);
   free(m), free(now), free(path), free(before), free(q1);
+}
+
+/* Issue 21: with a 248-byte name, "NAME.edition-1.cfg" is too long for
+ * the folder; the search for a backup name looped on ENAMETOOLONG for
+ * ever.  It ends, and the backup gets a shortened name. */
+Test(editions, the_first_save_of_a_long_named_older_file_ends_and_keeps_a_backup, .timeout = 20)
+{
+  char base[249];
+  memset(base, 'n', 244);
+  strcpy(base + 244, ".cfg");
+  char *path = copy_fixture("editions/shop-1-answers.cfg", base);
+  char *before = read_file(path);
+  char *q3 = data_path("editions/shop-3.cfg");
+  session s;
+  diag_t d = { 0 };
+  cr_assert_eq(session_open(&s, path, q3, false, &d), 0);
+  cr_assert(s.upgrade);
+  ans_set_status(s.a, (size_t) qn_find_question(s.qn, "a1"), ANS_IMPLEMENTED);
+  cr_assert_eq(session_save(&s, &d), 0, "%s", d.n ? d.msgs[0] : "");
+  cr_assert_not_null(s.backup);
+  const char *slash = strrchr(s.backup, '/');
+  cr_assert_leq(strlen(slash + 1), NAME_MAX);
+  cr_assert(strstr(slash + 1, ".edition-1.cfg"), "%s", s.backup);
+  char *kept = read_file(s.backup);
+  cr_assert_str_eq(kept, before);
+  session_close(&s);
+  diag_clear(&d);
+  free(path), free(before), free(q3), free(kept);
+}
+
+/* A name that cannot be looked at ends the search at once (NULL). */
+Test(editions, the_backup_name_search_ends_on_any_error, .timeout = 20)
+{
+  char *name = xasprintf("%s/%0300d.cfg", dir, 0);
+  errno = 0;
+  char *n = session_backup_name(name, 1);
+  /* Shortened to fit: a name, not a loop. */
+  cr_assert_not_null(n);
+  free(n);
+  char *file = write_file(dir, "plain.cfg", "x\n");
+  char *under = xasprintf("%s/sub.cfg", file);   /* a file as a folder: ENOTDIR */
+  n = session_backup_name(under, 1);
+  cr_assert_null(n);
+  cr_assert_eq(errno, ENOTDIR);
+  free(name), free(file), free(under);
+}
+
+/* A save killed after the backup but before the file was rewritten: the
+ * next first save finds the backup of the same bytes and keeps no
+ * second one. */
+Test(editions, an_interrupted_upgrade_leaves_one_backup)
+{
+  char *path = copy_fixture("editions/shop-1-answers.cfg", "again.cfg");
+  char *before = read_file(path);
+  char *first = write_file(dir, "again.edition-1.cfg", before);
+  char *q3 = data_path("editions/shop-3.cfg");
+  session s;
+  diag_t d = { 0 };
+  cr_assert_eq(session_open(&s, path, q3, false, &d), 0);
+  ans_set_status(s.a, (size_t) qn_find_question(s.qn, "a1"), ANS_IMPLEMENTED);
+  cr_assert_eq(session_save(&s, &d), 0);
+  cr_assert_str_eq(s.backup, first);
+  char *second = xasprintf("%s/again.edition-1.2.cfg", dir);
+  struct stat st;
+  cr_assert_neq(stat(second, &st), 0);
+  session_close(&s);
+  diag_clear(&d);
+  free(path), free(before), free(first), free(q3), free(second);
+}
+
+/* Issue 21: an old id answered twice is the mistake a current id answered
+ * twice is, not two answers merged silently; a review mark on a renamed
+ * question goes with its answer. */
+Test(editions, an_old_id_answered_twice_is_refused_and_a_review_mark_follows_a_rename)
+{
+  questionnaire *q = load("editions/shop-3.cfg");
+  char *twice = write_file(dir, "twice.cfg",
+                           "kijun_answers = 1;\n"
+                           "questionnaire = { id = \"shop\"; version = \"1\"; };\n"
+                           "answers = (\n"
+                           "  { question = \"b1\"; status = \"implemented\"; },\n"
+                           "  { question = \"b1\"; status = \"not_implemented\"; }\n"
+                           ");\n");
+  assessment *a;
+  char *errs, *warns;
+  cr_assert_eq(bind_file(twice, q, &a, &errs, &warns), EX_DATAERR);
+  cr_assert(strstr(errs, "twice.cfg:5: question 'b1' is answered twice (first at line 4)"), "%s", errs);
+  free(errs), free(warns);
+  char *marked = write_file(dir, "marked.cfg",
+                            "kijun_answers = 1;\n"
+                            "questionnaire = { id = \"shop\"; version = \"1\"; };\n"
+                            "review = [ \"b1\", \"b2\" ];\n"
+                            "answers = ( { question = \"b1\"; status = \"implemented\"; } );\n");
+  cr_assert_eq(bind_file(marked, q, &a, &errs, &warns), 0, "%s", errs);
+  cr_assert(a->e[qn_find_question(q, "b-backup")].review, "the mark follows the rename b1 -> b-backup");
+  cr_assert(a->e[qn_find_question(q, "b2-test")].review, "and the split b2 -> b2-test, b2-doc");
+  cr_assert(a->e[qn_find_question(q, "b2-doc")].review);
+  ans_free(a);
+  free(errs), free(warns), free(twice), free(marked);
+  qn_free(q);
 }

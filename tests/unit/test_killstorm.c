@@ -17,6 +17,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <string.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,6 +33,8 @@
 #include "io/qload.h"
 #include "io/session.h"
 #include "io/store.h"
+#include "ops/merge.h"
+#include "ops/migrate.h"
 
 #define KILLS 250
 
@@ -256,4 +259,166 @@ Test(killstorm, a_kill_during_the_upgrading_save_leaves_the_old_edition_or_the_n
   cr_assert_gt(old + upgraded, 0);
   free(path), free(backup), free(original), free(fixture), free(qp);
   qn_free(qn);
+}
+
+/* Issue 21: kills during a merge and during a migration.  Each kill
+ * leaves either no new file or the whole new file, which opens; a
+ * hidden temporary file a kill left is removed by the next command that
+ * writes that name, so none is left at the end. */
+#define OP_KILLS 40
+
+/* The child: one merge (op 0) or migration (op 1) into out. */
+static void
+run_op(int op, char **inputs, const char *out, int fd)
+{
+  diag_t d = { 0 };
+  if (op == 0)
+    {
+      merge m;
+      char *qp = data_path("editions/shop-3.cfg");
+      if (merge_open(&m, inputs, 3, qp, &d) != 0 || merge_combine(&m, NULL, &d) != 0
+          || merge_write(&m, out, &d) != 0)
+        _exit(3);
+    }
+  else
+    {
+      diag_t warn = { 0 };
+      mig_counts c;
+      FILE *null = fopen("/dev/null", "w");
+      char *q[2] = { data_path("editions/shop-3.cfg"), data_path("editions/next.cfg") };
+      char *map = data_path("editions/shop-to-next.cfg");
+      if (mig_run(map, inputs[0], out, q, 2, null, &d, &warn, &c) != 0)
+        _exit(3);
+    }
+  char ok = 1;
+  if (write(fd, &ok, 1) != 1)
+    _exit(4);
+  _exit(0);
+}
+
+Test(killstorm, a_kill_during_a_merge_or_a_migration_leaves_no_file_or_a_whole_one, .timeout = 300)
+{
+  setlocale(LC_ALL, "C.UTF-8");
+  questionnaire *q3, *next;
+  char *qp = data_path("editions/shop-3.cfg"), *np = data_path("editions/next.cfg");
+  diag_t d = { 0 };
+  cr_assert_eq(qload_file(qp, &d, &q3), 0);
+  cr_assert_eq(qload_file(np, &d, &next), 0);
+  char *dir = scratch_dir();
+  unsigned seed = storm_seed();
+  /* Three inputs with long notes, so that a write takes a while. */
+  char *inputs[3];
+  for (int k = 0; k < 3; k++)
+    {
+      assessment *a = ans_new(q3);
+      char *note = xmalloc(40001);
+      memset(note, 'a' + k, 40000);
+      note[40000] = '\0';
+      ans_set_profile(a, ANS_ORGANIZATION, "Shop water works");
+      for (size_t i = 0; i < q3->nquestions; i++)
+        {
+          ans_set_status(a, i, (enum ans_status) (1 + (k + (int) i) % (ANS_STATUS_COUNT - 1)));
+          ans_set_note(a, i, note);
+        }
+      inputs[k] = xasprintf("%s/in-%d.cfg", dir, k);
+      cr_assert_eq(store_save(inputs[k], a, NULL, NULL), 0);
+      free(note);
+      ans_free(a);
+    }
+  int whole = 0, none = 0;
+  for (int op = 0; op < 2; op++)
+    {
+      char *out = xasprintf("%s/%s.cfg", dir, op ? "migrated" : "merged");
+      const questionnaire *oq = op ? next : q3;
+      for (int k = 0; k < OP_KILLS; k++)
+        {
+          unlink(out);
+          int p[2];
+          cr_assert_eq(pipe(p), 0);
+          pid_t pid = fork();
+          cr_assert_neq(pid, -1);
+          if (pid == 0)
+            {
+              close(p[0]);
+              run_op(op, inputs, out, p[1]);
+            }
+          close(p[1]);
+          struct timespec ts = { 0, (long) (rand() % 200000) * 1000L };
+          nanosleep(&ts, NULL);
+          kill(pid, SIGKILL);
+          int status;
+          waitpid(pid, &status, 0);
+          char ok = 0;
+          bool done = read(p[0], &ok, 1) == 1;
+          close(p[0]);
+          if (access(out, F_OK) != 0)
+            {
+              cr_assert_not(done, "seed %u, op %d, kill %d: acknowledged, but no file", seed, op, k);
+              none++;
+              continue;
+            }
+          store_doc *doc;
+          assessment *a = NULL;
+          cr_assert_eq(store_read(out, &d, &doc), 0, "seed %u, op %d, kill %d: the new file does not parse", seed,
+                       op, k);
+          cr_assert_eq(store_bind(doc, oq, &d, &a, NULL), 0, "seed %u, op %d, kill %d", seed, op, k);
+          store_doc_free(doc);
+          /* Whole: every question the inputs answered has its answer. */
+          for (size_t i = 0; i < oq->nquestions; i++)
+            if (!op || i < 3)
+              cr_assert(a->e[i].status != ANS_NONE || op, "seed %u, op %d, kill %d: question %zu lost", seed, op,
+                        k, i);
+          cr_assert_gt(strlen(a->e[0].note ? a->e[0].note : ""), 0);
+          ans_free(a);
+          whole++;
+        }
+      /* A last run, not killed: it removes what the killed ones left. */
+      unlink(out);
+      int p[2];
+      cr_assert_eq(pipe(p), 0);
+      pid_t pid = fork();
+      if (pid == 0)
+        {
+          close(p[0]);
+          run_op(op, inputs, out, p[1]);
+        }
+      close(p[1]);
+      int status;
+      waitpid(pid, &status, 0);
+      close(p[0]);
+      cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "seed %u, op %d: the last run failed", seed, op);
+      char *cmd = xasprintf("! ls -A '%s' | grep -q 'kijun-tmp'", dir);
+      cr_assert_eq(system(cmd), 0, "seed %u, op %d: a temporary file of a killed run is left", seed, op);
+      free(cmd);
+      free(out);
+    }
+  cr_log_info("%d kills left the whole new file, %d none", whole, none);
+  cr_assert_gt(whole, 0, "seed %u: no run finished before its kill; the storm tested nothing", seed);
+  diag_clear(&d);
+  for (int k = 0; k < 3; k++)
+    free(inputs[k]);
+  free(qp), free(np), free(dir);
+  qn_free(q3);
+  qn_free(next);
+}
+
+/* An upgrade killed after its backup: the next first save reuses the
+ * backup of the same bytes and keeps no second copy. */
+Test(killstorm, an_upgrade_killed_after_its_backup_leaves_one_backup, .timeout = 120)
+{
+  setlocale(LC_ALL, "C.UTF-8");
+  char *qp = data_path("editions/shop-3.cfg"), *fixture = data_path("editions/shop-1-answers.cfg");
+  char *original = read_file(fixture);
+  char *dir = scratch_dir();
+  char *path = write_file(dir, "answers.cfg", original);
+  /* What a kill between the backup and the save leaves. */
+  char *backup = write_file(dir, "answers.edition-1.cfg", original);
+  session s;
+  diag_t d = { 0 };
+  cr_assert_eq(session_open(&s, path, qp, false, &d), 0);
+  cr_assert_eq(session_save(&s, &d), 0);
+  char *second = xasprintf("%s/answers.edition-1.2.cfg", dir);
+  cr_assert_neq(access(second, F_OK), 0, "a second, identical backup was made");
+  session_close(&s);
+  free(qp), free(fixture), free(original), free(dir), free(path), free(backup), free(second);
 }

@@ -85,6 +85,23 @@ Test(lock, two_names_for_one_file_share_the_lock)
   free(a), free(link);
 }
 
+/* Issue 21: two hard links are two names with two lock files; the lock
+ * on the file itself (its device and inode) still makes them one, and it
+ * holds after a save replaced the file under the first name. */
+Test(lock, hard_links_to_one_file_share_the_lock)
+{
+  char *a = write_file(dir, "h.cfg", "x\n");
+  char *b = xasprintf("%s/other-name.cfg", dir);
+  cr_assert_eq(link(a, b), 0);
+  lock_t l;
+  pid_t h;
+  cr_assert_eq(lock_acquire(a, &l, &h, NULL), 0);
+  cr_assert_eq(try_in_child(b, NULL), EX_TEMPFAIL);
+  lock_release(&l);
+  cr_assert_eq(try_in_child(b, NULL), 0, "free again after release");
+  free(a), free(b);
+}
+
 Test(lock, a_planted_link_is_refused_with_the_reason)
 {
   char *a = xasprintf("%s/a.cfg", dir);

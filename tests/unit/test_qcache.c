@@ -91,7 +91,10 @@ same(const questionnaire *a, const questionnaire *b)
       cr_assert_eq(x->phase, y->phase);
       cr_assert_eq(x->level, y->level);
       cr_assert_eq(x->basis, y->basis);
-      cr_assert_eq(x->csf, y->csf);
+      cr_assert_eq(x->ncsf, y->ncsf);
+      for (size_t k = 0; k < x->ncsf; k++)
+        cr_assert(x->csf[k].fn == y->csf[k].fn && x->csf[k].cat == y->csf[k].cat
+                  && x->csf[k].sub == y->csf[k].sub, "%s: CSF reference %zu", x->id, k);
       for (int l = 0; l < LANG_COUNT; l++)
         {
           cr_assert_str_eq(x->text.s[l], y->text.s[l]);

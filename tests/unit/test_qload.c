@@ -228,7 +228,30 @@ Test(qload, unknown_level_basis_and_csf)
 {
   expect(HEAD "questions = (\n" Q("a", "level_basis = \"law\"; csf = \"XX\"; ") "\n);\n", EX_DATAERR,
          "q.cfg:7: 'level_basis' in question 'a' is \"law\"; expected one of: survey, source, editorial\n"
-         "q.cfg:7: 'csf' in question 'a' is \"XX\"; expected one of: GV, ID, PR, DE, RS, RC\n");
+         "q.cfg:7: 'csf' in question 'a' names \"XX\", whose function is not a CSF 2.0 function; expected one of: GV, ID, PR, DE, RS, RC\n");
+}
+
+/* CSF 2.0 references: a function alone (editions 1 and 2), categories and
+ * subcategories, one or a list; each bad one named with its line. */
+Test(qload, csf_categories)
+{
+  int rc;
+  char *out = load(HEAD "questions = (\n" Q("a", "csf = ( \"GV.PO\", \"PR.DS-11\", \"RC\" ); ") "\n);\n", &rc);
+  cr_assert_eq(rc, 0, "%s", out);
+  free(out);
+  expect(HEAD "questions = (\n" Q("a", "csf = ( \"GV.XX\", \"gv.po\", \"PR.DS-1\", \"PR.DS-00\", \"QQ.AA\" ); ") "\n);\n",
+         EX_DATAERR,
+         "q.cfg:7: 'csf' in question 'a' names \"GV.XX\", whose category is not a CSF 2.0 category; expected one of: "
+         "GV.OC, GV.RM, GV.RR, GV.PO, GV.OV, GV.SC, ID.AM, ID.RA, ID.IM, PR.AA, PR.AT, PR.DS, PR.PS, PR.IR, DE.CM, "
+         "DE.AE, RS.MA, RS.AN, RS.CO, RS.MI, RC.RP, RC.CO\n"
+         "q.cfg:7: 'csf' in question 'a' names \"gv.po\"; expected a CSF 2.0 function (GV), category (GV.OC) or subcategory (GV.OC-01)\n"
+         "q.cfg:7: 'csf' in question 'a' names \"PR.DS-1\"; expected a CSF 2.0 function (GV), category (GV.OC) or subcategory (GV.OC-01)\n"
+         "q.cfg:7: 'csf' in question 'a' names \"PR.DS-00\"; expected a CSF 2.0 function (GV), category (GV.OC) or subcategory (GV.OC-01)\n"
+         "q.cfg:7: 'csf' in question 'a' names \"QQ.AA\", whose function is not a CSF 2.0 function; expected one of: GV, ID, PR, DE, RS, RC\n");
+  expect(HEAD "questions = (\n" Q("a", "csf = 3; ") "\n);\n", EX_DATAERR,
+         "q.cfg:7: 'csf' in question 'a' is not a string or a list; expected \"GV.PO\" or ( \"GV.PO\", \"GV.RR\" )\n");
+  expect(HEAD "questions = (\n" Q("a", "csf = ( ); ") "\n);\n", EX_DATAERR,
+         "q.cfg:7: 'csf' in question 'a' has 0 entries; expected 1 to 8\n");
 }
 
 Test(qload, question_in_unknown_section)

@@ -275,3 +275,129 @@ Test(store, not_an_answers_file)
   cr_assert_str_eq(msgs, want);
   free(msgs), free(want), free(path);
 }
+
+/* ---- issue 21: what kijun writes, kijun reads -------------------------- */
+
+/* A text longer than one string may be (a merge's joined notes, a
+ * thousand respondents) is written as a list of its pieces, cut between
+ * characters, and read back whole. */
+Test(store, a_long_text_is_kept_whole_in_pieces)
+{
+  size_t n = 200000;
+  char *note = xmalloc(n + 1);
+  for (size_t i = 0; i < n; i += 3)
+    memcpy(note + i, "水", 3);           /* 3 bytes: pieces must cut between characters */
+  note[n - 2] = '\n', note[n - 1] = 'x', note[n] = '\0';
+  char *who = xmalloc(100001);
+  memset(who, 'r', 100000);
+  who[100000] = '\0';
+  assessment *a = ans_new(qn);
+  ans_set_profile(a, ANS_RESPONDENT, who);
+  ans_set_status(a, 0, ANS_PARTIAL);
+  ans_set_note(a, 0, note);
+  ans_set_plan(a, 0, ANS_PLAN_ACTION, note);
+  char *path = xasprintf("%s/long.cfg", dir);
+  diag_t d = { 0 };
+  cr_assert_eq(store_save(path, a, NULL, &d), 0, "%s", d.n ? d.msgs[0] : "");
+  char *text = read_file(path);
+  cr_assert(strstr(text, "note = ( \""), "a list of pieces");
+  assessment *b;
+  char *msgs;
+  cr_assert_eq(open_answers(path, &b, &msgs), 0, "%s", msgs);
+  cr_assert_str_eq(b->e[0].note, note);
+  cr_assert_str_eq(b->e[0].plan[ANS_PLAN_ACTION], note);
+  cr_assert_str_eq(b->profile[ANS_RESPONDENT], who);
+  ans_free(a), ans_free(b), free(note), free(who), free(path), free(text), free(msgs);
+}
+
+/* What the reader would refuse is never written: the check runs on the
+ * exact text, before anything is replaced. */
+Test(store, a_file_the_reader_would_refuse_is_never_written)
+{
+  assessment *a = ans_new(qn);
+  char *path = xasprintf("%s/r.cfg", dir);
+  cr_assert_eq(store_save(path, a, NULL, NULL), 0);
+  char *before = read_file(path);
+  /* Not one of the questionnaire's sectors: opening would refuse it. */
+  ans_set_profile(a, ANS_SECTOR, "mars");
+  ans_set_status(a, 0, ANS_IMPLEMENTED);
+  diag_t d = { 0 };
+  cr_assert_eq(store_save(path, a, NULL, &d), EX_CANTCREAT);
+  cr_assert(strstr(d.msgs[0], "would be refused when opened"), "%s", d.msgs[0]);
+  cr_assert(strstr(d.msgs[0], "sector 'mars'"), "%s", d.msgs[0]);
+  char *now = read_file(path);
+  cr_assert_str_eq(now, before);
+  diag_clear(&d);
+  char *newpath = xasprintf("%s/r-new.cfg", dir);
+  cr_assert_eq(store_create(newpath, a, &d), EX_CANTCREAT);
+  struct stat st;
+  cr_assert_neq(stat(newpath, &st), 0, "nothing created");
+  diag_clear(&d);
+  ans_free(a), free(path), free(before), free(now), free(newpath);
+}
+
+/* A session's first save of a file it never read (a new assessment) does
+ * not replace one another command has just made at that name. */
+Test(store, a_file_never_read_is_never_replaced)
+{
+  char *path = write_file(dir, "made.cfg", "made by --next-cycle meanwhile\n");
+  assessment *a = ans_new(qn);
+  ans_set_status(a, 0, ANS_IMPLEMENTED);
+  store_stamp st = { 0 };
+  diag_t d = { 0 };
+  cr_assert_eq(store_save(path, a, &st, &d), EX_TEMPFAIL);
+  char *c = read_file(path);
+  cr_assert_str_eq(c, "made by --next-cycle meanwhile\n");
+  diag_clear(&d);
+  ans_free(a), free(c), free(path);
+}
+
+/* The change stamp is the file as read (from the descriptor read), not
+ * what the name holds after parsing: a change made between the read and
+ * the binding is seen by the save. */
+Test(store, the_change_stamp_is_the_file_as_read)
+{
+  assessment *a = ans_new(qn);
+  ans_set_status(a, 0, ANS_IMPLEMENTED);
+  char *path = xasprintf("%s/s.cfg", dir);
+  cr_assert_eq(store_save(path, a, NULL, NULL), 0);
+  ans_free(a);
+  diag_t d = { 0 };
+  store_doc *doc;
+  cr_assert_eq(store_read(path, &d, &doc), 0);
+  /* Another program replaces the file now. */
+  char *other = xasprintf("%s/s-other.cfg", dir);
+  assessment *o = ans_new(qn);
+  ans_set_status(o, 1, ANS_PARTIAL);
+  cr_assert_eq(store_save(other, o, NULL, NULL), 0);
+  cr_assert_eq(rename(other, path), 0);
+  store_stamp st;
+  cr_assert_eq(store_bind(doc, qn, &d, &a, &st), 0);
+  store_doc_free(doc);
+  ans_set_status(a, 2, ANS_UNKNOWN);
+  cr_assert_eq(store_save(path, a, &st, &d), EX_TEMPFAIL);
+  diag_clear(&d);
+  ans_free(a), ans_free(o), free(path), free(other);
+}
+
+/* Times are checked when read. */
+Test(store, an_updated_time_that_is_not_a_time_is_refused)
+{
+  cr_assert(ans_valid_time("2026-11-22T10:00:00+09:00"));
+  cr_assert(ans_valid_time("2026-11-22T01:00:00Z"));
+  cr_assert(ans_valid_time("2026-11-22T01:00:00.25-0330"));
+  cr_assert_not(ans_valid_time("zzzz"));
+  cr_assert_not(ans_valid_time("2026-11-22"));
+  cr_assert_not(ans_valid_time("2026-13-22T10:00:00Z"));
+  cr_assert_not(ans_valid_time("2026-11-22T24:00:00Z"));
+  cr_assert_not(ans_valid_time("2026-11-22T10:00:00+09:00x"));
+  /* An out-of-range SOURCE_DATE_EPOCH is no clock; the time is a time. */
+  setenv("SOURCE_DATE_EPOCH", "99999999999999999", 1);
+  char now[32];
+  ans_now(now);
+  cr_assert(ans_valid_time(now), "%s", now);
+  setenv("SOURCE_DATE_EPOCH", "0", 1);
+  ans_now(now);
+  cr_assert_str_eq(now, "1970-01-01T00:00:00Z");
+  unsetenv("SOURCE_DATE_EPOCH");
+}

@@ -1,0 +1,971 @@
+/* line: the line mode (see line.h).
+ *
+ * Every question is printed once, as plain lines that a screen reader
+ * speaks in order and a script can match: where it stands ("Question 12
+ * of 224, 11 answered"), its id, level and item, its text, what is
+ * recorded, the answers by number and the current one named.  The
+ * respondent types one line: a number answers and moves on, Enter alone
+ * keeps the answer and moves on, and a few letters do the rest (? lists
+ * them).  Nothing is ever redrawn, nothing moves by itself, and no
+ * terminal control is sent.
+ *
+ * A change is saved as soon as it is made (with the position, as the
+ * screens save it), under the lock the screens take.  A signal that would
+ * end the process ends the dialogue as q does, keeping a note that was
+ * being typed; the end of the input is q too. */
+#include <config.h>
+#include "line/line.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "base/i18n.h"
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "front/run.h"
+#include "model/coverage.h"
+#include "model/plan.h"
+#include "ops/cycle.h"
+#include "report/report.h"
+
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+  got_signal = sig;
+}
+
+typedef struct lm
+{
+  session *s;
+  lock_t *lk;
+  assessment *prev;
+  const char *prev_path;
+  size_t pos;                 /* walk position; nquestions: past the last */
+  bool echo;                  /* the input is no terminal: show what was read */
+  bool dirty;                 /* changes not on disk: the last save failed */
+  bool told;                  /* the kept original was said */
+  char why[RUN_WHY];
+  char *search;               /* the last search, or NULL */
+  unsigned phases_said;
+  /* A text being typed over several lines, kept if a signal comes. */
+  char *typing;
+  size_t typing_qi;
+  bool typing_note;
+  int pending;                /* the answer waiting for the reason typed, or -1 */
+  char *failed;               /* what the last failed save said, said once */
+} lm;
+
+static const questionnaire *
+qn_of(const lm *m)
+{
+  return m->s->qn;
+}
+
+/* The question index at walk position p. */
+static size_t
+qi_at(const lm *m, size_t p)
+{
+  return qn_of(m)->order[p];
+}
+
+/* Print s safe to show (control characters escaped, line breaks kept). */
+static void
+put(const char *s)
+{
+  char *clean = txt_sanitize(s, false);
+  fputs(clean, stdout);
+  free(clean);
+}
+
+static void
+say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+say(const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  char *s = NULL;
+  if (vasprintf(&s, fmt, ap) < 0)
+    s = NULL;
+  va_end(ap);
+  if (s)
+    put(s);
+  putchar('\n');
+  free(s);
+}
+
+/* ---- saving ------------------------------------------------------------ */
+
+/* Save now, with the respondent at the question shown. */
+static void
+save(lm *m)
+{
+  const questionnaire *q = qn_of(m);
+  size_t p = m->pos < q->nquestions ? m->pos : q->nquestions - 1;
+  char *msg;
+  int rc = run_save(m->s, q->questions[qi_at(m, p)].id, &m->told, m->why, &msg);
+  if (rc == 0 && m->dirty)
+    say(_("Saved to %s."), m->s->path);
+  m->dirty = rc != 0;
+  /* A save that fails as the last one did is not said again after every
+   * answer: a screen reader would read it each time. */
+  if (msg && !(rc && m->failed && strcmp(msg, m->failed) == 0))
+    say("%s", msg);
+  free(m->failed);
+  m->failed = rc ? msg : NULL;
+  if (!rc)
+    free(msg);
+}
+
+/* Save what is pending and leave: 0, or EX_IOERR after a rescue copy. */
+static int
+final_save(lm *m)
+{
+  if (m->typing)
+    {
+      /* The lines typed so far of a note or evidence are kept. */
+      (m->typing_note ? ans_set_note : ans_set_evidence)(m->s->a, m->typing_qi, m->typing);
+      /* As the screens do: the answer that asked for the reason is
+       * given with it. */
+      if (m->pending >= 0 && ans_has_reason(&m->s->a->e[m->typing_qi]))
+        ans_set_status(m->s->a, m->typing_qi, (enum ans_status) m->pending);
+      free(m->typing);
+      m->typing = NULL;
+      m->dirty = true;
+    }
+  if (!m->dirty)
+    return 0;
+  save(m);
+  if (!m->dirty)
+    return 0;
+  char *rescued = run_rescue(m->s);
+  fflush(stdout);
+  run_report_rescue(m->s, m->why, rescued);
+  free(rescued);
+  return EX_IOERR;
+}
+
+static void
+leave_on_signal(lm *m)
+{
+  if (!got_signal)
+    return;
+  int sig = got_signal;
+  putchar('\n');
+  int rc = final_save(m);
+  if (rc == 0)
+    say(_("Saved to %s."), m->s->path);
+  fflush(stdout);
+  _exit(128 + sig);
+}
+
+/* A change was made: save it at once. */
+static void
+changed(lm *m)
+{
+  save(m);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* Print prompt and read one line, without its line end; NULL at the end
+ * of the input.  The line is valid UTF-8 (else it is asked again). */
+static char *
+ask(lm *m, const char *prompt)
+{
+  for (;;)
+    {
+      put(prompt);
+      fputs(" ", stdout);
+      fflush(stdout);
+      char *line = NULL;
+      size_t cap = 0;
+      leave_on_signal(m);
+      errno = 0;
+      ssize_t n = getline(&line, &cap, stdin);
+      leave_on_signal(m);
+      if (n < 0)
+        {
+          free(line);
+          if (errno == EINTR)
+            {
+              clearerr(stdin);
+              continue;
+            }
+          putchar('\n');
+          return NULL;
+        }
+      while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        line[--n] = '\0';
+      if (m->echo)
+        {
+          put(line);
+          putchar('\n');
+        }
+      size_t bad;
+      if (!txt_valid_utf8(line, (size_t) n, &bad))
+        {
+          say("%s", _("That line is not valid UTF-8; type it again."));
+          free(line);
+          continue;
+        }
+      return line;
+    }
+}
+
+/* The line with spaces around it removed, in place. */
+static char *
+trim(char *s)
+{
+  while (*s == ' ' || *s == '\t')
+    s++;
+  size_t n = strlen(s);
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    s[--n] = '\0';
+  return s;
+}
+
+/* A one-character command as ASCII: full-width forms (what an input
+ * method left on sends) as their ASCII; 0 when s is not one character. */
+static int
+one_char(const char *s)
+{
+  uint32_t cp;
+  int len = txt_decode(s, strlen(s), &cp);
+  if (len <= 0 || s[len] != '\0')
+    return 0;
+  cp = txt_halfwidth(cp);
+  return cp < 128 ? (int) cp : 0;
+}
+
+/* Read a text of several lines, ended by a line holding only ".", for
+ * question qi's note (note) or evidence.  Returns the text (newly
+ * allocated; "" when it is to be cleared), or NULL to keep the old one:
+ * "." at once, or the end of the input before anything was typed. */
+static char *
+read_text(lm *m, size_t qi, bool note)
+{
+  m->typing_qi = qi;
+  m->typing_note = note;
+  char *text = NULL;
+  for (;;)
+    {
+      char *line = ask(m, "|");
+      if (!line || strcmp(line, ".") == 0)
+        {
+          free(line);
+          break;
+        }
+      if (!text && strcmp(line, "-") == 0)
+        {
+          free(line);
+          text = xstrdup("");
+          continue;
+        }
+      char *next = text && *text ? xasprintf("%s\n%s", text, line) : xstrdup(line);
+      free(text);
+      free(line);
+      text = next;
+      free(m->typing);
+      m->typing = xstrdup(text);
+    }
+  free(m->typing);
+  m->typing = NULL;
+  return text;
+}
+
+/* ---- showing ------------------------------------------------------------ */
+
+static const coverage *
+figures(lm *m, coverage *c)
+{
+  cov_compute(qn_of(m), m->s->a, c);
+  return c;
+}
+
+static void
+progress(lm *m)
+{
+  coverage c;
+  figures(m, &c);
+  /* TRANSLATORS: the line mode's progress, before each question: its
+     place in walk order, the questions in all, and how many are
+     answered. */
+  say(_("Question %zu of %zu, %u answered."), m->pos + 1, qn_of(m)->nquestions, cov_answered(c.all));
+  cov_free(&c);
+}
+
+/* What is recorded for entry e: note, evidence, plan, last cycle. */
+static void
+show_recorded(lm *m, size_t qi)
+{
+  const ans_entry *e = &m->s->a->e[qi];
+  if (e->note)
+    say("%s: %s", _("Note"), e->note);
+  else if (ans_needs_reason(e->status))
+    say("%s: %s", _("Note"), _("a reason is needed for this answer (e)"));
+  if (e->evidence)
+    say("%s: %s", _("Evidence"), e->evidence);
+  if (ans_has_plan(e))
+    {
+      char today[ANS_DATE_SIZE];
+      ans_today(today);
+      enum plan_state st = plan_state_of(e, today);
+      say("%s: %s; %s: %s; %s: %s; %s: %s (%s)", ans_plan_name(ANS_PLAN_ACTION),
+          e->plan[ANS_PLAN_ACTION] ? e->plan[ANS_PLAN_ACTION] : "-", ans_plan_name(ANS_PLAN_OWNER),
+          e->plan[ANS_PLAN_OWNER] ? e->plan[ANS_PLAN_OWNER] : "-", ans_plan_name(ANS_PLAN_DUE),
+          e->plan[ANS_PLAN_DUE] ? e->plan[ANS_PLAN_DUE] : "-", ans_plan_name(ANS_PLAN_DONE),
+          e->plan[ANS_PLAN_DONE] ? e->plan[ANS_PLAN_DONE] : "-", plan_state_name(st));
+    }
+  if (m->prev)
+    {
+      const ans_entry *pe = &m->prev->e[qi];
+      const char *started = m->prev->profile[ANS_STARTED];
+      char date[ANS_DATE_SIZE] = "-";
+      if (started)
+        snprintf(date, sizeof date, "%.10s", started);
+      char *head = xasprintf(_("Last cycle (%s): %s"), date,
+                             pe->status == ANS_NONE ? ans_status_name(ANS_NONE) : report_unmet_reason(pe));
+      if (pe->note)
+        say("%s. %s: %s", head, _("Note"), pe->note);
+      else
+        say("%s", head);
+      free(head);
+    }
+}
+
+/* The question at m->pos, once: where it stands, what it asks, what is
+ * recorded, the answers. */
+static void
+show_question(lm *m)
+{
+  const questionnaire *q = qn_of(m);
+  size_t qi = qi_at(m, m->pos);
+  const qn_question *x = &q->questions[qi];
+  const qn_section *sec = &q->sections[x->section];
+  const ans_entry *e = &m->s->a->e[qi];
+  enum lang l = i18n_lang();
+  putchar('\n');
+  progress(m);
+  say("%s > %s %s", qn_phase_name(x->phase), sec->id, qn_tr(&sec->title, l));
+  char *from = x->basis ? xasprintf(_("level from: %s"), qn_basis_name(x->basis)) : NULL;
+  char *basis = from ? xasprintf(", %s", from) : xstrdup("");
+  free(from);
+  char *meta = xasprintf("%s [%s]%s", x->id, qn_level_name(x->level), basis);
+  free(basis);
+  if (e->reconfirm)
+    {
+      char *more = xasprintf("%s %s", meta, _("[to reconfirm]"));
+      free(meta);
+      meta = more;
+    }
+  if (e->review)
+    {
+      char *more = xasprintf("%s %s", meta, _("[for review]"));
+      free(meta);
+      meta = more;
+    }
+  say("%s", meta);
+  free(meta);
+  if (x->ncsf)
+    {
+      /* As the question view says them: by name, with the ids. */
+      char *refs = csf_refs_label(x->csf, x->ncsf, l);
+      say("%s: %s", _("NIST CSF 2.0"), refs);
+      free(refs);
+    }
+  say("%s", qn_tr(&x->text, l));
+  show_recorded(m, qi);
+  for (int c = 0; c + 1 < ANS_STATUS_COUNT; c++)
+    {
+      enum ans_status st = ans_status_nth(c);
+      say("  %c %s", ans_statuses[st].digit, ans_status_name(st));
+    }
+  if (e->status != ANS_NONE)
+    /* TRANSLATORS: the line mode names the current answer after the
+       numbered choices: "Current answer: 2 Partially implemented". */
+    say(_("Current answer: %c %s"), ans_statuses[e->status].digit, ans_status_name(e->status));
+  else
+    say("%s", _("Current answer: none"));
+}
+
+static void
+show_end(lm *m)
+{
+  coverage c;
+  figures(m, &c);
+  putchar('\n');
+  /* TRANSLATORS: the line mode, past the last question. */
+  say(_("End of the questions: %u of %zu answered."), cov_answered(c.all), qn_of(m)->nquestions);
+  cov_free(&c);
+  say("%s", _("Type q to leave, t for the next unanswered question, < to go back, or ? for help."));
+}
+
+static void
+show(lm *m)
+{
+  if (m->pos < qn_of(m)->nquestions)
+    show_question(m);
+  else
+    show_end(m);
+}
+
+static void
+show_help(void)
+{
+  /* The digits come from the status table. */
+  say(_("Type one of these, then Enter:\n"
+        "  %c-%c      answer the question with that number, and go on\n"
+        "  %c        clear the answer\n"
+        "  Enter    keep the answer as it is, and go on\n"
+        "  <        go back one question;  >  go on without answering\n"
+        "  t        the next question unanswered, to reconfirm or without its reason\n"
+        "  h        the hint: what would show it is done\n"
+        "  e        write the note (the reason) on the lines that follow\n"
+        "  v        write the evidence reference on the lines that follow\n"
+        "  a        write the improvement plan: action, owner, due, done\n"
+        "  m        mark the question for review, or unmark it\n"
+        "  g ID     go to a question or item, as in g 2.1-a or g 2.1\n"
+        "  /WORD    search ids, questions, notes and evidence; / alone: the next match\n"
+        "  p        the respondent profile\n"
+        "  s        the coverage summary\n"
+        "  L        switch between Japanese and English\n"
+        "  q        leave (every answer is already saved)\n"
+        "A note or evidence ends with a line holding only a full stop (.); a full stop\n"
+        "at once keeps it as it was, and a line holding only - clears it.\n"
+        "e, v and a also take the text on the same line: e We use a vendor's service."),
+      ans_statuses[ans_status_nth(0)].digit, ans_statuses[ans_status_nth(ANS_STATUS_COUNT - 2)].digit,
+      ans_statuses[ANS_NONE].digit);
+}
+
+static void
+show_summary(lm *m)
+{
+  coverage then;
+  bool has_then = cycle_then(qn_of(m), m->s->a, m->prev, &then);
+  report_ctx r = { qn_of(m), m->s->a, m->s->path, i18n_lang(), 80, has_then ? &then : NULL, NULL, NULL };
+  cycle_then_names(m->s->a, m->prev, m->prev_path, &r.then_path, &r.then_started);
+  putchar('\n');
+  report_headline(stdout, &r);
+  if (has_then)
+    cov_free(&then);
+}
+
+/* ---- acting ------------------------------------------------------------ */
+
+/* After the answer to the question shown: say what was recorded and how
+ * many are answered, and go on (past the last one: the end). */
+static void
+move_on(lm *m, size_t qi)
+{
+  const questionnaire *q = qn_of(m);
+  const qn_question *x = &q->questions[qi];
+  enum ans_status st = m->s->a->e[qi].status;
+  coverage c;
+  figures(m, &c);
+  char *msg = xasprintf(_("%s: %s - answered %u/%u"), x->id, ans_status_name(st), cov_answered(c.all),
+                        cov_total(c.all));
+  cov_free(&c);
+  if (st != ANS_NONE)
+    {
+      m->pos++;
+      if (m->pos < q->nquestions)
+        {
+          const qn_question *next = &q->questions[qi_at(m, m->pos)];
+          if (next->phase != x->phase && !(m->phases_said & 1u << x->phase))
+            {
+              m->phases_said |= 1u << x->phase;
+              char *more = xasprintf(_("%s done, on to %s"), qn_phase_name(x->phase), qn_phase_name(next->phase));
+              char *both = xasprintf("%s. %s", msg, more);
+              free(more);
+              free(msg);
+              msg = both;
+            }
+        }
+    }
+  say("%s", msg);
+  free(msg);
+}
+
+/* Set note (note) or evidence of qi from text ("": clear); true if it changed. */
+static bool
+set_text(lm *m, size_t qi, bool note, const char *text)
+{
+  const ans_entry *e = &m->s->a->e[qi];
+  const char *old = note ? e->note : e->evidence;
+  if ((old ? old : "")[0] == '\0' && !*text)
+    return false;
+  if (old && strcmp(old, text) == 0)
+    return false;
+  (note ? ans_set_note : ans_set_evidence)(m->s->a, qi, text);
+  return true;
+}
+
+/* e or v: write the note or evidence of the question shown; inline is
+ * text typed after the letter, or NULL. */
+static void
+edit_text(lm *m, bool note, const char *inline_text)
+{
+  size_t qi = qi_at(m, m->pos);
+  char *text;
+  if (inline_text && *inline_text)
+    text = xstrdup(strcmp(inline_text, "-") == 0 ? "" : inline_text);
+  else
+    {
+      say("%s", note ? _("Note: type it on the lines that follow, then a line holding only a full stop (.).")
+                     : _("Evidence: type it on the lines that follow, then a line holding only a full stop (.)."));
+      text = read_text(m, qi, note);
+    }
+  if (!text)
+    {
+      say("%s", _("Kept as it was."));
+      return;
+    }
+  if (set_text(m, qi, note, text))
+    {
+      changed(m);
+      say("%s", note ? _("Note saved.") : _("Evidence saved."));
+    }
+  else
+    say("%s", _("Kept as it was."));
+  free(text);
+}
+
+static void
+answer(lm *m, enum ans_status st)
+{
+  size_t qi = qi_at(m, m->pos);
+  if (ans_needs_reason(st) && !ans_has_reason(&m->s->a->e[qi]))
+    {
+      /* The reason is part of the answer: the answer is given with it,
+       * or not at all. */
+      say("%s", _("This answer needs a reason: type it on the lines that follow, then a line holding only a "
+                  "full stop (.); a full stop at once leaves the answer as it was."));
+      m->pending = (int) st;
+      char *text = read_text(m, qi, true);
+      m->pending = -1;
+      if (text && set_text(m, qi, true, text) && ans_has_reason(&m->s->a->e[qi]))
+        {
+          ans_set_status(m->s->a, qi, st);
+          move_on(m, qi);
+          changed(m);
+        }
+      else
+        say("%s", _("Not answered: that answer needs its reason."));
+      free(text);
+      return;
+    }
+  ans_set_status(m->s->a, qi, st);
+  move_on(m, qi);
+  changed(m);
+}
+
+/* a: the plan fields in turn; Enter keeps one, - clears it, a date must
+ * be a date.  inline_text sets the action alone. */
+static void
+edit_plan(lm *m, const char *inline_text)
+{
+  size_t qi = qi_at(m, m->pos);
+  if (inline_text && *inline_text)
+    {
+      ans_set_plan(m->s->a, qi, ANS_PLAN_ACTION, strcmp(inline_text, "-") == 0 ? NULL : inline_text);
+      changed(m);
+      say("%s", _("Plan saved."));
+      return;
+    }
+  say("%s", _("Plan: Enter keeps a field as it is, a line holding only - clears it."));
+  bool any = false;
+  for (int f = 0; f < ANS_PLAN_COUNT; f++)
+    {
+      const char *cur = m->s->a->e[qi].plan[f];
+      char *prompt = ans_plan_is_date((enum ans_plan) f)
+                       ? xasprintf("%s (YYYY-MM-DD) [%s]:", ans_plan_name((enum ans_plan) f), cur ? cur : "")
+                       : xasprintf("%s [%s]:", ans_plan_name((enum ans_plan) f), cur ? cur : "");
+      char *line;
+      for (;;)
+        {
+          line = ask(m, prompt);
+          if (!line)
+            break;
+          char *t = trim(line);
+          if (*t && strcmp(t, "-") != 0 && ans_plan_is_date((enum ans_plan) f) && !ans_valid_date(t))
+            {
+              say(_("\"%s\" is not a date; write YYYY-MM-DD, such as 2027-03-31, or Enter to keep it."), t);
+              free(line);
+              continue;
+            }
+          break;
+        }
+      free(prompt);
+      if (!line)
+        break;
+      char *t = trim(line);
+      if (*t)
+        {
+          ans_set_plan(m->s->a, qi, (enum ans_plan) f, strcmp(t, "-") == 0 ? NULL : t);
+          any = true;
+          changed(m);
+        }
+      free(line);
+    }
+  say("%s", any ? _("Plan saved.") : _("Kept as it was."));
+}
+
+/* g ID: a question opens; an item opens its first question. */
+static void
+go_to(lm *m, const char *text)
+{
+  const questionnaire *q = qn_of(m);
+  char *id = txt_fold(text);
+  char *start = trim(id);
+  long qi = qn_find_question(q, start), sec = qi < 0 ? qn_find_section(q, start) : -1;
+  if (qi >= 0)
+    m->pos = q->rank[qi];
+  else if (sec >= 0)
+    {
+      for (size_t p = 0; p < q->nquestions; p++)
+        if ((long) q->questions[qi_at(m, p)].section == sec)
+          {
+            m->pos = p;
+            break;
+          }
+    }
+  else
+    say(_("No question or item is numbered \"%s\"."), text);
+  free(id);
+}
+
+static bool
+has(const char *text, const char *query)
+{
+  if (!text)
+    return false;
+  char *t = txt_fold(text);
+  bool found = strstr(t, query) != NULL;
+  free(t);
+  return found;
+}
+
+static bool
+matches(const lm *m, size_t p, const char *query)
+{
+  size_t i = qi_at(m, p);
+  const qn_question *x = &qn_of(m)->questions[i];
+  const ans_entry *e = &m->s->a->e[i];
+  return has(x->id, query) || has(qn_tr(&x->text, i18n_lang()), query) || has(e->note, query)
+         || has(e->evidence, query);
+}
+
+/* /WORD: the first match after the question shown, wrapping around. */
+static void
+find(lm *m, const char *word)
+{
+  if (*word)
+    {
+      free(m->search);
+      m->search = xstrdup(word);
+    }
+  if (!m->search)
+    {
+      say("%s", _("Type / and a word to search for, as in /backup."));
+      return;
+    }
+  const questionnaire *q = qn_of(m);
+  char *query = txt_fold(m->search);
+  size_t from = m->pos < q->nquestions ? m->pos + 1 : 0, hit = q->nquestions, n = 0, rank = 0;
+  for (size_t k = 0; k < q->nquestions && hit == q->nquestions; k++)
+    if (matches(m, (from + k) % q->nquestions, query))
+      hit = (from + k) % q->nquestions;
+  for (size_t p = 0; p < q->nquestions; p++)
+    if (matches(m, p, query))
+      {
+        n++;
+        if (p == hit)
+          rank = n;
+      }
+  free(query);
+  if (hit == q->nquestions)
+    {
+      say(_("No question matches \"%s\"."), m->search);
+      return;
+    }
+  m->pos = hit;
+  /* TRANSLATORS: the line mode after a search: which match of how many. */
+  say(_("Match %zu of %zu for \"%s\" (/ alone: the next)."), rank, n, m->search);
+}
+
+static void
+toggle_review(lm *m)
+{
+  size_t qi = qi_at(m, m->pos);
+  ans_entry *e = &m->s->a->e[qi];
+  e->review = !e->review;
+  changed(m);
+  say(e->review ? _("%s is marked for review.") : _("%s is no longer marked for review."),
+      qn_of(m)->questions[qi].id);
+}
+
+/* The respondent profile, field by field: Enter keeps, - clears; the
+ * sector by its number in the questionnaire's list. */
+static void
+edit_profile(lm *m)
+{
+  const questionnaire *q = qn_of(m);
+  putchar('\n');
+  say("%s", _("Respondent profile: Enter keeps a field as it is, a line holding only - clears it."));
+  for (int f = 0; f < ANS_FORM_FIELDS; f++)
+    {
+      const char *shown = ans_profile_shown(q, m->s->a, (enum ans_field) f, i18n_lang());
+      if (f == ANS_SECTOR)
+        for (size_t k = 0; k < q->nsectors; k++)
+          say("  %zu %s", k + 1, qn_tr(&q->sectors[k].name, i18n_lang()));
+      char *prompt = f == ANS_SECTOR ? xasprintf(_("%s (a number) [%s]:"), ans_field_name((enum ans_field) f),
+                                                 shown ? shown : "")
+                                     : xasprintf("%s [%s]:", ans_field_name((enum ans_field) f), shown ? shown : "");
+      char *line;
+      const char *value = NULL;
+      for (;;)
+        {
+          line = ask(m, prompt);
+          if (!line)
+            break;
+          char *t = trim(line);
+          value = t;
+          if (f != ANS_SECTOR || !*t || strcmp(t, "-") == 0)
+            break;
+          char *fold = txt_fold(t), *end;
+          unsigned long k = strtoul(fold, &end, 10);
+          bool number = *end == '\0' && end != fold;
+          free(fold);
+          if (number && k >= 1 && k <= q->nsectors)
+            {
+              value = q->sectors[k - 1].id;
+              break;
+            }
+          say(_("Type a number from 1 to %zu, - for none, or Enter to keep it."), q->nsectors);
+          free(line);
+        }
+      free(prompt);
+      if (!line)
+        break;
+      if (*value)
+        {
+          ans_set_profile(m->s->a, (enum ans_field) f, strcmp(value, "-") == 0 ? NULL : value);
+          changed(m);
+        }
+      free(line);
+    }
+}
+
+static void
+switch_language(void)
+{
+  enum lang to = i18n_lang() == LANG_JA ? LANG_EN : LANG_JA;
+  if (to == LANG_JA && !i18n_utf8())
+    {
+      say("%s", _("Japanese needs a UTF-8 terminal; start kijun with a UTF-8 locale."));
+      return;
+    }
+  i18n_set_lang(to);
+}
+
+/* One command; false when it is time to leave.  Shows the question again
+ * when the position changed. */
+static bool
+command(lm *m, char *raw)
+{
+  const questionnaire *q = qn_of(m);
+  size_t was = m->pos;
+  bool at_question = m->pos < q->nquestions;
+  char *line = trim(raw);
+  int c = one_char(line);
+  int st = c ? ans_status_of_digit(c) : -1;
+  /* A letter and the text that follows it: "e We use ...". */
+  const char *rest = NULL;
+  if (!c && (line[0] == 'e' || line[0] == 'v' || line[0] == 'a' || line[0] == 'g') && line[1] == ' ')
+    {
+      c = line[0];
+      rest = trim(line + 1);
+    }
+  if (!*line)
+    {
+      if (at_question)
+        m->pos++;
+    }
+  else if (line[0] == '/')
+    find(m, trim(line + 1));
+  else if (st >= 0 && at_question)
+    answer(m, (enum ans_status) st);
+  else
+    switch (c)
+      {
+      case 'q': return false;
+      case '?': show_help(); return true;
+      case '<': if (m->pos) m->pos--; break;
+      case '>': if (at_question) m->pos++; break;
+      case 's': show_summary(m); return true;
+      case 'p': edit_profile(m); break;
+      case 'L': switch_language(); show(m); return true;
+      case 't':
+        {
+          size_t p = ans_next_open(m->s->a, at_question ? (m->pos + 1) % q->nquestions : 0, true);
+          if (p < q->nquestions)
+            m->pos = p;
+          else
+            say("%s", _("Every question is answered."));
+          break;
+        }
+      case 'g':
+        if (rest && *rest)
+          go_to(m, rest);
+        else
+          say("%s", _("Type g and a question or item number, as in g 2.1-a."));
+        break;
+      case 'h':
+        if (at_question)
+          {
+            const qn_question *x = &q->questions[qi_at(m, m->pos)];
+            say("%s", _("What would show it is done:"));
+            say("%s", qn_tr(&x->hint, i18n_lang()));
+          }
+        return true;
+      case 'e': case 'v': case 'a': case 'm':
+        if (!at_question)
+          {
+            say("%s", _("There is no question here; type < to go back, or g and a question number."));
+            return true;
+          }
+        if (c == 'm')
+          toggle_review(m);
+        else if (c == 'a')
+          edit_plan(m, rest);
+        else
+          edit_text(m, c == 'e', rest);
+        return true;
+      default:
+        say(_("Not understood: \"%s\". Type ? and Enter for help."), line);
+        return true;
+      }
+  if (m->pos != was || m->pos >= q->nquestions || c == 'p')
+    show(m);
+  else if (at_question)
+    {
+      /* Still on the same question (the first, or a move that could not
+       * go further): say so rather than print it again. */
+      say(_("Still at question %s."), q->questions[qi_at(m, m->pos)].id);
+    }
+  return true;
+}
+
+/* What opening found, in a line or two: a read-only file, answers of
+ * another edition, the language's fallback. */
+static void
+opening(lm *m, const char *prev_msg)
+{
+  const session *s = m->s;
+  if (i18n_fallback_reason())
+    say("%s", i18n_fallback_reason());
+  if (prev_msg[0])
+    say("%s", prev_msg);
+  diag_print(&s->warn, stdout);
+  coverage c;
+  figures(m, &c);
+  if (s->upgrade)
+    say(_("Answers of edition %u opened with edition %u: %zu to reconfirm (t), %zu no longer asked (s)."),
+        s->file_edition, s->qn->edition, c.nreconfirm, c.nretired);
+  else if (c.nreconfirm || s->warn.n)
+    say(_("%zu answers to reconfirm (t), %zu to questions no longer asked (s)."), c.nreconfirm, c.nretired);
+  cov_free(&c);
+  if (s->read_only)
+    {
+      char *t = session_read_only_text(s);
+      say("%s", t);
+      free(t);
+    }
+}
+
+int
+line_main(const char *path, const line_opts *o)
+{
+  session s;
+  lock_t lk;
+  assessment *pa;
+  char prev_msg[256];
+  int rc = run_open(path, o->qpath, o->prev, &s, &lk, &pa, prev_msg, sizeof prev_msg);
+  if (rc)
+    return rc;
+  run_signals(on_signal, NULL);
+  lm m = { 0 };
+  m.s = &s;
+  m.lk = &lk;
+  m.prev = pa;
+  m.prev_path = o->prev;
+  m.echo = !isatty(STDIN_FILENO);
+  m.pending = -1;
+  if (o->why)
+    /* TRANSLATORS: the first line of the line mode when kijun chose it;
+       %s says why. */
+    say(_("kijun: line mode, because %s."), o->why);
+  char *name = txt_sanitize(s.path, true);
+  /* TRANSLATORS: the line mode's first lines. */
+  say(_("kijun %s, answers file %s. Type ? and Enter for help, q and Enter to leave."), VERSION, name);
+  free(name);
+  opening(&m, prev_msg);
+  const questionnaire *q = s.qn;
+  if (s.is_new)
+    {
+      edit_profile(&m);
+      m.pos = 0;
+    }
+  else
+    {
+      long at = s.a->position ? qn_find_question(q, s.a->position) : -1;
+      if (at >= 0)
+        {
+          m.pos = q->rank[at];
+          coverage c;
+          figures(&m, &c);
+          say(_("Resuming where you left off: question %zu/%zu, answered %u/%u."), m.pos + 1, q->nquestions,
+              cov_answered(c.all), cov_total(c.all));
+          cov_free(&c);
+        }
+      else
+        m.pos = ans_next_open(s.a, 0, false);
+    }
+  show(&m);
+  for (;;)
+    {
+      /* TRANSLATORS: the line mode's prompt at a question: the digits
+         that answer, as in "Answer 1-6, Enter keeps, ? help:". */
+      char *prompt = m.pos < q->nquestions
+                       ? xasprintf(_("Answer %c-%c, Enter keeps, ? help:"), ans_statuses[ans_status_nth(0)].digit,
+                                   ans_statuses[ans_status_nth(ANS_STATUS_COUNT - 2)].digit)
+                       : xstrdup(_("Command (q leaves, ? help):"));
+      char *line = ask(&m, prompt);
+      free(prompt);
+      if (!line)
+        break;
+      bool go_on = command(&m, line);
+      free(line);
+      if (!go_on)
+        break;
+    }
+  rc = final_save(&m);
+  show_summary(&m);
+  name = txt_sanitize(s.path, true);
+  printf(_("Answers file: %s\n"), name);
+  free(name);
+  free(m.search);
+  free(m.failed);
+  run_close(&s, &lk, pa);
+  return rc;
+}

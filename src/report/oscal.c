@@ -1,0 +1,969 @@
+/* oscal: OSCAL 1.2 catalog, profiles and assessment results.  See
+ * oscal.h for what maps to what.
+ *
+ * The JSON schemas' traps, each handled here once: ids are tokens that
+ * start with a letter (an item "5.1.3.3" becomes the control
+ * "item-5.1.3.3"); UUIDs are version 4 or 5 (these are 5); times carry
+ * their zone (a time without one is not used); a finding's state is only
+ * satisfied or not-satisfied (a question not applicable with a reason has
+ * no finding: it is excluded from the reviewed controls, and its reason is
+ * in its observation); and OSCAL "string" values (property values, names,
+ * versions) are one line without surrounding spaces, so file text put
+ * there is folded to one line first. */
+#include <config.h>
+#include "report/oscal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "base/i18n.h"
+#include "base/uuid.h"
+#include "base/xalloc.h"
+#include "model/coverage.h"
+#include "report/emit.h"
+
+static const char *const export_keys[] = {
+#define OSCAL_EXPORT_KEY_(id, key) key,
+  OSCAL_EXPORT_TABLE(OSCAL_EXPORT_KEY_)
+#undef OSCAL_EXPORT_KEY_
+};
+
+int
+oscal_export_parse(const char *s)
+{
+  for (int i = 0; s && i < OSCAL_EXPORT_COUNT; i++)
+    if (strcmp(s, export_keys[i]) == 0)
+      return i;
+  return -1;
+}
+
+const char *
+oscal_export_list(void)
+{
+  static char buf[160];
+  size_t len = 0;
+  for (int i = 0; i < OSCAL_EXPORT_COUNT; i++)
+    len += (size_t) snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", export_keys[i]);
+  return buf;
+}
+
+/* ---- a small pretty JSON writer ------------------------------------------ */
+
+typedef struct jw
+{
+  FILE *f;
+  int depth;
+  bool first[64];
+} jw;
+
+static void
+jw_sep(jw *w)
+{
+  if (!w->first[w->depth])
+    fputc(',', w->f);
+  w->first[w->depth] = false;
+  if (w->depth)
+    fprintf(w->f, "\n%*s", 2 * w->depth, "");
+}
+
+static void
+jw_key(jw *w, const char *key)
+{
+  jw_sep(w);
+  if (key)
+    fprintf(w->f, "\"%s\": ", key);
+}
+
+static void
+jw_open(jw *w, const char *key, char c)
+{
+  jw_key(w, key);
+  fputc(c, w->f);
+  w->depth++;
+  w->first[w->depth] = true;
+}
+
+static void
+jw_close(jw *w, char c)
+{
+  bool empty = w->first[w->depth];
+  w->depth--;
+  if (!empty)
+    fprintf(w->f, "\n%*s", 2 * w->depth, "");
+  fputc(c, w->f);
+}
+
+#define jw_obj(w, key) jw_open(w, key, '{')
+#define jw_end(w) jw_close(w, '}')
+#define jw_arr(w, key) jw_open(w, key, '[')
+#define jw_aend(w) jw_close(w, ']')
+
+/* A string member (or element, key NULL), escaped by emit_json. */
+static void
+jw_str(jw *w, const char *key, const char *s)
+{
+  jw_key(w, key);
+  emit_json(w->f, s);
+}
+
+/* The length of the white space character at p (JavaScript's \s, which
+ * OSCAL's patterns use: ASCII white space, U+0085, U+00A0, U+1680,
+ * U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF), or 0. */
+static size_t
+space_at(const unsigned char *p)
+{
+  if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+    return 1;
+  if (p[0] == 0xc2 && (p[1] == 0x85 || p[1] == 0xa0))
+    return 2;
+  if (p[0] == 0xe1 && p[1] == 0x9a && p[2] == 0x80)
+    return 3;
+  if (p[0] == 0xe2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8a) || p[2] == 0xa8 || p[2] == 0xa9 || p[2] == 0xaf))
+    return 3;
+  if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f)
+    return 3;
+  if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+    return 3;
+  if (p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+    return 3;
+  return 0;
+}
+
+/* s folded to one line: runs of white space (line breaks and Unicode
+ * spaces included) become one ASCII space, none at either end, as
+ * OSCAL's "string" type (^\S(.*\S)?$) requires.  NULL when nothing is
+ * left.  Newly allocated. */
+static char *
+one_line(const char *s)
+{
+  if (!s)
+    return NULL;
+  char *out = xmalloc(strlen(s) + 1), *o = out;
+  bool space = false;
+  for (const unsigned char *p = (const unsigned char *) s; *p;)
+    {
+      size_t n = space_at(p);
+      if (n)
+        {
+          space = o > out;
+          p += n;
+          continue;
+        }
+      if (space)
+        *o++ = ' ';
+      space = false;
+      *o++ = (char) *p++;
+    }
+  *o = '\0';
+  if (!*out)
+    {
+      free(out);
+      return NULL;
+    }
+  return out;
+}
+
+/* A "string" member, folded to one line; nothing when empty. */
+static void
+jw_line(jw *w, const char *key, const char *s)
+{
+  char *l = one_line(s);
+  if (l)
+    jw_str(w, key, l);
+  free(l);
+}
+
+/* A property in kijun's namespace; nothing when value is empty. */
+static void
+jw_prop(jw *w, const char *name, const char *value)
+{
+  char *l = one_line(value);
+  if (!l)
+    return;
+  jw_obj(w, NULL);
+  jw_str(w, "name", name);
+  jw_str(w, "ns", OSCAL_NS);
+  jw_str(w, "value", l);
+  jw_end(w);
+  free(l);
+}
+
+/* ---- names, ids, UUIDs and times ------------------------------------------ */
+
+static uuid_bytes
+kijun_ns(void)
+{
+  return uuid_v5(&uuid_ns_url, OSCAL_NS);
+}
+
+/* The UUID of the stable name "kind/a/b/c" (parts may be NULL). */
+static void
+uuid_of(char out[UUID_TEXT_SIZE], const char *kind, const char *a, const char *b, const char *c)
+{
+  char *name = xasprintf("%s/%s/%s/%s", kind, a ? a : "", b ? b : "", c ? c : "");
+  uuid_bytes ns = kijun_ns(), u = uuid_v5(&ns, name);
+  uuid_text(&u, out);
+  free(name);
+}
+
+/* s with every character a token may not hold replaced by '_'. */
+static void
+token_tail(char *s)
+{
+  for (char *p = s; *p; p++)
+    if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')
+          || *p == '.' || *p == '-' || *p == '_'))
+      *p = '_';
+}
+
+/* "item-5.1.3.3": the control of a section. */
+static char *
+control_id(const qn_section *s)
+{
+  char *id = xasprintf("item-%s", s->id);
+  token_tail(id + 5);
+  return id;
+}
+
+/* "item-5.1.3.3_obj.a": the objective of question "5.1.3.3-a" (its id
+ * without the item's prefix, or whole when it has none). */
+static char *
+objective_id(const questionnaire *q, const qn_question *x)
+{
+  const char *sid = q->sections[x->section].id;
+  size_t n = strlen(sid);
+  const char *tail = strncmp(x->id, sid, n) == 0 && x->id[n] == '-' && x->id[n + 1] ? x->id + n + 1 : x->id;
+  char *cid = control_id(&q->sections[x->section]);
+  char *id = xasprintf("%s_obj.%s", cid, tail);
+  token_tail(id + strlen(cid) + 5);
+  free(cid);
+  return id;
+}
+
+/* The chapter of a section: its id up to the first dot ("5" of
+ * "5.1.3.3"), into buf. */
+static const char *
+chapter_of(const qn_section *s, char *buf, size_t size)
+{
+  size_t n = strcspn(s->id, ".");
+  snprintf(buf, size, "%.*s", (int) (n < size ? n : size - 1), s->id);
+  return buf;
+}
+
+static bool
+digits(const char *s, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+  return true;
+}
+
+/* Whether s is an ISO 8601 time with its zone, as OSCAL's date-time
+ * with timezone wants: YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM|-HH:MM). */
+static bool
+zoned_time(const char *s)
+{
+  if (!s || strlen(s) < 20 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-'
+      || !digits(s + 8, 2) || s[10] != 'T' || !digits(s + 11, 2) || s[13] != ':' || !digits(s + 14, 2)
+      || s[16] != ':' || !digits(s + 17, 2))
+    return false;
+  const char *p = s + 19;
+  if (*p == '.')
+    {
+      p++;
+      if (!digits(p, 1))
+        return false;
+      while (*p >= '0' && *p <= '9')
+        p++;
+    }
+  if (strcmp(p, "Z") == 0)
+    return true;
+  return (p[0] == '+' || p[0] == '-') && digits(p + 1, 2) && p[3] == ':' && digits(p + 4, 2) && !p[6];
+}
+
+/* The time a questionnaire's documents give as last modified: kijun
+ * keeps no date of an edition, so the date of the guideline the
+ * questionnaire follows (its version, when a date), at midnight in
+ * Japan; the epoch otherwise.  Either way the same file gives the same
+ * time.  Newly allocated. */
+static char *
+qn_time(const questionnaire *q)
+{
+  const char *v = q->version;
+  if (v && strlen(v) == 10 && digits(v, 4) && v[4] == '-' && digits(v + 5, 2) && v[7] == '-'
+      && digits(v + 8, 2))
+    return xasprintf("%sT00:00:00+09:00", v);
+  return xstrdup("1970-01-01T00:00:00Z");
+}
+
+char *
+oscal_catalog_name(const questionnaire *q)
+{
+  char *n = xasprintf("%s-catalog.json", q->id);
+  token_tail(n);
+  return n;
+}
+
+static void
+edition_text(const questionnaire *q, char *buf, size_t size)
+{
+  snprintf(buf, size, "%s edition %u", q->id, q->edition);
+}
+
+/* The metadata every document of a questionnaire shares, with its own
+ * title, up to its open list of properties. */
+static void
+metadata(jw *w, const questionnaire *q, const char *title, const char *modified, const char *version)
+{
+  jw_obj(w, "metadata");
+  jw_line(w, "title", title);
+  jw_str(w, "last-modified", modified);
+  jw_line(w, "version", version);
+  jw_str(w, "oscal-version", OSCAL_VERSION);
+  jw_arr(w, "props");
+  jw_prop(w, "questionnaire-id", q->id);
+  jw_prop(w, "questionnaire-version", q->version);
+  char ed[16];
+  snprintf(ed, sizeof ed, "%u", q->edition);
+  jw_prop(w, "questionnaire-edition", ed);
+  jw_prop(w, "questionnaire-digest", qn_digest(q));
+  /* The caller adds its own properties, then closes the list (and the
+   * metadata after anything else it adds). */
+}
+
+/* A text: Japanese as the prose, English in a translation part. */
+static void
+bilingual(jw *w, const char *id, const qn_text *t)
+{
+  jw_str(w, "prose", qn_tr(t, LANG_JA));
+  if (!t->s[LANG_EN] || !*t->s[LANG_EN])
+    return;
+  jw_arr(w, "parts");
+  jw_obj(w, NULL);
+  char *tid = xasprintf("%s_en", id);
+  jw_str(w, "id", tid);
+  free(tid);
+  jw_str(w, "name", "translation");
+  jw_str(w, "ns", OSCAL_NS);
+  jw_arr(w, "props");
+  jw_prop(w, "language", "en");
+  jw_aend(w);
+  jw_str(w, "prose", t->s[LANG_EN]);
+  jw_end(w);
+  jw_aend(w);
+}
+
+/* A part of kijun's namespace holding a bilingual text. */
+static void
+text_part(jw *w, const char *id, const char *name, const char *ns, const qn_text *t)
+{
+  jw_obj(w, NULL);
+  jw_str(w, "id", id);
+  jw_str(w, "name", name);
+  if (ns)
+    jw_str(w, "ns", ns);
+  bilingual(w, id, t);
+  jw_end(w);
+}
+
+/* ---- catalog ------------------------------------------------------------- */
+
+static void
+objective(jw *w, const questionnaire *q, const qn_question *x)
+{
+  char *oid = objective_id(q, x);
+  jw_obj(w, NULL);
+  jw_str(w, "id", oid);
+  jw_str(w, "name", "assessment-objective");
+  jw_arr(w, "props");
+  jw_obj(w, NULL);
+  jw_str(w, "name", "label");
+  jw_line(w, "value", x->id);
+  jw_end(w);
+  jw_prop(w, "level", qn_level_key(x->level));
+  if (x->basis)
+    jw_prop(w, "level-basis", qn_basis_key(x->basis));
+  jw_prop(w, "pdca-phase", qn_phase_key(x->phase));
+  char rev[16];
+  snprintf(rev, sizeof rev, "%u", x->revision);
+  jw_prop(w, "revision", rev);
+  for (size_t k = 0; k < x->ncsf; k++)
+    {
+      char one[CSF_REF_SIZE];
+      jw_prop(w, "csf", csf_ref_text(&x->csf[k], one));
+    }
+  jw_aend(w);
+  jw_str(w, "prose", qn_tr(&x->text, LANG_JA));
+  jw_arr(w, "parts");
+  if (x->text.s[LANG_EN] && *x->text.s[LANG_EN])
+    {
+      jw_obj(w, NULL);
+      char *tid = xasprintf("%s_en", oid);
+      jw_str(w, "id", tid);
+      free(tid);
+      jw_str(w, "name", "translation");
+      jw_str(w, "ns", OSCAL_NS);
+      jw_arr(w, "props");
+      jw_prop(w, "language", "en");
+      jw_aend(w);
+      jw_str(w, "prose", x->text.s[LANG_EN]);
+      jw_end(w);
+    }
+  if (qn_text_given(&x->hint))
+    {
+      char *hid = xasprintf("%s_gdn", oid);
+      text_part(w, hid, "guidance", NULL, &x->hint);
+      free(hid);
+    }
+  if (qn_text_given(&x->level_note))
+    {
+      char *nid = xasprintf("%s_lvl", oid);
+      text_part(w, nid, "level-note", OSCAL_NS, &x->level_note);
+      free(nid);
+    }
+  jw_aend(w);
+  jw_end(w);
+  free(oid);
+}
+
+static void
+control(jw *w, const questionnaire *q, size_t s)
+{
+  const qn_section *sec = &q->sections[s];
+  char *cid = control_id(sec);
+  jw_obj(w, NULL);
+  jw_str(w, "id", cid);
+  jw_line(w, "title", qn_tr(&sec->title, LANG_JA));
+  jw_arr(w, "props");
+  jw_obj(w, NULL);
+  jw_str(w, "name", "label");
+  jw_line(w, "value", sec->id);
+  jw_end(w);
+  jw_prop(w, "title-en", sec->title.s[LANG_EN]);
+  jw_aend(w);
+  bool any = qn_text_given(&sec->level_note);
+  for (size_t pos = 0; pos < q->nquestions && !any; pos++)
+    any = q->questions[q->order[pos]].section == s;
+  if (any)
+    {
+      jw_arr(w, "parts");
+      if (qn_text_given(&sec->level_note))
+        {
+          char *nid = xasprintf("%s_lvl", cid);
+          text_part(w, nid, "level-note", OSCAL_NS, &sec->level_note);
+          free(nid);
+        }
+      /* The questions in walk order, as the respondent meets them. */
+      for (size_t pos = 0; pos < q->nquestions; pos++)
+        if (q->questions[q->order[pos]].section == s)
+          objective(w, q, &q->questions[q->order[pos]]);
+      jw_aend(w);
+    }
+  jw_end(w);
+  free(cid);
+}
+
+int
+oscal_catalog_write(FILE *f, const questionnaire *q)
+{
+  jw w = { f, 0, { true } };
+  char id[UUID_TEXT_SIZE], ed[160];
+  char *modified = qn_time(q);
+  edition_text(q, ed, sizeof ed);
+  uuid_of(id, "catalog", q->id, ed, qn_digest(q));
+  jw_obj(&w, NULL);
+  jw_obj(&w, "catalog");
+  jw_str(&w, "uuid", id);
+  char *title = xasprintf("%s (kijun: %s)", qn_tr(&q->title, LANG_JA), ed);
+  metadata(&w, q, title, modified, ed);
+  free(title);
+  jw_aend(&w);
+  jw_str(&w, "remarks",
+         "kijun's questionnaire as a catalog: a guideline chapter is a group, an item a control, a "
+         "question an assessment objective. The questions and hints are kijun's paraphrase, not the "
+         "guideline's text. Japanese is the prose; English is in the parts named translation "
+         "(namespace " OSCAL_NS "). Levels, their basis, PDCA phases and NIST CSF 2.0 categories are "
+         "kijun's reading, in properties of that namespace.");
+  jw_end(&w);
+  /* One group a chapter, in the order the sections come. */
+  jw_arr(&w, "groups");
+  for (size_t s = 0; s < q->nsections;)
+    {
+      char ch[32], ch2[32];
+      chapter_of(&q->sections[s], ch, sizeof ch);
+      char *gid = xasprintf("chapter-%s", ch);
+      token_tail(gid + 8);
+      jw_obj(&w, NULL);
+      jw_str(&w, "id", gid);
+      free(gid);
+      char *gt = xasprintf("第%s章", ch);
+      jw_str(&w, "title", gt);
+      free(gt);
+      jw_arr(&w, "props");
+      jw_obj(&w, NULL);
+      jw_str(&w, "name", "label");
+      jw_line(&w, "value", ch);
+      jw_end(&w);
+      char *en = xasprintf("Chapter %s", ch);
+      jw_prop(&w, "title-en", en);
+      free(en);
+      jw_aend(&w);
+      jw_arr(&w, "controls");
+      for (; s < q->nsections && strcmp(chapter_of(&q->sections[s], ch2, sizeof ch2), ch) == 0; s++)
+        control(&w, q, s);
+      jw_aend(&w);
+      jw_end(&w);
+    }
+  jw_aend(&w);
+  jw_end(&w);
+  jw_end(&w);
+  fputc('\n', f);
+  free(modified);
+  return ferror(f) ? EX_IOERR : 0;
+}
+
+/* ---- profiles ------------------------------------------------------------ */
+
+/* The back-matter resource that stands for the catalog file. */
+static void
+catalog_resource(jw *w, const questionnaire *q, const char *uuid)
+{
+  jw_obj(w, NULL);
+  jw_str(w, "uuid", uuid);
+  jw_line(w, "title", qn_tr(&q->title, LANG_JA));
+  jw_str(w, "description",
+         "The questionnaire as an OSCAL catalog, as kijun --export=oscal-catalog writes it.");
+  jw_arr(w, "rlinks");
+  jw_obj(w, NULL);
+  char *name = oscal_catalog_name(q);
+  jw_str(w, "href", name);
+  free(name);
+  jw_end(w);
+  jw_aend(w);
+  jw_end(w);
+}
+
+int
+oscal_profile_write(FILE *f, const questionnaire *q, bool baseline)
+{
+  jw w = { f, 0, { true } };
+  char id[UUID_TEXT_SIZE], res[UUID_TEXT_SIZE], ed[160];
+  char *modified = qn_time(q);
+  edition_text(q, ed, sizeof ed);
+  const char *sel = baseline ? "baseline" : "full";
+  uuid_of(id, "profile", q->id, ed, sel);
+  uuid_of(res, "catalog-resource", q->id, ed, NULL);
+  jw_obj(&w, NULL);
+  jw_obj(&w, "profile");
+  jw_str(&w, "uuid", id);
+  char *title = xasprintf(baseline ? "%s: ベースライン (baseline selection)" : "%s: 全設問 (full selection)",
+                          qn_tr(&q->title, LANG_JA));
+  metadata(&w, q, title, modified, ed);
+  free(title);
+  jw_prop(&w, "selection", sel);
+  jw_aend(&w);
+  jw_str(&w, "remarks",
+         baseline ? "The items with a baseline question, each without its recommended objectives. "
+                    "Levels are kijun's reading where their basis says so."
+                  : "Every item and question of the questionnaire.");
+  jw_end(&w);
+  jw_arr(&w, "imports");
+  jw_obj(&w, NULL);
+  char *href = xasprintf("#%s", res);
+  jw_str(&w, "href", href);
+  free(href);
+  bool *has_base = xcalloc(q->nsections ? q->nsections : 1, sizeof *has_base);
+  bool *has_rec = xcalloc(q->nsections ? q->nsections : 1, sizeof *has_rec);
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const qn_question *x = &q->questions[i];
+      if (x->level == QN_BASELINE)
+        has_base[x->section] = true;
+      else
+        has_rec[x->section] = true;
+    }
+  if (baseline)
+    {
+      jw_arr(&w, "include-controls");
+      jw_obj(&w, NULL);
+      jw_arr(&w, "with-ids");
+      for (size_t s = 0; s < q->nsections; s++)
+        if (has_base[s])
+          {
+            char *cid = control_id(&q->sections[s]);
+            jw_str(&w, NULL, cid);
+            free(cid);
+          }
+      jw_aend(&w);
+      jw_end(&w);
+      jw_aend(&w);
+    }
+  else
+    {
+      jw_obj(&w, "include-all");
+      jw_end(&w);
+    }
+  jw_end(&w);
+  jw_aend(&w);
+  /* The baseline leaves out the recommended objectives of the items it
+   * selects. */
+  bool alters = false;
+  for (size_t s = 0; baseline && s < q->nsections; s++)
+    alters |= has_base[s] && has_rec[s];
+  if (alters)
+    {
+      jw_obj(&w, "modify");
+      jw_arr(&w, "alters");
+      for (size_t s = 0; s < q->nsections; s++)
+        {
+          if (!(has_base[s] && has_rec[s]))
+            continue;
+          char *cid = control_id(&q->sections[s]);
+          jw_obj(&w, NULL);
+          jw_str(&w, "control-id", cid);
+          free(cid);
+          jw_arr(&w, "removes");
+          for (size_t pos = 0; pos < q->nquestions; pos++)
+            {
+              const qn_question *x = &q->questions[q->order[pos]];
+              if (x->section != s || x->level != QN_RECOMMENDED)
+                continue;
+              char *oid = objective_id(q, x);
+              jw_obj(&w, NULL);
+              jw_str(&w, "by-id", oid);
+              jw_end(&w);
+              free(oid);
+            }
+          jw_aend(&w);
+          jw_end(&w);
+        }
+      jw_aend(&w);
+      jw_end(&w);
+    }
+  free(has_base);
+  free(has_rec);
+  jw_obj(&w, "back-matter");
+  jw_arr(&w, "resources");
+  catalog_resource(&w, q, res);
+  jw_aend(&w);
+  jw_end(&w);
+  jw_end(&w);
+  jw_end(&w);
+  fputc('\n', f);
+  free(modified);
+  return ferror(f) ? EX_IOERR : 0;
+}
+
+/* ---- assessment results -------------------------------------------------- */
+
+/* The finding's reason for a status: a token beside the two states. */
+static const char *
+reason_token(const ans_entry *e)
+{
+  if (ans_needs_reason(e->status) && !ans_has_reason(e))
+    return "reason-missing";
+  switch (e->status)
+    {
+    case ANS_NONE: return "unanswered";
+    case ANS_IMPLEMENTED: return "pass";
+    case ANS_ALTERNATIVE: return "alternative";
+    case ANS_PARTIAL: return "partial";
+    case ANS_NOT_IMPLEMENTED: return "fail";
+    case ANS_UNKNOWN: return "unknown";
+    default: return "other";
+    }
+}
+
+/* "実施 / Implemented": a status in both languages, whatever the
+ * interface speaks. */
+static char *
+status_both(enum ans_status st)
+{
+  enum lang was = i18n_switch_messages(LANG_JA);
+  char *ja = xstrdup(ans_status_name(st));
+  i18n_switch_messages(LANG_EN);
+  char *out = xasprintf("%s / %s", ja, ans_status_name(st));
+  i18n_switch_messages(was);
+  free(ja);
+  return out;
+}
+
+/* An observation of one answer, or of an answer to a question no longer
+ * asked (retired). */
+static void
+observation(jw *w, const char *uuid, const char *qid, enum ans_status st,
+            const char *note, const char *evidence, const char *collected, bool reconfirm,
+            bool retired)
+{
+  jw_obj(w, NULL);
+  jw_str(w, "uuid", uuid);
+  jw_line(w, "title", qid);
+  char *sb = status_both(st);
+  char *desc = xasprintf("回答 / Answer: %s", sb);
+  jw_str(w, "description", desc);
+  free(desc);
+  free(sb);
+  jw_arr(w, "props");
+  jw_prop(w, "status", ans_status_key(st));
+  jw_prop(w, "question", qid);
+  if (reconfirm)
+    jw_prop(w, "to-reconfirm", "true");
+  if (retired)
+    jw_prop(w, "retired-question", "true");
+  jw_aend(w);
+  jw_arr(w, "methods");
+  jw_str(w, NULL, "INTERVIEW");
+  jw_aend(w);
+  jw_arr(w, "types");
+  jw_str(w, NULL, "control-objective");
+  jw_aend(w);
+  if (evidence && *evidence)
+    {
+      jw_arr(w, "relevant-evidence");
+      jw_obj(w, NULL);
+      jw_str(w, "description", evidence);
+      jw_end(w);
+      jw_aend(w);
+    }
+  jw_str(w, "collected", collected);
+  if (note && *note)
+    jw_str(w, "remarks", note);
+  jw_end(w);
+}
+
+int
+oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
+{
+  jw w = { f, 0, { true } };
+  coverage c;
+  cov_compute(q, a, &c);
+  const char *org = a->profile[ANS_ORGANIZATION], *started = a->profile[ANS_STARTED];
+  /* When the assessment began and was last changed, with their zones;
+   * the questionnaire's time when the file gives none. */
+  char *qtime = qn_time(q);
+  const char *first = NULL;
+  for (size_t i = 0; i < q->nquestions; i++)
+    {
+      const char *u = a->e[i].updated;
+      if (zoned_time(u) && (!first || strcmp(u, first) < 0))
+        first = u;
+    }
+  const char *start = zoned_time(started) ? started : first ? first : qtime;
+  const char *last = zoned_time(c.last_update) ? c.last_update : start;
+  char ed[160];
+  edition_text(q, ed, sizeof ed);
+  /* The stable name of this assessment: questionnaire and edition, the
+   * organisation, when it began and when it was last changed. */
+  char *name = xasprintf("%s|%s|%s|%s", ed, org ? org : "", start, last);
+  char doc[UUID_TEXT_SIZE], res_plan[UUID_TEXT_SIZE], res_cat[UUID_TEXT_SIZE], result[UUID_TEXT_SIZE];
+  uuid_of(doc, "assessment-results", name, NULL, NULL);
+  uuid_of(res_plan, "plan", name, NULL, NULL);
+  uuid_of(res_cat, "catalog-resource", q->id, ed, NULL);
+  uuid_of(result, "result", name, NULL, NULL);
+
+  jw_obj(&w, NULL);
+  jw_obj(&w, "assessment-results");
+  jw_str(&w, "uuid", doc);
+  char *title = org ? xasprintf("自己評価 / Self-assessment: %s", org) : xstrdup("自己評価 / Self-assessment");
+  metadata(&w, q, title, last, last);
+  free(title);
+  jw_prop(&w, "verdict", cov_verdict_key(c.verdict));
+  jw_aend(&w);
+  char *org_line = one_line(org);
+  if (org_line)
+    {
+      char party[UUID_TEXT_SIZE];
+      uuid_of(party, "party", name, NULL, NULL);
+      jw_arr(&w, "parties");
+      jw_obj(&w, NULL);
+      jw_str(&w, "uuid", party);
+      jw_str(&w, "type", "organization");
+      jw_str(&w, "name", org_line);
+      jw_end(&w);
+      jw_aend(&w);
+    }
+  free(org_line);
+  jw_end(&w);
+  jw_obj(&w, "import-ap");
+  char *href = xasprintf("#%s", res_plan);
+  jw_str(&w, "href", href);
+  free(href);
+  jw_end(&w);
+
+  jw_arr(&w, "results");
+  jw_obj(&w, NULL);
+  jw_str(&w, "uuid", result);
+  jw_str(&w, "title", "kijun 自己評価 / kijun self-assessment");
+  jw_str(&w, "description",
+         "回答者自身による申告であり、監査ではない。/ Self-declared answers; not an audit.");
+  jw_str(&w, "start", start);
+  jw_str(&w, "end", last);
+  jw_arr(&w, "props");
+  jw_prop(&w, "verdict", cov_verdict_key(c.verdict));
+  char pct[COV_PERCENT_SIZE];
+  jw_prop(&w, "baseline-coverage", cov_percent_text(&c.all[QN_BASELINE], pct));
+  jw_prop(&w, "recommended-coverage", cov_percent_text(&c.all[QN_RECOMMENDED], pct));
+  for (int fi = 0; fi < ANS_FIELD_COUNT; fi++)
+    if (fi != ANS_ORGANIZATION && fi != ANS_STARTED)
+      jw_prop(&w, ans_field_keys[fi], a->profile[fi]);
+  jw_aend(&w);
+
+  /* Reviewed: every item, less the questions answered not applicable
+   * with a reason (narrowed to their objectives). */
+  jw_obj(&w, "reviewed-controls");
+  jw_arr(&w, "control-selections");
+  jw_obj(&w, NULL);
+  jw_obj(&w, "include-all");
+  jw_end(&w);
+  bool any_excluded = false;
+  for (size_t i = 0; i < q->nquestions; i++)
+    any_excluded |= cov_result(&a->e[i]) == COV_EXCLUDED;
+  if (any_excluded)
+    {
+      jw_arr(&w, "exclude-controls");
+      for (size_t s = 0; s < q->nsections; s++)
+        {
+          bool open = false;
+          for (size_t pos = 0; pos < q->nquestions; pos++)
+            {
+              size_t i = q->order[pos];
+              const qn_question *x = &q->questions[i];
+              if (x->section != s || cov_result(&a->e[i]) != COV_EXCLUDED)
+                continue;
+              if (!open)
+                {
+                  char *cid = control_id(&q->sections[s]);
+                  jw_obj(&w, NULL);
+                  jw_str(&w, "control-id", cid);
+                  free(cid);
+                  jw_arr(&w, "statement-ids");
+                  open = true;
+                }
+              char *oid = objective_id(q, x);
+              jw_str(&w, NULL, oid);
+              free(oid);
+            }
+          if (open)
+            {
+              jw_aend(&w);
+              jw_end(&w);
+            }
+        }
+      jw_aend(&w);
+    }
+  jw_end(&w);
+  jw_aend(&w);
+  jw_end(&w);
+
+  /* One observation an answer, in walk order; then the answers to
+   * questions no longer asked, which no finding can point to. */
+  bool any_obs = a->nretired > 0;
+  for (size_t i = 0; i < q->nquestions && !any_obs; i++)
+    any_obs = a->e[i].status != ANS_NONE;
+  if (any_obs)
+    {
+      jw_arr(&w, "observations");
+      for (size_t pos = 0; pos < q->nquestions; pos++)
+        {
+          size_t i = q->order[pos];
+          const ans_entry *e = &a->e[i];
+          if (e->status == ANS_NONE)
+            continue;
+          char ou[UUID_TEXT_SIZE];
+          uuid_of(ou, "observation", name, q->questions[i].id, NULL);
+          observation(&w, ou, q->questions[i].id, e->status, e->note, e->evidence,
+                      zoned_time(e->updated) ? e->updated : start, e->reconfirm, false);
+        }
+      for (size_t k = 0; k < a->nretired; k++)
+        {
+          const ans_retired *x = &a->retired[k];
+          char ou[UUID_TEXT_SIZE];
+          uuid_of(ou, "retired-observation", name, x->question, NULL);
+          observation(&w, ou, x->question, x->status, x->note, x->evidence,
+                      zoned_time(x->updated) ? x->updated : start, false, true);
+        }
+      jw_aend(&w);
+    }
+
+  /* A finding a question that OSCAL's two states can say: all but the
+   * excluded ones. */
+  jw_arr(&w, "findings");
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    {
+      size_t i = q->order[pos];
+      const qn_question *x = &q->questions[i];
+      const ans_entry *e = &a->e[i];
+      enum cov_result r = cov_result(e);
+      if (r == COV_EXCLUDED)
+        continue;
+      char fu[UUID_TEXT_SIZE];
+      uuid_of(fu, "finding", name, x->id, NULL);
+      jw_obj(&w, NULL);
+      jw_str(&w, "uuid", fu);
+      jw_line(&w, "title", x->id);
+      char *sb = status_both(e->status);
+      char *desc = xasprintf("%s (%s): %s", x->id, qn_level_key(x->level), sb);
+      jw_str(&w, "description", desc);
+      free(desc);
+      free(sb);
+      jw_arr(&w, "props");
+      jw_prop(&w, "status", ans_status_key(e->status));
+      jw_prop(&w, "level", qn_level_key(x->level));
+      jw_aend(&w);
+      jw_obj(&w, "target");
+      jw_str(&w, "type", "objective-id");
+      char *oid = objective_id(q, x);
+      jw_str(&w, "target-id", oid);
+      free(oid);
+      jw_obj(&w, "status");
+      jw_str(&w, "state", r == COV_MET ? "satisfied" : "not-satisfied");
+      jw_str(&w, "reason", reason_token(e));
+      jw_end(&w);
+      jw_end(&w);
+      if (e->status != ANS_NONE)
+        {
+          char ou[UUID_TEXT_SIZE];
+          uuid_of(ou, "observation", name, x->id, NULL);
+          jw_arr(&w, "related-observations");
+          jw_obj(&w, NULL);
+          jw_str(&w, "observation-uuid", ou);
+          jw_end(&w);
+          jw_aend(&w);
+        }
+      jw_end(&w);
+    }
+  jw_aend(&w);
+  jw_end(&w);
+  jw_aend(&w);
+
+  jw_obj(&w, "back-matter");
+  jw_arr(&w, "resources");
+  jw_obj(&w, NULL);
+  jw_str(&w, "uuid", res_plan);
+  jw_str(&w, "title", "評価計画なし / No separate assessment plan");
+  char *pd = xasprintf("kijun で %s に沿って自己評価した。設問票が計画である。/ Self-assessment run with "
+                       "kijun against the questionnaire %s; the questionnaire is the plan.",
+                       ed, ed);
+  jw_str(&w, "description", pd);
+  free(pd);
+  jw_arr(&w, "rlinks");
+  jw_obj(&w, NULL);
+  char *cat = oscal_catalog_name(q);
+  jw_str(&w, "href", cat);
+  free(cat);
+  jw_end(&w);
+  jw_aend(&w);
+  jw_end(&w);
+  catalog_resource(&w, q, res_cat);
+  jw_aend(&w);
+  jw_end(&w);
+  jw_end(&w);
+  jw_end(&w);
+  fputc('\n', f);
+  free(name);
+  free(qtime);
+  cov_free(&c);
+  return ferror(f) ? EX_IOERR : 0;
+}
