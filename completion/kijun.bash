@@ -14,6 +14,7 @@ _kijun_words()
         --plan | --compare | --aggregate) echo "text markdown csv json html" ;;
         --export) echo "oscal-catalog oscal-profile oscal-profile-baseline oscal-profile-full" ;;
         --lang | -l) echo "ja en" ;;
+        --export-questionnaire | --export-mapping) echo "csv" ;;
     esac
 }
 

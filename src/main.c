@@ -20,6 +20,9 @@
 #include "base/i18n.h"
 #include "ops/merge.h"
 #include "ops/migrate.h"
+#include "io/qcsv.h"
+#include "io/mapping.h"
+#include "ops/draft.h"
 #include "io/paths.h"
 #include "io/qfind.h"
 #include "io/qload.h"
@@ -50,6 +53,11 @@ enum
   OPT_MERGE,
   OPT_PROFILE_FROM,
   OPT_NO_MOUSE,
+  OPT_EXPORT_QN,
+  OPT_IMPORT_QN,
+  OPT_DRAFT_MAPPING,
+  OPT_EXPORT_MAP,
+  OPT_IMPORT_MAP,
   OPT_EXPORT,
   OPT_LINE,
 };
@@ -69,6 +77,11 @@ static const struct option long_options[] = {
   { "profile-from", required_argument, NULL, OPT_PROFILE_FROM },
   { "dry-run", no_argument, NULL, 'n' },
   { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+  { "export-questionnaire", required_argument, NULL, OPT_EXPORT_QN },
+  { "import-questionnaire", required_argument, NULL, OPT_IMPORT_QN },
+  { "draft-mapping", no_argument, NULL, OPT_DRAFT_MAPPING },
+  { "export-mapping", required_argument, NULL, OPT_EXPORT_MAP },
+  { "import-mapping", required_argument, NULL, OPT_IMPORT_MAP },
   { "export", required_argument, NULL, OPT_EXPORT },
   { "line", no_argument, NULL, OPT_LINE },
   { "questionnaire", required_argument, NULL, 'q' },
@@ -88,8 +101,14 @@ usage_line(FILE *f)
               "  or:  %s --next-cycle OLD-ANSWERS NEW-ANSWERS\n"
               "  or:  %s --aggregate[=FORMAT] [OPTION]... PATH...\n"
               "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"
+              "  or:  %s --export-questionnaire=csv [QUESTIONNAIRE-FILE]\n"
+              "  or:  %s --import-questionnaire=FILE NEW-QUESTIONNAIRE\n"
+              "  or:  %s --draft-mapping OLD-QUESTIONNAIRE NEW-QUESTIONNAIRE\n"
+              "  or:  %s --export-mapping=csv MAPPING\n"
+              "  or:  %s --import-mapping=FILE NEW-MAPPING\n"
               "  or:  %s --export=FORMAT [QUESTIONNAIRE-FILE]\n"),
-          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE);
+          PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE,
+          PACKAGE, PACKAGE);
 }
 
 static void
@@ -144,6 +163,19 @@ help(void)
           "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
           "  -n, --dry-run              with --merge=OUT, show what the merge would give\n"
           "                             (answers, conflicts) and write nothing\n"
+          "      --export-questionnaire=FORMAT  print QUESTIONNAIRE-FILE (or the one of\n"
+          "                             -q, or the bundled one) as a spreadsheet, a row\n"
+          "                             per question; the only FORMAT: csv\n"
+          "      --import-questionnaire=FILE  write NEW-QUESTIONNAIRE from the sheet\n"
+          "                             FILE, checked as a questionnaire file is (never\n"
+          "                             over a file)\n"
+          "      --draft-mapping        print a draft mapping from OLD-QUESTIONNAIRE to\n"
+          "                             NEW-QUESTIONNAIRE: an entry for each new question\n"
+          "                             that shares a CSF category or an id, to confirm\n"
+          "      --export-mapping=FORMAT  print the mapping file MAPPING as a spreadsheet,\n"
+          "                             a row per entry; the only FORMAT: csv\n"
+          "      --import-mapping=FILE  write NEW-MAPPING from the sheet FILE, checked as\n"
+          "                             a mapping file is (never over a file)\n"
           "  -q, --questionnaire=FILE   use this questionnaire instead of the installed one\n"
           "                             that the answers file names\n"
           "  -l, --lang=LANG            language of messages and questions: ja or en\n"
@@ -218,6 +250,62 @@ run_check(const char *file, char *const *qfiles, size_t nqfiles)
   diag_print(&d, stderr);
   diag_clear(&d);
   return rc == EX_USAGE ? bad_usage(NULL) : rc;
+}
+
+static int
+run_export_qn(const char *fmt, const char *qpath, char *const *files, size_t nfiles)
+{
+  if (strcmp(fmt, "csv") != 0)
+    return bad_usage(xasprintf(_("unknown format '%s' for %s; expected %s"), fmt, "--export-questionnaire", "csv"));
+  if (nfiles > 1 || (nfiles && qpath))
+    return bad_usage(xasprintf(_("%s takes one questionnaire file"), "--export-questionnaire"));
+  diag_t d = { 0 };
+  questionnaire *q = NULL;
+  int rc = qfind_load(nfiles ? files[0] : qpath, NULL, NULL, NULL, &d, &q);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc)
+    return rc;
+  rc = qcsv_export(stdout, q);
+  qn_free(q);
+  return finish_stdout(rc);
+}
+
+static int
+run_draft(const char *oldp, const char *newp)
+{
+  diag_t d = { 0 };
+  questionnaire *o = NULL, *n = NULL;
+  int rc = qload_file(oldp, &d, &o);
+  if (rc == 0)
+    rc = qload_file(newp, &d, &n);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc == 0)
+    {
+      size_t ne, nu;
+      rc = draft_mapping(stdout, o, n, &ne, &nu);
+      fprintf(stderr, ngettext("%s: drafted %zu entry (every one a proposal to confirm); ",
+                               "%s: drafted %zu entries (every one a proposal to confirm); ", ne),
+              PACKAGE, ne);
+      fprintf(stderr, ngettext("%zu question of %s has no proposal\n", "%zu questions of %s have no proposal\n", nu),
+              nu, n->id);
+    }
+  qn_free(o);
+  qn_free(n);
+  return rc ? rc : finish_stdout(0);
+}
+
+static int
+run_import_qn(const char *sheet, char *const *files, size_t nfiles)
+{
+  if (nfiles != 1)
+    return bad_usage(xasprintf(_("%s needs the name of the new questionnaire file"), "--import-questionnaire"));
+  diag_t d = { 0 };
+  int rc = qcsv_import(sheet, files[0], &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  return rc;
 }
 
 static int
@@ -492,7 +580,9 @@ main(int argc, char **argv)
   i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL, path_localedir());
 
   const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
-  const char *merge_out = NULL, *profile_from = NULL, *export = NULL;
+  const char *merge_out = NULL, *profile_from = NULL, *export_qn = NULL, *import_qn = NULL, *export = NULL;
+  bool want_draft = false;
+  const char *export_map = NULL, *import_map = NULL;
   bool want_report = false, want_plan = false, want_compare = false, want_next = false;
   bool want_aggregate = false, dry_run = false, no_mouse = false, want_line = false;
   survey_opts so = { 0 };
@@ -547,6 +637,21 @@ main(int argc, char **argv)
           break;
         case OPT_NO_MOUSE:
           no_mouse = true;
+          break;
+        case OPT_EXPORT_QN:
+          export_qn = optarg;
+          break;
+        case OPT_IMPORT_QN:
+          import_qn = optarg;
+          break;
+        case OPT_DRAFT_MAPPING:
+          want_draft = true;
+          break;
+        case OPT_EXPORT_MAP:
+          export_map = optarg;
+          break;
+        case OPT_IMPORT_MAP:
+          import_map = optarg;
           break;
         case OPT_EXPORT:
           export = optarg;
@@ -603,6 +708,53 @@ main(int argc, char **argv)
                                want_line ? "--line" : "--no-mouse"));
   if (i18n_fallback_reason() && (check || migrate || want_report || loop || many))
     fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
+  if (export_map || import_map)
+    {
+      if ((export_map && import_map) || want_draft || export_qn || import_qn || export || want_report || check
+          || migrate || loop || many || qpath)
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
+                                   export_map ? "--export-mapping" : "--import-mapping"));
+      if (rest != 1)
+        return bad_usage(xasprintf(_("%s needs one file: %s"), export_map ? "--export-mapping" : "--import-mapping",
+                                   export_map ? "MAPPING" : "NEW-MAPPING"));
+      if (export_map && strcmp(export_map, "csv") != 0)
+        return bad_usage(xasprintf(_("unknown format '%s' for %s; expected %s"), export_map, "--export-mapping", "csv"));
+      diag_t d = { 0 };
+      int rc;
+      if (export_map)
+        {
+          mapping *m = NULL;
+          rc = map_read(argv[optind], &d, &m);
+          if (rc == 0)
+            rc = qcsv_export_mapping(stdout, m);
+          map_free(m);
+        }
+      else
+        rc = qcsv_import_mapping(import_map, argv[optind], &d);
+      diag_print(&d, stderr);
+      diag_clear(&d);
+      return rc ? rc : finish_stdout(0);
+    }
+  if (want_draft)
+    {
+      if (export_qn || import_qn || export || want_report || check || migrate || loop || many || qpath)
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--draft-mapping"));
+      if (rest != 2)
+        return bad_usage(xasprintf(_("%s needs the old and the new questionnaire file"), "--draft-mapping"));
+      return run_draft(argv[optind], argv[optind + 1]);
+    }
+  if (export_qn || import_qn)
+    {
+      if (export_qn && import_qn)
+        return bad_usage(xasprintf("%s", _("--export-questionnaire and --import-questionnaire cannot be combined; choose one")));
+      if (want_report || check || migrate || loop || many || export || (import_qn && qpath))
+        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
+                                   export_qn ? "--export-questionnaire" : "--import-questionnaire"));
+      if (import_qn && !*import_qn)
+        return bad_usage(xasprintf("%s", _("an empty file name was given; expected the name of a file")));
+      return export_qn ? run_export_qn(export_qn, qpath, argv + optind, (size_t) rest)
+                       : run_import_qn(import_qn, argv + optind, (size_t) rest);
+    }
   if (export)
     {
       int what = oscal_export_parse(export);

@@ -17,14 +17,42 @@
 #include "base/i18n.h"
 #include "base/xalloc.h"
 
-#define KEY_(id, key, label) key,
-#define LABEL_(id, key, label) label,
+#define KEY_(id, key, label, oscal) key,
+#define LABEL_(id, key, label, oscal) label,
+#define OSCAL_(id, key, label, oscal) oscal,
 static const char *const relation_keys[] = { MAP_RELATION_TABLE(KEY_) };
 static const char *const relation_labels[] = { MAP_RELATION_TABLE(LABEL_) };
+static const char *const relation_oscal[] = { MAP_RELATION_TABLE(OSCAL_) };
 #undef KEY_
 #undef LABEL_
+#undef OSCAL_
 _Static_assert(sizeof relation_keys / sizeof relation_keys[0] == MAP_RELATION_COUNT, "relations");
 const vocab map_relation_vocab = { relation_keys, MAP_RELATION_COUNT, 0 };
+
+#define KEY2_(id, key) key,
+static const char *const method_keys[] = { MAP_METHOD_TABLE(KEY2_) };
+static const char *const status_keys[] = { MAP_STATUS_TABLE(KEY2_) };
+#undef KEY2_
+const vocab map_method_vocab = { method_keys, MAP_METHOD_COUNT, 0 };
+const vocab map_status_vocab = { status_keys, MAP_STATUS_COUNT, 0 };
+
+const char *
+map_relation_oscal(enum map_relation r)
+{
+  return relation_oscal[r];
+}
+
+const char *
+map_method_key(enum map_method m)
+{
+  return method_keys[m];
+}
+
+const char *
+map_status_key(enum map_status s)
+{
+  return status_keys[s];
+}
 
 const char *
 map_relation_key(enum map_relation r)
@@ -87,6 +115,41 @@ read_side(cfg_reader *r, const config_setting_t *root, const char *key, const ch
   *version = cfg_string(r, g, "version", true, false, &where);
 }
 
+/* provenance = { method = "..."; status = "..."; }; optional, as each of
+ * its settings: a mapping without one was made by a person and is
+ * complete. */
+static void
+read_provenance(cfg_reader *r, const config_setting_t *root, mapping *m)
+{
+  m->method = MAP_HUMAN;
+  m->status = MAP_COMPLETE;
+  const cfg_where top = { N_("the mapping"), NULL, 0, NULL, NULL };
+  const config_setting_t *g = cfg_group(r, root, "provenance", false, false, &top);
+  if (!g)
+    return;
+  const cfg_where where = { N_("'%s' of %s"), NULL, 0, "provenance", &top };
+  static const char *const keys[] = { "method", "status", NULL };
+  cfg_check_keys(r, g, keys, &where);
+  const vocab *v[2] = { &map_method_vocab, &map_status_vocab };
+  int *out[2] = { (int *) &m->method, (int *) &m->status };
+  for (int k = 0; k < 2; k++)
+    {
+      const char *s = cfg_string(r, g, keys[k], false, false, &where);
+      if (!s)
+        continue;
+      int x = vocab_parse(v[k], s);
+      if (x < 0)
+        {
+          char wbuf[256], expected[128];
+          diag_add(r->diag, r->file, cfg_line(config_setting_get_member(g, keys[k])),
+                   _("'%s' in %s is \"%s\"; expected one of: %s"), keys[k],
+                   cfg_where_text(&where, wbuf, sizeof wbuf), s, vocab_list(v[k], expected, sizeof expected));
+          continue;
+        }
+      *out[k] = x;
+    }
+}
+
 /* One side of an entry: a non-empty list of distinct ids. */
 static const char **
 read_ids(cfg_reader *r, const config_setting_t *g, const char *key, const cfg_where *where,
@@ -147,10 +210,10 @@ read_entries(cfg_reader *r, mapping *m, const config_setting_t *list)
       /* Only a one-to-one correspondence can be equal: answers to several
        * questions cannot be carried to one unchanged, nor one answer
        * stand for several. */
-      if (rv == MAP_EQUAL && e->from && e->to && (e->nfrom != 1 || e->nto != 1))
+      if ((rv == MAP_EQUAL || rv == MAP_EQUIVALENT) && e->from && e->to && (e->nfrom != 1 || e->nto != 1))
         diag_add(r->diag, r->file, cfg_line(slot[K_REL]),
-                 _("%s is \"equal\" but maps %zu question(s) to %zu; expected one question on each side (use subset, superset or intersect)"),
-                 cfg_where_text(&where, wbuf, sizeof wbuf), e->nfrom, e->nto);
+                 _("%s is \"%s\" but maps %zu question(s) to %zu; expected one question on each side (use subset, superset or intersect)"),
+                 cfg_where_text(&where, wbuf, sizeof wbuf), rel, e->nfrom, e->nto);
       const config_setting_t *note = cfg_group_in(r, g, slot[K_NOTE], "note", false, false, &where);
       if (note)
         {
@@ -187,8 +250,9 @@ map_read_reader(cfg_reader *r, int open_rc, mapping **out)
         diag_add(d, r->file, cfg_line(fmt), _("mapping format %lld is not supported; expected kijun_mapping = %d;"),
                  v, MAP_FORMAT);
     }
-  static const char *const keys[] = { "kijun_mapping", "from", "to", "map", NULL };
+  static const char *const keys[] = { "kijun_mapping", "from", "to", "provenance", "map", NULL };
   cfg_check_keys(r, root, keys, &top);
+  read_provenance(r, root, m);
   read_side(r, root, "from", &m->from_id, &m->from_version, &m->from_line);
   read_side(r, root, "to", &m->to_id, &m->to_version, &m->to_line);
   /* Editions of one questionnaire version carry by 'was'; a mapping joins
@@ -346,13 +410,14 @@ check_pairs(const mapping *m, const questionnaire *from, const questionnaire *to
       for (size_t i = 0; i < m->nentries; i++)
         {
           const map_entry *e = &m->entries[i];
-          if (e->relation != MAP_EQUAL || e->nfrom != 1 || e->nto != 1)
+          bool same_e = e->relation == MAP_EQUAL || e->relation == MAP_EQUIVALENT;
+          if (!same_e || e->nfrom != 1 || e->nto != 1)
             continue;
           size_t q = side ? e->to_q[0] : e->from_q[0];
           for (size_t j = x->start[q]; j < x->start[q + 1] && x->entry[j] < i; j++)
             {
               const map_entry *o = &m->entries[x->entry[j]];
-              if (o->relation != MAP_EQUAL)
+              if (o->relation != MAP_EQUAL && o->relation != MAP_EQUIVALENT)
                 continue;
               diag_add(d, m->path, e->line,
                        _("map entry %zu says '%s' equals '%s', and map entry %zu at line %d says '%s' equals '%s'; expected each question in one equal pair at most"),

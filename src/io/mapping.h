@@ -22,22 +22,42 @@
 
 /* How the source questions of an entry relate to its target questions,
  * read as "the source questions are ... the target questions":
- * X(ID, KEY, LABEL), MAP_<ID>, the word in mapping files and the name for
- * people. */
+ * X(ID, KEY, LABEL, OSCAL), MAP_<ID>, the word in mapping files, the name
+ * for people and the relationship token of an OSCAL 1.2 mapping. */
 #define MAP_RELATION_TABLE(X) \
-  /* TRANSLATORS: old questions equal to / part of / more than / overlapping the new. */ \
-  X(EQUAL, "equal", N_("equal")) \
-  X(SUBSET, "subset", N_("narrower")) \
-  X(SUPERSET, "superset", N_("broader")) \
-  X(INTERSECT, "intersect", N_("overlapping"))
+  /* TRANSLATORS: old questions equal to / the same in substance as / part of / more than / \
+     overlapping / unrelated to the new. */ \
+  X(EQUAL, "equal", N_("equal"), "equal-to") \
+  X(EQUIVALENT, "equivalent", N_("equivalent"), "equivalent-to") \
+  X(SUBSET, "subset", N_("narrower"), "subset-of") \
+  X(SUPERSET, "superset", N_("broader"), "superset-of") \
+  X(INTERSECT, "intersect", N_("overlapping"), "intersects-with") \
+  X(NONE, "none", N_("unrelated"), "no-relationship")
+
+/* Who made a mapping (provenance method): X(ID, KEY). */
+#define MAP_METHOD_TABLE(X) \
+  X(HUMAN, "human") \
+  X(AUTOMATION, "automation") \
+  X(HYBRID, "hybrid")
+
+/* How far a mapping is finished (provenance status): X(ID, KEY).  A draft
+ * mapping carries no answer as certain. */
+#define MAP_STATUS_TABLE(X) \
+  X(COMPLETE, "complete") \
+  X(DRAFT, "draft")
 
 enum map_relation
 {
-#define MAP_ENUM_(id, key, label) MAP_##id,
+#define MAP_ENUM_(id, key, label, oscal) MAP_##id,
   MAP_RELATION_TABLE(MAP_ENUM_)
 #undef MAP_ENUM_
   MAP_RELATION_COUNT
 };
+
+#define MAP_ENUM2_(id, key) MAP_##id,
+enum map_method { MAP_METHOD_TABLE(MAP_ENUM2_) MAP_METHOD_COUNT };
+enum map_status { MAP_STATUS_TABLE(MAP_ENUM2_) MAP_STATUS_COUNT };
+#undef MAP_ENUM2_
 
 typedef struct map_entry
 {
@@ -54,6 +74,9 @@ typedef struct mapping
   char *path;
   const char *from_id, *from_version, *to_id, *to_version;
   int from_line, to_line;     /* of the from and to groups */
+  /* provenance (optional in the file: human, complete) */
+  enum map_method method;
+  enum map_status status;
   map_entry *entries;
   size_t nentries;
   bool bound;                 /* map_bind succeeded */
@@ -78,5 +101,9 @@ const char *map_relation_key(enum map_relation r);
 int map_relation_parse(const char *s);
 extern const vocab map_relation_vocab;
 const char *map_relation_name(enum map_relation r);
+const char *map_relation_oscal(enum map_relation r);
+extern const vocab map_method_vocab, map_status_vocab;
+const char *map_method_key(enum map_method m);
+const char *map_status_key(enum map_status s);
 
 #endif

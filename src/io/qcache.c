@@ -32,7 +32,7 @@
 #include "io/qload.h"
 #include "base/xalloc.h"
 
-#define MAGIC "KIJUNQC5"
+#define MAGIC "KIJUNQC6"
 #define NOSTR UINT32_MAX
 
 struct header
@@ -44,7 +44,9 @@ struct header
   uint8_t source[32];         /* the entry's name: HMAC of the loader and the file's bytes */
   uint8_t check[32];          /* HMAC of the header (this field zero) and the records */
   uint32_t sizes2;            /* sizeof of the retired record */
+  uint32_t sizes3;            /* sizeof of the scope record */
   uint32_t nsectors, nsections, nlg, nquestions, nretired, nwas, blob;
+  uint32_t nscopes, napplies;
   uint32_t id, version_s, title[2], source_t[2], guidance_t[2], edition;
 };
 
@@ -54,11 +56,13 @@ struct rlg { uint32_t part, items[2]; };
 struct rquestion
 {
   uint32_t id, section, text[2], hint[2], level_note[2], revision, nwas, was_first;
+  uint32_t napplies, applies_first;
   uint32_t csf;               /* the references' text, "GV.OC,GV.RM-01" (NOSTR: none) */
   uint8_t phase, level, basis, pad_;
   int32_t line;
 };
 struct rretired { uint32_t id, edition, note[2]; int32_t line; };
+struct rscope { uint32_t id, text[2], absent[2]; int32_t line; };
 
 #define SIZES ((uint32_t) (sizeof(struct rsector) | sizeof(struct rsection) << 8 \
                            | sizeof(struct rlg) << 16 | sizeof(struct rquestion) << 24))
@@ -182,6 +186,8 @@ struct entry
   struct rquestion *qs;
   struct rretired *ret;
   uint32_t *was;
+  struct rscope *scp;
+  uint32_t *app;              /* applies: scope indices */
   struct blob b;
 };
 
@@ -196,6 +202,8 @@ write_entry(FILE *f, void *ctx)
   fwrite(e->qs, sizeof *e->qs, e->h.nquestions, f);
   fwrite(e->ret, sizeof *e->ret, e->h.nretired, f);
   fwrite(e->was, sizeof *e->was, e->h.nwas, f);
+  fwrite(e->scp, sizeof *e->scp, e->h.nscopes, f);
+  fwrite(e->app, sizeof *e->app, e->h.napplies, f);
   fwrite(e->b.data, 1, e->b.len, f);
   return ferror(f) ? EX_IOERR : 0;
 }
@@ -215,6 +223,8 @@ seal_parts(const uint8_t key[32], const struct entry *e, uint8_t out[32])
   hmac_sha256_update(&c, sizeof *e->qs * e->h.nquestions, (const uint8_t *) e->qs);
   hmac_sha256_update(&c, sizeof *e->ret * e->h.nretired, (const uint8_t *) e->ret);
   hmac_sha256_update(&c, sizeof *e->was * e->h.nwas, (const uint8_t *) e->was);
+  hmac_sha256_update(&c, sizeof *e->scp * e->h.nscopes, (const uint8_t *) e->scp);
+  hmac_sha256_update(&c, sizeof *e->app * e->h.napplies, (const uint8_t *) e->app);
   hmac_sha256_update(&c, e->b.len, (const uint8_t *) e->b.data);
   hmac_sha256_digest(&c, 32, out);
 }
@@ -227,6 +237,7 @@ store(const questionnaire *q, const uint8_t key[32], const uint8_t source[32], c
   e.h.order_mark = 0x01020304;
   e.h.sizes = SIZES;
   e.h.sizes2 = (uint32_t) sizeof(struct rretired);
+  e.h.sizes3 = (uint32_t) sizeof(struct rscope);
   memcpy(e.h.loader, QCACHE_LOADER, sizeof e.h.loader);
   memcpy(e.h.source, source, 32);
   e.h.nsectors = (uint32_t) q->nsectors;
@@ -269,6 +280,20 @@ store(const questionnaire *q, const uint8_t key[32], const uint8_t source[32], c
         e.lg[nlg] = (struct rlg){ (uint32_t) s->lg[k].part,
                                   { put(&e.b, s->lg[k].items.s[0]), put(&e.b, s->lg[k].items.s[1]) } };
     }
+  e.h.nscopes = (uint32_t) q->nscopes;
+  e.scp = xcalloc(q->nscopes ? q->nscopes : 1, sizeof *e.scp);
+  for (size_t i = 0; i < q->nscopes; i++)
+    {
+      const qn_scope *x = &q->scopes[i];
+      e.scp[i] = (struct rscope){ put(&e.b, x->id), { put(&e.b, x->text.s[0]), put(&e.b, x->text.s[1]) },
+                                  { put(&e.b, x->absent.s[0]), put(&e.b, x->absent.s[1]) }, x->line };
+    }
+  size_t napp = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    napp += q->questions[i].napplies;
+  e.h.napplies = (uint32_t) napp;
+  e.app = xcalloc(napp ? napp : 1, sizeof *e.app);
+  napp = 0;
   size_t nwas = 0;
   for (size_t i = 0; i < q->nquestions; i++)
     nwas += q->questions[i].nwas;
@@ -286,11 +311,14 @@ store(const questionnaire *q, const uint8_t key[32], const uint8_t source[32], c
                                     { put(&e.b, x->hint.s[0]), put(&e.b, x->hint.s[1]) },
                                     { put(&e.b, x->level_note.s[0]), put(&e.b, x->level_note.s[1]) },
                                     x->revision, (uint32_t) x->nwas, (uint32_t) nwas,
+                                    (uint32_t) x->napplies, (uint32_t) napp,
                                     x->ncsf ? put(&e.b, csf) : NOSTR,
                                     (uint8_t) x->phase, (uint8_t) x->level, (uint8_t) x->basis, 0,
                                     x->line };
       for (size_t k = 0; k < x->nwas; k++)
         e.was[nwas++] = put(&e.b, x->was[k]);
+      for (size_t k = 0; k < x->napplies; k++)
+        e.app[napp++] = (uint32_t) x->applies[k];
     }
   e.ret = xcalloc(q->nretired ? q->nretired : 1, sizeof *e.ret);
   for (size_t i = 0; i < q->nretired; i++)
@@ -310,6 +338,8 @@ store(const questionnaire *q, const uint8_t key[32], const uint8_t source[32], c
   free(e.qs);
   free(e.ret);
   free(e.was);
+  free(e.scp);
+  free(e.app);
   free(e.b.data);
 }
 
@@ -348,6 +378,10 @@ rebuild(char *buf, const char *path)
   p += sizeof *ret * h.nretired;
   uint32_t *was = (uint32_t *) p;
   p += sizeof *was * h.nwas;
+  struct rscope *scp = (struct rscope *) p;
+  p += sizeof *scp * h.nscopes;
+  uint32_t *app = (uint32_t *) p;
+  p += sizeof *app * h.napplies;
   const char *blob = p;
   bool bad = h.blob == 0 || blob[h.blob - 1] != '\0';
 
@@ -402,6 +436,27 @@ rebuild(char *buf, const char *path)
         }
     }
   q->nsections = h.nsections;
+  q->scopes = xcalloc(h.nscopes ? h.nscopes : 1, sizeof *q->scopes);
+  for (uint32_t i = 0; i < h.nscopes; i++)
+    {
+      qn_scope *x = &q->scopes[i];
+      x->id = str_at(blob, h.blob, scp[i].id, &bad);
+      bad |= !x->id;
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          x->text.s[l] = str_at(blob, h.blob, scp[i].text[l], &bad);
+          x->absent.s[l] = str_at(blob, h.blob, scp[i].absent[l], &bad);
+          bad |= !x->text.s[l] || !x->absent.s[l];
+        }
+      x->line = scp[i].line;
+    }
+  q->nscopes = h.nscopes;
+  size_t *apply = qn_alloc(q, (h.napplies ? h.napplies : 1) * sizeof *apply);
+  for (uint32_t i = 0; i < h.napplies; i++)
+    {
+      bad |= app[i] >= h.nscopes;
+      apply[i] = app[i] < h.nscopes ? app[i] : 0;
+    }
   q->questions = xcalloc(h.nquestions ? h.nquestions : 1, sizeof *q->questions);
   const char **wstr = qn_alloc(q, (h.nwas ? h.nwas : 1) * sizeof *wstr);
   for (uint32_t i = 0; i < h.nwas; i++)
@@ -453,6 +508,9 @@ rebuild(char *buf, const char *path)
       x->revision = r->revision;
       x->was = bad ? NULL : wstr + r->was_first;
       x->nwas = bad ? 0 : r->nwas;
+      bad |= r->applies_first > h.napplies || r->napplies > h.napplies - r->applies_first;
+      x->applies = bad ? NULL : apply + r->applies_first;
+      x->napplies = bad ? 0 : r->napplies;
       x->line = r->line;
     }
   q->nquestions = h.nquestions;
@@ -497,9 +555,11 @@ qcache_decode(char *buf, size_t size, const uint8_t source[32], const char *qpat
   uint64_t want = sizeof h + (uint64_t) sizeof(struct rsector) * h.nsectors
                   + (uint64_t) sizeof(struct rsection) * h.nsections + (uint64_t) sizeof(struct rlg) * h.nlg
                   + (uint64_t) sizeof(struct rquestion) * h.nquestions
-                  + (uint64_t) sizeof(struct rretired) * h.nretired + (uint64_t) sizeof(uint32_t) * h.nwas + h.blob;
+                  + (uint64_t) sizeof(struct rretired) * h.nretired + (uint64_t) sizeof(uint32_t) * h.nwas
+                  + (uint64_t) sizeof(struct rscope) * h.nscopes + (uint64_t) sizeof(uint32_t) * h.napplies
+                  + h.blob;
   bool ok = memcmp(h.magic, MAGIC, 8) == 0 && h.order_mark == 0x01020304 && h.sizes == SIZES
-            && h.sizes2 == sizeof(struct rretired)
+            && h.sizes2 == sizeof(struct rretired) && h.sizes3 == sizeof(struct rscope)
             && memcmp(h.loader, QCACHE_LOADER, sizeof h.loader) == 0
             && (!source || memcmp(h.source, source, 32) == 0) && want == size;
   return ok ? rebuild(buf, qpath) : NULL;

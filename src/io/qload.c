@@ -195,6 +195,130 @@ load_sectors(cfg_reader *r, questionnaire *q, const config_setting_t *list)
     }
 }
 
+/* Whether id can name a scope question: a word of lower-case letters,
+ * digits and '_' that starts with a letter, so that an answers file can
+ * use it as a setting's name (kijun-answers(5)). */
+static bool
+scope_id_ok(const char *id)
+{
+  if (!(*id >= 'a' && *id <= 'z'))
+    return false;
+  for (const char *p = id; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+      return false;
+  return strlen(id) <= 32;
+}
+
+static void
+load_scopes(cfg_reader *r, questionnaire *q, const config_setting_t *list)
+{
+  unsigned n = (unsigned) config_setting_length(list);
+  q->scopes = xcalloc(n ? n : 1, sizeof *q->scopes);
+  static const char *const keys[] = { "id", "ja", "en", "no", NULL };
+  for (unsigned i = 0; i < n; i++)
+    {
+      const config_setting_t *g = config_setting_get_elem(list, i);
+      cfg_where where = { N_("scope question %u"), NULL, i + 1, NULL, NULL };
+      if (config_setting_type(g) != CONFIG_TYPE_GROUP)
+        {
+          not_a_group(r, g, &where, "{ id = ...; ja = ...; en = ...; no = { ja = ...; en = ...; }; }");
+          continue;
+        }
+      const char *id = cfg_string(r, g, "id", true, false, &where);
+      if (id)
+        where = (cfg_where){ N_("scope question '%s'"), id, 0, NULL, NULL };
+      cfg_check_keys(r, g, keys, &where);
+      qn_scope *s = &q->scopes[q->nscopes];
+      s->line = cfg_line(g);
+      for (int l = 0; l < LANG_COUNT; l++)
+        s->text.s[l] = cfg_string(r, g, lang_code((enum lang) l), true, false, &where);
+      load_text(r, g, "no", false, &where, &s->absent);
+      if (!id)
+        continue;
+      if (!scope_id_ok(id))
+        {
+          diag_add(r->diag, r->file, cfg_line(g),
+                   _("scope question id '%s' is not a word; expected at most 32 lower-case letters, digits and '_', starting with a letter"),
+                   id);
+          continue;
+        }
+      long first = qn_find_scope(q, id);
+      if (first >= 0)
+        {
+          diag_add(r->diag, r->file, cfg_line(g),
+                   _("scope question id '%s' is used twice (first at line %d); expected unique ids"), id,
+                   q->scopes[first].line);
+          continue;
+        }
+      s->id = id;
+      q->nscopes++;
+    }
+}
+
+/* A question's applies: one scope id, or a list of them (any applies). */
+static void
+load_applies(cfg_reader *r, questionnaire *q, qn_question *x, const config_setting_t *g,
+             config_setting_t *m, const cfg_where *where)
+{
+  if (!m)
+    return;
+  const char *one[1];
+  const char **ids = one;
+  size_t n = 0;
+  char wbuf[256];
+  int t = config_setting_type(m);
+  if (t == CONFIG_TYPE_STRING)
+    {
+      if ((one[0] = cfg_string_in(r, g, m, "applies", false, false, where)))
+        n = 1;
+    }
+  else if (t == CONFIG_TYPE_LIST || t == CONFIG_TYPE_ARRAY)
+    {
+      size_t len = (size_t) config_setting_length(m);
+      if (len == 0)
+        {
+          diag_add(r->diag, r->file, cfg_line(m),
+                   _("'applies' in %s is empty; expected the id of a scope question, or a list of them"),
+                   cfg_where_text(where, wbuf, sizeof wbuf));
+          return;
+        }
+      ids = qn_alloc(q, len * sizeof *ids);
+      n = cfg_string_list(r, m, "applies", where, ids);
+    }
+  else
+    {
+      diag_add(r->diag, r->file, cfg_line(m),
+               _("'applies' in %s is not a string or a list; expected applies = \"ID\"; or applies = ( \"ID\", ... );"),
+               cfg_where_text(where, wbuf, sizeof wbuf));
+      return;
+    }
+  if (!n)
+    return;
+  x->applies = qn_alloc(q, n * sizeof *x->applies);
+  for (size_t k = 0; k < n; k++)
+    {
+      long si = qn_find_scope(q, ids[k]);
+      if (si < 0)
+        {
+          char expected[256] = "";
+          size_t len = 0;
+          for (size_t i = 0; i < q->nscopes && len + 40 < sizeof expected; i++)
+            len += (size_t) snprintf(expected + len, sizeof expected - len, "%s%s", i ? ", " : "",
+                                     q->scopes[i].id);
+          if (q->nscopes)
+            diag_add(r->diag, r->file, cfg_line(m),
+                     _("'applies' in %s names '%s', which is not in 'scope'; expected one of: %s"),
+                     cfg_where_text(where, wbuf, sizeof wbuf), ids[k], expected);
+          else
+            diag_add(r->diag, r->file, cfg_line(m),
+                     _("'applies' in %s names '%s', but the questionnaire has no 'scope' list; expected scope questions in 'scope' first"),
+                     cfg_where_text(where, wbuf, sizeof wbuf), ids[k]);
+          continue;
+        }
+      x->applies[x->napplies++] = (size_t) si;
+    }
+}
+
 static void
 load_lgrefs(cfg_reader *r, questionnaire *q, qn_section *s, const config_setting_t *g,
             const cfg_where *where)
@@ -266,9 +390,11 @@ load_questions(cfg_reader *r, questionnaire *q, const config_setting_t *list)
 {
   unsigned n = (unsigned) config_setting_length(list);
   q->questions = xcalloc(n ? n : 1, sizeof *q->questions);
-  enum { K_ID, K_SECTION, K_PHASE, K_LEVEL, K_BASIS, K_CSF, K_TEXT, K_HINT, K_LNOTE, K_REV, K_WAS };
+  enum { K_ID, K_SECTION, K_PHASE, K_LEVEL, K_BASIS, K_CSF, K_TEXT, K_HINT, K_LNOTE, K_REV, K_WAS,
+         K_APPLIES };
   static const char *const keys[] = { "id", "section", "phase", "level", "level_basis", "csf",
-                                      "text", "hint", "level_note", "revision", "was", NULL };
+                                      "text", "hint", "level_note", "revision", "was", "applies",
+                                      NULL };
   for (unsigned i = 0; i < n; i++)
     {
       const config_setting_t *g = config_setting_get_elem(list, i);
@@ -321,6 +447,7 @@ load_questions(cfg_reader *r, questionnaire *q, const config_setting_t *list)
           x->was = qn_alloc(q, (size_t) config_setting_length(was) * sizeof *x->was);
           x->nwas = cfg_string_list(r, was, "was", &where, x->was);
         }
+      load_applies(r, q, x, g, m[K_APPLIES], &where);
       if (!id || si < 0)
         continue;
       x->id = id;
@@ -451,7 +578,8 @@ qload_reader(cfg_reader *rp, int open_rc, questionnaire **out)
   const config_setting_t *root = config_root_setting(r.cfg);
   const cfg_where top = { N_("the questionnaire"), NULL, 0, NULL, NULL };
   static const char *const keys[] = { "kijun_questionnaire", "id", "version", "edition", "title",
-                                      "source", "guidance", "sectors", "sections", "questions", "retired", NULL };
+                                      "source", "guidance", "sectors", "scope", "sections", "questions",
+                                      "retired", NULL };
   if (!config_setting_get_member(root, "kijun_questionnaire"))
     diag_add(d, path, 1, _("not a kijun questionnaire: 'kijun_questionnaire' is missing; expected kijun_questionnaire = %d; at the top"),
              QLOAD_FORMAT);
@@ -475,6 +603,9 @@ qload_reader(cfg_reader *rp, int open_rc, questionnaire **out)
   const config_setting_t *list;
   if ((list = cfg_group(&r, root, "sectors", true, true, &top)))
     load_sectors(&r, q, list);
+  /* Before the questions, whose applies name them. */
+  if ((list = cfg_group(&r, root, "scope", false, true, &top)))
+    load_scopes(&r, q, list);
   if ((list = cfg_group(&r, root, "sections", true, true, &top)))
     {
       load_sections(&r, q, list);

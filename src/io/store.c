@@ -83,7 +83,7 @@ read_doc(store_doc *doc, int rc, size_t before, diag_t *d, store_doc **out)
                  STORE_FORMAT);
     }
   static const char *const keys[] = { "kijun_answers", "questionnaire", "profile", "previous",
-                                      "position", "review", "answers", "retired", "summary", NULL };
+                                      "position", "review", "unreached", "answers", "retired", "summary", NULL };
   cfg_check_keys(r, root, keys, &top);
   const config_setting_t *qg = cfg_group(r, root, "questionnaire", true, false, &top);
   if (qg)
@@ -128,6 +128,45 @@ unsigned store_doc_qedition(const store_doc *doc) { return doc->qedition; }
 diag_t *store_doc_warnings(store_doc *doc) { return &doc->warn; }
 int store_doc_qline(const store_doc *doc) { return doc->qline; }
 
+/* The scope answers, profile.scope = { ot = "no"; ... }.  An answer to a
+ * scope question the questionnaire does not ask is kept, with a word. */
+static void
+bind_scope(store_doc *doc, const questionnaire *q, assessment *a, const config_setting_t *pg,
+           const cfg_where *parent)
+{
+  cfg_reader *r = &doc->r;
+  const config_setting_t *sg = cfg_group(r, pg, "scope", false, false, parent);
+  if (!sg)
+    return;
+  const cfg_where where = { N_("'%s' of %s"), NULL, 0, "scope", parent };
+  unsigned n = (unsigned) config_setting_length(sg);
+  for (unsigned i = 0; i < n; i++)
+    {
+      const config_setting_t *m = config_setting_get_elem(sg, i);
+      const char *id = config_setting_name(m);
+      char wbuf[256], expected[64];
+      const char *v = config_setting_type(m) == CONFIG_TYPE_STRING ? config_setting_get_string(m) : NULL;
+      int val = v ? vocab_parse(&ans_scope_vocab, v) : -1;
+      if (val < 0)
+        {
+          if (v)
+            diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is \"%s\"; expected one of: %s"), id,
+                     cfg_where_text(&where, wbuf, sizeof wbuf), v,
+                     vocab_list(&ans_scope_vocab, expected, sizeof expected));
+          else
+            diag_add(r->diag, r->file, cfg_line(m), _("'%s' in %s is not a string; expected one of: %s"), id,
+                     cfg_where_text(&where, wbuf, sizeof wbuf),
+                     vocab_list(&ans_scope_vocab, expected, sizeof expected));
+          continue;
+        }
+      if (qn_find_scope(q, id) < 0)
+        diag_add(&doc->warn, r->file, cfg_line(m),
+                 _("scope question '%s' is not one of questionnaire '%s'; its answer is kept and governs no question"),
+                 id, q->id);
+      ans_set_scope(a, id, (enum ans_scope) val);
+    }
+}
+
 static void
 bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
 {
@@ -138,7 +177,13 @@ bind_profile(store_doc *doc, const questionnaire *q, assessment *a)
   if (!pg)
     return;
   const cfg_where where = { N_("'profile'"), NULL, 0, NULL, NULL };
-  cfg_check_keys(r, pg, ans_field_keys, &where);
+  const char *keys[ANS_FIELD_COUNT + 2];
+  for (int f = 0; f < ANS_FIELD_COUNT; f++)
+    keys[f] = ans_field_key((enum ans_field) f);
+  keys[ANS_FIELD_COUNT] = "scope";
+  keys[ANS_FIELD_COUNT + 1] = NULL;
+  cfg_check_keys(r, pg, keys, &where);
+  bind_scope(doc, q, a, pg, &where);
   for (int f = 0; f < ANS_FIELD_COUNT; f++)
     {
       const char *key = ans_field_key((enum ans_field) f);
@@ -260,18 +305,21 @@ bind_position(store_doc *doc, const questionnaire *q, assessment *a)
 }
 
 /* review = [ "id", ... ]: the questions the respondent marked to look at
- * again; an id that names no question (another edition) is left out. */
+ * again (or, for key "unreached", those no earlier answer reached in a
+ * migration); an id that names no question (another edition) is left
+ * out. */
 static void
-bind_review(store_doc *doc, const questionnaire *q, assessment *a)
+bind_marks(store_doc *doc, const questionnaire *q, assessment *a, const char *key)
 {
   cfg_reader *r = &doc->r;
   const config_setting_t *root = config_root_setting(r->cfg);
-  const config_setting_t *l = config_setting_get_member(root, "review");
+  const config_setting_t *l = config_setting_get_member(root, key);
+  bool unreached = strcmp(key, "unreached") == 0;
   if (!l)
     return;
   if (!config_setting_is_aggregate(l))
     {
-      diag_add(r->diag, r->file, cfg_line(l), _("'review' is not a list; expected review = [ \"1.2-a\", ... ];"));
+      diag_add(r->diag, r->file, cfg_line(l), _("'%s' is not a list; expected %s = [ \"1.2-a\", ... ];"), key, key);
       return;
     }
   for (int k = 0; k < config_setting_length(l); k++)
@@ -279,10 +327,14 @@ bind_review(store_doc *doc, const questionnaire *q, assessment *a)
       const char *id = config_setting_get_string_elem(l, k);
       long qi = id ? qn_find_question(q, id) : -1;
       if (!id)
-        diag_add(r->diag, r->file, cfg_line(l), _("'review' holds something other than a question id; "
-                                                    "expected review = [ \"1.2-a\", ... ];"));
+        diag_add(r->diag, r->file, cfg_line(l), _("'%s' holds something other than a question id; "
+                                                    "expected %s = [ \"1.2-a\", ... ];"), key, key);
+      else if (qi >= 0 && unreached)
+        a->e[qi].unreached = true;
       else if (qi >= 0)
         a->e[qi].review = true;
+      else if (unreached)
+        continue;
       else
         {
           /* A question renamed, merged or split: the mark goes with its
@@ -300,6 +352,7 @@ typedef struct given
 {
   ans_source s;
   const char *from;
+  enum ans_status proposal;
   int line;
   bool no_revision;           /* the answer does not say its revision */
 } given;
@@ -310,11 +363,11 @@ typedef struct given
  * last, in the plan table's order. */
 #define PLAN_KEY_(id, key, ...) key,
 static const char *const answer_keys[] = { "question", "status", "note", "evidence", "updated",
-                                           "revision", "reconfirm", "from",
+                                           "revision", "reconfirm", "from", "proposal",
                                            ANS_PLAN_TABLE(PLAN_KEY_) NULL };
 #undef PLAN_KEY_
 enum { AK_QUESTION, AK_STATUS, AK_NOTE, AK_EVIDENCE, AK_UPDATED, AK_REVISION, AK_RECONFIRM, AK_FROM,
-       AK_PLAN };
+       AK_PROPOSAL, AK_PLAN };
 _Static_assert(AK_PLAN + ANS_PLAN_COUNT < CFG_MAX_SLOTS, "an answer group's keys fit cfg_members");
 
 /* The plan fields of an answer group (its slots m) into plan[]; dates
@@ -390,6 +443,16 @@ read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, giv
                out->s.id ? out->s.id : "?", vocab_list(&ans_status_vocab, expected, sizeof expected));
     }
   out->s.status = s > 0 ? (enum ans_status) s : ANS_NONE;
+  const char *pr = cfg_string_in(r, g, m[AK_PROPOSAL], "proposal", false, false, where);
+  int p = pr ? vocab_parse(&ans_status_vocab, pr) : -1;
+  if (pr && p <= 0)
+    {
+      char expected[256];
+      diag_add(r->diag, r->file, cfg_line(m[AK_PROPOSAL]),
+               _("proposal \"%s\" of question '%s' is unknown; expected one of: %s"), pr,
+               out->s.id ? out->s.id : "?", vocab_list(&ans_status_vocab, expected, sizeof expected));
+    }
+  out->proposal = p > 0 ? (enum ans_status) p : ANS_NONE;
   return out->s.id != NULL;
 }
 
@@ -469,6 +532,9 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
           /* A revision that rose changed the question's meaning. */
           e->reconfirm = e->status != ANS_NONE
                          && (gv[i].s.reconfirm || gv[i].s.revision < q->questions[qi].revision);
+          /* A proposal is an answer to confirm, never one given. */
+          e->proposal = e->status == ANS_NONE ? gv[i].proposal : ANS_NONE;
+          e->reconfirm |= e->proposal != ANS_NONE;
           continue;
         }
       /* An old id (or one no longer asked) answered twice is the same
@@ -621,7 +687,8 @@ store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out, 
   bind_profile(doc, q, a);
   bind_previous(doc, a);
   bind_position(doc, q, a);
-  bind_review(doc, q, a);
+  bind_marks(doc, q, a, "review");
+  bind_marks(doc, q, a, "unreached");
   bind_answers(doc, q, a);
   bind_retired(doc, a);
   if (diag_count(d) > before)
@@ -773,7 +840,8 @@ put_previous(FILE *f, const ans_previous *p)
  * out. */
 static void
 put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, const char *updated,
-           unsigned revision, bool reconfirm, const char *from, char *const plan[ANS_PLAN_COUNT])
+           unsigned revision, bool reconfirm, const char *from, enum ans_status proposal,
+           char *const plan[ANS_PLAN_COUNT])
 {
   if (st != ANS_NONE)
     {
@@ -792,6 +860,8 @@ put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, 
     fputs("; reconfirm = true", f);
   if (from)
     fputs("; from = ", f), put_text(f, from);
+  if (proposal != ANS_NONE)
+    fputs("; proposal = ", f), put_text(f, ans_status_key(proposal));
   for (int k = 0; k < ANS_PLAN_COUNT; k++)
     if (plan[k])
       fprintf(f, "; %s = ", ans_plan_key((enum ans_plan) k)), put_text(f, plan[k]);
@@ -816,6 +886,17 @@ store_write(FILE *f, const assessment *a)
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     if (a->profile[i])
       put_kv(f, "  ", ans_field_key((enum ans_field) i), a->profile[i]);
+  bool scoped = false;
+  for (size_t i = 0; i < a->nscope; i++)
+    if (a->scope[i].value != ANS_SCOPE_UNSET)
+      {
+        /* Ids are words (kijun-questionnaire(5)), so they are names here. */
+        fprintf(f, "%s%s = \"%s\";", scoped ? " " : "  scope = { ", a->scope[i].id,
+                ans_scope_key(a->scope[i].value));
+        scoped = true;
+      }
+  if (scoped)
+    fputs(" };\n", f);
   fputs("};\n\n", f);
   if (a->previous)
     put_previous(f, a->previous);
@@ -831,6 +912,16 @@ store_write(FILE *f, const assessment *a)
       }
   if (any)
     fputs(" ];\n\n", f);
+  any = false;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    if (a->e[q->order[pos]].unreached)
+      {
+        fputs(any ? ", " : "unreached = [ ", f);
+        put_string(f, q->questions[q->order[pos]].id);
+        any = true;
+      }
+  if (any)
+    fputs(" ];\n\n", f);
   fputs("answers = (", f);
   bool first = true;
   /* Walk order, so the file reads like the questionnaire. */
@@ -838,7 +929,7 @@ store_write(FILE *f, const assessment *a)
     {
       size_t i = q->order[pos];
       const ans_entry *e = &a->e[i];
-      if (e->status == ANS_NONE && !e->note && !e->evidence && !ans_has_plan(e))
+      if (!ans_given(e))
         continue;
       fputs(first ? "\n" : ",\n", f);
       first = false;
@@ -846,7 +937,7 @@ store_write(FILE *f, const assessment *a)
       put_string(f, q->questions[i].id);
       put_answer(f, e->status, e->note, e->evidence, e->updated,
                  e->status != ANS_NONE ? (e->revision ? e->revision : q->questions[i].revision) : 0,
-                 e->reconfirm, e->from, e->plan);
+                 e->reconfirm && e->status != ANS_NONE, e->from, e->proposal, e->plan);
     }
   fputs(first ? ");\n\n" : "\n);\n\n", f);
   /* Answers to questions no longer asked: kept, every save. */
@@ -859,7 +950,7 @@ store_write(FILE *f, const assessment *a)
           fputs(k ? ",\n  { question = " : "\n  { question = ", f);
           put_string(f, x->question);
           put_answer(f, x->status, x->note, x->evidence, x->updated, x->revision, false, x->from,
-                     x->plan);
+                     ANS_NONE, x->plan);
         }
       fputs("\n);\n\n", f);
     }

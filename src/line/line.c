@@ -383,6 +383,13 @@ show_question(lm *m)
       say("%s: %s", _("NIST CSF 2.0"), refs);
       free(refs);
     }
+  /* Out of scope: said before the question, as the screens say it. */
+  char *why = ans_scope_reason(m->s->a, qi, l);
+  if (why)
+    {
+      say("%s %s", why, _("(left out of the figures; answer kept; p changes the scope)"));
+      free(why);
+    }
   say("%s", qn_tr(&x->text, l));
   show_recorded(m, qi);
   for (int c = 0; c + 1 < ANS_STATUS_COUNT; c++)
@@ -714,6 +721,56 @@ toggle_review(lm *m)
       qn_of(m)->questions[qi].id);
 }
 
+/* The scope questions, one by one: y or n answers, Enter keeps, - clears;
+ * then how many questions are out of scope. */
+static void
+edit_scope(lm *m)
+{
+  const questionnaire *q = qn_of(m);
+  for (size_t k = 0; k < q->nscopes; k++)
+    {
+      enum ans_scope was = ans_scope_of(m->s->a, k);
+      /* TRANSLATORS: the line mode's prompt for a scope question: the
+         question, then the current answer in brackets. */
+      char *prompt = xasprintf(_("%s (y yes, n no) [%s]:"), qn_tr(&q->scopes[k].text, i18n_lang()),
+                               ans_scope_name(was));
+      char *line = NULL;
+      int v = -1;
+      for (;;)
+        {
+          line = ask(m, prompt);
+          if (!line)
+            break;
+          char *t = trim(line);
+          char *fold = txt_fold(t);
+          v = !*fold ? (int) was : strcmp(fold, "-") == 0 ? ANS_SCOPE_UNSET
+              : strcmp(fold, "y") == 0 ? ANS_SCOPE_YES : strcmp(fold, "n") == 0 ? ANS_SCOPE_NO : -1;
+          free(fold);
+          if (v >= 0)
+            break;
+          say("%s", _("Type y for yes, n for no, - to clear, or Enter to keep it."));
+          free(line);
+        }
+      free(prompt);
+      if (!line)
+        return;
+      free(line);
+      if (v != (int) was)
+        {
+          ans_set_scope(m->s->a, q->scopes[k].id, (enum ans_scope) v);
+          changed(m);
+        }
+    }
+  if (!q->nscopes)
+    return;
+  size_t out = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    out += !ans_in_scope(m->s->a, i);
+  say(ngettext("%zu question is out of scope now; answers typed on it are kept.",
+               "%zu questions are out of scope now; answers typed on them are kept.", out),
+      out);
+}
+
 /* The respondent profile, field by field: Enter keeps, - clears; the
  * sector by its number in the questionnaire's list. */
 static void
@@ -764,6 +821,7 @@ edit_profile(lm *m)
         }
       free(line);
     }
+  edit_scope(m);
 }
 
 static void

@@ -17,6 +17,10 @@ ans_new(const questionnaire *qn)
   assessment *a = xcalloc(1, sizeof *a);
   a->qn = qn;
   a->e = xcalloc(qn->nquestions ? qn->nquestions : 1, sizeof *a->e);
+  a->nscope = qn->nscopes;
+  a->scope = xcalloc(qn->nscopes ? qn->nscopes : 1, sizeof *a->scope);
+  for (size_t i = 0; i < qn->nscopes; i++)
+    a->scope[i].id = xstrdup(qn->scopes[i].id);
   return a;
 }
 
@@ -46,6 +50,9 @@ ans_free(assessment *a)
         free(r->plan[f]);
     }
   free(a->retired);
+  for (size_t i = 0; i < a->nscope; i++)
+    free(a->scope[i].id);
+  free(a->scope);
   ans_previous_free(a->previous);
   for (int f = 0; f < ANS_FIELD_COUNT; f++)
     free(a->profile[f]);
@@ -191,6 +198,7 @@ ans_set_status(assessment *a, size_t qi, enum ans_status st)
 {
   a->e[qi].status = st;
   a->e[qi].reconfirm = false;
+  a->e[qi].proposal = ANS_NONE;
   a->e[qi].revision = a->qn->questions[qi].revision;
   stamp(&a->e[qi]);
 }
@@ -326,7 +334,7 @@ ans_combine(assessment *a, size_t qi, const ans_source *const *src, size_t n, bo
 bool
 ans_given(const ans_entry *e)
 {
-  return e->status != ANS_NONE || e->note || e->evidence || ans_has_plan(e);
+  return e->status != ANS_NONE || e->proposal != ANS_NONE || e->note || e->evidence || ans_has_plan(e);
 }
 
 int
@@ -355,6 +363,67 @@ ans_set_profile(assessment *a, enum ans_field f, const char *value)
   replace(&a->profile[f], value);
 }
 
+enum ans_scope
+ans_scope_of(const assessment *a, size_t si)
+{
+  return si < a->qn->nscopes ? a->scope[si].value : ANS_SCOPE_UNSET;
+}
+
+void
+ans_set_scope(assessment *a, const char *id, enum ans_scope v)
+{
+  for (size_t i = 0; i < a->nscope; i++)
+    if (strcmp(a->scope[i].id, id) == 0)
+      {
+        a->scope[i].value = v;
+        return;
+      }
+  if (v == ANS_SCOPE_UNSET)
+    return;
+  a->scope = xrealloc(a->scope, (a->nscope + 1) * sizeof *a->scope);
+  a->scope[a->nscope++] = (ans_scope_answer){ xstrdup(id), v };
+}
+
+void
+ans_copy_scope(assessment *to, const assessment *from)
+{
+  for (size_t i = 0; i < from->nscope; i++)
+    if (from->scope[i].value != ANS_SCOPE_UNSET)
+      ans_set_scope(to, from->scope[i].id, from->scope[i].value);
+}
+
+bool
+ans_in_scope(const assessment *a, size_t qi)
+{
+  const qn_question *x = &a->qn->questions[qi];
+  for (size_t k = 0; k < x->napplies; k++)
+    if (a->scope[x->applies[k]].value != ANS_SCOPE_NO)
+      return true;
+  return x->napplies == 0;
+}
+
+char *
+ans_scope_reason(const assessment *a, size_t qi, enum lang l)
+{
+  if (ans_in_scope(a, qi))
+    return NULL;
+  const qn_question *x = &a->qn->questions[qi];
+  char *why = xstrdup(qn_tr(&a->qn->scopes[x->applies[0]].absent, l));
+  for (size_t k = 1; k < x->napplies; k++)
+    {
+      /* TRANSLATORS: joins the reasons a question is out of scope: "no
+         internet-facing services, no telework". */
+      char *more = xasprintf(_("%s, %s"), why, qn_tr(&a->qn->scopes[x->applies[k]].absent, l));
+      free(why);
+      why = more;
+    }
+  /* TRANSLATORS: why a question is left out of the figures; %s is what
+     the profile's scope answers say, e.g. "no control systems". */
+  char *out = xasprintf(_("not in scope: %s"), why);
+  free(why);
+  return out;
+}
+
 const char *
 ans_profile_shown(const questionnaire *q, const assessment *a, enum ans_field f, enum lang l)
 {
@@ -380,6 +449,7 @@ ans_copy_entry(assessment *a, size_t qi, const ans_entry *from)
   replace(&e->from, from->from);
   e->revision = from->revision;
   e->reconfirm = from->reconfirm;
+  e->proposal = from->proposal;
   for (int f = 0; f < ANS_PLAN_COUNT; f++)
     replace(&e->plan[f], from->plan[f]);
 }
@@ -447,6 +517,8 @@ bool
 ans_open(const assessment *a, size_t qi, bool reasons)
 {
   const ans_entry *e = &a->e[qi];
+  if (!ans_in_scope(a, qi))
+    return false;
   return e->status == ANS_NONE || e->reconfirm || (reasons && ans_needs_reason(e->status) && !ans_has_reason(e));
 }
 
@@ -483,6 +555,28 @@ static const char *const status_keys[] = { ANS_STATUS_TABLE(KEY_) };
 _Static_assert(sizeof status_keys / sizeof status_keys[0] == ANS_STATUS_COUNT, "one key a status");
 /* Files never say "unanswered". */
 const vocab ans_status_vocab = { status_keys, ANS_STATUS_COUNT, ANS_NONE + 1 };
+
+#define KEY_(id, key, label) key,
+#define LABEL_(id, key, label) label,
+static const char *const scope_keys[] = { ANS_SCOPE_TABLE(KEY_) };
+static const char *const scope_labels[] = { ANS_SCOPE_TABLE(LABEL_) };
+#undef KEY_
+#undef LABEL_
+_Static_assert(sizeof scope_keys / sizeof scope_keys[0] == ANS_SCOPE_COUNT, "one key a scope answer");
+/* Files never say "unanswered". */
+const vocab ans_scope_vocab = { scope_keys, ANS_SCOPE_COUNT, ANS_SCOPE_UNSET + 1 };
+
+const char *
+ans_scope_key(enum ans_scope v)
+{
+  return scope_keys[v];
+}
+
+const char *
+ans_scope_name(enum ans_scope v)
+{
+  return _(scope_labels[v]);
+}
 
 #define KEY_(id, key, label, form) key,
 #define LABEL_(id, key, label, form) label,

@@ -128,8 +128,13 @@ typedef struct ans_entry
                                  questionnaire: to be confirmed by choosing a
                                  status again */
   char *from;                 /* after a migration: "QID: id, ..." it came from */
+  /* After a migration through a narrower or overlapping relation: the
+   * carried answer, not taken as given (status stays unanswered) until
+   * the respondent chooses a status; ANS_NONE when there is none. */
+  enum ans_status proposal;
   char *plan[ANS_PLAN_COUNT]; /* NULL or text; the dates YYYY-MM-DD */
   bool review;                /* marked by the respondent to look at again */
+  bool unreached;             /* after a migration: no earlier answer reached it */
 } ans_entry;
 
 /* An answer to a question this questionnaire no longer asks: retired on
@@ -172,6 +177,34 @@ enum { ANS_FORM_FIELDS = 0 ANS_FIELD_TABLE(ANS_FORM_) };
 /* The profile's keys, NULL-ended, for checking a file's profile group. */
 extern const char *const ans_field_keys[ANS_FIELD_COUNT + 1];
 
+/* The answers to a scope question (qn_scope), X(ID, KEY, LABEL): files
+ * and reports name yes and no; an unanswered one is absent from files
+ * and keeps every question it governs in scope. */
+#define ANS_SCOPE_TABLE(X) \
+  /* TRANSLATORS: answers to a scope question ("Does your organisation \
+     operate control systems?"). At most 14 columns. */ \
+  X(UNSET, "", N_("Not answered")) \
+  X(YES, "yes", N_("Yes")) \
+  X(NO, "no", N_("No"))
+
+enum ans_scope
+{
+#define ANS_ENUM_(id, key, label) ANS_SCOPE_##id,
+  ANS_SCOPE_TABLE(ANS_ENUM_)
+#undef ANS_ENUM_
+  ANS_SCOPE_COUNT
+};
+
+/* yes and no, for files. */
+extern const vocab ans_scope_vocab;
+
+/* One scope answer: the scope question's id and what was answered. */
+typedef struct ans_scope_answer
+{
+  char *id;
+  enum ans_scope value;
+} ans_scope_answer;
+
 /* What an assessment records of the cycle before it (kijun --next-cycle):
  * where its answers file was, when it started, and its coverage, so that
  * the changes can be shown even when that file is gone.  The figures are
@@ -196,6 +229,11 @@ typedef struct assessment
   ans_entry *e;               /* qn->nquestions entries */
   ans_retired *retired;       /* answers to questions no longer asked */
   size_t nretired, retired_cap;
+  /* Scope answers: the first qn->nscopes are the questionnaire's scope
+   * questions, in its order (UNSET when not answered); then the answers
+   * to scope questions it does not ask, kept and written back. */
+  ans_scope_answer *scope;
+  size_t nscope;
   char *position;             /* the question the respondent was at, or NULL */
   ans_previous *previous;     /* NULL: no previous cycle recorded */
 } assessment;
@@ -213,6 +251,26 @@ void ans_set_profile(assessment *a, enum ans_field f, const char *value);
 /* Profile field f as people read it, in language l: the sector by its
  * name in q (its id when q has no such sector); NULL when empty. */
 const char *ans_profile_shown(const questionnaire *q, const assessment *a, enum ans_field f, enum lang l);
+/* The answer to the questionnaire's scope question si. */
+enum ans_scope ans_scope_of(const assessment *a, size_t si);
+/* Answer the scope question id (UNSET clears the answer): one the
+ * questionnaire asks, or else one it does not, which is kept.  Answers
+ * to the questions it governs are never touched. */
+void ans_set_scope(assessment *a, const char *id, enum ans_scope v);
+/* Whether question qi is in scope: it states no scope questions, or one
+ * of those it states is not answered no.  A question out of scope is left
+ * out of every figure (coverage.h), its answer kept. */
+bool ans_in_scope(const assessment *a, size_t qi);
+/* Why question qi is out of scope, in the current message language with
+ * the questionnaire's texts in l: "not in scope: no control systems"
+ * (newly allocated); NULL when it is in scope. */
+char *ans_scope_reason(const assessment *a, size_t qi, enum lang l);
+/* Give to every scope answer of from (kept ones too), by id. */
+void ans_copy_scope(assessment *to, const assessment *from);
+/* The key in files ("yes"), and the name for people. */
+const char *ans_scope_key(enum ans_scope v);
+const char *ans_scope_name(enum ans_scope v);
+
 /* Where the respondent is (a question id; NULL: nowhere); whether it changed. */
 bool ans_set_position(assessment *a, const char *id);
 /* A plan field; it does not change when the answer was updated (the plan
@@ -263,9 +321,10 @@ int ans_merit(enum ans_status st);
 bool ans_has_reason(const ans_entry *e);
 /* Whether the status needs a reason (alternative, not applicable). */
 bool ans_needs_reason(enum ans_status st);
-/* Whether the question at qi wants attention: unanswered, or its answer
- * awaits reconfirmation (where a session opens); with reasons, also when
- * its answer needs a reason it lacks (what Tab visits). */
+/* Whether the question at qi wants attention: in scope, and unanswered or
+ * its answer awaits reconfirmation (where a session opens); with
+ * reasons, also when its answer needs a reason it lacks (what Tab
+ * visits). */
 bool ans_open(const assessment *a, size_t qi, bool reasons);
 /* The first position in walk order at or after from (wrapping around)
  * whose question is open, or nquestions when none is. */

@@ -28,11 +28,13 @@ cmp_date_of(const char *s, char buf[ANS_DATE_SIZE])
   return buf;
 }
 
-/* Which list a question falls in, or -1. */
+/* Which list question i falls in, or -1.  Out of scope counts as
+ * excluded, as in the figures. */
 static int
-classify(const ans_entry *old, const ans_entry *new)
+classify(const assessment *o, const assessment *n, size_t i)
 {
-  enum cov_result then = cov_result(old), now = cov_result(new);
+  enum cov_result then = ans_in_scope(o, i) ? cov_result(&o->e[i]) : COV_EXCLUDED;
+  enum cov_result now = ans_in_scope(n, i) ? cov_result(&n->e[i]) : COV_EXCLUDED;
   if (now != COV_NOT_MET)
     return then == COV_NOT_MET && now == COV_MET ? CMP_IMPROVED : -1;
   return then == COV_NOT_MET ? CMP_STILL_UNMET : CMP_REGRESSED;
@@ -68,7 +70,7 @@ cmp_compute(const questionnaire *q, const assessment *old, const coverage *then,
         size_t i = q->order[pos];
         if ((q->questions[i].level == QN_BASELINE) != (pass == 0))
           continue;
-        int l = classify(&old->e[i], &new->e[i]);
+        int l = classify(old, new, i);
         if (l >= 0)
           out->list[l][out->n[l]++] = i;
         if (overdue(&old->e[i], &new->e[i], out->asof))

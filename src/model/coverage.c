@@ -46,6 +46,7 @@ cov_tally_add(cov_tally *into, const cov_tally *t)
   into->applicable += t->applicable;
   into->no_reason += t->no_reason;
   into->reconfirm += t->reconfirm;
+  into->out_of_scope += t->out_of_scope;
 }
 
 const cov_tally *
@@ -88,29 +89,36 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
   c->noted = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->noted);
   c->nretired = a->nretired;
   c->notmet = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->notmet);
+  c->out = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *c->out);
   c->detailed = true;
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {
       size_t i = q->order[pos];
       const qn_question *x = &q->questions[i];
       const ans_entry *e = &a->e[i];
+      c->by_basis[x->basis]++;
+      c->csf_none += x->ncsf == 0;
+      if ((e->note && *e->note) || (e->evidence && *e->evidence))
+        c->noted[c->nnoted++] = i;
+      /* ISO 8601 times of one offset order as text; kijun writes them
+       * all in one. */
+      if (e->updated && (!c->last_update || strcmp(e->updated, c->last_update) > 0))
+        c->last_update = e->updated;
+      if (!ans_in_scope(a, i))
+        {
+          c->item[(size_t) x->phase * ns + x->section][x->level].out_of_scope++;
+          c->out[c->nout++] = i;
+          continue;
+        }
       enum cov_result r = cov_result(e);
       tally(&c->item[(size_t) x->phase * ns + x->section][x->level], e, r);
       if (x->level == QN_BASELINE && r == COV_NOT_MET)
         c->unmet[c->nunmet++] = i;
       if (e->reconfirm)
         c->reconfirm[c->nreconfirm++] = i;
-      if ((e->note && *e->note) || (e->evidence && *e->evidence))
-        c->noted[c->nnoted++] = i;
-      c->by_basis[x->basis]++;
       if (r == COV_NOT_MET)
         c->notmet[c->nnotmet++] = i;
-      /* ISO 8601 times of one offset order as text; kijun writes them
-       * all in one. */
-      if (e->updated && (!c->last_update || strcmp(e->updated, c->last_update) > 0))
-        c->last_update = e->updated;
       cov_csf_add(x, e, r, c->csf_fn, c->csf_cat);
-      c->csf_none += x->ncsf == 0;
     }
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     for (size_t s = 0; s < ns; s++)
@@ -156,6 +164,7 @@ cov_from_record(const questionnaire *q, const ans_previous *p, coverage *c)
   c->unmet = xmalloc(sizeof *c->unmet);
   c->reconfirm = xmalloc(sizeof *c->reconfirm);
   c->notmet = xmalloc(sizeof *c->notmet);
+  c->out = xmalloc(sizeof *c->out);
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     {
       c->all[l].met = p->all[l].met;
@@ -175,7 +184,10 @@ void
 cov_add_questions(const questionnaire *q, const assessment *a, cov_tally *per_question)
 {
   for (size_t i = 0; i < q->nquestions; i++)
-    tally(&per_question[i], &a->e[i], cov_result(&a->e[i]));
+    if (ans_in_scope(a, i))
+      tally(&per_question[i], &a->e[i], cov_result(&a->e[i]));
+    else
+      per_question[i].out_of_scope++;
 }
 
 void
@@ -187,8 +199,9 @@ cov_free(coverage *c)
   free(c->reconfirm);
   free(c->noted);
   free(c->notmet);
+  free(c->out);
   c->section = c->item = NULL;
-  c->unmet = c->reconfirm = c->noted = c->notmet = NULL;
+  c->unmet = c->reconfirm = c->noted = c->notmet = c->out = NULL;
 }
 
 unsigned

@@ -14,6 +14,13 @@
  * lack the reason they need.  What each status counts as is a column of
  * the status table (answers.h).
  *
+ * A question out of scope (the profile's scope answers say it does not
+ * apply: answers.h, ans_in_scope) is in none of the figures: not in the
+ * total, the statuses, met or applicable, nor in the lists of unmet
+ * questions and of answers to reconfirm.  It is counted as out of scope
+ * and listed with its reason; its answer is kept and counts again once
+ * the scope question is answered otherwise.
+ *
  * An answer awaiting reconfirmation (carried from an earlier revision of
  * its question, or from other questions) counts as what it says, and is
  * also counted and listed as such: while any baseline answer awaits
@@ -32,11 +39,12 @@
  * can a sum over many assessments. */
 typedef struct cov_tally
 {
-  unsigned total;                         /* questions of this level */
+  unsigned total;                         /* questions of this level in scope */
   unsigned status[ANS_STATUS_COUNT];      /* by status; [ANS_NONE] = unanswered */
   unsigned met, applicable;
   unsigned no_reason;                     /* alternative / n.a. without a note */
   unsigned reconfirm;                     /* answers awaiting reconfirmation */
+  unsigned out_of_scope;                  /* questions of this level out of scope */
 } cov_tally;
 
 /* The verdict on the baseline, one row each: its key (JSON, the answers
@@ -76,6 +84,8 @@ typedef struct coverage
   size_t nretired;                        /* answers to questions no longer asked */
   size_t by_basis[QN_BASIS_COUNT];        /* questions by where their level comes from */
   size_t editorial;                       /* = by_basis[QN_BASIS_EDITORIAL] */
+  size_t *out;                            /* questions out of scope (indices), walk order */
+  size_t nout;
   /* By NIST CSF 2.0 function and category: a question counts once in
    * each function and each category it names (cov_csf_add), so these
    * do not add up to the whole. */
@@ -95,7 +105,8 @@ typedef struct coverage
 
 enum cov_result { COV_MET, COV_NOT_MET, COV_EXCLUDED };
 
-/* How one answer counts. */
+/* How one answer counts (the answer alone: whether its question is in
+ * scope is the assessment's, ans_in_scope). */
 enum cov_result cov_result(const ans_entry *e);
 void cov_compute(const questionnaire *q, const assessment *a, coverage *c);
 /* Count one answer of question x into the CSF tallies it belongs to:

@@ -253,6 +253,15 @@ qn_find_sector(const questionnaire *q, const char *id)
   return NULL;
 }
 
+long
+qn_find_scope(const questionnaire *q, const char *id)
+{
+  for (size_t i = 0; i < q->nscopes; i++)
+    if (strcmp(q->scopes[i].id, id) == 0)
+      return (long) i;
+  return -1;
+}
+
 /* ---- life cycle --------------------------------------------------------- */
 
 questionnaire *
@@ -285,6 +294,7 @@ qn_free(questionnaire *q)
   free(q->sections);
   free(q->sectors);
   free(q->retired);
+  free(q->scopes);
   free(q->path);
   free(q);
 }
@@ -333,7 +343,7 @@ digest_text(struct sha256_ctx *c, const qn_text *t)
  * entry from one list to another, or splitting a list differently,
  * changes the digest even when the strings are the same (issue 10). */
 enum { DG_SECTORS = 1, DG_SECTOR, DG_SECTIONS, DG_SECTION, DG_LG, DG_QUESTIONS, DG_QUESTION,
-       DG_WAS, DG_RETIRED_LIST, DG_RETIRED };
+       DG_WAS, DG_RETIRED_LIST, DG_RETIRED, DG_SCOPES, DG_SCOPE, DG_APPLIES };
 
 /* The digest covers what a respondent answers to (ids, structure and
  * every text) but not comments or layout, so reformatting a file keeps
@@ -411,6 +421,30 @@ compute_digest(const questionnaire *q, char *out)
       digest_str(&c, q->retired[i].id);
       digest_num(&c, q->retired[i].edition);
       digest_text(&c, &q->retired[i].note);
+    }
+  /* Scope questions and the questions' conditions; hashed only when
+   * there are any, so that a questionnaire without them keeps the digest
+   * it had before they existed. */
+  if (q->nscopes)
+    {
+      digest_num(&c, DG_SCOPES);
+      digest_num(&c, q->nscopes);
+      for (size_t i = 0; i < q->nscopes; i++)
+        {
+          digest_num(&c, DG_SCOPE);
+          digest_str(&c, q->scopes[i].id);
+          digest_text(&c, &q->scopes[i].text);
+          digest_text(&c, &q->scopes[i].absent);
+        }
+      for (size_t i = 0; i < q->nquestions; i++)
+        if (q->questions[i].napplies)
+          {
+            digest_num(&c, DG_APPLIES);
+            digest_str(&c, q->questions[i].id);
+            digest_num(&c, q->questions[i].napplies);
+            for (size_t k = 0; k < q->questions[i].napplies; k++)
+              digest_str(&c, q->scopes[q->questions[i].applies[k]].id);
+          }
     }
   uint8_t sum[SHA256_DIGEST_SIZE];
   sha256_digest(&c, sizeof sum, sum);

@@ -112,6 +112,18 @@ typedef struct qn_section
   int line;
 } qn_section;
 
+/* A scope question (kijun-questionnaire(5), "Scope"): asked once, on the
+ * profile form, of the organisation as a whole ("Does it operate control
+ * systems?").  A question whose applies names it is out of scope while it
+ * is answered no; absent says what that no means, as the reason shown
+ * ("no control systems"). */
+typedef struct qn_scope
+{
+  const char *id;
+  qn_text text, absent;
+  int line;
+} qn_scope;
+
 typedef struct qn_question
 {
   const char *id;
@@ -126,6 +138,9 @@ typedef struct qn_question
   unsigned revision;          /* >= 1; raised when the meaning changes */
   const char **was;           /* ids of earlier editions it replaces */
   size_t nwas;
+  size_t *applies;            /* scope questions it applies under (indices into
+                                 scopes), any of them; none: always */
+  size_t napplies;
   int line;
 } qn_question;
 
@@ -158,6 +173,8 @@ typedef struct questionnaire
   size_t nquestions;
   qn_retired *retired;
   size_t nretired;
+  qn_scope *scopes;           /* the scope questions, in file order */
+  size_t nscopes;
   size_t *order;              /* question indices in walk order */
   size_t *rank;               /* rank[q] = position of q in order */
   char digest_[72];           /* cache of qn_digest; empty until asked */
@@ -193,6 +210,9 @@ const char *qn_digest(const questionnaire *q);
 long qn_find_question(const questionnaire *q, const char *id);
 long qn_find_section(const questionnaire *q, const char *id);
 const qn_sector *qn_find_sector(const questionnaire *q, const char *id);
+
+/* Index of the scope question with this id, or -1. */
+long qn_find_scope(const questionnaire *q, const char *id);
 
 /* The current questions whose 'was' names old_id, in file order: sets
  * *n and returns their indices (NULL and 0 when none).  Several

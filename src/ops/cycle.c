@@ -25,6 +25,9 @@ cycle_next(const assessment *old, const char *old_path, cycle_counts *counts)
   char now[32];
   ans_now(now);
   ans_set_profile(a, ANS_STARTED, now);
+  /* The scope answers go along as they are: they describe the
+   * organisation, not last year's answers. */
+  ans_copy_scope(a, old);
   for (size_t i = 0; i < q->nquestions; i++)
     {
       const ans_entry *e = &old->e[i];

@@ -142,6 +142,58 @@ distinct(const merge *m, enum ans_field f, size_t *count)
   return joined;
 }
 
+/* The scope answers: one organisation's, so the inputs that answer a
+ * scope question must agree, as on its organisation and sector; an input
+ * that leaves it unanswered agrees with any.  Returns whether they
+ * conflict. */
+static bool
+merge_scope(merge *m, diag_t *d)
+{
+  bool conflict = false;
+  for (size_t k = 0; k < m->nin; k++)
+    {
+      const assessment *a = m->in[k].a;
+      for (size_t i = 0; i < a->nscope; i++)
+        {
+          const ans_scope_answer *s = &a->scope[i];
+          if (s->value == ANS_SCOPE_UNSET)
+            continue;
+          /* Said once per id: by the first input that answers it. */
+          bool earlier = false;
+          for (size_t j = 0; j < k && !earlier; j++)
+            for (size_t t = 0; t < m->in[j].a->nscope && !earlier; t++)
+              earlier = m->in[j].a->scope[t].value != ANS_SCOPE_UNSET
+                        && strcmp(m->in[j].a->scope[t].id, s->id) == 0;
+          if (earlier)
+            continue;
+          char *said = xasprintf("%s (%s)", ans_scope_key(s->value), base_name(m->in[k].path));
+          bool differ = false;
+          for (size_t j = k + 1; j < m->nin; j++)
+            for (size_t t = 0; t < m->in[j].a->nscope; t++)
+              {
+                const ans_scope_answer *o = &m->in[j].a->scope[t];
+                if (o->value == ANS_SCOPE_UNSET || strcmp(o->id, s->id) != 0)
+                  continue;
+                char *more = xasprintf("%s; %s (%s)", said, ans_scope_key(o->value), base_name(m->in[j].path));
+                free(said);
+                said = more;
+                differ |= o->value != s->value;
+              }
+          if (differ)
+            {
+              diag_add(d, NULL, 0,
+                       _("the inputs give different answers to scope question '%s': %s; expected one organisation's answer, or --profile-from=FILE naming the input whose profile to keep"),
+                       s->id, said);
+              conflict = true;
+            }
+          else
+            ans_set_scope(m->out, s->id, s->value);
+          free(said);
+        }
+    }
+  return conflict;
+}
+
 static int
 merge_profile(merge *m, const char *profile_from, diag_t *d)
 {
@@ -155,6 +207,7 @@ merge_profile(merge *m, const char *profile_from, diag_t *d)
             {
               for (int f = 0; f < ANS_FIELD_COUNT; f++)
                 ans_set_profile(out, (enum ans_field) f, m->in[k].a->profile[f]);
+              ans_copy_scope(out, m->in[k].a);
               return 0;
             }
       diag_add(d, profile_from, 0, _("--profile-from names a file that is not one of the inputs; expected one of the answers files to merge"));
@@ -197,6 +250,8 @@ merge_profile(merge *m, const char *profile_from, diag_t *d)
         first = s;
     }
   ans_set_profile(out, ANS_STARTED, first);
+  if (merge_scope(m, d))
+    rc = EX_DATAERR;
   return rc;
 }
 

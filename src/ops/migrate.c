@@ -30,26 +30,61 @@ source_of(const assessment *a, size_t qi)
   return s;
 }
 
-/* Carry every mapped answer of src to dst. */
+enum mig_outcome
+mig_rule(enum map_relation rel, bool one_to_one, enum ans_status st, bool draft)
+{
+  bool met = ans_statuses[st].met;
+  enum mig_outcome o;
+  switch (rel)
+    {
+    case MAP_NONE:
+      return MIG_NOTHING;
+    case MAP_EQUAL:
+    case MAP_EQUIVALENT:
+      o = one_to_one ? MIG_CARRY : MIG_RECONFIRM;
+      break;
+    case MAP_SUPERSET:
+      /* The old question asked more: meeting it meets the new one. */
+      o = met ? MIG_CARRY : MIG_RECONFIRM;
+      break;
+    default:
+      /* The new question asks more (or something else): a met answer
+       * says nothing certain about it. */
+      o = met ? MIG_PROPOSE : MIG_RECONFIRM;
+      break;
+    }
+  return draft && o == MIG_CARRY ? MIG_RECONFIRM : o;
+}
+
+/* Carry every mapped answer of src to dst; reached[t] tells whether an
+ * answer reached target question t (one that none reached is marked
+ * unreached in dst: the first gap list, kept for reports). */
 static void
-carry(const mapping *m, const assessment *src, assessment *dst, bool *mapped, mig_counts *n)
+carry(const mapping *m, const assessment *src, assessment *dst, bool *mapped, bool *reached,
+      mig_counts *n)
 {
   const questionnaire *from = src->qn, *to = dst->qn;
+  bool draft = m->status == MAP_DRAFT;
   /* How many targets each source question goes to: more than one is a
-   * split, never certain. */
+   * split, never certain for an equal answer. */
   size_t *ntargets = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *ntargets);
   for (size_t k = 0; k < m->nentries; k++)
-    for (size_t i = 0; i < m->entries[k].nfrom; i++)
-      {
-        ntargets[m->entries[k].from_q[i]] += m->entries[k].nto;
-        mapped[m->entries[k].from_q[i]] = true;
-      }
+    {
+      const map_entry *me = &m->entries[k];
+      if (me->relation == MAP_NONE)
+        continue;
+      for (size_t i = 0; i < me->nfrom; i++)
+        {
+          ntargets[me->from_q[i]] += me->nto;
+          mapped[me->from_q[i]] = true;
+        }
+    }
   ans_source *srcs = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *srcs);
   const ans_source **list = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *list);
+  enum mig_outcome *outs = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *outs);
   for (size_t t = 0; t < to->nquestions; t++)
     {
       size_t k = 0;
-      bool equal_only = true;
       char *where = NULL;
       for (size_t x = 0; x < m->nentries; x++)
         {
@@ -57,7 +92,7 @@ carry(const mapping *m, const assessment *src, assessment *dst, bool *mapped, mi
           bool hits = false;
           for (size_t j = 0; j < me->nto; j++)
             hits |= me->to_q[j] == t;
-          if (!hits)
+          if (!hits || me->relation == MAP_NONE)
             continue;
           for (size_t i = 0; i < me->nfrom; i++)
             {
@@ -66,25 +101,47 @@ carry(const mapping *m, const assessment *src, assessment *dst, bool *mapped, mi
                 continue;
               srcs[k] = source_of(src, s);
               list[k] = &srcs[k];
+              outs[k] = mig_rule(me->relation, ntargets[s] == 1, src->e[s].status, draft);
               k++;
-              equal_only &= me->relation == MAP_EQUAL && ntargets[s] == 1;
               char *next = xasprintf("%s%s%s", where ? where : "", where ? ", " : "", from->questions[s].id);
               free(where);
               where = next;
             }
         }
       if (!k)
-        continue;
+        {
+          dst->e[t].unreached = true;
+          continue;
+        }
+      reached[t] = true;
+      /* Several answers for one question: the least met wins and the
+       * least certain outcome holds. */
+      bool uncertain = false, propose = false;
+      for (size_t i = 0; i < k; i++)
+        {
+          uncertain |= outs[i] != MIG_CARRY;
+          propose |= outs[i] == MIG_PROPOSE;
+        }
       /* The answer is now given for this question's revision; whether it
        * still holds is what reconfirmation asks. */
       for (size_t i = 0; i < k; i++)
         srcs[i].revision = to->questions[t].revision;
-      ans_combine(dst, t, list, k, !equal_only);
-      dst->e[t].from = xasprintf("%s %s: %s", from->id, from->version, where);
+      ans_combine(dst, t, list, k, uncertain);
+      ans_entry *e = &dst->e[t];
+      if (propose && ans_statuses[e->status].met)
+        {
+          /* Shown beside the question, not counted as met. */
+          e->proposal = e->status;
+          e->status = ANS_NONE;
+          e->reconfirm = true;
+          n->proposed++;
+        }
+      e->from = xasprintf("%s %s: %s", from->id, from->version, where);
       free(where);
       n->carried++;
-      n->reconfirm += dst->e[t].reconfirm;
+      n->reconfirm += e->reconfirm;
     }
+  free(outs);
   free(list);
   free(srcs);
   free(ntargets);
@@ -134,6 +191,43 @@ keep_unmapped(const assessment *src, assessment *dst, const bool *mapped, mig_co
     }
 }
 
+/* The two gap lists: target questions no answer reaches (to answer;
+ * also kept in the new file, for its reports), and source answers that
+ * reach nothing (kept in retired). */
+static void
+print_gaps(FILE *out, const mapping *m, const questionnaire *from, const questionnaire *to,
+           const assessment *src, const bool *mapped, const bool *reached)
+{
+  (void) m;
+  size_t nnew = 0, nlost = 0;
+  for (size_t t = 0; t < to->nquestions; t++)
+    nnew += !reached[t];
+  for (size_t s = 0; s < from->nquestions; s++)
+    nlost += !mapped[s] && ans_given(&src->e[s]);
+  if (nnew)
+    {
+      fprintf(out, ngettext("Questions of %s that no answer of %s reaches (to answer): %zu question\n",
+                            "Questions of %s that no answer of %s reaches (to answer): %zu questions\n", nnew),
+              to->id, from->id, nnew);
+      for (size_t pos = 0; pos < to->nquestions; pos++)
+        if (!reached[to->order[pos]])
+          fprintf(out, "  %s\n", to->questions[to->order[pos]].id);
+    }
+  if (nlost)
+    {
+      fprintf(out, ngettext("Answers of %s that reach no question of %s (kept in 'retired'): %zu answer\n",
+                            "Answers of %s that reach no question of %s (kept in 'retired'): %zu answers\n",
+                            nlost),
+              from->id, to->id, nlost);
+      for (size_t pos = 0; pos < from->nquestions; pos++)
+        {
+          size_t s = from->order[pos];
+          if (!mapped[s] && ans_given(&src->e[s]))
+            fprintf(out, "  %s (%s)\n", from->questions[s].id, ans_status_name(src->e[s].status));
+        }
+    }
+}
+
 int
 mig_run(const char *map_path, const char *old_path, const char *new_path, char *const *qfiles,
         size_t nqfiles, FILE *out, diag_t *d, diag_t *warn, mig_counts *counts)
@@ -149,6 +243,7 @@ mig_run(const char *map_path, const char *old_path, const char *new_path, char *
   store_doc *doc = NULL;
   questionnaire *from = NULL, *to = NULL;
   assessment *src = NULL, *dst = NULL;
+  bool *mapped = NULL, *reached = NULL;
   int rc = map_read(map_path, d, &m);
   if (rc == 0)
     rc = check_sides(m, qfiles, nqfiles, d, &from, &to);
@@ -180,10 +275,12 @@ mig_run(const char *map_path, const char *old_path, const char *new_path, char *
             }
           ans_set_profile(dst, (enum ans_field) f, v);
         }
-      bool *mapped = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *mapped);
-      carry(m, src, dst, mapped, counts);
+      /* Scope questions of the same id mean the same; others are kept. */
+      ans_copy_scope(dst, src);
+      mapped = xcalloc(from->nquestions ? from->nquestions : 1, sizeof *mapped);
+      reached = xcalloc(to->nquestions ? to->nquestions : 1, sizeof *reached);
+      carry(m, src, dst, mapped, reached, counts);
       keep_unmapped(src, dst, mapped, counts);
-      free(mapped);
       for (size_t t = 0; t < to->nquestions; t++)
         counts->unanswered += dst->e[t].status == ANS_NONE;
       diag_t why = { 0 };
@@ -212,9 +309,19 @@ mig_run(const char *map_path, const char *old_path, const char *new_path, char *
       fprintf(out, ngettext("  %zu question of %s left unanswered\n", "  %zu questions of %s left unanswered\n",
                             counts->unanswered),
               counts->unanswered, to->id);
+      if (counts->proposed)
+        fprintf(out, ngettext("  %zu answer carried only as a proposal (narrower or overlapping): unanswered until confirmed\n",
+                              "  %zu answers carried only as a proposal (narrower or overlapping): unanswered until confirmed\n",
+                              counts->proposed),
+                counts->proposed);
+      if (m->status == MAP_DRAFT)
+        fprintf(out, "  %s\n", _("The mapping is a draft: every carried answer is to reconfirm."));
+      print_gaps(out, m, from, to, src, mapped, reached);
       free(o);
       free(nw);
     }
+  free(mapped);
+  free(reached);
   ans_free(dst);
   ans_free(src);
   store_doc_free(doc);

@@ -2,10 +2,9 @@
  * assessment to another questionnaire through a mapping file
  * (kijun-mapping(5)).  Each target question receives the answers of the
  * source questions mapped to it, with their notes, evidence and where
- * they came from; every carried answer awaits reconfirmation except one
- * of an equal relation; the profile is carried; source answers no entry
- * maps are kept in the new file's retired list.  The new file is never
- * written over an existing one. */
+ * they came from, as the relation allows (mig_rule); the profile is
+ * carried; source answers no entry maps are kept in the new file's
+ * retired list.  The new file is never written over an existing one. */
 #ifndef KIJUN_MIGRATE_H
 #define KIJUN_MIGRATE_H
 
@@ -13,12 +12,32 @@
 #include <stdio.h>
 
 #include "base/diag.h"
+#include "io/mapping.h"
+#include "model/answers.h"
+
+/* What becomes of one source answer carried through one entry
+ * (kijun-mapping(5), "What an answer becomes"). */
+enum mig_outcome
+{
+  MIG_CARRY,                  /* carried as given */
+  MIG_RECONFIRM,              /* carried, to reconfirm */
+  MIG_PROPOSE,                /* shown as a proposal: the question stays unanswered */
+  MIG_NOTHING                 /* not carried */
+};
+
+/* The rule, written once: an answer of status st through an entry of
+ * relation rel; one_to_one when the source question is mapped to no other
+ * target; draft when the mapping's status is draft.  Several answers for
+ * one target are then combined: the least met status, the least certain
+ * outcome. */
+enum mig_outcome mig_rule(enum map_relation rel, bool one_to_one, enum ans_status st, bool draft);
 
 /* What a migration did, for its summary. */
 typedef struct mig_counts
 {
   size_t carried;             /* target questions that received an answer */
   size_t reconfirm;           /* ... of them awaiting reconfirmation */
+  size_t proposed;            /* ... of them only as a proposal */
   size_t unmapped;            /* source answers in no entry: retired */
   size_t unanswered;          /* target questions left unanswered */
 } mig_counts;

@@ -23,6 +23,14 @@
 #include "model/coverage.h"
 #include "report/emit.h"
 
+/* Not reviewed: answered not applicable with a reason, or out of scope
+ * (the profile's scope answers leave it out of every figure). */
+static bool
+excluded(const assessment *a, size_t i)
+{
+  return !ans_in_scope(a, i) || cov_result(&a->e[i]) == COV_EXCLUDED;
+}
+
 static const char *const export_keys[] = {
 #define OSCAL_EXPORT_KEY_(id, key) key,
   OSCAL_EXPORT_TABLE(OSCAL_EXPORT_KEY_)
@@ -819,7 +827,7 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
   jw_end(&w);
   bool any_excluded = false;
   for (size_t i = 0; i < q->nquestions; i++)
-    any_excluded |= cov_result(&a->e[i]) == COV_EXCLUDED;
+    any_excluded |= excluded(a, i);
   if (any_excluded)
     {
       jw_arr(&w, "exclude-controls");
@@ -830,7 +838,7 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
             {
               size_t i = q->order[pos];
               const qn_question *x = &q->questions[i];
-              if (x->section != s || cov_result(&a->e[i]) != COV_EXCLUDED)
+              if (x->section != s || !excluded(a, i))
                 continue;
               if (!open)
                 {
@@ -896,7 +904,7 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
       const qn_question *x = &q->questions[i];
       const ans_entry *e = &a->e[i];
       enum cov_result r = cov_result(e);
-      if (r == COV_EXCLUDED)
+      if (excluded(a, i))
         continue;
       char fu[UUID_TEXT_SIZE];
       uuid_of(fu, "finding", name, x->id, NULL);

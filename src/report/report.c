@@ -378,8 +378,14 @@ text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
         {
           const qn_question *x = &q->questions[c->reconfirm[k]];
           char *id = txt_sanitize(x->id, true);
-          fprintf(f, "%*s%s%*s[%s] %s\n", TX_INDENT, "", id, TX_GAP, "", qn_level_name(x->level),
-                  ans_status_name(r->a->e[c->reconfirm[k]].status));
+          const ans_entry *e = &r->a->e[c->reconfirm[k]];
+          if (e->proposal != ANS_NONE)
+            /* TRANSLATORS: a migrated answer not taken as given: the status, then the old answer. */
+            fprintf(f, _("%*s%s%*s[%s] %s (proposed: %s)\n"), TX_INDENT, "", id, TX_GAP, "",
+                    qn_level_name(x->level), ans_status_name(e->status), ans_status_name(e->proposal));
+          else
+            fprintf(f, "%*s%s%*s[%s] %s\n", TX_INDENT, "", id, TX_GAP, "", qn_level_name(x->level),
+                    ans_status_name(e->status));
           emit_wrapped(f, qn_tr(&x->text, r->lang), 2 * TX_INDENT, width);
           free(id);
         }
@@ -399,6 +405,64 @@ text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
           free(id);
         }
     }
+  size_t nun = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    nun += r->a->e[i].unreached;
+  if (nun)
+    {
+      fprintf(f, "\n%s\n", _("Questions no earlier answer reached (after a migration)"));
+      for (size_t pos = 0; pos < q->nquestions; pos++)
+        {
+          size_t i = q->order[pos];
+          if (!r->a->e[i].unreached)
+            continue;
+          char *id = txt_sanitize(q->questions[i].id, true);
+          fprintf(f, "%*s%s%*s[%s] %s\n", TX_INDENT, "", id, TX_GAP, "", qn_level_name(q->questions[i].level),
+                  ans_status_name(r->a->e[i].status));
+          free(id);
+        }
+    }
+}
+
+/* The scope answers and the questions they leave out, each with its
+ * reason; only when the questionnaire asks scope questions. */
+static void
+text_scope(FILE *f, const report_ctx *r, const coverage *c, int width)
+{
+  const questionnaire *q = r->qn;
+  if (!report_has_scope(r))
+    return;
+  fprintf(f, "\n%s\n", report_scope_heading());
+  int aw = 0;
+  for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+    if (txt_width(ans_scope_name((enum ans_scope) v)) > aw)
+      aw = txt_width(ans_scope_name((enum ans_scope) v));
+  for (size_t k = 0; k < r->a->nscope; k++)
+    {
+      const char *v = ans_scope_name(r->a->scope[k].value);
+      char *text = report_scope_question(r, k);
+      char *prefix = xasprintf("%*s%s%*s", TX_INDENT, "", v, aw - txt_width(v) + TX_GAP, "");
+      emit_hanging(f, prefix, text, width);
+      free(prefix);
+      free(text);
+    }
+  char *out = report_scope_out_text(c);
+  emit_wrapped(f, out, TX_INDENT, width);
+  free(out);
+  for (size_t k = 0; k < c->nout; k++)
+    {
+      size_t i = c->out[k];
+      const qn_question *x = &q->questions[i];
+      char *id = txt_sanitize(x->id, true);
+      char *why = ans_scope_reason(r->a, i, r->lang);
+      fprintf(f, "%*s%s%*s[%s] %s\n", TX_INDENT, "", id, TX_GAP, "", qn_level_name(x->level),
+              ans_status_name(r->a->e[i].status));
+      emit_wrapped(f, why, 2 * TX_INDENT, width);
+      emit_wrapped(f, qn_tr(&x->text, r->lang), 2 * TX_INDENT, width);
+      free(why);
+      free(id);
+    }
+  fputc('\n', f);
 }
 
 /* Every note and evidence reference, by question in walk order. */
@@ -482,6 +546,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   text_csf(f, r, c, width);
   text_sections(f, r, c, width);
   fputc('\n', f);
+  text_scope(f, r, c, width);
   text_unmet(f, r, c, width);
   text_carried(f, r, c, width);
   text_notes(f, r, c, width);
@@ -650,6 +715,41 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
         fputc('\n', f);
       }
 
+  if (report_has_scope(r))
+    {
+      fprintf(f, "\n## %s\n\n| %s | %s |\n|---|---|\n", report_scope_heading(), _("Scope question"),
+              _("Answer"));
+      for (size_t k = 0; k < r->a->nscope; k++)
+        {
+          char *text = report_scope_question(r, k);
+          fputs("| ", f);
+          emit_md(f, text);
+          fprintf(f, " | %s |\n", ans_scope_name(r->a->scope[k].value));
+          free(text);
+        }
+      char *out = report_scope_out_text(c);
+      fputc('\n', f);
+      emit_md(f, out);
+      fputs("\n", f);
+      free(out);
+      if (c->nout)
+        fprintf(f, "\n| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Question"), _("Answer"), _("Reason"),
+                _("Text"));
+      for (size_t k = 0; k < c->nout; k++)
+        {
+          size_t i = c->out[k];
+          char *why = ans_scope_reason(r->a, i, r->lang);
+          fputs("| ", f);
+          emit_md(f, q->questions[i].id);
+          fprintf(f, " | %s | ", ans_status_name(r->a->e[i].status));
+          emit_md(f, why);
+          fputs(" | ", f);
+          emit_md(f, qn_tr(&q->questions[i].text, r->lang));
+          fputs(" |\n", f);
+          free(why);
+        }
+    }
+
   fprintf(f, "\n## %s\n\n", _("Unmet baseline questions"));
   if (c->nunmet)
     fprintf(f, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", _("Question"), _("Phase"),
@@ -810,6 +910,33 @@ csv_report(FILE *f, const report_ctx *r, const coverage *c)
       const ans_retired *x = &r->a->retired[k];
       csv_answer_row(f, "retired", x->question, x->note, -1, x->status, false);
     }
+  /* The scope answers (the answer in the title column), and each
+   * question out of scope with its reason there, counted under its
+   * status; kijun-questionnaire(5). */
+  for (size_t k = 0; k < r->a->nscope; k++)
+    {
+      char *text = report_scope_question(r, k);
+      char *title = xasprintf("%s: %s", text, ans_scope_key(r->a->scope[k].value)[0]
+                                                  ? ans_scope_key(r->a->scope[k].value) : "-");
+      fputs("scope_question,", f);
+      emit_csv(f, r->a->scope[k].id);
+      fputc(',', f);
+      emit_csv(f, title);
+      fputs(",,,,,", f);
+      for (int i = 0; i < ANS_STATUS_COUNT; i++)
+        fputc(',', f);
+      fputs(",,\r\n", f);
+      free(title);
+      free(text);
+    }
+  for (size_t k = 0; k < c->nout; k++)
+    {
+      const qn_question *x = &q->questions[c->out[k]];
+      char *why = ans_scope_reason(r->a, c->out[k], r->lang);
+      csv_answer_row(f, "not_in_scope", x->id, why, (int) x->level, r->a->e[c->out[k]].status,
+                     r->a->e[c->out[k]].reconfirm);
+      free(why);
+    }
 }
 
 /* ---- JSON -------------------------------------------------------------- */
@@ -954,6 +1081,29 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       emit_json(f, q->questions[c->unmet[k]].id);
     }
   fputs(c->nunmet ? "\n  ],\n" : "],\n", f);
+  /* Only for a questionnaire that asks scope questions (or answers kept
+   * to some), as in every format; kijun-questionnaire(5). */
+  if (report_has_scope(r))
+    {
+      fputs("  \"scope\": {\n    \"answers\": [", f);
+      for (size_t k = 0; k < a->nscope; k++)
+        {
+          fputs(k ? ",\n      { \"id\": " : "\n      { \"id\": ", f);
+          emit_json(f, a->scope[k].id);
+          fputs(", \"answer\": ", f);
+          emit_json(f, a->scope[k].value ? ans_scope_key(a->scope[k].value) : NULL);
+          fprintf(f, ", \"asked\": %s, \"question\": ", k < q->nscopes ? "true" : "false");
+          emit_json(f, k < q->nscopes ? qn_tr(&q->scopes[k].text, r->lang) : NULL);
+          fputs(" }", f);
+        }
+      fputs(a->nscope ? "\n    ],\n    \"out_of_scope\": [" : "],\n    \"out_of_scope\": [", f);
+      for (size_t k = 0; k < c->nout; k++)
+        {
+          fputs(k ? ", " : " ", f);
+          emit_json(f, q->questions[c->out[k]].id);
+        }
+      fputs(c->nout ? " ]\n  },\n" : "]\n  },\n", f);
+    }
   fputs("  \"answers\": [\n", f);
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {
@@ -978,10 +1128,21 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
           emit_json(f, csf_ref_text(&x->csf[k], one));
         }
       fputs("]", f);
-      fprintf(f, ", \"status\": \"%s\", \"met\": %s, \"reconfirm\": %s, \"note\": ",
+      char *why = ans_scope_reason(a, i, r->lang);
+      fprintf(f, ", \"status\": \"%s\", \"met\": %s, \"reconfirm\": %s, ",
               ans_status_key(e->status),
-              cov_result(e) == COV_MET ? "true" : cov_result(e) == COV_EXCLUDED ? "null" : "false",
+              why || cov_result(e) == COV_EXCLUDED ? "null" : cov_result(e) == COV_MET ? "true" : "false",
               e->reconfirm ? "true" : "false");
+      /* Out of scope: said only then, so that the answers of a
+       * questionnaire without scope questions read as they always did. */
+      if (why)
+        {
+          fputs("\"in_scope\": false, \"scope_reason\": ", f);
+          emit_json(f, why);
+          fputs(", ", f);
+          free(why);
+        }
+      fputs("\"note\": ", f);
       emit_json(f, e->note);
       fputs(", \"evidence\": ", f);
       emit_json(f, e->evidence);
@@ -991,6 +1152,15 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       emit_json(f, qn_tr(&x->text, r->lang));
       fputs(pos + 1 < q->nquestions ? " },\n" : " }\n", f);
     }
+  /* After a migration, the questions no earlier answer reached. */
+  bool any = false;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    if (a->e[q->order[pos]].unreached)
+      {
+        fputs(any ? ", " : "  ],\n  \"unreached\": [", f);
+        emit_json(f, q->questions[q->order[pos]].id);
+        any = true;
+      }
   fputs("  ],\n  \"retired\": [", f);
   for (size_t k = 0; k < a->nretired; k++)
     {

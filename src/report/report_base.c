@@ -65,6 +65,42 @@ report_retired_heading(const coverage *c)
                             "Answers to questions no longer asked (%u)", n), n);
 }
 
+bool
+report_has_scope(const report_ctx *r)
+{
+  return r->qn->nscopes > 0 || r->a->nscope > 0;
+}
+
+const char *
+report_scope_heading(void)
+{
+  /* TRANSLATORS: the reports' section of the profile's scope answers and
+     the questions they leave out. */
+  return _("Scope of the assessment");
+}
+
+char *
+report_scope_question(const report_ctx *r, size_t k)
+{
+  if (k < r->qn->nscopes)
+    return xstrdup(qn_tr(&r->qn->scopes[k].text, r->lang));
+  /* TRANSLATORS: a scope answer kept from a file, for a scope question
+     the questionnaire does not ask; %s is its id. */
+  return xasprintf(_("%s (a scope question this questionnaire does not ask; it governs no question)"),
+                   r->a->scope[k].id);
+}
+
+char *
+report_scope_out_text(const coverage *c)
+{
+  if (!c->nout)
+    return xstrdup(_("Every question is in scope."));
+  return xasprintf(ngettext("%zu question is not in scope and is left out of every figure; its answer, if any, is kept:",
+                            "%zu questions are not in scope and are left out of every figure; their answers are kept:",
+                            c->nout),
+                   c->nout);
+}
+
 const char *
 report_retired_status(const ans_retired *x)
 {

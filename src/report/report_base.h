@@ -59,6 +59,16 @@ const char *report_unmet_reason(const ans_entry *e);
  * questions no longer asked, with their counts; newly allocated. */
 char *report_reconfirm_heading(const coverage *c);
 char *report_retired_heading(const coverage *c);
+/* The scope section (kijun-questionnaire(5), "Scope"): whether there is
+ * one (the questionnaire asks scope questions, or the assessment keeps
+ * answers to some), its heading, the scope question of the assessment's
+ * k-th scope answer as people read it (its text, or for one the
+ * questionnaire does not ask, its id and so; newly allocated), and the
+ * sentence on the questions out of scope (newly allocated). */
+bool report_has_scope(const report_ctx *r);
+const char *report_scope_heading(void);
+char *report_scope_question(const report_ctx *r, size_t k);
+char *report_scope_out_text(const coverage *c);
 /* What a retired answer's status is called ("Unanswered" when none). */
 const char *report_retired_status(const ans_retired *x);
 

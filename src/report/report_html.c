@@ -866,6 +866,56 @@ carried(FILE *f, const report_ctx *r, const coverage *c)
     }
 }
 
+/* The scope answers and the questions they leave out, with the reason;
+ * only when the questionnaire asks scope questions. */
+static void
+scope(FILE *f, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  if (!report_has_scope(r))
+    return;
+  html_el(f, "h2", NULL, report_scope_heading());
+  fputs("<table class=\"scope\">\n<thead><tr>", f);
+  html_el(f, "th", NULL, _("Scope question"));
+  html_el(f, "th", NULL, _("Answer"));
+  fputs("</tr></thead>\n<tbody>\n", f);
+  for (size_t k = 0; k < r->a->nscope; k++)
+    {
+      char *text = report_scope_question(r, k);
+      fputs("<tr><td class=\"text\">", f);
+      html_put(f, text);
+      fputs("</td><td class=\"kw\">", f);
+      html_put(f, ans_scope_name(r->a->scope[k].value));
+      fputs("</td></tr>\n", f);
+      free(text);
+    }
+  fputs("</tbody>\n</table>\n", f);
+  char *out = report_scope_out_text(c);
+  html_el(f, "p", NULL, out);
+  free(out);
+  if (!c->nout)
+    return;
+  fputs("<ul class=\"out-of-scope\">\n", f);
+  for (size_t k = 0; k < c->nout; k++)
+    {
+      const qn_question *x = &q->questions[c->out[k]];
+      char *why = ans_scope_reason(r->a, c->out[k], r->lang);
+      fputs("<li><span class=\"id\">", f);
+      html_question_id(f, x);
+      fputs("</span> ", f);
+      html_put(f, qn_level_name(x->level));
+      fputs(" \u00b7 ", f);
+      html_put(f, ans_status_name(r->a->e[c->out[k]].status));
+      fputs(" \u00b7 <em>", f);
+      html_put(f, why);
+      fputs("</em>: ", f);
+      html_put(f, qn_tr(&x->text, r->lang));
+      fputs("</li>\n", f);
+      free(why);
+    }
+  fputs("</ul>\n", f);
+}
+
 static void
 method(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -930,6 +980,14 @@ appendix(FILE *f, const report_ctx *r)
       html_put(f, qn_level_name(x->level));
       fputs("</td><td class=\"kw\">", f);
       html_put(f, ans_status_name(e->status));
+      char *why = ans_scope_reason(r->a, i, r->lang);
+      if (why)
+        {
+          fputs("<span class=\"note\">", f);
+          html_put(f, why);
+          fputs("</span>", f);
+          free(why);
+        }
       fputs("</td><td class=\"path\">", f);
       html_put(f, e->evidence ? e->evidence : "");
       fputs("</td><td class=\"when\">", f);
@@ -956,6 +1014,7 @@ html_report(FILE *f, const report_ctx *r, const coverage *c)
   statuses(f, c);
   unmet(f, r, c);
   carried(f, r, c);
+  scope(f, r, c);
   method(f, r, c);
   fputs("</section>\n", f);
   appendix(f, r);

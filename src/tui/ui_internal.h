@@ -235,6 +235,8 @@ void qv_free(void);
 /* Keep profile field f as it is, for u in the question view to bring
  * back: called before the profile form changes it. */
 void qv_remember_profile(const ui *u, enum ans_field f);
+/* The same for the answer to scope question si. */
+void qv_remember_scope(const ui *u, size_t si);
 
 /* ---- ui_list.c -------------------------------------------------------- */
 /* Open the filter list (questions by status, notes and evidence). */

@@ -123,6 +123,8 @@ static const ui_binding bindings[] = {
                                     "go on to the questions"), '\r', '\n', FN(KEY_ENTER)),
   B(KS_PROFILE, A_NONE, N_("characters"), N_("typing starts editing the selected field with what is typed (on the "
                                               "sector: searches the list); ? and letters are text here, F1 is help"), 0),
+  B(KS_PROFILE, A_NONE, "y n Space", N_("on a scope question: yes, no; Space or Enter goes round yes, no and "
+                                        "not answered"), 0),
   B(KS_PROFILE, A_BACK, "Esc", N_("close the form"), UI_ESC),
 
   /* Letters search the list (type-ahead): no letter moves. */

@@ -30,8 +30,12 @@ static size_t *items;         /* positions in walk order */
 static size_t nitems, sel, top;
 
 static bool
-keeps(const ans_entry *e, enum ls_filter f)
+keeps(const ans_entry *e, enum ls_filter f, bool in_scope)
 {
+  /* A question out of scope is in no figure, so in none of the lists of
+   * what to look at; the respondent's own marks and notes still are. */
+  if (!in_scope && f != LF_REVIEW && f != LF_NOTES)
+    return false;
   switch (f)
     {
     case LF_UNKNOWN: return e->status == ANS_UNKNOWN;
@@ -54,7 +58,7 @@ rebuild(ui *u)
   items = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *items);
   nitems = 0;
   for (size_t p = 0; p < q->nquestions; p++)
-    if (keeps(&u->s->a->e[q->order[p]], current_filter))
+    if (keeps(&u->s->a->e[q->order[p]], current_filter, ans_in_scope(u->s->a, q->order[p])))
       items[nitems++] = p;
   if (sel >= nitems)
     sel = nitems ? nitems - 1 : 0;

@@ -140,6 +140,16 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
     cov_format_col(b, OV_PAREN, figure, sizeof figure);
   else
     snprintf(figure, sizeof figure, "%s", cov_total(t) ? "-" : "");
+  /* A row whose questions are all out of scope says why in the figure's
+   * place: the reason of its first. */
+  char *why = NULL;
+  if (!cov_total(t) && t[QN_BASELINE].out_of_scope + t[QN_RECOMMENDED].out_of_scope)
+    for (size_t k = 0; k < cov->nout && !why; k++)
+      {
+        const qn_question *x = &q->questions[cov->out[k]];
+        if ((int) x->phase == r->phase && (r->section < 0 || (long) x->section == r->section))
+          why = ans_scope_reason(u->s->a, cov->out[k], l);
+      }
   /* The selection is a full-width reverse-video bar (and a marker, for
    * terminals without reverse video): moving it rewrites two rows, about
    * 160 bytes, which even a slow link carries at once. */
@@ -176,6 +186,15 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
   if (rc)
     mvaddch(y, COLS - right - 1, '!' | A_BOLD | ud_attr(u, UC_ERROR));
   int x = COLS - right;
+  if (why)
+    {
+      /* In place of the counts and the figure: the reason is longer. */
+      char *w = txt_ellipsize(why, COLS - x - 1);
+      ud_text(y, x, COLS - x - 1, w, a | ud_attr(u, UC_DIM));
+      free(w);
+      free(why);
+      return;
+    }
   attron(a);
   mvprintw(y, x, "%*s", OV_COUNTS - 1, counts);
   attroff(a);
@@ -203,6 +222,14 @@ ov_draw(ui *u)
   /* TRANSLATORS: how many questions are answered, of all, as in
      "answered 21/178". */
   snprintf(right, sizeof right, _("answered %u/%u"), cov_answered(cov->all), cov_total(cov->all));
+  if (cov->nout)
+    {
+      size_t n = strlen(right);
+      /* TRANSLATORS: after "answered 21/178" in the overview's title bar:
+         how many questions the scope answers leave out. */
+      snprintf(right + n, sizeof right - n, ngettext(", %zu not in scope", ", %zu not in scope", cov->nout),
+               cov->nout);
+    }
   ud_titlebar(u, qn_tr(&q->title, i18n_lang()), right);
 
   int dw = delta_width(u), rx = OV_RIGHT - (OV_BAR_W + OV_GAP) + bar_cols() + dw;

@@ -1,6 +1,8 @@
 /* ui_profile: the respondent profile form (organisation, sector, respondent,
- * role).  It opens first on a new answers file and any time with p; every
- * field may stay empty.  The sector is chosen from the questionnaire's
+ * role, and the questionnaire's scope questions: does the organisation
+ * operate control systems, ...).  It opens first on a new answers file
+ * and any time with p; every field may stay empty, and a scope question
+ * not answered leaves every question in scope.  The sector is chosen from the questionnaire's
  * list, so reports can name it in either language.  The form leads on:
  * typing starts editing the selected field, Enter saves and goes to the
  * next one, and the last row is the way on to the questions.
@@ -19,7 +21,8 @@
 #include "tui/ui_internal.h"
 #include "base/xalloc.h"
 
-static int sel;               /* the selected field; ANS_FORM_FIELDS: "go on" */
+static int sel;               /* the selected row: a field, then a scope question
+                                 (ANS_FORM_FIELDS + k); the last: "go on" */
 static bool picking;          /* choosing a sector */
 static size_t pick;           /* the sector list's selection; 0 is none */
 static char query[64];        /* typed to search the sector list */
@@ -46,9 +49,58 @@ label_width(void)
 }
 
 static int
-row_of(int f)
+nscopes(const ui *u)
 {
-  return 4 + 2 * f;
+  return (int) u->s->qn->nscopes;
+}
+
+/* The last row, the way on. */
+static int
+go_row(const ui *u)
+{
+  return ANS_FORM_FIELDS + nscopes(u);
+}
+
+/* The screen row of row f: fields two rows apart, or one when the scope
+ * questions would not fit so; the scope questions one row apart under a
+ * heading; the way on after a blank row. */
+static int
+row_of(const ui *u, int f)
+{
+  int n = nscopes(u), step = 2;
+  if (n && 4 + 2 * ANS_FORM_FIELDS + 1 + n + 1 > LINES - 4)
+    step = 1;
+  if (f < ANS_FORM_FIELDS)
+    return 4 + step * f;
+  if (!n)
+    return 4 + step * f;
+  int head = 4 + step * ANS_FORM_FIELDS;
+  if (f < ANS_FORM_FIELDS + n)
+    return head + 1 + (f - ANS_FORM_FIELDS);
+  return head + 1 + n + 1;
+}
+
+static bool
+on_scope(const ui *u)
+{
+  return sel >= ANS_FORM_FIELDS && sel < go_row(u);
+}
+
+/* Answer the selected scope question, and say what it leaves out. */
+static void
+set_scope(ui *u, enum ans_scope v)
+{
+  assessment *a = u->s->a;
+  qv_remember_scope(u, (size_t) (sel - ANS_FORM_FIELDS));
+  ans_set_scope(a, u->s->qn->scopes[sel - ANS_FORM_FIELDS].id, v);
+  ui_changed(u);
+  size_t out = 0;
+  for (size_t i = 0; i < u->s->qn->nquestions; i++)
+    out += !ans_in_scope(a, i);
+  /* TRANSLATORS: said on the profile form after a scope answer. */
+  ui_set_msg(u, false, ngettext("%zu question is out of scope now; answers typed on it are kept.",
+                                "%zu questions are out of scope now; answers typed on them are kept.", out),
+             out);
 }
 
 static void
@@ -82,6 +134,8 @@ draw_picker(ui *u, int y0)
     mvaddch(y0 + rows - 1, 2, 'v' | A_BOLD);
 }
 
+static void draw_scopes(ui *u);
+
 static void
 pf_draw(ui *u)
 {
@@ -90,7 +144,7 @@ pf_draw(ui *u)
   int lw = label_width();
   for (int f = 0; f < ANS_FORM_FIELDS; f++)
     {
-      int y = row_of(f);
+      int y = row_of(u, f);
       attr_t a = f == sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
       ud_text(y, 2, lw, ans_field_name((enum ans_field) f), A_BOLD);
       const char *v = ans_profile_shown(u->s->qn, u->s->a, (enum ans_field) f, i18n_lang());
@@ -118,19 +172,20 @@ pf_draw(ui *u)
   /* TRANSLATORS: the last row of the profile form; Enter on it opens the
      questions. */
   char *go = xasprintf("[ %s ]", _("Go on to the questions"));
-  attr_t ga = sel == ANS_FORM_FIELDS && !ed_active() ? ud_attr(u, UC_SELECT) | A_BOLD : A_BOLD;
-  ud_text(row_of(ANS_FORM_FIELDS), 2 + lw + 2, COLS - lw - 6, go, ga);
-  if (sel == ANS_FORM_FIELDS && !ed_active())
+  attr_t ga = sel == go_row(u) && !ed_active() ? ud_attr(u, UC_SELECT) | A_BOLD : A_BOLD;
+  ud_text(row_of(u, go_row(u)), 2 + lw + 2, COLS - lw - 6, go, ga);
+  if (sel == go_row(u) && !ed_active())
     {
-      mvaddch(row_of(ANS_FORM_FIELDS), 0, '>');
-      ud_focus(row_of(ANS_FORM_FIELDS), 0);
+      mvaddch(row_of(u, go_row(u)), 0, '>');
+      ud_focus(row_of(u, go_row(u)), 0);
     }
   free(go);
+  draw_scopes(u);
   if (picking)
-    draw_picker(u, row_of(ANS_SECTOR) + 1);
+    draw_picker(u, row_of(u, ANS_SECTOR) + 1);
   ud_status(u);
   if (ed_active() == ED_PROFILE)
-    ed_draw(u, row_of(sel), lw, 1);
+    ed_draw(u, row_of(u, sel), lw, 1);
   /* TRANSLATORS: key hints of the profile form; the first three are
      kept at any width.  Letters and ? are text on the form, so its help
      is F1. */
@@ -143,6 +198,40 @@ pf_draw(ui *u)
     ud_keybar(u, pkeys, sizeof pkeys / sizeof pkeys[0]);
   else
     ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
+}
+
+static void
+draw_scopes(ui *u)
+{
+  const questionnaire *q = u->s->qn;
+  if (!q->nscopes)
+    return;
+  /* TRANSLATORS: heading of the scope questions on the profile form. */
+  ud_text(row_of(u, ANS_FORM_FIELDS) - 1, 2, COLS - 4,
+          _("Scope: y yes, n no; questions that do not apply leave the figures"), A_BOLD);
+  int aw = 0;
+  for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+    if (txt_width(ans_scope_name((enum ans_scope) v)) > aw)
+      aw = txt_width(ans_scope_name((enum ans_scope) v));
+  for (size_t k = 0; k < q->nscopes; k++)
+    {
+      int f = ANS_FORM_FIELDS + (int) k, y = row_of(u, f);
+      attr_t a = f == sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
+      enum ans_scope v = ans_scope_of(u->s->a, k);
+      attron(a);
+      mvhline(y, 2, ' ', COLS - 4);
+      attroff(a);
+      ud_text(y, 2, aw, ans_scope_name(v), a | (v == ANS_SCOPE_UNSET ? ud_attr(u, UC_DIM) : A_BOLD));
+      char *t = txt_ellipsize(qn_tr(&q->scopes[k].text, i18n_lang()), COLS - aw - 7);
+      ud_text(y, 2 + aw + 2, COLS - aw - 6, t, a);
+      free(t);
+      /* The mark and the cursor on the focus, as on the fields. */
+      if (f == sel && !ed_active())
+        {
+          mvaddch(y, 0, '>');
+          ud_focus(y, 0);
+        }
+    }
 }
 
 static void
@@ -267,7 +356,7 @@ field_done(ui *u, enum ed_end how, const char *text, bool changed)
       ans_set_profile(u->s->a, (enum ans_field) sel, text);
       ui_changed(u);
     }
-  if (how == ED_SAVE && sel < ANS_FORM_FIELDS)
+  if (how == ED_SAVE && sel < go_row(u))
     sel++;
 }
 
@@ -287,8 +376,14 @@ go_on(ui *u)
 static void
 open_field(ui *u)
 {
-  if (sel == ANS_FORM_FIELDS)
+  if (sel == go_row(u))
     go_on(u);
+  else if (on_scope(u))
+    {
+      /* Round: not answered, yes, no. */
+      enum ans_scope v = ans_scope_of(u->s->a, (size_t) (sel - ANS_FORM_FIELDS));
+      set_scope(u, (enum ans_scope) ((v + 1) % ANS_SCOPE_COUNT));
+    }
   else if (sel == ANS_SECTOR)
     {
       picking = true;
@@ -315,7 +410,7 @@ pf_key(ui *u, ui_key k, enum ui_act a)
   switch (a)
     {
     case A_UP: if (sel > 0) sel--; return true;
-    case A_DOWN: if (sel < ANS_FORM_FIELDS) sel++; return true;
+    case A_DOWN: if (sel < go_row(u)) sel++; return true;
     case A_OPEN: open_field(u); return true;
     case A_BACK:
       close_form(u);
@@ -323,12 +418,24 @@ pf_key(ui *u, ui_key k, enum ui_act a)
     default:
       break;
     }
+  /* A scope question is no text field: y and n answer it, Space goes
+   * round its answers. */
+  if (on_scope(u) && !k.fn && (k.ch == 'y' || k.ch == 'Y' || k.ch == 'n' || k.ch == 'N' || k.ch == ' '))
+    {
+      if (k.ch == ' ')
+        open_field(u);
+      else
+        set_scope(u, k.ch == 'y' || k.ch == 'Y' ? ANS_SCOPE_YES : ANS_SCOPE_NO);
+      return true;
+    }
   /* A printable character is text: it starts editing the selected
    * field with what was typed (the sector list searches for it), and is
    * never a command. */
   if (!k.fn && k.ch >= 0x20 && k.ch != UI_DEL)
     {
-      if (sel == ANS_FORM_FIELDS)
+      if (on_scope(u))
+        ui_set_msg(u, false, "%s", _("y or n answers this question; Space goes round yes, no and not answered."));
+      else if (sel >= ANS_FORM_FIELDS)
         ui_set_msg(u, false, "%s", _("Enter goes on to the questions; Up selects a field to type in."));
       else
         {
@@ -367,8 +474,8 @@ pf_click(ui *u, int y, int x)
   (void) x;
   if (picking)
     return;
-  for (int f = 0; f <= ANS_FORM_FIELDS; f++)
-    if (y == row_of(f))
+  for (int f = 0; f <= go_row(u); f++)
+    if (y == row_of(u, f))
       {
         if (f == sel)
           open_field(u);

@@ -26,9 +26,11 @@ static size_t edit_qi;        /* the question whose note, evidence or plan is be
 static int plan_field;        /* the plan field being edited */
 static enum ui_screen_id opener = SCR_COUNT;  /* a list it was opened from: Esc returns there */
 /* The last change, for u to take back (and u again to redo): an answer as
- * it was (its status, note, evidence, plan or mark), or a profile field's
- * value as it was. */
-static enum { UNDO_NONE, UNDO_ANSWER, UNDO_PROFILE } undo_kind;
+ * it was (its status, note, evidence, plan or mark), a profile field's
+ * value as it was, or a scope answer as it was. */
+static enum { UNDO_NONE, UNDO_ANSWER, UNDO_PROFILE, UNDO_SCOPE } undo_kind;
+static size_t undo_scope;
+static enum ans_scope undo_scope_value;
 static ans_entry undo_e;
 static size_t undo_qi;
 static enum ans_field undo_field;
@@ -363,6 +365,20 @@ qv_draw(ui *u)
       y += ud_wrapped(y, 2, COLS - 4, cap, why, A_NORMAL);
       free(why);
     }
+  if (e->from)
+    {
+      /* After a migration: where the answer came from and, for one carried
+       * only as a proposal, the old answer beside the question. */
+      char *fr = e->proposal != ANS_NONE
+                   /* TRANSLATORS: %s: the old answer's status, then where it came from
+                      ("nisc-2023 3: 5.1.3.3-a"); the respondent confirms by choosing a status. */
+                   ? xasprintf(_("Proposed by the migration: %s (from %s); choose a status to answer"),
+                               ans_status_name(e->proposal), e->from)
+                   /* TRANSLATORS: %s: where a migrated answer came from ("nisc-2023 3: 5.1.3.3-a"). */
+                   : xasprintf(_("Carried from %s"), e->from);
+      y += ud_wrapped(y, 2, COLS - 4, 2, fr, e->proposal != ANS_NONE ? A_BOLD : ud_attr(u, UC_DIM));
+      free(fr);
+    }
   char *lg = lg_line(s, l);
   /* TRANSLATORS: label before the counterpart in the local-government
      security policy guideline; keep it short (about 12 columns). */
@@ -377,6 +393,16 @@ qv_draw(ui *u)
       char *csf = csf_line(x, l);
       y += ud_wrapped(y, 2, COLS - 4, 2, csf, ud_attr(u, UC_DIM));
       free(csf);
+    }
+  /* Out of scope: said before the question, with the way back. */
+  char *why = ans_scope_reason(u->s->a, qi, l);
+  if (why)
+    {
+      /* TRANSLATORS: after "not in scope: no control systems" in the
+         question view; p opens the profile form with the scope questions. */
+      char *line = xasprintf("%s %s", why, _("(left out of the figures; answer kept; p changes the scope)"));
+      y += ud_wrapped(y, 2, COLS - 4, 2, line, ud_attr(u, UC_ERROR) | A_BOLD);
+      free(line);
     }
 
   /* Bottom block, from the bottom up: key bar, status, last cycle's
@@ -422,8 +448,9 @@ qv_draw(ui *u)
              needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs, query);
   draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false, query);
   y_note_at = y_note, y_ev_at = y_ev;
-  if (cov_result(e) == COV_NOT_MET || ans_has_plan(e))
+  if ((cov_result(e) == COV_NOT_MET && !why) || ans_has_plan(e))
     draw_plan(u, e, lw, y_plan);
+  free(why);
   if (u->prev)
     draw_last_cycle(u, &u->prev->e[qi]);
 
@@ -728,6 +755,27 @@ qv_remember_profile(const ui *u, enum ans_field f)
   undone = false;
 }
 
+void
+qv_remember_scope(const ui *u, size_t si)
+{
+  forget();
+  undo_scope = si;
+  undo_scope_value = ans_scope_of(u->s->a, si);
+  undo_kind = UNDO_SCOPE;
+}
+
+/* A scope answer back as it was (the questions it governs follow). */
+static void
+undo_scope_answer(ui *u)
+{
+  enum ans_scope was = undo_scope_value;
+  undo_scope_value = ans_scope_of(u->s->a, undo_scope);
+  ans_set_scope(u->s->a, u->s->qn->scopes[undo_scope].id, was);
+  ui_changed(u);
+  ui_set_msg(u, false, _("Undone: %s is \"%s\" again (u: redo)."),
+             qn_tr(&u->s->qn->scopes[undo_scope].text, i18n_lang()), ans_scope_name(was));
+}
+
 /* A profile field back as it was, where the respondent is. */
 static void
 undo_profile(ui *u)
@@ -763,6 +811,11 @@ qv_undo(ui *u)
   if (undo_kind == UNDO_PROFILE)
     {
       undo_profile(u);
+      return;
+    }
+  if (undo_kind == UNDO_SCOPE)
+    {
+      undo_scope_answer(u);
       return;
     }
   ans_entry now;

@@ -13,11 +13,17 @@ N=$("$KIJUN" --report=csv "$TMP/empty.cfg" | awk -F, '$1 == "overall" { t += $8 
 if [ "${N:-0}" -gt 100 ]; then ok "the bundled questionnaire has $N questions"
 else not_ok "the bundled questionnaire has questions" "N=$N"; fi
 
+# The profile's scope questions come after its fields: one Enter each
+# keeps them unanswered.
+NSCOPE=$(sed -n '/^scope = (/,/^);/p' "$KIJUN_SRCDIR/questionnaires/nisc-2023.cfg" | grep -c '{ id = ')
+SCOPE_KEEP=$(i=0; while [ $i -lt "$NSCOPE" ]; do printf '\\n'; i=$((i + 1)); done)
+
 # A whole assessment: the profile (organisation, sector 10, respondent,
-# role), then every question in walk order, 1 2 3 4 5 6 1 2 ..., the
+# role, the scope questions kept), then every question in walk order, 1 2 3 4 5 6 1 2 ..., the
 # answers that need one followed by a reason and its full stop.
 {
   printf 'Tokyo Water\n10\nA. Person\nCISO\n'
+  printf "$SCOPE_KEEP"
   i=0
   while [ $i -lt "$N" ]; do
     d=$((i % 6 + 1))
@@ -97,7 +103,7 @@ mkfifo "$TMP/fifo"
 "$KIJUN" --line "$B" < "$TMP/fifo" > "$TMP/bout" 2>&1 &
 pid=$!
 exec 3> "$TMP/fifo"
-printf '\n\n\n\n1\n' >&3
+printf "\n\n\n\n${SCOPE_KEEP}1\n" >&3
 wait_file() { i=0; while [ $i -lt $(( ${E2E_TIMEOUT:-5} * 40 )) ]; do grep -qF -- "$2" "$1" 2>/dev/null && return 0; sleep 0.05; i=$((i + 1)); done; return 1; }
 if wait_file "$B" 'status = "implemented"'; then ok "an answer is saved at once, before leaving"
 else not_ok "an answer is saved at once" "$(cat "$TMP/bout" | tail -5)"; fi

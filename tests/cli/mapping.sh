@@ -85,7 +85,8 @@ run "$KIJUN" --migrate "$M" "$TMP/shared.cfg" "$TMP/shared-next.cfg" "$E/shop-3.
 expect_status "--migrate between questionnaires sharing an id exits 0" 0
 run "$KIJUN" --report -q "$TMP/next-t1.cfg" "$TMP/shared-next.cfg"
 expect_in "... the uncarried answer is kept as shop:t1" out "shop:t1  Partially implemented"
-if grep -q '^  t1 ' "$TMP/out"; then not_ok "... and next's own t1 is not said to be no longer asked" "$(grep -n t1 "$TMP/out")"
+# (t1 may be listed among the questions no answer reached: "  t1  [level] ...".)
+if grep -q '^  t1  [^[]' "$TMP/out"; then not_ok "... and next's own t1 is not said to be no longer asked" "$(grep -n t1 "$TMP/out")"
 else ok "... and next's own t1 is not said to be no longer asked"; fi
 
 done_testing

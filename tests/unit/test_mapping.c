@@ -113,7 +113,7 @@ Test(mapping, not_a_mapping_and_missing_parts)
 {
   expect("a = 1;\n", EX_DATAERR,
          "m.cfg:1: not a kijun mapping: 'kijun_mapping' is missing; expected kijun_mapping = 1; at the top\n"
-         "m.cfg:1: unknown setting 'a' in the mapping; expected one of: kijun_mapping, from, to, map\n"
+         "m.cfg:1: unknown setting 'a' in the mapping; expected one of: kijun_mapping, from, to, provenance, map\n"
          "m.cfg:1: the mapping has no 'from'; expected from = { ... };\n"
          "m.cfg:1: the mapping has no 'to'; expected to = { ... };\n"
          "m.cfg:1: the mapping has no 'map'; expected map = ( ... );\n");
@@ -142,7 +142,7 @@ Test(mapping, bad_entries)
          "  \"a1\"\n"
          ");\n",
          EX_DATAERR,
-         "m.cfg:5: 'relation' in map entry 1 is \"same\"; expected one of: equal, subset, superset, intersect\n"
+         "m.cfg:5: 'relation' in map entry 1 is \"same\"; expected one of: equal, equivalent, subset, superset, intersect, none\n"
          "m.cfg:6: unknown setting 'weight' in map entry 2; expected one of: from, to, relation, note\n"
          "m.cfg:6: 'from' in map entry 2 is empty; expected at least one question id\n"
          "m.cfg:6: 'to' in map entry 2 is a string; expected a list ( ... )\n"

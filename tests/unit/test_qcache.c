@@ -110,6 +110,22 @@ same(const questionnaire *a, const questionnaire *b)
       if (qn_text_given(&x->level_note))
         cr_assert_str_eq(x->level_note.s[LANG_EN], y->level_note.s[LANG_EN]);
     }
+  cr_assert_eq(a->nscopes, b->nscopes);
+  for (size_t i = 0; i < a->nscopes; i++)
+    {
+      cr_assert_str_eq(a->scopes[i].id, b->scopes[i].id);
+      for (int l = 0; l < LANG_COUNT; l++)
+        {
+          cr_assert_str_eq(a->scopes[i].text.s[l], b->scopes[i].text.s[l]);
+          cr_assert_str_eq(a->scopes[i].absent.s[l], b->scopes[i].absent.s[l]);
+        }
+    }
+  for (size_t i = 0; i < a->nquestions; i++)
+    {
+      cr_assert_eq(a->questions[i].napplies, b->questions[i].napplies);
+      for (size_t k = 0; k < a->questions[i].napplies; k++)
+        cr_assert_eq(a->questions[i].applies[k], b->questions[i].applies[k]);
+    }
   cr_assert_eq(a->edition, b->edition);
   for (int l = 0; l < LANG_COUNT; l++)
     {
@@ -157,6 +173,22 @@ Test(qcache, an_entry_rebuilds_the_same_questionnaire)
   same(direct, cached);
   qn_free(direct), qn_free(first), qn_free(cached);
   free(entry), free(p);
+}
+
+Test(qcache, an_entry_keeps_scope_questions_and_applies)
+{
+  char *p = data_path("scope.cfg");
+  diag_t d = { 0 };
+  questionnaire *direct, *first, *cached;
+  cr_assert_eq(qload_file(p, &d, &direct), 0);
+  cr_assert_eq(qcache_load(p, &d, &first), 0);
+  cr_assert_eq(qcache_load(p, &d, &cached), 0);
+  cr_assert(cached->cached, "the second load comes from the cache");
+  cr_assert_eq(cached->nscopes, 3);
+  cr_assert_eq(cached->questions[3].napplies, 2);
+  same(direct, cached);
+  qn_free(direct), qn_free(first), qn_free(cached);
+  free(p);
 }
 
 Test(qcache, an_entry_keeps_editions_revisions_was_and_retired)

@@ -174,7 +174,7 @@ Test(qload, not_a_questionnaire)
 {
   expect("a = 1;\n", EX_DATAERR,
          "q.cfg:1: not a kijun questionnaire: 'kijun_questionnaire' is missing; expected kijun_questionnaire = 1; at the top\n"
-         "q.cfg:1: unknown setting 'a' in the questionnaire; expected one of: kijun_questionnaire, id, version, edition, title, source, guidance, sectors, sections, questions, retired\n"
+         "q.cfg:1: unknown setting 'a' in the questionnaire; expected one of: kijun_questionnaire, id, version, edition, title, source, guidance, sectors, scope, sections, questions, retired\n"
          "q.cfg:1: the questionnaire has no 'id'; expected id = \"...\";\n"
          "q.cfg:1: the questionnaire has no 'version'; expected version = \"...\";\n"
          "q.cfg:1: the questionnaire has no 'title'; expected title = { ... };\n"
@@ -290,7 +290,7 @@ Test(qload, wrong_type_of_list)
 Test(qload, unknown_setting)
 {
   expect(HEAD "questions = (\n" Q("a", "weight = 3; ") "\n);\n", EX_DATAERR,
-         "q.cfg:7: unknown setting 'weight' in question 'a'; expected one of: id, section, phase, level, level_basis, csf, text, hint, level_note, revision, was\n");
+         "q.cfg:7: unknown setting 'weight' in question 'a'; expected one of: id, section, phase, level, level_basis, csf, text, hint, level_note, revision, was, applies\n");
 }
 
 Test(qload, no_questions)

@@ -269,7 +269,7 @@ Test(store, not_an_answers_file)
   cr_assert_eq(open_answers(path, &a, &msgs), EX_DATAERR);
   char *want = xasprintf(
     "%s:1: not a kijun answers file: 'kijun_answers' is missing; expected kijun_answers = 1; at the top\n"
-    "%s:1: unknown setting 'kijun_questionnaire' in the answers file; expected one of: kijun_answers, questionnaire, profile, previous, position, review, answers, retired, summary\n"
+    "%s:1: unknown setting 'kijun_questionnaire' in the answers file; expected one of: kijun_answers, questionnaire, profile, previous, position, review, unreached, answers, retired, summary\n"
     "%s:1: the answers file has no 'questionnaire'; expected questionnaire = { ... };\n",
     path, path, path);
   cr_assert_str_eq(msgs, want);

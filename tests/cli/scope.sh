@@ -1,0 +1,176 @@
+# Scope questions (kijun-questionnaire(5), "Scope"): --check refuses a bad
+# scope list or applies with the file and line; a question out of scope
+# leaves the figures of every report format, with its reason, in English
+# and Japanese; answering the scope question again brings its kept answer
+# back; --next-cycle carries the scope answers and --merge refuses
+# conflicting ones; the bundled questionnaire's conditions validate and
+# govern the questions they name.
+. "${KIJUN_SRCDIR:-.}/tests/cli/lib.sh"
+Q="$TESTDATA/scope.cfg"
+
+run "$KIJUN" --check "$Q"
+expect_status "scope.cfg is valid" 0
+expect_empty "and --check says nothing" err
+
+# bad_q NAME SED TEXT: scope.cfg changed by SED is refused with TEXT.
+bad_q() {
+  sed "$2" "$Q" > "$TMP/$1.cfg"
+  run "$KIJUN" --check "$TMP/$1.cfg"
+  expect_status "$1: --check exits 65" 65
+  expect_in "$1: says \"$3\"" err "$3"
+}
+bad_q unknown-scope 's/applies = "internet";/applies = "intranet";/' \
+  "unknown-scope.cfg:29: 'applies' in question '2-b' names 'intranet', which is not in 'scope'; expected one of: ot, internet, telework"
+bad_q twice 's/{ id = "telework";/{ id = "ot";/' \
+  "twice.cfg:15: scope question id 'ot' is used twice (first at line 11); expected unique ids"
+bad_q not-a-word 's/{ id = "telework";/{ id = "Tele work";/' \
+  "not-a-word.cfg:15: scope question id 'Tele work' is not a word"
+bad_q no-reason 's/    no = { ja = "制御システムなし"; en = "no control systems"; }; },/ },/' \
+  "no-reason.cfg:11: scope question 'ot' has no 'no'"
+bad_q wrong-type 's/applies = "internet";/applies = 3;/' \
+  "wrong-type.cfg:29: 'applies' in question '2-b' is not a string or a list"
+sed '/^scope = (/,/^);/d' "$Q" > "$TMP/no-list.cfg"
+run "$KIJUN" --check "$TMP/no-list.cfg"
+expect_status "applies without a scope list: --check exits 65" 65
+expect_in "and says the list is missing" err "but the questionnaire has no 'scope' list"
+
+# An assessment of an operator without control systems.
+cat > "$TMP/a.cfg" <<'A'
+kijun_answers = 1;
+questionnaire = { id = "scope-test"; version = "1"; };
+profile = { organization = "テスト電力"; scope = { ot = "no"; internet = "yes"; }; };
+answers = (
+  { question = "1-a"; status = "implemented"; },
+  { question = "2-a"; status = "not_implemented"; note = "未着手"; },
+  { question = "2-b"; status = "implemented"; },
+  { question = "2-c"; status = "implemented"; }
+);
+A
+run "$KIJUN" --report --lang en -q "$Q" "$TMP/a.cfg"
+expect_status "report: exits 0" 0
+expect_in "report: the baseline without the questions out of scope" out "Baseline coverage     100.0% (2/2)"
+expect_in "report: the verdict is met" out "Baseline met"
+expect_in "report: a scope section" out "Scope of the assessment"
+expect_in "report: the scope answer" out "No            Does your organisation operate control systems (OT)?"
+expect_in "report: the count" out "2 questions are not in scope and are left out of every figure"
+expect_in "report: the reason" out "not in scope: no control systems"
+expect_in "report: the answer kept" out "2-a  [Baseline] Not implemented"
+for fmt in markdown csv json html; do
+  run "$KIJUN" --report=$fmt --lang en -q "$Q" "$TMP/a.cfg"
+  expect_in "$fmt: the reason" out "not in scope: no control systems"
+done
+run "$KIJUN" --report=csv --lang en -q "$Q" "$TMP/a.cfg"
+expect_in "csv: the baseline without them" out "overall,scope-test,Scope test,baseline,2,2,100.0,2,"
+expect_in "csv: a row for the question out of scope" out "not_in_scope,2-a,not in scope: no control systems,baseline,,,,1,0,0,1,"
+expect_in "csv: a row for the scope answer" out "scope_question,ot,Does your organisation operate control systems (OT)?: no"
+cols=$(awk -F, '{ print NF }' "$TMP/out" | sort -u | tr '\n' ' ')
+if [ "$cols" = "17 " ]; then ok "csv: every row has the header's 17 columns"; else not_ok "csv: every row has the header's 17 columns" "$cols"; fi
+run "$KIJUN" --report=json --lang en -q "$Q" "$TMP/a.cfg"
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = {x["question"]: x for x in d["answers"]}
+assert d["scope"]["out_of_scope"] == ["2-a", "2-d"], d["scope"]
+assert d["scope"]["answers"][0] == {"id": "ot", "answer": "no", "asked": True, "question": "Does your organisation operate control systems (OT)?"}
+assert a["2-a"]["in_scope"] is False and a["2-a"]["met"] is None and a["2-a"]["note"] == "未着手"
+assert "in_scope" not in a["2-b"]
+assert d["overall"]["baseline"]["applicable"] == 2
+' "$TMP/out"; then ok "json: scope, out_of_scope, in_scope and the figures"; else not_ok "json: scope, out_of_scope, in_scope and the figures"; fi
+if [ "${KIJUN_NLS:-yes}" = yes ]; then
+  run "$KIJUN" --report --lang ja -q "$Q" "$TMP/a.cfg"
+  expect_in "ja: the reason" out "対象外: 制御システムなし"
+  expect_in "ja: the scope section" out "評価の対象範囲"
+  run "$KIJUN" --report=html --lang ja -q "$Q" "$TMP/a.cfg"
+  expect_in "ja html: the reason" out "対象外: 制御システムなし"
+else
+  ok "# SKIP Japanese: built with --disable-nls"
+fi
+
+run "$KIJUN" --report=oscal --lang en -q "$Q" "$TMP/a.cfg"
+if python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["assessment-results"]["results"][0]
+assert [f["title"] for f in r["findings"]] == ["1-a", "2-b", "2-c"], r["findings"]
+ex = r["reviewed-controls"]["control-selections"][0]["exclude-controls"]
+assert ex == [{"control-id": "item-2", "statement-ids": ["item-2_obj.a", "item-2_obj.d"]}], ex
+' "$TMP/out"; then ok "oscal: the questions out of scope are excluded, with no finding"
+else not_ok "oscal: the questions out of scope are excluded, with no finding" "$(head -c 300 "$TMP/out")"; fi
+
+# Answered again: the kept answer counts again.
+sed 's/ot = "no"/ot = "yes"/' "$TMP/a.cfg" > "$TMP/b.cfg"
+run "$KIJUN" --report --lang en -q "$Q" "$TMP/b.cfg"
+expect_in "yes again: the answer kept counts again" out "Baseline coverage     50.0% (2/4)"
+expect_in "yes again: and is unmet" out "2-a  [Do] Not implemented"
+if grep -qF "not in scope" "$TMP/out"; then not_ok "yes again: nothing is out of scope"; else ok "yes again: nothing is out of scope"; fi
+
+# --compare: a question that left the scope is in none of its lists.
+run "$KIJUN" --compare --lang en -q "$Q" "$TMP/b.cfg" "$TMP/a.cfg"
+expect_status "--compare, control systems answered no since: exits 0" 0
+expect_in "and 2-a and 2-d are not still unmet" out "Still not met (0)"
+expect_in "and the baseline is the new figure" out "100.0% (2/2)"
+
+# A bad scope answer: one line with the file and line; the file untouched.
+sed 's/ot = "no"/ot = "nope"/' "$TMP/a.cfg" > "$TMP/bad.cfg"
+run "$KIJUN" --report -q "$Q" "$TMP/bad.cfg"
+expect_status "a bad scope answer: exits 65" 65
+expect_in "and names the file and line" err "bad.cfg:3: 'ot' in 'scope' of 'profile' is \"nope\"; expected one of: yes, no"
+
+# The next cycle carries the scope answers, and an unknown one is kept.
+sed 's/internet = "yes";/internet = "yes"; wireless = "no";/' "$TMP/a.cfg" > "$TMP/c.cfg"
+run "$KIJUN" --report -q "$Q" "$TMP/c.cfg"
+expect_in "an unknown scope answer: a word that it is kept" err "c.cfg:3: scope question 'wireless' is not one of questionnaire 'scope-test'; its answer is kept"
+run "$KIJUN" --next-cycle -q "$Q" "$TMP/c.cfg" "$TMP/next.cfg"
+expect_status "--next-cycle: exits 0" 0
+if grep -qF 'scope = { ot = "no"; internet = "yes"; wireless = "no"; };' "$TMP/next.cfg"; then
+  ok "--next-cycle: the scope answers go along, the unknown one too"
+else not_ok "--next-cycle: the scope answers go along, the unknown one too" "$(grep scope "$TMP/next.cfg")"; fi
+if grep -qF 'note = "未着手"' "$TMP/next.cfg"; then ok "--next-cycle: the answer out of scope goes along"
+else not_ok "--next-cycle: the answer out of scope goes along"; fi
+
+# A merge: agreeing answers are kept; conflicting ones are refused.
+sed 's/ot = "no"; internet = "yes";/ot = "no";/; s/status = "implemented"; },$/status = "partial"; },/' "$TMP/a.cfg" > "$TMP/d.cfg"
+run "$KIJUN" --merge="$TMP/m.cfg" -q "$Q" "$TMP/a.cfg" "$TMP/d.cfg"
+expect_status "--merge of agreeing scope answers: exits 0" 0
+if grep -qF 'scope = { ot = "no"; internet = "yes"; };' "$TMP/m.cfg"; then ok "--merge: the scope answers merged"
+else not_ok "--merge: the scope answers merged" "$(grep scope "$TMP/m.cfg")"; fi
+run "$KIJUN" --merge="$TMP/m2.cfg" -q "$Q" "$TMP/a.cfg" "$TMP/b.cfg"
+expect_status "--merge of conflicting scope answers: exits 65" 65
+expect_in "and says which" err "the inputs give different answers to scope question 'ot': no (a.cfg); yes (b.cfg)"
+if [ -e "$TMP/m2.cfg" ]; then not_ok "and writes nothing"; else ok "and writes nothing"; fi
+run "$KIJUN" --merge="$TMP/m3.cfg" --profile-from="$TMP/b.cfg" -q "$Q" "$TMP/a.cfg" "$TMP/b.cfg"
+expect_status "--profile-from settles it" 0
+if grep -qF 'scope = { ot = "yes"; internet = "yes"; };' "$TMP/m3.cfg"; then ok "with that input's scope answers"
+else not_ok "with that input's scope answers" "$(grep scope "$TMP/m3.cfg")"; fi
+
+# The line mode asks the scope questions after the profile's fields and
+# says why a question is out of scope.
+printf '\n\n\n\nn\nx\n\n\ng 2-a\nq\n' > "$TMP/lines"
+run sh -c '"$KIJUN" --line --lang en -q "$1" "$2" < "$3"' sh "$Q" "$TMP/line.cfg" "$TMP/lines"
+expect_status "line mode: exits 0" 0
+expect_in "line mode: asks the scope question" out "Does your organisation operate control systems (OT)? (y yes, n no) [Not answered]:"
+expect_in "line mode: refuses an answer that is not y or n" out "Type y for yes, n for no, - to clear, or Enter to keep it."
+expect_in "line mode: says what is out of scope" out "2 questions are out of scope now"
+expect_in "line mode: the question says why" out "not in scope: no control systems (left out of the figures"
+if grep -qF 'scope = { ot = "no"; };' "$TMP/line.cfg"; then ok "line mode: the scope answer is saved"
+else not_ok "line mode: the scope answer is saved" "$(grep scope "$TMP/line.cfg")"; fi
+
+# The bundled questionnaire: its conditions validate (check-bundled.sh),
+# and with every scope question answered no, exactly the questions with an
+# applies member are out of scope.
+B="$KIJUN_SRCDIR/questionnaires/nisc-2023.cfg"
+ids=$(sed -n 's/^  { id = "\([a-z_]*\)"; ja = .*/\1/p' "$B" | sed '/^[0-9]/d')
+nscope=$(echo $ids | wc -w)
+if [ "$nscope" -ge 4 ]; then ok "the bundled questionnaire declares $nscope scope questions"; else not_ok "the bundled questionnaire declares scope questions" "$ids"; fi
+napplies=$(grep -c ' applies = ' "$B")
+{
+  printf 'kijun_answers = 1;\nquestionnaire = { id = "nisc-ci-2023"; version = "2023-07-04"; };\nprofile = { scope = {'
+  for i in $ids; do printf ' %s = "no";' "$i"; done
+  printf ' }; };\n'
+} > "$TMP/n.cfg"
+run "$KIJUN" --report=json --lang ja -q "$B" "$TMP/n.cfg"
+expect_status "the bundled questionnaire, every scope answered no: exits 0" 0
+got=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["scope"]["out_of_scope"]))' "$TMP/out")
+if [ "$got" = "$napplies" ] && [ "$napplies" -ge 20 ]; then ok "and its $napplies questions with applies are out of scope"
+else not_ok "and its questions with applies are out of scope" "$got out of scope, $napplies with applies"; fi
+
+done_testing
