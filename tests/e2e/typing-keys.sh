@@ -103,7 +103,9 @@ for lang in en ja; do
     keys e; typed "x"; keys Escape
     expect_screen "$at: Esc on a changed note asks" "$ASK"
     expect_screen "$at: the bar says Esc goes on editing" "$GOON"
-    keys Escape
+    # (The prompt's bar names Enter save too: wait for the prompt to go,
+    # or the next Esc would follow this one as one Alt chord.)
+    keys Escape; wait_gone "$ASK" >/dev/null
     expect_screen "$at: Esc goes on editing" "$SAVE"
     keys Escape
     expect_screen "$at: asked again, the bar says Esc discards" "$DISCARD"
