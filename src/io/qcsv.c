@@ -31,8 +31,9 @@
 #define QCSV_COLUMNS(X) \
   X(KIND, "kind") X(ID, "id") X(ITEM, "item") X(ITEM_TITLE_JA, "item_title_ja") \
   X(ITEM_TITLE_EN, "item_title_en") X(PHASE, "phase") X(LEVEL, "level") X(BASIS, "level_basis") \
-  X(LNOTE_JA, "level_note_ja") X(LNOTE_EN, "level_note_en") X(CSF, "csf") X(REVISION, "revision") \
-  X(WAS, "was") X(TEXT_JA, "text_ja") X(TEXT_EN, "text_en") X(HINT_JA, "hint_ja") X(HINT_EN, "hint_en")
+  X(LNOTE_JA, "level_note_ja") X(LNOTE_EN, "level_note_en") X(CSF, "csf") X(APPLIES, "applies") \
+  X(REVISION, "revision") X(WAS, "was") X(TEXT_JA, "text_ja") X(TEXT_EN, "text_en") X(HINT_JA, "hint_ja") \
+  X(HINT_EN, "hint_en") X(NO_JA, "scope_no_ja") X(NO_EN, "scope_no_en")
 
 enum col
 {
@@ -50,7 +51,7 @@ static const char *const col_names[] = {
 
 /* The kinds of row. */
 #define QCSV_KINDS(X) \
-  X(SETTING, "setting") X(SECTOR, "sector") X(ITEM, "item") X(ITEM_LG, "item_lg") \
+  X(SETTING, "setting") X(SECTOR, "sector") X(SCOPE, "scope") X(ITEM, "item") X(ITEM_LG, "item_lg") \
   X(ITEM_LG_NOTE, "item_lg_note") X(QUESTION, "question") X(RETIRED, "retired")
 
 enum kind
@@ -140,6 +141,15 @@ qcsv_export(FILE *f, const questionnaire *q)
       text_cells(v, C_TEXT_JA, &q->sectors[i].name);
       row(f, v, C_COUNT);
     }
+  /* Scope questions: the question, and what "no" means. */
+  for (size_t i = 0; i < q->nscopes; i++)
+    {
+      RESET();
+      v[C_KIND] = "scope", v[C_ID] = q->scopes[i].id;
+      text_cells(v, C_TEXT_JA, &q->scopes[i].text);
+      text_cells(v, C_NO_JA, &q->scopes[i].absent);
+      row(f, v, C_COUNT);
+    }
   for (size_t i = 0; i < q->nsections; i++)
     {
       const qn_section *s = &q->sections[i];
@@ -190,6 +200,14 @@ qcsv_export(FILE *f, const questionnaire *q)
           csf = n;
         }
       v[C_CSF] = csf;
+      char *applies = NULL;
+      for (size_t k = 0; k < x->napplies; k++)
+        {
+          char *n = xasprintf("%s%s%s", applies ? applies : "", applies ? " " : "", q->scopes[x->applies[k]].id);
+          free(applies);
+          applies = n;
+        }
+      v[C_APPLIES] = applies;
       snprintf(num, sizeof num, "%u", x->revision);
       v[C_REVISION] = x->revision > 1 ? num : NULL;
       char *was = NULL;
@@ -205,6 +223,7 @@ qcsv_export(FILE *f, const questionnaire *q)
       row(f, v, C_COUNT);
       free(was);
       free(csf);
+      free(applies);
     }
   for (size_t i = 0; i < q->nretired; i++)
     {
@@ -555,11 +574,12 @@ check_rows(sheet *sh)
   static const enum col uses[K_COUNT][C_COUNT + 1] = {
     [K_SETTING] = { C_KIND, C_ID, C_TEXT_JA, C_TEXT_EN, C_COUNT },
     [K_SECTOR] = { C_KIND, C_ID, C_TEXT_JA, C_TEXT_EN, C_COUNT },
+    [K_SCOPE] = { C_KIND, C_ID, C_TEXT_JA, C_TEXT_EN, C_NO_JA, C_NO_EN, C_COUNT },
     [K_ITEM] = { C_KIND, C_ID, C_TEXT_JA, C_TEXT_EN, C_LNOTE_JA, C_LNOTE_EN, C_COUNT },
     [K_ITEM_LG] = { C_KIND, C_ID, C_ITEM, C_TEXT_JA, C_TEXT_EN, C_COUNT },
     [K_ITEM_LG_NOTE] = { C_KIND, C_ITEM, C_TEXT_JA, C_TEXT_EN, C_COUNT },
     [K_QUESTION] = { C_KIND, C_ID, C_ITEM, C_ITEM_TITLE_JA, C_ITEM_TITLE_EN, C_PHASE, C_LEVEL, C_BASIS,
-                     C_LNOTE_JA, C_LNOTE_EN, C_CSF, C_REVISION, C_WAS, C_TEXT_JA, C_TEXT_EN, C_HINT_JA,
+                     C_LNOTE_JA, C_LNOTE_EN, C_CSF, C_APPLIES, C_REVISION, C_WAS, C_TEXT_JA, C_TEXT_EN, C_HINT_JA,
                      C_HINT_EN, C_COUNT },
     [K_RETIRED] = { C_KIND, C_ID, C_REVISION, C_TEXT_JA, C_TEXT_EN, C_COUNT },
   };
@@ -690,6 +710,22 @@ generate(gen *g, const sheet *sh)
   if (any)
     put(g, 0, -1, ");");
   any = false;
+  EACH_ROW(sh, r, K_SCOPE)
+    {
+      put(g, r->num, -1, any ? "," : "scope = (");
+      any = true;
+      char *id = quoted(get(sh, r, C_ID)), *ja = quoted(get(sh, r, C_TEXT_JA)), *en = quoted(get(sh, r, C_TEXT_EN));
+      char *nja = quoted(get(sh, r, C_NO_JA)), *nen = quoted(get(sh, r, C_NO_EN));
+      put(g, r->num, C_ID, "{ id = %s;", id);
+      put(g, r->num, C_TEXT_JA, "  ja = %s;", ja);
+      put(g, r->num, C_TEXT_EN, "  en = %s;", en);
+      put(g, r->num, C_NO_JA, "  no = { ja = %s;", nja);
+      put(g, r->num, C_NO_EN, "         en = %s; }; }", nen);
+      free(id), free(ja), free(en), free(nja), free(nen);
+    }
+  if (any)
+    put(g, 0, -1, ");");
+  any = false;
   EACH_ROW(sh, r, K_ITEM)
     {
       put(g, r->num, -1, any ? "," : "sections = (");
@@ -741,6 +777,7 @@ generate(gen *g, const sheet *sh)
       put_str(g, sh, r, "  ", "level_basis", C_BASIS);
       put_text(g, sh, r, "  ", "level_note", C_LNOTE_JA, false);
       put_list(g, sh, r, "csf", C_CSF);
+      put_list(g, sh, r, "applies", C_APPLIES);
       put_int(g, sh, r, "  ", "revision", C_REVISION);
       put_list(g, sh, r, "was", C_WAS);
       put_text(g, sh, r, "  ", "text", C_TEXT_JA, true);

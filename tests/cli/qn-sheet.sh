@@ -14,7 +14,7 @@ run "$KIJUN" --export-questionnaire=csv "$Q"
 expect_status "--export-questionnaire=csv exits 0" 0
 cp "$TMP/out" "$TMP/q.csv"
 if head -c 3 "$TMP/q.csv" | od -An -tx1 | grep -q 'ef bb bf'; then ok "the sheet starts with a UTF-8 byte order mark (for Excel)"; else not_ok "the sheet starts with a UTF-8 byte order mark (for Excel)"; fi
-expect_in "the first row names the columns" out "kind,id,item,item_title_ja,item_title_en,phase,level,level_basis,level_note_ja,level_note_en,csf,revision,was,text_ja,text_en,hint_ja,hint_en"
+expect_in "the first row names the columns" out "kind,id,item,item_title_ja,item_title_en,phase,level,level_basis,level_note_ja,level_note_en,csf,applies,revision,was,text_ja,text_en,hint_ja,hint_en,scope_no_ja,scope_no_en"
 expect_in "one row per question, with its item's title" out 'question,2.1-a,2.1,策定目的,Purpose,'
 if [ "$(grep -c '^question,' "$TMP/q.csv")" -eq "$(grep -c '^  { id = "[0-9.]*-[a-z]"; section' "$Q")" ]; then ok "every question has its row"; else not_ok "every question has its row" "$(grep -c '^question,' "$TMP/q.csv") rows"; fi
 
