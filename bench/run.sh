@@ -103,10 +103,10 @@ send home
 key down nav 10
 key up nav 10
 send q
-send x
+send enter
 wait
 EOT
-{ echo "first first"; echo "key 1 answer $NQ"; echo "send q"; echo "send x"; echo "wait"; } > "$W/k-walk.txt"
+{ echo "first first"; echo "key 1 answer $NQ"; echo "send q"; echo "send enter"; echo "wait"; } > "$W/k-walk.txt"
 { echo "first first"; i=0; while [ $i -lt 5 ]; do echo "key down nav 1"; echo "key up nav 1"; i=$((i + 1)); done
   i=0; while [ $i -lt 5 ]; do echo "key down nav 1"; echo "key up nav 1"; i=$((i + 1)); done
   echo "send esc"; echo "wait"; } > "$W/d-nav.txt"
@@ -158,7 +158,7 @@ for n in $SIZES; do
     "$TOOL" cov "$W/s$n.cfg" "$W/s$n/answers-00000.cfg" 5 > "$W/cov$n.$r"
     "$TOOL" run -- "$KIJUN" --report=csv -q "$W/s$n.cfg" "$W/s$n/answers-00000.cfg" > "$W/report$n.$r"
     cp "$W/s$n/answers-00000.cfg" "$W/big.cfg"
-    printf 'first first\nsend q\nsend x\nwait\n' > "$W/k-first.txt"
+    printf 'first first\nsend q\nsend enter\nwait\n' > "$W/k-first.txt"
     $ENVV "$PTY" -q 300 "$W/k-first.txt" -- "$KIJUN" -q "$W/s$n.cfg" "$W/big.cfg" > "$W/first$n.$r"
   done
   sm() { for r in 1 2 3; do awk -v k="$2" '$1 == k { print $2 }' "$W/$1$n.$r"; done | median; }

@@ -349,9 +349,11 @@ txt_find_folded(const char *s, size_t n, const char *query, size_t *at, size_t *
   return false;
 }
 
-/* Kinsoku: characters a line must not start with, and must not end with. */
-static bool
-no_line_start(uint32_t c)
+/* Kinsoku: characters a line must not start with, and must not end with.
+ * The one statement of the rule: txt_wrap breaks by it, and so does the
+ * note flow of the screens (lineedit). */
+bool
+txt_no_line_start(uint32_t c)
 {
   static const char *const set =
     "、。，．・：；？！゛゜ヽヾゝゞ々ー）］｝〕〉》」』】〙〗〟’”｠»"
@@ -370,8 +372,8 @@ no_line_start(uint32_t c)
   return strstr(set, u) != NULL;
 }
 
-static bool
-no_line_end(uint32_t c)
+bool
+txt_no_line_end(uint32_t c)
 {
   switch (c)
     {
@@ -396,7 +398,7 @@ is_space(uint32_t c)
 static bool
 break_between(uint32_t p, uint32_t c)
 {
-  if (no_line_start(c) || no_line_end(p))
+  if (txt_no_line_start(c) || txt_no_line_end(p))
     return false;
   return txt_cwidth(p) == 2 || txt_cwidth(c) == 2 || p == '-' || p == '/';
 }

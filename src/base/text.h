@@ -70,6 +70,11 @@ char *txt_sanitize(const char *s, bool one_line);
  * newlines are kept; spaces at a break are dropped.  Returns the number of
  * lines (at least one) and stores a newly allocated array in *out. */
 size_t txt_wrap(const char *s, int width, txt_line **out);
+/* Kinsoku shori, the rule txt_wrap keeps: c may not start a line (closing
+ * punctuation and brackets, the long-vowel mark, small kana), or may not
+ * end one (opening brackets). */
+bool txt_no_line_start(uint32_t c);
+bool txt_no_line_end(uint32_t c);
 /* The longest prefix of s[0..n) that fits in width columns without
  * splitting a character; *used gets its width.  Returns its bytes. */
 size_t txt_fit(const char *s, size_t n, int width, int *used);

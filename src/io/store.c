@@ -29,6 +29,7 @@ struct store_doc
   cfg_reader r;
   const char *qid, *qversion, *qdigest;
   unsigned qedition;          /* 1 when the file does not say */
+  bool has_edition;           /* the file says (kijun always writes it) */
   int qline;                  /* of the questionnaire group */
   char *path;
   diag_t warn;                /* what the binder kept but could not place */
@@ -93,6 +94,7 @@ read_doc(store_doc *doc, int rc, size_t before, diag_t *d, store_doc **out)
       cfg_check_keys(r, qg, qkeys, &where);
       doc->qid = cfg_string(r, qg, "id", true, false, &where);
       doc->qversion = cfg_string(r, qg, "version", true, false, &where);
+      doc->has_edition = config_setting_get_member(qg, "edition") != NULL;
       doc->qedition = (unsigned) cfg_int_in(r, qg, config_setting_get_member(qg, "edition"), "edition",
                                             false, 1, INT_MAX, 1, &where);
       /* Information only (which content the answers were last saved
@@ -352,6 +354,7 @@ typedef struct given
   const char *from;
   enum ans_status proposal;
   int line;
+  bool no_revision;           /* the answer does not say its revision */
 } given;
 
 /* The keys of an answer group, and their slots (cfg_members): one pass
@@ -421,6 +424,7 @@ read_given(cfg_reader *r, const config_setting_t *g, const cfg_where *where, giv
   out->from = cfg_text_in(r, g, m[AK_FROM], "from", false, false, where);
   read_plan(r, g, m, out->s.id, where, out->s.plan);
   out->s.revision = (unsigned) cfg_int_in(r, g, m[AK_REVISION], "revision", false, 1, INT_MAX, 1, where);
+  out->no_revision = m[AK_REVISION] == NULL;
   const config_setting_t *rc = m[AK_RECONFIRM];
   if (rc && config_setting_type(rc) != CONFIG_TYPE_BOOL)
     {
@@ -484,6 +488,7 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
   size_t *nsucc = xcalloc(n ? n : 1, sizeof *nsucc);
   size_t *nsrc = xcalloc(nq + 1, sizeof *nsrc);
   bool newer = doc->qedition > q->edition;
+  bool current = doc->qdigest && strcmp(doc->qdigest, qn_digest(q)) == 0;
   size_t unplaced = 0;
   hset *old_seen = hset_new(0);
   for (unsigned i = 0; i < n; i++)
@@ -514,6 +519,15 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
           e->from = gv[i].from ? xstrdup(gv[i].from) : NULL;
           for (int f = 0; f < ANS_PLAN_COUNT; f++)
             e->plan[f] = gv[i].s.plan[f] ? xstrdup(gv[i].s.plan[f]) : NULL;
+          /* An answer that names no revision, in a file kijun did not
+           * write (no digest and no edition: every kijun writes the
+           * digest, and the edition since there were editions) or
+           * written with exactly this content (its digest): given to
+           * the question as it is, so that a file scripted from
+           * kijun-answers(5) is not judged worse than the same answers
+           * typed.  Elsewhere it is an earlier kijun's: revision 1. */
+          if (gv[i].no_revision && (current || (!doc->has_edition && !doc->qdigest)))
+            gv[i].s.revision = q->questions[qi].revision;
           e->revision = gv[i].s.revision;
           /* A revision that rose changed the question's meaning. */
           e->reconfirm = e->status != ANS_NONE

@@ -221,9 +221,12 @@ merge_profile(merge *m, const char *profile_from, diag_t *d)
       char *v = distinct(m, must_agree[i], &n);
       if (n > 1)
         {
-          diag_add(d, NULL, 0,
-                   _("the inputs name different values of '%s': %s; expected one organisation's files, or --profile-from=FILE naming the input whose profile to keep"),
-                   ans_field_key(must_agree[i]), v);
+          /* No one file is at fault: the line names the program, as
+           * every error without a file does. */
+          char *why = xasprintf(_("the inputs name different values of '%s': %s; expected one organisation's files, or --profile-from=FILE naming the input whose profile to keep"),
+                                ans_field_key(must_agree[i]), v);
+          diag_add(d, NULL, 0, "kijun: %s", why);
+          free(why);
           rc = EX_DATAERR;
         }
       else

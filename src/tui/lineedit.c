@@ -190,14 +190,42 @@ le_flow_start(le_flow *f, const uint32_t *cp, size_t n, unsigned flags, int widt
   *f = (le_flow){ cp, n, flags, width < 2 ? 2 : width, 0, 0, 0 };
 }
 
+/* The columns from position i that must stay on one row by kinsoku (see
+ * txt_no_line_start): i, and each next character that may not start a
+ * row or follows one that may not end it; a few at most. */
+static int
+kept_together(const le_flow *f, size_t i)
+{
+  int w = le_cwidth(f->cp[i], f->flags);
+  for (size_t j = i + 1, k = 0; j < f->n && k < 4 && f->cp[j] != '\n'; j++, k++)
+    {
+      if (!txt_no_line_start(f->cp[j]) && !txt_no_line_end(f->cp[j - 1]))
+        break;
+      w += le_cwidth(f->cp[j], f->flags);
+    }
+  return w;
+}
+
 bool
 le_flow_next(le_flow *f, int *row, int *col)
 {
   if (f->i > f->n)
     return false;
   int w = f->i < f->n ? le_cwidth(f->cp[f->i], f->flags) : 0;
-  if (f->i < f->n && f->col + w > f->width && f->col > 0)
-    f->row++, f->col = 0;
+  if (f->i < f->n && f->col > 0)
+    {
+      if (f->col + w > f->width)
+        f->row++, f->col = 0;
+      else if (f->i + 1 < f->n && f->col + 10 > f->width && !txt_no_line_start(f->cp[f->i]))
+        {
+          /* Near the end of the row: a character that may not start
+           * the next row goes down with the one before it (Japanese
+           * line breaking, as txt_wrap does it). */
+          int keep = kept_together(f, f->i);
+          if (keep > w && f->col + keep > f->width && keep < f->width)
+            f->row++, f->col = 0;
+        }
+    }
   *row = f->row;
   *col = f->col;
   if (f->i < f->n)

@@ -20,6 +20,7 @@
 #include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
+#include <wctype.h>
 
 #include "front/run.h"
 #include "ops/cycle.h"
@@ -266,6 +267,16 @@ leave_on_signal(ui *u)
   restore_terminal();
   if (rc)
     report_rescue(u, rescued);
+  else
+    {
+      /* Said as q says it: someone who pressed Ctrl-C must know that
+       * nothing was lost. */
+      char *path = txt_sanitize(u->s->path, true);
+      /* TRANSLATORS: on leaving by Ctrl-C or another signal; %s: the
+         signal's name, then the answers file. */
+      fprintf(stderr, _("kijun: stopped (%s); every answer is saved in %s\n"), strsignal(sig), path);
+      free(path);
+    }
   fflush(stdout);
   _exit(128 + sig);
 }
@@ -441,6 +452,174 @@ draw(ui *u)
   refresh();
 }
 
+/* ---- typing where letters are keys -------------------------------------
+
+   Outside a text field a letter is a command, and a person may type
+   there as in a web form: a word typed with the input method off, a note
+   typed before pressing e.  The rule, which no run of ordinary typing can
+   break: a letter (any character but a digit, a space or punctuation)
+   typed right after a letter is typing, not a key, when
+
+     - the letter before it means nothing there (so after "k" of
+       "kakunin", the "a" does not open the plan), or
+     - it means nothing on the screen it arrives at ("u" after the "q"
+       of "quality": the leaving screen takes no letters), or
+     - it follows an undo and would open a text field or the profile
+       form (e v a g p: the "p" of "update" does not open the form), so
+       that a stray word never carries an undo further.
+
+   kijun then takes back what the letters before it did (an undo is
+   redone, a mark or the language switched back, a screen they opened
+   closed, the view back at its question), ignores the characters that
+   follow until a key that is not a character (Esc and Enter do only
+   that; Tab or an arrow also act), and says how to write a note.  Still
+   keys: the same letter again (u u redoes, n n), and a letter that
+   means something on its screen after one that did (s then q, u then
+   q, L then e).  A word whose letters each mean something up to one that
+   opens a field (e v a g p: "mark") opens that field with the rest of the
+   word in it, in view, and nothing in it is kept without Enter.
+   A character that is no key does nothing and says so.  The profile
+   form takes characters as text itself. */
+
+#define TY_TOGGLES 8
+
+static struct
+{
+  bool ignoring;              /* typing was found: characters are ignored */
+  bool after;                 /* the last key was a letter */
+  bool meant;                 /* it meant something */
+  enum ui_act last;            /* what it did */
+  wint_t letter;
+  /* What the run of letters changed, in order: u, m, L. */
+  enum ui_act toggles[TY_TOGGLES];
+  size_t ntoggles;
+  /* The session before the run, to go back to. */
+  enum ui_screen_id scr, stack[UI_STACK];
+  size_t depth, pos;
+  char msg[sizeof ((ui *) 0)->msg];  /* what was said when typing was found */
+} ty;
+
+static bool
+is_letter(ui_key k)
+{
+  if (k.fn)
+    return false;
+  if (k.ch < 0x80)
+    return (k.ch >= 'a' && k.ch <= 'z') || (k.ch >= 'A' && k.ch <= 'Z');
+  return k.ch != 0x3000 && iswprint(k.ch);
+}
+
+static bool
+is_char(ui_key k)
+{
+  return !k.fn && k.ch >= 0x20 && k.ch != UI_DEL;
+}
+
+static bool
+opens_field(enum ui_act a)
+{
+  return a == A_NOTE || a == A_EVIDENCE || a == A_PLAN || a == A_GOTO || a == A_SEARCH || a == A_PROFILE;
+}
+
+/* What the run of letters did, undone, last first; the session as it
+ * was before it.  Whether anything was taken back. */
+static bool
+take_back(ui *u)
+{
+  bool did = u->scr != ty.scr || u->depth != ty.depth || qv_pos() != ty.pos || ty.ntoggles;
+  while (ty.ntoggles)
+    {
+      if (ty.toggles[--ty.ntoggles] == A_LANG)
+        switch_language(u);
+      else
+        qv_undo(u);
+    }
+  u->scr = ty.scr;
+  u->depth = ty.depth;
+  memcpy(u->stack, ty.stack, sizeof ty.stack);
+  qv_set_pos(ty.pos);
+  return did;
+}
+
+/* Whether k is part of typing (and is dealt with here). */
+static bool
+typing(ui *u, ui_key k, enum ui_act a, enum ui_act g)
+{
+  if (ty.ignoring)
+    {
+      if (is_char(k))
+        {
+          ui_set_msg(u, true, "%s", ty.msg);
+          return true;
+        }
+      ty.ignoring = false;
+      /* The key that ends it is for that alone when it does nothing else. */
+      return !k.fn && (k.ch == UI_ESC || k.ch == '\r' || k.ch == '\n');
+    }
+  if (!ty.after || !is_letter(k) || (k.ch == ty.letter && ty.meant))
+    return false;
+  enum ui_act act = a != A_NONE ? a : g;
+  /* On the leaving screen only its own keys count (any other leaves). */
+  if (u->scr == SCR_SUMMARY && screen_of(u)->modal && screen_of(u)->modal(u))
+    act = uk_action(KS_QUIT, k);
+  if (ty.meant && act != A_NONE && !(opens_field(act) && ty.last == A_UNDO))
+    return false;
+  bool did = take_back(u);
+  ty.after = false;
+  ty.ignoring = true;
+  bool question = u->scr == SCR_QUESTION;
+  if (did)
+    {
+      char first[8];
+      first[txt_encode(first, (uint32_t) ty.letter)] = '\0';
+      /* TRANSLATORS: letters were typed where letters are keys; %s is
+         the letter before, whose action (and its run's) was undone. */
+      ui_set_msg(u, true, question ? _("Typing ignored, and what %s did is taken back. To write a note press e; "
+                                       "Esc goes on.")
+                                   : _("Typing ignored, and what %s did is taken back. Esc goes on."), first);
+    }
+  else
+    ui_set_msg(u, true, "%s", question ? _("Typing ignored: letters here are keys. To write a note press e; "
+                                           "Esc goes on.")
+                                       : _("Typing ignored: letters here are keys. Esc goes on."));
+  snprintf(ty.msg, sizeof ty.msg, "%s", u->msg);
+  return true;
+}
+
+/* Before key k is acted on: a letter after no letter starts a run. */
+static void
+run_start(ui *u, ui_key k)
+{
+  if (!is_letter(k) || ty.after)
+    return;
+  ty.scr = u->scr;
+  ty.depth = u->depth;
+  memcpy(ty.stack, u->stack, sizeof ty.stack);
+  ty.pos = qv_pos();
+  ty.ntoggles = 0;
+}
+
+/* After key k was acted on as act (handled: it did something). */
+static void
+typed(ui *u, ui_key k, enum ui_act act, bool handled)
+{
+  if (!is_letter(k) || u->scr == SCR_PROFILE || u->done)
+    {
+      ty.after = false;
+      return;
+    }
+  ty.after = true;
+  ty.meant = handled;
+  ty.last = act;
+  ty.letter = k.ch;
+  if ((act == A_UNDO || act == A_REVIEW || act == A_LANG) && handled && ty.ntoggles < TY_TOGGLES)
+    ty.toggles[ty.ntoggles++] = act;
+  if (!handled && !u->msg[0])
+    ui_set_msg(u, false, "%s", u->scr == SCR_QUESTION
+                                 ? _("Not a key here. To write a note press e first; ? lists the keys.")
+                                 : _("Not a key here; ? lists the keys."));
+}
+
 static void
 handle_key(ui *u, ui_key k)
 {
@@ -450,6 +629,7 @@ handle_key(ui *u, ui_key k)
   /* An editor's keys mean the same whatever the size of the terminal. */
   if (ed_active() != ED_NONE)
     {
+      ty.after = ty.ignoring = false;
       ed_key(u, k);
       return;
     }
@@ -469,16 +649,26 @@ handle_key(ui *u, ui_key k)
   const ui_screen *sc = screen_of(u);
   if (k.fn && k.ch == KEY_MOUSE)
     {
+      ty.after = ty.ignoring = false;
       MEVENT ev;
       if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED) && sc->click)
         sc->click(u, ev.y, ev.x);
       return;
     }
-  enum ui_act a = uk_action(sc->scope, k);
+  enum ui_act a = uk_action(sc->scope, k), g = uk_action(KS_GLOBAL, k);
+  if (u->scr != SCR_PROFILE && typing(u, k, a, g))
+    return;
+  run_start(u, k);
   if (sc->key(u, k, a) || (sc->modal && sc->modal(u)))
-    return;
-  if (global_key(u, uk_action(KS_GLOBAL, k)))
-    return;
+    {
+      typed(u, k, a, true);
+      return;
+    }
+  if (global_key(u, g))
+    {
+      typed(u, k, g, true);
+      return;
+    }
   if (a == A_BACK)
     {
       if (sc->esc == SCR_COUNT)
@@ -486,6 +676,7 @@ handle_key(ui *u, ui_key k)
       else if (sc->esc != u->scr)
         ui_goto(u, sc->esc);
     }
+  typed(u, k, A_NONE, a == A_BACK);
 }
 
 static void

@@ -31,6 +31,7 @@ static ed_done_fn *on_done;
 static int cur_y = -1, cur_x;
 static int flow_w;            /* columns of the rows a text is shown on; 0: one row */
 static bool asking;           /* Esc on a changed text: discard it? */
+static bool asked;            /* asked before in this edit: Esc now discards */
 static const char *required;  /* why the text may not be blank, or NULL */
 
 void
@@ -49,6 +50,7 @@ ed_start(ui *u, enum ui_edit field, const char *lbl, const char *text, ed_done_f
   label = lbl;
   on_done = done;
   asking = false;
+  asked = false;
   required = NULL;
 }
 
@@ -243,24 +245,29 @@ ask(ui *u)
 {
   asking = true;
   /* TRANSLATORS: asked on the status line when Esc is pressed in an
-     edited field; y, n and Enter are keys. */
-  ui_set_msg(u, true, "%s", _("Discard what you typed? y: discard   n or Esc: go on editing   Enter: save"));
+     edited field; y, n, Esc and Enter are keys.  The second form is
+     asked the second time in one edit, when Esc discards. */
+  ui_set_msg(u, true, "%s", asked ? _("Discard what you typed? y or Esc: discard   n: go on editing   Enter: save")
+                                  : _("Discard what you typed? y: discard   Esc or n: go on editing   Enter: save"));
 }
 
-/* The answer to ask(): only y discards, so pressing Esc again and again
- * (to get out of somewhere) never loses text. */
+/* The answer to ask(): the first time, Esc goes on editing, so one Esc
+ * too many never loses text; asked again in the same edit, Esc
+ * discards, so Esc pressed again and again leaves (the bar says which). */
 static void
 answer_ask(ui *u, ui_key k)
 {
   asking = false;
   uint32_t c = k.fn ? 0 : txt_halfwidth((uint32_t) k.ch);
-  if (c == 'y' || c == 'Y')
+  enum ui_act a = uk_action(KS_EDIT, k);
+  if (c == 'y' || c == 'Y' || (a == A_ED_CANCEL && asked))
     {
       ed_finish(u, ED_CANCEL);
       drop_burst(u);
     }
-  else if (uk_action(KS_EDIT, k) == A_ED_SAVE)
+  else if (a == A_ED_SAVE)
     enter(u);
+  asked = true;
 }
 
 void
@@ -268,8 +275,10 @@ ed_keybar(ui *u)
 {
   if (asking)
     {
-      const char *keys[] = { _("y discard"), _("n go on editing"), _("Enter save") };
-      ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
+      const char *first[] = { _("y discard"), _("Esc go on editing"), _("Enter save") };
+      const char *again[] = { _("Esc discard"), _("n go on editing"), _("Enter save") };
+      const char *const *keys = asked ? again : first;
+      ud_keybar(u, keys, 3);
       return;
     }
   /* TRANSLATORS: key hints while a text is edited, in 80 columns;

@@ -95,7 +95,7 @@ enum ui_act
   A_HELP, A_LANG, A_SUMMARY, A_PROFILE, A_PLAN_LIST, A_QUIT, A_REDRAW, A_REPORTS,
   A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
   A_OPEN, A_BACK, A_UNANSWERED, A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_GOTO, A_FILTER, A_FILTER_NEXT,
-  A_FILTER_PREV, A_REVIEW, A_UNDO,
+  A_FILTER_PREV, A_REVIEW, A_UNDO, A_HOW,
   A_PREV, A_NEXT, A_PREV_ITEM, A_NEXT_ITEM, A_FIRST, A_LAST, A_NOTE, A_EVIDENCE, A_PLAN,
   A_ANSWERS,                  /* the status table's digits (help only) */
   A_ED_LEFT, A_ED_RIGHT, A_ED_UP, A_ED_DOWN, A_ED_HOME, A_ED_END, A_ED_BACKSPACE, A_ED_DELETE, A_ED_KILL_START,
@@ -221,6 +221,10 @@ void qv_open(ui *u, size_t pos);
  * list): Esc there returns to it. */
 void qv_open_from(ui *u, size_t pos, enum ui_screen_id list);
 size_t qv_pos(void);
+/* Show the question at pos when the question view is next drawn. */
+void qv_set_pos(size_t pos);
+/* Undo the last change (again: redo it), as u does. */
+void qv_undo(ui *u);
 /* Start a search from the current screen (the question view or the
  * overview's selection). */
 void qv_start_search(ui *u, size_t from);

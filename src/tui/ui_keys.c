@@ -51,22 +51,25 @@ static const ui_binding bindings[] = {
   B(KS_OVERVIEW, A_UNANSWERED, "Tab", N_("next question to answer, reconfirm or give a reason"), '\t'),
   B(KS_OVERVIEW, A_SEARCH, "/", N_("search question text, ids, notes and evidence"), '/'),
   B(KS_OVERVIEW, A_FILTER, "f", N_("filter list: unknown, partial, reason missing, to reconfirm, for review, "
-                                   "notes and evidence"), 'f'),
+                                   "notes and evidence, not implemented, unanswered"), 'f'),
   B(KS_OVERVIEW, A_GOTO, "g :", N_("go to a question or item by its number (5.1.3.3, 5.1.3.3-a)"), 'g', ':'),
 
   B(KS_QUESTION, A_ANSWERS, NULL, NULL, 0),
   B(KS_QUESTION, A_NOTE, "e / v", N_("edit the note / the evidence reference"), 'e'),
   B(KS_QUESTION, A_EVIDENCE, NULL, NULL, 'v'),
   B(KS_QUESTION, A_PLAN, "a", N_("edit the plan: action, owner, due and done dates (YYYY-MM-DD)"), 'a'),
-  B(KS_QUESTION, A_PREV, "Left Right h l", N_("previous / next question"), FN(KEY_LEFT), 'h'),
-  B(KS_QUESTION, A_NEXT, NULL, NULL, FN(KEY_RIGHT), 'l'),
-  B(KS_QUESTION, A_PREV, "Up Down k j", N_("previous / next question"), FN(KEY_UP), 'k'),
-  B(KS_QUESTION, A_NEXT, NULL, NULL, FN(KEY_DOWN), 'j'),
+  /* No letters move here: a letter is a command, and words typed by
+   * mistake must not walk away from the question (see ui.c, typing). */
+  B(KS_QUESTION, A_PREV, "Left Right Up Down", N_("previous / next question (leaving one unanswered says so)"),
+    FN(KEY_LEFT), FN(KEY_UP)),
+  B(KS_QUESTION, A_NEXT, NULL, NULL, FN(KEY_RIGHT), FN(KEY_DOWN)),
   B(KS_QUESTION, A_PREV_ITEM, "PgUp PgDn", N_("previous / next item"), FN(KEY_PPAGE)),
   B(KS_QUESTION, A_NEXT_ITEM, NULL, NULL, FN(KEY_NPAGE)),
   B(KS_QUESTION, A_FIRST, "Home End", N_("first / last question"), FN(KEY_HOME)),
   B(KS_QUESTION, A_LAST, NULL, NULL, FN(KEY_END)),
   B(KS_QUESTION, A_UNANSWERED, "Tab", N_("next question to answer, reconfirm or give a reason"), '\t'),
+  B(KS_QUESTION, A_HOW, "Enter Space", N_("say how to answer (a digit) and how to write a note (e)"), '\r', '\n',
+    ' ', FN(KEY_ENTER)),
   B(KS_QUESTION, A_SEARCH, "/ n N", N_("search (Enter alone repeats the last) / next / previous match"), '/'),
   B(KS_QUESTION, A_SEARCH_NEXT, NULL, NULL, 'n'),
   B(KS_QUESTION, A_SEARCH_PREV, NULL, NULL, 'N'),
@@ -124,13 +127,20 @@ static const ui_binding bindings[] = {
   B(KS_PROFILE, A_DOWN, NULL, NULL, FN(KEY_DOWN), '\t'),
   B(KS_PROFILE, A_OPEN, "Enter", N_("edit the field (saved with Enter, then the next one); on the last row: "
                                     "go on to the questions"), '\r', '\n', FN(KEY_ENTER)),
-  B(KS_PROFILE, A_NONE, "characters", N_("typing starts editing the selected field (but for the keys above)"), 0),
+  B(KS_PROFILE, A_NONE, N_("characters"), N_("typing starts editing the selected field with what is typed (on the "
+                                              "sector: searches the list); ? and letters are text here, F1 is help"), 0),
   B(KS_PROFILE, A_NONE, "y n Space", N_("on a scope question: yes, no; Space or Enter goes round yes, no and "
                                         "not answered"), 0),
   B(KS_PROFILE, A_BACK, "Esc", N_("close the form"), UI_ESC),
 
-  B(KS_PICKER, A_UP, NULL, NULL, FN(KEY_UP), 'k'),
-  B(KS_PICKER, A_DOWN, NULL, NULL, FN(KEY_DOWN), 'j'),
+  /* Letters search the list (type-ahead): no letter moves. */
+  B(KS_PICKER, A_UP, NULL, NULL, FN(KEY_UP)),
+  B(KS_PICKER, A_DOWN, NULL, NULL, FN(KEY_DOWN)),
+  B(KS_PICKER, A_PGUP, NULL, NULL, FN(KEY_PPAGE)),
+  B(KS_PICKER, A_PGDN, NULL, NULL, FN(KEY_NPAGE)),
+  B(KS_PICKER, A_HOME, NULL, NULL, FN(KEY_HOME)),
+  B(KS_PICKER, A_END, NULL, NULL, FN(KEY_END)),
+  B(KS_PICKER, A_ED_BACKSPACE, NULL, NULL, FN(KEY_BACKSPACE), UI_CTRL('H'), UI_DEL),
   B(KS_PICKER, A_OPEN, NULL, NULL, '\r', '\n', FN(KEY_ENTER)),
   B(KS_PICKER, A_BACK, NULL, NULL, UI_ESC),
 
@@ -149,7 +159,8 @@ static const ui_binding bindings[] = {
   B(KS_EDIT, A_ED_NEWLINE, "^J Alt-Enter", N_("line break (note and evidence)"), '\n', FN(UI_KEY_NEWLINE)),
   B(KS_EDIT, A_ED_TAB, "Tab", N_("tab (note and evidence)"), '\t'),
   B(KS_EDIT, A_ED_SAVE, "Enter", N_("save"), '\r', FN(KEY_ENTER)),
-  B(KS_EDIT, A_ED_CANCEL, "Esc", N_("cancel (a changed text: asks first; y discards)"), UI_ESC),
+  B(KS_EDIT, A_ED_CANCEL, "Esc", N_("cancel; a changed text asks first: y discards, Esc goes on editing (once; "
+                                    "asked again, Esc discards), Enter saves"), UI_ESC),
   B(KS_EDIT, A_ED_PASTE, NULL, NULL, FN(UI_KEY_PASTE)),
 };
 
@@ -208,8 +219,8 @@ uk_help_text(int width)
   int kw = 1;
   size_t n = sizeof bindings / sizeof bindings[0];
   for (size_t i = 0; i < n; i++)
-    if (bindings[i].shown && headings[bindings[i].scope] && txt_width(bindings[i].shown) > kw)
-      kw = txt_width(bindings[i].shown);
+    if (bindings[i].shown && headings[bindings[i].scope] && txt_width(_(bindings[i].shown)) > kw)
+      kw = txt_width(_(bindings[i].shown));
   bool first = true;
   for (int sc = 0; sc < KS_COUNT; sc++)
     {
@@ -229,7 +240,7 @@ uk_help_text(int width)
                 help_row(m, (char[]){ st->digit, '\0' }, kw, st->help, width);
               }
           else if (b->shown)
-            help_row(m, b->shown, kw, b->help, width);
+            help_row(m, _(b->shown), kw, b->help, width);
         }
     }
   fclose(m);

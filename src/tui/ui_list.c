@@ -1,6 +1,7 @@
 /* ui_list: the filter list (key f): only the questions in one state,
- * unknown, partially implemented, reason missing, to reconfirm or marked
- * for review, or every note and evidence reference; f (or Left and
+ * unknown, partially implemented, reason missing, to reconfirm, marked
+ * for review, not implemented or unanswered, or every note and evidence
+ * reference; f (or Left and
  * Right) goes to the next filter, Enter opens the question and Esc there
  * comes back.  The list is made again each time it is drawn, so it
  * follows every change; the filter and the selection are this screen's. */
@@ -15,12 +16,13 @@
 #include "base/xalloc.h"
 
 /* The filters, in the order f goes through them. */
-enum ls_filter { LF_UNKNOWN, LF_PARTIAL, LF_NO_REASON, LF_RECONFIRM, LF_REVIEW, LF_NOTES, LF_COUNT };
+enum ls_filter { LF_UNKNOWN, LF_PARTIAL, LF_NO_REASON, LF_RECONFIRM, LF_REVIEW, LF_NOTES, LF_NOT_IMPLEMENTED,
+                 LF_UNANSWERED, LF_COUNT };
 
 static const char *const filter_names[LF_COUNT] = {
   /* TRANSLATORS: the filter list's filters, in its title. */
   N_("Unknown"), N_("Partially implemented"), N_("Reason missing"), N_("To reconfirm"),
-  N_("Marked for review"), N_("Notes and evidence"),
+  N_("Marked for review"), N_("Notes and evidence"), N_("Not implemented"), N_("Unanswered"),
 };
 
 static enum ls_filter current_filter;
@@ -42,6 +44,8 @@ keeps(const ans_entry *e, enum ls_filter f, bool in_scope)
     case LF_RECONFIRM: return e->reconfirm;
     case LF_REVIEW: return e->review;
     case LF_NOTES: return (e->note && *e->note) || (e->evidence && *e->evidence);
+    case LF_NOT_IMPLEMENTED: return e->status == ANS_NOT_IMPLEMENTED;
+    case LF_UNANSWERED: return e->status == ANS_NONE;
     default: return false;
     }
 }
@@ -143,7 +147,8 @@ ls_draw(ui *u)
     mvaddch(body, COLS - 1, 'v');
   ud_status(u);
   /* TRANSLATORS: key hints of the filter list. */
-  const char *keys[] = { _("? help"), _("f next filter"), _("Enter open"), _("Esc back"), _("Up/Down move") };
+  const char *keys[] = { _("? help"), _("q quit"), _("Esc back"), _("f next filter"), _("Enter open"),
+                         _("Up/Down move") };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 

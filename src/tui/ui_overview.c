@@ -98,6 +98,14 @@ enum
   OV_ID = 8,                  /* the item id column, at least */
 };
 
+/* The bar's columns: none on a narrow screen, where the item's title
+ * has the room first (the figure beside it says the same). */
+static int
+bar_cols(void)
+{
+  return COLS >= 80 ? OV_BAR_W + OV_GAP : 0;
+}
+
 /* The change column, when there is a previous cycle: as wide as the
  * widest change in this language ("-100.0 pt"); 0 without one. */
 static int
@@ -125,7 +133,7 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
   enum lang l = i18n_lang();
   const cov_tally *t = row_tally(cov, r);
   const cov_tally *b = &t[QN_BASELINE];
-  int right = OV_RIGHT + dw;
+  int right = OV_RIGHT - (OV_BAR_W + OV_GAP) + bar_cols() + dw;
   char counts[32], figure[48];
   snprintf(counts, sizeof counts, "%u/%u", cov_answered(t), cov_total(t));
   if (b->applicable)
@@ -165,8 +173,9 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
         mvaddch(y, 1, '>' | a);
       int idw = ud_text(y, 3, OV_ID + 2, s->id, selected ? a | A_BOLD : A_NORMAL);
       int x = 3 + (idw > OV_ID ? idw : OV_ID) + 1;
-      char *title = txt_ellipsize(qn_tr(&s->title, l), COLS - right - x - 1);
-      ud_text(y, x, COLS - right - x - 1, title, a);
+      /* A column stays free before the counts, for the ! mark. */
+      char *title = txt_ellipsize(qn_tr(&s->title, l), COLS - right - x - 2);
+      ud_text(y, x, COLS - right - x - 2, title, a);
       free(title);
     }
   /* Answers to reconfirm in the row: a mark in the gap before the
@@ -190,9 +199,9 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
   mvprintw(y, x, "%*s", OV_COUNTS - 1, counts);
   attroff(a);
   x += OV_COUNTS + OV_GAP;
-  if (b->applicable)
+  if (b->applicable && bar_cols())
     ud_bar(y, x, OV_BAR, b->met, b->applicable, a);
-  x += OV_BAR_W + OV_GAP;
+  x += bar_cols();
   ud_text(y, x, OV_COVERAGE, figure, a);
   /* The change since the previous cycle: phases always, items when its
    * answers are loaded (its record has phases only). */
@@ -223,7 +232,7 @@ ov_draw(ui *u)
     }
   ud_titlebar(u, qn_tr(&q->title, i18n_lang()), right);
 
-  int dw = delta_width(u), rx = OV_RIGHT + dw;
+  int dw = delta_width(u), rx = OV_RIGHT - (OV_BAR_W + OV_GAP) + bar_cols() + dw;
   int body = LINES - 4;
   if (sel < top)
     top = sel;
@@ -244,8 +253,7 @@ ov_draw(ui *u)
   else
     ud_text(1, 3, COLS - rx - 4, _("Item"), A_BOLD);
   ud_text(1, COLS - rx, OV_COUNTS, _("Answered"), A_BOLD);
-  ud_text(1, COLS - rx + OV_COUNTS + OV_GAP, OV_BAR_W + OV_GAP + OV_COVERAGE,
-          _("Baseline, this phase"), A_BOLD);
+  ud_text(1, COLS - rx + OV_COUNTS + OV_GAP, bar_cols() + OV_COVERAGE, _("Baseline, this phase"), A_BOLD);
   if (dw)
     /* TRANSLATORS: overview column heading over the change since the
        previous cycle ("+12.5 pt"); about 9 columns. */
@@ -265,7 +273,7 @@ ov_draw(ui *u)
     ed_draw(u, LINES - 2, 0, 1);
   /* TRANSLATORS: key hints of the overview; each item is one key and its
      action, shown in a bar of 80 columns. Keep them short. */
-  const char *keys[] = { _("? help"), _("q quit"), _("R reports"), _("Enter open"), _("Tab unanswered"),
+  const char *keys[] = { _("? help"), _("q quit"), _("R reports"), _("Enter open"), _("Tab unfinished"),
                          _("/ search"), _("f filter"), _("s summary"), _("P plan list"), _("p profile"),
                          _("L language") };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);

@@ -112,6 +112,11 @@ build_help(ui *u)
     _("Line breaks and tabs show as marks in the editor. Pasted text goes into\n"
       "the note or evidence being edited and never answers a question; a paste\n"
       "outside an editor is ignored.\n\n"),
+    _("Outside a text field letters are keys. A word typed there by mistake\n"
+      "(romaji, a note typed before e) is taken as typing: what its letters did\n"
+      "is taken back and the rest is ignored until Esc or Enter. The same letter\n"
+      "twice (u u) and a key after one that opened a screen (s q) still count.\n"
+      "On the profile form every character is text; its help is F1.\n\n"),
     _("Every change is saved at once, with the question you are at: reopening the\n"
       "file resumes there (a file without it opens at the first unanswered\n"
       "question or answer to reconfirm). Choosing a status, the same or another,\n"
@@ -221,19 +226,21 @@ pg_draw(ui *u)
     }
   if (!help && quitting)
     {
-      const char *keys[] = { _("any key: leave kijun"), _("Esc: back to the session"), _("R reports"),
+      /* Any key but a letter typed after q leaves (a letter after q
+       * is typing: see ui.c); the bar names the two sure ones. */
+      const char *keys[] = { _("Enter or q: leave kijun"), _("Esc: back to the session"), _("R reports"),
                              _("Up/Down/PgUp/PgDn scroll") };
       ud_keybar(u, keys, 4);
     }
   else if (help)
     {
-      const char *keys[] = { _("Esc back"), _("Up/Down/PgUp/PgDn scroll"), _("q quit") };
+      const char *keys[] = { _("Esc back"), _("q quit"), _("Up/Down/PgUp/PgDn scroll") };
       ud_keybar(u, keys, 3);
     }
   else
     {
-      const char *keys[] = { _("Esc back"), _("R reports"), _("Up/Down/PgUp/PgDn scroll"), _("q quit") };
-      ud_keybar(u, keys, 4);
+      const char *keys[] = { _("Esc back"), _("q quit"), _("? help"), _("R reports"), _("Up/Down/PgUp/PgDn scroll") };
+      ud_keybar(u, keys, 5);
     }
   /* On leaving, the summary says where the reports are, or how to write them. */
   if (!help && !u->msg[0])

@@ -5,7 +5,12 @@
  * not answered leaves every question in scope.  The sector is chosen from the questionnaire's
  * list, so reports can name it in either language.  The form leads on:
  * typing starts editing the selected field, Enter saves and goes to the
- * next one, and the last row is the way on to the questions. */
+ * next one, and the last row is the way on to the questions.
+ *
+ * On the form a printable character is always text, as in a web form:
+ * it starts editing the selected field (on the sector, it searches the
+ * list: "wat" or 水道 finds Water), never runs a command; the form's
+ * commands are keys that are not text (Esc, F1, arrows, Enter). */
 #include <config.h>
 
 #include <stdlib.h>
@@ -20,6 +25,8 @@ static int sel;               /* the selected row: a field, then a scope questio
                                  (ANS_FORM_FIELDS + k); the last: "go on" */
 static bool picking;          /* choosing a sector */
 static size_t pick;           /* the sector list's selection; 0 is none */
+static char query[64];        /* typed to search the sector list */
+static bool no_match;         /* nothing matches the query: Enter chooses nothing */
 static bool new_file;         /* opened first on a new file */
 
 void
@@ -141,10 +148,20 @@ pf_draw(ui *u)
       attr_t a = f == sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
       ud_text(y, 2, lw, ans_field_name((enum ans_field) f), A_BOLD);
       const char *v = ans_profile_shown(u->s->qn, u->s->a, (enum ans_field) f, i18n_lang());
+      char *typed = NULL;
+      if (f == ANS_SECTOR && picking)
+        {
+          /* TRANSLATORS: the sector field while its list is open: what
+             was typed to search it, or how to search. */
+          typed = query[0] ? xasprintf(_("search: %s_"), query) : xstrdup(_("type to search the list"));
+          v = typed;
+          a = A_UNDERLINE;
+        }
       attron(a);
       mvhline(y, 2 + lw + 2, ' ', COLS - lw - 6);
       attroff(a);
       ud_text(y, 2 + lw + 2, COLS - lw - 6, v ? v : "", a);
+      free(typed);
       if (f == sel && !ed_active())
         {
           mvaddch(y, 0, '>');
@@ -169,10 +186,18 @@ pf_draw(ui *u)
   ud_status(u);
   if (ed_active() == ED_PROFILE)
     ed_draw(u, row_of(u, sel), lw, 1);
-  /* TRANSLATORS: key hints of the profile form. */
-  const char *keys[] = { _("? help"), _("Up/Down select"), _("Enter edit, then next"), _("type to edit"),
-                         _("Esc done") };
-  ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
+  /* TRANSLATORS: key hints of the profile form; the first three are
+     kept at any width.  Letters and ? are text on the form, so its help
+     is F1. */
+  const char *keys[] = { _("F1 help"), _("Esc done"), _("Enter edit, then next"), _("type to edit"),
+                         _("Up/Down move") };
+  /* TRANSLATORS: key hints while the sector list is open. */
+  const char *pkeys[] = { _("F1 help"), _("Esc cancel"), _("Enter choose"), _("type to search"),
+                          _("Up/Down move") };
+  if (picking)
+    ud_keybar(u, pkeys, sizeof pkeys / sizeof pkeys[0]);
+  else
+    ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 
 static void
@@ -220,15 +245,94 @@ close_form(ui *u)
     }
 }
 
+/* Whether sector k (0: none) is named by the folded query. */
+static bool
+sector_matches(const ui *u, size_t k, const char *q)
+{
+  if (k == 0)
+    return false;
+  const qn_sector *sec = &u->s->qn->sectors[k - 1];
+  const char *names[] = { sec->id, qn_tr(&sec->name, LANG_JA), qn_tr(&sec->name, LANG_EN) };
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (names[i])
+      {
+        char *f = txt_fold(names[i]);
+        bool hit = strstr(f, q) != NULL;
+        free(f);
+        if (hit)
+          return true;
+      }
+  return false;
+}
+
+/* The list's selection goes to the first sector the query names. */
+static void
+search_sectors(ui *u)
+{
+  if (!query[0])
+    {
+      no_match = false;
+      return;
+    }
+  char *q = txt_fold(query);
+  no_match = true;
+  for (size_t k = 1; k <= u->s->qn->nsectors; k++)
+    if (sector_matches(u, k, q))
+      {
+        pick = k;
+        no_match = false;
+        break;
+      }
+  free(q);
+  if (no_match)
+    /* TRANSLATORS: typed in the sector list, which has no such sector. */
+    ui_set_msg(u, true, _("No sector matches \"%s\": Backspace corrects it, Up/Down choose from the list."), query);
+}
+
+/* A character typed in the sector list: added to the search. */
+static void
+pick_type(ui *u, uint32_t c)
+{
+  size_t n = strlen(query);
+  if (n + 5 > sizeof query)
+    return;
+  n += (size_t) txt_encode(query + n, c);
+  query[n] = '\0';
+  search_sectors(u);
+}
+
 static void
 pick_key(ui *u, ui_key k)
 {
-  size_t n = u->s->qn->nsectors + 1;
-  switch (uk_action(KS_PICKER, k))
+  size_t n = u->s->qn->nsectors + 1, page = LINES > 12 ? (size_t) LINES - 12 : 1;
+  enum ui_act a = uk_action(KS_PICKER, k);
+  if (a == A_UP || a == A_DOWN || a == A_PGUP || a == A_PGDN || a == A_HOME || a == A_END)
     {
-    case A_UP: if (pick > 0) pick--; break;
-    case A_DOWN: if (pick + 1 < n) pick++; break;
+      ui_list_move(a, &pick, n, page);
+      query[0] = '\0';
+      no_match = false;
+      return;
+    }
+  switch (a)
+    {
+    case A_ED_BACKSPACE:
+      {
+        /* The last character of the search goes. */
+        size_t len = strlen(query);
+        while (len > 0 && ((unsigned char) query[len - 1] & 0xC0) == 0x80)
+          len--;
+        if (len > 0)
+          len--;
+        query[len] = '\0';
+        search_sectors(u);
+        break;
+      }
     case A_OPEN:
+      if (no_match)
+        {
+          search_sectors(u);
+          break;
+        }
       qv_remember_profile(u, ANS_SECTOR);
       ans_set_profile(u->s->a, ANS_SECTOR, pick ? u->s->qn->sectors[pick - 1].id : NULL);
       ui_changed(u);
@@ -236,7 +340,10 @@ pick_key(ui *u, ui_key k)
       sel++;
       break;
     case A_BACK: picking = false; break;
-    default: break;
+    default:
+      if (!k.fn && k.ch >= 0x20 && k.ch != UI_DEL)
+        pick_type(u, (uint32_t) k.ch);
+      break;
     }
 }
 
@@ -281,6 +388,8 @@ open_field(ui *u)
     {
       picking = true;
       pick = 0;
+      query[0] = '\0';
+      no_match = false;
       const char *cur = u->s->a->profile[ANS_SECTOR];
       for (size_t i = 0; cur && i < u->s->qn->nsectors; i++)
         if (u->s->qn->sectors[i].id == cur || strcmp(u->s->qn->sectors[i].id, cur) == 0)
@@ -309,9 +418,8 @@ pf_key(ui *u, ui_key k, enum ui_act a)
     default:
       break;
     }
-  /* Typing starts editing the selected field with what was typed, but
-   * for the keys that mean the same everywhere (help, summary, quit ...:
-   * Esc comes back from each of them). */
+  /* A scope question is no text field: y and n answer it, Space goes
+   * round its answers. */
   if (on_scope(u) && !k.fn && (k.ch == 'y' || k.ch == 'Y' || k.ch == 'n' || k.ch == 'N' || k.ch == ' '))
     {
       if (k.ch == ' ')
@@ -320,11 +428,23 @@ pf_key(ui *u, ui_key k, enum ui_act a)
         set_scope(u, k.ch == 'y' || k.ch == 'Y' ? ANS_SCOPE_YES : ANS_SCOPE_NO);
       return true;
     }
-  if (!k.fn && k.ch >= 0x20 && k.ch != UI_DEL && uk_action(KS_GLOBAL, k) == A_NONE && sel < ANS_FORM_FIELDS)
+  /* A printable character is text: it starts editing the selected
+   * field with what was typed (the sector list searches for it), and is
+   * never a command. */
+  if (!k.fn && k.ch >= 0x20 && k.ch != UI_DEL)
     {
-      open_field(u);
-      if (ed_active() == ED_PROFILE)
-        ed_key(u, k);
+      if (on_scope(u))
+        ui_set_msg(u, false, "%s", _("y or n answers this question; Space goes round yes, no and not answered."));
+      else if (sel >= ANS_FORM_FIELDS)
+        ui_set_msg(u, false, "%s", _("Enter goes on to the questions; Up selects a field to type in."));
+      else
+        {
+          open_field(u);
+          if (picking)
+            pick_type(u, (uint32_t) k.ch);
+          else if (ed_active() == ED_PROFILE)
+            ed_key(u, k);
+        }
       return true;
     }
   return false;
@@ -336,6 +456,7 @@ pf_open(ui *u)
   (void) u;
   sel = 0;
   picking = false;
+  query[0] = '\0';
 }
 
 static bool

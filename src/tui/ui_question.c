@@ -35,11 +35,21 @@ static ans_entry undo_e;
 static size_t undo_qi;
 static enum ans_field undo_field;
 static char *undo_value;
+static bool undone;           /* the last u undid (the next one redoes) */
+/* A question whose answer no longer needs the reason its note gives:
+ * keep the note? (the next key says; -1: not asking) */
+static long keep_asked = -1;
 
 size_t
 qv_pos(void)
 {
   return pos;
+}
+
+void
+qv_set_pos(size_t p)
+{
+  pos = p;
 }
 
 void
@@ -413,7 +423,10 @@ qv_draw(ui *u)
   enum ui_edit ed = ed_active();
   int rn = ed == ED_NOTE ? ed_rows(fw - 1) : field_rows(e->note, fw);
   int re = ed == ED_EVIDENCE ? ed_rows(fw - 1) : field_rows(e->evidence, fw);
-  int spare = (base - 4 - 1 - crow) - 2 - top - text_rows(qn_tr(&x->text, l), COLS - 4) - 1;
+  /* The question's text and its hint have the room first; the note and
+   * the evidence grow into what they leave. */
+  int hint_rows = qn_text_given(&x->hint) ? 1 + text_rows(qn_tr(&x->hint, l), COLS - 6) : 0;
+  int spare = (base - 4 - 1 - crow) - 2 - top - text_rows(qn_tr(&x->text, l), COLS - 4) - 1 - hint_rows;
   if (spare < 0)
     spare = 0;
   int give = (rn - 1) + (re - 1) < spare ? (rn - 1) + (re - 1) : spare;
@@ -447,11 +460,19 @@ qv_draw(ui *u)
   ud_focus(top, 2);
   free(query);
   int hy = top + th + 1;
-  if (y_ch - 2 - hy >= 1)
+  /* TRANSLATORS: heading before the hint on evidence. */
+  const char *hint_head = _("What would show it is done:");
+  if (y_ch - 2 - hy >= 2)
     {
-      /* TRANSLATORS: heading before the hint on evidence. */
-      ud_text(hy, 2, COLS - 4, _("What would show it is done:"), ud_attr(u, UC_DIM) | A_UNDERLINE);
+      ud_text(hy, 2, COLS - 4, hint_head, ud_attr(u, UC_DIM) | A_UNDERLINE);
       ud_wrapped(hy + 1, 4, COLS - 6, y_ch - 2 - hy - 1, qn_tr(&x->hint, l), ud_attr(u, UC_DIM));
+    }
+  else if (y_ch - 2 - hy == 1)
+    {
+      /* One row: the heading and the hint on it, cut with "..". */
+      char *one = xasprintf("%s %s", hint_head, qn_tr(&x->hint, l));
+      ud_text(hy, 2, COLS - 4, one, ud_attr(u, UC_DIM));
+      free(one);
     }
 
   ud_status(u);
@@ -461,7 +482,20 @@ qv_draw(ui *u)
     case ED_EVIDENCE: ed_draw(u, y_ev, lw, ge + 1); break;
     case ED_SEARCH: ed_draw(u, LINES - 2, 0, 1); break;
     case ED_PLAN_ACTION: ed_draw(u, y_plan, lw, 1); break;
-    case ED_PLAN: ed_draw(u, y_plan + 1, lw, 1); break;
+    case ED_PLAN:
+      if (ans_plan_is_date((enum ans_plan) plan_field))
+        {
+          /* While a date is edited, the owner and dates saved so far
+           * stay in view on the action's row. */
+          char *when = plan_when(e);
+          move(y_plan, 0);
+          clrtoeol();
+          ud_text(y_plan, 2, lw, ans_plan_name(ANS_PLAN_OWNER), A_BOLD);
+          ud_text(y_plan, 2 + lw + 2, COLS - lw - 5, when, A_NORMAL);
+          free(when);
+        }
+      ed_draw(u, y_plan + 1, lw, 1);
+      break;
     default: break;
     }
   /* The digits of the first and last choice, and the one that clears. */
@@ -474,10 +508,10 @@ qv_draw(ui *u)
      the answer, as in "0 clear". */
   snprintf(clear_key, sizeof clear_key, _("%c clear"), ans_statuses[ANS_NONE].digit);
   /* TRANSLATORS: key hints of the question view, shown in 80 columns;
-     items that do not fit are dropped from the end. */
-  const char *keys[] = { _("? help"), _("q quit"), answer_keys, _("e note"), _("v evidence"),
-                         _("a plan"), _("Tab unanswered"), _("Esc back"), _("P plan list"),
-                         _("/ search"), clear_key };
+     items that do not fit are dropped from the end, so help and the ways
+     out come first and always show. */
+  const char *keys[] = { _("? help"), _("q quit"), _("Esc back"), answer_keys, _("e note"), _("v evidence"),
+                         _("a plan"), _("Tab unfinished"), _("P plan list"), _("/ search"), clear_key };
   ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
 }
 
@@ -651,7 +685,7 @@ goto_done(ui *u, enum ed_end how, const char *text, bool changed)
           }
     }
   else
-    ui_set_msg(u, true, _("No question or item is numbered \"%s\"."), text);
+    ui_set_msg(u, true, _("No question or item \"%s\"; / searches the text."), text);
   free(id);
 }
 
@@ -708,6 +742,7 @@ remember(size_t qi, const ans_entry *e)
   ans_entry_dup(&undo_e, e);
   undo_qi = qi;
   undo_kind = UNDO_ANSWER;
+  undone = false;
 }
 
 void
@@ -717,6 +752,7 @@ qv_remember_profile(const ui *u, enum ans_field f)
   undo_field = f;
   undo_value = u->s->a->profile[f] ? xstrdup(u->s->a->profile[f]) : NULL;
   undo_kind = UNDO_PROFILE;
+  undone = false;
 }
 
 void
@@ -750,18 +786,22 @@ undo_profile(ui *u)
   ans_set_profile(u->s->a, undo_field, was);
   ui_changed(u);
   now = ans_profile_shown(u->s->qn, u->s->a, undo_field, i18n_lang());
+  undone = !undone;
   /* TRANSLATORS: after u: a profile field and its value as they are
-     again; the second form when the field is empty again. */
+     again; the second form when the field is empty again.  "Redone"
+     when u brought back what the u before it undid. */
   if (now)
-    ui_set_msg(u, false, _("Undone: %s is \"%s\" again (u: redo)."), ans_field_name(undo_field), now);
+    ui_set_msg(u, false, undone ? _("Undone: %s is \"%s\" again (u: redo).") : _("Redone: %s is \"%s\" again (u: undo)."),
+               ans_field_name(undo_field), now);
   else
-    ui_set_msg(u, false, _("Undone: %s is empty again (u: redo)."), ans_field_name(undo_field));
+    ui_set_msg(u, false, undone ? _("Undone: %s is empty again (u: redo).") : _("Redone: %s is empty again (u: undo)."),
+               ans_field_name(undo_field));
   free(was);
 }
 
 /* The last change undone; u again does it again. */
-static void
-undo(ui *u)
+void
+qv_undo(ui *u)
 {
   if (undo_kind == UNDO_NONE)
     {
@@ -787,9 +827,11 @@ undo(ui *u)
   ui_changed(u);
   qv_open(u, u->s->qn->rank[undo_qi]);
   const ans_entry *e = &u->s->a->e[undo_qi];
-  /* TRANSLATORS: after u: the question and its answer as they are again. */
-  ui_set_msg(u, false, _("Undone: %s is %s again (u: redo)."), u->s->qn->questions[undo_qi].id,
-             ans_status_name(e->status));
+  undone = !undone;
+  /* TRANSLATORS: after u: the question and its answer as they are
+     again; "Redone" when u brought back what the u before it undid. */
+  ui_set_msg(u, false, undone ? _("Undone: %s is %s again (u: redo).") : _("Redone: %s is %s again (u: undo)."),
+             u->s->qn->questions[undo_qi].id, ans_status_name(e->status));
 }
 
 static void
@@ -871,7 +913,7 @@ plan_done(ui *u, enum ed_end how, const char *text, bool changed)
     {
       if (how == ED_SAVE)
         {
-          ui_set_msg(u, true, _("\"%s\" is not a date; write YYYY-MM-DD, such as 2027-03-31, or press Esc."), text);
+          ui_set_msg(u, true, _("\"%s\" is not a date: write YYYY-MM-DD (2027-03-31), or Esc."), text);
           edit_plan(u, plan_field, text);
         }
       return;
@@ -889,6 +931,13 @@ plan_done(ui *u, enum ed_end how, const char *text, bool changed)
 static void
 edit_plan(ui *u, int field, const char *text)
 {
+  /* The form of a date is said before it is typed (unless the line
+   * says what was wrong with the last one). */
+  if (ans_plan_is_date((enum ans_plan) field) && !u->msg_err)
+    /* TRANSLATORS: on the status line while a plan date is edited; %s
+       is the field (Due, Done). */
+    ui_set_msg(u, false, _("%s: a date as YYYY-MM-DD, such as 2027-03-31; Enter saves, Esc stops."),
+               ans_plan_name((enum ans_plan) field));
   plan_field = field;
   edit_qi = u->s->qn->order[pos];
   ed_start(u, field == ANS_PLAN_ACTION ? ED_PLAN_ACTION : ED_PLAN, ans_plan_name((enum ans_plan) field), text,
@@ -909,30 +958,90 @@ answer(ui *u, enum ans_status st)
       edit(u, true);
       return;
     }
+  enum ans_status was = u->s->a->e[qi].status;
   remember(qi, &u->s->a->e[qi]);
   ans_set_status(u->s->a, qi, st);
   ui_changed(u);
+  const char *note = u->s->a->e[qi].note;
+  if (ans_needs_reason(was) && !ans_needs_reason(st) && note && *note)
+    {
+      /* The note was the reason for the answer before: it may not fit
+       * the new one, and a report would show it as its reason. */
+      keep_asked = (long) qi;
+      /* TRANSLATORS: %s is the answer before, whose reason the note
+         gave; y and n are keys.  The question comes first, so that it
+         shows at 60 columns. */
+      ui_set_msg(u, false, _("Keep the note? It gave the reason for \"%s\"; y keeps it, n removes it."),
+                 ans_status_name(was));
+      return;
+    }
   move_on(u, qi);
+}
+
+/* The answer to "keep the note?": y or Enter keeps it, n removes it
+ * (u brings back the answer and the note together); any other key keeps
+ * it and goes on as itself. */
+static bool
+keep_answer(ui *u, ui_key k)
+{
+  size_t qi = (size_t) keep_asked;
+  keep_asked = -1;
+  uint32_t c = k.fn ? 0 : txt_halfwidth((uint32_t) k.ch);
+  if (c == 'n' || c == 'N')
+    {
+      ans_set_note(u->s->a, qi, NULL);
+      ui_changed(u);
+      move_on(u, qi);
+      return true;
+    }
+  if (c == 'y' || c == 'Y' || c == '\r' || c == '\n' || (k.fn && k.ch == KEY_ENTER))
+    {
+      move_on(u, qi);
+      /* The answer is saved with where the respondent goes on from. */
+      ui_changed(u);
+      return true;
+    }
+  return false;
 }
 
 static bool
 qv_key(ui *u, ui_key k, enum ui_act a)
 {
   size_t last = u->s->qn->nquestions - 1;
+  if (keep_asked >= 0 && keep_answer(u, k))
+    return true;
   int st = !k.fn && k.ch < 128 ? ans_status_of_digit((int) k.ch) : -1;
   if (st >= 0)
     {
       answer(u, (enum ans_status) st);
       return true;
     }
+  size_t was = pos;
   switch (a)
     {
-    case A_PREV: if (pos) pos--; return true;
-    case A_NEXT: if (pos < last) pos++; return true;
-    case A_PREV_ITEM: pos = item_step(u, -1); return true;
-    case A_NEXT_ITEM: pos = item_step(u, 1); return true;
-    case A_FIRST: pos = 0; return true;
-    case A_LAST: pos = last; return true;
+    case A_PREV: if (pos) pos--; break;
+    case A_NEXT: if (pos < last) pos++; break;
+    case A_PREV_ITEM: pos = item_step(u, -1); break;
+    case A_NEXT_ITEM: pos = item_step(u, 1); break;
+    case A_FIRST: pos = 0; break;
+    case A_LAST: pos = last; break;
+    default: break;
+    }
+  if (pos != was)
+    {
+      /* A move is never taken for an answer: leaving a question
+       * unanswered says so. */
+      size_t qi = u->s->qn->order[was];
+      if (u->s->a->e[qi].status == ANS_NONE)
+        /* TRANSLATORS: after moving away from a question without
+           answering it; %s is its id. */
+        ui_set_msg(u, false, _("%s left unanswered (a digit answers; Tab comes back to it)."),
+                   u->s->qn->questions[qi].id);
+      return true;
+    }
+  switch (a)
+    {
+    case A_PREV: case A_NEXT: case A_PREV_ITEM: case A_NEXT_ITEM: case A_FIRST: case A_LAST: return true;
     case A_UNANSWERED: qv_next_open(u, pos + 1); return true;
     case A_NOTE: edit(u, true); return true;
     case A_PLAN:
@@ -952,7 +1061,12 @@ qv_key(ui *u, ui_key k, enum ui_act a)
     case A_GOTO: qv_start_goto(u); return true;
     case A_FILTER: ls_open(u); return true;
     case A_REVIEW: toggle_review(u); return true;
-    case A_UNDO: undo(u); return true;
+    case A_UNDO: qv_undo(u); return true;
+    case A_HOW:
+      /* The dialog habit (Space to pick, Enter to confirm): say how. */
+      ui_set_msg(u, false, _("To answer, press its digit (%c-%c, shown beside each answer); e writes a note."),
+                 ans_statuses[ans_status_nth(0)].digit, ans_statuses[ans_status_nth(ANS_STATUS_COUNT - 2)].digit);
+      return true;
     case A_BACK:
       ov_select_pos(u, pos);
       ui_goto(u, SCR_OVERVIEW);

@@ -115,7 +115,7 @@ else not_ok "... keeps the retired list as it was, not doubled" "$(grep -c zz-lo
 answers "$TMP/other-org.cfg" Mori "Minami Water" '{ question = "1.3-a"; status = "implemented"; }'
 run "$KIJUN" --merge "$TMP/out4.cfg" -q "$Q" "$TMP/it.cfg" "$TMP/other-org.cfg"
 expect_status "two organisations: exit status 65" 65
-expect_in "two organisations: a clear error naming both" err "the inputs name different values of 'organization': Kita Water; Minami Water"
+expect_in "two organisations: a clear error naming both, as kijun's (I18)" err "kijun: the inputs name different values of 'organization': Kita Water; Minami Water"
 if [ -e "$TMP/out4.cfg" ]; then not_ok "two organisations: nothing written"; else ok "two organisations: nothing written"; fi
 run "$KIJUN" --merge "$TMP/out4.cfg" --profile-from="$TMP/other-org.cfg" -q "$Q" "$TMP/it.cfg" "$TMP/other-org.cfg"
 expect_status "--profile-from settles it" 0

@@ -20,7 +20,7 @@ for lang in en ja; do
     fi
     if screen | grep -q 'CSF GV '; then not_ok "$lang $size: no bare \"CSF GV\"" "$(screen)"
     else ok "$lang $size: no bare \"CSF GV\""; fi
-    keys q; wait_for "EXIT" 1; keys x; wait_for "EXIT=0"
+    keys q; wait_for "EXIT" 1; keys Enter; wait_for "EXIT=0"
   done
 done
 

@@ -51,8 +51,8 @@ expect_screen "Enter opens the question" "Does your organisation have a backup p
 keys Escape
 expect_screen "Esc returns to the plan screen" "Improvement plan: questions not met"
 keys q
-expect_screen "q shows the summary" "any key: leave kijun"
-keys x
+expect_screen "q shows the summary" "Enter or q: leave kijun"
+keys Enter
 expect_exit "kijun leaves" 0
 
 run "$KIJUN" --next-cycle --questionnaire "$Q" "$OLD" "$NEW"
@@ -81,7 +81,7 @@ expect_screen "the overview shows the change since last cycle" "Change"
 expect_screen "the plan phase rose by half" "+50.0 pt"
 keys q
 expect_screen "the summary names the previous cycle" "Previous cycle"
-keys x
+keys Enter
 expect_exit "kijun leaves" 0
 history > "$TMP/out"
 expect_in "the summary printed on leaving shows the change" out "Baseline coverage     40.0% (2/5), +20.0 pt"

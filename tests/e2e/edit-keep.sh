@@ -50,7 +50,7 @@ for lang in en ja; do
   keys Enter
   expect_file "$lang: and Enter saves it" "$A" '"水道局 \"テスト\"追加"'
   keys Escape; wait_gone "$PROFILE"
-  keys q; wait_for "EXIT" 1; keys x
+  keys q; wait_for "EXIT" 1; keys Enter
   expect_exit "$lang: leaves" 0
 done
 

@@ -63,7 +63,7 @@ expect_screen "3.7: the table gives no counterpart" "LG guideline: none: the map
 expect_screen "and the item's note says why" "Local Autonomy Act"
 open_q 5.5.2-a
 expect_screen "5.5.2: the counterpart is unknown, not none" "LG guideline: unknown: not in the part of the mapping table kijun has"
-keys q; wait_for "Coverage summary"; keys x
+keys q; wait_for "Coverage summary"; keys Enter
 expect_screen "leaving exits 0" "EXIT=0"
 
 if [ "$KIJUN_NLS" = yes ]; then
@@ -82,7 +82,7 @@ if [ "$KIJUN_NLS" = yes ]; then
   open_q 5.5.2-a
   expect_screen "Japanese: 5.5.2 is unknown" "自治体GL: 不明：kijun が持つ対応表の範囲外"
   expect_width "Japanese: still within 80 columns" 80
-  keys q; wait_for "ベースライン充足率"; keys x
+  keys q; wait_for "ベースライン充足率"; keys Enter
   expect_screen "Japanese: leaving exits 0" "EXIT=0"
 fi
 
@@ -149,7 +149,7 @@ keys Down Down Down Enter; typed " (acting)"; keys Enter
 expect_file "the first save writes edition 2" "$A" "edition = 2;"
 expect_file "the role is saved" "$A" 'role = "CISO (acting)";'
 keys Escape; wait_for "Answered"
-keys q; wait_for "Coverage summary"; keys x
+keys q; wait_for "Coverage summary"; keys Enter
 expect_screen "leaving exits 0" "EXIT=0"
 if cmp -s "$TMP/original.cfg" "$TMP/answers.edition-1.cfg"; then ok "the edition-1 original is kept beside it"
 else not_ok "the edition-1 original is kept beside it"; fi

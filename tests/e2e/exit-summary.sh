@@ -19,7 +19,7 @@ for lang in en ja; do
   fixture "$TESTDATA/mini-answers.cfg" "$A"
   QA=$(printf '%s' "$A" | sed "s/'/'\\\\''/g")
   start 80 24 -- --lang $lang --questionnaire "$Q" "'$QA'"
-  wait_for "1.2-d"; keys q; wait_for "EXIT" 1; keys x
+  wait_for "1.2-d"; keys q; wait_for "EXIT" 1; keys Enter
   wait_for "EXIT=0"
   last=$(screen | grep -v '^$')
   for want in "$V" "$B" "$R" "$N" "$F $A" "$W"; do

@@ -29,13 +29,13 @@ for lang in en ja; do
   expect_screen "$lang: moving on from the last question of a phase says so" "$PHASE"
   keys 2
   expect_screen "$lang: the next answer's line" "$PARTIAL"
-  keys h h; wait_for "1.2-a"; keys 1
+  keys Left Left; wait_for "1.2-a"; keys 1
   if wait_for "$PHASE" 1; then not_ok "$lang: the phase's end is said once" "$(screen | tail -3)"
   else ok "$lang: the phase's end is said once"; fi
   keys Escape
   expect_screen "$lang: the overview's counter is labelled a count" "$(echo "$COUNT" | sed 's/1/3/')"
   expect_screen "$lang: its figures are labelled as the phase's" "$FIG"
-  keys q; wait_for "EXIT" 1; keys x; wait_for "EXIT="
+  keys q; wait_for "EXIT" 1; keys Enter; wait_for "EXIT="
 
   # The bundled questionnaire's overview scrolls at 80x24.
   B="$TMP/nisc-$lang.cfg"
@@ -44,7 +44,7 @@ for lang in en ja; do
   wait_for "$FIG"
   for i in $(seq 1 30); do keys Down; done
   expect_screen "$lang: scrolled into a phase, its name stays in sight" "$CONT"
-  keys q; wait_for "EXIT" 1; keys x
+  keys q; wait_for "EXIT" 1; keys Enter
   expect_exit "$lang: leaves" 0
 done
 

@@ -51,7 +51,7 @@ for lang in en ja; do
   keys Escape
   expect_screen "$lang: Esc comes back to the list" "$F6"
   keys Escape; wait_gone "$F6"
-  keys q; wait_for "EXIT" 1; keys x
+  keys q; wait_for "EXIT" 1; keys Enter
   expect_exit "$lang: leaves" 0
 done
 

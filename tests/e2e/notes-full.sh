@@ -30,7 +30,7 @@ for lang in en ja; do
   else not_ok "$lang: and ends in a .. mark" "$(screen)"; fi
   keys v; typed "規程 第12号"; keys Enter
   expect_file "$lang: evidence saved" "$A" 'evidence = "規程 第12号";'
-  keys q; wait_for "EXIT" 1; keys x
+  keys q; wait_for "EXIT" 1; keys Enter
   expect_exit "$lang: leaves" 0
   run "$KIJUN" --lang $lang --questionnaire "$Q" --report "$A"
   expect_in "$lang: the text report lists notes and evidence" out "$NOTES"

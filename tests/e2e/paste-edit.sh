@@ -117,7 +117,7 @@ tty_log "$TMP/tty.log"
 printf '?\033q' > "$TMP/ahead"
 T load-buffer -b raw "$TMP/ahead"; T paste-buffer -b raw
 expect_screen "Esc then q typed ahead close the help and quit" "Coverage summary"
-keys x
+keys Enter
 expect_exit "leaving exits 0" 0
 expect_tty "leaving turns bracketed paste off" "$TMP/tty.log" '\033[?2004l'
 
@@ -125,7 +125,7 @@ expect_tty "leaving turns bracketed paste off" "$TMP/tty.log" '\033[?2004l'
 start 80 24 TERM=linux -- -q "$Q" "$A"
 tty_log "$TMP/tty.log"
 wait_for "7/8"
-keys q; wait_for "Coverage summary"; keys x
+keys q; wait_for "Coverage summary"; keys Enter
 expect_exit "TERM=linux leaves" 0
 if grep -qF "$(printf '\033[?2004')" "$TMP/tty.log"; then not_ok "TERM=linux is not sent mode 2004"
 else ok "TERM=linux is not sent mode 2004"; fi
@@ -144,7 +144,7 @@ T resize-window -x 80 -y 24
 wait_for "7/8"
 keys Enter
 expect_file "keys and pastes in a small terminal go on into the field" "$A" 'evidence = "Manual v2\n1. done\n2. done\nq\nx\nq";'
-keys q; wait_for "Coverage summary"; keys x
+keys q; wait_for "Coverage summary"; keys Enter
 expect_exit "and the session leaves normally" 0
 
 done_testing

@@ -10,9 +10,9 @@ Q="$TESTDATA/mini.cfg"
 for lang in en ja; do
   if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
   if [ $lang = en ]; then GO="[ Go on to the questions ]" HELPFORM="typing starts editing the selected field"
-    PROFILE="Respondent profile" NONE="(none)" UNDONE="Undone: Role is empty again" REDONE='Undone: Role is "CISO" again'
-  else GO="[ 設問へ進む ]" HELPFORM="文字を打つと選択中の欄の編集を始める" PROFILE="回答者情報" NONE="（指定なし）"
-    UNDONE="取り消しました: 役職 は再び空です" REDONE="取り消しました: 役職 は再び「CISO」です"; fi
+    PROFILE="Respondent profile" NONE="(none)" UNDONE="Undone: Role is empty again" REDONE='Redone: Role is "CISO" again'
+  else GO="[ 設問へ進む ]" HELPFORM="文字を打つと選択中の欄をその文字から編集" PROFILE="回答者情報" NONE="（指定なし）"
+    UNDONE="取り消しました: 役職 は再び空です" REDONE="やり直しました: 役職 は再び「CISO」です"; fi
   A="$TMP/$lang.cfg"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
   expect_screen "$lang: a new file opens the form" "$PROFILE"
@@ -28,7 +28,8 @@ for lang in en ja; do
   expect_file "$lang: the picker went on to the respondent" "$A" 'respondent = "山田";'
   typed "CISO"; keys Enter
   expect_file "$lang: and so on to the role" "$A" 'role = "CISO";'
-  keys '?'; wait_for "?"; keys End; keys PageUp
+  keys F1; wait_for "?"; keys End
+  for i in 1 2 3 4 5 6; do wait_for "$HELPFORM" 1 && break; keys PageUp; done
   expect_screen "$lang: the help lists the form's keys" "$HELPFORM"
   keys Escape; wait_for "$GO"
   keys Enter
@@ -41,7 +42,7 @@ for lang in en ja; do
   keys u
   expect_screen "$lang: u again redoes it" "$REDONE"
   expect_file "$lang: the role is back in the file" "$A" 'role = "CISO";'
-  keys q; wait_for "EXIT" 1; keys x
+  keys q; wait_for "EXIT" 1; keys Enter
   expect_exit "$lang: leaves" 0
 done
 

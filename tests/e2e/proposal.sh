@@ -28,7 +28,7 @@ for lang in en ja; do
   keys Up
   wait_for "n6"
   if screen | grep -q "Proposed by the migration\|移行による提案"; then not_ok "$lang: the proposal goes once a status is chosen" "$(screen)"; else ok "$lang: the proposal goes once a status is chosen"; fi
-  keys q; wait_for "EXIT" 1; keys x; wait_for "EXIT=0"
+  keys q; wait_for "EXIT" 1; keys Enter; wait_for "EXIT=0"
   if grep -q 'question = "n6"; status = "implemented"' "$A" && ! grep 'question = "n6"' "$A" | grep -q proposal; then ok "$lang: the file has the answer, not the proposal"
   else not_ok "$lang: the file has the answer, not the proposal" "$(grep n6 "$A")"; fi
 done

@@ -44,7 +44,7 @@ for lang in en ja; do
   expect_file "$lang: the reason is saved" "$A" 'question = "1.2-b"; status = "not_applicable"; note = "対象設備なし";'
   keys Tab
   expect_screen "$lang: then Tab goes to the unanswered question" "1.3-b"
-  keys q; wait_for "EXIT" 1; keys x
+  keys q; wait_for "EXIT" 1; keys Enter
   expect_exit "$lang: leaves" 0
 done
 

@@ -72,7 +72,7 @@ wait_for "R reports"
 keys q
 expect_screen "the summary shown by q names the files written" "Reports written: $TMP/d/"
 expect_screen "the summary's key bar shows R" "R reports"
-keys x
+keys Enter
 wait_for "EXIT=0"
 expect_screen "leaving names the files written" "Reports written in this session:"
 expect_screen "with their full paths" "  $X"

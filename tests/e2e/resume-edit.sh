@@ -63,7 +63,7 @@ keys /; typed "recovery"; keys Enter
 expect_screen "search finds a question by its text" "1.2-c"
 keys q; wait_for "Coverage summary"; keys Escape
 expect_screen "Esc on the quit summary returns to the session" "1.2-c"
-keys q; wait_for "Coverage summary"; keys x
+keys q; wait_for "Coverage summary"; keys Enter
 expect_screen "leaving exits 0" "EXIT=0"
 
 done_testing

@@ -35,7 +35,7 @@ for f in .n.cfg.backup .n.cfg.2024q1 .n.cfg.kijun-tmp-AbCdEf; do
 done
 if [ ! -e "$TMP/.n.cfg.kijun-tmp-XyZ123" ]; then ok "kijun's own leftover temporary file is removed"
 else not_ok "kijun's own leftover temporary file is removed"; fi
-keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
+keys q; wait_for "Coverage summary"; keys Enter; wait_for "EXIT="
 
 # A symbolic link planted as the lock file: kijun refuses to edit.
 fixture "$TESTDATA/mini-answers.cfg" "$TMP/l.cfg"
@@ -49,7 +49,7 @@ rm -f "$TMP/.l.cfg.lock"
 # Two symbolic links to one file share one lock.
 ln -s "$TMP/l.cfg" "$TMP/link1.cfg"; ln -s l.cfg "$TMP/link2.cfg"
 expect_locked_out "two links to one file share one lock" "$TMP/link1.cfg" "$TMP/link2.cfg"
-keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
+keys q; wait_for "Coverage summary"; keys Enter; wait_for "EXIT="
 
 # A read-only answers file opens read-only: never replaced, changes go to
 # a separate file.
@@ -59,7 +59,7 @@ start 80 24 -- -q "$Q" "$TMP/ro.cfg"
 expect_screen "a 0444 answers file is opened read-only and says so" "Read-only:"
 keys 1
 expect_screen "a change is not saved to it" "Read-only:"
-keys q; wait_for "Coverage summary"; keys x
+keys q; wait_for "Coverage summary"; keys Enter
 expect_exit "leaving with the change unsaved exits 74" 74
 if cmp -s "$TMP/ro.cfg" "$TMP/ro.orig" && [ "$(stat -c %a "$TMP/ro.cfg")" = 444 ]; then ok "the read-only file is untouched and stays 0444"
 else not_ok "the read-only file is untouched and stays 0444" "mode $(stat -c %a "$TMP/ro.cfg")"; fi
@@ -71,7 +71,7 @@ ln -s "$TMP/target.cfg" "$TMP/dangling.cfg"
 start 80 24 -- -q "$Q" "$TMP/dangling.cfg"
 expect_screen "a dangling link starts a new assessment" "Respondent profile"
 expect_file "its target is created" "$TMP/target.cfg" "kijun_answers = 1;"
-keys Escape; wait_gone "Respondent profile"; keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
+keys Escape; wait_gone "Respondent profile"; keys q; wait_for "Coverage summary"; keys Enter; wait_for "EXIT="
 if [ -L "$TMP/dangling.cfg" ]; then ok "the link stays a link"; else not_ok "the link stays a link"; fi
 
 # A basename of 250 bytes: saved, and locked under a short derived name.
@@ -83,7 +83,7 @@ if ls -A "$TMP" | grep -q '^\.kijun-[0-9a-f]\{16\}\.lock$'; then ok "a 250-byte 
 else not_ok "a 250-byte name is locked under a short derived name" "$(ls -A "$TMP" | cut -c1-40)"; fi
 keys 3
 expect_file "a change to a file with a 250-byte name is saved" "$long" '{ question = "1.2-d"; status = "not_implemented";'
-keys q; wait_for "Coverage summary"; keys x
+keys q; wait_for "Coverage summary"; keys Enter
 expect_exit "leaving exits 0" 0
 
 # A comma-decimal locale: the file written is read back.
@@ -91,7 +91,7 @@ if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
   start 80 24 LC_ALL=de_DE.UTF-8 -- -q "$Q" "$TMP/de.cfg"
   expect_screen "a session under de_DE.UTF-8 starts" "Respondent profile"
   keys Escape; wait_gone "Respondent profile"; keys Tab; wait_for "1.1-a"; keys 1; wait_for "1.2-a"
-  keys q; wait_for "Coverage summary"; keys x; wait_for "EXIT="
+  keys q; wait_for "Coverage summary"; keys Enter; wait_for "EXIT="
   expect_file "its summary has a decimal point" "$TMP/de.cfg" "percent = 20.0;"
   run "$KIJUN" --report "$TMP/de.cfg" -q "$Q"
   expect_status "and the file reads back" 0
@@ -188,7 +188,7 @@ wait_gone "Stopped"
 expect_screen "fg repaints kijun's screen" "1.2-d"
 keys q
 expect_screen "and kijun takes keys again" "Coverage summary"
-keys x
+keys Enter
 # (fg resumes kijun alone: the shell asks for its status.)
 wait_for 'sh$'; typed 'echo EXIT=$?'; keys Enter
 expect_exit "and leaves" 0
@@ -222,7 +222,7 @@ if prlimit --pid "$pid" --fsize=200: 2>/dev/null; then
 else
   ok "# SKIP prlimit is not available"
 fi
-keys q; wait_for "Coverage summary"; keys x
+keys q; wait_for "Coverage summary"; keys Enter
 expect_exit "leaving after a recovered fault exits 0" 0
 
 # ---- the folder vanishes
@@ -233,7 +233,7 @@ wait_for "1.2-d"
 rm -rf "$TMP/sub"
 keys 1
 expect_screen "a vanished folder is reported" "Not saved: No such file or directory"
-keys q; wait_for "Coverage summary"; keys x
+keys q; wait_for "Coverage summary"; keys Enter
 expect_exit "leaving with unsaved answers exits 74" 74
 if history | grep -qF "your answers were written to $TMP/kijun-unsaved-"; then ok "the answers are rescued to the home folder"
 else not_ok "the answers are rescued to the home folder" "$(history | tail -5)"; fi
@@ -249,7 +249,7 @@ echo "# edited by hand" >> "$A"
 keys 1
 expect_screen "a file changed on disk is not overwritten" "another program changed the answers file"
 expect_file "the other program's change is kept" "$A" "# edited by hand"
-keys q; wait_for "Coverage summary"; keys x
+keys q; wait_for "Coverage summary"; keys Enter
 expect_exit "leaving without overwriting exits 74" 74
 
 # ---- a malformed answers file is refused and left alone

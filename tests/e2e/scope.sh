@@ -56,7 +56,7 @@ for lang in en ja; do
   else not_ok "$lang: the kept answer counts again" "$(screen | sed 's/^/| /')"; fi
   if screen | grep -qF "$WHY"; then not_ok "$lang: no reason is shown any more" "$(screen | sed 's/^/| /')"
   else ok "$lang: no reason is shown any more"; fi
-  keys q; wait_for "EXIT" 1; keys x
+  keys q; wait_for "EXIT" 1; keys Enter
   expect_exit "$lang: leaves" 0
 done
 

@@ -30,7 +30,7 @@ expect_width "the help fits 80 columns" 80
 keys Escape; wait_gone "${T_HELP}:"; keys s
 expect_screen "the summary is Japanese" "$T_SUMMARY"
 expect_width "the summary fits 80 columns" 80
-keys Escape; wait_gone "1-21/"; keys q; wait_for "$T_SUMMARY"; keys x
+keys Escape; wait_gone "1-21/"; keys q; wait_for "$T_SUMMARY"; keys Enter
 expect_screen "leaving exits 0" "EXIT=0"
 
 for term in xterm xterm-256color screen tmux-256color linux vt100; do
@@ -38,7 +38,7 @@ for term in xterm xterm-256color screen tmux-256color linux vt100; do
   start 80 24 TERM=$term -- "$A"
   if wait_for "Respondent profile" && keys Escape && wait_for "Answered"; then ok "TERM=$term shows the screens"
   else not_ok "TERM=$term shows the screens" "$(screen | sed 's/^/| /')"; fi
-  keys q; wait_for "Coverage summary"; keys x
+  keys q; wait_for "Coverage summary"; keys Enter
   expect_screen "TERM=$term leaves cleanly" "EXIT=0"
 done
 

@@ -22,7 +22,7 @@ for lang in en ja; do
   if screen | grep -A1 -F "$V" | grep -qF "$(echo "$CAV" | cut -c1-12)"; then ok "$lang: on the very next line"
   else not_ok "$lang: on the very next line" "$(screen)"; fi
   keys Escape; wait_gone "$V"
-  keys q; wait_for "EXIT" 1; keys x; wait_for "EXIT=0"
+  keys q; wait_for "EXIT" 1; keys Enter; wait_for "EXIT=0"
   expect_file "$lang: the answers file's summary says incomplete" "$A" 'verdict = "incomplete";'
   run "$KIJUN" --lang $lang --questionnaire "$Q" --report=json "$A"
   expect_in "$lang: JSON" out '"verdict": "incomplete"'

@@ -257,3 +257,45 @@ Test(lineedit, the_flow_places_every_position)
     }
   cr_assert_eq(k, 6);
 }
+
+/* The rows a flowed text makes, joined with '|': as a note is shown. */
+static char *
+flowed(const char *s, int width)
+{
+  lineedit e;
+  le_init(&e, s, 0, LE_MULTILINE);
+  char *out = calloc(strlen(s) * 2 + 16, 1), *p = out;
+  le_flow f;
+  le_flow_start(&f, e.cp, e.len, e.flags, width);
+  int r, c, last = 0;
+  while (le_flow_next(&f, &r, &c))
+    {
+      size_t i = f.i - 1;
+      if (i >= e.len)
+        break;
+      if (r != last)
+        *p++ = '|', last = r;
+      if (e.cp[i] != '\n')
+        p += txt_encode(p, e.cp[i]);
+    }
+  le_free(&e);
+  return out;
+}
+
+/* A note keeps the same line breaking rule as every other text (issue
+ * 23, review I5): no 。 or ー at the start of a row, no （ at its end. */
+Test(lineedit, the_flow_keeps_kinsoku)
+{
+  char *w = flowed("局長決裁。以上", 8);
+  cr_assert_str_eq(w, "局長決|裁。以上");
+  free(w);
+  w = flowed("テレメータ装置", 6);
+  cr_assert_str_eq(w, "テレ|メータ|装置", "ー does not start a row: %s", w);
+  free(w);
+  w = flowed("あいう（えお）", 8);
+  cr_assert_str_eq(w, "あいう|（えお）", "（ does not end a row");
+  free(w);
+  w = flowed("abcdefgh", 4);
+  cr_assert_str_eq(w, "abcd|efgh", "ASCII still fills its rows");
+  free(w);
+}
