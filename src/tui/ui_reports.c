@@ -226,6 +226,8 @@ rp_draw(ui *u)
     make_paths(u);
   ud_titlebar(u, _("Write the reports"), NULL);
   int y = 2, w = COLS - 4;
+  /* The panel has nothing to select: a screen reader starts at its text. */
+  ud_focus(y, 2);
   y += ud_wrapped(y, 2, w, 3, _("Enter writes these reports for the people the results go to, in the "
                                 "language of the screen:"), A_NORMAL);
   y++;

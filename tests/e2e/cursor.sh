@@ -63,6 +63,9 @@ walk() {  # the screens, in order; $1 names the run
   keys Escape; wait_gone "Help"
   keys s; wait_for "Coverage summary"
   if [ "$(cursor)" = "1 1" ]; then ok "$1: the summary puts the cursor at its first line"; else not_ok "$1: summary cursor" "$(cursor)"; fi
+  keys R; wait_for "Write the reports"
+  at_focus "$1: the reports panel puts the cursor on its text" "Enter writes these reports"
+  keys Escape; wait_gone "Write the reports"
   keys Escape; wait_gone "Coverage summary"
   keys P; wait_for "1.2-a"
   at_focus "$1: the plan list's selected question has the cursor and a >" "1." ">"
