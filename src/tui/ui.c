@@ -518,7 +518,8 @@ is_char(ui_key k)
 static bool
 opens_field(enum ui_act a)
 {
-  return a == A_NOTE || a == A_EVIDENCE || a == A_PLAN || a == A_GOTO || a == A_SEARCH || a == A_PROFILE;
+  return a == A_NOTE || a == A_EVIDENCE || a == A_PLAN || a == A_GOTO || a == A_SEARCH || a == A_PROFILE
+         || a == A_FOLDER;
 }
 
 /* What the run of letters did, undone, last first; the session as it

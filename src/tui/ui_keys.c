@@ -92,7 +92,7 @@ static const ui_binding bindings[] = {
 
   B(KS_REPORTS, A_OPEN, "Enter", N_("write the reports (asks before replacing a file)"), '\r', '\n',
     FN(KEY_ENTER)),
-  B(KS_REPORTS, A_NONE, "d", N_("write them into another folder (typed; Enter keeps it)"), 'd'),
+  B(KS_REPORTS, A_FOLDER, "d", N_("write them into another folder (typed; Enter keeps it)"), 'd'),
   B(KS_REPORTS, A_BACK, "Esc", N_("back"), UI_ESC),
 
   B(KS_PLAN, A_UP, "Up Down k j", N_("move"), FN(KEY_UP), 'k'),

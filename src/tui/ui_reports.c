@@ -317,7 +317,7 @@ rp_key(ui *u, ui_key k, enum ui_act a)
         }
       return true;
     }
-  if (!k.fn && k.ch == 'd')
+  if (a == A_FOLDER)
     {
       ed_start(u, ED_SEARCH, _("Folder"), dir, folder_done);
       return true;

@@ -38,12 +38,12 @@ expect_screen "and the status line explains the mark" "! answers to reconfirm (T
 keys q
 wait_for "Coverage summary"
 expect_screen "the summary counts them" "To reconfirm"
+# Leaving prints the headline only (the text report is R or --report
+# away); the summary shown by q counts what is kept for questions no
+# longer asked.
+expect_screen "the summary counts the answers to questions no longer asked" "No longer asked       2"
 keys Enter
 expect_screen "leaving exits 0" "EXIT=0"
-case "$(history)" in
-  *"Answers to questions no longer asked (2)"*) ok "the closing report lists the answers to questions no longer asked" ;;
-  *) not_ok "the closing report lists the answers to questions no longer asked" ;;
-esac
 ls "$TMP" | grep -c 'answers.edition-' | grep -qx 1 && ok "one backup, no more" || not_ok "one backup, no more"
 
 # A newer edition's file with an older questionnaire: read-only.
