@@ -8,9 +8,9 @@ A="$TMP/a.cfg"
 # The bundled questionnaire, in Japanese.  Built without NLS, the
 # questions are still Japanese but the interface is English.
 if [ "${KIJUN_NLS:-yes}" = yes ]; then
-  T_PROFILE="回答者情報" T_PLAN="計画 (Plan)" T_LEVEL="[ベースライン]" T_HELP="ヘルプ" T_SUMMARY="ベースライン充足率"
+  T_PROFILE="回答者情報" T_PLAN="計画 (Plan)" T_LEVEL="[ベースライン]" T_HELP="ヘルプ" T_SUMMARY="ベースライン充足率" T_LEAVE="kijun を終了"
 else
-  T_PROFILE="Respondent profile" T_PLAN="Plan" T_LEVEL="[Baseline]" T_HELP="Help" T_SUMMARY="Baseline coverage"
+  T_PROFILE="Respondent profile" T_PLAN="Plan" T_LEVEL="[Baseline]" T_HELP="Help" T_SUMMARY="Baseline coverage" T_LEAVE="leave kijun"
 fi
 if locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then JA=ja_JP.UTF-8; else JA=C.UTF-8; fi
 start 80 24 LC_ALL=$JA LANGUAGE=ja -- "$A"
@@ -30,7 +30,9 @@ expect_width "the help fits 80 columns" 80
 keys Escape; wait_gone "${T_HELP}:"; keys s
 expect_screen "the summary is Japanese" "$T_SUMMARY"
 expect_width "the summary fits 80 columns" 80
-keys Escape; wait_gone "1-21/"; keys q; wait_for "$T_SUMMARY"; keys Enter
+# Back from the summary (its key bar gone), then the leaving summary's own
+# key bar: the overview and the summary show the coverage title too.
+keys Escape; wait_gone "Up/Down/PgUp/PgDn"; keys q; wait_for "$T_LEAVE"; keys Enter
 expect_screen "leaving exits 0" "EXIT=0"
 
 for term in xterm xterm-256color screen tmux-256color linux vt100; do
