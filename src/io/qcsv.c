@@ -608,7 +608,7 @@ check_rows(sheet *sh)
             {
               diag_add(sh->d, sh->path, 0, _("row %u, column %zu: not valid UTF-8 at byte %zu; expected a sheet saved as UTF-8 (CSV UTF-8)"),
                        r->num, c + 1, bad + 1);
-              return;
+              goto done;
             }
         }
       const char *ks = get(sh, r, C_KIND);
@@ -668,6 +668,7 @@ check_rows(sheet *sh)
                        sh->t.rows[*first].num);
         }
     }
+done:
   for (int k = 0; k < K_COUNT; k++)
     hset_free(ids[k]);
 }
