@@ -106,12 +106,19 @@ TZ=Asia/Tokyo run "$KIJUN" --report=json -q "$Q" "$TESTDATA/cycle-2.cfg"
 expect_in "JSON keeps ISO 8601" out '"started": "2026-11-10T09:00:00+09:00"'
 
 # ---- commands kijun prints work when pasted ----------------------------------
+# Under make check-valgrind $KIJUN is a script that runs kijun under
+# valgrind, so kijun is not invoked by the name the test gives.
+if head -c 2 "$KIJUN" | grep -q '#!'; then
+  ok "# SKIP not on the PATH: $KIJUN is a wrapper script"
+  ok "# SKIP on the PATH: $KIJUN is a wrapper script"
+else
 run env PATH=/usr/bin:/bin "$KIJUN" --bogus
 expect_in "not on the PATH: the hint names the program as invoked" err "Try '$KIJUN --help'"
 mkdir -p "$TMP/bin"
 ln -s "$KIJUN" "$TMP/bin/kijun"
 run env PATH="$TMP/bin:/usr/bin:/bin" "$KIJUN" --bogus
 expect_in "on the PATH: the hint says kijun" err "Try 'kijun --help'"
+fi
 if command -v script >/dev/null 2>&1; then
   cp "$TESTDATA/mini-answers.cfg" "$TMP/it's here.cfg"
   script -qec "env PATH=/usr/bin:/bin '$KIJUN' --report=html -q '$Q' \"$TMP/it's here.cfg\"" /dev/null > "$TMP/tty" 2>&1
