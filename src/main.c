@@ -484,6 +484,30 @@ run_oscal_results(const char *path, const char *qpath, const char *out)
   return finish_stdout(rc);
 }
 
+/* --export=oscal-mapping MAPPING [QUESTIONNAIRE-FILE]...: a mapping (of
+ * either form) as an OSCAL mapping collection, its questionnaires found
+ * as --check finds them. */
+static int
+run_export_mapping(const char *path, char *const *qfiles, size_t nqfiles)
+{
+  diag_t d = { 0 };
+  mapping *m = NULL;
+  questionnaire *from = NULL, *to = NULL;
+  int rc = map_read(path, &d, &m);
+  if (rc == 0)
+    rc = check_sides(m, qfiles, nqfiles, &d, &from, &to);
+  if (rc == 0)
+    rc = map_bind(m, from, to, &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc == 0)
+    rc = oscal_mapping_write(stdout, m, from, to);
+  qn_free(from);
+  qn_free(to);
+  map_free(m);
+  return finish_stdout(rc == EX_USAGE ? bad_usage(NULL) : rc);
+}
+
 /* --export=FORMAT: the questionnaire as an OSCAL catalog or profile. */
 static int
 run_export(enum oscal_export what, const char *qpath)
@@ -1036,6 +1060,12 @@ main(int argc, char **argv)
                                    oscal_export_list()));
       if (loop || many || want_report || check || migrate || prev || no_mouse || want_line)
         return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--export"));
+      if (what == OSCAL_MAPPING)
+        {
+          if (rest < 1 || qpath)
+            return bad_usage(xasprintf(_("%s needs one file: %s"), "--export=oscal-mapping", "MAPPING"));
+          return run_export_mapping(argv[optind], argv + optind + 1, (size_t) rest - 1);
+        }
       if (rest > 1 || (rest == 1 && qpath))
         return bad_usage(xasprintf(_("too many files: '%s'; expected one questionnaire file"),
                                    argv[optind + (rest > 1)]));
