@@ -111,9 +111,10 @@ usage_line(FILE *f)
               "  or:  %s --draft-mapping OLD-QUESTIONNAIRE NEW-QUESTIONNAIRE\n"
               "  or:  %s --export-mapping=csv MAPPING\n"
               "  or:  %s --import-mapping=FILE NEW-MAPPING\n"
-              "  or:  %s --export=FORMAT [QUESTIONNAIRE-FILE]\n"),
+              "  or:  %s --export=FORMAT [QUESTIONNAIRE-FILE]\n"
+              "  or:  %s --export=oscal-mapping MAPPING [QUESTIONNAIRE-FILE]...\n"),
           PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE,
-          PACKAGE, PACKAGE);
+          PACKAGE, PACKAGE, PACKAGE);
 }
 
 static void
@@ -173,7 +174,10 @@ help(void)
           "                             QUESTIONNAIRE-FILE) in an OSCAL 1.2 FORMAT and\n"
           "                             exit: oscal-catalog, oscal-profile (the baseline\n"
           "                             selection; also oscal-profile-baseline) or\n"
-          "                             oscal-profile-full\n"
+          "                             oscal-profile-full; or, with oscal-mapping, the\n"
+          "                             mapping file MAPPING as an OSCAL 1.2 mapping\n"
+          "                             collection (its questionnaires found as for\n"
+          "                             --check); --check and --migrate read one too\n"
           "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
           "  -n, --dry-run              with --merge=OUT, show what the merge would give\n"
           "                             (answers, conflicts) and write nothing\n"
