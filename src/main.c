@@ -28,6 +28,7 @@
 #include "io/qfind.h"
 #include "io/qload.h"
 #include "report/oscal.h"
+#include "report/qn_xlsx.h"
 #include "report/report.h"
 #include "report/report_agg.h"
 #include "report/report_aggcmp.h"
@@ -106,7 +107,7 @@ usage_line(FILE *f)
               "  or:  %s --next-cycle OLD-ANSWERS NEW-ANSWERS\n"
               "  or:  %s --aggregate[=FORMAT] [OPTION]... PATH...\n"
               "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"
-              "  or:  %s --export-questionnaire=csv [QUESTIONNAIRE-FILE]\n"
+              "  or:  %s --export-questionnaire={csv|xlsx} [QUESTIONNAIRE-FILE]\n"
               "  or:  %s --import-questionnaire=FILE NEW-QUESTIONNAIRE\n"
               "  or:  %s --draft-mapping OLD-QUESTIONNAIRE NEW-QUESTIONNAIRE\n"
               "  or:  %s --export-mapping=csv MAPPING\n"
@@ -176,14 +177,16 @@ help(void)
           "                             selection; also oscal-profile-baseline) or\n"
           "                             oscal-profile-full; or, with oscal-mapping, the\n"
           "                             mapping file MAPPING as an OSCAL 1.2 mapping\n"
-          "                             collection (its questionnaires found as for\n"
-          "                             --check); --check and --migrate read one too\n"
+          "                             collection (its questionnaires found as\n"
+          "                             a check finds them); kijun reads such a\n"
+          "                             collection wherever it reads a mapping\n"
           "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
           "  -n, --dry-run              with --merge=OUT, show what the merge would give\n"
           "                             (answers, conflicts) and write nothing\n"
           "      --export-questionnaire=FORMAT  print QUESTIONNAIRE-FILE (or the one of\n"
           "                             -q, or the bundled one) as a spreadsheet, a row\n"
-          "                             per question; the only FORMAT: csv\n"
+          "                             per question; FORMAT: csv, or xlsx (a workbook;\n"
+          "                             saved from it as CSV UTF-8, it imports)\n"
           "      --import-questionnaire=FILE  write NEW-QUESTIONNAIRE from the sheet\n"
           "                             FILE, checked as a questionnaire file is (never\n"
           "                             over a file)\n"
@@ -273,8 +276,17 @@ run_check(const char *file, char *const *qfiles, size_t nqfiles)
 static int
 run_export_qn(const char *fmt, const char *qpath, char *const *files, size_t nfiles)
 {
-  if (strcmp(fmt, "csv") != 0)
-    return bad_usage(xasprintf(_("unknown format '%s' for %s; expected %s"), fmt, "--export-questionnaire", "csv"));
+  bool xlsx = strcmp(fmt, "xlsx") == 0;
+  if (strcmp(fmt, "csv") != 0 && !xlsx)
+    return bad_usage(xasprintf(_("unknown format '%s' for %s; expected %s"), fmt, "--export-questionnaire", "csv, xlsx"));
+  if (xlsx && isatty(STDOUT_FILENO))
+    {
+      fprintf(stderr, _("%s: the %s output is not shown in a terminal; redirect it to a file, for example:\n"),
+              PACKAGE, fmt);
+      fprintf(stderr, "  %s --export-questionnaire=xlsx%s%s > questionnaire.xlsx\n", path_invocation(),
+              nfiles ? " " : "", nfiles ? files[0] : "");
+      return EX_USAGE;
+    }
   if (nfiles > 1 || (nfiles && qpath))
     return bad_usage(xasprintf(_("%s takes one questionnaire file"), "--export-questionnaire"));
   diag_t d = { 0 };
@@ -284,7 +296,7 @@ run_export_qn(const char *fmt, const char *qpath, char *const *files, size_t nfi
   diag_clear(&d);
   if (rc)
     return rc;
-  rc = qcsv_export(stdout, q);
+  rc = xlsx ? qn_xlsx_write(stdout, q) : qcsv_export(stdout, q);
   qn_free(q);
   return finish_stdout(rc);
 }
