@@ -61,7 +61,7 @@ try() {  # NAME FILE LINE EXPECT
 }
 try "an upward include (model -> tui) is refused" model/qn.c '#include "tui/ui.h"' 'model/qn.c:'
 try "an upward include (base -> io) is refused" base/text.h '#include "io/store.h"' 'runs upward'
-try "an include that names no folder is refused" io/store.c '#include "qn.h"' 'names no folder'
+try "an include that names no folder is refused" io/store_read.c '#include "qn.h"' 'names no folder'
 try "an include of an unknown folder is refused" report/emit.c '#include "gui/x.h"' 'not in src/LAYERS'
 printf 'base\nmodel\nio\nops report\nfront\nline tui\n' > "$TMP/src/LAYERS"
 try "a peer's include (ops <-> report) is refused" ops/check.c '#include "report/emit.h"' 'runs sideways'
