@@ -144,9 +144,9 @@ ui_poll_signal(ui *u)
 /* ---- screens ------------------------------------------------------------ */
 
 static const ui_screen *const screens[SCR_COUNT] = {
-  [SCR_OVERVIEW] = &ov_screen, [SCR_QUESTION] = &qv_screen, [SCR_HELP] = &help_screen,
-  [SCR_SUMMARY] = &summary_screen, [SCR_PROFILE] = &pf_screen, [SCR_PLAN] = &pl_screen,
-  [SCR_LIST] = &ls_screen, [SCR_REPORTS] = &rp_screen,
+  [SCR_OVERVIEW] = &overview_screen, [SCR_QUESTION] = &question_screen, [SCR_HELP] = &help_screen,
+  [SCR_SUMMARY] = &summary_screen, [SCR_PROFILE] = &profile_screen, [SCR_PLAN] = &plan_screen,
+  [SCR_LIST] = &list_screen, [SCR_REPORTS] = &reports_screen,
 };
 
 const ui_screen *

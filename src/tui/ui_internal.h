@@ -167,8 +167,8 @@ typedef struct ui_screen
   void (*done)(void);
 } ui_screen;
 
-extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen, pl_screen, ls_screen,
-  rp_screen;
+extern const ui_screen overview_screen, question_screen, help_screen, summary_screen, profile_screen, plan_screen, list_screen,
+  reports_screen;
 
 /* ---- ui_term.c -------------------------------------------------------- */
 /* Start curses on the terminal (into nothing when scripted); false when

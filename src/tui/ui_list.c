@@ -181,4 +181,4 @@ ls_click(ui *u, int y, int x)
     sel = k;
 }
 
-const ui_screen ls_screen = { KS_LIST, list_open, ls_draw, ls_key, NULL, NULL, SCR_COUNT, ls_click, ls_done };
+const ui_screen list_screen = { KS_LIST, list_open, ls_draw, ls_key, NULL, NULL, SCR_COUNT, ls_click, ls_done };

@@ -356,4 +356,4 @@ ov_click(ui *u, int y, int x)
     sel = r;
 }
 
-const ui_screen ov_screen = { KS_OVERVIEW, ov_open, ov_draw, ov_key, NULL, NULL, SCR_OVERVIEW, ov_click, ov_done };
+const ui_screen overview_screen = { KS_OVERVIEW, ov_open, ov_draw, ov_key, NULL, NULL, SCR_OVERVIEW, ov_click, ov_done };

@@ -279,4 +279,4 @@ pl_key(ui *u, ui_key k, enum ui_act a)
   return false;
 }
 
-const ui_screen pl_screen = { KS_PLAN, pl_open, pl_draw, pl_key, NULL, NULL, SCR_COUNT, NULL, pl_done };
+const ui_screen plan_screen = { KS_PLAN, pl_open, pl_draw, pl_key, NULL, NULL, SCR_COUNT, NULL, pl_done };

@@ -480,4 +480,4 @@ pf_click(ui *u, int y, int x)
       }
 }
 
-const ui_screen pf_screen = { KS_PROFILE, pf_open, pf_draw, pf_key, NULL, pf_modal, SCR_COUNT, pf_click, NULL };
+const ui_screen profile_screen = { KS_PROFILE, pf_open, pf_draw, pf_key, NULL, pf_modal, SCR_COUNT, pf_click, NULL };

@@ -792,4 +792,4 @@ qv_click(ui *u, int y, int x)
     edit(u, false);
 }
 
-const ui_screen qv_screen = { KS_QUESTION, qv_open, qv_draw, qv_key, NULL, NULL, SCR_OVERVIEW, qv_click, NULL };
+const ui_screen question_screen = { KS_QUESTION, qv_open, qv_draw, qv_key, NULL, NULL, SCR_OVERVIEW, qv_click, NULL };

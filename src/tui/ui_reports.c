@@ -334,4 +334,4 @@ rp_modal(const ui *u)
   return asking;
 }
 
-const ui_screen rp_screen = { KS_REPORTS, rp_open, rp_draw, rp_key, NULL, rp_modal, SCR_COUNT, NULL, rp_done };
+const ui_screen reports_screen = { KS_REPORTS, rp_open, rp_draw, rp_key, NULL, rp_modal, SCR_COUNT, NULL, rp_done };
