@@ -885,17 +885,19 @@ csv_report(FILE *f, const aggrep_ctx *r)
 /* ---- JSON ---------------------------------------------------------------- */
 
 static void
-json_dist(FILE *f, const agg_dist *d)
+json_dist(jw *w, const char *key, const agg_dist *d)
 {
-  fprintf(f, "{ \"files\": %u, \"none_applicable\": %u, \"not_yet_decided_left_out\": %u", d->n,
-          d->none, d->unfinished);
+  jw_obj_flat(w, key);
+  jw_uint(w, "files", d->n);
+  jw_uint(w, "none_applicable", d->none);
+  jw_uint(w, "not_yet_decided_left_out", d->unfinished);
   for (int k = 0; k < AGG_FIVE; k++)
     {
       char pct[COV_PERCENT_SIZE];
       const char *v = tenths_text(agg_quantile(d, five_num[k], five_den[k]), pct);
-      fprintf(f, ", \"%s\": %s", five_key[k], v ? v : "null");
+      jw_raw(w, five_key[k], v ? v : "null");
     }
-  fputs(" }", f);
+  jw_end(w);
 }
 
 static void
@@ -906,182 +908,166 @@ json_report(FILE *f, const aggrep_ctx *r)
   const questionnaire *q = g->qn;
   char now[32];
   ans_now(now);
-  fputs("{\n  \"schema\": \"kijun-aggregate/1\",\n  \"generated\": ", f);
-  emit_json(f, now);
-  fprintf(f, ",\n  \"language\": \"%s\",\n  \"questionnaire\": { \"id\": ", lang_code(r->lang));
-  emit_json(f, q->id);
-  fputs(", \"version\": ", f);
-  emit_json(f, q->version);
-  fputs(", \"digest\": ", f);
-  emit_json(f, qn_digest(q));
-  fputs(", \"title\": ", f);
-  emit_json(f, qn_tr(&q->title, r->lang));
-  fputs(" },\n  \"title\": ", f);
-  emit_json(f, report_title(r));
-  fprintf(f, ",\n  \"files\": { \"aggregated\": %u, \"left_out\": %zu, \"duplicates\": %zu",
-          g->files, s->nleft_out, s->ndups);
+  jw w;
+  jw_begin(&w, f);
+  jw_obj(&w, NULL);
+  jw_str(&w, "schema", "kijun-aggregate/1");
+  jw_str(&w, "generated", now);
+  jw_str(&w, "language", lang_code(r->lang));
+  jw_obj_flat(&w, "questionnaire");
+  jw_str(&w, "id", q->id);
+  jw_str(&w, "version", q->version);
+  jw_str(&w, "digest", qn_digest(q));
+  jw_str(&w, "title", qn_tr(&q->title, r->lang));
+  jw_end(&w);
+  jw_str(&w, "title", report_title(r));
+  jw_obj_flat(&w, "files");
+  jw_uint(&w, "aggregated", g->files);
+  jw_uint(&w, "left_out", s->nleft_out);
+  jw_uint(&w, "duplicates", s->ndups);
   for (int v = 0; v < AGG_VERDICT_COUNT; v++)
-    fprintf(f, ", \"%s\": %u", agg_verdict_key((enum agg_verdict) v), g->verdict[v]);
-  fputs(" },\n", f);
-  fputs("  \"formula\": ", f);
-  emit_json(f, report_formula_text());
-  fputs(",\n  \"sectors\": [", f);
-  bool first = true;
+    jw_uint(&w, agg_verdict_key((enum agg_verdict) v), g->verdict[v]);
+  jw_end(&w);
+  jw_str(&w, "formula", report_formula_text());
+  jw_arr(&w, "sectors");
   for (size_t k = 0; k <= q->nsectors; k++)
     {
       const unsigned *v = g->sector[k];
       if (!row_files(v))
         continue;
-      fputs(first ? "\n    { \"id\": " : ",\n    { \"id\": ", f);
-      first = false;
-      emit_json(f, k < q->nsectors ? q->sectors[k].id : NULL);
-      fputs(", \"name\": ", f);
-      emit_json(f, sector_label(r, k));
-      fprintf(f, ", \"files\": %u", row_files(v));
+      jw_obj_flat(&w, NULL);
+      jw_str(&w, "id", k < q->nsectors ? q->sectors[k].id : NULL);
+      jw_str(&w, "name", sector_label(r, k));
+      jw_uint(&w, "files", row_files(v));
       for (int j = 0; j < AGG_VERDICT_COUNT; j++)
-        fprintf(f, ", \"%s\": %u", agg_verdict_key((enum agg_verdict) j), v[j]);
-      fputs(" }", f);
+        jw_uint(&w, agg_verdict_key((enum agg_verdict) j), v[j]);
+      jw_end(&w);
     }
-  fputs(first ? "],\n" : "\n  ],\n", f);
-  fputs("  \"overall\": { ", f);
+  jw_end(&w);
+  jw_obj_flat(&w, "overall");
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
-    {
-      fprintf(f, "\"%s\": ", qn_level_key((enum qn_level) l));
-      report_json_tally(f, &g->all[l]);
-      fputs(", ", f);
-    }
-  fputs("\"distribution\": ", f);
-  json_dist(f, &g->overall);
-  fputs(" },\n  \"phases\": [\n", f);
+    report_json_tally(&w, qn_level_key((enum qn_level) l), &g->all[l]);
+  json_dist(&w, "distribution", &g->overall);
+  jw_end(&w);
+  jw_arr(&w, "phases");
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
-      report_json_phase_head(f, (enum qn_phase) p);
-      fputs(", \"distribution\": ", f);
-      json_dist(f, &g->phase[p]);
-      fputs(p + 1 < QN_PHASE_COUNT ? " },\n" : " }\n", f);
+      report_json_phase_head(&w, (enum qn_phase) p);
+      json_dist(&w, "distribution", &g->phase[p]);
+      jw_end(&w);
     }
-  fputs("  ],\n  \"sections\": [\n", f);
+  jw_end(&w);
+  jw_arr(&w, "sections");
   for (size_t k = 0; k < q->nsections; k++)
     {
-      report_json_section_head(f, &q->sections[k], r->lang);
-      fputs(", \"distribution\": ", f);
-      json_dist(f, &g->section[k]);
-      fputs(k + 1 < q->nsections ? " },\n" : " }\n", f);
+      report_json_section_head(&w, &q->sections[k], r->lang);
+      json_dist(&w, "distribution", &g->section[k]);
+      jw_end(&w);
     }
+  jw_end(&w);
   /* By CSF: the rows the other formats show after the items. */
-  fputs("  ],\n  \"csf\": [", f);
+  jw_arr(&w, "csf");
   scope_row *rows = xcalloc(SCOPE_ROWS(q), sizeof *rows);
-  size_t n = scope_rows(r, rows), ncsf = 0;
+  size_t n = scope_rows(r, rows);
   for (size_t i = 0; i < n; i++)
     {
       if (strncmp(rows[i].key, "csf_", 4) != 0)
         continue;
-      fprintf(f, "%s    { \"scope\": \"%s\", \"id\": \"%s\", \"name\": ", ncsf++ ? ",\n" : "\n",
-              rows[i].key, rows[i].id);
-      emit_json(f, rows[i].label);
-      fputs(", \"distribution\": ", f);
-      json_dist(f, rows[i].d);
-      fputs(" }", f);
+      jw_obj_flat(&w, NULL);
+      jw_str(&w, "scope", rows[i].key);
+      jw_str(&w, "id", rows[i].id);
+      jw_str(&w, "name", rows[i].label);
+      json_dist(&w, "distribution", rows[i].d);
+      jw_end(&w);
     }
   free(rows);
-  fputs(ncsf ? "\n  ],\n  \"questions\": [\n" : "],\n  \"questions\": [\n", f);
+  jw_end(&w);
+  jw_arr(&w, "questions");
   size_t *rank = agg_ranking(g);
   for (size_t k = 0; k < q->nquestions; k++)
     {
       const qn_question *x = &q->questions[rank[k]];
-      fputs("    { \"question\": ", f);
-      emit_json(f, x->id);
-      fputs(", \"section\": ", f);
-      emit_json(f, q->sections[x->section].id);
-      fprintf(f, ", \"phase\": \"%s\", \"level\": \"%s\", \"level_basis\": ", qn_phase_key(x->phase),
-              qn_level_key(x->level));
-      emit_json(f, x->basis ? qn_basis_key(x->basis) : NULL);
-      fputs(", \"answers\": ", f);
-      report_json_tally(f, &g->question[rank[k]]);
-      fputs(", \"text\": ", f);
-      emit_json(f, qn_tr(&x->text, r->lang));
-      fputs(k + 1 < q->nquestions ? " },\n" : " }\n", f);
+      jw_obj_flat(&w, NULL);
+      jw_str(&w, "question", x->id);
+      jw_str(&w, "section", q->sections[x->section].id);
+      jw_str(&w, "phase", qn_phase_key(x->phase));
+      jw_str(&w, "level", qn_level_key(x->level));
+      jw_str(&w, "level_basis", x->basis ? qn_basis_key(x->basis) : NULL);
+      report_json_tally(&w, "answers", &g->question[rank[k]]);
+      jw_str(&w, "text", qn_tr(&x->text, r->lang));
+      jw_end(&w);
     }
   free(rank);
-  fputs("  ],\n  \"left_out\": [", f);
+  jw_end(&w);
+  jw_arr(&w, "left_out");
   for (size_t i = 0; i < s->nleft_out; i++)
     {
-      fputs(i ? ",\n    { \"file\": " : "\n    { \"file\": ", f);
-      emit_json(f, s->left_out[i].path);
-      fputs(", \"problem\": ", f);
-      emit_json(f, s->left_out[i].message);
-      fputs(", \"reason\": ", f);
-      emit_json(f, s->left_out[i].reason);
-      fputs(" }", f);
+      jw_obj_flat(&w, NULL);
+      jw_str(&w, "file", s->left_out[i].path);
+      jw_str(&w, "problem", s->left_out[i].message);
+      jw_str(&w, "reason", s->left_out[i].reason);
+      jw_end(&w);
     }
-  fputs(s->nleft_out ? "\n  ],\n  \"skipped\": [" : "],\n  \"skipped\": [", f);
+  jw_end(&w);
+  jw_arr(&w, "skipped");
   for (size_t i = 0; i < s->nskipped; i++)
     {
-      fputs(i ? ",\n    { \"file\": " : "\n    { \"file\": ", f);
-      emit_json(f, s->skipped[i].path);
-      fputs(", \"reason\": ", f);
-      emit_json(f, s->skipped[i].message);
-      fputs(" }", f);
+      jw_obj_flat(&w, NULL);
+      jw_str(&w, "file", s->skipped[i].path);
+      jw_str(&w, "reason", s->skipped[i].message);
+      jw_end(&w);
     }
-  fputs(s->nskipped ? "\n  ],\n  \"duplicates\": [" : "],\n  \"duplicates\": [", f);
+  jw_end(&w);
+  jw_arr(&w, "duplicates");
   for (size_t i = 0; i < s->ndups; i++)
     {
-      fputs(i ? ",\n    { " : "\n    { ", f);
+      jw_obj_flat(&w, NULL);
       if (r->names)
-        {
-          fputs("\"organization\": ", f);
-          emit_json(f, s->dups[i].organization);
-          fputs(", ", f);
-        }
-      fputs("\"files\": [", f);
+        jw_str(&w, "organization", s->dups[i].organization);
+      jw_arr_flat(&w, "files");
       for (size_t k = 0; k < s->dups[i].n; k++)
-        {
-          fputs(k ? ", " : " ", f);
-          emit_json(f, s->dups[i].paths[k]);
-        }
-      fputs(" ], \"details\": [", f);
+        jw_str(&w, NULL, s->dups[i].paths[k]);
+      jw_end(&w);
+      jw_arr_flat(&w, "details");
       for (size_t k = 0; k < s->dups[i].n; k++)
         {
           const survey_dupfile *x = &s->dups[i].files[k];
-          fputs(k ? ", { \"file\": " : " { \"file\": ", f);
-          emit_json(f, s->dups[i].paths[k]);
+          jw_obj_flat(&w, NULL);
+          jw_str(&w, "file", s->dups[i].paths[k]);
           if (r->names)
-            {
-              fputs(", \"organization\": ", f);
-              emit_json(f, x->organization);
-            }
-          fputs(", \"last_update\": ", f);
-          emit_json(f, x->last_update);
+            jw_str(&w, "organization", x->organization);
+          jw_str(&w, "last_update", x->last_update);
           if (x->size >= 0)
-            fprintf(f, ", \"size\": %lld }", x->size);
+            jw_int(&w, "size", x->size);
           else
-            fputs(", \"size\": null }", f);
+            jw_raw(&w, "size", "null");
+          jw_end(&w);
         }
-      fputs(" ] }", f);
+      jw_end(&w);
+      jw_end(&w);
     }
-  fputs(s->ndups ? "\n  ]" : "]", f);
+  jw_end(&w);
   if (r->names)
     {
-      fputs(",\n  \"organizations\": [", f);
+      jw_arr(&w, "organizations");
       for (size_t i = 0; i < s->norgs; i++)
         {
           const survey_org *o = &s->orgs[i];
           char pct[COV_PERCENT_SIZE];
           const char *v = tenths_text(o->tenths, pct);
-          fputs(i ? ",\n    { \"file\": " : "\n    { \"file\": ", f);
-          emit_json(f, o->path);
-          fputs(", \"organization\": ", f);
-          emit_json(f, o->organization);
-          fputs(", \"respondent\": ", f);
-          emit_json(f, o->respondent);
-          fputs(", \"sector\": ", f);
-          emit_json(f, o->sector);
-          fprintf(f, ", \"verdict\": \"%s\", \"baseline_percent\": %s }",
-                  agg_verdict_key(o->verdict), v ? v : "null");
+          jw_obj_flat(&w, NULL);
+          jw_str(&w, "file", o->path);
+          jw_str(&w, "organization", o->organization);
+          jw_str(&w, "respondent", o->respondent);
+          jw_str(&w, "sector", o->sector);
+          jw_str(&w, "verdict", agg_verdict_key(o->verdict));
+          jw_raw(&w, "baseline_percent", v ? v : "null");
+          jw_end(&w);
         }
-      fputs(s->norgs ? "\n  ]" : "]", f);
+      jw_end(&w);
     }
-  fputs("\n}\n", f);
+  jw_end(&w);
+  jw_finish(&w);
 }
 
 /* ---- HTML ---------------------------------------------------------------- */

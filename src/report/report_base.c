@@ -267,19 +267,19 @@ report_unmet_reason(const ans_entry *e)
 }
 
 void
-report_json_phase_head(FILE *f, enum qn_phase p)
+report_json_phase_head(jw *w, enum qn_phase p)
 {
-  fprintf(f, "    { \"id\": \"%s\", \"name\": ", qn_phase_key(p));
-  emit_json(f, qn_phase_name(p));
+  jw_obj_flat(w, NULL);
+  jw_str(w, "id", qn_phase_key(p));
+  jw_str(w, "name", qn_phase_name(p));
 }
 
 void
-report_json_section_head(FILE *f, const qn_section *s, enum lang l)
+report_json_section_head(jw *w, const qn_section *s, enum lang l)
 {
-  fputs("    { \"id\": ", f);
-  emit_json(f, s->id);
-  fputs(", \"title\": ", f);
-  emit_json(f, qn_tr(&s->title, l));
+  jw_obj_flat(w, NULL);
+  jw_str(w, "id", s->id);
+  jw_str(w, "title", qn_tr(&s->title, l));
 }
 
 size_t

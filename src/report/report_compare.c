@@ -438,111 +438,112 @@ csv_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
 /* ---- JSON -------------------------------------------------------------- */
 
 static void
-json_figure(FILE *f, const cov_tally *t)
+json_figure(jw *w, const char *key, const cov_tally *t)
 {
   char pct[COV_PERCENT_SIZE];
   const char *p = cov_percent_text(t, pct);
-  fprintf(f, "{ \"met\": %u, \"applicable\": %u, \"percent\": %s }", t->met, t->applicable,
-          p ? p : "null");
+  jw_obj_flat(w, key);
+  jw_uint(w, "met", t->met);
+  jw_uint(w, "applicable", t->applicable);
+  jw_raw(w, "percent", p ? p : "null");
+  jw_end(w);
 }
 
 static void
-json_levels(FILE *f, const cov_tally then[QN_LEVEL_COUNT], const cov_tally now[QN_LEVEL_COUNT])
+json_levels(jw *w, const cov_tally then[QN_LEVEL_COUNT], const cov_tally now[QN_LEVEL_COUNT])
 {
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     {
       char d[COV_PERCENT_SIZE];
       const char *delta = cov_change_text(&now[l], &then[l], d);
-      fprintf(f, "%s\"%s\": { \"old\": ", l ? ", " : "", qn_level_key((enum qn_level) l));
-      json_figure(f, &then[l]);
-      fputs(", \"new\": ", f);
-      json_figure(f, &now[l]);
+      jw_obj_flat(w, qn_level_key((enum qn_level) l));
+      json_figure(w, "old", &then[l]);
+      json_figure(w, "new", &now[l]);
       /* JSON numbers have no leading +. */
-      fprintf(f, ", \"change_pt\": %s }", delta ? delta + (delta[0] == '+') : "null");
+      jw_raw(w, "change_pt", delta ? delta + (delta[0] == '+') : "null");
+      jw_end(w);
     }
 }
 
 static void
-json_side(FILE *f, const report_compare_ctx *r, const coverage *c, bool new)
+json_side(jw *w, const report_compare_ctx *r, const coverage *c, bool new)
 {
   report_ctx s = side(r, new);
-  fprintf(f, "  \"%s\": {\n", new ? "new" : "old");
-  emit_json_kv(f, "    ", "answers_file", s.answers_path, true);
-  fputs("    \"profile\": {\n", f);
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    emit_json_kv(f, "      ", ans_field_key((enum ans_field) i), s.a->profile[i], true);
-  emit_json_kv(f, "      ", "sector_name", report_sector_name(&s), false);
-  fputs("    },\n", f);
-  emit_json_kv(f, "    ", "last_update", c->last_update, true);
-  emit_json_kv(f, "    ", "verdict", cov_verdict_key(c->verdict), false);
-  fputs("  },\n", f);
+  jw_obj(w, new ? "new" : "old");
+  jw_str(w, "answers_file", s.answers_path);
+  report_json_profile(w, &s);
+  jw_str(w, "last_update", c->last_update);
+  jw_str(w, "verdict", cov_verdict_key(c->verdict));
+  jw_end(w);
 }
 
 static void
-json_list(FILE *f, const report_compare_ctx *r, const comparison *c, enum cmp_list l)
+json_list(jw *w, const report_compare_ctx *r, const comparison *c, enum cmp_list l)
 {
-  fprintf(f, "  \"%s\": [", cmp_list_key(l));
+  jw_arr(w, cmp_list_key(l));
   for (size_t k = 0; k < c->n[l]; k++)
     {
       size_t qi = c->list[l][k];
       const qn_question *x = &r->qn->questions[qi];
-      fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
-      emit_json(f, x->id);
-      fprintf(f, ", \"level\": \"%s\", \"phase\": \"%s\", \"old_status\": \"%s\", "
-              "\"new_status\": \"%s\", \"text\": ",
-              qn_level_key(x->level), qn_phase_key(x->phase), ans_status_key(r->old->e[qi].status),
-              ans_status_key(r->new->e[qi].status));
-      emit_json(f, qn_tr(&x->text, r->lang));
-      fputs(" }", f);
+      jw_obj_flat(w, NULL);
+      jw_str(w, "question", x->id);
+      jw_str(w, "level", qn_level_key(x->level));
+      jw_str(w, "phase", qn_phase_key(x->phase));
+      jw_str(w, "old_status", ans_status_key(r->old->e[qi].status));
+      jw_str(w, "new_status", ans_status_key(r->new->e[qi].status));
+      jw_str(w, "text", qn_tr(&x->text, r->lang));
+      jw_end(w);
     }
-  fputs(c->n[l] ? "\n  ],\n" : "],\n", f);
+  jw_end(w);
 }
 
 static void
 json_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
 {
   const questionnaire *q = r->qn;
-  report_json_head(f, q, r->lang, "kijun-compare/1", c->asof);
-  json_side(f, r, c->then, false);
-  json_side(f, r, c->now, true);
-  fprintf(f, "  \"regressions\": %zu,\n", c->n[CMP_REGRESSED]);
-  json_list(f, r, c, CMP_REGRESSED);
-  fputs("  \"overall\": { ", f);
-  json_levels(f, c->then->all, c->now->all);
-  fputs(" },\n  \"phases\": [\n", f);
+  jw w;
+  jw_begin(&w, f);
+  report_json_head(&w, q, r->lang, "kijun-compare/1", c->asof);
+  json_side(&w, r, c->then, false);
+  json_side(&w, r, c->now, true);
+  jw_uint(&w, "regressions", c->n[CMP_REGRESSED]);
+  json_list(&w, r, c, CMP_REGRESSED);
+  jw_obj_flat(&w, "overall");
+  json_levels(&w, c->then->all, c->now->all);
+  jw_end(&w);
+  jw_arr(&w, "phases");
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
-      report_json_phase_head(f, (enum qn_phase) p);
-      fputs(", ", f);
-      json_levels(f, c->then->phase[p], c->now->phase[p]);
-      fputs(p + 1 < QN_PHASE_COUNT ? " },\n" : " }\n", f);
+      report_json_phase_head(&w, (enum qn_phase) p);
+      json_levels(&w, c->then->phase[p], c->now->phase[p]);
+      jw_end(&w);
     }
-  fputs("  ],\n  \"sections\": [\n", f);
+  jw_end(&w);
+  jw_arr(&w, "sections");
   for (size_t s = 0; s < q->nsections; s++)
     {
-      report_json_section_head(f, &q->sections[s], r->lang);
-      fputs(", ", f);
-      json_levels(f, c->then->section[s], c->now->section[s]);
-      fputs(s + 1 < q->nsections ? " },\n" : " }\n", f);
+      report_json_section_head(&w, &q->sections[s], r->lang);
+      json_levels(&w, c->then->section[s], c->now->section[s]);
+      jw_end(&w);
     }
-  fputs("  ],\n", f);
-  json_list(f, r, c, CMP_IMPROVED);
-  json_list(f, r, c, CMP_STILL_UNMET);
-  fputs("  \"overdue_plan\": [", f);
+  jw_end(&w);
+  json_list(&w, r, c, CMP_IMPROVED);
+  json_list(&w, r, c, CMP_STILL_UNMET);
+  jw_arr(&w, "overdue_plan");
   for (size_t k = 0; k < c->noverdue; k++)
     {
       size_t qi = c->overdue[k];
       const ans_entry *e = &r->old->e[qi];
-      fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
-      emit_json(f, q->questions[qi].id);
+      jw_obj_flat(&w, NULL);
+      jw_str(&w, "question", q->questions[qi].id);
       for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
-        {
-          fprintf(f, ", \"%s\": ", ans_plan_key((enum ans_plan) pf));
-          emit_json(f, e->plan[pf]);
-        }
-      fprintf(f, ", \"new_status\": \"%s\" }", ans_status_key(r->new->e[qi].status));
+        jw_str(&w, ans_plan_key((enum ans_plan) pf), e->plan[pf]);
+      jw_str(&w, "new_status", ans_status_key(r->new->e[qi].status));
+      jw_end(&w);
     }
-  fputs(c->noverdue ? "\n  ]\n}\n" : "]\n}\n", f);
+  jw_end(&w);
+  jw_end(&w);
+  jw_finish(&w);
 }
 
 /* ---- HTML -------------------------------------------------------------- */

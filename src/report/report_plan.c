@@ -206,39 +206,39 @@ json_plan(FILE *f, const report_ctx *r, const plan *p)
 {
   const questionnaire *q = r->qn;
   const assessment *a = r->a;
-  report_json_head(f, q, r->lang, "kijun-plan/1", p->today);
-  emit_json_kv(f, "  ", "answers_file", r->answers_path, true);
-  fputs("  \"profile\": {\n", f);
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    emit_json_kv(f, "    ", ans_field_key((enum ans_field) i), a->profile[i], true);
-  emit_json_kv(f, "    ", "sector_name", report_sector_name(r), false);
-  fprintf(f, "  },\n  \"counts\": { \"not_met\": %zu, \"baseline\": %zu", p->n, p->nbaseline);
+  jw w;
+  jw_begin(&w, f);
+  report_json_head(&w, q, r->lang, "kijun-plan/1", p->today);
+  jw_str(&w, "answers_file", r->answers_path);
+  report_json_profile(&w, r);
+  jw_obj_flat(&w, "counts");
+  jw_uint(&w, "not_met", p->n);
+  jw_uint(&w, "baseline", p->nbaseline);
   for (int s = 0; s < PLAN_STATE_COUNT; s++)
-    fprintf(f, ", \"%s\": %zu", plan_state_key((enum plan_state) s), p->count[s]);
-  fputs(" },\n  \"items\": [", f);
+    jw_uint(&w, plan_state_key((enum plan_state) s), p->count[s]);
+  jw_end(&w);
+  jw_arr(&w, "items");
   for (size_t k = 0; k < p->n; k++)
     {
       const plan_item *it = &p->items[k];
       const qn_question *x = &q->questions[it->qi];
       const ans_entry *e = &a->e[it->qi];
-      fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
-      emit_json(f, x->id);
-      fputs(", \"section\": ", f);
-      emit_json(f, q->sections[x->section].id);
-      fprintf(f, ", \"phase\": \"%s\", \"level\": \"%s\", \"status\": \"%s\", "
-              "\"missing_reason\": %s, \"state\": \"%s\"",
-              qn_phase_key(x->phase), qn_level_key(x->level), ans_status_key(e->status),
-              missing_reason(e) ? "true" : "false", plan_state_key(it->state));
+      jw_obj_flat(&w, NULL);
+      jw_str(&w, "question", x->id);
+      jw_str(&w, "section", q->sections[x->section].id);
+      jw_str(&w, "phase", qn_phase_key(x->phase));
+      jw_str(&w, "level", qn_level_key(x->level));
+      jw_str(&w, "status", ans_status_key(e->status));
+      jw_bool(&w, "missing_reason", missing_reason(e));
+      jw_str(&w, "state", plan_state_key(it->state));
       for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
-        {
-          fprintf(f, ", \"%s\": ", ans_plan_key((enum ans_plan) pf));
-          emit_json(f, e->plan[pf]);
-        }
-      fputs(", \"text\": ", f);
-      emit_json(f, qn_tr(&x->text, r->lang));
-      fputs(" }", f);
+        jw_str(&w, ans_plan_key((enum ans_plan) pf), e->plan[pf]);
+      jw_str(&w, "text", qn_tr(&x->text, r->lang));
+      jw_end(&w);
     }
-  fputs(p->n ? "\n  ]\n}\n" : "]\n}\n", f);
+  jw_end(&w);
+  jw_end(&w);
+  jw_finish(&w);
 }
 
 /* ---- HTML -------------------------------------------------------------- */
