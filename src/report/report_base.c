@@ -318,3 +318,16 @@ report_csf_note(void)
            "question bears on is kijun's reading, not a government mapping. A question counts under "
            "every function and category it names, so the rows do not add up to the whole.");
 }
+
+/* The statuses of the reports' "not met, by kind": the brief ones that
+ * can never count.  Returns how many. */
+int
+report_unmet_kinds(enum ans_status out[ANS_STATUS_COUNT])
+{
+  enum ans_status brief[ANS_STATUS_COUNT];
+  int n = 0, nb = ans_brief_statuses(brief);
+  for (int i = 0; i < nb; i++)
+    if (!ans_statuses[brief[i]].met && !ans_statuses[brief[i]].excluded)
+      out[n++] = brief[i];
+  return n;
+}

@@ -112,6 +112,9 @@ const char *report_csf_note(void);
 /* The opening of a phase's or an item's flat object in a JSON report,
  * its id and its name or title: the rest of the object, and its end, are
  * the report's own. */
+/* The statuses of the reports' "not met, by kind": the brief ones that
+ * can never count.  Returns how many. */
+int report_unmet_kinds(enum ans_status out[ANS_STATUS_COUNT]);
 void report_json_phase_head(jw *w, enum qn_phase p);
 void report_json_section_head(jw *w, const qn_section *s, enum lang l);
 
