@@ -454,8 +454,8 @@ text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
 
 /* The scope answers and the questions they leave out, each with its
  * reason; only when the questionnaire asks scope questions. */
-static void
-text_scope(FILE *f, const report_ctx *r, const coverage *c, int width)
+void
+report_text_scope(FILE *f, const report_ctx *r, const coverage *c, int width)
 {
   const questionnaire *q = r->qn;
   if (!report_has_scope(r))
@@ -574,7 +574,7 @@ text_report(FILE *f, const report_ctx *r, const coverage *c)
   text_csf(f, r, c, width);
   text_sections(f, r, c, width);
   fputc('\n', f);
-  text_scope(f, r, c, width);
+  report_text_scope(f, r, c, width);
   text_unmet(f, r, c, width);
   text_carried(f, r, c, width);
   text_notes(f, r, c, width);
@@ -653,6 +653,46 @@ md_qn_paras(FILE *f, const char *label, const qn_text *t, enum lang lang)
       fputs("\n\n", f);
       free(para);
       p += n + (p[n] != '\0');
+    }
+}
+
+/* The scope section in Markdown (see report_text_scope). */
+void
+report_md_scope(FILE *f, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  if (!report_has_scope(r))
+    return;
+  fprintf(f, "\n## %s\n\n| %s | %s |\n|---|---|\n", report_scope_heading(), _("Scope question"),
+          _("Answer"));
+  for (size_t k = 0; k < r->a->nscope; k++)
+    {
+      char *text = report_scope_question(r, k);
+      fputs("| ", f);
+      emit_md(f, text);
+      fprintf(f, " | %s |\n", ans_scope_name(r->a->scope[k].value));
+      free(text);
+    }
+  char *out = report_scope_out_text(c);
+  fputc('\n', f);
+  emit_md(f, out);
+  fputs("\n", f);
+  free(out);
+  if (c->nout)
+    fprintf(f, "\n| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Question"), _("Answer"), _("Reason"),
+            _("Text"));
+  for (size_t k = 0; k < c->nout; k++)
+    {
+      size_t i = c->out[k];
+      char *why = ans_scope_reason(r->a, i, r->lang);
+      fputs("| ", f);
+      emit_md(f, q->questions[i].id);
+      fprintf(f, " | %s | ", ans_status_name(r->a->e[i].status));
+      emit_md(f, why);
+      fputs(" | ", f);
+      emit_md(f, qn_tr(&q->questions[i].text, r->lang));
+      fputs(" |\n", f);
+      free(why);
     }
 }
 
@@ -764,40 +804,7 @@ md_report(FILE *f, const report_ctx *r, const coverage *c)
         fputc('\n', f);
       }
 
-  if (report_has_scope(r))
-    {
-      fprintf(f, "\n## %s\n\n| %s | %s |\n|---|---|\n", report_scope_heading(), _("Scope question"),
-              _("Answer"));
-      for (size_t k = 0; k < r->a->nscope; k++)
-        {
-          char *text = report_scope_question(r, k);
-          fputs("| ", f);
-          emit_md(f, text);
-          fprintf(f, " | %s |\n", ans_scope_name(r->a->scope[k].value));
-          free(text);
-        }
-      char *out = report_scope_out_text(c);
-      fputc('\n', f);
-      emit_md(f, out);
-      fputs("\n", f);
-      free(out);
-      if (c->nout)
-        fprintf(f, "\n| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Question"), _("Answer"), _("Reason"),
-                _("Text"));
-      for (size_t k = 0; k < c->nout; k++)
-        {
-          size_t i = c->out[k];
-          char *why = ans_scope_reason(r->a, i, r->lang);
-          fputs("| ", f);
-          emit_md(f, q->questions[i].id);
-          fprintf(f, " | %s | ", ans_status_name(r->a->e[i].status));
-          emit_md(f, why);
-          fputs(" | ", f);
-          emit_md(f, qn_tr(&q->questions[i].text, r->lang));
-          fputs(" |\n", f);
-          free(why);
-        }
-    }
+  report_md_scope(f, r, c);
 
   char *uh = report_unmet_heading(r->a, c);
   fprintf(f, "\n## %s\n\n", uh);
@@ -1072,6 +1079,47 @@ report_json_head(FILE *f, const questionnaire *q, enum lang lang, const char *sc
   fputs("  },\n", f);
 }
 
+/* The scope section as the member "scope" of a JSON object (with its
+ * comma): only for a questionnaire that asks scope questions (or answers
+ * kept to some), as in every format; kijun-questionnaire(5). */
+void
+report_json_scope(FILE *f, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  const assessment *a = r->a;
+  if (!report_has_scope(r))
+    return;
+  fputs("  \"scope\": {\n    \"answers\": [", f);
+  for (size_t k = 0; k < a->nscope; k++)
+    {
+      fputs(k ? ",\n      { \"id\": " : "\n      { \"id\": ", f);
+      emit_json(f, a->scope[k].id);
+      fputs(", \"answer\": ", f);
+      emit_json(f, a->scope[k].value ? ans_scope_key(a->scope[k].value) : NULL);
+      fprintf(f, ", \"asked\": %s, \"question\": ", k < q->nscopes ? "true" : "false");
+      emit_json(f, k < q->nscopes ? qn_tr(&q->scopes[k].text, r->lang) : NULL);
+      fputs(" }", f);
+    }
+  fputs(a->nscope ? "\n    ],\n    \"out_of_scope\": [" : "],\n    \"out_of_scope\": [", f);
+  for (size_t k = 0; k < c->nout; k++)
+    {
+      fputs(k ? ", " : " ", f);
+      emit_json(f, q->questions[c->out[k]].id);
+    }
+  fputs(c->nout ? " ],\n    \"reasons\": [" : "],\n    \"reasons\": [", f);
+  for (size_t k = 0; k < c->nout; k++)
+    {
+      char *why = ans_scope_reason(a, c->out[k], r->lang);
+      fputs(k ? ",\n      { \"question\": " : "\n      { \"question\": ", f);
+      emit_json(f, q->questions[c->out[k]].id);
+      fputs(", \"reason\": ", f);
+      emit_json(f, why);
+      fputs(" }", f);
+      free(why);
+    }
+  fputs(c->nout ? "\n    ]\n  },\n" : "]\n  },\n", f);
+}
+
 static void
 json_report(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -1136,29 +1184,7 @@ json_report(FILE *f, const report_ctx *r, const coverage *c)
       emit_json(f, q->questions[c->unmet[k]].id);
     }
   fputs(c->nunmet ? "\n  ],\n" : "],\n", f);
-  /* Only for a questionnaire that asks scope questions (or answers kept
-   * to some), as in every format; kijun-questionnaire(5). */
-  if (report_has_scope(r))
-    {
-      fputs("  \"scope\": {\n    \"answers\": [", f);
-      for (size_t k = 0; k < a->nscope; k++)
-        {
-          fputs(k ? ",\n      { \"id\": " : "\n      { \"id\": ", f);
-          emit_json(f, a->scope[k].id);
-          fputs(", \"answer\": ", f);
-          emit_json(f, a->scope[k].value ? ans_scope_key(a->scope[k].value) : NULL);
-          fprintf(f, ", \"asked\": %s, \"question\": ", k < q->nscopes ? "true" : "false");
-          emit_json(f, k < q->nscopes ? qn_tr(&q->scopes[k].text, r->lang) : NULL);
-          fputs(" }", f);
-        }
-      fputs(a->nscope ? "\n    ],\n    \"out_of_scope\": [" : "],\n    \"out_of_scope\": [", f);
-      for (size_t k = 0; k < c->nout; k++)
-        {
-          fputs(k ? ", " : " ", f);
-          emit_json(f, q->questions[c->out[k]].id);
-        }
-      fputs(c->nout ? " ]\n  },\n" : "]\n  },\n", f);
-    }
+  report_json_scope(f, r, c);
   fputs("  \"answers\": [\n", f);
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {
