@@ -526,7 +526,7 @@ scope_sheet(xlsx_book *b, const report_ctx *r, const coverage *c)
   const questionnaire *q = r->qn;
   if (!report_has_scope(r))
     return;
-  lxw_worksheet *ws = xlsx_sheet(b, _("Scope"));
+  lxw_worksheet *ws = xlsx_sheet(b, report_scope_heading());
   static const double widths[] = { 11, 11, 16, 40, 60 };
   for (int k = 0; k < 5; k++)
     worksheet_set_column(ws, (lxw_col_t) k, (lxw_col_t) k, widths[k], NULL);
