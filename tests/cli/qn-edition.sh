@@ -35,6 +35,18 @@ refused() { # NAME EXPECTED-MESSAGE NEW OLD NEWS
 grep -v '4\.9-e' "$NEWS" > "$TMP/NEWS"
 refused "a NEWS without the split of 4.9-e is refused (edition 2)" "4.9-e" "$Q2" "$Q1" "$TMP/NEWS"
 
+# The scope decisions: NEWS lists the questions that depend on each scope
+# question, exactly as the file has them (5.1.3.6-b depends on internet
+# and remote).
+sed 's/^- internet: 5\.1\.1\.1-b, 5\.1\.3\.6-b, 5\.5\.1-c$/- internet: 5.1.1.1-b, 5.5.1-c/' "$NEWS" > "$TMP/NEWS"
+refused "a NEWS that leaves 5.1.3.6-b out of the internet scope list is refused" \
+  "NEWS Scope: 'internet' lists 5.1.1.1-b, 5.5.1-c, the file says 5.1.1.1-b, 5.1.3.6-b, 5.5.1-c" "$Q3" "$Q2" "$TMP/NEWS"
+sed 's/applies = ( "internet", "remote" ); level_basis = "editorial"; csf = ( "PR.PS-02" );/level_basis = "editorial"; csf = ( "PR.PS-02" );/' "$Q3" > "$TMP/q3.cfg"
+refused "a questionnaire whose 5.1.3.6-b depends on no scope question, against NEWS, is refused" \
+  "NEWS Scope should say '33 questions name the ones they apply under'" "$TMP/q3.cfg" "$Q2" "$NEWS"
+grep -v '^- ot: ' "$NEWS" > "$TMP/NEWS"
+refused "a NEWS without the ot scope list is refused" "NEWS Scope does not list the questions that depend on 'ot'" "$Q3" "$Q2" "$TMP/NEWS"
+
 # A hint change NEWS does not list (edition 3 lists 5.4.4-f's).
 grep -v '^- 5\.4\.4-f: names the status' "$NEWS" > "$TMP/NEWS"
 refused "a NEWS that omits a hint change is refused" "the hint of 5.4.4-f changed" "$Q3" "$Q2" "$TMP/NEWS"

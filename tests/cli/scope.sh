@@ -289,4 +289,26 @@ got=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["scope
 if [ "$got" = "$napplies" ] && [ "$napplies" -ge 20 ]; then ok "and its $napplies questions with applies are out of scope"
 else not_ok "and its questions with applies are out of scope" "$got out of scope, $napplies with applies"; fi
 
+# 5.1.3.6-b (patching internet-facing devices such as VPN appliances)
+# stays in the figures of an organisation that allows remote access even
+# when it answers internet no, and leaves them only when both are no
+# (NEWS, edition 3, Scope).
+bundled_with() {
+  printf 'kijun_answers = 1;\nquestionnaire = { id = "nisc-ci-2023"; version = "2023-07-04"; };\nprofile = { scope = { %s }; };\n' "$1" > "$TMP/s.cfg"
+  run "$KIJUN" --report=json --lang en -q "$B" "$TMP/s.cfg"
+}
+bundled_with 'internet = "no"; remote = "yes";'
+if python3 -c 'import json,sys; assert "5.1.3.6-b" not in json.load(open(sys.argv[1]))["scope"]["out_of_scope"]' "$TMP/out"
+then ok "5.1.3.6-b: in scope with internet no and remote yes"; else not_ok "5.1.3.6-b: in scope with internet no and remote yes"; fi
+bundled_with 'internet = "no"; remote = "no";'
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = {x["question"]: x for x in d["answers"]}
+assert "5.1.3.6-b" in d["scope"]["out_of_scope"]
+assert a["5.1.3.6-b"]["scope_reason"] == "not in scope: no systems reachable from the internet, no telework or remote access", a["5.1.3.6-b"]
+assert "5.1.3.6-h" not in d["scope"]["out_of_scope"] and "5.1.3.6-i" not in d["scope"]["out_of_scope"]
+' "$TMP/out"; then ok "5.1.3.6-b: out of scope with both no, saying both; 5.1.3.6-h and -i stay"
+else not_ok "5.1.3.6-b: out of scope with both no, saying both; 5.1.3.6-h and -i stay"; fi
+
 done_testing

@@ -268,6 +268,39 @@ def check_news(text, new, old, err):
         err("NEWS Retired lists %s, the file retires %s" % (sorted(ret_listed) or "none", sorted(retired) or "none"))
 
 
+def check_news_scope(part, new, err):
+    """NEWS's Scope section: how many questions name scope questions in
+    `applies`, and for each scope question the questions that depend on
+    it ("- ot: 2.2-c, 3.4-d"), exactly as the file says."""
+    scopes = [x["id"] for x in new.get("scope", [])]
+    if not scopes:
+        return
+    deps = OrderedDict((s_, []) for s_ in scopes)
+    napplies = 0
+    for q in new["questions"]:
+        a = q.get("applies")
+        if a is None:
+            continue
+        a = [a] if isinstance(a, str) else list(a)
+        napplies += 1
+        for s_ in a:
+            deps.setdefault(s_, []).append(q["id"])
+    m = re.search(r"(\d+) questions name the ones they apply under", part)
+    if not m or int(m.group(1)) != napplies:
+        err("NEWS Scope should say '%d questions name the ones they apply under'" % napplies)
+    said = {}
+    for sm in re.finditer(r"^- ([a-z_][a-z0-9_]*): ((?:[0-9][0-9.]*-[a-z]+(?:,\s*)?)+)$", part, re.M):
+        said[sm.group(1)] = re.findall(r"[0-9][0-9.]*-[a-z]+", sm.group(2))
+    for s_, ids in deps.items():
+        if s_ not in said:
+            err("NEWS Scope does not list the questions that depend on '%s' (%s)" % (s_, ", ".join(ids)))
+        elif sorted(said[s_]) != sorted(ids):
+            err("NEWS Scope: '%s' lists %s, the file says %s" % (s_, ", ".join(said[s_]), ", ".join(ids)))
+    for s_ in said:
+        if s_ not in deps:
+            err("NEWS Scope lists '%s', which is not a scope question of the file" % s_)
+
+
 def check_news_more(sec, new, old, err):
     """What edition 3 onwards must also say: counts, renames, hints, phase
     and function, level changes through `was`."""
@@ -284,6 +317,7 @@ def check_news_more(sec, new, old, err):
     parts = {}
     for h in re.finditer(r"^### (\w+)[^\n]*\n(.*?)(?=^### |\Z)", sec, re.S | re.M):
         parts[h.group(1)] = h.group(2)
+    check_news_scope(parts.get("Scope", ""), new, err)
     feeds = {}
     for q in new["questions"]:
         for w in q.get("was", []):
