@@ -30,6 +30,7 @@
 #include "base/xalloc.h"
 #include "front/run.h"
 #include "model/coverage.h"
+#include "model/find.h"
 #include "model/plan.h"
 #include "ops/cycle.h"
 #include "report/report.h"
@@ -631,45 +632,11 @@ edit_plan(lm *m, const char *inline_text)
 static void
 go_to(lm *m, const char *text)
 {
-  const questionnaire *q = qn_of(m);
-  char *id = txt_fold(text);
-  char *start = trim(id);
-  long qi = qn_find_question(q, start), sec = qi < 0 ? qn_find_section(q, start) : -1;
-  if (qi >= 0)
-    m->pos = q->rank[qi];
-  else if (sec >= 0)
-    {
-      for (size_t p = 0; p < q->nquestions; p++)
-        if ((long) q->questions[qi_at(m, p)].section == sec)
-          {
-            m->pos = p;
-            break;
-          }
-    }
+  size_t p;
+  if (find_id(qn_of(m), text, &p))
+    m->pos = p;
   else
     say(_("No question or item is numbered \"%s\"."), text);
-  free(id);
-}
-
-static bool
-has(const char *text, const char *query)
-{
-  if (!text)
-    return false;
-  char *t = txt_fold(text);
-  bool found = strstr(t, query) != NULL;
-  free(t);
-  return found;
-}
-
-static bool
-matches(const lm *m, size_t p, const char *query)
-{
-  size_t i = qi_at(m, p);
-  const qn_question *x = &qn_of(m)->questions[i];
-  const ans_entry *e = &m->s->a->e[i];
-  return has(x->id, query) || has(qn_tr(&x->text, i18n_lang()), query) || has(e->note, query)
-         || has(e->evidence, query);
 }
 
 /* /WORD: the first match after the question shown, wrapping around. */
@@ -687,27 +654,15 @@ find(lm *m, const char *word)
       return;
     }
   const questionnaire *q = qn_of(m);
-  char *query = txt_fold(m->search);
-  size_t from = m->pos < q->nquestions ? m->pos + 1 : 0, hit = q->nquestions, n = 0, rank = 0;
-  for (size_t k = 0; k < q->nquestions && hit == q->nquestions; k++)
-    if (matches(m, (from + k) % q->nquestions, query))
-      hit = (from + k) % q->nquestions;
-  for (size_t p = 0; p < q->nquestions; p++)
-    if (matches(m, p, query))
-      {
-        n++;
-        if (p == hit)
-          rank = n;
-      }
-  free(query);
-  if (hit == q->nquestions)
+  find_hit hit;
+  if (!find_text(q, m->s->a, i18n_lang(), m->search, m->pos < q->nquestions ? m->pos + 1 : 0, 1, &hit))
     {
       say(_("No question matches \"%s\"."), m->search);
       return;
     }
-  m->pos = hit;
+  m->pos = hit.pos;
   /* TRANSLATORS: the line mode after a search: which match of how many. */
-  say(_("Match %zu of %zu for \"%s\" (/ alone: the next)."), rank, n, m->search);
+  say(_("Match %zu of %zu for \"%s\" (/ alone: the next)."), hit.rank, hit.count, m->search);
 }
 
 static void

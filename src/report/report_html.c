@@ -24,133 +24,10 @@
 
 /* ---- the page ---------------------------------------------------------- */
 
-#define JA_FONTS                                                                          \
-  "\"Hiragino Sans\", \"Hiragino Kaku Gothic ProN\", \"Yu Gothic Medium\", \"Yu Gothic\", " \
-  "YuGothic, Meiryo, \"Noto Sans CJK JP\", \"Noto Sans JP\", \"Source Han Sans JP\", "      \
-  "\"IPAexGothic\", sans-serif"
-
-/* The stylesheet, in two parts around the statuses' colours. */
-static const char stylesheet[] =
-  "@page { size: A4 portrait; margin: 15mm 16mm 17mm;\n"
-  "  @bottom-center { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #444; } }\n"
-  ":root { --ink: #1b1b1b; --muted: #555; --rule: #bdbdbd; --accent: #1f4e79; }\n"
-  "html { font-family: " JA_FONTS "; font-size: 10.5pt; line-height: 1.7; color: var(--ink);\n"
-  "  background: #e9e7e3; line-break: strict; word-break: normal; overflow-wrap: normal;\n"
-  "  font-kerning: normal; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }\n"
-  "html:lang(en) { font-family: \"Segoe UI\", \"Helvetica Neue\", Helvetica, Arial, "
-  "\"Liberation Sans\", \"Noto Sans\", " JA_FONTS "; line-height: 1.5; }\n"
-  "body { margin: 0; }\n"
-  "main { box-sizing: border-box; max-width: 190mm; margin: 8mm auto; padding: 14mm 12mm;\n"
-  "  background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, .18); }\n"
-  "h1, h2, h3 { line-height: 1.3; break-after: avoid; page-break-after: avoid; }\n"
-  "h1 { font-size: 20pt; margin: .2em 0 .3em; font-weight: 700; }\n"
-  "h2 { font-size: 13pt; margin: 1.6em 0 .6em; padding-bottom: .2em; color: var(--accent);\n"
-  "  border-bottom: 1.5pt solid var(--accent); }\n"
-  "h3 { font-size: 10.5pt; margin: 1.2em 0 .3em; }\n"
-  "p { margin: .4em 0; }\n"
-  ".kicker { margin: 0; color: var(--muted); font-size: 9.5pt; letter-spacing: .04em; }\n"
-  ".subtitle { margin: 0 0 1em; font-size: 12pt; }\n"
-  ".id, .path { overflow-wrap: anywhere; word-break: normal; }\n"
-  ".id { white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
-  ".muted { color: var(--muted); }\n"
-  ".summary { break-after: page; page-break-after: always; }\n"
-  ".appendix { break-before: page; page-break-before: always; }\n"
-  "dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1.4em;\n"
-  "  margin: 0 0 1.2em; }\n"
-  "dl.facts dt { color: var(--muted); }\n"
-  "dl.facts dd { margin: 0; }\n"
-  ".verdict { margin: 1em 0; padding: .5em .9em; border: 1.5pt solid var(--ink);\n"
-  "  border-left-width: 6pt; font-size: 14pt; break-inside: avoid; }\n"
-  ".verdict .label { font-size: 9.5pt; color: var(--muted); display: block; }\n"
-  ".verdict.met { border-color: #2e7d32; }\n"
-  ".verdict.not-met { border-color: #b3261e; }\n"
-  ".verdict.incomplete { border-color: #8a6d00; border-style: dashed; }\n"
-  ".verdict .caveat { font-size: 9.5pt; display: block; margin-top: .2em; }\n"
-  ".kpis { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; margin: 1em 0;\n"
-  "  break-inside: avoid; }\n"
-  ".kpi { border-top: 1pt solid var(--rule); padding-top: .3em; }\n"
-  ".kpi .label { display: block; font-size: 9pt; color: var(--muted); }\n"
-  ".kpi .big { font-size: 20pt; font-weight: 700; font-variant-numeric: tabular-nums; }\n"
-  ".kpi .small { font-variant-numeric: tabular-nums; color: var(--muted); margin-left: .3em; }\n"
-  "figure { margin: .8em 0 1.2em; break-inside: avoid; page-break-inside: avoid; }\n"
-  "figcaption { font-weight: 700; margin-bottom: .3em; break-after: avoid; }\n"
-  "svg.chart { display: block; width: 100%; height: auto; }\n"
-  "svg.defs { position: absolute; width: 0; height: 0; overflow: hidden; }\n"
-  "svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }\n"
-  "svg .tick { font-size: 10px; fill: var(--muted); }\n"
-  "svg .series { font-size: 10.5px; fill: var(--muted); }\n"
-  "svg .grid { stroke: #d6d6d6; stroke-width: 1; }\n"
-  "svg .sep { stroke: #bdbdbd; stroke-width: .6; }\n"
-  "svg .track { fill: #fff; stroke: #8a8a8a; stroke-width: .8; }\n"
-  "svg .track.na { stroke-dasharray: 3 2; }\n"
-  "svg .s0 { fill: var(--accent); }\n"
-  "svg .s1 { fill: url(#kj-hatch); }\n"
-  "svg .seg { stroke: #fff; stroke-width: 1; }\n"
-  "svg .seg.st-none { stroke: #8a8a8a; stroke-width: .8; }\n"
-  "svg .n { font-size: 11px; font-weight: 700; }\n";
-
-/* After the statuses' colours, which status_styles writes from the
- * status table. */
-static const char stylesheet_after_statuses[] =
-  "svg.swatch { width: .9em; height: .9em; vertical-align: -.1em; margin-right: .4em; }\n"
-  "table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums;\n"
-  "  margin: .4em 0 1em; }\n"
-  "thead { display: table-header-group; }\n"
-  "tr { break-inside: avoid; page-break-inside: avoid; }\n"
-  "th, td { text-align: left; vertical-align: top; padding: .25em .5em;\n"
-  "  border-bottom: .5pt solid var(--rule); }\n"
-  "thead th { border-bottom: 1pt solid var(--ink); font-size: 9pt; font-weight: 700;\n"
-  "  white-space: nowrap; }\n"
-  "tbody th { font-weight: 400; }\n"
-  "td.num, th.num { text-align: right; white-space: nowrap; }\n"
-  "table.legend { width: auto; min-width: 60%; }\n"
-  "table.answers { font-size: 9pt; }\n"
-  "table.answers td.text { width: 50%; }\n"
-  "table.answers td.path { width: 16%; }\n"
-  "td.kw { white-space: nowrap; }\n"
-  "table.items td.band { width: 9.5em; }\n"
-  "table.answers td.when { white-space: nowrap; font-size: 8pt; color: var(--muted); }\n"
-  "td.band { text-align: right; white-space: nowrap; -webkit-print-color-adjust: exact;\n"
-  "  print-color-adjust: exact; }\n"
-  "td.band .mark { display: inline-block; width: 1.4em; text-align: center; }\n"
-  ".band-full { background: #cde8c8; }\n"
-  ".band-high { background: #eef2c2; }\n"
-  ".band-low { background: #fde0b4; }\n"
-  ".band-none { background: #f6c6bf; }\n"
-  ".band-na, .band-empty { background: #fff; color: var(--muted); }\n"
-  ".band-unanswered { background: #fff; color: var(--muted); font-style: italic; }\n"
-  "td.band .unanswered { color: var(--muted); font-size: 8.5pt; }\n"
-  ".bands { font-size: 9pt; color: var(--muted); }\n"
-  ".bands span { display: inline-block; padding: 0 .4em; margin-right: .4em;\n"
-  "  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-  ".unmet { border-top: .5pt solid var(--rule); padding: .4em 0; break-inside: avoid;\n"
-  "  page-break-inside: avoid; }\n"
-  ".unmet h3 { margin: 0 0 .2em; font-size: 10.5pt; }\n"
-  ".unmet .why { font-weight: 400; color: var(--muted); margin-left: .6em; }\n"
-  ".unmet dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 1em; margin: .2em 0 0;\n"
-  "  font-size: 9.5pt; }\n"
-  ".unmet dt { color: var(--muted); }\n"
-  ".unmet dd.action { white-space: pre-line; }\n"
-  ".plan-item .state { color: var(--ink); }\n"
-  ".unmet dd { margin: 0; }\n"
-  ".bases { font-size: 9pt; color: var(--muted); margin: .2em 0 .8em; }\n"
-  ".bases p { margin: 0; }\n"
-  ".bases ul { margin: .1em 0 0; padding-left: 1.2em; }\n"
-  ".bases .n { font-variant-numeric: tabular-nums; }\n"
-  ".level-note { font-size: 9pt; color: var(--muted); margin: .2em 0; }\n"
-  ".level-note .label, dl.item-notes dt { font-weight: 700; }\n"
-  "dl.item-notes { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em;\n"
-  "  font-size: 9pt; color: var(--muted); }\n"
-  "dl.item-notes dd { margin: 0; }\n"
-  ".formula { padding: .5em .8em; border-left: 3pt solid var(--rule); background: #f6f6f4; }\n"
-  ".note { display: block; font-size: 8.5pt; color: var(--muted); }\n"
-  "@media print {\n"
-  "  html { background: none; }\n"
-  "  main { max-width: none; margin: 0; padding: 0; box-shadow: none; }\n"
-  "  h2 { color: var(--ink); border-bottom-color: var(--ink); }\n"
-  "  .formula { background: none; }\n"
-  "  svg .s0 { fill: #333; }\n"
-  "}\n";
+/* The stylesheet (src/report/report.css), split where the statuses'
+ * colours go: they are written from the status table. */
+#include "report/report-css.h"
+#define CSS_STATUSES "/* @status-colours@ */\n"
 
 /* The hatch of the second series, defined once for every chart. */
 static const char svg_defs[] =
@@ -239,9 +116,13 @@ html_begin(FILE *f, enum lang lang, const char *title)
   fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", f);
   fprintf(f, "<meta name=\"generator\" content=\"%s %s\">\n<title>", PACKAGE, VERSION);
   html_put(f, title);
-  fprintf(f, "</title>\n<style>\n%s", stylesheet);
+  fputs("</title>\n<style>\n", f);
+  const char *at = strstr(report_css, CSS_STATUSES);
+  fwrite(report_css, 1, at ? (size_t) (at - report_css) : strlen(report_css), f);
   status_styles(f);
-  fprintf(f, "%s</style>\n</head>\n<body>\n%s<main>\n", stylesheet_after_statuses, svg_defs);
+  if (at)
+    fputs(at + strlen(CSS_STATUSES), f);
+  fprintf(f, "</style>\n</head>\n<body>\n%s<main>\n", svg_defs);
 }
 
 void

@@ -64,29 +64,25 @@ rebuild(ui *u)
     sel = nitems ? nitems - 1 : 0;
 }
 
-void
-ls_free(void)
+static void
+ls_done(void)
 {
   free(items);
   items = NULL;
   nitems = 0;
 }
 
-void
-ls_open(ui *u)
-{
-  sel = top = 0;
-  ui_push(u, SCR_LIST);
-}
-
-/* Opened anew, or come back to from a question: the selection stays. */
+/* Opened anew (arg->fresh): from the top; come back to from a question:
+ * the selection stays. */
 static void
-list_open(ui *u)
+list_open(ui *u, const ui_arg *arg)
 {
+  if (arg && arg->fresh)
+    sel = top = 0;
   rebuild(u);
 }
 
-/* One row: the id, then the note and evidence (the notes current_filter) or the
+/* One row: the id, then the note and evidence (the notes filter) or the
  * answer and the question's text. */
 static void
 draw_item(ui *u, int y, size_t k)
@@ -165,7 +161,7 @@ ls_key(ui *u, ui_key k, enum ui_act a)
     case A_FILTER_PREV: current_filter = (enum ls_filter) ((current_filter + LF_COUNT - 1) % LF_COUNT); sel = top = 0; return true;
     case A_OPEN:
       if (nitems)
-        qv_open_from(u, items[sel], SCR_LIST);
+        ui_open_question(u, items[sel], SCR_LIST);
       return true;
     default: return false;
     }
@@ -180,9 +176,9 @@ ls_click(ui *u, int y, int x)
   if (y < 1 || y >= LINES - 2 || k >= nitems)
     return;
   if (k == sel)
-    qv_open_from(u, items[k], SCR_LIST);
+    ui_open_question(u, items[k], SCR_LIST);
   else
     sel = k;
 }
 
-const ui_screen ls_screen = { KS_LIST, list_open, ls_draw, ls_key, NULL, NULL, SCR_COUNT, ls_click };
+const ui_screen list_screen = { KS_LIST, list_open, ls_draw, ls_key, NULL, NULL, SCR_COUNT, ls_click, ls_done };

@@ -25,8 +25,8 @@ static ov_row *rows;
 static size_t nrows, sel, top;
 static const coverage *cov;   /* the figures shown (ui_figures) */
 
-void
-ov_free(void)
+static void
+ov_done(void)
 {
   free(rows);
   rows = NULL;
@@ -75,9 +75,13 @@ update(ui *u)
   cov = ui_figures(u);
 }
 
-void
-ov_select_pos(ui *u, size_t pos)
+/* Come back to, or opened at arg's question: its item is selected. */
+static void
+ov_open(ui *u, const ui_arg *arg)
 {
+  if (!arg)
+    return;
+  size_t pos = arg->pos;
   update(u);
   for (size_t r = 0; r < nrows; r++)
     if (rows[r].section >= 0 && rows[r].first_pos <= pos)
@@ -308,7 +312,8 @@ move_sel(ui *u, long delta)
     sel = (size_t) target;
 }
 
-size_t
+/* The first question of the selected item. */
+static size_t
 ov_selected_pos(ui *u)
 {
   update(u);
@@ -328,11 +333,11 @@ ov_key(ui *u, ui_key k, enum ui_act a)
     case A_PGDN: move_sel(u, page); return true;
     case A_HOME: move_sel(u, -(long) nrows); return true;
     case A_END: move_sel(u, (long) nrows); return true;
-    case A_OPEN: qv_open(u, ov_selected_pos(u)); return true;
-    case A_UNANSWERED: qv_next_open(u, ov_selected_pos(u)); return true;
-    case A_SEARCH: qv_start_search(u, 0); return true;
-    case A_GOTO: qv_start_goto(u); return true;
-    case A_FILTER: ls_open(u); return true;
+    case A_OPEN: ui_open_question(u, ov_selected_pos(u), SCR_COUNT); return true;
+    case A_UNANSWERED: search_next_open(u, ov_selected_pos(u)); return true;
+    case A_SEARCH: search_start(u, 0); return true;
+    case A_GOTO: search_goto(u); return true;
+    case A_FILTER: ui_push(u, SCR_LIST, &(ui_arg){ .fresh = true }); return true;
     default: return false;
     }
 }
@@ -346,9 +351,9 @@ ov_click(ui *u, int y, int x)
   if (y < 2 || y >= LINES - 2 || r >= nrows || rows[r].section < 0)
     return;
   if (r == sel)
-    qv_open(u, rows[r].first_pos);
+    ui_open_question(u, rows[r].first_pos, SCR_COUNT);
   else
     sel = r;
 }
 
-const ui_screen ov_screen = { KS_OVERVIEW, NULL, ov_draw, ov_key, NULL, NULL, SCR_OVERVIEW, ov_click };
+const ui_screen overview_screen = { KS_OVERVIEW, ov_open, ov_draw, ov_key, NULL, NULL, SCR_OVERVIEW, ov_click, ov_done };

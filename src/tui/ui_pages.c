@@ -37,8 +37,8 @@ page_clear(page *p)
   p->nlines = 0;
 }
 
-void
-pg_free(void)
+static void
+pg_done(void)
 {
   page_clear(&help_pg);
   page_clear(&summary_pg);
@@ -175,28 +175,20 @@ current(const ui *u)
 }
 
 static void
-help_open(ui *u)
+help_open(ui *u, const ui_arg *arg)
 {
+  (void) arg;
   build_help(u);
   help_pg.top = 0;
 }
 
+/* Opened as the way out (arg->quit): any key leaves, Esc returns. */
 static void
-summary_open(ui *u)
+summary_open(ui *u, const ui_arg *arg)
 {
   build_summary(u);
   summary_pg.top = 0;
-  quitting = false;
-}
-
-void
-pg_open_quit(ui *u)
-{
-  if (u->scr != SCR_SUMMARY)
-    ui_push(u, SCR_SUMMARY);
-  else
-    summary_open(u);
-  quitting = true;
+  quitting = arg && arg->quit;
 }
 
 static void
@@ -245,8 +237,8 @@ pg_draw(ui *u)
   /* On leaving, the summary says where the reports are, or how to write them. */
   if (!help && !u->msg[0])
     {
-      size_t nw;
-      const char *const *w = rp_written(&nw);
+      size_t nw = u->nwritten;
+      char *const *w = u->written;
       char *m = nw > 1 ? xasprintf(_("Reports written: %s (and %zu more)"), w[0], nw - 1)
                 : nw ? xasprintf(_("Report written: %s"), w[0])
                      : xstrdup(_("R writes the reports (HTML, Excel workbook, text) beside the answers file."));
@@ -284,7 +276,7 @@ pg_key(ui *u, ui_key k, enum ui_act a)
       if (!k.fn && k.ch == 'R')
         {
           quitting = false;
-          ui_push(u, SCR_REPORTS);
+          ui_push(u, SCR_REPORTS, NULL);
           return true;
         }
       u->done = true;
@@ -299,5 +291,5 @@ pg_modal(const ui *u)
   return u->scr == SCR_SUMMARY && quitting;
 }
 
-const ui_screen help_screen = { KS_PAGE, help_open, pg_draw, pg_key, NULL, NULL, SCR_COUNT, NULL };
-const ui_screen summary_screen = { KS_PAGE, summary_open, pg_draw, pg_key, NULL, pg_modal, SCR_COUNT, NULL };
+const ui_screen help_screen = { KS_PAGE, help_open, pg_draw, pg_key, NULL, NULL, SCR_COUNT, NULL, pg_done };
+const ui_screen summary_screen = { KS_PAGE, summary_open, pg_draw, pg_key, NULL, pg_modal, SCR_COUNT, NULL, NULL };

@@ -26,12 +26,11 @@ static plan pl;               /* the list, rebuilt when drawn */
 static size_t plsel, pltop;
 static size_t *shown;         /* the questions in the order shown (qi) */
 static size_t nshown;
-static bool returning;        /* a question opened from here comes back */
 static size_t *rank_of;       /* rebuild's: qi -> place in shown */
 static size_t nrank;
 
-void
-pl_free(void)
+static void
+pl_done(void)
 {
   plan_free(&pl);
   free(shown);
@@ -76,15 +75,14 @@ keep_order(const questionnaire *q)
   qsort(pl.items + pl.nbaseline, pl.n - pl.nbaseline, sizeof *pl.items, by_shown);
 }
 
-/* Opened anew: in the plan's order again; back from a question opened
- * here: as it was. */
+/* Opened anew (arg->fresh): in the plan's order again; back from a
+ * question opened here: as it was. */
 static void
-pl_open(ui *u)
+pl_open(ui *u, const ui_arg *arg)
 {
   (void) u;
-  if (!returning)
+  if (arg && arg->fresh)
     nshown = 0;
-  returning = false;
 }
 
 /* The columns, left to right, after the selection marker and the plan's
@@ -263,14 +261,7 @@ open_selected(ui *u)
   if (!pl.n)
     return;
   const questionnaire *q = u->s->qn;
-  size_t qi = pl.items[plsel].qi;
-  for (size_t pos = 0; pos < q->nquestions; pos++)
-    if (q->order[pos] == qi)
-      {
-        returning = true;
-        qv_open_from(u, pos, SCR_PLAN);
-        return;
-      }
+  ui_open_question(u, q->rank[pl.items[plsel].qi], SCR_PLAN);
 }
 
 static bool
@@ -288,4 +279,4 @@ pl_key(ui *u, ui_key k, enum ui_act a)
   return false;
 }
 
-const ui_screen pl_screen = { KS_PLAN, pl_open, pl_draw, pl_key, NULL, NULL, SCR_COUNT, NULL };
+const ui_screen plan_screen = { KS_PLAN, pl_open, pl_draw, pl_key, NULL, NULL, SCR_COUNT, NULL, pl_done };

@@ -29,13 +29,6 @@ static char query[64];        /* typed to search the sector list */
 static bool no_match;         /* nothing matches the query: Enter chooses nothing */
 static bool new_file;         /* opened first on a new file */
 
-void
-pf_start_new(ui *u)
-{
-  new_file = true;
-  ui_goto(u, SCR_OVERVIEW);
-  ui_push(u, SCR_PROFILE);
-}
 
 /* The widest field label, which the values line up after. */
 static int
@@ -91,7 +84,7 @@ static void
 set_scope(ui *u, enum ans_scope v)
 {
   assessment *a = u->s->a;
-  qv_remember_scope(u, (size_t) (sel - ANS_FORM_FIELDS));
+  undo_remember_scope(u, (size_t) (sel - ANS_FORM_FIELDS));
   ans_set_scope(a, u->s->qn->scopes[sel - ANS_FORM_FIELDS].id, v);
   ui_changed(u);
   size_t out = 0;
@@ -333,7 +326,7 @@ pick_key(ui *u, ui_key k)
           search_sectors(u);
           break;
         }
-      qv_remember_profile(u, ANS_SECTOR);
+      undo_remember_profile(u, ANS_SECTOR);
       ans_set_profile(u->s->a, ANS_SECTOR, pick ? u->s->qn->sectors[pick - 1].id : NULL);
       ui_changed(u);
       picking = false;
@@ -352,7 +345,7 @@ field_done(ui *u, enum ed_end how, const char *text, bool changed)
 {
   if (how != ED_CANCEL && changed)
     {
-      qv_remember_profile(u, (enum ans_field) sel);
+      undo_remember_profile(u, (enum ans_field) sel);
       ans_set_profile(u->s->a, (enum ans_field) sel, text);
       ui_changed(u);
     }
@@ -368,9 +361,9 @@ go_on(ui *u)
   bool first = new_file;
   new_file = false;
   if (first)
-    qv_next_open(u, 0);
+    search_next_open(u, 0);
   else
-    qv_open(u, qv_pos());
+    ui_open_question(u, u->pos, SCR_COUNT);
 }
 
 static void
@@ -450,10 +443,13 @@ pf_key(ui *u, ui_key k, enum ui_act a)
   return false;
 }
 
+/* Opened, as the first screen of a new file when arg->fresh. */
 static void
-pf_open(ui *u)
+pf_open(ui *u, const ui_arg *arg)
 {
   (void) u;
+  if (arg && arg->fresh)
+    new_file = true;
   sel = 0;
   picking = false;
   query[0] = '\0';
@@ -484,4 +480,4 @@ pf_click(ui *u, int y, int x)
       }
 }
 
-const ui_screen pf_screen = { KS_PROFILE, pf_open, pf_draw, pf_key, NULL, pf_modal, SCR_COUNT, pf_click };
+const ui_screen profile_screen = { KS_PROFILE, pf_open, pf_draw, pf_key, NULL, pf_modal, SCR_COUNT, pf_click, NULL };

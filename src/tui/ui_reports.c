@@ -38,8 +38,6 @@ static char *chosen;                    /* a folder chosen with d, or NULL: the 
 static char *path[RP_COUNT];            /* the files, absolute */
 static bool exists[RP_COUNT];
 static bool asking;                     /* whether to replace the files that exist */
-static char **written;                  /* written this session, for the leaving summary */
-static size_t nwritten, capwritten;
 
 static const char *
 kind_name(int k)
@@ -64,24 +62,12 @@ clear_paths(void)
     }
 }
 
-void
-rp_free(void)
+static void
+rp_done(void)
 {
   clear_paths();
   free(chosen);
   chosen = NULL;
-  for (size_t i = 0; i < nwritten; i++)
-    free(written[i]);
-  free(written);
-  written = NULL;
-  nwritten = capwritten = 0;
-}
-
-const char *const *
-rp_written(size_t *n)
-{
-  *n = nwritten;
-  return (const char *const *) written;
 }
 
 /* A file name from the organisation: what a file name cannot hold, or
@@ -154,8 +140,9 @@ make_paths(const ui *u)
 }
 
 static void
-rp_open(ui *u)
+rp_open(ui *u, const ui_arg *arg)
 {
+  (void) arg;
   make_paths(u);
   asking = false;
 }
@@ -176,14 +163,15 @@ render(FILE *f, void *ctx)
   return report_write(f, j->fmt, &r);
 }
 
+/* The session keeps what was written, for the summary and for leaving. */
 static void
-remember(const char *p)
+remember(ui *u, const char *p)
 {
-  for (size_t i = 0; i < nwritten; i++)
-    if (strcmp(written[i], p) == 0)
+  for (size_t i = 0; i < u->nwritten; i++)
+    if (strcmp(u->written[i], p) == 0)
       return;
-  written = xgrow(written, &capwritten, nwritten + 1, sizeof *written);
-  written[nwritten++] = xstrdup(p);
+  u->written = xgrow(u->written, &u->capwritten, u->nwritten + 1, sizeof *u->written);
+  u->written[u->nwritten++] = xstrdup(p);
 }
 
 /* Write the three; replace says whether files that exist may be replaced
@@ -201,7 +189,7 @@ write_all(ui *u, bool replace)
       if (rc == 0)
         {
           ok++;
-          remember(path[k]);
+          remember(u, path[k]);
         }
       else if (rc == EX_TEMPFAIL)
         kept++;
@@ -247,11 +235,11 @@ rp_draw(ui *u)
       y += ud_wrapped(y, 2, w, LINES - 3 - y, where, A_NORMAL);
       free(where);
     }
-  for (size_t i = 0; i < nwritten && y + 1 < LINES - 3; i++)
+  for (size_t i = 0; i < u->nwritten && y + 1 < LINES - 3; i++)
     {
       if (i == 0)
         ud_text(++y, 2, w, _("Written in this session:"), ud_attr(u, UC_OK)), y++;
-      y += ud_wrapped(y, 4, w - 2, 2, written[i], A_NORMAL);
+      y += ud_wrapped(y, 4, w - 2, 2, u->written[i], A_NORMAL);
     }
   ud_status(u);
   if (ed_active() == ED_SEARCH)
@@ -346,4 +334,4 @@ rp_modal(const ui *u)
   return asking;
 }
 
-const ui_screen rp_screen = { KS_REPORTS, rp_open, rp_draw, rp_key, NULL, rp_modal, SCR_COUNT, NULL };
+const ui_screen reports_screen = { KS_REPORTS, rp_open, rp_draw, rp_key, NULL, rp_modal, SCR_COUNT, NULL, rp_done };
