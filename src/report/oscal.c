@@ -32,6 +32,44 @@ excluded(const assessment *a, size_t i)
   return !ans_in_scope(a, i) || cov_result(&a->e[i]) == COV_EXCLUDED;
 }
 
+/* Why question i is out of scope, in both languages, with the scope
+ * questions it applies under and their answers:
+ * "対象外: 制御システムなし（制御システム（OT）を運用していますか。: いいえ）/ not in
+ * scope: no control systems (Does your organisation operate control
+ * systems (OT)?: No)"; NULL when it is in scope. */
+static char *
+scope_reason_both(const questionnaire *q, const assessment *a, size_t i)
+{
+  if (ans_in_scope(a, i))
+    return NULL;
+  const qn_question *x = &q->questions[i];
+  char *part[2];
+  static const enum lang langs[2] = { LANG_JA, LANG_EN };
+  enum lang was = i18n_switch_messages(LANG_JA);
+  for (int k = 0; k < 2; k++)
+    {
+      i18n_switch_messages(langs[k]);
+      char *why = ans_scope_reason(a, i, langs[k]);
+      char *asked = xstrdup("");
+      for (size_t j = 0; j < x->napplies; j++)
+        {
+          size_t si = x->applies[j];
+          char *more = xasprintf("%s%s%s: %s", asked, j ? "; " : "", qn_tr(&q->scopes[si].text, langs[k]),
+                                 ans_scope_name(ans_scope_of(a, si)));
+          free(asked);
+          asked = more;
+        }
+      part[k] = xasprintf(k ? "%s (%s)" : "%s（%s）", why, asked);
+      free(asked);
+      free(why);
+    }
+  i18n_switch_messages(was);
+  char *out = xasprintf("%s / %s", part[0], part[1]);
+  free(part[0]);
+  free(part[1]);
+  return out;
+}
+
 static const char *const export_keys[] = {
 #define OSCAL_EXPORT_KEY_(id, key) key,
   OSCAL_EXPORT_TABLE(OSCAL_EXPORT_KEY_)
@@ -761,6 +799,14 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
   for (int fi = 0; fi < ANS_FIELD_COUNT; fi++)
     if (fi != ANS_ORGANIZATION && fi != ANS_STARTED)
       oscal_prop(&w, ans_field_keys[fi], a->profile[fi]);
+  /* The scope answers, "ot: no", as the profile's other fields. */
+  for (size_t k = 0; k < q->nscopes; k++)
+    if (ans_scope_of(a, k) != ANS_SCOPE_UNSET)
+      {
+        char *v = xasprintf("%s: %s", q->scopes[k].id, ans_scope_key(ans_scope_of(a, k)));
+        oscal_prop(&w, "scope-answer", v);
+        free(v);
+      }
   jw_end(&w);
 
   /* Reviewed: every item, less the questions answered not applicable
@@ -806,6 +852,28 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
         }
       jw_end(&w);
     }
+  /* Why each question out of scope is excluded: the scope questions and
+   * their answers (an answer not applicable gives its reason in its
+   * observation). */
+  char *why = NULL;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    {
+      size_t i = q->order[pos];
+      char *one = scope_reason_both(q, a, i);
+      if (!one)
+        continue;
+      char *oid = objective_id(q, &q->questions[i]);
+      char *more = xasprintf("%s\n- %s (%s): %s",
+                             why ? why : "対象範囲外のため除外 / Excluded as not in scope:\n",
+                             q->questions[i].id, oid, one);
+      free(why);
+      free(oid);
+      free(one);
+      why = more;
+    }
+  if (why)
+    jw_str(&w, "remarks", why);
+  free(why);
   jw_end(&w);
   jw_end(&w);
   jw_end(&w);

@@ -54,5 +54,12 @@ void report_md_facts(FILE *f, const report_ctx *r);
  * profile, aligned, and nmore (at most 4) more. */
 void report_text_facts(FILE *f, const report_ctx *r, int width, const char *const *labels_more,
                        const char *const *values_more, int nmore);
+/* The scope section (kijun-questionnaire(5), "Scope"): the scope answers
+ * and each question they leave out of the figures with its reason, as
+ * text, Markdown and the member "scope" of a JSON object; nothing when report_has_scope(r) is false.  Every report of
+ * one assessment (the report, the plan) says it with these. */
+void report_text_scope(FILE *f, const report_ctx *r, const coverage *c, int width);
+void report_md_scope(FILE *f, const report_ctx *r, const coverage *c);
+void report_json_scope(jw *w, const report_ctx *r, const coverage *c);
 
 #endif

@@ -519,6 +519,153 @@ text_lists(FILE *f, const aggrep_ctx *r, int width)
     }
 }
 
+/* ---- the scope ------------------------------------------------------------ */
+
+/* The aggregate's scope section (kijun-questionnaire(5), "Scope"), in
+ * every format after the questions: for each scope question how many
+ * files answered it yes, no or not at all, then each question that some
+ * files left out of their figures, in walk order, with in how many and
+ * why.  Only when the questionnaire asks scope questions; the heading is
+ * the single report's (report_scope_heading). */
+static bool
+has_scope(const aggrep_ctx *r)
+{
+  return r->s->agg.qn->nscopes > 0;
+}
+
+/* The answers in the order the section counts them. */
+static const enum ans_scope scope_order[ANS_SCOPE_COUNT] = { ANS_SCOPE_YES, ANS_SCOPE_NO,
+                                                             ANS_SCOPE_UNSET };
+
+/* How many questions some file left out of its figures. */
+static size_t
+out_count(const aggregate *g)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < g->qn->nquestions; i++)
+    n += g->question[i].out_of_scope > 0;
+  return n;
+}
+
+static char *
+scope_out_text(const aggregate *g)
+{
+  size_t n = out_count(g);
+  if (!n)
+    return xstrdup(_("No question was out of scope in any file."));
+  return xasprintf(ngettext("%zu question was out of scope in some files and is left out of their "
+                            "figures (and of its row's counts above):",
+                            "%zu questions were out of scope in some files and are left out of "
+                            "those files' figures (and of their rows' counts above):", n),
+                   n);
+}
+
+/* "out of scope in 2 of 5 files" */
+static char *
+scope_files_text(const aggregate *g, size_t qi)
+{
+  unsigned n = g->question[qi].out_of_scope;
+  return xasprintf(ngettext("out of scope in %u of %u files", "out of scope in %u of %u files",
+                            g->files), n, g->files);
+}
+
+/* "Yes 3 · No 1 · Not answered 0" */
+static char *
+scope_counts_text(const aggregate *g, size_t k)
+{
+  char *t = xstrdup("");
+  for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+    {
+      char *more = xasprintf("%s%s%s %u", t, v ? " \u00b7 " : "", ans_scope_name(scope_order[v]),
+                             g->scope[k][scope_order[v]]);
+      free(t);
+      t = more;
+    }
+  return t;
+}
+
+static void
+text_scope(FILE *f, const aggrep_ctx *r, int width)
+{
+  const aggregate *g = &r->s->agg;
+  const questionnaire *q = g->qn;
+  if (!has_scope(r))
+    return;
+  fprintf(f, "%s\n", report_scope_heading());
+  for (size_t k = 0; k < q->nscopes; k++)
+    {
+      emit_wrapped(f, qn_tr(&q->scopes[k].text, r->lang), AX_INDENT, width);
+      char *counts = scope_counts_text(g, k);
+      emit_wrapped(f, counts, 2 * AX_INDENT, width);
+      free(counts);
+    }
+  char *out = scope_out_text(g);
+  emit_wrapped(f, out, AX_INDENT, width);
+  free(out);
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    {
+      size_t i = q->order[pos];
+      if (!g->question[i].out_of_scope)
+        continue;
+      const qn_question *x = &q->questions[i];
+      char *id = txt_sanitize(x->id, true);
+      char *files = scope_files_text(g, i);
+      char *why = ans_scope_reason_text(q, i, r->lang);
+      fprintf(f, "%*s%s%*s[%s] %s\n", AX_INDENT, "", id, AX_GAP, "", qn_level_name(x->level), files);
+      emit_wrapped(f, why, 2 * AX_INDENT, width);
+      free(why);
+      free(files);
+      free(id);
+    }
+  fputc('\n', f);
+}
+
+static void
+md_scope(FILE *f, const aggrep_ctx *r)
+{
+  const aggregate *g = &r->s->agg;
+  const questionnaire *q = g->qn;
+  if (!has_scope(r))
+    return;
+  fprintf(f, "\n## %s\n\n| %s |", report_scope_heading(), _("Scope question"));
+  for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+    fprintf(f, " %s |", ans_scope_name(scope_order[v]));
+  fputs("\n|---|---:|---:|---:|\n", f);
+  for (size_t k = 0; k < q->nscopes; k++)
+    {
+      fputs("| ", f);
+      emit_md(f, qn_tr(&q->scopes[k].text, r->lang));
+      fputs(" |", f);
+      for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+        fprintf(f, " %u |", g->scope[k][scope_order[v]]);
+      fputc('\n', f);
+    }
+  char *out = scope_out_text(g);
+  fputc('\n', f);
+  emit_md(f, out);
+  fputc('\n', f);
+  free(out);
+  if (out_count(g))
+    fprintf(f, "\n| %s | %s | %s | %s | %s |\n|---|---|---:|---|---|\n", _("Question"), _("Level"),
+            _("Files"), _("Reason"), _("Text"));
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    {
+      size_t i = q->order[pos];
+      if (!g->question[i].out_of_scope)
+        continue;
+      const qn_question *x = &q->questions[i];
+      char *why = ans_scope_reason_text(q, i, r->lang);
+      fputs("| ", f);
+      emit_md(f, x->id);
+      fprintf(f, " | %s | %u | ", qn_level_name(x->level), g->question[i].out_of_scope);
+      emit_md(f, why);
+      fputs(" | ", f);
+      emit_md(f, qn_tr(&x->text, r->lang));
+      fputs(" |\n", f);
+      free(why);
+    }
+}
+
 static void
 text_report(FILE *f, const aggrep_ctx *r)
 {
@@ -531,6 +678,7 @@ text_report(FILE *f, const aggrep_ctx *r)
   fputc('\n', f);
   text_questions(f, r, width);
   fputc('\n', f);
+  text_scope(f, r, width);
   text_lists(f, r, width);
   fputc('\n', f);
   emit_wrapped(f, report_formula_text(), 0, width);
@@ -649,6 +797,7 @@ md_report(FILE *f, const aggrep_ctx *r)
       fputs(" |\n", f);
     }
   free(rank);
+  md_scope(f, r);
 
   fprintf(f, "\n## %s\n\n", _("Files left out"));
   if (!s->nleft_out)
@@ -842,6 +991,31 @@ csv_report(FILE *f, const aggrep_ctx *r)
       csv_dist(f, NULL, NULL);
     }
   free(rank);
+  /* The scope: a row for each answer to each scope question (files: how
+   * many answered so), and one for each question some files left out
+   * (files: how many; title: why). */
+  for (size_t k = 0; has_scope(r) && k < q->nscopes; k++)
+    for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+      {
+        static const char *const keys[ANS_SCOPE_COUNT] = { "scope_yes", "scope_no",
+                                                           "scope_unanswered" };
+        csv_lead(f, keys[v], q->scopes[k].id, qn_tr(&q->scopes[k].text, r->lang), NULL);
+        fprintf(f, ",%u,", g->scope[k][scope_order[v]]);
+        csv_tally(f, NULL);
+        csv_dist(f, NULL, NULL);
+      }
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    {
+      size_t i = q->order[pos];
+      if (!g->question[i].out_of_scope)
+        continue;
+      char *why = ans_scope_reason_text(q, i, r->lang);
+      csv_lead(f, "not_in_scope", q->questions[i].id, why, qn_level_key(q->questions[i].level));
+      fprintf(f, ",%u,", g->question[i].out_of_scope);
+      csv_tally(f, NULL);
+      csv_dist(f, NULL, NULL);
+      free(why);
+    }
   for (size_t i = 0; i < s->nleft_out; i++)
     {
       csv_lead(f, "left_out", s->left_out[i].path, s->left_out[i].message, NULL);
@@ -999,6 +1173,39 @@ json_report(FILE *f, const aggrep_ctx *r)
     }
   free(rank);
   jw_end(&w);
+  if (has_scope(r))
+    {
+      jw_obj(&w, "scope");
+      jw_arr(&w, "questions");
+      for (size_t k = 0; k < q->nscopes; k++)
+        {
+          jw_obj_flat(&w, NULL);
+          jw_str(&w, "id", q->scopes[k].id);
+          jw_str(&w, "question", qn_tr(&q->scopes[k].text, r->lang));
+          jw_uint(&w, "yes", g->scope[k][ANS_SCOPE_YES]);
+          jw_uint(&w, "no", g->scope[k][ANS_SCOPE_NO]);
+          jw_uint(&w, "unanswered", g->scope[k][ANS_SCOPE_UNSET]);
+          jw_end(&w);
+        }
+      jw_end(&w);
+      jw_arr(&w, "out_of_scope");
+      for (size_t pos = 0; pos < q->nquestions; pos++)
+        {
+          size_t i = q->order[pos];
+          if (!g->question[i].out_of_scope)
+            continue;
+          char *why = ans_scope_reason_text(q, i, r->lang);
+          jw_obj_flat(&w, NULL);
+          jw_str(&w, "question", q->questions[i].id);
+          jw_str(&w, "level", qn_level_key(q->questions[i].level));
+          jw_uint(&w, "files", g->question[i].out_of_scope);
+          jw_str(&w, "reason", why);
+          jw_end(&w);
+          free(why);
+        }
+      jw_end(&w);
+      jw_end(&w);
+    }
   jw_arr(&w, "left_out");
   for (size_t i = 0; i < s->nleft_out; i++)
     {
@@ -1257,6 +1464,60 @@ html_questions(FILE *f, const aggrep_ctx *r)
 }
 
 static void
+html_scope_counts(FILE *f, const aggrep_ctx *r)
+{
+  const aggregate *g = &r->s->agg;
+  const questionnaire *q = g->qn;
+  if (!has_scope(r))
+    return;
+  html_el(f, "h2", NULL, report_scope_heading());
+  fputs("<table class=\"scope\">\n<thead><tr>", f);
+  html_el(f, "th", NULL, _("Scope question"));
+  for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+    html_el(f, "th", "num", ans_scope_name(scope_order[v]));
+  fputs("</tr></thead>\n<tbody>\n", f);
+  for (size_t k = 0; k < q->nscopes; k++)
+    {
+      fputs("<tr><td class=\"text\">", f);
+      html_put(f, qn_tr(&q->scopes[k].text, r->lang));
+      fputs("</td>", f);
+      for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+        fprintf(f, "<td class=\"num\">%u</td>", g->scope[k][scope_order[v]]);
+      fputs("</tr>\n", f);
+    }
+  fputs("</tbody>\n</table>\n", f);
+  char *out = scope_out_text(g);
+  html_el(f, "p", NULL, out);
+  free(out);
+  if (!out_count(g))
+    return;
+  fputs("<ul class=\"out-of-scope\">\n", f);
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    {
+      size_t i = q->order[pos];
+      if (!g->question[i].out_of_scope)
+        continue;
+      const qn_question *x = &q->questions[i];
+      char *why = ans_scope_reason_text(q, i, r->lang);
+      char *files = scope_files_text(g, i);
+      fputs("<li><span class=\"id\">", f);
+      html_question_id(f, x);
+      fputs("</span> ", f);
+      html_put(f, qn_level_name(x->level));
+      fputs(" \u00b7 ", f);
+      html_put(f, files);
+      fputs(" \u00b7 <em>", f);
+      html_put(f, why);
+      fputs("</em>: ", f);
+      html_put(f, qn_tr(&x->text, r->lang));
+      fputs("</li>\n", f);
+      free(files);
+      free(why);
+    }
+  fputs("</ul>\n", f);
+}
+
+static void
 html_lists(FILE *f, const aggrep_ctx *r)
 {
   const survey *s = r->s;
@@ -1356,6 +1617,7 @@ html_page(FILE *f, const aggrep_ctx *r)
   html_dists(f, r);
   fputs("</section>\n<section>\n", f);
   html_questions(f, r);
+  html_scope_counts(f, r);
   html_lists(f, r);
   html_el(f, "h2", NULL, _("How coverage is computed"));
   html_el(f, "p", "formula", report_formula_text());
@@ -1548,6 +1810,54 @@ xlsx_aggregate(FILE *f, const aggrep_ctx *r)
         free(line);
       }
   xlsx_filter(ws, row - 1, 3);
+
+  if (has_scope(r))
+    {
+      ws = xlsx_sheet(&b, report_scope_heading());
+      static const double scw[] = { 11, 11, 14, 14, 40, 60 };
+      for (int k = 0; k < 6; k++)
+        worksheet_set_column(ws, (lxw_col_t) k, (lxw_col_t) k, scw[k], NULL);
+      xlsx_text(&b, ws, 0, 0, report_scope_heading(), b.title);
+      row = 2;
+      xlsx_text(&b, ws, row, 0, _("Scope question"), b.head);
+      for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+        xlsx_text(&b, ws, row, 1 + v, ans_scope_name(scope_order[v]), b.head);
+      row++;
+      for (size_t k = 0; k < q->nscopes; k++, row++)
+        {
+          xlsx_text(&b, ws, row, 0, q->scopes[k].id, b.text);
+          for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+            xlsx_number(&b, ws, row, 1 + v, g->scope[k][scope_order[v]]);
+          xlsx_text(&b, ws, row, 5, qn_tr(&q->scopes[k].text, r->lang), NULL);
+        }
+      row++;
+      char *out = scope_out_text(g);
+      xlsx_text(&b, ws, row++, 0, out, NULL);
+      free(out);
+      if (out_count(g))
+        {
+          const char *sch[] = { _("Question"), _("Level"), _("Files"), "", _("Reason"), _("Text") };
+          for (int k = 0; k < 6; k++)
+            xlsx_text(&b, ws, row, k, sch[k], b.head);
+          row++;
+        }
+      for (size_t pos = 0; pos < q->nquestions; pos++)
+        {
+          size_t i = q->order[pos];
+          if (!g->question[i].out_of_scope)
+            continue;
+          char *why = ans_scope_reason_text(q, i, r->lang);
+          xlsx_text(&b, ws, row, 0, q->questions[i].id, b.text);
+          xlsx_text(&b, ws, row, 1, qn_level_name(q->questions[i].level), b.text);
+          xlsx_number(&b, ws, row, 2, g->question[i].out_of_scope);
+          xlsx_text(&b, ws, row, 4, why, NULL);
+          xlsx_text(&b, ws, row, 5, qn_tr(&q->questions[i].text, r->lang), NULL);
+          row++;
+          free(why);
+        }
+      worksheet_set_landscape(ws);
+      worksheet_fit_to_pages(ws, 1, 0);
+    }
 
   if (r->names)
     {

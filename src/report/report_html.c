@@ -464,8 +464,8 @@ carried(FILE *f, const report_ctx *r, const coverage *c)
 
 /* The scope answers and the questions they leave out, with the reason;
  * only when the questionnaire asks scope questions. */
-static void
-scope(FILE *f, const report_ctx *r, const coverage *c)
+void
+html_scope(FILE *f, const report_ctx *r, const coverage *c)
 {
   const questionnaire *q = r->qn;
   if (!report_has_scope(r))
@@ -619,7 +619,7 @@ html_report(FILE *f, const report_ctx *r, const coverage *c)
   unmet(f, r, c);
   plan_section(f, r, c);
   carried(f, r, c);
-  scope(f, r, c);
+  html_scope(f, r, c);
   method(f, r, c);
   fputs("</section>\n", f);
   appendix(f, r);

@@ -104,6 +104,46 @@ report_json_profile(jw *w, const report_ctx *r)
   jw_end(w);
 }
 
+/* The scope section as the member "scope": only for a questionnaire that
+ * asks scope questions (or answers kept to some), as in every format;
+ * kijun-questionnaire(5). */
+void
+report_json_scope(jw *w, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  const assessment *a = r->a;
+  if (!report_has_scope(r))
+    return;
+  jw_obj(w, "scope");
+  jw_arr(w, "answers");
+  for (size_t k = 0; k < a->nscope; k++)
+    {
+      jw_obj_flat(w, NULL);
+      jw_str(w, "id", a->scope[k].id);
+      jw_str(w, "answer", a->scope[k].value ? ans_scope_key(a->scope[k].value) : NULL);
+      jw_bool(w, "asked", k < q->nscopes);
+      jw_str(w, "question", k < q->nscopes ? qn_tr(&q->scopes[k].text, r->lang) : NULL);
+      jw_end(w);
+    }
+  jw_end(w);
+  jw_arr_flat(w, "out_of_scope");
+  for (size_t k = 0; k < c->nout; k++)
+    jw_str(w, NULL, q->questions[c->out[k]].id);
+  jw_end(w);
+  jw_arr(w, "reasons");
+  for (size_t k = 0; k < c->nout; k++)
+    {
+      char *why = ans_scope_reason(a, c->out[k], r->lang);
+      jw_obj_flat(w, NULL);
+      jw_str(w, "question", q->questions[c->out[k]].id);
+      jw_str(w, "reason", why);
+      jw_end(w);
+      free(why);
+    }
+  jw_end(w);
+  jw_end(w);
+}
+
 void
 report_json(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -165,28 +205,7 @@ report_json(FILE *f, const report_ctx *r, const coverage *c)
   for (size_t k = 0; k < c->nunmet; k++)
     jw_str(&w, NULL, q->questions[c->unmet[k]].id);
   jw_end(&w);
-  /* Only for a questionnaire that asks scope questions (or answers kept
-   * to some), as in every format; kijun-questionnaire(5). */
-  if (report_has_scope(r))
-    {
-      jw_obj(&w, "scope");
-      jw_arr(&w, "answers");
-      for (size_t k = 0; k < a->nscope; k++)
-        {
-          jw_obj_flat(&w, NULL);
-          jw_str(&w, "id", a->scope[k].id);
-          jw_str(&w, "answer", a->scope[k].value ? ans_scope_key(a->scope[k].value) : NULL);
-          jw_bool(&w, "asked", k < q->nscopes);
-          jw_str(&w, "question", k < q->nscopes ? qn_tr(&q->scopes[k].text, r->lang) : NULL);
-          jw_end(&w);
-        }
-      jw_end(&w);
-      jw_arr_flat(&w, "out_of_scope");
-      for (size_t k = 0; k < c->nout; k++)
-        jw_str(&w, NULL, q->questions[c->out[k]].id);
-      jw_end(&w);
-      jw_end(&w);
-    }
+  report_json_scope(&w, r, c);
   jw_arr(&w, "answers");
   for (size_t pos = 0; pos < q->nquestions; pos++)
     {

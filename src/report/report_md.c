@@ -79,6 +79,46 @@ md_qn_paras(FILE *f, const char *label, const qn_text *t, enum lang lang)
     }
 }
 
+/* The scope section in Markdown (see report_text_scope). */
+void
+report_md_scope(FILE *f, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  if (!report_has_scope(r))
+    return;
+  fprintf(f, "\n## %s\n\n| %s | %s |\n|---|---|\n", report_scope_heading(), _("Scope question"),
+          _("Answer"));
+  for (size_t k = 0; k < r->a->nscope; k++)
+    {
+      char *text = report_scope_question(r, k);
+      fputs("| ", f);
+      emit_md(f, text);
+      fprintf(f, " | %s |\n", ans_scope_name(r->a->scope[k].value));
+      free(text);
+    }
+  char *out = report_scope_out_text(c);
+  fputc('\n', f);
+  emit_md(f, out);
+  fputs("\n", f);
+  free(out);
+  if (c->nout)
+    fprintf(f, "\n| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Question"), _("Answer"), _("Reason"),
+            _("Text"));
+  for (size_t k = 0; k < c->nout; k++)
+    {
+      size_t i = c->out[k];
+      char *why = ans_scope_reason(r->a, i, r->lang);
+      fputs("| ", f);
+      emit_md(f, q->questions[i].id);
+      fprintf(f, " | %s | ", ans_status_name(r->a->e[i].status));
+      emit_md(f, why);
+      fputs(" | ", f);
+      emit_md(f, qn_tr(&q->questions[i].text, r->lang));
+      fputs(" |\n", f);
+      free(why);
+    }
+}
+
 void
 report_md(FILE *f, const report_ctx *r, const coverage *c)
 {
@@ -187,40 +227,7 @@ report_md(FILE *f, const report_ctx *r, const coverage *c)
         fputc('\n', f);
       }
 
-  if (report_has_scope(r))
-    {
-      fprintf(f, "\n## %s\n\n| %s | %s |\n|---|---|\n", report_scope_heading(), _("Scope question"),
-              _("Answer"));
-      for (size_t k = 0; k < r->a->nscope; k++)
-        {
-          char *text = report_scope_question(r, k);
-          fputs("| ", f);
-          emit_md(f, text);
-          fprintf(f, " | %s |\n", ans_scope_name(r->a->scope[k].value));
-          free(text);
-        }
-      char *out = report_scope_out_text(c);
-      fputc('\n', f);
-      emit_md(f, out);
-      fputs("\n", f);
-      free(out);
-      if (c->nout)
-        fprintf(f, "\n| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Question"), _("Answer"), _("Reason"),
-                _("Text"));
-      for (size_t k = 0; k < c->nout; k++)
-        {
-          size_t i = c->out[k];
-          char *why = ans_scope_reason(r->a, i, r->lang);
-          fputs("| ", f);
-          emit_md(f, q->questions[i].id);
-          fprintf(f, " | %s | ", ans_status_name(r->a->e[i].status));
-          emit_md(f, why);
-          fputs(" | ", f);
-          emit_md(f, qn_tr(&q->questions[i].text, r->lang));
-          fputs(" |\n", f);
-          free(why);
-        }
-    }
+  report_md_scope(f, r, c);
 
   char *uh = report_unmet_heading(r->a, c);
   fprintf(f, "\n## %s\n\n", uh);

@@ -397,8 +397,8 @@ text_carried(FILE *f, const report_ctx *r, const coverage *c, int width)
 
 /* The scope answers and the questions they leave out, each with its
  * reason; only when the questionnaire asks scope questions. */
-static void
-text_scope(FILE *f, const report_ctx *r, const coverage *c, int width)
+void
+report_text_scope(FILE *f, const report_ctx *r, const coverage *c, int width)
 {
   const questionnaire *q = r->qn;
   if (!report_has_scope(r))
@@ -517,7 +517,7 @@ report_text(FILE *f, const report_ctx *r, const coverage *c)
   text_csf(f, r, c, width);
   text_sections(f, r, c, width);
   fputc('\n', f);
-  text_scope(f, r, c, width);
+  report_text_scope(f, r, c, width);
   text_unmet(f, r, c, width);
   text_carried(f, r, c, width);
   text_notes(f, r, c, width);
