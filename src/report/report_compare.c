@@ -869,17 +869,7 @@ html_scope_changes(FILE *f, const report_compare_ctx *r, const comparison *c)
         {
           const qn_question *x = &q->questions[list[k]];
           char *why = moved_reason(r, list[k], left);
-          fputs("<li><span class=\"id\">", f);
-          html_question_id(f, x);
-          fputs("</span> ", f);
-          html_put(f, qn_level_name(x->level));
-          fputs(" \u00b7 ", f);
-          html_put(f, report_unmet_reason(&r->new->e[list[k]]));
-          fputs(" \u00b7 <em>", f);
-          html_put(f, why);
-          fputs("</em>: ", f);
-          html_put(f, qn_tr(&x->text, r->lang));
-          fputs("</li>\n", f);
+          html_scope_item(f, x, report_unmet_reason(&r->new->e[list[k]]), why, r->lang);
           free(why);
         }
       fputs("</ul>\n", f);
