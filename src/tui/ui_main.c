@@ -430,6 +430,7 @@ ui_main(const char *path, const ui_opts *o)
 
   ui u = { 0 };
   u.s = &s;
+  ui_start(&u);
   u.prev = pa;
   u.prev_path = prev;
   u.mouse = !o->no_mouse;
