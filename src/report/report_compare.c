@@ -75,7 +75,7 @@ text_side(FILE *f, const report_compare_ctx *r, const coverage *c, bool new, int
   int lw = emit_max_width(labels, ANS_FIELD_COUNT + 1);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     emit_field(f, labels[i], lw, report_profile_value(&s, i), width);
-  emit_field(f, labels[ANS_FIELD_COUNT], lw, report_time_text(c->last_update, r->lang), width);
+  emit_field(f, labels[ANS_FIELD_COUNT], lw, report_last_answer_text(c, r->lang), width);
 }
 
 /* One row of a coverage table: label, old, new, change. */
@@ -313,9 +313,9 @@ md_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
       fputs(" |\n", f);
     }
   fprintf(f, "| %s | ", _("Last answer"));
-  emit_md(f, report_time_text(c->then->last_update, r->lang));
+  emit_md(f, report_last_answer_text(c->then, r->lang));
   fputs(" | ", f);
-  emit_md(f, report_time_text(c->now->last_update, r->lang));
+  emit_md(f, report_last_answer_text(c->now, r->lang));
   fputs(" |\n", f);
 
   md_list(f, r, c, CMP_REGRESSED);
@@ -558,7 +558,7 @@ html_side(FILE *f, const report_compare_ctx *r, const coverage *c, bool new)
   html_fact(f, _("Answers file"), s.answers_path, "path");
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     html_fact(f, ans_field_name((enum ans_field) i), report_profile_value(&s, i), NULL);
-  html_fact(f, _("Last answer"), report_time_text(c->last_update, r->lang), NULL);
+  html_fact(f, _("Last answer"), report_last_answer_text(c, r->lang), NULL);
   html_fact(f, _("Verdict"), report_verdict_text(c), NULL);
   fputs("</dl>\n", f);
 }
