@@ -143,7 +143,9 @@ static const char stylesheet_after_statuses[] =
   "  font-size: 9pt; color: var(--muted); }\n"
   "dl.item-notes dd { margin: 0; }\n"
   ".formula { padding: .5em .8em; border-left: 3pt solid var(--rule); background: #f6f6f4; }\n"
-  ".note { display: block; font-size: 8.5pt; color: var(--muted); }\n"
+  /* A note may be one long token (a path, a URL): it breaks anywhere
+   * rather than widening its table past the page (1200 px, A4). */
+  ".note { display: block; font-size: 8.5pt; color: var(--muted); overflow-wrap: anywhere; }\n"
   "@media print {\n"
   "  html { background: none; }\n"
   "  main { max-width: none; margin: 0; padding: 0; box-shadow: none; }\n"
