@@ -17,6 +17,7 @@
 
 #include "io/afile.h"
 #include "io/cfgread.h"
+#include "io/cfgwrite.h"
 #include "io/lock.h"
 #include "base/hset.h"
 #include "model/coverage.h"
@@ -27,30 +28,6 @@
 typedef struct rendered rendered;
 static int save_rendered(const char *path, const rendered *x, store_stamp *stamp, diag_t *d);
 
-/* A libconfig string literal. */
-static void
-put_string(FILE *f, const char *s)
-{
-  fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        case '\f': fputs("\\f", f); break;
-        default:
-          if (*p < 0x20 || *p == 0x7F)
-            fprintf(f, "\\x%02X", *p);
-          else
-            fputc(*p, f);
-        }
-    }
-  fputc('"', f);
-}
 
 /* The pieces a long text is written in: each well under the reader's
  * limit on one string. */
@@ -66,7 +43,7 @@ put_text(FILE *f, const char *s)
   size_t len = strlen(s);
   if (len <= CFG_MAX_STRING)
     {
-      put_string(f, s);
+      cfg_put_string(f, s);
       return;
     }
   fputs("( ", f);
@@ -79,7 +56,7 @@ put_text(FILE *f, const char *s)
       char *piece = xstrndup(s + at, n);
       if (at)
         fputs(",\n    ", f);
-      put_string(f, piece);
+      cfg_put_string(f, piece);
       free(piece);
       at += n;
     }
@@ -161,14 +138,14 @@ put_answer(FILE *f, enum ans_status st, const char *note, const char *evidence, 
   if (st != ANS_NONE)
     {
       fputs("; status = ", f);
-      put_string(f, ans_status_key(st));
+      cfg_put_string(f, ans_status_key(st));
     }
   if (note)
     fputs("; note = ", f), put_text(f, note);
   if (evidence)
     fputs("; evidence = ", f), put_text(f, evidence);
   if (updated)
-    fputs("; updated = ", f), put_string(f, updated);
+    fputs("; updated = ", f), cfg_put_string(f, updated);
   if (revision)
     fprintf(f, "; revision = %u", revision);
   if (reconfirm)
@@ -222,7 +199,7 @@ store_write(FILE *f, const assessment *a)
     if (a->e[q->order[pos]].review)
       {
         fputs(any ? ", " : "review = [ ", f);
-        put_string(f, q->questions[q->order[pos]].id);
+        cfg_put_string(f, q->questions[q->order[pos]].id);
         any = true;
       }
   if (any)
@@ -232,7 +209,7 @@ store_write(FILE *f, const assessment *a)
     if (a->e[q->order[pos]].unreached)
       {
         fputs(any ? ", " : "unreached = [ ", f);
-        put_string(f, q->questions[q->order[pos]].id);
+        cfg_put_string(f, q->questions[q->order[pos]].id);
         any = true;
       }
   if (any)
@@ -249,7 +226,7 @@ store_write(FILE *f, const assessment *a)
       fputs(first ? "\n" : ",\n", f);
       first = false;
       fputs("  { question = ", f);
-      put_string(f, q->questions[i].id);
+      cfg_put_string(f, q->questions[i].id);
       put_answer(f, e->status, e->note, e->evidence, e->updated,
                  e->status != ANS_NONE ? (e->revision ? e->revision : q->questions[i].revision) : 0,
                  e->reconfirm && e->status != ANS_NONE, e->from, e->proposal, e->plan);
@@ -263,7 +240,7 @@ store_write(FILE *f, const assessment *a)
         {
           const ans_retired *x = &a->retired[k];
           fputs(k ? ",\n  { question = " : "\n  { question = ", f);
-          put_string(f, x->question);
+          cfg_put_string(f, x->question);
           put_answer(f, x->status, x->note, x->evidence, x->updated, x->revision, false, x->from,
                      ANS_NONE, x->plan);
         }
@@ -290,14 +267,14 @@ store_write(FILE *f, const assessment *a)
   for (size_t k = 0; k < c.nunmet; k++)
     {
       fputs(k ? ", " : " ", f);
-      put_string(f, q->questions[c.unmet[k]].id);
+      cfg_put_string(f, q->questions[c.unmet[k]].id);
     }
   fputs(c.nunmet ? " ];\n" : "];\n", f);
   fputs("  reconfirm = [", f);
   for (size_t k = 0; k < c.nreconfirm; k++)
     {
       fputs(k ? ", " : " ", f);
-      put_string(f, q->questions[c.reconfirm[k]].id);
+      cfg_put_string(f, q->questions[c.reconfirm[k]].id);
     }
   fputs(c.nreconfirm ? " ];\n" : "];\n", f);
   fprintf(f, "  retired = %zu;\n};\n", c.nretired);

@@ -57,6 +57,53 @@ side_heading(const report_compare_ctx *r, bool new)
                    new ? r->new_path : r->old_path);
 }
 
+/* The scope changes (compare.h): only for a questionnaire that asks scope
+ * questions, so that other comparisons read as they always did. */
+static bool
+has_scope(const report_compare_ctx *r)
+{
+  return r->qn->nscopes > 0;
+}
+
+static const char *
+scope_title(void)
+{
+  /* TRANSLATORS: the comparison's section of the scope questions answered
+     differently in the two assessments. */
+  return _("Scope changes");
+}
+
+static const char *
+moved_title(bool left)
+{
+  return left ? _("Left the figures: out of scope now")
+              : _("Back in the figures: in scope again");
+}
+
+/* Why question qi moved: the new reason for one that left, the old one
+ * for one that came back (newly allocated). */
+static char *
+moved_reason(const report_compare_ctx *r, size_t qi, bool left)
+{
+  if (left)
+    return ans_scope_reason(r->new, qi, r->lang);
+  char *was = ans_scope_reason(r->old, qi, r->lang);
+  /* TRANSLATORS: a question that the new assessment's scope answers bring
+     back into the figures; %s is why it was out ("not in scope: no
+     control systems"). */
+  char *why = xasprintf(_("in scope again (before: %s)"), was ? was : "");
+  free(was);
+  return why;
+}
+
+/* "No -> Yes" */
+static char *
+scope_change_text(const report_compare_ctx *r, size_t k)
+{
+  return xasprintf("%s -> %s", ans_scope_name(ans_scope_of(r->old, k)),
+                   ans_scope_name(ans_scope_of(r->new, k)));
+}
+
 /* ---- text -------------------------------------------------------------- */
 
 static void
@@ -203,6 +250,42 @@ text_overdue(FILE *f, const report_compare_ctx *r, const comparison *c, int widt
 }
 
 static void
+text_scope(FILE *f, const report_compare_ctx *r, const comparison *c, int width)
+{
+  const questionnaire *q = r->qn;
+  if (!has_scope(r))
+    return;
+  fprintf(f, "%s (%zu)\n", scope_title(), c->nscope_changed);
+  if (!c->nscope_changed)
+    fprintf(f, "%*s%s\n", EMIT_INDENT, "", _("none"));
+  for (size_t k = 0; k < c->nscope_changed; k++)
+    {
+      size_t si = c->scope_changed[k];
+      char *ch = scope_change_text(r, si);
+      char *prefix = xasprintf("%*s%s%*s", EMIT_INDENT, "", ch, EMIT_GAP, "");
+      emit_hanging(f, prefix, qn_tr(&q->scopes[si].text, r->lang), width);
+      free(prefix);
+      free(ch);
+    }
+  for (int left = 1; left >= 0; left--)
+    {
+      size_t n = left ? c->nleft : c->nentered;
+      const size_t *list = left ? c->left : c->entered;
+      fprintf(f, "\n%s (%zu)\n", moved_title(left), n);
+      if (!n)
+        fprintf(f, "%*s%s\n", EMIT_INDENT, "", _("none"));
+      for (size_t k = 0; k < n; k++)
+        {
+          text_question(f, r, list[k], width);
+          char *why = moved_reason(r, list[k], left);
+          emit_wrapped(f, why, 3 * EMIT_INDENT, width);
+          free(why);
+        }
+    }
+  fputc('\n', f);
+}
+
+static void
 text_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
 {
   const questionnaire *q = r->qn;
@@ -224,6 +307,7 @@ text_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
   fputc('\n', f);
   text_coverage(f, r, c, width);
   fputc('\n', f);
+  text_scope(f, r, c, width);
   text_list(f, r, c, CMP_IMPROVED, width);
   fputc('\n', f);
   text_list(f, r, c, CMP_STILL_UNMET, width);
@@ -287,6 +371,55 @@ md_list(FILE *f, const report_compare_ctx *r, const comparison *c, enum cmp_list
 }
 
 static void
+md_scope(FILE *f, const report_compare_ctx *r, const comparison *c)
+{
+  const questionnaire *q = r->qn;
+  if (!has_scope(r))
+    return;
+  fprintf(f, "\n## %s (%zu)\n\n", scope_title(), c->nscope_changed);
+  if (!c->nscope_changed)
+    fprintf(f, "%s\n", _("none"));
+  else
+    fprintf(f, "| %s | %s | %s |\n|---|---|---|\n", _("Scope question"), _(side_labels[0]),
+            _(side_labels[1]));
+  for (size_t k = 0; k < c->nscope_changed; k++)
+    {
+      size_t si = c->scope_changed[k];
+      fputs("| ", f);
+      emit_md(f, qn_tr(&q->scopes[si].text, r->lang));
+      fprintf(f, " | %s | %s |\n", ans_scope_name(ans_scope_of(r->old, si)),
+              ans_scope_name(ans_scope_of(r->new, si)));
+    }
+  for (int left = 1; left >= 0; left--)
+    {
+      size_t n = left ? c->nleft : c->nentered;
+      const size_t *list = left ? c->left : c->entered;
+      fprintf(f, "\n## %s (%zu)\n\n", moved_title(left), n);
+      if (!n)
+        {
+          fprintf(f, "%s\n", _("none"));
+          continue;
+        }
+      fprintf(f, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", _("Question"),
+              _("Level"), _(side_labels[0]), _(side_labels[1]), _("Reason"), _("Text"));
+      for (size_t k = 0; k < n; k++)
+        {
+          const qn_question *x = &q->questions[list[k]];
+          char *why = moved_reason(r, list[k], left);
+          fputs("| ", f);
+          emit_md(f, x->id);
+          fprintf(f, " | %s | %s | %s | ", qn_level_name(x->level),
+                  report_unmet_reason(&r->old->e[list[k]]), report_unmet_reason(&r->new->e[list[k]]));
+          emit_md(f, why);
+          fputs(" | ", f);
+          emit_md(f, qn_tr(&x->text, r->lang));
+          fputs(" |\n", f);
+          free(why);
+        }
+    }
+}
+
+static void
 md_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
 {
   const questionnaire *q = r->qn;
@@ -331,6 +464,7 @@ md_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
     if (c->now->section[s][QN_BASELINE].total)
       md_cov_row(f, q->sections[s].id, qn_tr(&q->sections[s].title, r->lang),
                  &c->then->section[s][QN_BASELINE], &c->now->section[s][QN_BASELINE]);
+  md_scope(f, r, c);
   md_list(f, r, c, CMP_IMPROVED);
   md_list(f, r, c, CMP_STILL_UNMET);
 
@@ -428,6 +562,39 @@ csv_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
     for (int l = 0; l < QN_LEVEL_COUNT; l++)
       csv_cov(f, "section", q->sections[s].id, l, &c->then->section[s][l], &c->now->section[s][l],
               qn_tr(&q->sections[s].title, r->lang));
+  /* The scope: a row for each scope question answered differently (its
+   * answers in old_status and new_status), and one for each question that
+   * left the figures or came back (the reason in title). */
+  for (size_t k = 0; k < c->nscope_changed; k++)
+    {
+      size_t si = c->scope_changed[k];
+      fputs("scope_changed,", f);
+      emit_csv(f, q->scopes[si].id);
+      fprintf(f, ",,,,,,,,,%s,%s", ans_scope_key(ans_scope_of(r->old, si)),
+              ans_scope_key(ans_scope_of(r->new, si)));
+      for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
+        fputc(',', f);
+      fputc(',', f);
+      emit_csv(f, qn_tr(&q->scopes[si].text, r->lang));
+      fputs("\r\n", f);
+    }
+  for (int left = 1; left >= 0; left--)
+    for (size_t k = 0; k < (left ? c->nleft : c->nentered); k++)
+      {
+        size_t qi = left ? c->left[k] : c->entered[k];
+        const qn_question *x = &q->questions[qi];
+        char *why = moved_reason(r, qi, left);
+        fputs(left ? "left_scope," : "entered_scope,", f);
+        emit_csv(f, x->id);
+        fprintf(f, ",%s,,,,,,,,%s,%s", qn_level_key(x->level), ans_status_key(r->old->e[qi].status),
+                ans_status_key(r->new->e[qi].status));
+        for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
+          fputc(',', f);
+        fputc(',', f);
+        emit_csv(f, why);
+        fputs("\r\n", f);
+        free(why);
+      }
   for (int l = CMP_IMPROVED; l < CMP_LIST_COUNT; l++)
     for (size_t k = 0; k < c->n[l]; k++)
       csv_question(f, r, cmp_list_key((enum cmp_list) l), c->list[l][k], false);
@@ -438,111 +605,149 @@ csv_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
 /* ---- JSON -------------------------------------------------------------- */
 
 static void
-json_figure(FILE *f, const cov_tally *t)
+json_figure(jw *w, const char *key, const cov_tally *t)
 {
   char pct[COV_PERCENT_SIZE];
   const char *p = cov_percent_text(t, pct);
-  fprintf(f, "{ \"met\": %u, \"applicable\": %u, \"percent\": %s }", t->met, t->applicable,
-          p ? p : "null");
+  jw_obj_flat(w, key);
+  jw_uint(w, "met", t->met);
+  jw_uint(w, "applicable", t->applicable);
+  jw_raw(w, "percent", p ? p : "null");
+  jw_end(w);
 }
 
 static void
-json_levels(FILE *f, const cov_tally then[QN_LEVEL_COUNT], const cov_tally now[QN_LEVEL_COUNT])
+json_levels(jw *w, const cov_tally then[QN_LEVEL_COUNT], const cov_tally now[QN_LEVEL_COUNT])
 {
   for (int l = 0; l < QN_LEVEL_COUNT; l++)
     {
       char d[COV_PERCENT_SIZE];
       const char *delta = cov_change_text(&now[l], &then[l], d);
-      fprintf(f, "%s\"%s\": { \"old\": ", l ? ", " : "", qn_level_key((enum qn_level) l));
-      json_figure(f, &then[l]);
-      fputs(", \"new\": ", f);
-      json_figure(f, &now[l]);
+      jw_obj_flat(w, qn_level_key((enum qn_level) l));
+      json_figure(w, "old", &then[l]);
+      json_figure(w, "new", &now[l]);
       /* JSON numbers have no leading +. */
-      fprintf(f, ", \"change_pt\": %s }", delta ? delta + (delta[0] == '+') : "null");
+      jw_raw(w, "change_pt", delta ? delta + (delta[0] == '+') : "null");
+      jw_end(w);
     }
 }
 
 static void
-json_side(FILE *f, const report_compare_ctx *r, const coverage *c, bool new)
+json_side(jw *w, const report_compare_ctx *r, const coverage *c, bool new)
 {
   report_ctx s = side(r, new);
-  fprintf(f, "  \"%s\": {\n", new ? "new" : "old");
-  emit_json_kv(f, "    ", "answers_file", s.answers_path, true);
-  fputs("    \"profile\": {\n", f);
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    emit_json_kv(f, "      ", ans_field_key((enum ans_field) i), s.a->profile[i], true);
-  emit_json_kv(f, "      ", "sector_name", report_sector_name(&s), false);
-  fputs("    },\n", f);
-  emit_json_kv(f, "    ", "last_update", c->last_update, true);
-  emit_json_kv(f, "    ", "verdict", cov_verdict_key(c->verdict), false);
-  fputs("  },\n", f);
+  jw_obj(w, new ? "new" : "old");
+  jw_str(w, "answers_file", s.answers_path);
+  report_json_profile(w, &s);
+  jw_str(w, "last_update", c->last_update);
+  jw_str(w, "verdict", cov_verdict_key(c->verdict));
+  jw_end(w);
 }
 
 static void
-json_list(FILE *f, const report_compare_ctx *r, const comparison *c, enum cmp_list l)
+json_list(jw *w, const report_compare_ctx *r, const comparison *c, enum cmp_list l)
 {
-  fprintf(f, "  \"%s\": [", cmp_list_key(l));
+  jw_arr(w, cmp_list_key(l));
   for (size_t k = 0; k < c->n[l]; k++)
     {
       size_t qi = c->list[l][k];
       const qn_question *x = &r->qn->questions[qi];
-      fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
-      emit_json(f, x->id);
-      fprintf(f, ", \"level\": \"%s\", \"phase\": \"%s\", \"old_status\": \"%s\", "
-              "\"new_status\": \"%s\", \"text\": ",
-              qn_level_key(x->level), qn_phase_key(x->phase), ans_status_key(r->old->e[qi].status),
-              ans_status_key(r->new->e[qi].status));
-      emit_json(f, qn_tr(&x->text, r->lang));
-      fputs(" }", f);
+      jw_obj_flat(w, NULL);
+      jw_str(w, "question", x->id);
+      jw_str(w, "level", qn_level_key(x->level));
+      jw_str(w, "phase", qn_phase_key(x->phase));
+      jw_str(w, "old_status", ans_status_key(r->old->e[qi].status));
+      jw_str(w, "new_status", ans_status_key(r->new->e[qi].status));
+      jw_str(w, "text", qn_tr(&x->text, r->lang));
+      jw_end(w);
     }
-  fputs(c->n[l] ? "\n  ],\n" : "],\n", f);
+  jw_end(w);
 }
 
 static void
 json_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
 {
   const questionnaire *q = r->qn;
-  report_json_head(f, q, r->lang, "kijun-compare/1", c->asof);
-  json_side(f, r, c->then, false);
-  json_side(f, r, c->now, true);
-  fprintf(f, "  \"regressions\": %zu,\n", c->n[CMP_REGRESSED]);
-  json_list(f, r, c, CMP_REGRESSED);
-  fputs("  \"overall\": { ", f);
-  json_levels(f, c->then->all, c->now->all);
-  fputs(" },\n  \"phases\": [\n", f);
+  jw w;
+  jw_begin(&w, f);
+  report_json_head(&w, q, r->lang, "kijun-compare/1", c->asof);
+  json_side(&w, r, c->then, false);
+  json_side(&w, r, c->now, true);
+  jw_uint(&w, "regressions", c->n[CMP_REGRESSED]);
+  json_list(&w, r, c, CMP_REGRESSED);
+  jw_obj_flat(&w, "overall");
+  json_levels(&w, c->then->all, c->now->all);
+  jw_end(&w);
+  jw_arr(&w, "phases");
   for (int p = 0; p < QN_PHASE_COUNT; p++)
     {
-      report_json_phase_head(f, (enum qn_phase) p);
-      fputs(", ", f);
-      json_levels(f, c->then->phase[p], c->now->phase[p]);
-      fputs(p + 1 < QN_PHASE_COUNT ? " },\n" : " }\n", f);
+      report_json_phase_head(&w, (enum qn_phase) p);
+      json_levels(&w, c->then->phase[p], c->now->phase[p]);
+      jw_end(&w);
     }
-  fputs("  ],\n  \"sections\": [\n", f);
+  jw_end(&w);
+  jw_arr(&w, "sections");
   for (size_t s = 0; s < q->nsections; s++)
     {
-      report_json_section_head(f, &q->sections[s], r->lang);
-      fputs(", ", f);
-      json_levels(f, c->then->section[s], c->now->section[s]);
-      fputs(s + 1 < q->nsections ? " },\n" : " }\n", f);
+      report_json_section_head(&w, &q->sections[s], r->lang);
+      json_levels(&w, c->then->section[s], c->now->section[s]);
+      jw_end(&w);
     }
-  fputs("  ],\n", f);
-  json_list(f, r, c, CMP_IMPROVED);
-  json_list(f, r, c, CMP_STILL_UNMET);
-  fputs("  \"overdue_plan\": [", f);
+  jw_end(&w);
+  if (has_scope(r))
+    {
+      jw_obj(&w, "scope_changes");
+      jw_arr(&w, "answers");
+      for (size_t k = 0; k < c->nscope_changed; k++)
+        {
+          size_t si = c->scope_changed[k];
+          enum ans_scope o = ans_scope_of(r->old, si), n = ans_scope_of(r->new, si);
+          jw_obj_flat(&w, NULL);
+          jw_str(&w, "id", q->scopes[si].id);
+          jw_str(&w, "question", qn_tr(&q->scopes[si].text, r->lang));
+          jw_str(&w, "old", o ? ans_scope_key(o) : NULL);
+          jw_str(&w, "new", n ? ans_scope_key(n) : NULL);
+          jw_end(&w);
+        }
+      jw_end(&w);
+      for (int left = 1; left >= 0; left--)
+        {
+          size_t n = left ? c->nleft : c->nentered;
+          jw_arr(&w, left ? "left" : "entered");
+          for (size_t k = 0; k < n; k++)
+            {
+              size_t qi = left ? c->left[k] : c->entered[k];
+              char *why = moved_reason(r, qi, left);
+              jw_obj_flat(&w, NULL);
+              jw_str(&w, "question", q->questions[qi].id);
+              jw_str(&w, "level", qn_level_key(q->questions[qi].level));
+              jw_str(&w, "old_status", ans_status_key(r->old->e[qi].status));
+              jw_str(&w, "new_status", ans_status_key(r->new->e[qi].status));
+              jw_str(&w, "reason", why);
+              jw_end(&w);
+              free(why);
+            }
+          jw_end(&w);
+        }
+      jw_end(&w);
+    }
+  json_list(&w, r, c, CMP_IMPROVED);
+  json_list(&w, r, c, CMP_STILL_UNMET);
+  jw_arr(&w, "overdue_plan");
   for (size_t k = 0; k < c->noverdue; k++)
     {
       size_t qi = c->overdue[k];
       const ans_entry *e = &r->old->e[qi];
-      fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
-      emit_json(f, q->questions[qi].id);
+      jw_obj_flat(&w, NULL);
+      jw_str(&w, "question", q->questions[qi].id);
       for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
-        {
-          fprintf(f, ", \"%s\": ", ans_plan_key((enum ans_plan) pf));
-          emit_json(f, e->plan[pf]);
-        }
-      fprintf(f, ", \"new_status\": \"%s\" }", ans_status_key(r->new->e[qi].status));
+        jw_str(&w, ans_plan_key((enum ans_plan) pf), e->plan[pf]);
+      jw_str(&w, "new_status", ans_status_key(r->new->e[qi].status));
+      jw_end(&w);
     }
-  fputs(c->noverdue ? "\n  ]\n}\n" : "]\n}\n", f);
+  jw_end(&w);
+  jw_end(&w);
+  jw_finish(&w);
 }
 
 /* ---- HTML -------------------------------------------------------------- */
@@ -617,6 +822,71 @@ html_cov_row(FILE *f, const char *id, const char *label, const cov_tally *then, 
 }
 
 static void
+html_scope_changes(FILE *f, const report_compare_ctx *r, const comparison *c)
+{
+  const questionnaire *q = r->qn;
+  if (!has_scope(r))
+    return;
+  char *h = xasprintf("%s (%zu)", scope_title(), c->nscope_changed);
+  html_el(f, "h2", NULL, h);
+  free(h);
+  if (!c->nscope_changed)
+    html_el(f, "p", NULL, _("none"));
+  else
+    {
+      fputs("<table class=\"scope\">\n<thead><tr>", f);
+      html_el(f, "th", NULL, _("Scope question"));
+      html_el(f, "th", NULL, _(side_labels[0]));
+      html_el(f, "th", NULL, _(side_labels[1]));
+      fputs("</tr></thead>\n<tbody>\n", f);
+      for (size_t k = 0; k < c->nscope_changed; k++)
+        {
+          size_t si = c->scope_changed[k];
+          fputs("<tr><td class=\"text\">", f);
+          html_put(f, qn_tr(&q->scopes[si].text, r->lang));
+          fputs("</td><td class=\"kw\">", f);
+          html_put(f, ans_scope_name(ans_scope_of(r->old, si)));
+          fputs("</td><td class=\"kw\">", f);
+          html_put(f, ans_scope_name(ans_scope_of(r->new, si)));
+          fputs("</td></tr>\n", f);
+        }
+      fputs("</tbody>\n</table>\n", f);
+    }
+  for (int left = 1; left >= 0; left--)
+    {
+      size_t n = left ? c->nleft : c->nentered;
+      const size_t *list = left ? c->left : c->entered;
+      h = xasprintf("%s (%zu)", moved_title(left), n);
+      html_el(f, "h3", NULL, h);
+      free(h);
+      if (!n)
+        {
+          html_el(f, "p", NULL, _("none"));
+          continue;
+        }
+      fputs("<ul class=\"out-of-scope\">\n", f);
+      for (size_t k = 0; k < n; k++)
+        {
+          const qn_question *x = &q->questions[list[k]];
+          char *why = moved_reason(r, list[k], left);
+          fputs("<li><span class=\"id\">", f);
+          html_question_id(f, x);
+          fputs("</span> ", f);
+          html_put(f, qn_level_name(x->level));
+          fputs(" \u00b7 ", f);
+          html_put(f, report_unmet_reason(&r->new->e[list[k]]));
+          fputs(" \u00b7 <em>", f);
+          html_put(f, why);
+          fputs("</em>: ", f);
+          html_put(f, qn_tr(&x->text, r->lang));
+          fputs("</li>\n", f);
+          free(why);
+        }
+      fputs("</ul>\n", f);
+    }
+}
+
+static void
 html_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
 {
   const questionnaire *q = r->qn;
@@ -662,6 +932,7 @@ html_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
   fputs("</tbody>\n</table>\n", f);
   html_band_legend(f);
 
+  html_scope_changes(f, r, c);
   html_list(f, r, c, CMP_IMPROVED);
   html_list(f, r, c, CMP_STILL_UNMET);
   char *t = overdue_title(c);

@@ -63,6 +63,10 @@ void html_plan_fields(FILE *f, const ans_entry *e);
  * on a wide screen alike: id, phase, why not met and where its plan
  * stands (in bold when overdue), the question, then the plan. */
 void html_plan_item(FILE *f, const report_ctx *r, const plan_item *it);
+/* The scope section (report.h, report_text_scope): the scope answers and
+ * the questions out of scope with their reasons; nothing when
+ * report_has_scope(r) is false. */
+void html_scope(FILE *f, const report_ctx *r, const coverage *c);
 
 /* Horizontal coverage bars: one group per row, one bar per series, each
  * with its figure written beside it ("62.5% (25/40)").  A NULL tally

@@ -4,6 +4,8 @@
 # on such a question is kept in the file; y brings it back into the
 # figures, and u in the question view takes a scope answer back.  en and
 # ja, at 80x24.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/scope.cfg"
 
