@@ -171,6 +171,17 @@ for l in en ja; do
   done
 done
 
+# The sector year on year (--compare of two folders), in Japanese, whose
+# headers are the longest: it fits 1200 px too (eight long headers in
+# one row did not).
+mkdir -p "$TMP/y1" "$TMP/y2"
+cp "$TESTDATA/cycle-1.cfg" "$TESTDATA/mini-answers.cfg" "$TMP/y1/"
+cp "$TESTDATA/cycle-2.cfg" "$TMP/y2/"
+"$KIJUN" --lang=ja --compare=html --names -q "$Q" -o "$TMP/sector.html" "$TMP/y1" "$TMP/y2" 2>/dev/null
+m=$(probe "$TMP/sector.html" 1200)
+if [ -n "$m" ] && fits "$m"; then ok "ja: 1200 px: nothing of the sector comparison overflows ($m)"
+else not_ok "ja: 1200 px: nothing of the sector comparison overflows" "probe: ${m:-nothing}"; fi
+
 expect_in "en: the verdict is on the page" en.txt "Baseline not met"
 expect_in "ja: the verdict is on the page" ja.txt "ベースライン未達成"
 expect_in "ja: a Japanese question text is on the page" ja.txt "バックアップを取得していますか。"
