@@ -251,6 +251,31 @@ aggrep_scope_counts_text(const aggregate *g, size_t k)
   return t;
 }
 
+void
+aggrep_sector_table(const aggrep_ctx *r, tab *t)
+{
+  const aggregate *g = &r->s->agg;
+  const questionnaire *q = g->qn;
+  tab_init(t, 2 + AGG_VERDICT_COUNT);
+  tab_head(t, 0, _("Sector"), TAB_TEXT);
+  tab_head(t, 1, _("Files"), TAB_NUM);
+  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
+    tab_head(t, 2 + (size_t) v, aggrep_verdict_head((enum agg_verdict) v), TAB_NUM);
+  for (size_t k = 0; k <= q->nsectors + 1; k++)
+    {
+      const unsigned *v = k <= q->nsectors ? g->sector[k] : g->verdict;
+      /* Sectors no file names are left out, but "not given" only when
+       * some file names none. */
+      if (k <= q->nsectors && !aggrep_row_files(v))
+        continue;
+      tab_row(t);
+      tab_cell(t, k <= q->nsectors ? aggrep_sector_label(r, k) : _("Total"));
+      tab_num(t, aggrep_row_files(v));
+      for (int j = 0; j < AGG_VERDICT_COUNT; j++)
+        tab_num(t, v[j]);
+    }
+}
+
 int
 aggrep_write(FILE *f, enum report_fmt fmt, const aggrep_ctx *r)
 {

@@ -67,28 +67,11 @@ html_head(FILE *f, const aggrep_ctx *r)
 static void
 html_sectors(FILE *f, const aggrep_ctx *r)
 {
-  const aggregate *g = &r->s->agg;
-  const questionnaire *q = g->qn;
   html_el(f, "h2", NULL, _("Organisations by sector and verdict"));
-  fputs("<table class=\"items\">\n<thead><tr>", f);
-  html_el(f, "th", NULL, _("Sector"));
-  html_el(f, "th", "num", _("Files"));
-  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
-    html_el(f, "th", "num", aggrep_verdict_head((enum agg_verdict) v));
-  fputs("</tr></thead>\n<tbody>\n", f);
-  for (size_t k = 0; k <= q->nsectors + 1; k++)
-    {
-      const unsigned *v = k <= q->nsectors ? g->sector[k] : g->verdict;
-      if (k <= q->nsectors && !aggrep_row_files(v))
-        continue;
-      fputs("<tr><td>", f);
-      html_put(f, k <= q->nsectors ? aggrep_sector_label(r, k) : _("Total"));
-      fprintf(f, "</td><td class=\"num\">%u</td>", aggrep_row_files(v));
-      for (int j = 0; j < AGG_VERDICT_COUNT; j++)
-        fprintf(f, "<td class=\"num\">%u</td>", v[j]);
-      fputs("</tr>\n", f);
-    }
-  fputs("</tbody>\n</table>\n", f);
+  tab t;
+  aggrep_sector_table(r, &t);
+  tab_html(f, &t, "items");
+  tab_free(&t);
   html_el(f, "p", "muted", aggrep_verdict_note());
 }
 

@@ -10,6 +10,7 @@
 #include "model/agg.h"
 #include "model/coverage.h"
 #include "report/report_agg.h"
+#include "report/table.h"
 
 /* The five figures of a distribution: minimum, quartiles, maximum. */
 enum { AGGREP_FIVE = 5 };
@@ -70,6 +71,10 @@ char *aggrep_scope_out_text(const aggregate *g);
 char *aggrep_scope_files_text(const aggregate *g, size_t qi);
 /* "Yes 3 · No 1 · Not answered 0" */
 char *aggrep_scope_counts_text(const aggregate *g, size_t k);
+
+/* Organisations by sector and verdict, the total last: one table for
+ * every format. */
+void aggrep_sector_table(const aggrep_ctx *r, tab *t);
 
 /* The formats. */
 void aggrep_text(FILE *f, const aggrep_ctx *r);

@@ -43,25 +43,11 @@ aggrep_md(FILE *f, const aggrep_ctx *r)
   fprintf(f, "| %s | %s %s, %s %s |\n", _("Pooled coverage"), qn_level_name(QN_BASELINE), buf,
           qn_level_name(QN_RECOMMENDED), buf2);
 
-  fprintf(f, "\n## %s\n\n| %s | %s |", _("Organisations by sector and verdict"), _("Sector"), _("Files"));
-  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
-    fprintf(f, " %s |", aggrep_verdict_head((enum agg_verdict) v));
-  fputs("\n|---|---:|", f);
-  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
-    fputs("---:|", f);
-  fputc('\n', f);
-  for (size_t k = 0; k <= q->nsectors + 1; k++)
-    {
-      const unsigned *v = k <= q->nsectors ? g->sector[k] : g->verdict;
-      if (k <= q->nsectors && !aggrep_row_files(v))
-        continue;
-      fputs("| ", f);
-      emit_md(f, k <= q->nsectors ? aggrep_sector_label(r, k) : _("Total"));
-      fprintf(f, " | %u |", aggrep_row_files(v));
-      for (int j = 0; j < AGG_VERDICT_COUNT; j++)
-        fprintf(f, " %u |", v[j]);
-      fputc('\n', f);
-    }
+  fprintf(f, "\n## %s\n\n", _("Organisations by sector and verdict"));
+  tab sectors;
+  aggrep_sector_table(r, &sectors);
+  tab_md(f, &sectors);
+  tab_free(&sectors);
   fprintf(f, "\n%s\n", aggrep_verdict_note());
 
   fprintf(f, "\n## %s\n\n| %s | %s |", _("Baseline coverage of the organisations"), _("Scope"),

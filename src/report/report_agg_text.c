@@ -69,53 +69,12 @@ text_head(FILE *f, const aggrep_ctx *r, int width)
 static void
 text_sectors(FILE *f, const aggrep_ctx *r, int width)
 {
-  const aggregate *g = &r->s->agg;
-  const questionnaire *q = g->qn;
   fputs(_("Organisations by sector and verdict\n"), f);
-  enum { NC = 1 + AGG_VERDICT_COUNT };
-  const char *heads[1 + NC] = { _("Sector"), _("Files") };
-  for (int v = 0; v < AGG_VERDICT_COUNT; v++)
-    heads[2 + v] = aggrep_verdict_head((enum agg_verdict) v);
-  int lw = txt_width(heads[0]), tw = txt_width(_("Total"));
-  if (tw > lw)
-    lw = tw;
-  for (size_t s = 0; s <= q->nsectors; s++)
-    if (txt_width(aggrep_sector_label(r, s)) > lw)
-      lw = txt_width(aggrep_sector_label(r, s));
-  /* A long sector name is cut, the counts never: they keep 80 columns. */
-  int room = width - AX_INDENT;
-  for (int c = 1; c <= NC; c++)
-    room -= AX_GAP + (txt_width(heads[c]) > AX_COUNT ? txt_width(heads[c]) : AX_COUNT);
-  if (lw > room)
-    lw = room > 8 ? room : 8;
-  int cw[NC];
-  fprintf(f, "%*s", AX_INDENT, "");
-  txt_pad(f, heads[0], lw);
-  for (int c = 0; c < NC; c++)
-    {
-      cw[c] = txt_width(heads[c + 1]) > AX_COUNT ? txt_width(heads[c + 1]) : AX_COUNT;
-      fprintf(f, "%*s", AX_GAP, "");
-      txt_rpad(f, heads[c + 1], cw[c]);
-    }
-  fputc('\n', f);
-  for (size_t s = 0; s <= q->nsectors + 1; s++)
-    {
-      const unsigned *v = s <= q->nsectors ? g->sector[s] : g->verdict;
-      /* Sectors no file names are left out, but "not given" only when
-       * some file names none. */
-      if (s <= q->nsectors && !aggrep_row_files(v))
-        continue;
-      fprintf(f, "%*s", AX_INDENT, "");
-      char *clean = txt_sanitize(s <= q->nsectors ? aggrep_sector_label(r, s) : _("Total"), true);
-      char *cut = txt_ellipsize(clean, lw);
-      txt_pad(f, cut, lw);
-      free(cut);
-      free(clean);
-      fprintf(f, "%*s%*u", AX_GAP, "", cw[0], aggrep_row_files(v));
-      for (int k = 0; k < AGG_VERDICT_COUNT; k++)
-        fprintf(f, "%*s%*u", AX_GAP, "", cw[1 + k], v[k]);
-      fputc('\n', f);
-    }
+  tab t;
+  aggrep_sector_table(r, &t);
+  /* A long sector name is cut, the counts never: they keep the width. */
+  tab_text(f, &t, AX_INDENT, AX_GAP, width, AX_COUNT);
+  tab_free(&t);
   emit_wrapped(f, aggrep_verdict_note(), AX_INDENT, width);
 }
 

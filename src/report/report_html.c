@@ -279,6 +279,22 @@ statuses(FILE *f, const coverage *c)
 
 /* A question's id, marked [k] when its level is kijun's reading. */
 void
+html_scope_item(FILE *f, const qn_question *x, const char *answer, const char *why, enum lang l)
+{
+  fputs("<li><span class=\"id\">", f);
+  html_question_id(f, x);
+  fputs("</span> ", f);
+  html_put(f, qn_level_name(x->level));
+  fputs(" \u00b7 ", f);
+  html_put(f, answer);
+  fputs(" \u00b7 <em>", f);
+  html_put(f, why);
+  fputs("</em>: ", f);
+  html_put(f, qn_tr(&x->text, l));
+  fputs("</li>\n", f);
+}
+
+void
 html_question_id(FILE *f, const qn_question *x)
 {
   html_put(f, x->id);
@@ -496,17 +512,7 @@ html_scope(FILE *f, const report_ctx *r, const coverage *c)
     {
       const qn_question *x = &q->questions[c->out[k]];
       char *why = ans_scope_reason(r->a, c->out[k], r->lang);
-      fputs("<li><span class=\"id\">", f);
-      html_question_id(f, x);
-      fputs("</span> ", f);
-      html_put(f, qn_level_name(x->level));
-      fputs(" \u00b7 ", f);
-      html_put(f, ans_status_name(r->a->e[c->out[k]].status));
-      fputs(" \u00b7 <em>", f);
-      html_put(f, why);
-      fputs("</em>: ", f);
-      html_put(f, qn_tr(&x->text, r->lang));
-      fputs("</li>\n", f);
+      html_scope_item(f, x, ans_status_name(r->a->e[c->out[k]].status), why, r->lang);
       free(why);
     }
   fputs("</ul>\n", f);
