@@ -26,7 +26,7 @@ html_side(FILE *f, const report_compare_ctx *r, const coverage *c, bool new)
   html_fact(f, _("Answers file"), s.answers_path, "path");
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     html_fact(f, ans_field_name((enum ans_field) i), report_profile_value(&s, i), NULL);
-  html_fact(f, _("Last answer"), report_time_text(c->last_update, r->lang), NULL);
+  html_fact(f, _("Last answer"), report_last_answer_text(c, r->lang), NULL);
   html_fact(f, _("Verdict"), report_verdict_text(c), NULL);
   fputs("</dl>\n", f);
 }

@@ -140,9 +140,9 @@ rcmp_md(FILE *f, const report_compare_ctx *r, const comparison *c)
       fputs(" |\n", f);
     }
   fprintf(f, "| %s | ", _("Last answer"));
-  emit_md(f, report_time_text(c->then->last_update, r->lang));
+  emit_md(f, report_last_answer_text(c->then, r->lang));
   fputs(" | ", f);
-  emit_md(f, report_time_text(c->now->last_update, r->lang));
+  emit_md(f, report_last_answer_text(c->now, r->lang));
   fputs(" |\n", f);
 
   md_list(f, r, c, CMP_REGRESSED);

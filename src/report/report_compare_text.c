@@ -31,7 +31,7 @@ text_side(FILE *f, const report_compare_ctx *r, const coverage *c, bool new, int
   int lw = emit_max_width(labels, ANS_FIELD_COUNT + 1);
   for (int i = 0; i < ANS_FIELD_COUNT; i++)
     emit_field(f, labels[i], lw, report_profile_value(&s, i), width);
-  emit_field(f, labels[ANS_FIELD_COUNT], lw, report_time_text(c->last_update, r->lang), width);
+  emit_field(f, labels[ANS_FIELD_COUNT], lw, report_last_answer_text(c, r->lang), width);
 }
 
 /* One row of a coverage table: label, old, new, change. */

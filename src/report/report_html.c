@@ -109,7 +109,7 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
   ans_now(now);
 
   html_cover_head(f, r, _("kijun: baseline coverage report"));
-  html_fact(f, _("Last answer"), report_time_text(c->last_update, r->lang), NULL);
+  html_fact(f, _("Last answer"), report_last_answer_text(c, r->lang), NULL);
   html_fact(f, _("Report made"), report_time_text(now, r->lang), NULL);
   char *ver = xasprintf("%s %s", q->id, q->version);
   html_fact(f, _("Version"), ver, "id");
