@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "report/emit.h"
+#include "report/jsonw.h"
 #include "report/report_html.h"
 #include "report/report_xlsx.h"
 
@@ -270,48 +271,46 @@ text_report(FILE *f, const aggcmp_ctx *r)
 /* ---- JSON ---------------------------------------------------------------- */
 
 static void
-json_side(FILE *f, const char *key, const aggcmp_side *g)
+json_side(jw *w, const char *key, const aggcmp_side *g)
 {
-  fprintf(f, "  \"%s\": { \"path\": ", key);
-  emit_json(f, g->path);
-  fprintf(f, ", \"files\": %u", g->files);
+  jw_obj_flat(w, key);
+  jw_str(w, "path", g->path);
+  jw_uint(w, "files", g->files);
   for (int v = 0; v < AGG_VERDICT_COUNT; v++)
-    fprintf(f, ", \"%s\": %u", agg_verdict_key((enum agg_verdict) v), g->verdict[v]);
+    jw_uint(w, agg_verdict_key((enum agg_verdict) v), g->verdict[v]);
   static const char *const k5[] = { "min", "q1", "median", "q3", "max" };
-  fputs(", \"distribution\": {", f);
+  jw_obj_flat(w, "distribution");
   for (int k = 0; k < 5; k++)
     {
       char b[COV_PERCENT_SIZE];
       const char *v = tenths(g->q[0][k], b);
-      fprintf(f, "%s\"%s\": %s", k ? ", " : " ", k5[k], v ? v : "null");
+      jw_raw(w, k5[k], v ? v : "null");
     }
-  fprintf(f, ", \"files\": %u, \"not_yet_decided_left_out\": %u } },\n", g->dist_files, g->left_out);
+  jw_uint(w, "files", g->dist_files);
+  jw_uint(w, "not_yet_decided_left_out", g->left_out);
+  jw_end(w);
+  jw_end(w);
 }
 
 static void
-json_org(FILE *f, const aggcmp_ctx *r, const pair *p, bool first)
+json_org(jw *w, const aggcmp_ctx *r, const pair *p)
 {
-  fputs(first ? "\n    { " : ",\n    { ", f);
   const aggcmp_org *g = p->n ? p->n : p->o;
-  if (r->names)
-    {
-      fputs("\"organization\": ", f);
-      emit_json(f, g->organization);
-      fputs(", ", f);
-    }
-  fputs("\"file_before\": ", f);
-  emit_json(f, p->o ? p->o->path : NULL);
-  fputs(", \"file_after\": ", f);
-  emit_json(f, p->n ? p->n->path : NULL);
   char b[3][COV_PERCENT_SIZE];
   const char *v0 = p->o ? tenths(p->o->tenths, b[0]) : NULL, *v1 = p->n ? tenths(p->n->tenths, b[1]) : NULL;
   const char *d = p->o && p->n ? change(p->o->tenths, p->n->tenths, b[2]) : NULL;
-  fputs(", \"verdict_before\": ", f);
-  emit_json(f, p->o ? agg_verdict_key(p->o->verdict) : NULL);
-  fputs(", \"verdict_after\": ", f);
-  emit_json(f, p->n ? agg_verdict_key(p->n->verdict) : NULL);
-  fprintf(f, ", \"baseline_percent_before\": %s, \"baseline_percent_after\": %s, \"change\": %s }",
-          v0 ? v0 : "null", v1 ? v1 : "null", d ? (d[0] == '+' ? d + 1 : d) : "null");
+  jw_obj_flat(w, NULL);
+  if (r->names)
+    jw_str(w, "organization", g->organization);
+  jw_str(w, "file_before", p->o ? p->o->path : NULL);
+  jw_str(w, "file_after", p->n ? p->n->path : NULL);
+  jw_str(w, "verdict_before", p->o ? agg_verdict_key(p->o->verdict) : NULL);
+  jw_str(w, "verdict_after", p->n ? agg_verdict_key(p->n->verdict) : NULL);
+  jw_raw(w, "baseline_percent_before", v0 ? v0 : "null");
+  jw_raw(w, "baseline_percent_after", v1 ? v1 : "null");
+  /* JSON numbers have no leading +. */
+  jw_raw(w, "change", d ? (d[0] == '+' ? d + 1 : d) : "null");
+  jw_end(w);
 }
 
 static void
@@ -319,24 +318,28 @@ json_report(FILE *f, const aggcmp_ctx *r)
 {
   char now[32];
   ans_now(now);
-  fputs("{\n  \"schema\": \"kijun-aggregate-compare/1\",\n", f);
-  emit_json_kv(f, "  ", "generated", now, true);
-  emit_json_kv(f, "  ", "language", lang_code(r->lang), true);
-  emit_json_kv(f, "  ", "title", r->title && *r->title ? r->title : _("kijun: the sector year on year"), true);
-  json_side(f, "before", r->old);
-  json_side(f, "after", r->new);
+  jw w;
+  jw_begin(&w, f);
+  jw_obj(&w, NULL);
+  jw_str(&w, "schema", "kijun-aggregate-compare/1");
+  jw_str(&w, "generated", now);
+  jw_str(&w, "language", lang_code(r->lang));
+  jw_str(&w, "title", r->title && *r->title ? r->title : _("kijun: the sector year on year"));
+  json_side(&w, "before", r->old);
+  json_side(&w, "after", r->new);
   size_t nb, ni, no;
   pair *pairs = match(r, &nb, &ni, &no);
   const char *keys[] = { "organizations", "entered", "left" };
   size_t from[] = { 0, nb, nb + ni }, count[] = { nb, ni, no };
   for (int s = 0; s < 3; s++)
     {
-      fprintf(f, "  \"%s\": [", keys[s]);
+      jw_arr(&w, keys[s]);
       for (size_t k = 0; k < count[s]; k++)
-        json_org(f, r, &pairs[from[s] + k], k == 0);
-      fputs(count[s] ? "\n  ]" : "]", f);
-      fputs(s < 2 ? ",\n" : "\n}\n", f);
+        json_org(&w, r, &pairs[from[s] + k]);
+      jw_end(&w);
     }
+  jw_end(&w);
+  jw_finish(&w);
   free(pairs);
 }
 
