@@ -12,8 +12,8 @@
 
 #include "base/i18n.h"
 
-static void
-oom(void)
+_Noreturn void
+xalloc_die(void)
 {
   fprintf(stderr, "kijun: %s\n", _("out of memory"));
   exit(EX_OSERR);
@@ -24,7 +24,7 @@ xmalloc(size_t size)
 {
   void *p = malloc(size ? size : 1);
   if (!p)
-    oom();
+    xalloc_die();
   return p;
 }
 
@@ -33,7 +33,7 @@ xcalloc(size_t n, size_t size)
 {
   void *p = calloc(n ? n : 1, size ? size : 1);
   if (!p)
-    oom();
+    xalloc_die();
   return p;
 }
 
@@ -42,7 +42,7 @@ xrealloc(void *p, size_t size)
 {
   p = realloc(p, size ? size : 1);
   if (!p)
-    oom();
+    xalloc_die();
   return p;
 }
 
@@ -55,7 +55,7 @@ xgrow(void *p, size_t *cap, size_t need, size_t size)
   while (n < need)
     {
       if (n > SIZE_MAX / 2 / size)
-        oom();
+        xalloc_die();
       n *= 2;
     }
   *cap = n;
@@ -85,7 +85,7 @@ xasprintf(const char *fmt, ...)
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
   if (n < 0)
-    oom();
+    xalloc_die();
   char *p = xmalloc((size_t) n + 1);
   va_start(ap, fmt);
   vsnprintf(p, (size_t) n + 1, fmt, ap);

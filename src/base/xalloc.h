@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+/* Say that memory ran out, and exit (EX_OSERR). */
+_Noreturn void xalloc_die(void);
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);

@@ -383,7 +383,11 @@ rebuild(char *buf, const char *path)
   uint32_t *app = (uint32_t *) p;
   p += sizeof *app * h.napplies;
   const char *blob = p;
-  bool bad = h.blob == 0 || blob[h.blob - 1] != '\0';
+  /* Every string is read up to its NUL: a blob that does not end in one
+   * is refused before any string is looked at. */
+  if (h.blob == 0 || blob[h.blob - 1] != '\0')
+    return NULL;
+  bool bad = false;
 
   questionnaire *q = qn_new();
   q->path = xstrdup(path);

@@ -23,6 +23,7 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 #include "io/afile.h"
+#include "io/cfgwrite.h"
 #include "io/qload.h"
 #include "model/csf.h"
 
@@ -434,32 +435,6 @@ put(gen *g, unsigned row, int col, const char *fmt, ...)
   g->at[g->line].col = col;
 }
 
-/* s as a libconfig string. */
-static char *
-quoted(const char *s)
-{
-  char *out;
-  size_t n;
-  FILE *f = open_memstream(&out, &n);
-  fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    switch (*p)
-      {
-      case '"': fputs("\\\"", f); break;
-      case '\\': fputs("\\\\", f); break;
-      case '\n': fputs("\\n", f); break;
-      case '\r': fputs("\\r", f); break;
-      case '\t': fputs("\\t", f); break;
-      default:
-        if (*p < 0x20 || *p == 0x7F)
-          fprintf(f, "\\x%02X", *p);
-        else
-          fputc(*p, f);
-      }
-  fputc('"', f);
-  fclose(f);
-  return out;
-}
 
 typedef struct sheet
 {
@@ -504,7 +479,7 @@ put_str(gen *g, const sheet *sh, const csv_row *r, const char *indent, const cha
   const char *v = get(sh, r, c);
   if (!*v)
     return;
-  char *qv = quoted(v);
+  char *qv = cfg_quoted(v);
   put(g, r->num, c, "%s%s = %s;", indent, key, qv);
   free(qv);
 }
@@ -547,7 +522,7 @@ put_text(gen *g, const sheet *sh, const csv_row *r, const char *indent, const ch
         e = j;
     }
   put(g, r->num, ja, "%s%s = {", indent, key);
-  char *qj = quoted(j), *qe = quoted(e);
+  char *qj = cfg_quoted(j), *qe = cfg_quoted(e);
   put(g, r->num, ja, "%s  ja = %s;", indent, qj);
   put(g, r->num, ja + 1, "%s  en = %s;", indent, qe);
   put(g, r->num, ja, "%s};", indent);
@@ -568,7 +543,7 @@ put_list(gen *g, const sheet *sh, const csv_row *r, const char *key, enum col c)
   bool first = true;
   for (char *w = strtok_r(copy, " ,\n\t", &save); w; w = strtok_r(NULL, " ,\n\t", &save))
     {
-      char *qw = quoted(w);
+      char *qw = cfg_quoted(w);
       put(g, r->num, c, "    %s%s", first ? "" : ", ", qw);
       free(qw);
       first = false;
@@ -736,7 +711,7 @@ generate(gen *g, const sheet *sh)
       else
         put(g, r->num, -1, ",");
       any = true;
-      char *id = quoted(get(sh, r, C_ID)), *ja = quoted(get(sh, r, C_TEXT_JA)), *en = quoted(get(sh, r, C_TEXT_EN));
+      char *id = cfg_quoted(get(sh, r, C_ID)), *ja = cfg_quoted(get(sh, r, C_TEXT_JA)), *en = cfg_quoted(get(sh, r, C_TEXT_EN));
       put(g, r->num, C_ID, "{ id = %s;", id);
       put(g, r->num, C_TEXT_JA, "  ja = %s;", ja);
       put(g, r->num, C_TEXT_EN, "  en = %s; }", en);
@@ -749,8 +724,8 @@ generate(gen *g, const sheet *sh)
     {
       put(g, r->num, -1, any ? "," : "scope = (");
       any = true;
-      char *id = quoted(get(sh, r, C_ID)), *ja = quoted(get(sh, r, C_TEXT_JA)), *en = quoted(get(sh, r, C_TEXT_EN));
-      char *nja = quoted(get(sh, r, C_NO_JA)), *nen = quoted(get(sh, r, C_NO_EN));
+      char *id = cfg_quoted(get(sh, r, C_ID)), *ja = cfg_quoted(get(sh, r, C_TEXT_JA)), *en = cfg_quoted(get(sh, r, C_TEXT_EN));
+      char *nja = cfg_quoted(get(sh, r, C_NO_JA)), *nen = cfg_quoted(get(sh, r, C_NO_EN));
       put(g, r->num, C_ID, "{ id = %s;", id);
       put(g, r->num, C_TEXT_JA, "  ja = %s;", ja);
       put(g, r->num, C_TEXT_EN, "  en = %s;", en);
@@ -1133,7 +1108,7 @@ put_side(gen *g, const sheet *sh, const csv_row *r, const char *key, int c)
       return;
     }
   char *id = xstrndup(v, (size_t) (sp - v));
-  char *qi = quoted(id), *qv = quoted(sp + 1);
+  char *qi = cfg_quoted(id), *qv = cfg_quoted(sp + 1);
   put(g, r->num, c, "%s = { id = %s; version = %s; };", key, qi, qv);
   free(id), free(qi), free(qv);
 }

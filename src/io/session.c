@@ -46,22 +46,16 @@ session_open(session *s, const char *path, const char *qpath, bool create, diag_
       return 0;
     }
 
-  store_doc *doc;
-  int rc = store_read(path, d, &doc);
-  if (rc)
-    return rc;
-  rc = qfind_load(qpath, store_doc_qid(doc), store_doc_qversion(doc), path, d, &s->qn);
+  store_loaded got;
+  int rc = store_load(path, &(store_target){ .qpath = qpath, .found = &s->qn }, d, &s->a, &got);
+  s->warn = got.warn;
   if (rc == 0)
     {
-      rc = store_bind(doc, s->qn, d, &s->a, &s->stamp);
-      diag_t *w = store_doc_warnings(doc);
-      s->warn = *w;
-      *w = (diag_t){ 0 };
-      s->file_edition = store_doc_qedition(doc);
+      s->stamp = got.stamp;
+      s->file_edition = got.edition;
       s->newer = s->file_edition > s->qn->edition;
       s->upgrade = s->file_edition < s->qn->edition;
     }
-  store_doc_free(doc);
   /* A file someone made read-only is respected, even by root, whom
    * access() would let write.  A newer edition's file is never written:
    * this questionnaire cannot place all of it. */

@@ -65,6 +65,30 @@ int store_doc_qline(const store_doc *doc);
 int store_bind(store_doc *doc, const questionnaire *q, diag_t *d, assessment **out,
                store_stamp *stamp);
 
+/* What store_load binds an answers file to: a questionnaire, or, when q
+ * is NULL, the one the file names, found as qfind_load finds it (qpath:
+ * --questionnaire, or NULL) and put in *found for the caller to free. */
+typedef struct store_target
+{
+  const questionnaire *q;
+  const char *qpath;
+  questionnaire **found;
+} store_target;
+
+/* What store_load gives back besides the assessment. */
+typedef struct store_loaded
+{
+  diag_t warn;                /* what the binding kept but could not place */
+  unsigned edition;           /* the edition the file was saved with */
+  store_stamp stamp;          /* the file as read */
+} store_loaded;
+
+/* Read the answers file at path and bind it (store_read, the
+ * questionnaire, store_bind): the sequence every reader of one file
+ * follows.  extra may be NULL; without it the warnings go into d as
+ * notes.  0, or a status with the problems in d. */
+int store_load(const char *path, const store_target *t, diag_t *d, assessment **out, store_loaded *extra);
+
 /* Whether text, an answers file about to be written to name, is one
  * kijun opens, with every rule reading applies (store_read_mem and
  * store_bind on a's questionnaire), and reads back what a holds.

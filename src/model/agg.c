@@ -15,6 +15,7 @@ agg_init(aggregate *g, const questionnaire *q)
   g->sector = xcalloc(q->nsectors + 1, sizeof *g->sector);
   g->question = xcalloc(q->nquestions ? q->nquestions : 1, sizeof *g->question);
   g->section = xcalloc(q->nsections ? q->nsections : 1, sizeof *g->section);
+  g->scope = xcalloc(q->nscopes ? q->nscopes : 1, sizeof *g->scope);
 }
 
 void
@@ -23,6 +24,7 @@ agg_free(aggregate *g)
   free(g->sector);
   free(g->question);
   free(g->section);
+  free(g->scope);
   *g = (aggregate){ 0 };
 }
 
@@ -103,6 +105,8 @@ agg_add(aggregate *g, const assessment *a, const coverage *c)
     dist_add(&g->csf_fn[k], &c->csf_fn[k][QN_BASELINE], unfinished);
   for (int k = 0; k < CSF_CATEGORY_COUNT; k++)
     dist_add(&g->csf_cat[k], &c->csf_cat[k][QN_BASELINE], unfinished);
+  for (size_t k = 0; k < q->nscopes; k++)
+    g->scope[k][ans_scope_of(a, k)]++;
 }
 
 void
@@ -128,6 +132,9 @@ agg_merge(aggregate *into, const aggregate *from)
     dist_merge(&into->csf_fn[k], &from->csf_fn[k]);
   for (int k = 0; k < CSF_CATEGORY_COUNT; k++)
     dist_merge(&into->csf_cat[k], &from->csf_cat[k]);
+  for (size_t k = 0; k < q->nscopes; k++)
+    for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+      into->scope[k][v] += from->scope[k][v];
 }
 
 int

@@ -73,6 +73,11 @@ typedef struct aggregate
   agg_dist *section;            /* nsections */
   /* By CSF 2.0 function and category (coverage.h's csf_fn, csf_cat). */
   agg_dist csf_fn[CSF_FUNCTION_COUNT], csf_cat[CSF_CATEGORY_COUNT];
+  /* The scope (kijun-questionnaire(5), "Scope"): per scope question of
+   * the questionnaire, how many files answered it yes, no or not at all
+   * (by enum ans_scope).  In how many files a question was out of scope
+   * is question[i].out_of_scope. */
+  unsigned (*scope)[ANS_SCOPE_COUNT];   /* nscopes */
 } aggregate;
 
 void agg_init(aggregate *g, const questionnaire *q);

@@ -405,15 +405,21 @@ ans_in_scope(const assessment *a, size_t qi)
 char *
 ans_scope_reason(const assessment *a, size_t qi, enum lang l)
 {
-  if (ans_in_scope(a, qi))
+  return ans_in_scope(a, qi) ? NULL : ans_scope_reason_text(a->qn, qi, l);
+}
+
+char *
+ans_scope_reason_text(const questionnaire *q, size_t qi, enum lang l)
+{
+  const qn_question *x = &q->questions[qi];
+  if (!x->napplies)
     return NULL;
-  const qn_question *x = &a->qn->questions[qi];
-  char *why = xstrdup(qn_tr(&a->qn->scopes[x->applies[0]].absent, l));
+  char *why = xstrdup(qn_tr(&q->scopes[x->applies[0]].absent, l));
   for (size_t k = 1; k < x->napplies; k++)
     {
       /* TRANSLATORS: joins the reasons a question is out of scope: "no
          internet-facing services, no telework". */
-      char *more = xasprintf(_("%s, %s"), why, qn_tr(&a->qn->scopes[x->applies[k]].absent, l));
+      char *more = xasprintf(_("%s, %s"), why, qn_tr(&q->scopes[x->applies[k]].absent, l));
       free(why);
       why = more;
     }

@@ -265,6 +265,10 @@ bool ans_in_scope(const assessment *a, size_t qi);
  * the questionnaire's texts in l: "not in scope: no control systems"
  * (newly allocated); NULL when it is in scope. */
 char *ans_scope_reason(const assessment *a, size_t qi, enum lang l);
+/* The same reason whatever the answers: what takes question qi out of
+ * scope when its scope questions are answered no (for the aggregate of
+ * many assessments); NULL when it states none. */
+char *ans_scope_reason_text(const questionnaire *q, size_t qi, enum lang l);
 /* Give to every scope answer of from (kept ones too), by id. */
 void ans_copy_scope(assessment *to, const assessment *from);
 /* The key in files ("yes"), and the name for people. */

@@ -60,6 +60,21 @@ cmp_compute(const questionnaire *q, const assessment *old, const coverage *then,
   for (int l = 0; l < CMP_LIST_COUNT; l++)
     out->list[l] = xmalloc(room * sizeof *out->list[l]);
   out->overdue = xmalloc(room * sizeof *out->overdue);
+  out->left = xmalloc(room * sizeof *out->left);
+  out->entered = xmalloc(room * sizeof *out->entered);
+  out->scope_changed = xmalloc((q->nscopes ? q->nscopes : 1) * sizeof *out->scope_changed);
+  for (size_t k = 0; k < q->nscopes; k++)
+    if (ans_scope_of(old, k) != ans_scope_of(new, k))
+      out->scope_changed[out->nscope_changed++] = k;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    {
+      size_t i = q->order[pos];
+      bool was = ans_in_scope(old, i), is = ans_in_scope(new, i);
+      if (was && !is)
+        out->left[out->nleft++] = i;
+      else if (!was && is)
+        out->entered[out->nentered++] = i;
+    }
   cmp_date_of(now->last_update, out->asof);
   if (!out->asof[0])
     cmp_date_of(new->profile[ANS_STARTED], out->asof);
@@ -86,5 +101,8 @@ cmp_free(comparison *c)
   for (int l = 0; l < CMP_LIST_COUNT; l++)
     free(c->list[l]);
   free(c->overdue);
+  free(c->left);
+  free(c->entered);
+  free(c->scope_changed);
   *c = (comparison){ 0 };
 }

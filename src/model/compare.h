@@ -12,7 +12,12 @@
  *   still unmet  not met in either
  * A question excluded now (not applicable with a reason) or met on both
  * sides is in none.  The old assessment's plan items that were due by
- * the new one's date and are done in neither are listed too. */
+ * the new one's date and are done in neither are listed too.
+ *
+ * Scope (kijun-questionnaire(5), "Scope"): the scope questions answered
+ * differently, and the questions that left the figures (in scope in the
+ * old one, out now) or came back into them, each in walk order, so that
+ * a figure that moved because the scope moved says so. */
 #ifndef KIJUN_COMPARE_H
 #define KIJUN_COMPARE_H
 
@@ -45,6 +50,11 @@ typedef struct comparison
   size_t n[CMP_LIST_COUNT];
   size_t *overdue;                       /* the old plan's items due by asof, done in neither */
   size_t noverdue;
+  size_t *scope_changed;                 /* scope questions (indices into qn->scopes)
+                                            answered differently */
+  size_t nscope_changed;
+  size_t *left, *entered;                /* questions that left the figures, came back */
+  size_t nleft, nentered;
   char asof[ANS_DATE_SIZE];              /* the new assessment's date (its last answer, or
                                             its start, or today) */
 } comparison;

@@ -133,18 +133,9 @@ cycle_open_previous(const session *s, const char *path, diag_t *d, assessment **
     }
   else
     return 0;
-  store_doc *doc;
-  int rc = store_read(file, d, &doc);
-  if (rc == 0)
-    {
-      rc = store_bind(doc, s->qn, d, out, NULL);
-      /* What the previous file holds but this questionnaire cannot place
-       * is said, as when it is opened. */
-      const diag_t *w = store_doc_warnings(doc);
-      for (size_t k = 0; rc == 0 && k < w->n; k++)
-        diag_add(d, NULL, 0, "%s", w->msgs[k]);
-      store_doc_free(doc);
-    }
+  /* What the previous file holds but this questionnaire cannot place
+   * is said, as when it is opened. */
+  int rc = store_load(file, &(store_target){ .q = s->qn }, d, out, NULL);
   free(file);
   return rc;
 }

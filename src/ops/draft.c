@@ -9,25 +9,9 @@
 #include <sysexits.h>
 
 #include "base/xalloc.h"
+#include "io/cfgwrite.h"
 #include "model/csf.h"
 
-static void
-put_str(FILE *f, const char *s)
-{
-  fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        fputc('\\', f);
-      if (*p == '\n')
-        fputs("\\n", f);
-      else if (*p < 0x20 || *p == 0x7F)
-        fprintf(f, "\\x%02X", *p);
-      else
-        fputc(*p, f);
-    }
-  fputc('"', f);
-}
 
 /* The categories a question bears on, as a bit set (a function-only
  * reference names no category and matches nothing: too broad to
@@ -55,13 +39,13 @@ draft_mapping(FILE *f, const questionnaire *old, const questionnaire *new_, size
         "# and ids: every entry is a proposal (intersect) for a person to confirm;\n"
         "# see kijun-mapping(5).\n", f);
   fputs("kijun_mapping = 1;\nfrom = { id = ", f);
-  put_str(f, old->id);
+  cfg_put_string(f, old->id);
   fputs("; version = ", f);
-  put_str(f, old->version);
+  cfg_put_string(f, old->version);
   fputs("; };\nto = { id = ", f);
-  put_str(f, new_->id);
+  cfg_put_string(f, new_->id);
   fputs("; version = ", f);
-  put_str(f, new_->version);
+  cfg_put_string(f, new_->version);
   fputs("; };\nprovenance = { method = \"automation\"; status = \"draft\"; };\nmap = (", f);
   for (size_t pos = 0; pos < new_->nquestions; pos++)
     {
@@ -79,7 +63,7 @@ draft_mapping(FILE *f, const questionnaire *old, const questionnaire *new_, size
           shared_all |= oc[s] & tc;
           same_id |= id;
           fputs(n ? ", " : (*nentries ? ",\n  { from = ( " : "\n  { from = ( "), f);
-          put_str(f, old->questions[s].id);
+          cfg_put_string(f, old->questions[s].id);
           n++;
         }
       if (!n)
@@ -89,7 +73,7 @@ draft_mapping(FILE *f, const questionnaire *old, const questionnaire *new_, size
         }
       (*nentries)++;
       fputs(" );\n    to = ( ", f);
-      put_str(f, x->id);
+      cfg_put_string(f, x->id);
       fputs(" ); relation = \"intersect\";\n    note = { ja = \"", f);
       char cats[256] = "";
       for (int c = 0; c < CSF_CATEGORY_COUNT; c++)

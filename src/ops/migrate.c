@@ -240,7 +240,6 @@ mig_run(const char *map_path, const char *old_path, const char *new_path, char *
       return EX_CANTCREAT;
     }
   mapping *m = NULL;
-  store_doc *doc = NULL;
   questionnaire *from = NULL, *to = NULL;
   assessment *src = NULL, *dst = NULL;
   bool *mapped = NULL, *reached = NULL;
@@ -250,15 +249,12 @@ mig_run(const char *map_path, const char *old_path, const char *new_path, char *
   if (rc == 0)
     rc = map_bind(m, from, to, d);
   if (rc == 0)
-    rc = store_read(old_path, d, &doc);
-  if (rc == 0)
     {
-      rc = store_bind(doc, from, d, &src, NULL);
+      store_loaded got;
+      rc = store_load(old_path, &(store_target){ .q = from }, d, &src, &got);
       /* Taken whole: the messages are already escaped. */
-      diag_t *w = store_doc_warnings(doc);
       diag_clear(warn);
-      *warn = *w;
-      *w = (diag_t){ 0 };
+      *warn = got.warn;
     }
   if (rc == 0)
     {
@@ -324,7 +320,6 @@ mig_run(const char *map_path, const char *old_path, const char *new_path, char *
   free(reached);
   ans_free(dst);
   ans_free(src);
-  store_doc_free(doc);
   qn_free(from);
   qn_free(to);
   map_free(m);

@@ -597,14 +597,9 @@ dup_details(const questionnaire *q, const char *path, survey_dupfile *out)
   if (stat(path, &st) == 0)
     out->size = (long long) st.st_size;
   diag_t d = { 0 };
-  store_doc *doc;
   assessment *a = NULL;
-  if (store_read(path, &d, &doc) == 0)
-    {
-      if (store_bind(doc, q, &d, &a, NULL) != 0)
-        a = NULL;
-      store_doc_free(doc);
-    }
+  if (store_load(path, &(store_target){ .q = q }, &d, &a, NULL) != 0)
+    a = NULL;
   diag_clear(&d);
   if (!a)
     return;

@@ -23,6 +23,7 @@
 #include "model/coverage.h"
 #include "model/oscalid.h"
 #include "report/emit.h"
+#include "report/jsonw.h"
 
 /* Not reviewed: answered not applicable with a reason, or out of scope
  * (the profile's scope answers leave it out of every figure). */
@@ -30,6 +31,44 @@ static bool
 excluded(const assessment *a, size_t i)
 {
   return !ans_in_scope(a, i) || cov_result(&a->e[i]) == COV_EXCLUDED;
+}
+
+/* Why question i is out of scope, in both languages, with the scope
+ * questions it applies under and their answers:
+ * "対象外: 制御システムなし（制御システム（OT）を運用していますか。: いいえ）/ not in
+ * scope: no control systems (Does your organisation operate control
+ * systems (OT)?: No)"; NULL when it is in scope. */
+static char *
+scope_reason_both(const questionnaire *q, const assessment *a, size_t i)
+{
+  if (ans_in_scope(a, i))
+    return NULL;
+  const qn_question *x = &q->questions[i];
+  char *part[2];
+  static const enum lang langs[2] = { LANG_JA, LANG_EN };
+  enum lang was = i18n_switch_messages(LANG_JA);
+  for (int k = 0; k < 2; k++)
+    {
+      i18n_switch_messages(langs[k]);
+      char *why = ans_scope_reason(a, i, langs[k]);
+      char *asked = xstrdup("");
+      for (size_t j = 0; j < x->napplies; j++)
+        {
+          size_t si = x->applies[j];
+          char *more = xasprintf("%s%s%s: %s", asked, j ? "; " : "", qn_tr(&q->scopes[si].text, langs[k]),
+                                 ans_scope_name(ans_scope_of(a, si)));
+          free(asked);
+          asked = more;
+        }
+      part[k] = xasprintf(k ? "%s (%s)" : "%s（%s）", why, asked);
+      free(asked);
+      free(why);
+    }
+  i18n_switch_messages(was);
+  char *out = xasprintf("%s / %s", part[0], part[1]);
+  free(part[0]);
+  free(part[1]);
+  return out;
 }
 
 static const char *const export_keys[] = {
@@ -55,65 +94,6 @@ oscal_export_list(void)
   for (int i = 0; i < OSCAL_EXPORT_COUNT; i++)
     len += (size_t) snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", export_keys[i]);
   return buf;
-}
-
-/* ---- a small pretty JSON writer ------------------------------------------ */
-
-typedef struct jw
-{
-  FILE *f;
-  int depth;
-  bool first[64];
-} jw;
-
-static void
-jw_sep(jw *w)
-{
-  if (!w->first[w->depth])
-    fputc(',', w->f);
-  w->first[w->depth] = false;
-  if (w->depth)
-    fprintf(w->f, "\n%*s", 2 * w->depth, "");
-}
-
-static void
-jw_key(jw *w, const char *key)
-{
-  jw_sep(w);
-  if (key)
-    fprintf(w->f, "\"%s\": ", key);
-}
-
-static void
-jw_open(jw *w, const char *key, char c)
-{
-  jw_key(w, key);
-  fputc(c, w->f);
-  w->depth++;
-  w->first[w->depth] = true;
-}
-
-static void
-jw_close(jw *w, char c)
-{
-  bool empty = w->first[w->depth];
-  w->depth--;
-  if (!empty)
-    fprintf(w->f, "\n%*s", 2 * w->depth, "");
-  fputc(c, w->f);
-}
-
-#define jw_obj(w, key) jw_open(w, key, '{')
-#define jw_end(w) jw_close(w, '}')
-#define jw_arr(w, key) jw_open(w, key, '[')
-#define jw_aend(w) jw_close(w, ']')
-
-/* A string member (or element, key NULL), escaped by emit_json. */
-static void
-jw_str(jw *w, const char *key, const char *s)
-{
-  jw_key(w, key);
-  emit_json(w->f, s);
 }
 
 /* The length of the white space character at p (JavaScript's \s, which
@@ -175,7 +155,7 @@ one_line(const char *s)
 
 /* A "string" member, folded to one line; nothing when empty. */
 static void
-jw_line(jw *w, const char *key, const char *s)
+oscal_line(jw *w, const char *key, const char *s)
 {
   char *l = one_line(s);
   if (l)
@@ -185,7 +165,7 @@ jw_line(jw *w, const char *key, const char *s)
 
 /* A property in kijun's namespace; nothing when value is empty. */
 static void
-jw_prop(jw *w, const char *name, const char *value)
+oscal_prop(jw *w, const char *name, const char *value)
 {
   char *l = one_line(value);
   if (!l)
@@ -293,17 +273,17 @@ static void
 metadata(jw *w, const questionnaire *q, const char *title, const char *modified, const char *version)
 {
   jw_obj(w, "metadata");
-  jw_line(w, "title", title);
+  oscal_line(w, "title", title);
   jw_str(w, "last-modified", modified);
-  jw_line(w, "version", version);
+  oscal_line(w, "version", version);
   jw_str(w, "oscal-version", OSCAL_VERSION);
   jw_arr(w, "props");
-  jw_prop(w, "questionnaire-id", q->id);
-  jw_prop(w, "questionnaire-version", q->version);
+  oscal_prop(w, "questionnaire-id", q->id);
+  oscal_prop(w, "questionnaire-version", q->version);
   char ed[16];
   snprintf(ed, sizeof ed, "%u", q->edition);
-  jw_prop(w, "questionnaire-edition", ed);
-  jw_prop(w, "questionnaire-digest", qn_digest(q));
+  oscal_prop(w, "questionnaire-edition", ed);
+  oscal_prop(w, "questionnaire-digest", qn_digest(q));
   /* The caller adds its own properties, then closes the list (and the
    * metadata after anything else it adds). */
 }
@@ -323,11 +303,11 @@ bilingual(jw *w, const char *id, const qn_text *t)
   jw_str(w, "name", "translation");
   jw_str(w, "ns", OSCAL_NS);
   jw_arr(w, "props");
-  jw_prop(w, "language", "en");
-  jw_aend(w);
+  oscal_prop(w, "language", "en");
+  jw_end(w);
   jw_str(w, "prose", t->s[LANG_EN]);
   jw_end(w);
-  jw_aend(w);
+  jw_end(w);
 }
 
 /* A part of kijun's namespace holding a bilingual text. */
@@ -355,21 +335,21 @@ objective(jw *w, const questionnaire *q, const qn_question *x)
   jw_arr(w, "props");
   jw_obj(w, NULL);
   jw_str(w, "name", "label");
-  jw_line(w, "value", x->id);
+  oscal_line(w, "value", x->id);
   jw_end(w);
-  jw_prop(w, "level", qn_level_key(x->level));
+  oscal_prop(w, "level", qn_level_key(x->level));
   if (x->basis)
-    jw_prop(w, "level-basis", qn_basis_key(x->basis));
-  jw_prop(w, "pdca-phase", qn_phase_key(x->phase));
+    oscal_prop(w, "level-basis", qn_basis_key(x->basis));
+  oscal_prop(w, "pdca-phase", qn_phase_key(x->phase));
   char rev[16];
   snprintf(rev, sizeof rev, "%u", x->revision);
-  jw_prop(w, "revision", rev);
+  oscal_prop(w, "revision", rev);
   for (size_t k = 0; k < x->ncsf; k++)
     {
       char one[CSF_REF_SIZE];
-      jw_prop(w, "csf", csf_ref_text(&x->csf[k], one));
+      oscal_prop(w, "csf", csf_ref_text(&x->csf[k], one));
     }
-  jw_aend(w);
+  jw_end(w);
   jw_str(w, "prose", qn_tr(&x->text, LANG_JA));
   jw_arr(w, "parts");
   if (x->text.s[LANG_EN] && *x->text.s[LANG_EN])
@@ -381,8 +361,8 @@ objective(jw *w, const questionnaire *q, const qn_question *x)
       jw_str(w, "name", "translation");
       jw_str(w, "ns", OSCAL_NS);
       jw_arr(w, "props");
-      jw_prop(w, "language", "en");
-      jw_aend(w);
+      oscal_prop(w, "language", "en");
+      jw_end(w);
       jw_str(w, "prose", x->text.s[LANG_EN]);
       jw_end(w);
     }
@@ -398,7 +378,7 @@ objective(jw *w, const questionnaire *q, const qn_question *x)
       text_part(w, nid, "level-note", OSCAL_NS, &x->level_note);
       free(nid);
     }
-  jw_aend(w);
+  jw_end(w);
   jw_end(w);
   free(oid);
 }
@@ -410,14 +390,14 @@ control(jw *w, const questionnaire *q, size_t s)
   char *cid = oscal_control_id(sec);
   jw_obj(w, NULL);
   jw_str(w, "id", cid);
-  jw_line(w, "title", qn_tr(&sec->title, LANG_JA));
+  oscal_line(w, "title", qn_tr(&sec->title, LANG_JA));
   jw_arr(w, "props");
   jw_obj(w, NULL);
   jw_str(w, "name", "label");
-  jw_line(w, "value", sec->id);
+  oscal_line(w, "value", sec->id);
   jw_end(w);
-  jw_prop(w, "title-en", sec->title.s[LANG_EN]);
-  jw_aend(w);
+  oscal_prop(w, "title-en", sec->title.s[LANG_EN]);
+  jw_end(w);
   bool any = qn_text_given(&sec->level_note);
   for (size_t pos = 0; pos < q->nquestions && !any; pos++)
     any = q->questions[q->order[pos]].section == s;
@@ -434,7 +414,7 @@ control(jw *w, const questionnaire *q, size_t s)
       for (size_t pos = 0; pos < q->nquestions; pos++)
         if (q->questions[q->order[pos]].section == s)
           objective(w, q, &q->questions[q->order[pos]]);
-      jw_aend(w);
+      jw_end(w);
     }
   jw_end(w);
   free(cid);
@@ -443,7 +423,8 @@ control(jw *w, const questionnaire *q, size_t s)
 int
 oscal_catalog_write(FILE *f, const questionnaire *q)
 {
-  jw w = { f, 0, { true } };
+  jw w;
+  jw_begin(&w, f);
   char id[UUID_TEXT_SIZE], ed[160];
   char *modified = qn_time(q);
   edition_text(q, ed, sizeof ed);
@@ -454,7 +435,7 @@ oscal_catalog_write(FILE *f, const questionnaire *q)
   char *title = xasprintf("%s (kijun: %s)", qn_tr(&q->title, LANG_JA), ed);
   metadata(&w, q, title, modified, ed);
   free(title);
-  jw_aend(&w);
+  jw_end(&w);
   jw_str(&w, "remarks",
          "kijun's questionnaire as a catalog: a guideline chapter is a group, an item a control, a "
          "question an assessment objective. The questions and hints are kijun's paraphrase, not the "
@@ -479,22 +460,22 @@ oscal_catalog_write(FILE *f, const questionnaire *q)
       jw_arr(&w, "props");
       jw_obj(&w, NULL);
       jw_str(&w, "name", "label");
-      jw_line(&w, "value", ch);
+      oscal_line(&w, "value", ch);
       jw_end(&w);
       char *en = xasprintf("Chapter %s", ch);
-      jw_prop(&w, "title-en", en);
+      oscal_prop(&w, "title-en", en);
       free(en);
-      jw_aend(&w);
+      jw_end(&w);
       jw_arr(&w, "controls");
       for (; s < q->nsections && strcmp(chapter_of(&q->sections[s], ch2, sizeof ch2), ch) == 0; s++)
         control(&w, q, s);
-      jw_aend(&w);
+      jw_end(&w);
       jw_end(&w);
     }
-  jw_aend(&w);
   jw_end(&w);
   jw_end(&w);
-  fputc('\n', f);
+  jw_end(&w);
+  jw_finish(&w);
   free(modified);
   return ferror(f) ? EX_IOERR : 0;
 }
@@ -507,7 +488,7 @@ catalog_resource(jw *w, const questionnaire *q, const char *uuid)
 {
   jw_obj(w, NULL);
   jw_str(w, "uuid", uuid);
-  jw_line(w, "title", qn_tr(&q->title, LANG_JA));
+  oscal_line(w, "title", qn_tr(&q->title, LANG_JA));
   jw_str(w, "description",
          "The questionnaire as an OSCAL catalog, as kijun --export=oscal-catalog writes it.");
   jw_arr(w, "rlinks");
@@ -516,14 +497,15 @@ catalog_resource(jw *w, const questionnaire *q, const char *uuid)
   jw_str(w, "href", name);
   free(name);
   jw_end(w);
-  jw_aend(w);
+  jw_end(w);
   jw_end(w);
 }
 
 int
 oscal_profile_write(FILE *f, const questionnaire *q, bool baseline)
 {
-  jw w = { f, 0, { true } };
+  jw w;
+  jw_begin(&w, f);
   char id[UUID_TEXT_SIZE], res[UUID_TEXT_SIZE], ed[160];
   char *modified = qn_time(q);
   edition_text(q, ed, sizeof ed);
@@ -537,8 +519,8 @@ oscal_profile_write(FILE *f, const questionnaire *q, bool baseline)
                           qn_tr(&q->title, LANG_JA));
   metadata(&w, q, title, modified, ed);
   free(title);
-  jw_prop(&w, "selection", sel);
-  jw_aend(&w);
+  oscal_prop(&w, "selection", sel);
+  jw_end(&w);
   jw_str(&w, "remarks",
          baseline ? "The items with a baseline question, each without its recommended objectives. "
                     "Levels are kijun's reading where their basis says so."
@@ -571,9 +553,9 @@ oscal_profile_write(FILE *f, const questionnaire *q, bool baseline)
             jw_str(&w, NULL, cid);
             free(cid);
           }
-      jw_aend(&w);
       jw_end(&w);
-      jw_aend(&w);
+      jw_end(&w);
+      jw_end(&w);
     }
   else
     {
@@ -581,7 +563,7 @@ oscal_profile_write(FILE *f, const questionnaire *q, bool baseline)
       jw_end(&w);
     }
   jw_end(&w);
-  jw_aend(&w);
+  jw_end(&w);
   /* The baseline leaves out the recommended objectives of the items it
    * selects. */
   bool alters = false;
@@ -611,10 +593,10 @@ oscal_profile_write(FILE *f, const questionnaire *q, bool baseline)
               jw_end(&w);
               free(oid);
             }
-          jw_aend(&w);
+          jw_end(&w);
           jw_end(&w);
         }
-      jw_aend(&w);
+      jw_end(&w);
       jw_end(&w);
     }
   free(has_base);
@@ -622,11 +604,11 @@ oscal_profile_write(FILE *f, const questionnaire *q, bool baseline)
   jw_obj(&w, "back-matter");
   jw_arr(&w, "resources");
   catalog_resource(&w, q, res);
-  jw_aend(&w);
   jw_end(&w);
   jw_end(&w);
   jw_end(&w);
-  fputc('\n', f);
+  jw_end(&w);
+  jw_finish(&w);
   free(modified);
   return ferror(f) ? EX_IOERR : 0;
 }
@@ -674,33 +656,33 @@ observation(jw *w, const char *uuid, const char *qid, enum ans_status st,
 {
   jw_obj(w, NULL);
   jw_str(w, "uuid", uuid);
-  jw_line(w, "title", qid);
+  oscal_line(w, "title", qid);
   char *sb = status_both(st);
   char *desc = xasprintf("回答 / Answer: %s", sb);
   jw_str(w, "description", desc);
   free(desc);
   free(sb);
   jw_arr(w, "props");
-  jw_prop(w, "status", ans_status_key(st));
-  jw_prop(w, "question", qid);
+  oscal_prop(w, "status", ans_status_key(st));
+  oscal_prop(w, "question", qid);
   if (reconfirm)
-    jw_prop(w, "to-reconfirm", "true");
+    oscal_prop(w, "to-reconfirm", "true");
   if (retired)
-    jw_prop(w, "retired-question", "true");
-  jw_aend(w);
+    oscal_prop(w, "retired-question", "true");
+  jw_end(w);
   jw_arr(w, "methods");
   jw_str(w, NULL, "INTERVIEW");
-  jw_aend(w);
+  jw_end(w);
   jw_arr(w, "types");
   jw_str(w, NULL, "control-objective");
-  jw_aend(w);
+  jw_end(w);
   if (evidence && *evidence)
     {
       jw_arr(w, "relevant-evidence");
       jw_obj(w, NULL);
       jw_str(w, "description", evidence);
       jw_end(w);
-      jw_aend(w);
+      jw_end(w);
     }
   jw_str(w, "collected", collected);
   if (note && *note)
@@ -711,7 +693,8 @@ observation(jw *w, const char *uuid, const char *qid, enum ans_status st,
 int
 oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
 {
-  jw w = { f, 0, { true } };
+  jw w;
+  jw_begin(&w, f);
   coverage c;
   cov_compute(q, a, &c);
   const char *org = a->profile[ANS_ORGANIZATION], *started = a->profile[ANS_STARTED];
@@ -744,8 +727,8 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
   char *title = org ? xasprintf("自己評価 / Self-assessment: %s", org) : xstrdup("自己評価 / Self-assessment");
   metadata(&w, q, title, last, last);
   free(title);
-  jw_prop(&w, "verdict", cov_verdict_key(c.verdict));
-  jw_aend(&w);
+  oscal_prop(&w, "verdict", cov_verdict_key(c.verdict));
+  jw_end(&w);
   char *org_line = one_line(org);
   if (org_line)
     {
@@ -757,7 +740,7 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
       jw_str(&w, "type", "organization");
       jw_str(&w, "name", org_line);
       jw_end(&w);
-      jw_aend(&w);
+      jw_end(&w);
     }
   free(org_line);
   jw_end(&w);
@@ -776,14 +759,22 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
   jw_str(&w, "start", start);
   jw_str(&w, "end", last);
   jw_arr(&w, "props");
-  jw_prop(&w, "verdict", cov_verdict_key(c.verdict));
+  oscal_prop(&w, "verdict", cov_verdict_key(c.verdict));
   char pct[COV_PERCENT_SIZE];
-  jw_prop(&w, "baseline-coverage", cov_percent_text(&c.all[QN_BASELINE], pct));
-  jw_prop(&w, "recommended-coverage", cov_percent_text(&c.all[QN_RECOMMENDED], pct));
+  oscal_prop(&w, "baseline-coverage", cov_percent_text(&c.all[QN_BASELINE], pct));
+  oscal_prop(&w, "recommended-coverage", cov_percent_text(&c.all[QN_RECOMMENDED], pct));
   for (int fi = 0; fi < ANS_FIELD_COUNT; fi++)
     if (fi != ANS_ORGANIZATION && fi != ANS_STARTED)
-      jw_prop(&w, ans_field_keys[fi], a->profile[fi]);
-  jw_aend(&w);
+      oscal_prop(&w, ans_field_keys[fi], a->profile[fi]);
+  /* The scope answers, "ot: no", as the profile's other fields. */
+  for (size_t k = 0; k < q->nscopes; k++)
+    if (ans_scope_of(a, k) != ANS_SCOPE_UNSET)
+      {
+        char *v = xasprintf("%s: %s", q->scopes[k].id, ans_scope_key(ans_scope_of(a, k)));
+        oscal_prop(&w, "scope-answer", v);
+        free(v);
+      }
+  jw_end(&w);
 
   /* Reviewed: every item, less the questions answered not applicable
    * with a reason (narrowed to their objectives). */
@@ -822,14 +813,36 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
             }
           if (open)
             {
-              jw_aend(&w);
+              jw_end(&w);
               jw_end(&w);
             }
         }
-      jw_aend(&w);
+      jw_end(&w);
     }
+  /* Why each question out of scope is excluded: the scope questions and
+   * their answers (an answer not applicable gives its reason in its
+   * observation). */
+  char *why = NULL;
+  for (size_t pos = 0; pos < q->nquestions; pos++)
+    {
+      size_t i = q->order[pos];
+      char *one = scope_reason_both(q, a, i);
+      if (!one)
+        continue;
+      char *oid = objective_id(q, &q->questions[i]);
+      char *more = xasprintf("%s\n- %s (%s): %s",
+                             why ? why : "対象範囲外のため除外 / Excluded as not in scope:\n",
+                             q->questions[i].id, oid, one);
+      free(why);
+      free(oid);
+      free(one);
+      why = more;
+    }
+  if (why)
+    jw_str(&w, "remarks", why);
+  free(why);
   jw_end(&w);
-  jw_aend(&w);
+  jw_end(&w);
   jw_end(&w);
 
   /* One observation an answer, in walk order; then the answers to
@@ -859,7 +872,7 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
           observation(&w, ou, x->question, x->status, x->note, x->evidence,
                       zoned_time(x->updated) ? x->updated : start, false, true);
         }
-      jw_aend(&w);
+      jw_end(&w);
     }
 
   /* A finding a question that OSCAL's two states can say: all but the
@@ -877,16 +890,16 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
       uuid_of(fu, "finding", name, x->id, NULL);
       jw_obj(&w, NULL);
       jw_str(&w, "uuid", fu);
-      jw_line(&w, "title", x->id);
+      oscal_line(&w, "title", x->id);
       char *sb = status_both(e->status);
       char *desc = xasprintf("%s (%s): %s", x->id, qn_level_key(x->level), sb);
       jw_str(&w, "description", desc);
       free(desc);
       free(sb);
       jw_arr(&w, "props");
-      jw_prop(&w, "status", ans_status_key(e->status));
-      jw_prop(&w, "level", qn_level_key(x->level));
-      jw_aend(&w);
+      oscal_prop(&w, "status", ans_status_key(e->status));
+      oscal_prop(&w, "level", qn_level_key(x->level));
+      jw_end(&w);
       jw_obj(&w, "target");
       jw_str(&w, "type", "objective-id");
       char *oid = oscal_objective_id(q, x);
@@ -905,13 +918,13 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
           jw_obj(&w, NULL);
           jw_str(&w, "observation-uuid", ou);
           jw_end(&w);
-          jw_aend(&w);
+          jw_end(&w);
         }
       jw_end(&w);
     }
-  jw_aend(&w);
   jw_end(&w);
-  jw_aend(&w);
+  jw_end(&w);
+  jw_end(&w);
 
   jw_obj(&w, "back-matter");
   jw_arr(&w, "resources");
@@ -929,14 +942,14 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
   jw_str(&w, "href", cat);
   free(cat);
   jw_end(&w);
-  jw_aend(&w);
+  jw_end(&w);
   jw_end(&w);
   catalog_resource(&w, q, res_cat);
-  jw_aend(&w);
   jw_end(&w);
   jw_end(&w);
   jw_end(&w);
-  fputc('\n', f);
+  jw_end(&w);
+  jw_finish(&w);
   free(name);
   free(qtime);
   cov_free(&c);

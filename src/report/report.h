@@ -39,12 +39,14 @@ int report_headline(FILE *f, const report_ctx *r);
  * ",met,applicable,percent,total,<status>...,missing_reason,reconfirm"
  * (no line end), and a JSON object with the same names. */
 void report_csv_tally(FILE *f, const cov_tally *t);
-void report_json_tally(FILE *f, const cov_tally *t);
+/* The tally as the flat object member key (NULL: an element). */
+void report_json_tally(jw *w, const char *key, const cov_tally *t);
 
-/* The start of a JSON report: "{", schema, generated, language, as_of
- * (when not NULL) and the questionnaire group. */
-void report_json_head(FILE *f, const questionnaire *q, enum lang lang, const char *schema,
-                      const char *as_of);
+/* The start of a JSON report: the top-level object opened, with schema,
+ * generated, language, as_of (when not NULL) and the questionnaire. */
+void report_json_head(jw *w, const questionnaire *q, enum lang lang, const char *schema, const char *as_of);
+/* The profile of r's answers, and the sector's name, as member "profile". */
+void report_json_profile(jw *w, const report_ctx *r);
 /* The Markdown report's facts table: questionnaire, version, answers
  * file and the profile (the table stays open for more rows). */
 void report_md_facts(FILE *f, const report_ctx *r);
@@ -52,5 +54,12 @@ void report_md_facts(FILE *f, const report_ctx *r);
  * profile, aligned, and nmore (at most 4) more. */
 void report_text_facts(FILE *f, const report_ctx *r, int width, const char *const *labels_more,
                        const char *const *values_more, int nmore);
+/* The scope section (kijun-questionnaire(5), "Scope"): the scope answers
+ * and each question they leave out of the figures with its reason, as
+ * text, Markdown and the member "scope" of a JSON object; nothing when report_has_scope(r) is false.  Every report of
+ * one assessment (the report, the plan) says it with these. */
+void report_text_scope(FILE *f, const report_ctx *r, const coverage *c, int width);
+void report_md_scope(FILE *f, const report_ctx *r, const coverage *c);
+void report_json_scope(jw *w, const report_ctx *r, const coverage *c);
 
 #endif

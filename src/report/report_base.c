@@ -257,6 +257,12 @@ report_profile_value(const report_ctx *r, int f)
   return f == ANS_STARTED ? report_time_text(v, r->lang) : v;
 }
 
+const char *
+report_last_answer_text(const coverage *c, enum lang l)
+{
+  return c->last_update ? report_time_text(c->last_update, l) : _("none yet");
+}
+
 /* Why an unmet answer is unmet: its status, or the missing reason. */
 const char *
 report_unmet_reason(const ans_entry *e)
@@ -267,19 +273,19 @@ report_unmet_reason(const ans_entry *e)
 }
 
 void
-report_json_phase_head(FILE *f, enum qn_phase p)
+report_json_phase_head(jw *w, enum qn_phase p)
 {
-  fprintf(f, "    { \"id\": \"%s\", \"name\": ", qn_phase_key(p));
-  emit_json(f, qn_phase_name(p));
+  jw_obj_flat(w, NULL);
+  jw_str(w, "id", qn_phase_key(p));
+  jw_str(w, "name", qn_phase_name(p));
 }
 
 void
-report_json_section_head(FILE *f, const qn_section *s, enum lang l)
+report_json_section_head(jw *w, const qn_section *s, enum lang l)
 {
-  fputs("    { \"id\": ", f);
-  emit_json(f, s->id);
-  fputs(", \"title\": ", f);
-  emit_json(f, qn_tr(&s->title, l));
+  jw_obj_flat(w, NULL);
+  jw_str(w, "id", s->id);
+  jw_str(w, "title", qn_tr(&s->title, l));
 }
 
 size_t
@@ -317,4 +323,17 @@ report_csf_note(void)
            "(Govern, Identify, Protect, Detect, Respond, Recover) and 22 categories. Which of them a "
            "question bears on is kijun's reading, not a government mapping. A question counts under "
            "every function and category it names, so the rows do not add up to the whole.");
+}
+
+/* The statuses of the reports' "not met, by kind": the brief ones that
+ * can never count.  Returns how many. */
+int
+report_unmet_kinds(enum ans_status out[ANS_STATUS_COUNT])
+{
+  enum ans_status brief[ANS_STATUS_COUNT];
+  int n = 0, nb = ans_brief_statuses(brief);
+  for (int i = 0; i < nb; i++)
+    if (!ans_statuses[brief[i]].met && !ans_statuses[brief[i]].excluded)
+      out[n++] = brief[i];
+  return n;
 }

@@ -13,6 +13,7 @@
 #include "model/coverage.h"
 #include "base/i18n.h"
 #include "model/qn.h"
+#include "report/jsonw.h"
 
 typedef struct report_ctx
 {
@@ -62,6 +63,10 @@ bool report_time_parse(const char *s, time_t *out);
  * is (NULL: NULL).  Files and machine formats keep ISO 8601.  Valid for
  * the next three calls. */
 const char *report_time_text(const char *s, enum lang l);
+/* The assessment's last answer as people read it (report_time_text),
+ * or words saying there is none yet: answers carried into a new cycle
+ * and not yet reconfirmed are not its answers (coverage.h). */
+const char *report_last_answer_text(const coverage *c, enum lang l);
 /* A profile field as a report shows it (the sector by name, the start
  * as report_time_text). */
 const char *report_profile_value(const report_ctx *r, int f);
@@ -108,10 +113,13 @@ size_t report_csf_rows(const coverage *c, enum lang l, report_csf_row *rows);
 const char *report_csf_heading(void);
 const char *report_csf_note(void);
 
-/* The opening of a phase's or an item's object in a JSON report, up to
- * and including its name or title: the rest of the object is the
- * report's own. */
-void report_json_phase_head(FILE *f, enum qn_phase p);
-void report_json_section_head(FILE *f, const qn_section *s, enum lang l);
+/* The opening of a phase's or an item's flat object in a JSON report,
+ * its id and its name or title: the rest of the object, and its end, are
+ * the report's own. */
+/* The statuses of the reports' "not met, by kind": the brief ones that
+ * can never count.  Returns how many. */
+int report_unmet_kinds(enum ans_status out[ANS_STATUS_COUNT]);
+void report_json_phase_head(jw *w, enum qn_phase p);
+void report_json_section_head(jw *w, const qn_section *s, enum lang l);
 
 #endif

@@ -9,6 +9,7 @@
  * coverage.h's, the lists compare.h's. */
 #include <config.h>
 #include "report/report_compare.h"
+#include "report/report_compare_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,15 +23,15 @@
 #include "base/xalloc.h"
 
 /* One side, as the single-assessment report's helpers want it. */
-static report_ctx
-side(const report_compare_ctx *r, bool new)
+report_ctx
+rcmp_side(const report_compare_ctx *r, bool new)
 {
   return (report_ctx){ r->qn, new ? r->new : r->old, new ? r->new_path : r->old_path, r->lang, 0,
                        NULL, NULL, NULL };
 }
 
-static const char *
-list_title(enum cmp_list l)
+const char *
+rcmp_list_title(enum cmp_list l)
 {
   switch (l)
     {
@@ -40,664 +41,68 @@ list_title(enum cmp_list l)
     }
 }
 
-static char *
-overdue_title(const comparison *c)
+char *
+rcmp_overdue_title(const comparison *c)
 {
   return xasprintf(_("Old plan items due by %s (the new assessment's date) and not done"), c->asof);
 }
 
-static const char *const side_labels[2] = { N_("Old"), N_("New") };
+const char *const rcmp_side_labels[2] = { N_("Old"), N_("New") };
 
 /* "Old: a.cfg" / "New: b.cfg": the headings of the two sides. */
-static char *
-side_heading(const report_compare_ctx *r, bool new)
+char *
+rcmp_side_heading(const report_compare_ctx *r, bool new)
 {
   /* TRANSLATORS: "Old assessment: FILE" / "New assessment: FILE". */
   return xasprintf(new ? _("New assessment: %s") : _("Old assessment: %s"),
                    new ? r->new_path : r->old_path);
 }
 
-/* ---- text -------------------------------------------------------------- */
-
-static void
-text_side(FILE *f, const report_compare_ctx *r, const coverage *c, bool new, int width)
+/* The scope changes (compare.h): only for a questionnaire that asks scope
+ * questions, so that other comparisons read as they always did. */
+bool
+rcmp_has_scope(const report_compare_ctx *r)
 {
-  report_ctx s = side(r, new);
-  char *h = side_heading(r, new);
-  char *clean = txt_sanitize(h, true);
-  fprintf(f, "%s\n", clean);
-  free(clean);
-  free(h);
-  const char *labels[ANS_FIELD_COUNT + 1];
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    labels[i] = ans_field_name((enum ans_field) i);
-  labels[ANS_FIELD_COUNT] = _("Last answer");
-  int lw = emit_max_width(labels, ANS_FIELD_COUNT + 1);
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    emit_field(f, labels[i], lw, report_profile_value(&s, i), width);
-  emit_field(f, labels[ANS_FIELD_COUNT], lw, report_time_text(c->last_update, r->lang), width);
+  return r->qn->nscopes > 0;
 }
 
-/* One row of a coverage table: label, old, new, change. */
-enum { CT_FIG = 18 };
-
-static void
-text_cov_row(FILE *f, const char *label, int lw, const cov_tally *then, const cov_tally *now)
+const char *
+rcmp_scope_title(void)
 {
-  char a[64], b[64], d[64];
-  cov_format(then, a, sizeof a);
-  cov_format(now, b, sizeof b);
-  cov_format_delta(now, then, d, sizeof d);
-  fprintf(f, "%*s", EMIT_INDENT, "");
-  txt_pad(f, label, lw);
-  fprintf(f, "%*s", EMIT_GAP, "");
-  txt_pad(f, then->total ? a : "-", CT_FIG);
-  txt_pad(f, now->total ? b : "-", CT_FIG);
-  fprintf(f, "%s\n", d[0] ? d : "-");
+  /* TRANSLATORS: the comparison's section of the scope questions answered
+     differently in the two assessments. */
+  return _("Scope changes");
 }
 
-static void
-text_cov_head(FILE *f, const char *title, int lw)
+const char *
+rcmp_moved_title(bool left)
 {
-  fprintf(f, "%s\n%*s", title, EMIT_INDENT + lw + EMIT_GAP, "");
-  txt_pad(f, _(side_labels[0]), CT_FIG);
-  txt_pad(f, _(side_labels[1]), CT_FIG);
-  fprintf(f, "%s\n", _("Change"));
+  return left ? _("Left the figures: out of scope now")
+              : _("Back in the figures: in scope again");
 }
 
-static void
-text_coverage(FILE *f, const report_compare_ctx *r, const comparison *c, int width)
+/* Why question qi moved: the new reason for one that left, the old one
+ * for one that came back (newly allocated). */
+char *
+rcmp_moved_reason(const report_compare_ctx *r, size_t qi, bool left)
 {
-  const questionnaire *q = r->qn;
-  const char *labels[QN_LEVEL_COUNT + QN_PHASE_COUNT];
-  size_t n = 0;
-  for (int l = 0; l < QN_LEVEL_COUNT; l++)
-    labels[n++] = qn_level_name((enum qn_level) l);
-  for (int p = 0; p < QN_PHASE_COUNT; p++)
-    labels[n++] = qn_phase_name((enum qn_phase) p);
-  int lw = emit_max_width(labels, n);
-  text_cov_head(f, _("Coverage"), lw);
-  for (int l = 0; l < QN_LEVEL_COUNT; l++)
-    text_cov_row(f, labels[l], lw, &c->then->all[l], &c->now->all[l]);
-  fputc('\n', f);
-  text_cov_head(f, _("Baseline coverage by phase"), lw);
-  for (int p = 0; p < QN_PHASE_COUNT; p++)
-    text_cov_row(f, labels[QN_LEVEL_COUNT + p], lw, &c->then->phase[p][QN_BASELINE],
-                 &c->now->phase[p][QN_BASELINE]);
-  fputc('\n', f);
-  /* Items: the id and as much of the title as the figures leave. */
-  int iw = width - EMIT_INDENT - EMIT_GAP - 2 * CT_FIG - 10;
-  if (iw < 12)
-    iw = 12;
-  text_cov_head(f, _("Baseline coverage by item"), iw);
-  for (size_t s = 0; s < q->nsections; s++)
-    {
-      if (!c->now->section[s][QN_BASELINE].total)
-        continue;
-      char *label = xasprintf("%s %s", q->sections[s].id, qn_tr(&q->sections[s].title, r->lang));
-      char *clean = txt_sanitize(label, true);
-      char *cut = txt_ellipsize(clean, iw);
-      text_cov_row(f, cut, iw, &c->then->section[s][QN_BASELINE], &c->now->section[s][QN_BASELINE]);
-      free(cut);
-      free(clean);
-      free(label);
-    }
+  if (left)
+    return ans_scope_reason(r->new, qi, r->lang);
+  char *was = ans_scope_reason(r->old, qi, r->lang);
+  /* TRANSLATORS: a question that the new assessment's scope answers bring
+     back into the figures; %s is why it was out ("not in scope: no
+     control systems"). */
+  char *why = xasprintf(_("in scope again (before: %s)"), was ? was : "");
+  free(was);
+  return why;
 }
 
-/* "1.1-a [k]  Implemented -> Not implemented  [Plan, Baseline]" and the
- * question's text. */
-static void
-text_question(FILE *f, const report_compare_ctx *r, size_t qi, int width)
+/* "No -> Yes" */
+char *
+rcmp_scope_change_text(const report_compare_ctx *r, size_t k)
 {
-  const qn_question *x = &r->qn->questions[qi];
-  char *id = txt_sanitize(x->id, true);
-  fprintf(f, "%*s%s%s%*s%s -> %s  [%s, %s]\n", EMIT_INDENT, "", id,
-          x->basis == QN_BASIS_EDITORIAL ? " " REPORT_MARK : "", EMIT_GAP, "",
-          report_unmet_reason(&r->old->e[qi]), report_unmet_reason(&r->new->e[qi]),
-          qn_phase_name(x->phase), qn_level_name(x->level));
-  free(id);
-  emit_wrapped(f, qn_tr(&x->text, r->lang), 3 * EMIT_INDENT, width);
-}
-
-static void
-text_list(FILE *f, const report_compare_ctx *r, const comparison *c, enum cmp_list l, int width)
-{
-  fprintf(f, "%s (%zu)\n", list_title(l), c->n[l]);
-  if (!c->n[l])
-    fprintf(f, "%*s%s\n", EMIT_INDENT, "", _("none"));
-  for (size_t k = 0; k < c->n[l]; k++)
-    text_question(f, r, c->list[l][k], width);
-}
-
-static void
-text_overdue(FILE *f, const report_compare_ctx *r, const comparison *c, int width)
-{
-  char *t = overdue_title(c);
-  fprintf(f, "%s (%zu)\n", t, c->noverdue);
-  free(t);
-  if (!c->noverdue)
-    fprintf(f, "%*s%s\n", EMIT_INDENT, "", _("none"));
-  const char *labels[ANS_PLAN_COUNT + 1];
-  for (int k = 0; k < ANS_PLAN_COUNT; k++)
-    labels[k] = ans_plan_name((enum ans_plan) k);
-  labels[ANS_PLAN_COUNT] = _("Now");
-  int lw = emit_max_width(labels, ANS_PLAN_COUNT + 1);
-  for (size_t k = 0; k < c->noverdue; k++)
-    {
-      size_t qi = c->overdue[k];
-      const ans_entry *e = &r->old->e[qi];
-      char *id = txt_sanitize(r->qn->questions[qi].id, true);
-      fprintf(f, "%*s%s\n", EMIT_INDENT, "", id);
-      free(id);
-      for (int pf = 0; pf <= ANS_PLAN_DONE; pf++)
-        {
-          const char *v = pf == ANS_PLAN_DONE ? report_unmet_reason(&r->new->e[qi]) : e->plan[pf];
-          int lk = pf == ANS_PLAN_DONE ? ANS_PLAN_COUNT : pf;
-          /* Wrapped under its label, never cut: the plan is the deliverable. */
-          char *prefix = xasprintf("%*s%s%*s", 2 * EMIT_INDENT, "", labels[lk],
-                                   lw - txt_width(labels[lk]) + EMIT_GAP, "");
-          emit_hanging(f, prefix, v ? v : "-", width);
-          free(prefix);
-        }
-    }
-}
-
-static void
-text_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
-{
-  const questionnaire *q = r->qn;
-  int width = r->width > 40 ? r->width : 80;
-  emit_title(f, _("kijun: comparison of two assessments"));
-  const char *labels[] = { _("Questionnaire"), _("Version"), _("As of") };
-  int lw = emit_max_width(labels, 3);
-  emit_field(f, labels[0], lw, qn_tr(&q->title, r->lang), width);
-  char *ver = xasprintf("%s %s", q->id, q->version);
-  emit_field(f, labels[1], lw, ver, width);
-  free(ver);
-  emit_field(f, labels[2], lw, c->asof, width);
-  fputc('\n', f);
-  text_side(f, r, c->then, false, width);
-  fputc('\n', f);
-  text_side(f, r, c->now, true, width);
-  fputc('\n', f);
-  text_list(f, r, c, CMP_REGRESSED, width);
-  fputc('\n', f);
-  text_coverage(f, r, c, width);
-  fputc('\n', f);
-  text_list(f, r, c, CMP_IMPROVED, width);
-  fputc('\n', f);
-  text_list(f, r, c, CMP_STILL_UNMET, width);
-  fputc('\n', f);
-  text_overdue(f, r, c, width);
-  /* The mark the lists use, explained as every report does. */
-  fputc('\n', f);
-  emit_wrapped(f, report_editorial_text(), 0, width);
-}
-
-/* ---- Markdown ---------------------------------------------------------- */
-
-static void
-md_cov_row(FILE *f, const char *id, const char *label, const cov_tally *then, const cov_tally *now)
-{
-  char a[64], b[64], d[64];
-  cov_format(then, a, sizeof a);
-  cov_format(now, b, sizeof b);
-  cov_format_delta(now, then, d, sizeof d);
-  fputs("| ", f);
-  if (id)
-    {
-      emit_md(f, id);
-      fputc(' ', f);
-    }
-  emit_md(f, label);
-  fprintf(f, " | %s | %s | %s |\n", then->total ? a : "-", now->total ? b : "-", d[0] ? d : "-");
-}
-
-static void
-md_cov_head(FILE *f, const char *title, const char *first)
-{
-  fprintf(f, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---:|---:|---:|\n", title, first,
-          _(side_labels[0]), _(side_labels[1]), _("Change"));
-}
-
-static void
-md_list(FILE *f, const report_compare_ctx *r, const comparison *c, enum cmp_list l)
-{
-  fprintf(f, "\n## %s (%zu)\n\n", list_title(l), c->n[l]);
-  if (!c->n[l])
-    {
-      fprintf(f, "%s\n", _("none"));
-      return;
-    }
-  fprintf(f, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", _("Question"),
-          _("Level"), _("Phase"), _(side_labels[0]), _(side_labels[1]), _("Text"));
-  for (size_t k = 0; k < c->n[l]; k++)
-    {
-      size_t qi = c->list[l][k];
-      const qn_question *x = &r->qn->questions[qi];
-      fputs("| ", f);
-      emit_md(f, x->id);
-      if (x->basis == QN_BASIS_EDITORIAL)
-        fputs(" (\\*)", f);
-      fprintf(f, " | %s | %s | %s | %s | ", qn_level_name(x->level), qn_phase_name(x->phase),
-              report_unmet_reason(&r->old->e[qi]), report_unmet_reason(&r->new->e[qi]));
-      emit_md(f, qn_tr(&x->text, r->lang));
-      fputs(" |\n", f);
-    }
-}
-
-static void
-md_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
-{
-  const questionnaire *q = r->qn;
-  fprintf(f, "# %s\n\n| | |\n|---|---|\n| %s | ", _("kijun: comparison of two assessments"),
-          _("Questionnaire"));
-  emit_md(f, qn_tr(&q->title, r->lang));
-  fprintf(f, " |\n| %s | ", _("Version"));
-  emit_md(f, q->id);
-  fputc(' ', f);
-  emit_md(f, q->version);
-  fprintf(f, " |\n| %s | %s |\n\n| | %s | %s |\n|---|---|---|\n| %s | ", _("As of"), c->asof,
-          _(side_labels[0]), _(side_labels[1]), _("Answers file"));
-  emit_md(f, r->old_path);
-  fputs(" | ", f);
-  emit_md(f, r->new_path);
-  fputs(" |\n", f);
-  report_ctx so = side(r, false), sn = side(r, true);
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    {
-      fprintf(f, "| %s | ", ans_field_name((enum ans_field) i));
-      emit_md(f, report_profile_value(&so, i));
-      fputs(" | ", f);
-      emit_md(f, report_profile_value(&sn, i));
-      fputs(" |\n", f);
-    }
-  fprintf(f, "| %s | ", _("Last answer"));
-  emit_md(f, report_time_text(c->then->last_update, r->lang));
-  fputs(" | ", f);
-  emit_md(f, report_time_text(c->now->last_update, r->lang));
-  fputs(" |\n", f);
-
-  md_list(f, r, c, CMP_REGRESSED);
-  md_cov_head(f, _("Coverage"), _("Level"));
-  for (int l = 0; l < QN_LEVEL_COUNT; l++)
-    md_cov_row(f, NULL, qn_level_name((enum qn_level) l), &c->then->all[l], &c->now->all[l]);
-  md_cov_head(f, _("Baseline coverage by phase"), _("Phase"));
-  for (int p = 0; p < QN_PHASE_COUNT; p++)
-    md_cov_row(f, NULL, qn_phase_name((enum qn_phase) p), &c->then->phase[p][QN_BASELINE],
-               &c->now->phase[p][QN_BASELINE]);
-  md_cov_head(f, _("Baseline coverage by item"), _("Item"));
-  for (size_t s = 0; s < q->nsections; s++)
-    if (c->now->section[s][QN_BASELINE].total)
-      md_cov_row(f, q->sections[s].id, qn_tr(&q->sections[s].title, r->lang),
-                 &c->then->section[s][QN_BASELINE], &c->now->section[s][QN_BASELINE]);
-  md_list(f, r, c, CMP_IMPROVED);
-  md_list(f, r, c, CMP_STILL_UNMET);
-
-  char *t = overdue_title(c);
-  fprintf(f, "\n## %s (%zu)\n\n", t, c->noverdue);
-  free(t);
-  if (!c->noverdue)
-    fprintf(f, "%s\n", _("none"));
-  else
-    fprintf(f, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", _("Question"),
-            ans_plan_name(ANS_PLAN_ACTION), ans_plan_name(ANS_PLAN_OWNER),
-            ans_plan_name(ANS_PLAN_DUE), _("Now"));
-  for (size_t k = 0; k < c->noverdue; k++)
-    {
-      size_t qi = c->overdue[k];
-      const ans_entry *e = &r->old->e[qi];
-      fputs("| ", f);
-      emit_md(f, q->questions[qi].id);
-      for (int pf = 0; pf < ANS_PLAN_DONE; pf++)
-        {
-          fputs(" | ", f);
-          emit_md(f, e->plan[pf]);
-        }
-      fprintf(f, " | %s |\n", report_unmet_reason(&r->new->e[qi]));
-    }
-}
-
-/* ---- CSV --------------------------------------------------------------- */
-
-static void
-csv_figure(FILE *f, const cov_tally *t)
-{
-  char pct[COV_PERCENT_SIZE];
-  const char *p = cov_percent_text(t, pct);
-  fprintf(f, ",%u,%u,%s", t->met, t->applicable, p ? p : "");
-}
-
-static void
-csv_cov(FILE *f, const char *kind, const char *id, int level, const cov_tally *then,
-        const cov_tally *now, const char *title)
-{
-  char d[COV_PERCENT_SIZE];
-  const char *delta = cov_change_text(now, then, d);
-  fprintf(f, "%s,", kind);
-  emit_csv(f, id);
-  fprintf(f, ",%s", qn_level_key((enum qn_level) level));
-  csv_figure(f, then);
-  csv_figure(f, now);
-  /* A leading + would be taken for a formula by emit_csv. */
-  fprintf(f, ",%s,,", delta ? delta + (delta[0] == '+') : "");
-  fputs(",,,,,", f);
-  emit_csv(f, title);
-  fputs("\r\n", f);
-}
-
-static void
-csv_question(FILE *f, const report_compare_ctx *r, const char *kind, size_t qi, bool with_plan)
-{
-  const qn_question *x = &r->qn->questions[qi];
-  const ans_entry *o = &r->old->e[qi], *n = &r->new->e[qi];
-  fprintf(f, "%s,", kind);
-  emit_csv(f, x->id);
-  fprintf(f, ",%s,,,,,,,,%s,%s", qn_level_key(x->level), ans_status_key(o->status),
-          ans_status_key(n->status));
-  for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
-    {
-      fputc(',', f);
-      if (with_plan)
-        emit_csv(f, o->plan[pf]);
-    }
-  fputc(',', f);
-  emit_csv(f, qn_tr(&x->text, r->lang));
-  fputs("\r\n", f);
-}
-
-static void
-csv_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
-{
-  const questionnaire *q = r->qn;
-  fputs("kind,id,level,old_met,old_applicable,old_percent,new_met,new_applicable,new_percent,"
-        "change_pt,old_status,new_status",
-        f);
-  for (int k = 0; k < ANS_PLAN_COUNT; k++)
-    fprintf(f, ",%s", ans_plan_key((enum ans_plan) k));
-  fputs(",title\r\n", f);
-  for (size_t k = 0; k < c->n[CMP_REGRESSED]; k++)
-    csv_question(f, r, cmp_list_key(CMP_REGRESSED), c->list[CMP_REGRESSED][k], false);
-  for (int l = 0; l < QN_LEVEL_COUNT; l++)
-    csv_cov(f, "overall", q->id, l, &c->then->all[l], &c->now->all[l], qn_tr(&q->title, r->lang));
-  for (int p = 0; p < QN_PHASE_COUNT; p++)
-    for (int l = 0; l < QN_LEVEL_COUNT; l++)
-      csv_cov(f, "phase", qn_phase_key((enum qn_phase) p), l, &c->then->phase[p][l],
-              &c->now->phase[p][l], qn_phase_name((enum qn_phase) p));
-  for (size_t s = 0; s < q->nsections; s++)
-    for (int l = 0; l < QN_LEVEL_COUNT; l++)
-      csv_cov(f, "section", q->sections[s].id, l, &c->then->section[s][l], &c->now->section[s][l],
-              qn_tr(&q->sections[s].title, r->lang));
-  for (int l = CMP_IMPROVED; l < CMP_LIST_COUNT; l++)
-    for (size_t k = 0; k < c->n[l]; k++)
-      csv_question(f, r, cmp_list_key((enum cmp_list) l), c->list[l][k], false);
-  for (size_t k = 0; k < c->noverdue; k++)
-    csv_question(f, r, "overdue_plan", c->overdue[k], true);
-}
-
-/* ---- JSON -------------------------------------------------------------- */
-
-static void
-json_figure(FILE *f, const cov_tally *t)
-{
-  char pct[COV_PERCENT_SIZE];
-  const char *p = cov_percent_text(t, pct);
-  fprintf(f, "{ \"met\": %u, \"applicable\": %u, \"percent\": %s }", t->met, t->applicable,
-          p ? p : "null");
-}
-
-static void
-json_levels(FILE *f, const cov_tally then[QN_LEVEL_COUNT], const cov_tally now[QN_LEVEL_COUNT])
-{
-  for (int l = 0; l < QN_LEVEL_COUNT; l++)
-    {
-      char d[COV_PERCENT_SIZE];
-      const char *delta = cov_change_text(&now[l], &then[l], d);
-      fprintf(f, "%s\"%s\": { \"old\": ", l ? ", " : "", qn_level_key((enum qn_level) l));
-      json_figure(f, &then[l]);
-      fputs(", \"new\": ", f);
-      json_figure(f, &now[l]);
-      /* JSON numbers have no leading +. */
-      fprintf(f, ", \"change_pt\": %s }", delta ? delta + (delta[0] == '+') : "null");
-    }
-}
-
-static void
-json_side(FILE *f, const report_compare_ctx *r, const coverage *c, bool new)
-{
-  report_ctx s = side(r, new);
-  fprintf(f, "  \"%s\": {\n", new ? "new" : "old");
-  emit_json_kv(f, "    ", "answers_file", s.answers_path, true);
-  fputs("    \"profile\": {\n", f);
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    emit_json_kv(f, "      ", ans_field_key((enum ans_field) i), s.a->profile[i], true);
-  emit_json_kv(f, "      ", "sector_name", report_sector_name(&s), false);
-  fputs("    },\n", f);
-  emit_json_kv(f, "    ", "last_update", c->last_update, true);
-  emit_json_kv(f, "    ", "verdict", cov_verdict_key(c->verdict), false);
-  fputs("  },\n", f);
-}
-
-static void
-json_list(FILE *f, const report_compare_ctx *r, const comparison *c, enum cmp_list l)
-{
-  fprintf(f, "  \"%s\": [", cmp_list_key(l));
-  for (size_t k = 0; k < c->n[l]; k++)
-    {
-      size_t qi = c->list[l][k];
-      const qn_question *x = &r->qn->questions[qi];
-      fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
-      emit_json(f, x->id);
-      fprintf(f, ", \"level\": \"%s\", \"phase\": \"%s\", \"old_status\": \"%s\", "
-              "\"new_status\": \"%s\", \"text\": ",
-              qn_level_key(x->level), qn_phase_key(x->phase), ans_status_key(r->old->e[qi].status),
-              ans_status_key(r->new->e[qi].status));
-      emit_json(f, qn_tr(&x->text, r->lang));
-      fputs(" }", f);
-    }
-  fputs(c->n[l] ? "\n  ],\n" : "],\n", f);
-}
-
-static void
-json_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
-{
-  const questionnaire *q = r->qn;
-  report_json_head(f, q, r->lang, "kijun-compare/1", c->asof);
-  json_side(f, r, c->then, false);
-  json_side(f, r, c->now, true);
-  fprintf(f, "  \"regressions\": %zu,\n", c->n[CMP_REGRESSED]);
-  json_list(f, r, c, CMP_REGRESSED);
-  fputs("  \"overall\": { ", f);
-  json_levels(f, c->then->all, c->now->all);
-  fputs(" },\n  \"phases\": [\n", f);
-  for (int p = 0; p < QN_PHASE_COUNT; p++)
-    {
-      report_json_phase_head(f, (enum qn_phase) p);
-      fputs(", ", f);
-      json_levels(f, c->then->phase[p], c->now->phase[p]);
-      fputs(p + 1 < QN_PHASE_COUNT ? " },\n" : " }\n", f);
-    }
-  fputs("  ],\n  \"sections\": [\n", f);
-  for (size_t s = 0; s < q->nsections; s++)
-    {
-      report_json_section_head(f, &q->sections[s], r->lang);
-      fputs(", ", f);
-      json_levels(f, c->then->section[s], c->now->section[s]);
-      fputs(s + 1 < q->nsections ? " },\n" : " }\n", f);
-    }
-  fputs("  ],\n", f);
-  json_list(f, r, c, CMP_IMPROVED);
-  json_list(f, r, c, CMP_STILL_UNMET);
-  fputs("  \"overdue_plan\": [", f);
-  for (size_t k = 0; k < c->noverdue; k++)
-    {
-      size_t qi = c->overdue[k];
-      const ans_entry *e = &r->old->e[qi];
-      fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
-      emit_json(f, q->questions[qi].id);
-      for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
-        {
-          fprintf(f, ", \"%s\": ", ans_plan_key((enum ans_plan) pf));
-          emit_json(f, e->plan[pf]);
-        }
-      fprintf(f, ", \"new_status\": \"%s\" }", ans_status_key(r->new->e[qi].status));
-    }
-  fputs(c->noverdue ? "\n  ]\n}\n" : "]\n}\n", f);
-}
-
-/* ---- HTML -------------------------------------------------------------- */
-
-static void
-html_side(FILE *f, const report_compare_ctx *r, const coverage *c, bool new)
-{
-  report_ctx s = side(r, new);
-  char *h = side_heading(r, new);
-  html_el(f, "h2", NULL, h);
-  free(h);
-  fputs("<dl class=\"facts\">\n", f);
-  html_fact(f, _("Answers file"), s.answers_path, "path");
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    html_fact(f, ans_field_name((enum ans_field) i), report_profile_value(&s, i), NULL);
-  html_fact(f, _("Last answer"), report_time_text(c->last_update, r->lang), NULL);
-  html_fact(f, _("Verdict"), report_verdict_text(c), NULL);
-  fputs("</dl>\n", f);
-}
-
-static void
-html_list(FILE *f, const report_compare_ctx *r, const comparison *c, enum cmp_list l)
-{
-  char *h = xasprintf("%s (%zu)", list_title(l), c->n[l]);
-  html_el(f, "h2", NULL, h);
-  free(h);
-  if (!c->n[l])
-    {
-      html_el(f, "p", NULL, _("none"));
-      return;
-    }
-  fputs("<table class=\"answers\">\n<thead><tr>", f);
-  const char *heads[] = { _("Question"), _("Text"), _("Level"), _(side_labels[0]),
-                          _(side_labels[1]) };
-  for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-    html_el(f, "th", NULL, heads[i]);
-  fputs("</tr></thead>\n<tbody>\n", f);
-  for (size_t k = 0; k < c->n[l]; k++)
-    {
-      size_t qi = c->list[l][k];
-      const qn_question *x = &r->qn->questions[qi];
-      fputs("<tr><td class=\"id\">", f);
-      html_question_id(f, x);
-      fputs("</td><td class=\"text\">", f);
-      html_put(f, qn_tr(&x->text, r->lang));
-      fputs("</td><td class=\"kw\">", f);
-      html_put(f, qn_level_name(x->level));
-      fputs("</td><td class=\"kw\">", f);
-      html_put(f, report_unmet_reason(&r->old->e[qi]));
-      fputs("</td><td class=\"kw\">", f);
-      html_put(f, report_unmet_reason(&r->new->e[qi]));
-      fputs("</td></tr>\n", f);
-    }
-  fputs("</tbody>\n</table>\n", f);
-}
-
-static void
-html_cov_row(FILE *f, const char *id, const char *label, const cov_tally *then, const cov_tally *now)
-{
-  char d[64];
-  fputs("<tr><td class=\"id\">", f);
-  html_put(f, id ? id : "");
-  fputs("</td><td>", f);
-  html_put(f, label);
-  fputs("</td>", f);
-  html_cell(f, then);
-  html_cell(f, now);
-  cov_format_delta(now, then, d, sizeof d);
-  fputs("<td class=\"kw\">", f);
-  html_put(f, d[0] ? d : "-");
-  fputs("</td></tr>\n", f);
-}
-
-static void
-html_compare(FILE *f, const report_compare_ctx *r, const comparison *c)
-{
-  const questionnaire *q = r->qn;
-  html_begin(f, r->lang, _("kijun: comparison of two assessments"));
-  fputs("<header>\n<p class=\"kicker\">", f);
-  html_put(f, _("kijun: comparison of two assessments"));
-  fputs("</p>\n<h1>", f);
-  html_put(f, qn_tr(&q->title, r->lang));
-  fputs("</h1>\n<dl class=\"facts\">\n", f);
-  char *ver = xasprintf("%s %s", q->id, q->version);
-  html_fact(f, _("Version"), ver, "id");
-  free(ver);
-  html_fact(f, _("As of"), c->asof, NULL);
-  fputs("</dl>\n</header>\n", f);
-  html_side(f, r, c->then, false);
-  html_side(f, r, c->now, true);
-  html_list(f, r, c, CMP_REGRESSED);
-
-  html_el(f, "h2", NULL, _("Coverage"));
-  const char *series[2] = { _(side_labels[0]), _(side_labels[1]) };
-  html_bar_row rows[QN_LEVEL_COUNT + QN_PHASE_COUNT];
-  size_t n = 0;
-  for (int l = 0; l < QN_LEVEL_COUNT; l++)
-    rows[n++] = (html_bar_row){ qn_level_name((enum qn_level) l), { &c->then->all[l], &c->now->all[l] } };
-  for (int p = 0; p < QN_PHASE_COUNT; p++)
-    rows[n++] = (html_bar_row){ qn_phase_name((enum qn_phase) p),
-                                { &c->then->phase[p][QN_BASELINE], &c->now->phase[p][QN_BASELINE] } };
-  html_bar_chart(f, _("Coverage overall, and baseline coverage by phase"), series, 2, rows, n);
-  fputs("<table class=\"answers\">\n<thead><tr>", f);
-  const char *heads[] = { _("Item"), _("Title"), _(side_labels[0]), _(side_labels[1]), _("Change") };
-  for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-    html_el(f, "th", NULL, heads[i]);
-  fputs("</tr></thead>\n<tbody>\n", f);
-  for (int l = 0; l < QN_LEVEL_COUNT; l++)
-    html_cov_row(f, NULL, qn_level_name((enum qn_level) l), &c->then->all[l], &c->now->all[l]);
-  for (int p = 0; p < QN_PHASE_COUNT; p++)
-    html_cov_row(f, NULL, qn_phase_name((enum qn_phase) p), &c->then->phase[p][QN_BASELINE],
-                 &c->now->phase[p][QN_BASELINE]);
-  for (size_t s = 0; s < q->nsections; s++)
-    if (c->now->section[s][QN_BASELINE].total)
-      html_cov_row(f, q->sections[s].id, qn_tr(&q->sections[s].title, r->lang),
-                   &c->then->section[s][QN_BASELINE], &c->now->section[s][QN_BASELINE]);
-  fputs("</tbody>\n</table>\n", f);
-  html_band_legend(f);
-
-  html_list(f, r, c, CMP_IMPROVED);
-  html_list(f, r, c, CMP_STILL_UNMET);
-  char *t = overdue_title(c);
-  char *h = xasprintf("%s (%zu)", t, c->noverdue);
-  html_el(f, "h2", NULL, h);
-  free(h);
-  free(t);
-  if (!c->noverdue)
-    html_el(f, "p", NULL, _("none"));
-  else
-    {
-      fputs("<table class=\"answers\">\n<thead><tr>", f);
-      const char *ph[] = { _("Question"), ans_plan_name(ANS_PLAN_ACTION),
-                           ans_plan_name(ANS_PLAN_OWNER), ans_plan_name(ANS_PLAN_DUE), _("Now") };
-      for (size_t i = 0; i < sizeof ph / sizeof ph[0]; i++)
-        html_el(f, "th", NULL, ph[i]);
-      fputs("</tr></thead>\n<tbody>\n", f);
-      for (size_t k = 0; k < c->noverdue; k++)
-        {
-          size_t qi = c->overdue[k];
-          const ans_entry *e = &r->old->e[qi];
-          fputs("<tr><td class=\"id\">", f);
-          html_question_id(f, &q->questions[qi]);
-          fputs("</td><td>", f);
-          html_put_lines(f, e->plan[ANS_PLAN_ACTION]);
-          fputs("</td><td>", f);
-          html_put(f, e->plan[ANS_PLAN_OWNER] ? e->plan[ANS_PLAN_OWNER] : "");
-          fputs("</td><td class=\"when\">", f);
-          html_put(f, e->plan[ANS_PLAN_DUE]);
-          fputs("</td><td class=\"kw\">", f);
-          html_put(f, report_unmet_reason(&r->new->e[qi]));
-          fputs("</td></tr>\n", f);
-        }
-      fputs("</tbody>\n</table>\n", f);
-    }
-  html_end(f);
+  return xasprintf("%s -> %s", ans_scope_name(ans_scope_of(r->old, k)),
+                   ans_scope_name(ans_scope_of(r->new, k)));
 }
 
 int
@@ -710,8 +115,8 @@ report_compare_write(FILE *f, enum report_fmt fmt, const report_compare_ctx *r, 
   cmp_compute(r->qn, r->old, &then, r->new, &now, &c);
   *regressed = c.n[CMP_REGRESSED] > 0;
   static void (*const render[])(FILE *, const report_compare_ctx *, const comparison *) = {
-    [REPORT_TEXT] = text_compare, [REPORT_MARKDOWN] = md_compare, [REPORT_CSV] = csv_compare,
-    [REPORT_JSON] = json_compare, [REPORT_HTML] = html_compare,
+    [REPORT_TEXT] = rcmp_text, [REPORT_MARKDOWN] = rcmp_md, [REPORT_CSV] = rcmp_csv,
+    [REPORT_JSON] = rcmp_json, [REPORT_HTML] = rcmp_html,
   };
   enum lang ui = i18n_switch_messages(r->lang);
   render[fmt](f, r, &c);

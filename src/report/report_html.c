@@ -1,18 +1,7 @@
-/* report_html: the HTML page.  See report_html.h.
- *
- * Typography: one font stack that finds a Japanese face on Windows
- * (Yu Gothic, Meiryo), macOS (Hiragino Sans) and Linux (Noto Sans CJK JP)
- * before the generic sans-serif, named explicitly so that Han characters
- * in an English page are not drawn with Chinese glyphs; strict Japanese
- * line breaking (no break before small kana or closing punctuation);
- * figures in tabular digits.  Print: A4 portrait, page numbers in the
- * bottom margin, no chart or table row split across pages, headings kept
- * with what follows, the screen's page background and accent colour
- * dropped.  Coloured parts (bands, chart kinds) also carry a mark, a
- * hatch or the figure itself, so a black-and-white print loses nothing.
- *
- * SVG coordinates are integers, so nothing here depends on the locale's
- * decimal point. */
+/* report_html: the single-assessment report as an HTML page (see
+ * report_html.h), and the pieces of it the other reports share: the
+ * cover, a question's id, the plan of an answer.  The page's parts are
+ * html.c's and html_chart.c's. */
 #include <config.h>
 #include "report/report_html.h"
 
@@ -21,477 +10,6 @@
 
 #include "base/text.h"
 #include "base/xalloc.h"
-
-/* ---- the page ---------------------------------------------------------- */
-
-#define JA_FONTS                                                                          \
-  "\"Hiragino Sans\", \"Hiragino Kaku Gothic ProN\", \"Yu Gothic Medium\", \"Yu Gothic\", " \
-  "YuGothic, Meiryo, \"Noto Sans CJK JP\", \"Noto Sans JP\", \"Source Han Sans JP\", "      \
-  "\"IPAexGothic\", sans-serif"
-
-/* The stylesheet, in two parts around the statuses' colours. */
-static const char stylesheet[] =
-  "@page { size: A4 portrait; margin: 15mm 16mm 17mm;\n"
-  "  @bottom-center { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #444; } }\n"
-  ":root { --ink: #1b1b1b; --muted: #555; --rule: #bdbdbd; --accent: #1f4e79; }\n"
-  "html { font-family: " JA_FONTS "; font-size: 10.5pt; line-height: 1.7; color: var(--ink);\n"
-  "  background: #e9e7e3; line-break: strict; word-break: normal; overflow-wrap: normal;\n"
-  "  font-kerning: normal; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }\n"
-  "html:lang(en) { font-family: \"Segoe UI\", \"Helvetica Neue\", Helvetica, Arial, "
-  "\"Liberation Sans\", \"Noto Sans\", " JA_FONTS "; line-height: 1.5; }\n"
-  "body { margin: 0; }\n"
-  "main { box-sizing: border-box; max-width: 190mm; margin: 8mm auto; padding: 14mm 12mm;\n"
-  "  background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, .18); }\n"
-  "h1, h2, h3 { line-height: 1.3; break-after: avoid; page-break-after: avoid; }\n"
-  "h1 { font-size: 20pt; margin: .2em 0 .3em; font-weight: 700; }\n"
-  "h2 { font-size: 13pt; margin: 1.6em 0 .6em; padding-bottom: .2em; color: var(--accent);\n"
-  "  border-bottom: 1.5pt solid var(--accent); }\n"
-  "h3 { font-size: 10.5pt; margin: 1.2em 0 .3em; }\n"
-  "p { margin: .4em 0; }\n"
-  ".kicker { margin: 0; color: var(--muted); font-size: 9.5pt; letter-spacing: .04em; }\n"
-  ".subtitle { margin: 0 0 1em; font-size: 12pt; }\n"
-  ".id, .path { overflow-wrap: anywhere; word-break: normal; }\n"
-  ".id { white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
-  ".muted { color: var(--muted); }\n"
-  ".summary { break-after: page; page-break-after: always; }\n"
-  ".appendix { break-before: page; page-break-before: always; }\n"
-  "dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1.4em;\n"
-  "  margin: 0 0 1.2em; }\n"
-  "dl.facts dt { color: var(--muted); }\n"
-  "dl.facts dd { margin: 0; }\n"
-  ".verdict { margin: 1em 0; padding: .5em .9em; border: 1.5pt solid var(--ink);\n"
-  "  border-left-width: 6pt; font-size: 14pt; break-inside: avoid; }\n"
-  ".verdict .label { font-size: 9.5pt; color: var(--muted); display: block; }\n"
-  ".verdict.met { border-color: #2e7d32; }\n"
-  ".verdict.not-met { border-color: #b3261e; }\n"
-  ".verdict.incomplete { border-color: #8a6d00; border-style: dashed; }\n"
-  ".verdict .caveat { font-size: 9.5pt; display: block; margin-top: .2em; }\n"
-  ".kpis { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4mm; margin: 1em 0;\n"
-  "  break-inside: avoid; }\n"
-  ".kpi { border-top: 1pt solid var(--rule); padding-top: .3em; }\n"
-  ".kpi .label { display: block; font-size: 9pt; color: var(--muted); }\n"
-  ".kpi .big { font-size: 20pt; font-weight: 700; font-variant-numeric: tabular-nums; }\n"
-  ".kpi .small { font-variant-numeric: tabular-nums; color: var(--muted); margin-left: .3em; }\n"
-  "figure { margin: .8em 0 1.2em; break-inside: avoid; page-break-inside: avoid; }\n"
-  "figcaption { font-weight: 700; margin-bottom: .3em; break-after: avoid; }\n"
-  "svg.chart { display: block; width: 100%; height: auto; }\n"
-  "svg.defs { position: absolute; width: 0; height: 0; overflow: hidden; }\n"
-  "svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }\n"
-  "svg .tick { font-size: 10px; fill: var(--muted); }\n"
-  "svg .series { font-size: 10.5px; fill: var(--muted); }\n"
-  "svg .grid { stroke: #d6d6d6; stroke-width: 1; }\n"
-  "svg .sep { stroke: #bdbdbd; stroke-width: .6; }\n"
-  "svg .track { fill: #fff; stroke: #8a8a8a; stroke-width: .8; }\n"
-  "svg .track.na { stroke-dasharray: 3 2; }\n"
-  "svg .s0 { fill: var(--accent); }\n"
-  "svg .s1 { fill: url(#kj-hatch); }\n"
-  "svg .seg { stroke: #fff; stroke-width: 1; }\n"
-  "svg .seg.st-none { stroke: #8a8a8a; stroke-width: .8; }\n"
-  "svg .n { font-size: 11px; font-weight: 700; }\n";
-
-/* After the statuses' colours, which status_styles writes from the
- * status table. */
-static const char stylesheet_after_statuses[] =
-  "svg.swatch { width: .9em; height: .9em; vertical-align: -.1em; margin-right: .4em; }\n"
-  "table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums;\n"
-  "  margin: .4em 0 1em; }\n"
-  "thead { display: table-header-group; }\n"
-  "tr { break-inside: avoid; page-break-inside: avoid; }\n"
-  "th, td { text-align: left; vertical-align: top; padding: .25em .5em;\n"
-  "  border-bottom: .5pt solid var(--rule); }\n"
-  "thead th { border-bottom: 1pt solid var(--ink); font-size: 9pt; font-weight: 700;\n"
-  "  white-space: nowrap; }\n"
-  "tbody th { font-weight: 400; }\n"
-  "td.num, th.num { text-align: right; white-space: nowrap; }\n"
-  "table.legend { width: auto; min-width: 60%; }\n"
-  "table.answers { font-size: 9pt; }\n"
-  "table.answers td.text { width: 50%; }\n"
-  "table.answers td.path { width: 16%; }\n"
-  "td.kw { white-space: nowrap; }\n"
-  "table.items td.band { width: 9.5em; }\n"
-  "table.answers td.when { white-space: nowrap; font-size: 8pt; color: var(--muted); }\n"
-  "td.band { text-align: right; white-space: nowrap; -webkit-print-color-adjust: exact;\n"
-  "  print-color-adjust: exact; }\n"
-  "td.band .mark { display: inline-block; width: 1.4em; text-align: center; }\n"
-  ".band-full { background: #cde8c8; }\n"
-  ".band-high { background: #eef2c2; }\n"
-  ".band-low { background: #fde0b4; }\n"
-  ".band-none { background: #f6c6bf; }\n"
-  ".band-na, .band-empty { background: #fff; color: var(--muted); }\n"
-  ".band-unanswered { background: #fff; color: var(--muted); font-style: italic; }\n"
-  "td.band .unanswered { color: var(--muted); font-size: 8.5pt; }\n"
-  ".bands { font-size: 9pt; color: var(--muted); }\n"
-  ".bands span { display: inline-block; padding: 0 .4em; margin-right: .4em;\n"
-  "  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-  ".unmet { border-top: .5pt solid var(--rule); padding: .4em 0; break-inside: avoid;\n"
-  "  page-break-inside: avoid; }\n"
-  ".unmet h3 { margin: 0 0 .2em; font-size: 10.5pt; }\n"
-  ".unmet .why { font-weight: 400; color: var(--muted); margin-left: .6em; }\n"
-  ".unmet dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 1em; margin: .2em 0 0;\n"
-  "  font-size: 9.5pt; }\n"
-  ".unmet dt { color: var(--muted); }\n"
-  ".unmet dd.action { white-space: pre-line; }\n"
-  ".plan-item .state { color: var(--ink); }\n"
-  ".unmet dd { margin: 0; }\n"
-  ".bases { font-size: 9pt; color: var(--muted); margin: .2em 0 .8em; }\n"
-  ".bases p { margin: 0; }\n"
-  ".bases ul { margin: .1em 0 0; padding-left: 1.2em; }\n"
-  ".bases .n { font-variant-numeric: tabular-nums; }\n"
-  ".level-note { font-size: 9pt; color: var(--muted); margin: .2em 0; }\n"
-  ".level-note .label, dl.item-notes dt { font-weight: 700; }\n"
-  "dl.item-notes { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em;\n"
-  "  font-size: 9pt; color: var(--muted); }\n"
-  "dl.item-notes dd { margin: 0; }\n"
-  ".formula { padding: .5em .8em; border-left: 3pt solid var(--rule); background: #f6f6f4; }\n"
-  ".note { display: block; font-size: 8.5pt; color: var(--muted); }\n"
-  "@media print {\n"
-  "  html { background: none; }\n"
-  "  main { max-width: none; margin: 0; padding: 0; box-shadow: none; }\n"
-  "  h2 { color: var(--ink); border-bottom-color: var(--ink); }\n"
-  "  .formula { background: none; }\n"
-  "  svg .s0 { fill: #333; }\n"
-  "}\n";
-
-/* The hatch of the second series, defined once for every chart. */
-static const char svg_defs[] =
-  "<svg class=\"defs\" aria-hidden=\"true\"><defs>"
-  "<pattern id=\"kj-hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" "
-  "patternTransform=\"rotate(45)\"><rect width=\"5\" height=\"5\" fill=\"#e3ebf3\"/>"
-  "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"#1f4e79\" stroke-width=\"2.2\"/></pattern>"
-  "</defs></svg>\n";
-
-static void
-put_escaped(FILE *f, const char *s, bool lines)
-{
-  char *clean = txt_sanitize(s ? s : "-", !lines);
-  for (const char *p = clean; *p; p++)
-    switch (*p)
-      {
-      case '&': fputs("&amp;", f); break;
-      case '<': fputs("&lt;", f); break;
-      case '>': fputs("&gt;", f); break;
-      case '"': fputs("&quot;", f); break;
-      case '\'': fputs("&#39;", f); break;
-      case '\n': fputs("<br>\n", f); break;
-      default: fputc(*p, f);
-      }
-  free(clean);
-}
-
-void
-html_put(FILE *f, const char *s)
-{
-  put_escaped(f, s, false);
-}
-
-void
-html_put_lines(FILE *f, const char *s)
-{
-  put_escaped(f, s, true);
-}
-
-/* The chart kinds of the statuses: met first, then not applicable, then
- * what keeps coverage down, unanswered last (the status table's order
- * within each).  Returns how many, ANS_STATUS_COUNT. */
-static int
-stack_order(enum ans_status out[ANS_STATUS_COUNT])
-{
-  int n = 0;
-  for (int pass = 0; pass < 3; pass++)
-    for (int i = 0; i < ANS_STATUS_COUNT; i++)
-      {
-        enum ans_status st = ans_status_nth(i);
-        const ans_status_info *info = &ans_statuses[st];
-        if ((pass == 0 && info->met) || (pass == 1 && !info->met && info->excluded)
-            || (pass == 2 && !info->met && !info->excluded))
-          out[n++] = st;
-      }
-  return n;
-}
-
-/* The CSS class of a status's chart kind; unanswered is drawn as an
- * empty, outlined box, class st-none. */
-static void
-status_class(enum ans_status st, char buf[48])
-{
-  snprintf(buf, 48, "st-%s", st == ANS_NONE ? "none" : ans_status_key(st));
-}
-
-static void
-status_styles(FILE *f)
-{
-  enum ans_status order[ANS_STATUS_COUNT];
-  int n = stack_order(order);
-  for (int k = 0; k < n; k++)
-    {
-      char cls[48];
-      status_class(order[k], cls);
-      fprintf(f, ".%s { fill: %s;%s }\n", cls, ans_statuses[order[k]].colour,
-              order[k] == ANS_NONE ? " stroke: #8a8a8a; stroke-width: .8;" : "");
-    }
-}
-
-void
-html_begin(FILE *f, enum lang lang, const char *title)
-{
-  fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-          lang_code(lang));
-  fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", f);
-  fprintf(f, "<meta name=\"generator\" content=\"%s %s\">\n<title>", PACKAGE, VERSION);
-  html_put(f, title);
-  fprintf(f, "</title>\n<style>\n%s", stylesheet);
-  status_styles(f);
-  fprintf(f, "%s</style>\n</head>\n<body>\n%s<main>\n", stylesheet_after_statuses, svg_defs);
-}
-
-void
-html_end(FILE *f)
-{
-  fputs("</main>\n</body>\n</html>\n", f);
-}
-
-void
-html_el(FILE *f, const char *tag, const char *cls, const char *s)
-{
-  if (cls)
-    fprintf(f, "<%s class=\"%s\">", tag, cls);
-  else
-    fprintf(f, "<%s>", tag);
-  html_put(f, s);
-  fprintf(f, "</%s>\n", tag);
-}
-
-/* ---- charts ------------------------------------------------------------ */
-
-/* The part of n/d of w, rounded. */
-static int
-scale(unsigned n, unsigned d, int w)
-{
-  return d ? (int) (((long long) w * n + d / 2) / d) : 0;
-}
-
-static void
-svg_text(FILE *f, const char *cls, int x, int y, const char *anchor, const char *s)
-{
-  fprintf(f, "<text class=\"%s\" x=\"%d\" y=\"%d\"%s%s%s>", cls, x, y, anchor ? " text-anchor=\"" : "",
-          anchor ? anchor : "", anchor ? "\"" : "");
-  html_put(f, s);
-  fputs("</text>\n", f);
-}
-
-static void
-figure_open(FILE *f, const char *caption, int w, int h)
-{
-  fputs("<figure>\n<figcaption>", f);
-  html_put(f, caption);
-  fprintf(f, "</figcaption>\n<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", w, h);
-  html_put(f, caption);
-  fputs("\">\n", f);
-}
-
-void
-html_bar_chart(FILE *f, const char *caption, const char *const series[], size_t nseries,
-               const html_bar_row *rows, size_t nrows)
-{
-  /* User units; the chart scales to the column (about 670 px on A4). */
-  enum { W = 640, LABEL = 128, SERIES = 96, X0 = LABEL + SERIES, BW = 296, BH = 15, GAP = 4,
-         ROWGAP = 14, TOP = 20 };
-  if (nseries > HTML_SERIES_MAX)
-    nseries = HTML_SERIES_MAX;
-  if (!nseries)
-    return;
-  int group = (int) nseries * BH + ((int) nseries - 1) * GAP;
-  int h = TOP + (int) nrows * (group + ROWGAP);
-  figure_open(f, caption, W, h);
-  for (int t = 0; t <= 100; t += 25)
-    {
-      int x = X0 + BW * t / 100;
-      fprintf(f, "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n", x, TOP - 4, x, h);
-      fprintf(f, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d%%</text>\n", x,
-              TOP - 7, t);
-    }
-  char buf[64];
-  for (size_t i = 0; i < nrows; i++)
-    {
-      int y = TOP + (int) i * (group + ROWGAP) + ROWGAP / 2;
-      if (i)
-        fprintf(f, "<line class=\"sep\" x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n", y - ROWGAP / 2,
-                W, y - ROWGAP / 2);
-      svg_text(f, "label", 0, y + group / 2 + 4, NULL, rows[i].label);
-      for (size_t s = 0; s < nseries; s++)
-        {
-          const cov_tally *t = rows[i].v[s];
-          int by = y + (int) s * (BH + GAP);
-          if (nseries > 1)
-            svg_text(f, "series", LABEL, by + BH - 3, NULL, series[s]);
-          if (!t)
-            continue;
-          fprintf(f, "<rect class=\"track%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>\n",
-                  t->applicable ? "" : " na", X0, by, BW, BH);
-          int w = scale(t->met, t->applicable, BW);
-          if (w)
-            fprintf(f, "<rect class=\"s%zu\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>\n", s, X0,
-                    by, w, BH);
-          cov_format(t, buf, sizeof buf);
-          svg_text(f, "fig", X0 + BW + 8, by + BH - 3, NULL, buf);
-        }
-    }
-  fputs("</svg>\n</figure>\n", f);
-}
-
-static void
-swatch(FILE *f, const char *cls)
-{
-  fprintf(f, "<svg class=\"swatch\" viewBox=\"0 0 10 10\" aria-hidden=\"true\">"
-             "<rect class=\"%s\" x=\"0.5\" y=\"0.5\" width=\"9\" height=\"9\"/></svg>", cls);
-}
-
-void
-html_stack_chart(FILE *f, const char *caption, const html_kind *kinds, size_t nkinds,
-                 const html_stack_row *rows, size_t nrows)
-{
-  enum { W = 640, LABEL = 128, BW = W - LABEL - 4, BH = 24, ROWGAP = 12 };
-  int h = (int) nrows * (BH + ROWGAP);
-  /* One scale for every row, the longest filling the width, so that a
-   * count has the same length in each. */
-  unsigned scale_to = 0;
-  for (size_t i = 0; i < nrows; i++)
-    {
-      unsigned total = 0;
-      for (size_t k = 0; k < nkinds; k++)
-        total += rows[i].counts[k];
-      if (total > scale_to)
-        scale_to = total;
-    }
-  figure_open(f, caption, W, h);
-  for (size_t i = 0; i < nrows; i++)
-    {
-      int y = (int) i * (BH + ROWGAP) + ROWGAP / 2;
-      svg_text(f, "label", 0, y + BH / 2 + 4, NULL, rows[i].label);
-      unsigned total = 0, cum = 0;
-      for (size_t k = 0; k < nkinds; k++)
-        total += rows[i].counts[k];
-      if (!total)
-        {
-          fprintf(f, "<rect class=\"track na\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>\n",
-                  LABEL, y, BW, BH);
-          continue;
-        }
-      /* Edges from the running sum, so rounding never leaves a gap. */
-      for (size_t k = 0; k < nkinds; k++)
-        {
-          unsigned n = rows[i].counts[k];
-          if (!n)
-            continue;
-          int x0 = LABEL + scale(cum, scale_to, BW);
-          cum += n;
-          int x1 = LABEL + scale(cum, scale_to, BW);
-          fprintf(f, "<rect class=\"seg %s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>\n",
-                  kinds[k].cls, x0, y, x1 - x0, BH);
-          if (x1 - x0 >= 18)
-            fprintf(f, "<text class=\"n\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%u</text>\n",
-                    (x0 + x1) / 2, y + BH / 2 + 4, n);
-        }
-    }
-  fputs("</svg>\n<table class=\"legend\">\n<thead><tr><th></th>", f);
-  for (size_t i = 0; i < nrows; i++)
-    {
-      fputs("<th class=\"num\">", f);
-      html_put(f, rows[i].label);
-      fputs("</th>", f);
-    }
-  fputs("</tr></thead>\n<tbody>\n", f);
-  for (size_t k = 0; k < nkinds; k++)
-    {
-      fputs("<tr><th>", f);
-      swatch(f, kinds[k].cls);
-      html_put(f, kinds[k].name);
-      fputs("</th>", f);
-      for (size_t i = 0; i < nrows; i++)
-        fprintf(f, "<td class=\"num\">%u</td>", rows[i].counts[k]);
-      fputs("</tr>\n", f);
-    }
-  fputs("</tbody>\n</table>\n</figure>\n", f);
-}
-
-/* ---- bands ------------------------------------------------------------- */
-
-static const struct
-{
-  const char *cls, *mark, *name;
-} bands[HTML_BAND_COUNT] = {
-  [HTML_BAND_EMPTY] = { "band-empty", "", NULL },
-  [HTML_BAND_UNANSWERED] = { "band-unanswered", "\u2026", N_("not yet answered") },
-  [HTML_BAND_NA] = { "band-na", "\u2013", N_("nothing applicable") },
-  [HTML_BAND_NONE] = { "band-none", "\u00d7", N_("none met") },
-  /* xgettext:no-c-format */
-  [HTML_BAND_LOW] = { "band-low", "\u25b3", N_("under 50%") },
-  /* xgettext:no-c-format */
-  [HTML_BAND_HIGH] = { "band-high", "\u25cb", N_("50% or more") },
-  [HTML_BAND_FULL] = { "band-full", "\u25ce", N_("all met") },
-};
-
-enum html_band
-html_band(const cov_tally *t)
-{
-  if (!t->total)
-    return HTML_BAND_EMPTY;
-  if (t->status[ANS_NONE] == t->total)
-    return HTML_BAND_UNANSWERED;
-  if (!t->applicable)
-    return HTML_BAND_NA;
-  if (t->met == t->applicable)
-    return HTML_BAND_FULL;
-  if (!t->met)
-    return HTML_BAND_NONE;
-  return 2 * t->met >= t->applicable ? HTML_BAND_HIGH : HTML_BAND_LOW;
-}
-
-void
-html_cell(FILE *f, const cov_tally *t)
-{
-  enum html_band b = html_band(t);
-  fprintf(f, "<td class=\"band %s\">", bands[b].cls);
-  if (b == HTML_BAND_EMPTY)
-    fputs("-", f);
-  else if (b == HTML_BAND_UNANSWERED)
-    {
-      fprintf(f, "<span class=\"mark\">%s</span>", bands[b].mark);
-      html_put(f, _(bands[b].name));
-    }
-  else
-    {
-      char buf[64];
-      cov_format(t, buf, sizeof buf);
-      fprintf(f, "<span class=\"mark\">%s</span>", bands[b].mark);
-      html_put(f, buf);
-      /* Unanswered questions are not failures: said apart, in grey. */
-      if (t->status[ANS_NONE])
-        {
-          char *u = xasprintf(_("%u unanswered"), t->status[ANS_NONE]);
-          fputs("<br><span class=\"unanswered\">", f);
-          html_put(f, u);
-          fputs("</span>", f);
-          free(u);
-        }
-    }
-  fputs("</td>", f);
-}
-
-void
-html_band_legend(FILE *f)
-{
-  fputs("<p class=\"bands\">", f);
-  for (int b = HTML_BAND_FULL; b > HTML_BAND_EMPTY; b--)
-    {
-      fprintf(f, "<span class=\"%s\">%s ", bands[b].cls, bands[b].mark);
-      html_put(f, _(bands[b].name));
-      fputs("</span>", f);
-    }
-  fputs("</p>\n", f);
-}
-
-/* ---- the single-assessment report -------------------------------------- */
 
 void
 html_fact(FILE *f, const char *label, const char *value, const char *cls)
@@ -591,7 +109,7 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
   ans_now(now);
 
   html_cover_head(f, r, _("kijun: baseline coverage report"));
-  html_fact(f, _("Last answer"), report_time_text(c->last_update, r->lang), NULL);
+  html_fact(f, _("Last answer"), report_last_answer_text(c, r->lang), NULL);
   html_fact(f, _("Report made"), report_time_text(now, r->lang), NULL);
   char *ver = xasprintf("%s %s", q->id, q->version);
   html_fact(f, _("Version"), ver, "id");
@@ -728,18 +246,6 @@ items(FILE *f, const report_ctx *r, const coverage *c)
     fputs("</dl>\n", f);
 }
 
-int
-html_status_kinds(html_kind kinds[ANS_STATUS_COUNT], enum ans_status order[ANS_STATUS_COUNT],
-                  char cls[ANS_STATUS_COUNT][48])
-{
-  int nk = stack_order(order);
-  for (int k = 0; k < nk; k++)
-    {
-      status_class(order[k], cls[k]);
-      kinds[k] = (html_kind){ ans_status_name(order[k]), cls[k] };
-    }
-  return nk;
-}
 
 static void
 statuses(FILE *f, const coverage *c)
@@ -772,6 +278,22 @@ statuses(FILE *f, const coverage *c)
 }
 
 /* A question's id, marked [k] when its level is kijun's reading. */
+void
+html_scope_item(FILE *f, const qn_question *x, const char *answer, const char *why, enum lang l)
+{
+  fputs("<li><span class=\"id\">", f);
+  html_question_id(f, x);
+  fputs("</span> ", f);
+  html_put(f, qn_level_name(x->level));
+  fputs(" \u00b7 ", f);
+  html_put(f, answer);
+  fputs(" \u00b7 <em>", f);
+  html_put(f, why);
+  fputs("</em>: ", f);
+  html_put(f, qn_tr(&x->text, l));
+  fputs("</li>\n", f);
+}
+
 void
 html_question_id(FILE *f, const qn_question *x)
 {
@@ -958,8 +480,8 @@ carried(FILE *f, const report_ctx *r, const coverage *c)
 
 /* The scope answers and the questions they leave out, with the reason;
  * only when the questionnaire asks scope questions. */
-static void
-scope(FILE *f, const report_ctx *r, const coverage *c)
+void
+html_scope(FILE *f, const report_ctx *r, const coverage *c)
 {
   const questionnaire *q = r->qn;
   if (!report_has_scope(r))
@@ -990,17 +512,7 @@ scope(FILE *f, const report_ctx *r, const coverage *c)
     {
       const qn_question *x = &q->questions[c->out[k]];
       char *why = ans_scope_reason(r->a, c->out[k], r->lang);
-      fputs("<li><span class=\"id\">", f);
-      html_question_id(f, x);
-      fputs("</span> ", f);
-      html_put(f, qn_level_name(x->level));
-      fputs(" \u00b7 ", f);
-      html_put(f, ans_status_name(r->a->e[c->out[k]].status));
-      fputs(" \u00b7 <em>", f);
-      html_put(f, why);
-      fputs("</em>: ", f);
-      html_put(f, qn_tr(&x->text, r->lang));
-      fputs("</li>\n", f);
+      html_scope_item(f, x, ans_status_name(r->a->e[c->out[k]].status), why, r->lang);
       free(why);
     }
   fputs("</ul>\n", f);
@@ -1113,7 +625,7 @@ html_report(FILE *f, const report_ctx *r, const coverage *c)
   unmet(f, r, c);
   plan_section(f, r, c);
   carried(f, r, c);
-  scope(f, r, c);
+  html_scope(f, r, c);
   method(f, r, c);
   fputs("</section>\n", f);
   appendix(f, r);

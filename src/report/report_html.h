@@ -53,6 +53,9 @@ void html_fact(FILE *f, const char *label, const char *value, const char *cls);
  * and an open <dl class="facts"> with the profile; the caller adds its
  * facts and closes the list and the <header>. */
 void html_cover_head(FILE *f, const report_ctx *r, const char *kicker);
+/* One question out of scope (or moved in or out of it) as a list item:
+ * its id, level, answer, the reason, its text. */
+void html_scope_item(FILE *f, const qn_question *x, const char *answer, const char *why, enum lang l);
 /* A question's id, marked (*) when its level is kijun's reading. */
 void html_question_id(FILE *f, const qn_question *x);
 /* The plan of an answer as <dt>/<dd> pairs inside an open <dl>: the
@@ -63,6 +66,10 @@ void html_plan_fields(FILE *f, const ans_entry *e);
  * on a wide screen alike: id, phase, why not met and where its plan
  * stands (in bold when overdue), the question, then the plan. */
 void html_plan_item(FILE *f, const report_ctx *r, const plan_item *it);
+/* The scope section (report.h, report_text_scope): the scope answers and
+ * the questions out of scope with their reasons; nothing when
+ * report_has_scope(r) is false. */
+void html_scope(FILE *f, const report_ctx *r, const coverage *c);
 
 /* Horizontal coverage bars: one group per row, one bar per series, each
  * with its figure written beside it ("62.5% (25/40)").  A NULL tally

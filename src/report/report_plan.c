@@ -14,6 +14,7 @@
 
 #include "report/emit.h"
 #include "model/plan.h"
+#include "report/report.h"
 #include "report/report_html.h"
 #include "report/report_xlsx.h"
 #include "base/text.h"
@@ -89,7 +90,7 @@ text_item(FILE *f, const report_ctx *r, const plan_item *it, int width)
 }
 
 static void
-text_plan(FILE *f, const report_ctx *r, const plan *p)
+text_plan(FILE *f, const report_ctx *r, const coverage *c, const plan *p)
 {
   int width = r->width > 40 ? r->width : 80;
   emit_title(f, _("kijun: improvement plan"));
@@ -108,7 +109,11 @@ text_plan(FILE *f, const report_ctx *r, const plan *p)
       for (size_t k = from; k < to; k++)
         text_item(f, r, &p->items[k], width);
     }
-  fputc('\n', f);
+  /* Out of scope is not "not met": those questions are not in the plan,
+   * and the scope section says which and why, as in every report. */
+  report_text_scope(f, r, c, width);
+  if (!report_has_scope(r))
+    fputc('\n', f);
   emit_wrapped(f, _("Overdue: due before the date above and not done. Questions met or not "
                     "applicable are not in the plan."), 0, width);
   emit_wrapped(f, report_editorial_text(), 0, width);
@@ -117,7 +122,7 @@ text_plan(FILE *f, const report_ctx *r, const plan *p)
 /* ---- Markdown ---------------------------------------------------------- */
 
 static void
-md_plan(FILE *f, const report_ctx *r, const plan *p)
+md_plan(FILE *f, const report_ctx *r, const coverage *c, const plan *p)
 {
   const questionnaire *q = r->qn;
   fprintf(f, "# %s\n\n", _("kijun: improvement plan"));
@@ -165,12 +170,57 @@ md_plan(FILE *f, const report_ctx *r, const plan *p)
           fputs(" |\n", f);
         }
     }
+  report_md_scope(f, r, c);
 }
 
 /* ---- CSV --------------------------------------------------------------- */
 
+/* The scope section as rows of the plan's table, as the report's CSV
+ * has them (kijun(1)): a row for each scope answer (state scope_question,
+ * the answer in status, the question in text) and one for each question
+ * out of scope (state not_in_scope, its reason in text). */
 static void
-csv_plan(FILE *f, const report_ctx *r, const plan *p)
+csv_scope(FILE *f, const report_ctx *r, const coverage *c, const plan *p)
+{
+  const questionnaire *q = r->qn;
+  if (!report_has_scope(r))
+    return;
+  for (size_t k = 0; k < r->a->nscope; k++)
+    {
+      char *text = report_scope_question(r, k);
+      emit_csv(f, r->a->scope[k].id);
+      fprintf(f, ",,,,%s,false,scope_question", ans_scope_key(r->a->scope[k].value));
+      for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
+        fputc(',', f);
+      fprintf(f, ",%s,", p->today);
+      emit_csv(f, text);
+      fputs("\r\n", f);
+      free(text);
+    }
+  for (size_t k = 0; k < c->nout; k++)
+    {
+      const qn_question *x = &q->questions[c->out[k]];
+      const ans_entry *e = &r->a->e[c->out[k]];
+      char *why = ans_scope_reason(r->a, c->out[k], r->lang);
+      emit_csv(f, x->id);
+      fputc(',', f);
+      emit_csv(f, q->sections[x->section].id);
+      fprintf(f, ",%s,%s,%s,false,not_in_scope", qn_phase_key(x->phase), qn_level_key(x->level),
+              ans_status_key(e->status));
+      for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
+        {
+          fputc(',', f);
+          emit_csv(f, e->plan[pf]);
+        }
+      fprintf(f, ",%s,", p->today);
+      emit_csv(f, why);
+      fputs("\r\n", f);
+      free(why);
+    }
+}
+
+static void
+csv_plan(FILE *f, const report_ctx *r, const coverage *c, const plan *p)
 {
   const questionnaire *q = r->qn;
   fputs("question,section,phase,level,status,missing_reason,state", f);
@@ -197,54 +247,56 @@ csv_plan(FILE *f, const report_ctx *r, const plan *p)
       emit_csv(f, qn_tr(&x->text, r->lang));
       fputs("\r\n", f);
     }
+  csv_scope(f, r, c, p);
 }
 
 /* ---- JSON -------------------------------------------------------------- */
 
 static void
-json_plan(FILE *f, const report_ctx *r, const plan *p)
+json_plan(FILE *f, const report_ctx *r, const coverage *c, const plan *p)
 {
   const questionnaire *q = r->qn;
   const assessment *a = r->a;
-  report_json_head(f, q, r->lang, "kijun-plan/1", p->today);
-  emit_json_kv(f, "  ", "answers_file", r->answers_path, true);
-  fputs("  \"profile\": {\n", f);
-  for (int i = 0; i < ANS_FIELD_COUNT; i++)
-    emit_json_kv(f, "    ", ans_field_key((enum ans_field) i), a->profile[i], true);
-  emit_json_kv(f, "    ", "sector_name", report_sector_name(r), false);
-  fprintf(f, "  },\n  \"counts\": { \"not_met\": %zu, \"baseline\": %zu", p->n, p->nbaseline);
+  jw w;
+  jw_begin(&w, f);
+  report_json_head(&w, q, r->lang, "kijun-plan/1", p->today);
+  jw_str(&w, "answers_file", r->answers_path);
+  report_json_profile(&w, r);
+  jw_obj_flat(&w, "counts");
+  jw_uint(&w, "not_met", p->n);
+  jw_uint(&w, "baseline", p->nbaseline);
   for (int s = 0; s < PLAN_STATE_COUNT; s++)
-    fprintf(f, ", \"%s\": %zu", plan_state_key((enum plan_state) s), p->count[s]);
-  fputs(" },\n  \"items\": [", f);
+    jw_uint(&w, plan_state_key((enum plan_state) s), p->count[s]);
+  jw_end(&w);
+  report_json_scope(&w, r, c);
+  jw_arr(&w, "items");
   for (size_t k = 0; k < p->n; k++)
     {
       const plan_item *it = &p->items[k];
       const qn_question *x = &q->questions[it->qi];
       const ans_entry *e = &a->e[it->qi];
-      fputs(k ? ",\n    { \"question\": " : "\n    { \"question\": ", f);
-      emit_json(f, x->id);
-      fputs(", \"section\": ", f);
-      emit_json(f, q->sections[x->section].id);
-      fprintf(f, ", \"phase\": \"%s\", \"level\": \"%s\", \"status\": \"%s\", "
-              "\"missing_reason\": %s, \"state\": \"%s\"",
-              qn_phase_key(x->phase), qn_level_key(x->level), ans_status_key(e->status),
-              missing_reason(e) ? "true" : "false", plan_state_key(it->state));
+      jw_obj_flat(&w, NULL);
+      jw_str(&w, "question", x->id);
+      jw_str(&w, "section", q->sections[x->section].id);
+      jw_str(&w, "phase", qn_phase_key(x->phase));
+      jw_str(&w, "level", qn_level_key(x->level));
+      jw_str(&w, "status", ans_status_key(e->status));
+      jw_bool(&w, "missing_reason", missing_reason(e));
+      jw_str(&w, "state", plan_state_key(it->state));
       for (int pf = 0; pf < ANS_PLAN_COUNT; pf++)
-        {
-          fprintf(f, ", \"%s\": ", ans_plan_key((enum ans_plan) pf));
-          emit_json(f, e->plan[pf]);
-        }
-      fputs(", \"text\": ", f);
-      emit_json(f, qn_tr(&x->text, r->lang));
-      fputs(" }", f);
+        jw_str(&w, ans_plan_key((enum ans_plan) pf), e->plan[pf]);
+      jw_str(&w, "text", qn_tr(&x->text, r->lang));
+      jw_end(&w);
     }
-  fputs(p->n ? "\n  ]\n}\n" : "]\n}\n", f);
+  jw_end(&w);
+  jw_end(&w);
+  jw_finish(&w);
 }
 
 /* ---- HTML -------------------------------------------------------------- */
 
 static void
-html_plan(FILE *f, const report_ctx *r, const plan *p)
+html_plan(FILE *f, const report_ctx *r, const coverage *c, const plan *p)
 {
   const questionnaire *q = r->qn;
   const char *org = r->a->profile[ANS_ORGANIZATION];
@@ -285,6 +337,7 @@ html_plan(FILE *f, const report_ctx *r, const plan *p)
       for (size_t k = from; k < to; k++)
         html_plan_item(f, r, &p->items[k]);
     }
+  html_scope(f, r, c);
   html_el(f, "p", "muted", _("Overdue: due before the date above and not done. Questions met or not "
                              "applicable are not in the plan."));
   html_end(f);
@@ -299,7 +352,7 @@ report_plan_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
   ans_today(today);
   plan p;
   plan_build(r->qn, r->a, &c, today, &p);
-  static void (*const render[])(FILE *, const report_ctx *, const plan *) = {
+  static void (*const render[])(FILE *, const report_ctx *, const coverage *, const plan *) = {
     [REPORT_TEXT] = text_plan, [REPORT_MARKDOWN] = md_plan, [REPORT_CSV] = csv_plan,
     [REPORT_JSON] = json_plan, [REPORT_HTML] = html_plan,
   };
@@ -309,7 +362,7 @@ report_plan_write(FILE *f, enum report_fmt fmt, const report_ctx *r)
   if (fmt == REPORT_XLSX)
     rc = xlsx_plan(f, r, &c, &p);
   else
-    render[fmt](f, r, &p);
+    render[fmt](f, r, &c, &p);
   i18n_switch_messages(ui);
   plan_free(&p);
   cov_free(&c);

@@ -293,7 +293,10 @@ report_cover(xlsx_book *b, const report_ctx *r, const coverage *c)
   int row;
   lxw_worksheet *ws = cover_head(b, r, _("kijun: baseline coverage report"), &row);
   xlsx_text(b, ws, row, 0, _("Last answer"), b->bold);
-  xlsx_date(b, ws, row++, 1, c->last_update);
+  if (c->last_update)
+    xlsx_date(b, ws, row++, 1, c->last_update);
+  else
+    xlsx_text(b, ws, row++, 1, _("none yet"), b->text);
   row++;
   cover_text(b, ws, &row, _("Verdict"), report_verdict_text(c));
   char *caveat = report_caveat_text(c, q->nquestions);
@@ -380,9 +383,13 @@ report_answers(xlsx_book *b, const report_ctx *r)
       free(level);
       xlsx_text(b, ws, row, AC_TEXT, qn_tr(&x->text, r->lang), NULL);
       xlsx_text(b, ws, row, AC_ANSWER, ans_status_name(e->status), b->text);
-      xlsx_text(b, ws, row, AC_RESULT, result_word(e), b->text);
-      if (e->status != ANS_NONE && cov_result(e) == COV_NOT_MET)
+      char *why = ans_scope_reason(a, i, r->lang);
+      xlsx_text(b, ws, row, AC_RESULT, why ? _("not in scope") : result_word(e), b->text);
+      if (why)
+        xlsx_text(b, ws, row, AC_REASON, why, NULL);
+      else if (e->status != ANS_NONE && cov_result(e) == COV_NOT_MET)
         xlsx_text(b, ws, row, AC_REASON, report_unmet_reason(e), NULL);
+      free(why);
       xlsx_text(b, ws, row, AC_NOTE, e->note, NULL);
       xlsx_text(b, ws, row, AC_EVIDENCE, e->evidence, NULL);
       xlsx_text(b, ws, row, AC_ACTION, e->plan[ANS_PLAN_ACTION], NULL);
@@ -511,6 +518,62 @@ plan_sheet(xlsx_book *b, const report_ctx *r, const plan *p)
   worksheet_fit_to_pages(ws, 1, 0);
 }
 
+/* ---- the scope sheet ---------------------------------------------------- */
+
+/* The scope section (report.h, report_text_scope) as a sheet of the
+ * report and of the plan: the scope answers, then each question out of
+ * scope with its reason; no sheet when report_has_scope(r) is false. */
+static void
+scope_sheet(xlsx_book *b, const report_ctx *r, const coverage *c)
+{
+  const questionnaire *q = r->qn;
+  if (!report_has_scope(r))
+    return;
+  lxw_worksheet *ws = xlsx_sheet(b, report_scope_heading());
+  static const double widths[] = { 11, 11, 16, 40, 60 };
+  for (int k = 0; k < 5; k++)
+    worksheet_set_column(ws, (lxw_col_t) k, (lxw_col_t) k, widths[k], NULL);
+  xlsx_text(b, ws, 0, 0, report_scope_heading(), b->title);
+  int row = 2;
+  xlsx_text(b, ws, row, 0, _("Scope question"), b->head);
+  xlsx_text(b, ws, row, 1, "", b->head);
+  xlsx_text(b, ws, row, 2, _("Answer"), b->head);
+  row++;
+  for (size_t k = 0; k < r->a->nscope; k++, row++)
+    {
+      char *text = report_scope_question(r, k);
+      xlsx_text(b, ws, row, 0, r->a->scope[k].id, b->text);
+      xlsx_text(b, ws, row, 2, ans_scope_name(r->a->scope[k].value), b->text);
+      xlsx_text(b, ws, row, 4, text, NULL);
+      free(text);
+    }
+  row++;
+  char *out = report_scope_out_text(c);
+  xlsx_text(b, ws, row++, 0, out, NULL);
+  free(out);
+  if (c->nout)
+    {
+      const char *heads[] = { _("Question"), _("Level"), _("Answer"), _("Reason"), _("Text") };
+      for (int k = 0; k < 5; k++)
+        xlsx_text(b, ws, row, k, heads[k], b->head);
+      row++;
+    }
+  for (size_t k = 0; k < c->nout; k++, row++)
+    {
+      size_t i = c->out[k];
+      const qn_question *x = &q->questions[i];
+      char *why = ans_scope_reason(r->a, i, r->lang);
+      xlsx_text(b, ws, row, 0, x->id, b->text);
+      xlsx_text(b, ws, row, 1, qn_level_name(x->level), b->text);
+      xlsx_text(b, ws, row, 2, ans_status_name(r->a->e[i].status), b->text);
+      xlsx_text(b, ws, row, 3, why, NULL);
+      xlsx_text(b, ws, row, 4, qn_tr(&x->text, r->lang), NULL);
+      free(why);
+    }
+  worksheet_set_landscape(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+}
+
 static int
 failed_open(void)
 {
@@ -532,6 +595,7 @@ xlsx_report(FILE *f, const report_ctx *r, const coverage *c)
   report_cover(&b, r, c);
   report_answers(&b, r);
   report_scopes(&b, r, c);
+  scope_sheet(&b, r, c);
   plan_sheet(&b, r, &p);
   plan_free(&p);
   return xlsx_close(&b, f);
@@ -558,5 +622,6 @@ xlsx_plan(FILE *f, const report_ctx *r, const coverage *c, const plan *p)
       xlsx_number(&b, ws, row++, 1, (double) p->count[s]);
     }
   plan_sheet(&b, r, p);
+  scope_sheet(&b, r, c);
   return xlsx_close(&b, f);
 }

@@ -1,9 +1,12 @@
 /* ui_internal: what the screens of the interactive session share.
  *
- * struct ui holds only what belongs to the whole session (the answers,
- * the message line, saving, the screen stack); every screen keeps its own
- * state in its own file and shows itself to ui.c through a ui_screen:
- * draw, key, resize, and what Esc returns to (ncdu's and tig's shape).
+ * struct ui holds what belongs to the whole session: the answers, where
+ * the respondent is, the undo record and the last search, the message
+ * line, saving and the screen stack.  Every screen keeps its own state in
+ * its own file and shows itself to ui.c through a ui_screen (open with an
+ * argument, draw, key, resize, what Esc returns to, done): ncdu's and
+ * tig's shape.  Screens open one another through ui_push and ui_goto with
+ * a ui_arg, never by calling into each other's files.
  * Keys are named once, in the binding table of ui_keys.c, from which the
  * screens' dispatch, the help screen and kijun(1)'s check are derived.
  * Screens draw into stdscr after erase(); curses then sends only the
@@ -59,6 +62,31 @@ typedef struct ui_key
 /* Screens return to the one that opened them: a small stack. */
 #define UI_STACK 16
 
+/* What an opener passes to a screen's open; NULL means "come back to it
+ * as it was".  Each screen reads the fields it names. */
+typedef struct ui_arg
+{
+  size_t pos;                 /* question view, overview: the question (walk order) shown or selected */
+  enum ui_screen_id from;     /* question view: the list Esc returns to (SCR_COUNT: the overview) */
+  bool fresh;                 /* filter list: from the top; profile form: a new file's first form */
+  bool quit;                  /* summary: shown as the way out */
+} ui_arg;
+
+/* The last change, for u to take back and u again to redo (ui_undo.c):
+ * an answer as it was (status, note, evidence, plan or mark), a profile
+ * field's value as it was, or a scope answer as it was. */
+typedef struct ui_undo
+{
+  enum { UNDO_NONE, UNDO_ANSWER, UNDO_PROFILE, UNDO_SCOPE } kind;
+  size_t qi;                  /* UNDO_ANSWER: the question, and its entry */
+  ans_entry e;
+  enum ans_field field;       /* UNDO_PROFILE: the field, and its value */
+  char *value;
+  size_t scope;               /* UNDO_SCOPE: the scope question, and its answer */
+  enum ans_scope scope_value;
+  bool undone;                /* the last u undid (the next one redoes) */
+} ui_undo;
+
 typedef struct ui
 {
   session *s;
@@ -66,6 +94,12 @@ typedef struct ui
   enum ui_screen_id stack[UI_STACK];  /* openers of the current screen */
   size_t depth;
   unsigned long changes;      /* counts changes to the answers */
+  size_t pos;                 /* the question the respondent is at, in walk order */
+  ui_undo undo;
+  char *search;               /* the last search, or NULL */
+  void *state[SCR_COUNT];     /* each screen's own state (ui_state) */
+  char **written;             /* the reports written this session (full paths) */
+  size_t nwritten, capwritten;
 
   assessment *prev;           /* the previous cycle's answers, or NULL */
   coverage then;              /* its figures, when has_then */
@@ -115,7 +149,13 @@ void uk_wrap(FILE *m, const char *text, int indent, int width);
 typedef struct ui_screen
 {
   enum ui_scope scope;
-  void (*open)(ui *u);        /* opened anew (NULL: nothing to prepare) */
+  /* The size of the screen's own state, zeroed when the session starts
+   * and freed as it ends (tig's private_size); the screen reaches it with
+   * ui_state. */
+  size_t state_size;
+  /* Opened or come back to, with the opener's argument (NULL: come back
+   * as it was); NULL: nothing to prepare. */
+  void (*open)(ui *u, const ui_arg *arg);
   void (*draw)(ui *u);
   /* A key and its action in the screen's scope; false lets the global
    * bindings have it. */
@@ -128,22 +168,58 @@ typedef struct ui_screen
   /* A mouse click at (y, x) (NULL: clicks do nothing there); the mouse
    * only ever does what keys do. */
   void (*click)(ui *u, int y, int x);
+  /* Free what the state points to, as kijun leaves (NULL: nothing). */
+  void (*done)(void *state);
 } ui_screen;
 
-extern const ui_screen ov_screen, qv_screen, help_screen, summary_screen, pf_screen, pl_screen, ls_screen,
-  rp_screen;
+extern const ui_screen overview_screen, question_screen, help_screen, summary_screen, profile_screen, plan_screen, list_screen,
+  reports_screen;
+
+/* ---- ui_term.c -------------------------------------------------------- */
+/* Start curses on the terminal (into nothing when scripted); false when
+ * the terminal cannot be used. */
+bool term_start(ui *u);
+/* Give the terminal back as it was; safe to call more than once. */
+void term_restore(void);
+void term_install_signals(void);
+/* The signal that asks kijun to leave, or 0. */
+int term_signal(void);
+/* Repaint after a stop that ncurses did not arrange. */
+void term_resume(void);
+/* Say that the terminal cannot be used; the exit status. */
+int term_refuse(void);
 
 /* ---- ui.c ------------------------------------------------------------- */
+/* The screen shown. */
+const ui_screen *ui_screen_of(const ui *u);
+/* Create every screen's state (once, as the session starts). */
+void ui_start(ui *u);
+/* Screen id's own state (see ui_screen.state_size). */
+void *ui_state(const ui *u, enum ui_screen_id id);
+/* Save now; 0, or the status after saying why in the message line. */
+int ui_save(ui *u);
+/* Save whatever is pending before leaving: 0 when the answers are in
+ * the answers file, EX_IOERR after writing a rescue copy (its path in
+ * *rescued, or NULL). */
+int ui_final_save(ui *u, char **rescued);
+void ui_report_rescue(ui *u, const char *rescued);
+/* Free what the session and its screens keep, as kijun leaves. */
+void ui_done(ui *u);
 void ui_changed(ui *u);
 /* The figures of the answers as they are now (computed once per change). */
 const coverage *ui_figures(ui *u);
 void ui_set_msg(ui *u, bool err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Open scr over the current screen; Esc returns to it. */
-void ui_push(ui *u, enum ui_screen_id scr);
+/* Open scr over the current screen with arg (see ui_arg); Esc returns
+ * to the current one. */
+void ui_push(ui *u, enum ui_screen_id scr, const ui_arg *arg);
 /* Leave the current screen as Esc does. */
 void ui_back(ui *u);
-/* Go to one of the base screens (overview, question), closing the others. */
-void ui_goto(ui *u, enum ui_screen_id scr);
+/* Go to one of the base screens (overview, question) with arg, closing
+ * the others. */
+void ui_goto(ui *u, enum ui_screen_id scr, const ui_arg *arg);
+/* Open the question at pos (walk order); Esc returns to from, a list
+ * screen, or with SCR_COUNT to the overview. */
+void ui_open_question(ui *u, size_t pos, enum ui_screen_id from);
 void ui_poll_signal(ui *u);
 /* Move a list's selection (of n rows, page rows a page) as action a
  * says; false when a is not a move. */
@@ -209,57 +285,29 @@ void ud_focus(int y, int x);
 /* The focus said since the last call, and forget it; false when none. */
 bool ud_focus_take(int *y, int *x);
 
-/* ---- ui_overview.c ---------------------------------------------------- */
-void ov_select_pos(ui *u, size_t pos);
-/* The first question of the selected item. */
-size_t ov_selected_pos(ui *u);
-void ov_free(void);
-
-/* ---- ui_question.c ---------------------------------------------------- */
-void qv_open(ui *u, size_t pos);
-/* Open the question at pos from a list screen (the plan, the filter
- * list): Esc there returns to it. */
-void qv_open_from(ui *u, size_t pos, enum ui_screen_id list);
-size_t qv_pos(void);
-/* Show the question at pos when the question view is next drawn. */
-void qv_set_pos(size_t pos);
-/* Undo the last change (again: redo it), as u does. */
-void qv_undo(ui *u);
-/* Start a search from the current screen (the question view or the
- * overview's selection). */
-void qv_start_search(ui *u, size_t from);
+/* ---- ui_search.c ------------------------------------------------------ */
+/* Ask for a search and open its first match at or after from. */
+void search_start(ui *u, size_t from);
+/* The last search again, from from onwards (dir < 0: backwards); false
+ * when there was none. */
+bool search_again(ui *u, size_t from, int dir);
 /* Ask for a question or item number and open it. */
-void qv_start_goto(ui *u);
+void search_goto(ui *u);
 /* Open the first question at or after pos, wrapping around, that is
  * unanswered, whose answer awaits reconfirmation or lacks its reason. */
-void qv_next_open(ui *u, size_t pos);
-void qv_free(void);
-/* Keep profile field f as it is, for u in the question view to bring
- * back: called before the profile form changes it. */
-void qv_remember_profile(const ui *u, enum ans_field f);
+void search_next_open(ui *u, size_t pos);
+void search_free(ui *u);
+
+/* ---- ui_undo.c -------------------------------------------------------- */
+/* Keep the answer to qi as it is now, before it changes. */
+void undo_remember_answer(ui *u, size_t qi);
+/* Keep profile field f as it is now, before the form changes it. */
+void undo_remember_profile(ui *u, enum ans_field f);
 /* The same for the answer to scope question si. */
-void qv_remember_scope(const ui *u, size_t si);
-
-/* ---- ui_list.c -------------------------------------------------------- */
-/* Open the filter list (questions by status, notes and evidence). */
-void ls_open(ui *u);
-void ls_free(void);
-
-/* ---- ui_plan.c -------------------------------------------------------- */
-void pl_free(void);
-
-/* ---- ui_pages.c ------------------------------------------------------- */
-/* Open the summary as the way out: any key leaves, Esc returns. */
-void pg_open_quit(ui *u);
-/* The R panel (ui_reports.c): the reports written this session, full
- * paths, for the summary shown on leaving. */
-const char *const *rp_written(size_t *n);
-void rp_free(void);
-void pg_free(void);
-
-/* ---- ui_profile.c ----------------------------------------------------- */
-/* A new answers file: the form opens first, over the overview. */
-void pf_start_new(ui *u);
+void undo_remember_scope(ui *u, size_t si);
+/* Undo the last change (again: redo it), as u does. */
+void undo_apply(ui *u);
+void undo_free(ui *u);
 
 /* ---- ui_edit.c -------------------------------------------------------- */
 

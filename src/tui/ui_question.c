@@ -17,80 +17,30 @@
 #include "tui/ui_internal.h"
 #include "base/xalloc.h"
 
-/* The question shown, as a position in walk order. */
-static size_t pos;
-static char *search;          /* the last search string, or NULL */
 static unsigned phases_said;  /* phases whose end was announced (bits) */
 static int pending = -1;      /* the status that waits for its reason, or -1 */
 static size_t edit_qi;        /* the question whose note, evidence or plan is being edited */
 static int plan_field;        /* the plan field being edited */
 static enum ui_screen_id opener = SCR_COUNT;  /* a list it was opened from: Esc returns there */
-/* The last change, for u to take back (and u again to redo): an answer as
- * it was (its status, note, evidence, plan or mark), a profile field's
- * value as it was, or a scope answer as it was. */
-static enum { UNDO_NONE, UNDO_ANSWER, UNDO_PROFILE, UNDO_SCOPE } undo_kind;
-static size_t undo_scope;
-static enum ans_scope undo_scope_value;
-static ans_entry undo_e;
-static size_t undo_qi;
-static enum ans_field undo_field;
-static char *undo_value;
-static bool undone;           /* the last u undid (the next one redoes) */
 /* A question whose answer no longer needs the reason its note gives:
  * keep the note? (the next key says; -1: not asking) */
 static long keep_asked = -1;
 
-size_t
-qv_pos(void)
-{
-  return pos;
-}
-
-void
-qv_set_pos(size_t p)
-{
-  pos = p;
-}
-
-void
-qv_open(ui *u, size_t p)
-{
-  if (p >= u->s->qn->nquestions)
-    return;
-  pos = p;
-  opener = SCR_COUNT;
-  ui_goto(u, SCR_QUESTION);
-}
-
-void
-qv_open_from(ui *u, size_t p, enum ui_screen_id list)
-{
-  qv_open(u, p);
-  opener = list;
-}
-
+/* Opened at arg's question (NULL: come back to where the respondent is). */
 static void
-forget(void)
+qv_open(ui *u, const ui_arg *arg)
 {
-  if (undo_kind == UNDO_ANSWER)
-    ans_entry_free(&undo_e);
-  free(undo_value);
-  undo_value = NULL;
-  undo_kind = UNDO_NONE;
-}
-
-void
-qv_free(void)
-{
-  forget();
-  free(search);
-  search = NULL;
+  if (!arg)
+    return;
+  if (arg->pos < u->s->qn->nquestions)
+    u->pos = arg->pos;
+  opener = arg->from;
 }
 
 static const qn_question *
 current(const ui *u, size_t *index)
 {
-  size_t i = u->s->qn->order[pos];
+  size_t i = u->s->qn->order[u->pos];
   if (index)
     *index = i;
   return &u->s->qn->questions[i];
@@ -326,7 +276,7 @@ qv_draw(ui *u)
   char right[48];
   /* TRANSLATORS: the question's position in walk order, as in
      "question 22/178" (not how many are answered). */
-  snprintf(right, sizeof right, _("question %zu/%zu"), pos + 1, q->nquestions);
+  snprintf(right, sizeof right, _("question %zu/%zu"), u->pos + 1, q->nquestions);
   ud_titlebar(u, left, right);
   free(left);
 
@@ -443,7 +393,7 @@ qv_draw(ui *u)
   choices(u, y_ch, e->status, true);
   bool needs = ans_needs_reason(e->status) && !ans_has_reason(e);
   /* The last search's match shows in reverse, wherever it was found. */
-  char *query = search ? txt_fold(search) : NULL;
+  char *query = u->search ? txt_fold(u->search) : NULL;
   draw_field(u, y_note, gn + 1, labels[0], lw, e->note,
              needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs, query);
   draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false, query);
@@ -521,18 +471,18 @@ static size_t
 item_step(const ui *u, int dir)
 {
   const questionnaire *q = u->s->qn;
-  size_t p = pos;
+  size_t p = u->pos;
   const qn_question *x = &q->questions[q->order[p]];
 #define SAME(i) (q->questions[q->order[i]].section == x->section && q->questions[q->order[i]].phase == x->phase)
   if (dir > 0)
     {
       while (p + 1 < q->nquestions && SAME(p + 1))
         p++;
-      return p + 1 < q->nquestions ? p + 1 : pos;
+      return p + 1 < q->nquestions ? p + 1 : u->pos;
     }
   while (p > 0 && SAME(p - 1))
     p--;
-  if (p == pos && p > 0)
+  if (p == u->pos && p > 0)
     {
       /* Already at the item's start: go to the previous item's start. */
       p--;
@@ -542,158 +492,6 @@ item_step(const ui *u, int dir)
     }
 #undef SAME
   return p;
-}
-
-void
-qv_next_open(ui *u, size_t from)
-{
-  size_t p = ans_next_open(u->s->a, from % u->s->qn->nquestions, true);
-  if (p < u->s->qn->nquestions)
-    qv_open(u, p);
-  else
-    ui_set_msg(u, false, "%s", _("Every question is answered. Press q to see the summary."));
-}
-
-/* Whether text holds the folded query (see txt_fold). */
-static bool
-has(const char *text, const char *query)
-{
-  if (!text)
-    return false;
-  char *t = txt_fold(text);
-  bool found = strstr(t, query) != NULL;
-  free(t);
-  return found;
-}
-
-/* Whether the question at p holds the folded query: its id, its text in
- * the current language, its note or its evidence reference. */
-static bool
-matches(const ui *u, size_t p, const char *query)
-{
-  size_t i = u->s->qn->order[p];
-  const qn_question *x = &u->s->qn->questions[i];
-  const ans_entry *e = &u->s->a->e[i];
-  return has(x->id, query) || has(qn_tr(&x->text, i18n_lang()), query) || has(e->note, query)
-         || has(e->evidence, query);
-}
-
-/* Open the first match at or after from (wrapping; backwards from from
- * when dir < 0) and say which of how many it is, and when the search
- * wrapped. */
-static bool
-find(ui *u, size_t from, int dir)
-{
-  const questionnaire *q = u->s->qn;
-  if (!search || !*search)
-    return false;
-  char *query = txt_fold(search);
-  size_t n = 0, rank = 0, hit = q->nquestions;
-  for (size_t k = 0; k < q->nquestions; k++)
-    {
-      size_t p = dir < 0 ? (from + q->nquestions - k) % q->nquestions : (from + k) % q->nquestions;
-      if (!matches(u, p, query))
-        continue;
-      hit = p;
-      break;
-    }
-  for (size_t p = 0; p < q->nquestions; p++)
-    if (matches(u, p, query))
-      {
-        n++;
-        if (p == hit)
-          rank = n;
-      }
-  free(query);
-  if (hit == q->nquestions)
-    {
-      ui_set_msg(u, true, _("No question matches \"%s\"."), search);
-      return false;
-    }
-  bool wrapped = dir < 0 ? hit > from : hit < from;
-  qv_open(u, hit);
-  if (wrapped)
-    /* TRANSLATORS: after a search: which match of how many, and that it
-       went past the end (or the start) of the questionnaire. */
-    ui_set_msg(u, false, _("Match %zu/%zu for \"%s\" (wrapped around; n next, N previous)"), rank, n, search);
-  else
-    /* TRANSLATORS: after a search: which match of how many. */
-    ui_set_msg(u, false, _("Match %zu/%zu for \"%s\" (n next, N previous)"), rank, n, search);
-  return true;
-}
-
-static size_t search_from;
-
-static void
-search_done(ui *u, enum ed_end how, const char *text, bool changed)
-{
-  (void) changed;
-  if (how != ED_SAVE)
-    return;
-  /* Nothing typed: the last search again. */
-  if (*text)
-    {
-      free(search);
-      search = xstrdup(text);
-    }
-  find(u, search_from, 1);
-}
-
-void
-qv_start_search(ui *u, size_t from)
-{
-  static char label[96];
-  search_from = from;
-  if (search)
-    {
-      /* The field starts empty; the last search is offered. */
-      char *last = txt_ellipsize(search, 20);
-      /* TRANSLATORS: label of the search field when there was a search;
-         %s is the last one, which Enter repeats. */
-      snprintf(label, sizeof label, _("Search (Enter: %s)"), last);
-      free(last);
-    }
-  else
-    snprintf(label, sizeof label, "%s", _("Search"));
-  ed_start(u, ED_SEARCH, label, NULL, search_done);
-}
-
-/* The question or item whose id is typed, exactly (full-width digits as
- * ASCII): a question opens; an item opens its first question. */
-static void
-goto_done(ui *u, enum ed_end how, const char *text, bool changed)
-{
-  (void) changed;
-  if (how != ED_SAVE || !*text)
-    return;
-  const questionnaire *q = u->s->qn;
-  char *id = txt_fold(text);
-  /* Spaces around it are not part of an id. */
-  char *start = id + strspn(id, " ");
-  for (size_t n = strlen(start); n > 0 && start[n - 1] == ' ';)
-    start[--n] = '\0';
-  long qi = qn_find_question(q, start), s = qi < 0 ? qn_find_section(q, start) : -1;
-  if (qi >= 0)
-    qv_open(u, q->rank[qi]);
-  else if (s >= 0)
-    {
-      for (size_t p = 0; p < q->nquestions; p++)
-        if ((long) q->questions[q->order[p]].section == s)
-          {
-            qv_open(u, p);
-            break;
-          }
-    }
-  else
-    ui_set_msg(u, true, _("No question or item \"%s\"; / searches the text."), text);
-  free(id);
-}
-
-void
-qv_start_goto(ui *u)
-{
-  /* TRANSLATORS: label of the field that takes a question or item id. */
-  ed_start(u, ED_SEARCH, _("Go to (question or item number)"), NULL, goto_done);
 }
 
 /* After the answer to qi (the question shown): the next question, and a
@@ -712,10 +510,10 @@ move_on(ui *u, size_t qi)
   char *m = xasprintf(_("%s: %s - answered %u/%u"), x->id, ans_status_name(st), cov_answered(c->all),
                       cov_total(c->all));
   char *more = NULL;
-  if (st != ANS_NONE && pos + 1 < q->nquestions)
+  if (st != ANS_NONE && u->pos + 1 < q->nquestions)
     {
-      pos++;
-      const qn_question *next = &q->questions[q->order[pos]];
+      u->pos++;
+      const qn_question *next = &q->questions[q->order[u->pos]];
       if (next->phase != x->phase && !(phases_said & 1u << x->phase))
         {
           phases_said |= 1u << x->phase;
@@ -734,112 +532,12 @@ move_on(ui *u, size_t qi)
   free(more);
 }
 
-/* Keep the answer to qi as it is, for u to bring back. */
-static void
-remember(size_t qi, const ans_entry *e)
-{
-  forget();
-  ans_entry_dup(&undo_e, e);
-  undo_qi = qi;
-  undo_kind = UNDO_ANSWER;
-  undone = false;
-}
-
-void
-qv_remember_profile(const ui *u, enum ans_field f)
-{
-  forget();
-  undo_field = f;
-  undo_value = u->s->a->profile[f] ? xstrdup(u->s->a->profile[f]) : NULL;
-  undo_kind = UNDO_PROFILE;
-  undone = false;
-}
-
-void
-qv_remember_scope(const ui *u, size_t si)
-{
-  forget();
-  undo_scope = si;
-  undo_scope_value = ans_scope_of(u->s->a, si);
-  undo_kind = UNDO_SCOPE;
-}
-
-/* A scope answer back as it was (the questions it governs follow). */
-static void
-undo_scope_answer(ui *u)
-{
-  enum ans_scope was = undo_scope_value;
-  undo_scope_value = ans_scope_of(u->s->a, undo_scope);
-  ans_set_scope(u->s->a, u->s->qn->scopes[undo_scope].id, was);
-  ui_changed(u);
-  ui_set_msg(u, false, _("Undone: %s is \"%s\" again (u: redo)."),
-             qn_tr(&u->s->qn->scopes[undo_scope].text, i18n_lang()), ans_scope_name(was));
-}
-
-/* A profile field back as it was, where the respondent is. */
-static void
-undo_profile(ui *u)
-{
-  const char *now = u->s->a->profile[undo_field];
-  char *was = undo_value;
-  undo_value = now ? xstrdup(now) : NULL;
-  ans_set_profile(u->s->a, undo_field, was);
-  ui_changed(u);
-  now = ans_profile_shown(u->s->qn, u->s->a, undo_field, i18n_lang());
-  undone = !undone;
-  /* TRANSLATORS: after u: a profile field and its value as they are
-     again; the second form when the field is empty again.  "Redone"
-     when u brought back what the u before it undid. */
-  if (now)
-    ui_set_msg(u, false, undone ? _("Undone: %s is \"%s\" again (u: redo).") : _("Redone: %s is \"%s\" again (u: undo)."),
-               ans_field_name(undo_field), now);
-  else
-    ui_set_msg(u, false, undone ? _("Undone: %s is empty again (u: redo).") : _("Redone: %s is empty again (u: undo)."),
-               ans_field_name(undo_field));
-  free(was);
-}
-
-/* The last change undone; u again does it again. */
-void
-qv_undo(ui *u)
-{
-  if (undo_kind == UNDO_NONE)
-    {
-      ui_set_msg(u, false, "%s", _("Nothing to undo yet."));
-      return;
-    }
-  if (undo_kind == UNDO_PROFILE)
-    {
-      undo_profile(u);
-      return;
-    }
-  if (undo_kind == UNDO_SCOPE)
-    {
-      undo_scope_answer(u);
-      return;
-    }
-  ans_entry now;
-  ans_entry_dup(&now, &u->s->a->e[undo_qi]);
-  ans_copy_entry(u->s->a, undo_qi, &undo_e);
-  u->s->a->e[undo_qi].review = undo_e.review;
-  ans_entry_free(&undo_e);
-  undo_e = now;
-  ui_changed(u);
-  qv_open(u, u->s->qn->rank[undo_qi]);
-  const ans_entry *e = &u->s->a->e[undo_qi];
-  undone = !undone;
-  /* TRANSLATORS: after u: the question and its answer as they are
-     again; "Redone" when u brought back what the u before it undid. */
-  ui_set_msg(u, false, undone ? _("Undone: %s is %s again (u: redo).") : _("Redone: %s is %s again (u: undo)."),
-             u->s->qn->questions[undo_qi].id, ans_status_name(e->status));
-}
-
 static void
 toggle_review(ui *u)
 {
-  size_t qi = u->s->qn->order[pos];
+  size_t qi = u->s->qn->order[u->pos];
   ans_entry *e = &u->s->a->e[qi];
-  remember(qi, e);
+  undo_remember_answer(u, qi);
   e->review = !e->review;
   ui_changed(u);
   ui_set_msg(u, false, e->review ? _("%s is marked for review (f lists the marked questions).")
@@ -851,7 +549,7 @@ static void
 text_done(ui *u, enum ed_end how, const char *text, bool changed, bool note)
 {
   if (how != ED_CANCEL && (changed || (note && pending >= 0)))
-    remember(edit_qi, &u->s->a->e[edit_qi]);
+    undo_remember_answer(u, edit_qi);
   if (how != ED_CANCEL && changed)
     {
       (note ? ans_set_note : ans_set_evidence)(u->s->a, edit_qi, text);
@@ -890,7 +588,7 @@ evidence_done(ui *u, enum ed_end how, const char *text, bool changed)
 static void
 edit(ui *u, bool note)
 {
-  edit_qi = u->s->qn->order[pos];
+  edit_qi = u->s->qn->order[u->pos];
   const ans_entry *e = &u->s->a->e[edit_qi];
   ed_start(u, note ? ED_NOTE : ED_EVIDENCE, note ? _("Note") : _("Evidence"), note ? e->note : e->evidence,
            note ? note_done : evidence_done);
@@ -920,7 +618,7 @@ plan_done(ui *u, enum ed_end how, const char *text, bool changed)
     }
   if (changed)
     {
-      remember(edit_qi, &u->s->a->e[edit_qi]);
+      undo_remember_answer(u, edit_qi);
       ans_set_plan(u->s->a, edit_qi, f, text);
       ui_changed(u);
     }
@@ -939,7 +637,7 @@ edit_plan(ui *u, int field, const char *text)
     ui_set_msg(u, false, _("%s: a date as YYYY-MM-DD, such as 2027-03-31; Enter saves, Esc stops."),
                ans_plan_name((enum ans_plan) field));
   plan_field = field;
-  edit_qi = u->s->qn->order[pos];
+  edit_qi = u->s->qn->order[u->pos];
   ed_start(u, field == ANS_PLAN_ACTION ? ED_PLAN_ACTION : ED_PLAN, ans_plan_name((enum ans_plan) field), text,
            plan_done);
 }
@@ -959,7 +657,7 @@ answer(ui *u, enum ans_status st)
       return;
     }
   enum ans_status was = u->s->a->e[qi].status;
-  remember(qi, &u->s->a->e[qi]);
+  undo_remember_answer(u, qi);
   ans_set_status(u->s->a, qi, st);
   ui_changed(u);
   const char *note = u->s->a->e[qi].note;
@@ -1016,18 +714,18 @@ qv_key(ui *u, ui_key k, enum ui_act a)
       answer(u, (enum ans_status) st);
       return true;
     }
-  size_t was = pos;
+  size_t was = u->pos;
   switch (a)
     {
-    case A_PREV: if (pos) pos--; break;
-    case A_NEXT: if (pos < last) pos++; break;
-    case A_PREV_ITEM: pos = item_step(u, -1); break;
-    case A_NEXT_ITEM: pos = item_step(u, 1); break;
-    case A_FIRST: pos = 0; break;
-    case A_LAST: pos = last; break;
+    case A_PREV: if (u->pos) u->pos--; break;
+    case A_NEXT: if (u->pos < last) u->pos++; break;
+    case A_PREV_ITEM: u->pos = item_step(u, -1); break;
+    case A_NEXT_ITEM: u->pos = item_step(u, 1); break;
+    case A_FIRST: u->pos = 0; break;
+    case A_LAST: u->pos = last; break;
     default: break;
     }
-  if (pos != was)
+  if (u->pos != was)
     {
       /* A move is never taken for an answer: leaving a question
        * unanswered says so. */
@@ -1042,42 +740,35 @@ qv_key(ui *u, ui_key k, enum ui_act a)
   switch (a)
     {
     case A_PREV: case A_NEXT: case A_PREV_ITEM: case A_NEXT_ITEM: case A_FIRST: case A_LAST: return true;
-    case A_UNANSWERED: qv_next_open(u, pos + 1); return true;
+    case A_UNANSWERED: search_next_open(u, u->pos + 1); return true;
     case A_NOTE: edit(u, true); return true;
     case A_PLAN:
       ui_set_msg(u, false, "%s", _("Plan: Enter saves a field and goes to the next; Esc stops."));
-      edit_plan(u, ANS_PLAN_ACTION, u->s->a->e[u->s->qn->order[pos]].plan[ANS_PLAN_ACTION]);
+      edit_plan(u, ANS_PLAN_ACTION, u->s->a->e[u->s->qn->order[u->pos]].plan[ANS_PLAN_ACTION]);
       return true;
     case A_EVIDENCE: edit(u, false); return true;
-    case A_SEARCH: qv_start_search(u, pos + 1); return true;
-    case A_SEARCH_NEXT:
-      if (search)
-        find(u, pos + 1, 1);
-      return true;
-    case A_SEARCH_PREV:
-      if (search)
-        find(u, pos ? pos - 1 : u->s->qn->nquestions - 1, -1);
-      return true;
-    case A_GOTO: qv_start_goto(u); return true;
-    case A_FILTER: ls_open(u); return true;
+    case A_SEARCH: search_start(u, u->pos + 1); return true;
+    case A_SEARCH_NEXT: search_again(u, u->pos + 1, 1); return true;
+    case A_SEARCH_PREV: search_again(u, u->pos ? u->pos - 1 : u->s->qn->nquestions - 1, -1); return true;
+    case A_GOTO: search_goto(u); return true;
+    case A_FILTER: ui_push(u, SCR_LIST, &(ui_arg){ .fresh = true }); return true;
     case A_REVIEW: toggle_review(u); return true;
-    case A_UNDO: qv_undo(u); return true;
+    case A_UNDO: undo_apply(u); return true;
     case A_HOW:
       /* The dialog habit (Space to pick, Enter to confirm): say how. */
       ui_set_msg(u, false, _("To answer, press its digit (%c-%c, shown beside each answer); e writes a note."),
                  ans_statuses[ans_status_nth(0)].digit, ans_statuses[ans_status_nth(ANS_STATUS_COUNT - 2)].digit);
       return true;
     case A_BACK:
-      ov_select_pos(u, pos);
-      ui_goto(u, SCR_OVERVIEW);
-      if (opener != SCR_COUNT)
-        {
-          /* Back to the list it was opened from (over the overview,
-           * where Esc then goes). */
-          enum ui_screen_id list = opener;
-          opener = SCR_COUNT;
-          ui_push(u, list);
-        }
+      {
+        /* Back to the overview at this question's item, and to the list
+         * it was opened from over it (where Esc then goes). */
+        enum ui_screen_id list = opener;
+        opener = SCR_COUNT;
+        ui_goto(u, SCR_OVERVIEW, &(ui_arg){ .pos = u->pos, .from = SCR_COUNT });
+        if (list != SCR_COUNT)
+          ui_push(u, list, NULL);
+      }
       return true;
     default:
       return false;
@@ -1101,4 +792,5 @@ qv_click(ui *u, int y, int x)
     edit(u, false);
 }
 
-const ui_screen qv_screen = { KS_QUESTION, NULL, qv_draw, qv_key, NULL, NULL, SCR_OVERVIEW, qv_click };
+const ui_screen question_screen = { .scope = KS_QUESTION, .open = qv_open, .draw = qv_draw, .key = qv_key,
+                                    .esc = SCR_OVERVIEW, .click = qv_click };

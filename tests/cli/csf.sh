@@ -46,7 +46,7 @@ expect_in "csv has a category row" out "csf_category,PR.DS,Data security,baselin
 expect_in "csv has a function row" out "csf_function,PR,Protect,baseline,1,$pr,"
 run "$KIJUN" --report=json "$A" -q "$BUNDLED"
 expect_in "json has the CSF view" out '{ "scope": "csf_category", "id": "PR.DS", "name": "Data security", "baseline": { "met": 1, "applicable": '"$ds"
-expect_in "json gives each answer its references" out '"csf_refs": ["PR.DS-11"]'
+expect_in "json gives each answer its references" out '"csf_refs": [ "PR.DS-11" ]'
 run "$KIJUN" --report=markdown "$A" -q "$BUNDLED"
 expect_in "markdown has the CSF table" out "| PR.DS | Data security |"
 expect_in "with its figure" out "(1/$ds) |"

@@ -89,4 +89,20 @@ expect_not_in "no img element" out '<img'
 expect_not_in "no b element" out '<b[^a-z]'
 htmlcheck "the hostile page passes the strict checker" "$TMP/evil.html"
 
+# The stylesheet is report.css, embedded whole (its opening comment aside),
+# with the status colours where its marker stands; the golden reports leave
+# it out, so this is where a style change is checked.
+CSS="$KIJUN_SRCDIR/src/report/report.css"
+run "$KIJUN" --lang=en --report=html "$A" -q "$Q"
+sed -n '/^<style>$/,/^<\/style>$/p' "$TMP/out" > "$TMP/style"
+awk 'NR == 1, /\*\/$/ { next } !/@status-colours@/' "$CSS" > "$TMP/css"
+missing=$(grep -Fxvf "$TMP/style" "$TMP/css" | head -3)
+if [ -s "$TMP/css" ] && [ -z "$missing" ]; then ok "the page's stylesheet holds every line of report.css"
+else not_ok "the page's stylesheet holds every line of report.css" "missing: $missing"; fi
+if grep -q '^\.st-implemented { fill: #' "$TMP/style" && ! grep -q '@status-colours@\|report.css:' "$TMP/style"; then
+  ok "the status colours stand in for the marker, and the file's own comment is left out"
+else not_ok "the status colours stand in for the marker, and the file's own comment is left out" "$(head -3 "$TMP/style")"; fi
+n_css=$(wc -l < "$TMP/css"); n_style=$(grep -vc '^\.st-\|^<' "$TMP/style")
+if [ "$n_css" -eq "$n_style" ]; then ok "nothing else is in the stylesheet ($n_css lines)"
+else not_ok "nothing else is in the stylesheet" "report.css $n_css lines, page $n_style"; fi
 done_testing

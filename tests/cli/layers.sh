@@ -61,9 +61,40 @@ try() {  # NAME FILE LINE EXPECT
 }
 try "an upward include (model -> tui) is refused" model/qn.c '#include "tui/ui.h"' 'model/qn.c:'
 try "an upward include (base -> io) is refused" base/text.h '#include "io/store.h"' 'runs upward'
-try "an include that names no folder is refused" io/store.c '#include "qn.h"' 'names no folder'
+try "an include that names no folder is refused" io/store_read.c '#include "qn.h"' 'names no folder'
 try "an include of an unknown folder is refused" report/emit.c '#include "gui/x.h"' 'not in src/LAYERS'
 printf 'base\nmodel\nio\nops report\nfront\nline tui\n' > "$TMP/src/LAYERS"
 try "a peer's include (ops <-> report) is refused" ops/check.c '#include "report/emit.h"' 'runs sideways'
 try "the two front ends are peers (tui -> line is refused)" tui/ui.c '#include "line/line.h"' 'runs sideways'
+# Screens know one another only through the screen table: no screen file
+# names what another screen file defines (its screen or a function that is
+# not static), and ui.c and ui_main.c name screens' table entries alone.
+exported() {  # FILE: the screen and the functions it gives to other files
+  awk 'prev !~ /^static/ && prev !~ /^[ \t]*$/ && prev !~ /[;{}]/ && /^[a-z_][a-z0-9_]*\(/ { sub(/\(.*/, ""); print }
+       /^const ui_screen / { for (i = 3; i <= NF; i++) if ($i ~ /_screen$/ || $i ~ /_screen,$/) { n = $i; sub(/,$/, "", n); print n } }
+       { prev = $0 }' "$1"
+}
+check_screens() {  # SRCDIR
+  screens=$(grep -l '^const ui_screen [a-z_]*_screen = ' "$1"/tui/*.c)
+  bad=""
+  for f in $screens; do
+    for name in $(exported "$f"); do
+      for g in $screens "$1/tui/ui.c" "$1/tui/ui_main.c"; do
+        [ "$g" = "$f" ] && continue
+        case "$g:$name" in */ui.c:*_screen) continue ;; esac
+        if grep -qw "$name" "$g"; then bad="$bad ${g##*/} names ${f##*/}'s $name;"; fi
+      done
+    done
+  done
+  [ -z "$bad" ] || { echo "$bad"; return 1; }
+}
+if out=$(check_screens "$S/src"); then ok "no screen names another screen's functions; ui.c knows them by the table"
+else not_ok "no screen names another screen's functions; ui.c knows them by the table" "$out"; fi
+nscr=$(grep -l '^const ui_screen [a-z_]*_screen = ' "$S"/src/tui/*.c | wc -l)
+if [ "$nscr" -ge 6 ]; then ok "the screen check reads the screens ($nscr files)"; else not_ok "the screen check reads the screens" "$nscr files"; fi
+printf '\nvoid\nqv_peek(void)\n{\n}\n' >> "$TMP/src/tui/ui_question.c"
+printf '\nstatic void\nx(void)\n{\n  qv_peek();\n}\n' >> "$TMP/src/tui/ui_plan.c"
+if out=$(check_screens "$TMP/src"); then not_ok "a screen calling into another screen's file is refused" "the check passed"
+else case "$out" in *"ui_plan.c names ui_question.c's qv_peek"*) ok "a screen calling into another screen's file is refused" ;;
+  *) not_ok "a screen calling into another screen's file is refused" "$out" ;; esac; fi
 done_testing

@@ -72,6 +72,24 @@ expect_same "assessment results are the same in Japanese" ar-full.json ar-ja.jso
 save ar-again "$KIJUN" --report=oscal "$TESTDATA/oscal-full.cfg" -q "$Q"
 expect_same "the same answers give the same bytes" ar-full.json ar-again.json
 
+# Out of scope: excluded with its reason, the scope question and its
+# answer, in both languages; the scope answers are properties.
+cat >"$TMP/scope-a.cfg" <<'A'
+kijun_answers = 1;
+questionnaire = { id = "scope-test"; version = "1"; };
+profile = { organization = "Scope Power"; scope = { ot = "no"; internet = "yes"; }; };
+answers = (
+  { question = "1-a"; status = "implemented"; updated = "2026-04-01T09:00:00+09:00"; },
+  { question = "2-a"; status = "not_implemented"; note = "not started"; updated = "2026-04-01T09:00:00+09:00"; }
+);
+A
+save ar-scope "$KIJUN" --report=oscal "$TMP/scope-a.cfg" -q "$TESTDATA/scope.cfg"
+expect_status "assessment results with scope answers exit 0" 0
+expect_file_in "the reason for a question out of scope, with the scope question and answer" ar-scope.json \
+  '- 2-a (item-2_obj.a): 対象外: 制御システムなし（制御システム（OT）を運用していますか。: いいえ） / not in scope: no control systems (Does your organisation operate control systems (OT)?: No)'
+expect_file_in "an unanswered question out of scope has its reason too" ar-scope.json '- 2-d (item-2_obj.d): 対象外'
+expect_file_in "the scope answers are properties" ar-scope.json '"value": "ot: no"'
+
 # Not applicable with a reason: excluded, no finding; the exact status kept.
 expect_file_in "n/a with a reason is excluded from the reviewed controls" ar-full.json '"statement-ids"'
 if grep -q '"target-id": "item-1.2_obj.b"' "$TMP/ar-full.json"; then
@@ -85,7 +103,7 @@ expect_file_in "an alternative without a reason is not satisfied" ar-hostile.jso
 expect_file_in "the verdict is a property" ar-full.json '"name": "verdict"'
 
 # Every UUID is version 5; every time has its zone.
-for f in catalog profile profile-full ar-bundled ar-partly ar-full ar-hostile ar-empty; do
+for f in catalog profile profile-full ar-bundled ar-partly ar-full ar-hostile ar-empty ar-scope; do
   bad=$(grep -o '"[a-z-]*uuid": "[^"]*"' "$TMP/$f.json" \
         | grep -Ev '"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"$' | head -3)
   if [ -z "$bad" ]; then ok "$f: every UUID is version 5"; else not_ok "$f: every UUID is version 5" "$bad"; fi
@@ -98,11 +116,11 @@ done
 NODE_MODULES=${KIJUN_NODE_MODULES:-$SRC/.ci/node/node_modules}
 validate() { NODE_PATH="$NODE_MODULES" node "$SRC/tests/oscal/validate.js" "$SRC/tests/oscal/schema" "$@"; }
 if ! command -v node >/dev/null 2>&1 || [ ! -d "$NODE_MODULES/ajv" ] || [ ! -d "$NODE_MODULES/ajv-formats" ]; then
-  for f in catalog catalog-ja profile profile-full ar-bundled ar-partly ar-full ar-hostile ar-empty ar-ja broken; do
+  for f in catalog catalog-ja profile profile-full ar-bundled ar-partly ar-full ar-hostile ar-empty ar-ja ar-scope broken; do
     skip "$f validates against NIST's OSCAL schemas" "node with ajv and ajv-formats not found in $NODE_MODULES (.ci/run installs them)"
   done
 else
-  for f in catalog catalog-ja profile profile-full ar-bundled ar-partly ar-full ar-hostile ar-empty ar-ja; do
+  for f in catalog catalog-ja profile profile-full ar-bundled ar-partly ar-full ar-hostile ar-empty ar-ja ar-scope; do
     if validate "$TMP/$f.json" >"$TMP/v" 2>&1; then ok "$f validates against NIST's OSCAL schemas"
     else not_ok "$f validates against NIST's OSCAL schemas" "$(head -c 800 "$TMP/v")"; fi
   done

@@ -35,6 +35,34 @@ refused() { # NAME EXPECTED-MESSAGE NEW OLD NEWS
 grep -v '4\.9-e' "$NEWS" > "$TMP/NEWS"
 refused "a NEWS without the split of 4.9-e is refused (edition 2)" "4.9-e" "$Q2" "$Q1" "$TMP/NEWS"
 
+# The scope decisions: NEWS lists the questions that depend on each scope
+# question, exactly as the file has them (5.1.3.6-b depends on internet
+# and remote).
+sed 's/^- internet: 5\.1\.1\.1-b, 5\.1\.3\.6-b, 5\.5\.1-c$/- internet: 5.1.1.1-b, 5.5.1-c/' "$NEWS" > "$TMP/NEWS"
+refused "a NEWS that leaves 5.1.3.6-b out of the internet scope list is refused" \
+  "NEWS Scope: 'internet' lists 5.1.1.1-b, 5.5.1-c, the file says 5.1.1.1-b, 5.1.3.6-b, 5.5.1-c" "$Q3" "$Q2" "$TMP/NEWS"
+sed 's/applies = ( "internet", "remote" ); level_basis = "editorial"; csf = ( "PR.PS-02" );/level_basis = "editorial"; csf = ( "PR.PS-02" );/' "$Q3" > "$TMP/q3.cfg"
+refused "a questionnaire whose 5.1.3.6-b depends on no scope question, against NEWS, is refused" \
+  "NEWS Scope should say '33 questions name the ones they apply under'" "$TMP/q3.cfg" "$Q2" "$NEWS"
+grep -v '^- ot: ' "$NEWS" > "$TMP/NEWS"
+refused "a NEWS without the ot scope list is refused" "NEWS Scope does not list the questions that depend on 'ot'" "$Q3" "$Q2" "$TMP/NEWS"
+
+# Level notes and hints use kijun's words (GLOSSARY.md): the scope
+# questions as the interface names them, the source by one name, the
+# governance umbrella in one wording, and no sentence of the seeds.
+bad_words() { # NAME EXPECTED-MESSAGE SED
+  sed "$3" "$Q3" > "$TMP/q3.cfg"
+  refused "$1" "$2" "$TMP/q3.cfg" "$Q2" "$NEWS"
+}
+bad_words "a note that calls the scope question 範囲の質問 is refused" \
+  "2.2-c: the ja level_note says '範囲の質問'" '0,/回答者情報の対象範囲の設問に「いいえ」と回答すると/s//回答者情報の範囲の質問への「いいえ」で/'
+bad_words "a note that calls the source \"the materials\" is refused" \
+  "5.1.3.3-c: the en level_note says 'materials'" 's/(a baseline example in the revision materials)/(a baseline example in the materials)/'
+bad_words "a note that copies the seeds' sentence on mission assurance is refused" \
+  "4.1-e: the ja level_note says '最低限確保すべき任務保証'" 's/サービス停止時間の上限など、組織が守る任務保証の最低水準をはっきり示すこと/サービス停止時間の上限など、最低限確保すべき任務保証の水準を明示すること/'
+bad_words "a note with the old umbrella wording is refused" \
+  "3.8-a: the ja level_note says '広い記述'" 's/改定資料が組織統治・リスクマネジメントの仕組み全体をベースラインの例に挙げていることだけでは/改定資料の「組織統治はベースライン」という広い記述だけでは/'
+
 # A hint change NEWS does not list (edition 3 lists 5.4.4-f's).
 grep -v '^- 5\.4\.4-f: names the status' "$NEWS" > "$TMP/NEWS"
 refused "a NEWS that omits a hint change is refused" "the hint of 5.4.4-f changed" "$Q3" "$Q2" "$TMP/NEWS"

@@ -2,6 +2,8 @@
 # question bears on in words a reader without NIST's ids understands
 # (function and category names beside the ids), at 80x24 and wider, in
 # English and Japanese.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 BUNDLED="${KIJUN_SRCDIR:-.}/questionnaires/nisc-2023.cfg"
 

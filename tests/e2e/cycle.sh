@@ -3,6 +3,8 @@
 # there, start the next cycle, see last cycle's answer beside the current
 # one and the changes on the overview, reconfirm an answer with a digit,
 # and compare the two cycles.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 OLD="$TMP/2025.cfg"

@@ -4,6 +4,8 @@
 # the date; it never replaces a file without asking; the summary shown by
 # q and the lines printed on leaving name the files written.  R is in the
 # overview's and the summary's key bars and in the help.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

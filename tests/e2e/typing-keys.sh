@@ -6,6 +6,8 @@
 # Enter) records nothing and says why; every bar keeps help and the way
 # out; Esc in the discard prompt keeps the text once, then discards; a
 # word starting with q does not leave.  80x24 and 60x22, en and ja.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 # Esc, and the screen taking it: an Esc with the next key right behind it

@@ -154,6 +154,35 @@ def lead_ids(part):
 LEVEL = r"(?:baseline|recommended)(?: \((?:source|survey)\))?"
 
 
+# Words a level note or hint must use as the rest of kijun does (GLOSSARY.md,
+# "Level notes"): the scope questions by the interface's name, the source
+# by one name, and the governance umbrella in one wording; and phrases of
+# the seeds a note must not copy (slide 21 ③, slide 25's quotation of the
+# 5th edition, slide 19): (pattern, language, what to say instead).
+NOTE_WORDS = [
+    (r"範囲の質問", "ja", "name the scope questions as the interface does: 対象範囲の設問"),
+    (r"(?<!改定)(?<!総務省の)資料(?:で|の事例|の「)", "ja", "name the source as 改定資料 (or 総務省の資料)"),
+    (r"(?<!revision )(?<!MIC's )\bmaterials\b", "en", "name the source as the revision materials"),
+    (r"広い記述|broad remark", "both",
+     "say the governance and risk management umbrella in the one wording of GLOSSARY.md"),
+    (r"最低限確保すべき任務保証|確実に復旧できる|任務保証の考え方を具体化|事業実施場所の確認|各階層の役割と責任を明確",
+     "ja", "say it in our own words, not the seeds'"),
+]
+
+
+def check_note_words(where, note, hint, err):
+    for pat, lang, want in NOTE_WORDS:
+        for l in (("ja", "en") if lang == "both" else (lang,)):
+            for kind, t in (("level_note", note.get(l, "")), ("hint", hint.get(l, ""))):
+                m = re.search(pat, t)
+                # A second mention may be short ("the materials") once the
+                # note has named them in full.
+                if m and "source" in want and ("改定資料" if l == "ja" else "revision materials") in t[:m.start()]:
+                    m = None
+                if m:
+                    err("%s: the %s %s says %r: %s" % (where, l, kind, m.group(0), want))
+
+
 def check_news(text, new, old, err):
     """NEWS's section for the new edition against what the files show."""
     ed = new.get("edition", 1)
@@ -268,6 +297,39 @@ def check_news(text, new, old, err):
         err("NEWS Retired lists %s, the file retires %s" % (sorted(ret_listed) or "none", sorted(retired) or "none"))
 
 
+def check_news_scope(part, new, err):
+    """NEWS's Scope section: how many questions name scope questions in
+    `applies`, and for each scope question the questions that depend on
+    it ("- ot: 2.2-c, 3.4-d"), exactly as the file says."""
+    scopes = [x["id"] for x in new.get("scope", [])]
+    if not scopes:
+        return
+    deps = OrderedDict((s_, []) for s_ in scopes)
+    napplies = 0
+    for q in new["questions"]:
+        a = q.get("applies")
+        if a is None:
+            continue
+        a = [a] if isinstance(a, str) else list(a)
+        napplies += 1
+        for s_ in a:
+            deps.setdefault(s_, []).append(q["id"])
+    m = re.search(r"(\d+) questions name the ones they apply under", part)
+    if not m or int(m.group(1)) != napplies:
+        err("NEWS Scope should say '%d questions name the ones they apply under'" % napplies)
+    said = {}
+    for sm in re.finditer(r"^- ([a-z_][a-z0-9_]*): ((?:[0-9][0-9.]*-[a-z]+(?:,\s*)?)+)$", part, re.M):
+        said[sm.group(1)] = re.findall(r"[0-9][0-9.]*-[a-z]+", sm.group(2))
+    for s_, ids in deps.items():
+        if s_ not in said:
+            err("NEWS Scope does not list the questions that depend on '%s' (%s)" % (s_, ", ".join(ids)))
+        elif sorted(said[s_]) != sorted(ids):
+            err("NEWS Scope: '%s' lists %s, the file says %s" % (s_, ", ".join(said[s_]), ", ".join(ids)))
+    for s_ in said:
+        if s_ not in deps:
+            err("NEWS Scope lists '%s', which is not a scope question of the file" % s_)
+
+
 def check_news_more(sec, new, old, err):
     """What edition 3 onwards must also say: counts, renames, hints, phase
     and function, level changes through `was`."""
@@ -284,6 +346,7 @@ def check_news_more(sec, new, old, err):
     parts = {}
     for h in re.finditer(r"^### (\w+)[^\n]*\n(.*?)(?=^### |\Z)", sec, re.S | re.M):
         parts[h.group(1)] = h.group(2)
+    check_news_scope(parts.get("Scope", ""), new, err)
     feeds = {}
     for q in new["questions"]:
         for w in q.get("was", []):
@@ -442,6 +505,8 @@ def main(argv):
                 err("%s: no level_note in both languages" % q["id"])
             elif q.get("level_basis") == "source" and not ("改定資料" in ln["ja"] and "revision materials" in ln["en"]):
                 err("%s: a source level whose note does not name the revision materials" % q["id"])
+            else:
+                check_note_words(q["id"], ln, q.get("hint", {}), err)
         h = q.get("hint", {})
         if not h.get("ja", "").startswith(HINT_JA):
             err("%s: ja hint does not start with %s" % (q["id"], HINT_JA))
@@ -450,6 +515,10 @@ def main(argv):
         for l in ("ja", "en"):
             if not q.get("text", {}).get(l):
                 err("%s: no %s text" % (q["id"], l))
+    if new.get("edition", 1) >= 3:
+        for sid, s in sections.items():
+            if s.get("level_note"):
+                check_note_words("section " + sid, s["level_note"], {}, err)
     for sid, s in sections.items():
         mine = [q for q in qs if q["section"] == sid]
         if not mine:

@@ -53,14 +53,9 @@ static int
 open_answers(const char *path, assessment **a, char **msgs)
 {
   diag_t d = { 0 };
-  store_doc *doc;
-  *a = NULL;
-  int rc = store_read(path, &d, &doc);
-  if (rc == 0)
-    {
-      rc = store_bind(doc, qn, &d, a, NULL);
-      store_doc_free(doc);
-    }
+  store_loaded got;
+  int rc = store_load(path, &(store_target){ .q = qn }, &d, a, &got);
+  diag_clear(&got.warn);
   char *text = diag_text(&d, dir);
   if (msgs)
     *msgs = text;

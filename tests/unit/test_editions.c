@@ -51,17 +51,12 @@ static int
 bind_file(const char *path, const questionnaire *q, assessment **a, char **errs, char **warns)
 {
   diag_t d = { 0 };
-  store_doc *doc;
-  *a = NULL;
-  int rc = store_read(path, &d, &doc);
+  store_loaded got;
+  int rc = store_load(path, &(store_target){ .q = q }, &d, a, &got);
   size_t len;
   FILE *m = open_memstream(warns, &len);
-  if (rc == 0)
-    {
-      rc = store_bind(doc, q, &d, a, NULL);
-      diag_print(store_doc_warnings(doc), m);
-      store_doc_free(doc);
-    }
+  diag_print(&got.warn, m);
+  diag_clear(&got.warn);
   fclose(m);
   m = open_memstream(errs, &len);
   diag_print(&d, m);

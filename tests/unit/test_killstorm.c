@@ -44,13 +44,10 @@ static assessment *
 load(const char *path)
 {
   diag_t d = { 0 };
-  store_doc *doc;
   assessment *a = NULL;
-  if (store_read(path, &d, &doc) == 0)
-    {
-      store_bind(doc, qn, &d, &a, NULL);
-      store_doc_free(doc);
-    }
+  store_loaded got;
+  store_load(path, &(store_target){ .q = qn }, &d, &a, &got);
+  diag_clear(&got.warn);
   if (d.n)
     cr_log_error("%s", d.msgs[0]);
   diag_clear(&d);

@@ -127,14 +127,10 @@ static assessment *
 read_back(const char *path, const questionnaire *q)
 {
   diag_t d = { 0 };
-  store_doc *doc;
-  int rc = store_read(path, &d, &doc);
   assessment *a = NULL;
-  if (rc == 0)
-    {
-      rc = store_bind(doc, q, &d, &a, NULL);
-      store_doc_free(doc);
-    }
+  store_loaded got;
+  int rc = store_load(path, &(store_target){ .q = q }, &d, &a, &got);
+  diag_clear(&got.warn);
   cr_assert_eq(rc, 0, "%s does not read back: %s", path, d.n ? d.msgs[0] : "?");
   diag_clear(&d);
   return a;

@@ -3,7 +3,9 @@
  * scope leaves every figure and the questions to visit, its answer kept;
  * answering the scope question again brings it back; the answers file
  * keeps scope answers, those the questionnaire does not ask too; the
- * digest of a questionnaire without scope questions is the one it had. */
+ * digest of a questionnaire without scope questions is the one it had;
+ * the aggregate counts the scope answers and the files a question was
+ * out of scope in, and the comparison lists the scope changes. */
 #include <config.h>
 
 #include <locale.h>
@@ -15,6 +17,8 @@
 #include "base/i18n.h"
 #include "io/qload.h"
 #include "io/store.h"
+#include "model/agg.h"
+#include "model/compare.h"
 #include "model/coverage.h"
 
 static char *dir;
@@ -198,4 +202,75 @@ Test(scope, a_questionnaire_without_scope_keeps_its_digest)
   qn->questions[qi("2-b")].applies[0] = 2;
   qn->digest_[0] = '\0';
   cr_assert_str_neq(qn_digest(qn), before);
+}
+
+/* The aggregate counts each scope answer and, per question, the files
+ * it was out of scope in; two aggregates merged count as one. */
+Test(scope, the_aggregate_counts_scope_answers_and_questions_out_of_scope)
+{
+  aggregate g, part[2];
+  agg_init(&g, qn);
+  agg_init(&part[0], qn);
+  agg_init(&part[1], qn);
+  static const enum ans_scope ot[3] = { ANS_SCOPE_NO, ANS_SCOPE_YES, ANS_SCOPE_NO };
+  for (int k = 0; k < 3; k++)
+    {
+      assessment *a = ans_new(qn);
+      ans_set_scope(a, "ot", ot[k]);
+      coverage c;
+      cov_compute(qn, a, &c);
+      agg_add(&g, a, &c);
+      agg_add(&part[k > 0], a, &c);
+      cov_free(&c);
+      ans_free(a);
+    }
+  agg_merge(&part[0], &part[1]);
+  for (aggregate *x = &g; x; x = x == &g ? &part[0] : NULL)
+    {
+      cr_assert_eq(x->scope[0][ANS_SCOPE_NO], 2);
+      cr_assert_eq(x->scope[0][ANS_SCOPE_YES], 1);
+      cr_assert_eq(x->scope[0][ANS_SCOPE_UNSET], 0);
+      cr_assert_eq(x->scope[2][ANS_SCOPE_UNSET], 3);
+      cr_assert_eq(x->question[qi("2-a")].out_of_scope, 2);
+      cr_assert_eq(x->question[qi("2-a")].total, 1);
+      cr_assert_eq(x->question[qi("1-a")].out_of_scope, 0);
+    }
+  char *why = ans_scope_reason_text(qn, qi("2-a"), LANG_EN);
+  cr_assert_str_eq(why, "not in scope: no control systems");
+  free(why);
+  cr_assert_null(ans_scope_reason_text(qn, qi("1-a"), LANG_EN));
+  agg_free(&g);
+  agg_free(&part[0]);
+  agg_free(&part[1]);
+}
+
+/* The comparison lists the scope questions answered differently and the
+ * questions that left the figures or came back, in walk order. */
+Test(scope, the_comparison_lists_scope_changes)
+{
+  assessment *old = ans_new(qn), *new = ans_new(qn);
+  ans_set_scope(old, "ot", ANS_SCOPE_YES);
+  ans_set_scope(new, "ot", ANS_SCOPE_NO);
+  ans_set_scope(old, "internet", ANS_SCOPE_NO);
+  ans_set_scope(new, "internet", ANS_SCOPE_NO);
+  coverage then, now;
+  cov_compute(qn, old, &then);
+  cov_compute(qn, new, &now);
+  comparison c;
+  cmp_compute(qn, old, &then, new, &now, &c);
+  cr_assert_eq(c.nscope_changed, 1);
+  cr_assert_eq(c.scope_changed[0], 0);
+  cr_assert_eq(c.nleft, 2);
+  cr_assert_str_eq(qn->questions[c.left[0]].id, "2-a");
+  cr_assert_str_eq(qn->questions[c.left[1]].id, "2-d");
+  cr_assert_eq(c.nentered, 0);
+  cmp_free(&c);
+  cmp_compute(qn, new, &now, old, &then, &c);
+  cr_assert_eq(c.nleft, 0);
+  cr_assert_eq(c.nentered, 2);
+  cmp_free(&c);
+  cov_free(&then);
+  cov_free(&now);
+  ans_free(old);
+  ans_free(new);
 }
