@@ -829,7 +829,7 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
       char *one = scope_reason_both(q, a, i);
       if (!one)
         continue;
-      char *oid = objective_id(q, &q->questions[i]);
+      char *oid = oscal_objective_id(q, &q->questions[i]);
       char *more = xasprintf("%s\n- %s (%s): %s",
                              why ? why : "対象範囲外のため除外 / Excluded as not in scope:\n",
                              q->questions[i].id, oid, one);
@@ -969,9 +969,9 @@ map_resource(jw *w, const char *key, const questionnaire *q)
   jw_str(w, "href", name);
   free(name);
   jw_arr(w, "props");
-  jw_prop(w, "questionnaire-id", q->id);
-  jw_prop(w, "questionnaire-version", q->version);
-  jw_aend(w);
+  oscal_prop(w, "questionnaire-id", q->id);
+  oscal_prop(w, "questionnaire-version", q->version);
+  jw_end(w);
   jw_end(w);
 }
 
@@ -988,7 +988,7 @@ map_items(jw *w, const char *key, const questionnaire *q, const size_t *qi, size
       free(oid);
       jw_end(w);
     }
-  jw_aend(w);
+  jw_end(w);
 }
 
 /* A gap summary: the objectives of the questions no map reaches. */
@@ -1016,9 +1016,9 @@ gap_summary(jw *w, const char *key, const mapping *m, const questionnaire *q, bo
             jw_str(w, NULL, oid);
             free(oid);
           }
-      jw_aend(w);
       jw_end(w);
-      jw_aend(w);
+      jw_end(w);
+      jw_end(w);
       jw_end(w);
     }
   free(mapped);
@@ -1027,7 +1027,8 @@ gap_summary(jw *w, const char *key, const mapping *m, const questionnaire *q, bo
 int
 oscal_mapping_write(FILE *f, const mapping *m, const questionnaire *from, const questionnaire *to)
 {
-  jw w = { f, 0, { true } };
+  jw w;
+  jw_begin(&w, f);
   char id[UUID_TEXT_SIZE], mid[UUID_TEXT_SIZE];
   char *names = xasprintf("%s@%s/%s@%s", from->id, from->version, to->id, to->version);
   /* The document's UUID changes with its content (OSCAL: a revised
@@ -1058,10 +1059,10 @@ oscal_mapping_write(FILE *f, const mapping *m, const questionnaire *from, const 
   jw_str(&w, "uuid", id);
   jw_obj(&w, "metadata");
   char *title = xasprintf("kijun mapping: %s %s → %s %s", from->id, from->version, to->id, to->version);
-  jw_line(&w, "title", title);
+  oscal_line(&w, "title", title);
   free(title);
   jw_str(&w, "last-modified", modified);
-  jw_line(&w, "version", names);
+  oscal_line(&w, "version", names);
   jw_str(&w, "oscal-version", OSCAL_VERSION);
   jw_end(&w);
   jw_obj(&w, "provenance");
@@ -1094,20 +1095,20 @@ oscal_mapping_write(FILE *f, const mapping *m, const questionnaire *from, const 
       if (qn_text_given(&e->note))
         {
           jw_arr(&w, "props");
-          jw_prop(&w, "note-ja", e->note.s[LANG_JA]);
-          jw_prop(&w, "note-en", e->note.s[LANG_EN]);
-          jw_aend(&w);
+          oscal_prop(&w, "note-ja", e->note.s[LANG_JA]);
+          oscal_prop(&w, "note-en", e->note.s[LANG_EN]);
+          jw_end(&w);
         }
       jw_end(&w);
     }
-  jw_aend(&w);
+  jw_end(&w);
   gap_summary(&w, "source-gap-summary", m, from, false, names);
   gap_summary(&w, "target-gap-summary", m, to, true, names);
   jw_end(&w);
-  jw_aend(&w);
   jw_end(&w);
   jw_end(&w);
-  fputc('\n', f);
+  jw_end(&w);
+  jw_finish(&w);
   free(modified);
   free(names);
   return ferror(f) ? EX_IOERR : 0;
