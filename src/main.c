@@ -1027,7 +1027,10 @@ main(int argc, char **argv)
           || migrate || loop || many || qpath)
         return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
                                    export_map ? "--export-mapping" : "--import-mapping"));
-      if (rest != 1)
+      /* An OSCAL mapping names objectives: its questionnaires (the files
+       * that follow, else the installed ones) turn them into question
+       * ids. */
+      if (rest != 1 && !(export_map && rest > 1))
         return bad_usage(xasprintf(_("%s needs one file: %s"), export_map ? "--export-mapping" : "--import-mapping",
                                    export_map ? "MAPPING" : "NEW-MAPPING"));
       if (export_map && strcmp(export_map, "csv") != 0)
@@ -1038,9 +1041,24 @@ main(int argc, char **argv)
         {
           mapping *m = NULL;
           rc = map_read(argv[optind], &d, &m);
+          questionnaire *from = NULL, *to = NULL;
+          if (rc == 0 && (m->oscal || rest > 1))
+            {
+              rc = check_sides(m, argv + optind + 1, (size_t) rest - 1, &d, &from, &to);
+              if (rc == 0)
+                rc = map_bind(m, from, to, &d);
+            }
           if (rc == 0)
             rc = qcsv_export_mapping(stdout, m);
+          qn_free(from);
+          qn_free(to);
           map_free(m);
+          if (rc == EX_USAGE)
+            {
+              diag_print(&d, stderr);
+              diag_clear(&d);
+              return bad_usage(NULL);
+            }
         }
       else
         rc = qcsv_import_mapping(import_map, argv[optind], &d);

@@ -62,9 +62,12 @@ run "$KIJUN" --lang=en --migrate="$TMP/draft.json" "$D/edition-2-answers.cfg" "$
 expect_in "a draft OSCAL mapping says every answer is to reconfirm" out "The mapping is a draft"
 if cmp -s "$TMP/d-kijun.cfg" "$TMP/d-oscal.cfg"; then ok "round trip of the draft: the same answers file"
 else not_ok "round trip of the draft: the same answers file" "$(diff "$TMP/d-kijun.cfg" "$TMP/d-oscal.cfg" | head -8)"; fi
-run "$KIJUN" --export-mapping=csv "$TMP/m.json"
+run "$KIJUN" --export-mapping=csv "$TMP/m.json" "$C/old.cfg" "$C/new.cfg"
 expect_status "--export-mapping reads an OSCAL mapping too" 0
-expect_in "... with question ids" out "o1"
+expect_in "... with question ids, not objective ids" out "entry,o1,n1,equal"
+"$KIJUN" --export-mapping=csv "$C/old-to-new.cfg" >"$TMP/from-kijun.csv"
+if cmp -s "$TMP/out" "$TMP/from-kijun.csv"; then ok "... the same sheet as from the kijun mapping"
+else not_ok "... the same sheet as from the kijun mapping" "$(diff "$TMP/out" "$TMP/from-kijun.csv" | head -5)"; fi
 
 # ---- the schema ----------------------------------------------------------------
 NODE_MODULES=${KIJUN_NODE_MODULES:-$SRC/.ci/node/node_modules}
