@@ -465,6 +465,30 @@ cfg_read_file(const char *path, size_t limit, diag_t *d, char **text, size_t *le
   return read_file_st(path, limit, d, text, len, NULL);
 }
 
+/* The syntax error libconfig found, in words a person can act on.  A
+ * file that ends inside a text, a list or a group was cut short (a copy
+ * that stopped, a full disk): say that, and where what is left open
+ * began, rather than libconfig's "syntax error" at the last line. */
+static void
+cut_short(const struct scan *s, const char *path, diag_t *d, int line, const char *what)
+{
+  bool in_text = s->lx == LX_STRING || s->lx == LX_ESCAPE || s->lx == LX_HEX;
+  if (in_text)
+    diag_add(d, path, s->lx_line,
+             _("the file ends inside a text (a \" is not closed): it looks cut short, as by a copy that "
+               "stopped or a full disk; expected the whole file"));
+  else if (s->depth > 0 && s->depth <= CFG_NEST_COUNTED)
+    diag_add(d, path, s->lx_line,
+             s->nest[s->depth - 1].list
+               ? _("the file ends inside the list begun on line %d (its ')' is missing): it looks cut short, "
+                   "as by a copy that stopped or a full disk; expected the whole file")
+               : _("the file ends inside the group begun on line %d (its '}' is missing): it looks cut short, "
+                   "as by a copy that stopped or a full disk; expected the whole file"),
+             s->nest[s->depth - 1].line);
+  else
+    diag_add(d, path, line, _("%s; expected libconfig syntax (name = value; groups in { }, lists in ( ))"), what);
+}
+
 int
 cfg_parse(cfg_reader *r, const char *path, const char *text, size_t len, cfg_limits lim, diag_t *d)
 {
@@ -499,9 +523,7 @@ cfg_parse(cfg_reader *r, const char *path, const char *text, size_t len, cfg_lim
    * times faster on long strings than from a stream). */
   if (config_read_string(r->cfg, text) != CONFIG_TRUE)
     {
-      diag_add(d, path, config_error_line(r->cfg),
-               _("%s; expected libconfig syntax (name = value; groups in { }, lists in ( ))"),
-               config_error_text(r->cfg));
+      cut_short(&s, path, d, config_error_line(r->cfg), config_error_text(r->cfg));
       return EX_DATAERR;
     }
   r->parsed = true;

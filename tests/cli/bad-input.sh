@@ -21,7 +21,7 @@ check_a() {
   else not_ok "$(basename "$1"): left untouched"; fi
 }
 
-check_q "$BAD/q-syntax.cfg" 65 "q-syntax.cfg:8: syntax error"
+check_q "$BAD/q-syntax.cfg" 65 "q-syntax.cfg:8: the file ends inside the list begun on line 6"
 check_q "$BAD/q-wrong-type.cfg" 65 "q-wrong-type.cfg:6: 'id' in question 1 is an integer; expected a string"
 check_q "$BAD/q-missing-keys.cfg" 65 "q-missing-keys.cfg:1: the questionnaire has no 'version'"
 check_q "$BAD/q-duplicate-ids.cfg" 65 "q-duplicate-ids.cfg:8: question id 'a' is used twice (first at line 7)"
@@ -64,7 +64,7 @@ if [ "$(id -u)" -ne 0 ]; then
   check_q "$TMP/unreadable.cfg" 66 "cannot open: Permission denied"
 fi
 
-check_a "$BAD/a-syntax.cfg" 65 "a-syntax.cfg:4: syntax error"
+check_a "$BAD/a-syntax.cfg" 65 "a-syntax.cfg:4: the file ends inside the list begun on line 3"
 check_a "$BAD/a-unknown-status.cfg" 65 "a-unknown-status.cfg:3: status \"done\" of question '1.1-a' is unknown"
 check_a "$BAD/a-unknown-question.cfg" 0 "a-unknown-question.cfg:3: question '9.9-z' is not one of questionnaire 'mini' (edition 1), which does not say what became of it; its answer is kept among the answers to questions no longer asked"
 check_a "$BAD/a-wrong-type.cfg" 65 "a-wrong-type.cfg:3: 'status' in answer 1 is an integer; expected a string"
@@ -157,7 +157,7 @@ run timeout 10 "$KIJUN" --report "$evil" -q "$Q"
 if LC_ALL=C grep -q "$(printf '[\001-\037\177]\\|\302[\200-\237]\\|\342\200\256')" "$TMP/err"; then
   not_ok "a file name with controls is escaped in diagnostics" "$(od -c "$TMP/err" | head -5)"
 else ok "a file name with controls is escaped in diagnostics"; fi
-expect_in "and shown visibly" err "e^[]0;x^G<U+009B><U+202E>.cfg:4: syntax error"
+expect_in "and shown visibly" err "e^[]0;x^G<U+009B><U+202E>.cfg:4: the file ends inside"
 bin=$(printf '%s/n\377\376.cfg' "$TMP")
 fixture "$TESTDATA/mini-answers.cfg" "$bin"
 run timeout 10 "$KIJUN" --report=json "$bin" -q "$Q"

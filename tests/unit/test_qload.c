@@ -149,8 +149,23 @@ Test(qload, digest_tells_lists_apart)
 
 Test(qload, syntax_error)
 {
+  expect(HEAD "questions = ( " Q("a", "") " ;; );\n", EX_DATAERR,
+         "q.cfg:6: syntax error; expected libconfig syntax (name = value; groups in { }, lists in ( ))\n");
+}
+
+/* A file that ends inside a list, a group or a text was cut short: said
+ * so, with where what is left open began (usability review 2, C5). */
+Test(qload, a_file_cut_short_is_said_to_be)
+{
   expect(HEAD "questions = ( " Q("a", "") "\n", EX_DATAERR,
-         "q.cfg:7: syntax error; expected libconfig syntax (name = value; groups in { }, lists in ( ))\n");
+         "q.cfg:7: the file ends inside the list begun on line 6 (its ')' is missing): it looks cut short, as by "
+         "a copy that stopped or a full disk; expected the whole file\n");
+  expect(HEAD "questions = ( { id = \"a\"; text = { ja = \"", EX_DATAERR,
+         "q.cfg:6: the file ends inside a text (a \" is not closed): it looks cut short, as by a copy that "
+         "stopped or a full disk; expected the whole file\n");
+  expect(HEAD "sectors = ( { id = \"x\"; name = {\n", EX_DATAERR,
+         "q.cfg:7: the file ends inside the group begun on line 6 (its '}' is missing): it looks cut short, as "
+         "by a copy that stopped or a full disk; expected the whole file\n");
 }
 
 Test(qload, empty_file)
