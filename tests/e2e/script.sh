@@ -81,6 +81,12 @@ screen() {
 }
 history() { screen; }
 
+# kpid: the process id of the kijun running (the child of the shell that
+# started it), for a test that signals it.
+kpid() {
+  ps -o pid= --ppid "$kijun_pid" | tr -d ' ' | head -1
+}
+
 # cursor: "ROW,COL" of the cursor on the current screen.
 cursor() {
   send "dump"
