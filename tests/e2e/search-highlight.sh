@@ -7,8 +7,8 @@ Q="$TESTDATA/mini.cfg"
 
 for lang in en ja; do
   if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
-  if [ $lang = en ]; then WORD="backup" M1='Match 1/2 for "backup"' NOTE='Match 1/1 for "委託先"'
-  else WORD="バックアップ" M1='「バックアップ」の一致 1/2' NOTE='「委託先」の一致 1/1'
+  if [ $lang = en ]; then WORD="backup" M1='Match 1/2 for "backup"' NOTE='Match 1/1 for "委託先"' SUMMARY="Coverage summary"
+  else WORD="バックアップ" M1='「バックアップ」の一致 1/2' NOTE='「委託先」の一致 1/1' SUMMARY="充足率の集計"
   fi
   A="$TMP/$lang.cfg"
   fixture "$TESTDATA/mini-answers.cfg" "$A"
@@ -23,7 +23,7 @@ for lang in en ja; do
   expect_screen "$lang: a search finds a note" "$NOTE"
   if T capture-pane -p -e | grep -qE "$(printf '\033')\[([0-9]+;)*7m委託先"; then ok "$lang: the match in the note is highlighted"
   else not_ok "$lang: the match in the note is highlighted" "$(T capture-pane -p -e | grep -F 委託先 | od -c | head)"; fi
-  keys q; wait_for "EXIT" 1; keys Enter
+  keys q; wait_for "$SUMMARY"; keys Enter
   expect_exit "$lang: leaves" 0
 done
 
