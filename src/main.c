@@ -1108,9 +1108,6 @@ main(int argc, char **argv)
     return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), report));
   if (sector_compare)
     {
-      if (!aggcmp_supports((enum report_fmt) fmt))
-        return bad_usage(xasprintf(_("%s of two folders does not write %s; expected text or json"), "--compare",
-                                   report ? report : "text"));
       if (refuse_terminal_output(out, (enum report_fmt) fmt, "--compare", report, argv + optind, 2))
         return 2;
       return run_aggcmp(argv[optind], argv[optind + 1], qpath, (enum report_fmt) fmt, &so, title, out);

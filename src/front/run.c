@@ -88,7 +88,13 @@ run_open(const char *path, const char *qpath, const char *prev, session *s, lock
       if (err)
         {
           char *name = txt_sanitize(s->path, true);
-          fprintf(stderr, _("kijun: cannot create %s: %s\n"), name, d.msgs[0]);
+          if (err == EX_TEMPFAIL)
+            fprintf(stderr,
+                    _("kijun: %s was created by another program as this session began; kijun has not "
+                      "changed it. Start kijun again to open it.\n"),
+                    name);
+          else
+            fprintf(stderr, _("kijun: cannot create %s: %s\n"), name, d.msgs[0]);
           diag_clear(&d);
           free(name);
           run_close(s, lk, NULL);
@@ -132,6 +138,11 @@ run_save(session *s, const char *at, bool *told, char why[RUN_WHY], char **msg)
       snprintf(why, RUN_WHY, "%s", d.n ? d.msgs[0] : "");
       if (rc == EX_NOPERM)
         *msg = session_read_only_text(s);
+      else if (rc == EX_TEMPFAIL && !s->stamp.valid)
+        /* kijun never read a file there: one was created, not changed. */
+        *msg = xstrdup(_("Not saved: another program created the answers file after this session began "
+                         "(kijun --next-cycle or --merge, say). kijun will not overwrite it; quit (q) and "
+                         "your answers go to a separate file."));
       else if (rc == EX_TEMPFAIL)
         *msg = xstrdup(_("Not saved: another program changed the answers file. kijun will not overwrite it; "
                          "quit (q) and your answers go to a separate file."));

@@ -474,10 +474,18 @@ save_rendered(const char *path, const rendered *x, store_stamp *stamp, diag_t *d
   /* A file kijun never read (a new assessment) or that vanished since:
    * created only where nothing is, so a file another command just made
    * there is never replaced by answers that did not read it. */
-  int rc = stamp && !stamp->valid ? afile_write_new(path, put_rendered, (void *) x, d)
-                                  : afile_write(path, put_rendered, (void *) x, d);
+  diag_t why = { 0 };
+  int rc = stamp && !stamp->valid ? afile_write_new(path, put_rendered, (void *) x, &why)
+                                  : afile_write(path, put_rendered, (void *) x, &why);
+  /* "File exists" would not say who made it, nor that kijun never read it. */
+  if (rc != EX_TEMPFAIL)
+    for (size_t i = 0; i < why.n; i++)
+      diag_add(d, NULL, 0, "%s", why.msgs[i]);
+  diag_clear(&why);
   if (rc == EX_TEMPFAIL)
-    diag_add(d, NULL, 0, "%s", _("a file of this name appeared since kijun read it"));
+    diag_add(d, NULL, 0, "%s",
+             _("another program created the file after kijun found none there (kijun --next-cycle or "
+               "--merge, say)"));
   if (rc)
     return rc;
   if (stamp)

@@ -15,6 +15,7 @@
  * being typed; the end of the input is q too. */
 #include <config.h>
 #include "line/line.h"
+#include "line/line_int.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -43,54 +44,18 @@ on_signal(int sig)
   got_signal = sig;
 }
 
-typedef struct lm
-{
-  session *s;
-  lock_t *lk;
-  assessment *prev;
-  const char *prev_path;
-  size_t pos;                 /* walk position; nquestions: past the last */
-  bool echo;                  /* the input is no terminal: show what was read */
-  bool dirty;                 /* changes not on disk: the last save failed */
-  bool told;                  /* the kept original was said */
-  char why[RUN_WHY];
-  char *search;               /* the last search, or NULL */
-  unsigned phases_said;
-  /* A text being typed over several lines, kept if a signal comes. */
-  char *typing;
-  size_t typing_qi;
-  bool typing_note;
-  int pending;                /* the answer waiting for the reason typed, or -1 */
-  char *failed;               /* what the last failed save said, said once */
-} lm;
-
-static const questionnaire *
-qn_of(const lm *m)
-{
-  return m->s->qn;
-}
-
-/* The question index at walk position p. */
-static size_t
-qi_at(const lm *m, size_t p)
-{
-  return qn_of(m)->order[p];
-}
 
 /* Print s safe to show (control characters escaped, line breaks kept). */
-static void
-put(const char *s)
+void
+line_put(const char *s)
 {
   char *clean = txt_sanitize(s, false);
   fputs(clean, stdout);
   free(clean);
 }
 
-static void
-say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-say(const char *fmt, ...)
+void
+line_say(const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
@@ -99,7 +64,7 @@ say(const char *fmt, ...)
     s = NULL;
   va_end(ap);
   if (s)
-    put(s);
+    line_put(s);
   putchar('\n');
   free(s);
 }
@@ -115,12 +80,12 @@ save(lm *m)
   char *msg;
   int rc = run_save(m->s, q->questions[qi_at(m, p)].id, &m->told, m->why, &msg);
   if (rc == 0 && m->dirty)
-    say(_("Saved to %s."), m->s->path);
+    line_say(_("Saved to %s."), m->s->path);
   m->dirty = rc != 0;
   /* A save that fails as the last one did is not said again after every
    * answer: a screen reader would read it each time. */
   if (msg && !(rc && m->failed && strcmp(msg, m->failed) == 0))
-    say("%s", msg);
+    line_say("%s", msg);
   free(m->failed);
   m->failed = rc ? msg : NULL;
   if (!rc)
@@ -164,7 +129,7 @@ leave_on_signal(lm *m)
   putchar('\n');
   int rc = final_save(m);
   if (rc == 0)
-    say(_("Saved to %s."), m->s->path);
+    line_say(_("Saved to %s."), m->s->path);
   fflush(stdout);
   _exit(128 + sig);
 }
@@ -185,7 +150,7 @@ ask(lm *m, const char *prompt)
 {
   for (;;)
     {
-      put(prompt);
+      line_put(prompt);
       fputs(" ", stdout);
       fflush(stdout);
       char *line = NULL;
@@ -209,13 +174,13 @@ ask(lm *m, const char *prompt)
         line[--n] = '\0';
       if (m->echo)
         {
-          put(line);
+          line_put(line);
           putchar('\n');
         }
       size_t bad;
       if (!txt_valid_utf8(line, (size_t) n, &bad))
         {
-          say("%s", _("That line is not valid UTF-8; type it again."));
+          line_say("%s", _("That line is not valid UTF-8; type it again."));
           free(line);
           continue;
         }
@@ -284,190 +249,6 @@ read_text(lm *m, size_t qi, bool note)
   return text;
 }
 
-/* ---- showing ------------------------------------------------------------ */
-
-static const coverage *
-figures(lm *m, coverage *c)
-{
-  cov_compute(qn_of(m), m->s->a, c);
-  return c;
-}
-
-static void
-progress(lm *m)
-{
-  coverage c;
-  figures(m, &c);
-  /* TRANSLATORS: the line mode's progress, before each question: its
-     place in walk order, the questions in all, and how many are
-     answered. */
-  say(_("Question %zu of %zu, %u answered."), m->pos + 1, qn_of(m)->nquestions, cov_answered(c.all));
-  cov_free(&c);
-}
-
-/* What is recorded for entry e: note, evidence, plan, last cycle. */
-static void
-show_recorded(lm *m, size_t qi)
-{
-  const ans_entry *e = &m->s->a->e[qi];
-  if (e->note)
-    say("%s: %s", _("Note"), e->note);
-  else if (ans_needs_reason(e->status))
-    say("%s: %s", _("Note"), _("a reason is needed for this answer (e)"));
-  if (e->evidence)
-    say("%s: %s", _("Evidence"), e->evidence);
-  if (ans_has_plan(e))
-    {
-      char today[ANS_DATE_SIZE];
-      ans_today(today);
-      enum plan_state st = plan_state_of(e, today);
-      say("%s: %s; %s: %s; %s: %s; %s: %s (%s)", ans_plan_name(ANS_PLAN_ACTION),
-          e->plan[ANS_PLAN_ACTION] ? e->plan[ANS_PLAN_ACTION] : "-", ans_plan_name(ANS_PLAN_OWNER),
-          e->plan[ANS_PLAN_OWNER] ? e->plan[ANS_PLAN_OWNER] : "-", ans_plan_name(ANS_PLAN_DUE),
-          e->plan[ANS_PLAN_DUE] ? e->plan[ANS_PLAN_DUE] : "-", ans_plan_name(ANS_PLAN_DONE),
-          e->plan[ANS_PLAN_DONE] ? e->plan[ANS_PLAN_DONE] : "-", plan_state_name(st));
-    }
-  if (m->prev)
-    {
-      const ans_entry *pe = &m->prev->e[qi];
-      const char *started = m->prev->profile[ANS_STARTED];
-      char date[ANS_DATE_SIZE] = "-";
-      if (started)
-        snprintf(date, sizeof date, "%.10s", started);
-      char *head = xasprintf(_("Last cycle (%s): %s"), date,
-                             pe->status == ANS_NONE ? ans_status_name(ANS_NONE) : report_unmet_reason(pe));
-      if (pe->note)
-        say("%s. %s: %s", head, _("Note"), pe->note);
-      else
-        say("%s", head);
-      free(head);
-    }
-}
-
-/* The question at m->pos, once: where it stands, what it asks, what is
- * recorded, the answers. */
-static void
-show_question(lm *m)
-{
-  const questionnaire *q = qn_of(m);
-  size_t qi = qi_at(m, m->pos);
-  const qn_question *x = &q->questions[qi];
-  const qn_section *sec = &q->sections[x->section];
-  const ans_entry *e = &m->s->a->e[qi];
-  enum lang l = i18n_lang();
-  putchar('\n');
-  progress(m);
-  say("%s > %s %s", qn_phase_name(x->phase), sec->id, qn_tr(&sec->title, l));
-  char *from = x->basis ? xasprintf(_("level from: %s"), qn_basis_name(x->basis)) : NULL;
-  char *basis = from ? xasprintf(", %s", from) : xstrdup("");
-  free(from);
-  char *meta = xasprintf("%s [%s]%s", x->id, qn_level_name(x->level), basis);
-  free(basis);
-  if (e->reconfirm)
-    {
-      char *more = xasprintf("%s %s", meta, _("[to reconfirm]"));
-      free(meta);
-      meta = more;
-    }
-  if (e->review)
-    {
-      char *more = xasprintf("%s %s", meta, _("[for review]"));
-      free(meta);
-      meta = more;
-    }
-  say("%s", meta);
-  free(meta);
-  if (x->ncsf)
-    {
-      /* As the question view says them: by name, with the ids. */
-      char *refs = csf_refs_label(x->csf, x->ncsf, l);
-      say("%s: %s", _("NIST CSF 2.0"), refs);
-      free(refs);
-    }
-  /* Out of scope: said before the question, as the screens say it. */
-  char *why = ans_scope_reason(m->s->a, qi, l);
-  if (why)
-    {
-      say("%s %s", why, _("(left out of the figures; answer kept; p changes the scope)"));
-      free(why);
-    }
-  say("%s", qn_tr(&x->text, l));
-  show_recorded(m, qi);
-  for (int c = 0; c + 1 < ANS_STATUS_COUNT; c++)
-    {
-      enum ans_status st = ans_status_nth(c);
-      say("  %c %s", ans_statuses[st].digit, ans_status_name(st));
-    }
-  if (e->status != ANS_NONE)
-    /* TRANSLATORS: the line mode names the current answer after the
-       numbered choices: "Current answer: 2 Partially implemented". */
-    say(_("Current answer: %c %s"), ans_statuses[e->status].digit, ans_status_name(e->status));
-  else
-    say("%s", _("Current answer: none"));
-}
-
-static void
-show_end(lm *m)
-{
-  coverage c;
-  figures(m, &c);
-  putchar('\n');
-  /* TRANSLATORS: the line mode, past the last question. */
-  say(_("End of the questions: %u of %zu answered."), cov_answered(c.all), qn_of(m)->nquestions);
-  cov_free(&c);
-  say("%s", _("Type q to leave, t for the next unanswered question, < to go back, or ? for help."));
-}
-
-static void
-show(lm *m)
-{
-  if (m->pos < qn_of(m)->nquestions)
-    show_question(m);
-  else
-    show_end(m);
-}
-
-static void
-show_help(void)
-{
-  /* The digits come from the status table. */
-  say(_("Type one of these, then Enter:\n"
-        "  %c-%c      answer the question with that number, and go on\n"
-        "  %c        clear the answer\n"
-        "  Enter    keep the answer as it is, and go on\n"
-        "  <        go back one question;  >  go on without answering\n"
-        "  t        the next question unanswered, to reconfirm or without its reason\n"
-        "  h        the hint: what would show it is done\n"
-        "  e        write the note (the reason) on the lines that follow\n"
-        "  v        write the evidence reference on the lines that follow\n"
-        "  a        write the improvement plan: action, owner, due, done\n"
-        "  m        mark the question for review, or unmark it\n"
-        "  g ID     go to a question or item, as in g 2.1-a or g 2.1\n"
-        "  /WORD    search ids, questions, notes and evidence; / alone: the next match\n"
-        "  p        the respondent profile\n"
-        "  s        the coverage summary\n"
-        "  L        switch between Japanese and English\n"
-        "  q        leave (every answer is already saved)\n"
-        "A note or evidence ends with a line holding only a full stop (.); a full stop\n"
-        "at once keeps it as it was, and a line holding only - clears it.\n"
-        "e, v and a also take the text on the same line: e We use a vendor's service."),
-      ans_statuses[ans_status_nth(0)].digit, ans_statuses[ans_status_nth(ANS_STATUS_COUNT - 2)].digit,
-      ans_statuses[ANS_NONE].digit);
-}
-
-static void
-show_summary(lm *m)
-{
-  coverage then;
-  bool has_then = cycle_then(qn_of(m), m->s->a, m->prev, &then);
-  report_ctx r = { qn_of(m), m->s->a, m->s->path, i18n_lang(), 80, has_then ? &then : NULL, NULL, NULL };
-  cycle_then_names(m->s->a, m->prev, m->prev_path, &r.then_path, &r.then_started);
-  putchar('\n');
-  report_headline(stdout, &r);
-  if (has_then)
-    cov_free(&then);
-}
-
 /* ---- acting ------------------------------------------------------------ */
 
 /* After the answer to the question shown: say what was recorded and how
@@ -479,7 +260,7 @@ move_on(lm *m, size_t qi)
   const qn_question *x = &q->questions[qi];
   enum ans_status st = m->s->a->e[qi].status;
   coverage c;
-  figures(m, &c);
+  line_figures(m, &c);
   char *msg = xasprintf(_("%s: %s - answered %u/%u"), x->id, ans_status_name(st), cov_answered(c.all),
                         cov_total(c.all));
   cov_free(&c);
@@ -500,7 +281,7 @@ move_on(lm *m, size_t qi)
             }
         }
     }
-  say("%s", msg);
+  line_say("%s", msg);
   free(msg);
 }
 
@@ -529,22 +310,22 @@ edit_text(lm *m, bool note, const char *inline_text)
     text = xstrdup(strcmp(inline_text, "-") == 0 ? "" : inline_text);
   else
     {
-      say("%s", note ? _("Note: type it on the lines that follow, then a line holding only a full stop (.).")
+      line_say("%s", note ? _("Note: type it on the lines that follow, then a line holding only a full stop (.).")
                      : _("Evidence: type it on the lines that follow, then a line holding only a full stop (.)."));
       text = read_text(m, qi, note);
     }
   if (!text)
     {
-      say("%s", _("Kept as it was."));
+      line_say("%s", _("Kept as it was."));
       return;
     }
   if (set_text(m, qi, note, text))
     {
       changed(m);
-      say("%s", note ? _("Note saved.") : _("Evidence saved."));
+      line_say("%s", note ? _("Note saved.") : _("Evidence saved."));
     }
   else
-    say("%s", _("Kept as it was."));
+    line_say("%s", _("Kept as it was."));
   free(text);
 }
 
@@ -556,7 +337,7 @@ answer(lm *m, enum ans_status st)
     {
       /* The reason is part of the answer: the answer is given with it,
        * or not at all. */
-      say("%s", _("This answer needs a reason: type it on the lines that follow, then a line holding only a "
+      line_say("%s", _("This answer needs a reason: type it on the lines that follow, then a line holding only a "
                   "full stop (.); a full stop at once leaves the answer as it was."));
       m->pending = (int) st;
       char *text = read_text(m, qi, true);
@@ -568,7 +349,7 @@ answer(lm *m, enum ans_status st)
           changed(m);
         }
       else
-        say("%s", _("Not answered: that answer needs its reason."));
+        line_say("%s", _("Not answered: that answer needs its reason."));
       free(text);
       return;
     }
@@ -587,10 +368,10 @@ edit_plan(lm *m, const char *inline_text)
     {
       ans_set_plan(m->s->a, qi, ANS_PLAN_ACTION, strcmp(inline_text, "-") == 0 ? NULL : inline_text);
       changed(m);
-      say("%s", _("Plan saved."));
+      line_say("%s", _("Plan saved."));
       return;
     }
-  say("%s", _("Plan: Enter keeps a field as it is, a line holding only - clears it."));
+  line_say("%s", _("Plan: Enter keeps a field as it is, a line holding only - clears it."));
   bool any = false;
   for (int f = 0; f < ANS_PLAN_COUNT; f++)
     {
@@ -607,7 +388,7 @@ edit_plan(lm *m, const char *inline_text)
           char *t = trim(line);
           if (*t && strcmp(t, "-") != 0 && ans_plan_is_date((enum ans_plan) f) && !ans_valid_date(t))
             {
-              say(_("\"%s\" is not a date; write YYYY-MM-DD, such as 2027-03-31, or Enter to keep it."), t);
+              line_say(_("\"%s\" is not a date; write YYYY-MM-DD, such as 2027-03-31, or Enter to keep it."), t);
               free(line);
               continue;
             }
@@ -625,7 +406,7 @@ edit_plan(lm *m, const char *inline_text)
         }
       free(line);
     }
-  say("%s", any ? _("Plan saved.") : _("Kept as it was."));
+  line_say("%s", any ? _("Plan saved.") : _("Kept as it was."));
 }
 
 /* g ID: a question opens; an item opens its first question. */
@@ -636,7 +417,7 @@ go_to(lm *m, const char *text)
   if (find_id(qn_of(m), text, &p))
     m->pos = p;
   else
-    say(_("No question or item is numbered \"%s\"."), text);
+    line_say(_("No question or item is numbered \"%s\"."), text);
 }
 
 /* /WORD: the first match after the question shown, wrapping around. */
@@ -650,19 +431,19 @@ find(lm *m, const char *word)
     }
   if (!m->search)
     {
-      say("%s", _("Type / and a word to search for, as in /backup."));
+      line_say("%s", _("Type / and a word to search for, as in /backup."));
       return;
     }
   const questionnaire *q = qn_of(m);
   find_hit hit;
   if (!find_text(q, m->s->a, i18n_lang(), m->search, m->pos < q->nquestions ? m->pos + 1 : 0, 1, &hit))
     {
-      say(_("No question matches \"%s\"."), m->search);
+      line_say(_("No question matches \"%s\"."), m->search);
       return;
     }
   m->pos = hit.pos;
   /* TRANSLATORS: the line mode after a search: which match of how many. */
-  say(_("Match %zu of %zu for \"%s\" (/ alone: the next)."), hit.rank, hit.count, m->search);
+  line_say(_("Match %zu of %zu for \"%s\" (/ alone: the next)."), hit.rank, hit.count, m->search);
 }
 
 static void
@@ -672,7 +453,7 @@ toggle_review(lm *m)
   ans_entry *e = &m->s->a->e[qi];
   e->review = !e->review;
   changed(m);
-  say(e->review ? _("%s is marked for review.") : _("%s is no longer marked for review."),
+  line_say(e->review ? _("%s is marked for review.") : _("%s is no longer marked for review."),
       qn_of(m)->questions[qi].id);
 }
 
@@ -703,7 +484,7 @@ edit_scope(lm *m)
           free(fold);
           if (v >= 0)
             break;
-          say("%s", _("Type y for yes, n for no, - to clear, or Enter to keep it."));
+          line_say("%s", _("Type y for yes, n for no, - to clear, or Enter to keep it."));
           free(line);
         }
       free(prompt);
@@ -721,7 +502,7 @@ edit_scope(lm *m)
   size_t out = 0;
   for (size_t i = 0; i < q->nquestions; i++)
     out += !ans_in_scope(m->s->a, i);
-  say(ngettext("%zu question is out of scope now; answers typed on it are kept.",
+  line_say(ngettext("%zu question is out of scope now; answers typed on it are kept.",
                "%zu questions are out of scope now; answers typed on them are kept.", out),
       out);
 }
@@ -733,13 +514,13 @@ edit_profile(lm *m)
 {
   const questionnaire *q = qn_of(m);
   putchar('\n');
-  say("%s", _("Respondent profile: Enter keeps a field as it is, a line holding only - clears it."));
+  line_say("%s", _("Respondent profile: Enter keeps a field as it is, a line holding only - clears it."));
   for (int f = 0; f < ANS_FORM_FIELDS; f++)
     {
       const char *shown = ans_profile_shown(q, m->s->a, (enum ans_field) f, i18n_lang());
       if (f == ANS_SECTOR)
         for (size_t k = 0; k < q->nsectors; k++)
-          say("  %zu %s", k + 1, qn_tr(&q->sectors[k].name, i18n_lang()));
+          line_say("  %zu %s", k + 1, qn_tr(&q->sectors[k].name, i18n_lang()));
       char *prompt = f == ANS_SECTOR ? xasprintf(_("%s (a number) [%s]:"), ans_field_name((enum ans_field) f),
                                                  shown ? shown : "")
                                      : xasprintf("%s [%s]:", ans_field_name((enum ans_field) f), shown ? shown : "");
@@ -763,7 +544,7 @@ edit_profile(lm *m)
               value = q->sectors[k - 1].id;
               break;
             }
-          say(_("Type a number from 1 to %zu, - for none, or Enter to keep it."), q->nsectors);
+          line_say(_("Type a number from 1 to %zu, - for none, or Enter to keep it."), q->nsectors);
           free(line);
         }
       free(prompt);
@@ -785,7 +566,7 @@ switch_language(void)
   enum lang to = i18n_lang() == LANG_JA ? LANG_EN : LANG_JA;
   if (to == LANG_JA && !i18n_utf8())
     {
-      say("%s", _("Japanese needs a UTF-8 terminal; start kijun with a UTF-8 locale."));
+      line_say("%s", _("Japanese needs a UTF-8 terminal; start kijun with a UTF-8 locale."));
       return;
     }
   i18n_set_lang(to);
@@ -822,39 +603,39 @@ command(lm *m, char *raw)
     switch (c)
       {
       case 'q': return false;
-      case '?': show_help(); return true;
+      case '?': line_show_help(); return true;
       case '<': if (m->pos) m->pos--; break;
       case '>': if (at_question) m->pos++; break;
-      case 's': show_summary(m); return true;
+      case 's': line_show_summary(m); return true;
       case 'p': edit_profile(m); break;
-      case 'L': switch_language(); show(m); return true;
+      case 'L': switch_language(); line_show(m); return true;
       case 't':
         {
           size_t p = ans_next_open(m->s->a, at_question ? (m->pos + 1) % q->nquestions : 0, true);
           if (p < q->nquestions)
             m->pos = p;
           else
-            say("%s", _("Every question is answered."));
+            line_say("%s", _("Every question is answered."));
           break;
         }
       case 'g':
         if (rest && *rest)
           go_to(m, rest);
         else
-          say("%s", _("Type g and a question or item number, as in g 2.1-a."));
+          line_say("%s", _("Type g and a question or item number, as in g 2.1-a."));
         break;
       case 'h':
         if (at_question)
           {
             const qn_question *x = &q->questions[qi_at(m, m->pos)];
-            say("%s", _("What would show it is done:"));
-            say("%s", qn_tr(&x->hint, i18n_lang()));
+            line_say("%s", _("What would show it is done:"));
+            line_say("%s", qn_tr(&x->hint, i18n_lang()));
           }
         return true;
       case 'e': case 'v': case 'a': case 'm':
         if (!at_question)
           {
-            say("%s", _("There is no question here; type < to go back, or g and a question number."));
+            line_say("%s", _("There is no question here; type < to go back, or g and a question number."));
             return true;
           }
         if (c == 'm')
@@ -865,16 +646,16 @@ command(lm *m, char *raw)
           edit_text(m, c == 'e', rest);
         return true;
       default:
-        say(_("Not understood: \"%s\". Type ? and Enter for help."), line);
+        line_say(_("Not understood: \"%s\". Type ? and Enter for help."), line);
         return true;
       }
   if (m->pos != was || m->pos >= q->nquestions || c == 'p')
-    show(m);
+    line_show(m);
   else if (at_question)
     {
       /* Still on the same question (the first, or a move that could not
        * go further): say so rather than print it again. */
-      say(_("Still at question %s."), q->questions[qi_at(m, m->pos)].id);
+      line_say(_("Still at question %s."), q->questions[qi_at(m, m->pos)].id);
     }
   return true;
 }
@@ -886,22 +667,22 @@ opening(lm *m, const char *prev_msg)
 {
   const session *s = m->s;
   if (i18n_fallback_reason())
-    say("%s", i18n_fallback_reason());
+    line_say("%s", i18n_fallback_reason());
   if (prev_msg[0])
-    say("%s", prev_msg);
+    line_say("%s", prev_msg);
   diag_print(&s->warn, stdout);
   coverage c;
-  figures(m, &c);
+  line_figures(m, &c);
   if (s->upgrade)
-    say(_("Answers of edition %u opened with edition %u: %zu to reconfirm (t), %zu no longer asked (s)."),
+    line_say(_("Answers of edition %u opened with edition %u: %zu to reconfirm (t), %zu no longer asked (s)."),
         s->file_edition, s->qn->edition, c.nreconfirm, c.nretired);
   else if (c.nreconfirm || s->warn.n)
-    say(_("%zu answers to reconfirm (t), %zu to questions no longer asked (s)."), c.nreconfirm, c.nretired);
+    line_say(_("%zu answers to reconfirm (t), %zu to questions no longer asked (s)."), c.nreconfirm, c.nretired);
   cov_free(&c);
   if (s->read_only)
     {
       char *t = session_read_only_text(s);
-      say("%s", t);
+      line_say("%s", t);
       free(t);
     }
 }
@@ -927,10 +708,10 @@ line_main(const char *path, const line_opts *o)
   if (o->why)
     /* TRANSLATORS: the first line of the line mode when kijun chose it;
        %s says why. */
-    say(_("kijun: line mode, because %s."), o->why);
+    line_say(_("kijun: line mode, because %s."), o->why);
   char *name = txt_sanitize(s.path, true);
   /* TRANSLATORS: the line mode's first lines. */
-  say(_("kijun %s, answers file %s. Type ? and Enter for help, q and Enter to leave."), VERSION, name);
+  line_say(_("kijun %s, answers file %s. Type ? and Enter for help, q and Enter to leave."), VERSION, name);
   free(name);
   opening(&m, prev_msg);
   const questionnaire *q = s.qn;
@@ -946,15 +727,15 @@ line_main(const char *path, const line_opts *o)
         {
           m.pos = q->rank[at];
           coverage c;
-          figures(&m, &c);
-          say(_("Resuming where you left off: question %zu/%zu, answered %u/%u."), m.pos + 1, q->nquestions,
+          line_figures(&m, &c);
+          line_say(_("Resuming where you left off: question %zu/%zu, answered %u/%u."), m.pos + 1, q->nquestions,
               cov_answered(c.all), cov_total(c.all));
           cov_free(&c);
         }
       else
         m.pos = ans_next_open(s.a, 0, false);
     }
-  show(&m);
+  line_show(&m);
   for (;;)
     {
       /* TRANSLATORS: the line mode's prompt at a question: the digits
@@ -973,7 +754,7 @@ line_main(const char *path, const line_opts *o)
         break;
     }
   rc = final_save(&m);
-  show_summary(&m);
+  line_show_summary(&m);
   name = txt_sanitize(s.path, true);
   printf(_("Answers file: %s\n"), name);
   free(name);

@@ -101,8 +101,12 @@ cov_compute(const questionnaire *q, const assessment *a, coverage *c)
       if ((e->note && *e->note) || (e->evidence && *e->evidence))
         c->noted[c->nnoted++] = i;
       /* ISO 8601 times of one offset order as text; kijun writes them
-       * all in one. */
-      if (e->updated && (!c->last_update || strcmp(e->updated, c->last_update) > 0))
+       * all in one.  An answer awaiting reconfirmation (carried from the
+       * previous cycle, say) was given before this assessment started:
+       * its time stays its own, but it is not this assessment's last
+       * answer, which would otherwise read earlier than its start. */
+      if (e->updated && !e->reconfirm
+          && (!c->last_update || strcmp(e->updated, c->last_update) > 0))
         c->last_update = e->updated;
       if (!ans_in_scope(a, i))
         {

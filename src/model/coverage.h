@@ -94,7 +94,9 @@ typedef struct coverage
   size_t csf_none;                        /* questions that name no CSF reference */
   size_t *notmet;                         /* every question not met, either level, walk order */
   size_t nnotmet;
-  const char *last_update;                /* the newest answer's time (the assessment's), or NULL */
+  const char *last_update;                /* the newest answer's time, answers awaiting
+                                           * reconfirmation left out (they predate the
+                                           * assessment), or NULL */
   enum cov_verdict verdict;
   bool baseline_met;                      /* = verdict == COV_VERDICT_MET */
   bool baseline_waits;                    /* met but for answers to reconfirm */

@@ -62,10 +62,21 @@ qn_alloc(questionnaire *q, size_t size)
 
 /* ---- id index: open addressing, keyed SipHash ------------------------- */
 
+/* A slot keeps the id's hash beside its index, so that a probe compares
+ * ids only when the hashes agree: the ids' text lies all over memory,
+ * and comparing it on every probe was a large part of indexing the old
+ * ids of a questionnaire at its limits.  Indexes fit in 32 bits (the
+ * limits allow far fewer values). */
+struct qn_slot
+{
+  int32_t i;                  /* -1 = empty */
+  uint32_t tag;               /* the hash's high bits */
+};
+
 struct qn_index
 {
   size_t mask;
-  long *slot;                 /* -1 = empty */
+  struct qn_slot *slot;
 };
 
 /* Keyed (hset.h): ids crafted to collide cannot be made ahead. */
@@ -102,7 +113,7 @@ was_id(const questionnaire *q, size_t i)
 }
 
 static struct qn_index *
-index_build(const questionnaire *q, size_t n, id_of_fn id_of)
+index_new(size_t n)
 {
   struct qn_index *x = xmalloc(sizeof *x);
   size_t cap = 16;
@@ -110,15 +121,34 @@ index_build(const questionnaire *q, size_t n, id_of_fn id_of)
     cap *= 2;
   x->mask = cap - 1;
   x->slot = xmalloc(cap * sizeof *x->slot);
-  memset(x->slot, 0xFF, cap * sizeof *x->slot);
+  for (size_t h = 0; h < cap; h++)
+    x->slot[h] = (struct qn_slot){ -1, 0 };
+  return x;
+}
+
+/* The slot of id: where it is, or the empty slot where it would go. */
+static size_t
+index_slot(const questionnaire *q, const struct qn_index *x, id_of_fn id_of, const char *id, uint64_t full)
+{
+  uint32_t tag = (uint32_t) (full >> 32);
+  size_t h = (size_t) full & x->mask;
+  while (x->slot[h].i >= 0
+         && (x->slot[h].tag != tag || strcmp(id_of(q, (size_t) x->slot[h].i), id) != 0))
+    h = (h + 1) & x->mask;
+  return h;
+}
+
+static struct qn_index *
+index_build(const questionnaire *q, size_t n, id_of_fn id_of)
+{
+  struct qn_index *x = index_new(n);
   for (size_t i = 0; i < n; i++)
     {
-      size_t h = (size_t) hash_str(id_of(q, i)) & x->mask;
+      uint64_t full = hash_str(id_of(q, i));
+      size_t h = index_slot(q, x, id_of, id_of(q, i), full);
       /* A duplicate keeps its first occurrence; the loader reports it. */
-      while (x->slot[h] >= 0 && strcmp(id_of(q, (size_t) x->slot[h]), id_of(q, i)) != 0)
-        h = (h + 1) & x->mask;
-      if (x->slot[h] < 0)
-        x->slot[h] = (long) i;
+      if (x->slot[h].i < 0)
+        x->slot[h] = (struct qn_slot){ (int32_t) i, (uint32_t) (full >> 32) };
     }
   return x;
 }
@@ -128,14 +158,8 @@ index_find(const questionnaire *q, const struct qn_index *x, id_of_fn id_of, con
 {
   if (!x)
     return -1;
-  size_t h = (size_t) hash_str(id) & x->mask;
-  while (x->slot[h] >= 0)
-    {
-      if (strcmp(id_of(q, (size_t) x->slot[h]), id) == 0)
-        return x->slot[h];
-      h = (h + 1) & x->mask;
-    }
-  return -1;
+  size_t h = index_slot(q, x, id_of, id, hash_str(id));
+  return x->slot[h].i;
 }
 
 static void
@@ -178,21 +202,6 @@ qn_successors(const questionnaire *q, const char *old_id, size_t *n)
   return q->was_q + q->was_start[k];
 }
 
-/* One (old id, question) pair of the was index. */
-struct was_pair
-{
-  const char *id;
-  size_t q;
-};
-
-static int
-was_pair_cmp(const void *a, const void *b)
-{
-  const struct was_pair *x = a, *y = b;
-  int c = strcmp(x->id, y->id);
-  return c ? c : (x->q > y->q) - (x->q < y->q);
-}
-
 static void
 was_free(questionnaire *q)
 {
@@ -206,7 +215,11 @@ was_free(questionnaire *q)
   q->nwas_ids = 0;
 }
 
-/* Group the pairs by old id; sorting keeps each group in file order. */
+/* Group the (old id, question) pairs by old id, each group in file
+ * order, in one pass: the table that finds an id's group as the pairs
+ * are read is kept as the index of the old ids (windex).  Each id is
+ * hashed once; sorting the pairs by id (as this did before) was a fifth
+ * of the time of checking a questionnaire at the limits. */
 static void
 was_build(questionnaire *q)
 {
@@ -216,32 +229,57 @@ was_build(questionnaire *q)
     n += q->questions[i].nwas;
   if (n == 0)
     return;
-  struct was_pair *p = xmalloc(n * sizeof *p);
-  n = 0;
-  for (size_t i = 0; i < q->nquestions; i++)
-    for (size_t k = 0; k < q->questions[i].nwas; k++)
-      p[n++] = (struct was_pair){ q->questions[i].was[k], i };
-  qsort(p, n, sizeof *p, was_pair_cmp);
+  struct qn_index *x = index_new(n);
   q->was_ids = xmalloc(n * sizeof *q->was_ids);
-  q->was_start = xmalloc((n + 1) * sizeof *q->was_start);
-  q->was_q = xmalloc(n * sizeof *q->was_q);
+  /* Per pair its group (SIZE_MAX: counted once already); per group its
+   * size, then its next free place, and the last question that named it. */
+  size_t *group = xmalloc(n * sizeof *group), *count = xcalloc(n, sizeof *count),
+         *last = xmalloc(n * sizeof *last);
+  size_t p = 0, ng = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    for (size_t k = 0; k < q->questions[i].nwas; k++, p++)
+      {
+        const char *id = q->questions[i].was[k];
+        uint64_t full = hash_str(id);
+        /* was_ids[0 .. ng) are the groups so far, which the slots index. */
+        size_t h = index_slot(q, x, was_id, id, full);
+        if (x->slot[h].i < 0)
+          {
+            x->slot[h] = (struct qn_slot){ (int32_t) ng, (uint32_t) (full >> 32) };
+            q->was_ids[ng] = id;
+            last[ng] = SIZE_MAX;
+            ng++;
+          }
+        size_t g = (size_t) x->slot[h].i;
+        /* A question naming an old id twice is reported by the loader;
+         * it counts once here. */
+        if (last[g] == i)
+          {
+            group[p] = SIZE_MAX;
+            continue;
+          }
+        last[g] = i;
+        group[p] = g;
+        count[g]++;
+      }
+  q->nwas_ids = ng;
+  q->was_start = xmalloc((ng + 1) * sizeof *q->was_start);
   size_t m = 0;
-  for (size_t i = 0; i < n; i++)
+  for (size_t g = 0; g < ng; g++)
     {
-      /* A question naming an old id twice is reported by the loader;
-       * it counts once here. */
-      if (i > 0 && strcmp(p[i].id, p[i - 1].id) == 0 && p[i].q == p[i - 1].q)
-        continue;
-      if (q->nwas_ids == 0 || strcmp(p[i].id, q->was_ids[q->nwas_ids - 1]) != 0)
-        {
-          q->was_start[q->nwas_ids] = m;
-          q->was_ids[q->nwas_ids++] = p[i].id;
-        }
-      q->was_q[m++] = p[i].q;
+      q->was_start[g] = m;
+      m += count[g];
+      count[g] = q->was_start[g];
     }
-  q->was_start[q->nwas_ids] = m;
-  free(p);
-  q->windex = index_build(q, q->nwas_ids, was_id);
+  q->was_start[ng] = m;
+  q->was_q = xmalloc((m ? m : 1) * sizeof *q->was_q);
+  p = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    for (size_t k = 0; k < q->questions[i].nwas; k++, p++)
+      if (group[p] != SIZE_MAX)
+        q->was_q[count[group[p]]++] = i;
+  free(group), free(count), free(last);
+  q->windex = x;
 }
 
 const qn_sector *

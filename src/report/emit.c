@@ -136,14 +136,6 @@ emit_json(FILE *f, const char *s)
   fputc('"', f);
 }
 
-void
-emit_json_kv(FILE *f, const char *indent, const char *key, const char *value, bool comma)
-{
-  fprintf(f, "%s\"%s\": ", indent, key);
-  emit_json(f, value);
-  fputs(comma ? ",\n" : "\n", f);
-}
-
 
 void
 emit_title(FILE *f, const char *title)

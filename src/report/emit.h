@@ -26,8 +26,7 @@ void emit_title(FILE *f, const char *title);
 void emit_md(FILE *f, const char *s);
 /* s as a CSV field (NULL: empty); formulas defused. */
 void emit_csv(FILE *f, const char *s);
-/* s as a JSON string (NULL: null); "key": value with its comma. */
+/* s as a JSON string (NULL: null); report/jsonw places it. */
 void emit_json(FILE *f, const char *s);
-void emit_json_kv(FILE *f, const char *indent, const char *key, const char *value, bool comma);
 
 #endif

@@ -52,10 +52,9 @@ typedef struct aggcmp_ctx
   const char *title;            /* --title, or NULL */
 } aggcmp_ctx;
 
-/* Text or JSON (aggcmp_supports; the caller refuses the others); 0, or
- * EX_IOERR when the stream failed. */
+/* In any report format (text, Markdown, CSV and Excel's CSV, JSON, HTML
+ * in the management report's style, an Excel workbook); 0, EX_IOERR when
+ * the stream failed, or the workbook's failure status. */
 int aggcmp_write(FILE *f, enum report_fmt fmt, const aggcmp_ctx *r);
-/* Whether aggcmp_write writes fmt. */
-bool aggcmp_supports(enum report_fmt fmt);
 
 #endif

@@ -257,6 +257,12 @@ report_profile_value(const report_ctx *r, int f)
   return f == ANS_STARTED ? report_time_text(v, r->lang) : v;
 }
 
+const char *
+report_last_answer_text(const coverage *c, enum lang l)
+{
+  return c->last_update ? report_time_text(c->last_update, l) : _("none yet");
+}
+
 /* Why an unmet answer is unmet: its status, or the missing reason. */
 const char *
 report_unmet_reason(const ans_entry *e)

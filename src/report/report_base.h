@@ -63,6 +63,10 @@ bool report_time_parse(const char *s, time_t *out);
  * is (NULL: NULL).  Files and machine formats keep ISO 8601.  Valid for
  * the next three calls. */
 const char *report_time_text(const char *s, enum lang l);
+/* The assessment's last answer as people read it (report_time_text),
+ * or words saying there is none yet: answers carried into a new cycle
+ * and not yet reconfirmed are not its answers (coverage.h). */
+const char *report_last_answer_text(const coverage *c, enum lang l);
 /* A profile field as a report shows it (the sector by name, the start
  * as report_time_text). */
 const char *report_profile_value(const report_ctx *r, int f);

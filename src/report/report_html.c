@@ -109,7 +109,7 @@ cover(FILE *f, const report_ctx *r, const coverage *c)
   ans_now(now);
 
   html_cover_head(f, r, _("kijun: baseline coverage report"));
-  html_fact(f, _("Last answer"), report_time_text(c->last_update, r->lang), NULL);
+  html_fact(f, _("Last answer"), report_last_answer_text(c, r->lang), NULL);
   html_fact(f, _("Report made"), report_time_text(now, r->lang), NULL);
   char *ver = xasprintf("%s %s", q->id, q->version);
   html_fact(f, _("Version"), ver, "id");
@@ -278,6 +278,22 @@ statuses(FILE *f, const coverage *c)
 }
 
 /* A question's id, marked [k] when its level is kijun's reading. */
+void
+html_scope_item(FILE *f, const qn_question *x, const char *answer, const char *why, enum lang l)
+{
+  fputs("<li><span class=\"id\">", f);
+  html_question_id(f, x);
+  fputs("</span> ", f);
+  html_put(f, qn_level_name(x->level));
+  fputs(" \u00b7 ", f);
+  html_put(f, answer);
+  fputs(" \u00b7 <em>", f);
+  html_put(f, why);
+  fputs("</em>: ", f);
+  html_put(f, qn_tr(&x->text, l));
+  fputs("</li>\n", f);
+}
+
 void
 html_question_id(FILE *f, const qn_question *x)
 {
@@ -496,17 +512,7 @@ html_scope(FILE *f, const report_ctx *r, const coverage *c)
     {
       const qn_question *x = &q->questions[c->out[k]];
       char *why = ans_scope_reason(r->a, c->out[k], r->lang);
-      fputs("<li><span class=\"id\">", f);
-      html_question_id(f, x);
-      fputs("</span> ", f);
-      html_put(f, qn_level_name(x->level));
-      fputs(" \u00b7 ", f);
-      html_put(f, ans_status_name(r->a->e[c->out[k]].status));
-      fputs(" \u00b7 <em>", f);
-      html_put(f, why);
-      fputs("</em>: ", f);
-      html_put(f, qn_tr(&x->text, r->lang));
-      fputs("</li>\n", f);
+      html_scope_item(f, x, ans_status_name(r->a->e[c->out[k]].status), why, r->lang);
       free(why);
     }
   fputs("</ul>\n", f);

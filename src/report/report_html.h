@@ -53,6 +53,9 @@ void html_fact(FILE *f, const char *label, const char *value, const char *cls);
  * and an open <dl class="facts"> with the profile; the caller adds its
  * facts and closes the list and the <header>. */
 void html_cover_head(FILE *f, const report_ctx *r, const char *kicker);
+/* One question out of scope (or moved in or out of it) as a list item:
+ * its id, level, answer, the reason, its text. */
+void html_scope_item(FILE *f, const qn_question *x, const char *answer, const char *why, enum lang l);
 /* A question's id, marked (*) when its level is kijun's reading. */
 void html_question_id(FILE *f, const qn_question *x);
 /* The plan of an answer as <dt>/<dd> pairs inside an open <dl>: the

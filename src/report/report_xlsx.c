@@ -293,7 +293,10 @@ report_cover(xlsx_book *b, const report_ctx *r, const coverage *c)
   int row;
   lxw_worksheet *ws = cover_head(b, r, _("kijun: baseline coverage report"), &row);
   xlsx_text(b, ws, row, 0, _("Last answer"), b->bold);
-  xlsx_date(b, ws, row++, 1, c->last_update);
+  if (c->last_update)
+    xlsx_date(b, ws, row++, 1, c->last_update);
+  else
+    xlsx_text(b, ws, row++, 1, _("none yet"), b->text);
   row++;
   cover_text(b, ws, &row, _("Verdict"), report_verdict_text(c));
   char *caveat = report_caveat_text(c, q->nquestions);

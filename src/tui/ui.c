@@ -14,6 +14,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "base/xalloc.h"
 #include "front/run.h"
 #include "tui/ui_internal.h"
 
@@ -213,11 +214,28 @@ ui_list_move(enum ui_act a, size_t *sel, size_t n, size_t page)
 }
 
 void
+ui_start(ui *u)
+{
+  for (int k = 0; k < SCR_COUNT; k++)
+    u->state[k] = screens[k]->state_size ? xcalloc(1, screens[k]->state_size) : NULL;
+}
+
+void *
+ui_state(const ui *u, enum ui_screen_id id)
+{
+  return u->state[id];
+}
+
+void
 ui_done(ui *u)
 {
   for (int k = 0; k < SCR_COUNT; k++)
-    if (screens[k]->done)
-      screens[k]->done();
+    {
+      if (screens[k]->done)
+        screens[k]->done(u->state[k]);
+      free(u->state[k]);
+      u->state[k] = NULL;
+    }
   search_free(u);
   undo_free(u);
   for (size_t i = 0; i < u->nwritten; i++)

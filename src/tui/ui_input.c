@@ -3,9 +3,10 @@
  * [201~) becomes one paste event whose text goes into the field being
  * edited; an escape sequence curses does not know (an Alt chord, a key of
  * another terminal) is dropped whole instead of its bytes acting as Esc,
- * digits and letters; a full-width key (what a Japanese input method left
- * on sends) is its ASCII key outside the text editor; and a burst of keys, which is how a paste arrives
- * from a terminal without bracketed paste, can be told from typing.
+ * digits and letters; and a burst of keys, which is how a paste arrives
+ * from a terminal without bracketed paste, can be told from typing.  Keys
+ * come out as the terminal sent them: what they mean (a full-width key
+ * outside a field is its ASCII key) is the loop's to decide (ui_main.c).
  *
  * Bracketed paste is switched on at start where the terminal has it (its
  * terminfo entry says so with the BE capability, or its name is one of the
@@ -342,10 +343,6 @@ in_key(ui *u, int ms, ui_key *k)
       switch (e)
         {
         case ESC_ALONE:
-          /* A key typed with a Japanese input method still on is its
-           * ASCII key, except as text in a field. */
-          if (!k->fn && ed_active() == ED_NONE)
-            k->ch = (wint_t) txt_halfwidth((uint32_t) k->ch);
           return true;
         case ESC_ALT_ENTER:
           *k = (ui_key){ UI_KEY_NEWLINE, true };

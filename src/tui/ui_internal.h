@@ -97,6 +97,7 @@ typedef struct ui
   size_t pos;                 /* the question the respondent is at, in walk order */
   ui_undo undo;
   char *search;               /* the last search, or NULL */
+  void *state[SCR_COUNT];     /* each screen's own state (ui_state) */
   char **written;             /* the reports written this session (full paths) */
   size_t nwritten, capwritten;
 
@@ -148,6 +149,10 @@ void uk_wrap(FILE *m, const char *text, int indent, int width);
 typedef struct ui_screen
 {
   enum ui_scope scope;
+  /* The size of the screen's own state, zeroed when the session starts
+   * and freed as it ends (tig's private_size); the screen reaches it with
+   * ui_state. */
+  size_t state_size;
   /* Opened or come back to, with the opener's argument (NULL: come back
    * as it was); NULL: nothing to prepare. */
   void (*open)(ui *u, const ui_arg *arg);
@@ -163,8 +168,8 @@ typedef struct ui_screen
   /* A mouse click at (y, x) (NULL: clicks do nothing there); the mouse
    * only ever does what keys do. */
   void (*click)(ui *u, int y, int x);
-  /* Free what the screen keeps, as kijun leaves (NULL: nothing). */
-  void (*done)(void);
+  /* Free what the state points to, as kijun leaves (NULL: nothing). */
+  void (*done)(void *state);
 } ui_screen;
 
 extern const ui_screen overview_screen, question_screen, help_screen, summary_screen, profile_screen, plan_screen, list_screen,
@@ -187,6 +192,10 @@ int term_refuse(void);
 /* ---- ui.c ------------------------------------------------------------- */
 /* The screen shown. */
 const ui_screen *ui_screen_of(const ui *u);
+/* Create every screen's state (once, as the session starts). */
+void ui_start(ui *u);
+/* Screen id's own state (see ui_screen.state_size). */
+void *ui_state(const ui *u, enum ui_screen_id id);
 /* Save now; 0, or the status after saying why in the message line. */
 int ui_save(ui *u);
 /* Save whatever is pending before leaving: 0 when the answers are in

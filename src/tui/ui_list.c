@@ -25,9 +25,14 @@ static const char *const filter_names[LF_COUNT] = {
   N_("Marked for review"), N_("Notes and evidence"), N_("Not implemented"), N_("Unanswered"),
 };
 
-static enum ls_filter current_filter;
-static size_t *items;         /* positions in walk order */
-static size_t nitems, sel, top;
+
+/* The screen's state, created and freed through the screen table. */
+typedef struct ls_state
+{
+  enum ls_filter current_filter;
+  size_t *items;              /* positions in walk order */
+  size_t nitems, sel, top;
+} ls_state;
 
 static bool
 keeps(const ans_entry *e, enum ls_filter f, bool in_scope)
@@ -53,23 +58,23 @@ keeps(const ans_entry *e, enum ls_filter f, bool in_scope)
 static void
 rebuild(ui *u)
 {
+  ls_state *st = ui_state(u, SCR_LIST);
   const questionnaire *q = u->s->qn;
-  free(items);
-  items = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *items);
-  nitems = 0;
+  free(st->items);
+  st->items = xmalloc((q->nquestions ? q->nquestions : 1) * sizeof *st->items);
+  st->nitems = 0;
   for (size_t p = 0; p < q->nquestions; p++)
-    if (keeps(&u->s->a->e[q->order[p]], current_filter, ans_in_scope(u->s->a, q->order[p])))
-      items[nitems++] = p;
-  if (sel >= nitems)
-    sel = nitems ? nitems - 1 : 0;
+    if (keeps(&u->s->a->e[q->order[p]], st->current_filter, ans_in_scope(u->s->a, q->order[p])))
+      st->items[st->nitems++] = p;
+  if (st->sel >= st->nitems)
+    st->sel = st->nitems ? st->nitems - 1 : 0;
 }
 
 static void
-ls_done(void)
+ls_done(void *state)
 {
-  free(items);
-  items = NULL;
-  nitems = 0;
+  ls_state *st = state;
+  free(st->items);
 }
 
 /* Opened anew (arg->fresh): from the top; come back to from a question:
@@ -77,8 +82,9 @@ ls_done(void)
 static void
 list_open(ui *u, const ui_arg *arg)
 {
+  ls_state *st = ui_state(u, SCR_LIST);
   if (arg && arg->fresh)
-    sel = top = 0;
+    st->sel = st->top = 0;
   rebuild(u);
 }
 
@@ -87,11 +93,12 @@ list_open(ui *u, const ui_arg *arg)
 static void
 draw_item(ui *u, int y, size_t k)
 {
+  ls_state *st = ui_state(u, SCR_LIST);
   const questionnaire *q = u->s->qn;
-  size_t i = q->order[items[k]];
+  size_t i = q->order[st->items[k]];
   const qn_question *x = &q->questions[i];
   const ans_entry *e = &u->s->a->e[i];
-  bool selected = k == sel;
+  bool selected = k == st->sel;
   attr_t a = selected ? ud_attr(u, UC_SELECT) : A_NORMAL;
   if (selected)
     {
@@ -102,7 +109,7 @@ draw_item(ui *u, int y, size_t k)
   int w = ud_text(y, 1, 12, x->id, a | A_BOLD);
   int x0 = 1 + (w > 10 ? w : 10) + 2;
   char *rest;
-  if (current_filter == LF_NOTES)
+  if (st->current_filter == LF_NOTES)
     rest = xasprintf("%s%s%s%s%s", e->note ? e->note : "", e->note && e->evidence ? "  /  " : "",
                      e->evidence ? _("Evidence") : "", e->evidence ? ": " : "", e->evidence ? e->evidence : "");
   else
@@ -116,30 +123,31 @@ draw_item(ui *u, int y, size_t k)
 static void
 ls_draw(ui *u)
 {
+  ls_state *st = ui_state(u, SCR_LIST);
   rebuild(u);
-  /* TRANSLATORS: the filter list's title: the current_filter and how many
+  /* TRANSLATORS: the filter list's title: the filter and how many
      questions it keeps, as in "Filter: Unknown (3)". */
-  char *title = xasprintf(_("Filter: %s (%zu)"), _(filter_names[current_filter]), nitems);
+  char *title = xasprintf(_("Filter: %s (%zu)"), _(filter_names[st->current_filter]), st->nitems);
   char pos[32];
-  snprintf(pos, sizeof pos, "%zu/%d", (size_t) current_filter + 1, LF_COUNT);
+  snprintf(pos, sizeof pos, "%zu/%d", (size_t) st->current_filter + 1, LF_COUNT);
   ud_titlebar(u, title, pos);
   free(title);
   int body = LINES - 3;
-  if (!nitems)
+  if (!st->nitems)
     {
       ud_wrapped(2, 2, COLS - 4, 2, _("No question is in this list. Press f for the next filter."), A_NORMAL);
       ud_focus(2, 2);
     }
-  if (sel < top)
-    top = sel;
-  if (sel >= top + (size_t) body)
-    top = sel - (size_t) body + 1;
-  for (int r = 0; r < body && top + (size_t) r < nitems; r++)
-    draw_item(u, 1 + r, top + (size_t) r);
+  if (st->sel < st->top)
+    st->top = st->sel;
+  if (st->sel >= st->top + (size_t) body)
+    st->top = st->sel - (size_t) body + 1;
+  for (int r = 0; r < body && st->top + (size_t) r < st->nitems; r++)
+    draw_item(u, 1 + r, st->top + (size_t) r);
   /* More above or below: a mark at the right edge. */
-  if (top > 0)
+  if (st->top > 0)
     mvaddch(1, COLS - 1, '^');
-  if (top + (size_t) body < nitems)
+  if (st->top + (size_t) body < st->nitems)
     mvaddch(body, COLS - 1, 'v');
   ud_status(u);
   /* TRANSLATORS: key hints of the filter list. */
@@ -151,17 +159,18 @@ ls_draw(ui *u)
 static bool
 ls_key(ui *u, ui_key k, enum ui_act a)
 {
+  ls_state *st = ui_state(u, SCR_LIST);
   (void) k;
   size_t page = LINES > 4 ? (size_t) LINES - 4 : 1;
-  if (ui_list_move(a, &sel, nitems, page))
+  if (ui_list_move(a, &st->sel, st->nitems, page))
     return true;
   switch (a)
     {
-    case A_FILTER_NEXT: current_filter = (enum ls_filter) ((current_filter + 1) % LF_COUNT); sel = top = 0; return true;
-    case A_FILTER_PREV: current_filter = (enum ls_filter) ((current_filter + LF_COUNT - 1) % LF_COUNT); sel = top = 0; return true;
+    case A_FILTER_NEXT: st->current_filter = (enum ls_filter) ((st->current_filter + 1) % LF_COUNT); st->sel = st->top = 0; return true;
+    case A_FILTER_PREV: st->current_filter = (enum ls_filter) ((st->current_filter + LF_COUNT - 1) % LF_COUNT); st->sel = st->top = 0; return true;
     case A_OPEN:
-      if (nitems)
-        ui_open_question(u, items[sel], SCR_LIST);
+      if (st->nitems)
+        ui_open_question(u, st->items[st->sel], SCR_LIST);
       return true;
     default: return false;
     }
@@ -171,14 +180,16 @@ ls_key(ui *u, ui_key k, enum ui_act a)
 static void
 ls_click(ui *u, int y, int x)
 {
+  ls_state *st = ui_state(u, SCR_LIST);
   (void) x;
-  size_t k = top + (size_t) (y - 1);
-  if (y < 1 || y >= LINES - 2 || k >= nitems)
+  size_t k = st->top + (size_t) (y - 1);
+  if (y < 1 || y >= LINES - 2 || k >= st->nitems)
     return;
-  if (k == sel)
-    ui_open_question(u, items[k], SCR_LIST);
+  if (k == st->sel)
+    ui_open_question(u, st->items[k], SCR_LIST);
   else
-    sel = k;
+    st->sel = k;
 }
 
-const ui_screen list_screen = { KS_LIST, list_open, ls_draw, ls_key, NULL, NULL, SCR_COUNT, ls_click, ls_done };
+const ui_screen list_screen = { .scope = KS_LIST, .state_size = sizeof(ls_state), .open = list_open, .draw = ls_draw,
+                                .key = ls_key, .esc = SCR_COUNT, .click = ls_click, .done = ls_done };

@@ -302,6 +302,10 @@ handle_key(ui *u, ui_key k)
       ed_key(u, k);
       return;
     }
+  /* A key typed with a Japanese input method still on is its ASCII key,
+   * except as text in a field (above). */
+  if (!k.fn)
+    k.ch = (wint_t) txt_halfwidth((uint32_t) k.ch);
   if (k.fn && (k.ch == UI_KEY_PASTE || k.ch == UI_KEY_NEWLINE))
     {
       /* Pasted text is never taken as keys; it has no field to go to. */
@@ -426,6 +430,7 @@ ui_main(const char *path, const ui_opts *o)
 
   ui u = { 0 };
   u.s = &s;
+  ui_start(&u);
   u.prev = pa;
   u.prev_path = prev;
   u.mouse = !o->no_mouse;

@@ -21,16 +21,19 @@ typedef struct ov_row
   size_t first_pos;           /* first question of the row in walk order */
 } ov_row;
 
-static ov_row *rows;
-static size_t nrows, sel, top;
-static const coverage *cov;   /* the figures shown (ui_figures) */
+/* The screen's state, created and freed through the screen table. */
+typedef struct ov_state
+{
+  ov_row *rows;
+  size_t nrows, sel, top;
+  const coverage *cov;        /* the figures shown (ui_figures) */
+} ov_state;
 
 static void
-ov_done(void)
+ov_done(void *state)
 {
-  free(rows);
-  rows = NULL;
-  nrows = sel = top = 0;
+  ov_state *st = state;
+  free(st->rows);
 }
 
 /* Rows follow the walk order, which is already phase then section, so a
@@ -39,9 +42,10 @@ ov_done(void)
 static void
 build_rows(ui *u)
 {
+  ov_state *st = ui_state(u, SCR_OVERVIEW);
   const questionnaire *q = u->s->qn;
   size_t cap = 0;
-  nrows = 0;
+  st->nrows = 0;
   int last_phase = -1;
   long last_section = -1;
   for (size_t pos = 0; pos < q->nquestions; pos++)
@@ -49,43 +53,45 @@ build_rows(ui *u)
       const qn_question *x = &q->questions[q->order[pos]];
       if ((int) x->phase != last_phase)
         {
-          rows = xgrow(rows, &cap, nrows + 1, sizeof *rows);
-          rows[nrows++] = (ov_row){ .phase = (int) x->phase, .section = -1, .first_pos = pos };
+          st->rows = xgrow(st->rows, &cap, st->nrows + 1, sizeof *st->rows);
+          st->rows[st->nrows++] = (ov_row){ .phase = (int) x->phase, .section = -1, .first_pos = pos };
           last_phase = (int) x->phase;
           last_section = -1;
         }
       if ((long) x->section != last_section)
         {
-          rows = xgrow(rows, &cap, nrows + 1, sizeof *rows);
-          rows[nrows++] = (ov_row){ .phase = (int) x->phase, .section = (long) x->section,
+          st->rows = xgrow(st->rows, &cap, st->nrows + 1, sizeof *st->rows);
+          st->rows[st->nrows++] = (ov_row){ .phase = (int) x->phase, .section = (long) x->section,
                                           .first_pos = pos };
           last_section = (long) x->section;
         }
     }
-  if (sel >= nrows || rows[sel].section < 0)
-    sel = nrows > 1 ? 1 : 0;
+  if (st->sel >= st->nrows || st->rows[st->sel].section < 0)
+    st->sel = st->nrows > 1 ? 1 : 0;
 }
 
 /* The rows, and the figures as of the last change. */
 static void
 update(ui *u)
 {
-  if (!rows)
+  ov_state *st = ui_state(u, SCR_OVERVIEW);
+  if (!st->rows)
     build_rows(u);
-  cov = ui_figures(u);
+  st->cov = ui_figures(u);
 }
 
 /* Come back to, or opened at arg's question: its item is selected. */
 static void
 ov_open(ui *u, const ui_arg *arg)
 {
+  ov_state *st = ui_state(u, SCR_OVERVIEW);
   if (!arg)
     return;
   size_t pos = arg->pos;
   update(u);
-  for (size_t r = 0; r < nrows; r++)
-    if (rows[r].section >= 0 && rows[r].first_pos <= pos)
-      sel = r;
+  for (size_t r = 0; r < st->nrows; r++)
+    if (st->rows[r].section >= 0 && st->rows[r].first_pos <= pos)
+      st->sel = r;
 }
 
 /* The overview's columns, from the right edge: the count of answered
@@ -133,9 +139,10 @@ row_tally(const coverage *c, const ov_row *r)
 static void
 draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
 {
+  ov_state *st = ui_state(u, SCR_OVERVIEW);
   const questionnaire *q = u->s->qn;
   enum lang l = i18n_lang();
-  const cov_tally *t = row_tally(cov, r);
+  const cov_tally *t = row_tally(st->cov, r);
   const cov_tally *b = &t[QN_BASELINE];
   int right = OV_RIGHT - (OV_BAR_W + OV_GAP) + bar_cols() + dw;
   char counts[32], figure[48];
@@ -148,11 +155,11 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
    * place: the reason of its first. */
   char *why = NULL;
   if (!cov_total(t) && t[QN_BASELINE].out_of_scope + t[QN_RECOMMENDED].out_of_scope)
-    for (size_t k = 0; k < cov->nout && !why; k++)
+    for (size_t k = 0; k < st->cov->nout && !why; k++)
       {
-        const qn_question *x = &q->questions[cov->out[k]];
+        const qn_question *x = &q->questions[st->cov->out[k]];
         if ((int) x->phase == r->phase && (r->section < 0 || (long) x->section == r->section))
-          why = ans_scope_reason(u->s->a, cov->out[k], l);
+          why = ans_scope_reason(u->s->a, st->cov->out[k], l);
       }
   /* The selection is a full-width reverse-video bar (and a marker, for
    * terminals without reverse video): moving it rewrites two rows, about
@@ -220,37 +227,38 @@ draw_row(ui *u, int y, const ov_row *r, bool selected, int dw)
 static void
 ov_draw(ui *u)
 {
+  ov_state *st = ui_state(u, SCR_OVERVIEW);
   update(u);
   const questionnaire *q = u->s->qn;
   char right[64];
   /* TRANSLATORS: how many questions are answered, of all, as in
      "answered 21/178". */
-  snprintf(right, sizeof right, _("answered %u/%u"), cov_answered(cov->all), cov_total(cov->all));
-  if (cov->nout)
+  snprintf(right, sizeof right, _("answered %u/%u"), cov_answered(st->cov->all), cov_total(st->cov->all));
+  if (st->cov->nout)
     {
       size_t n = strlen(right);
       /* TRANSLATORS: after "answered 21/178" in the overview's title bar:
          how many questions the scope answers leave out. */
-      snprintf(right + n, sizeof right - n, ngettext(", %zu not in scope", ", %zu not in scope", cov->nout),
-               cov->nout);
+      snprintf(right + n, sizeof right - n, ngettext(", %zu not in scope", ", %zu not in scope", st->cov->nout),
+               st->cov->nout);
     }
   ud_titlebar(u, qn_tr(&q->title, i18n_lang()), right);
 
   int dw = delta_width(u), rx = OV_RIGHT - (OV_BAR_W + OV_GAP) + bar_cols() + dw;
   int body = LINES - 4;
-  if (sel < top)
-    top = sel;
-  if (sel >= top + (size_t) body)
-    top = sel - (size_t) body + 1;
+  if (st->sel < st->top)
+    st->top = st->sel;
+  if (st->sel >= st->top + (size_t) body)
+    st->top = st->sel - (size_t) body + 1;
 
   /* TRANSLATORS: overview column headings; "Answered" sits in 8 columns
      and "Baseline, this phase" over 28 columns: an item's figures count
      its questions in the phase it is listed under (the summary counts
      all of an item's questions). */
-  if (nrows && rows[top].section >= 0)
+  if (st->nrows && st->rows[st->top].section >= 0)
     {
       /* Scrolled into a phase: its name stays in sight. */
-      char *cont = xasprintf(_("%s (continued)"), qn_phase_name((enum qn_phase) rows[top].phase));
+      char *cont = xasprintf(_("%s (continued)"), qn_phase_name((enum qn_phase) st->rows[st->top].phase));
       ud_text(1, 1, COLS - rx - 2, cont, A_BOLD);
       free(cont);
     }
@@ -263,16 +271,16 @@ ov_draw(ui *u)
        previous cycle ("+12.5 pt"); about 9 columns. */
     ud_text(1, COLS - dw, dw, _("Change"), A_BOLD);
 
-  for (int i = 0; i < body && top + (size_t) i < nrows; i++)
-    draw_row(u, 2 + i, &rows[top + (size_t) i], top + (size_t) i == sel, dw);
+  for (int i = 0; i < body && st->top + (size_t) i < st->nrows; i++)
+    draw_row(u, 2 + i, &st->rows[st->top + (size_t) i], st->top + (size_t) i == st->sel, dw);
   /* More above or below: a mark at the left edge. */
-  if (top > 0)
+  if (st->top > 0)
     mvaddch(2, 0, '^' | A_BOLD);
-  if (top + (size_t) body < nrows)
+  if (st->top + (size_t) body < st->nrows)
     mvaddch(1 + body, 0, 'v' | A_BOLD);
   /* TRANSLATORS: explains the overview's mark beside a row with answers
      to reconfirm; the mark itself is the ASCII "!". */
-  ud_status_legend(u, cov->nreconfirm ? _("! answers to reconfirm (Tab)") : NULL);
+  ud_status_legend(u, st->cov->nreconfirm ? _("! answers to reconfirm (Tab)") : NULL);
   if (ed_active() == ED_SEARCH)
     ed_draw(u, LINES - 2, 0, 1);
   /* TRANSLATORS: key hints of the overview; each item is one key and its
@@ -286,8 +294,9 @@ ov_draw(ui *u)
 static void
 move_sel(ui *u, long delta)
 {
-  long n = (long) nrows;
-  long s = (long) sel;
+  ov_state *st = ui_state(u, SCR_OVERVIEW);
+  long n = (long) st->nrows;
+  long s = (long) st->sel;
   long step = delta > 0 ? 1 : -1;
   long target = s + delta;
   if (target < 0)
@@ -295,7 +304,7 @@ move_sel(ui *u, long delta)
   if (target >= n)
     target = n - 1;
   /* Land on an item, skipping phase headings in the direction of travel. */
-  while (target >= 0 && target < n && rows[target].section < 0)
+  while (target >= 0 && target < n && st->rows[target].section < 0)
     target += step;
   if (target < 0 || target >= n)
     {
@@ -303,26 +312,28 @@ move_sel(ui *u, long delta)
       if (delta < -1 || delta > 1)
         {
           /* A page or Home/End went past the edge: take the nearest item. */
-          for (target = delta < 0 ? 0 : n - 1; target >= 0 && target < n && rows[target].section < 0;
+          for (target = delta < 0 ? 0 : n - 1; target >= 0 && target < n && st->rows[target].section < 0;
                target -= step)
             ;
         }
     }
   if (target >= 0 && target < n)
-    sel = (size_t) target;
+    st->sel = (size_t) target;
 }
 
 /* The first question of the selected item. */
 static size_t
 ov_selected_pos(ui *u)
 {
+  ov_state *st = ui_state(u, SCR_OVERVIEW);
   update(u);
-  return nrows ? rows[sel].first_pos : 0;
+  return st->nrows ? st->rows[st->sel].first_pos : 0;
 }
 
 static bool
 ov_key(ui *u, ui_key k, enum ui_act a)
 {
+  ov_state *st = ui_state(u, SCR_OVERVIEW);
   (void) k;
   long page = LINES - 5 > 1 ? LINES - 5 : 1;
   switch (a)
@@ -331,8 +342,8 @@ ov_key(ui *u, ui_key k, enum ui_act a)
     case A_DOWN: move_sel(u, 1); return true;
     case A_PGUP: move_sel(u, -page); return true;
     case A_PGDN: move_sel(u, page); return true;
-    case A_HOME: move_sel(u, -(long) nrows); return true;
-    case A_END: move_sel(u, (long) nrows); return true;
+    case A_HOME: move_sel(u, -(long) st->nrows); return true;
+    case A_END: move_sel(u, (long) st->nrows); return true;
     case A_OPEN: ui_open_question(u, ov_selected_pos(u), SCR_COUNT); return true;
     case A_UNANSWERED: search_next_open(u, ov_selected_pos(u)); return true;
     case A_SEARCH: search_start(u, 0); return true;
@@ -346,14 +357,17 @@ ov_key(ui *u, ui_key k, enum ui_act a)
 static void
 ov_click(ui *u, int y, int x)
 {
+  ov_state *st = ui_state(u, SCR_OVERVIEW);
   (void) x;
-  size_t r = top + (size_t) (y - 2);
-  if (y < 2 || y >= LINES - 2 || r >= nrows || rows[r].section < 0)
+  size_t r = st->top + (size_t) (y - 2);
+  if (y < 2 || y >= LINES - 2 || r >= st->nrows || st->rows[r].section < 0)
     return;
-  if (r == sel)
-    ui_open_question(u, rows[r].first_pos, SCR_COUNT);
+  if (r == st->sel)
+    ui_open_question(u, st->rows[r].first_pos, SCR_COUNT);
   else
-    sel = r;
+    st->sel = r;
 }
 
-const ui_screen overview_screen = { KS_OVERVIEW, ov_open, ov_draw, ov_key, NULL, NULL, SCR_OVERVIEW, ov_click, ov_done };
+const ui_screen overview_screen = { .scope = KS_OVERVIEW, .state_size = sizeof(ov_state), .open = ov_open,
+                                    .draw = ov_draw, .key = ov_key, .esc = SCR_OVERVIEW, .click = ov_click,
+                                    .done = ov_done };

@@ -24,8 +24,25 @@ typedef struct page
   int cols;
 } page;
 
-static page help_pg, summary_pg;
-static bool quitting;         /* the summary was opened by q */
+/* The state of each of the two screens, created and freed through the
+ * screen table. */
+typedef struct pg_state
+{
+  page pg;
+  bool quitting;              /* the summary was opened by q */
+} pg_state;
+
+static pg_state *
+help_state(const ui *u)
+{
+  return ui_state(u, SCR_HELP);
+}
+
+static pg_state *
+summary_state(const ui *u)
+{
+  return ui_state(u, SCR_SUMMARY);
+}
 
 static void
 page_clear(page *p)
@@ -38,10 +55,9 @@ page_clear(page *p)
 }
 
 static void
-pg_done(void)
+pg_done(void *state)
 {
-  page_clear(&help_pg);
-  page_clear(&summary_pg);
+  page_clear(&((pg_state *) state)->pg);
 }
 
 /* Split text into the page's lines. */
@@ -148,7 +164,7 @@ build_help(ui *u)
        rest on (its sources and the guideline's status). */
     help_text(m, _("What the questions rest on"), qn_tr(&q->source, l), width);
   fclose(m);
-  set_text(&help_pg, text);
+  set_text(&help_state(u)->pg, text);
   free(keys);
   free(text);
 }
@@ -164,14 +180,14 @@ build_summary(ui *u)
   cycle_then_names(u->s->a, u->prev, u->prev_path, &r.then_path, &r.then_started);
   report_write(m, REPORT_TEXT, &r);
   fclose(m);
-  set_text(&summary_pg, text);
+  set_text(&summary_state(u)->pg, text);
   free(text);
 }
 
 static page *
 current(const ui *u)
 {
-  return u->scr == SCR_HELP ? &help_pg : &summary_pg;
+  return u->scr == SCR_HELP ? &help_state(u)->pg : &summary_state(u)->pg;
 }
 
 static void
@@ -179,7 +195,7 @@ help_open(ui *u, const ui_arg *arg)
 {
   (void) arg;
   build_help(u);
-  help_pg.top = 0;
+  help_state(u)->pg.top = 0;
 }
 
 /* Opened as the way out (arg->quit): any key leaves, Esc returns. */
@@ -187,8 +203,8 @@ static void
 summary_open(ui *u, const ui_arg *arg)
 {
   build_summary(u);
-  summary_pg.top = 0;
-  quitting = arg && arg->quit;
+  summary_state(u)->pg.top = 0;
+  summary_state(u)->quitting = arg && arg->quit;
 }
 
 static void
@@ -198,8 +214,8 @@ pg_draw(ui *u)
   /* Made again for another language, or the summary for another width;
    * the reader stays where they were. */
   if (p->lang != i18n_lang() || p->cols != COLS)
-    (p == &help_pg ? build_help : build_summary)(u);
-  bool help = p == &help_pg;
+    (u->scr == SCR_HELP ? build_help : build_summary)(u);
+  bool help = u->scr == SCR_HELP;
   ud_titlebar(u, help ? _("Help: keys") : _("Coverage summary"), NULL);
   int body = LINES - 3;
   if (p->nlines <= (size_t) body)
@@ -216,7 +232,7 @@ pg_draw(ui *u)
                p->top + (size_t) body < p->nlines ? p->top + (size_t) body : p->nlines, p->nlines);
       ud_text(LINES - 2, COLS - txt_width(pos) - 1, txt_width(pos), pos, ud_attr(u, UC_DIM));
     }
-  if (!help && quitting)
+  if (!help && summary_state(u)->quitting)
     {
       /* Any key but a letter typed after q leaves (a letter after q
        * is typing: see ui.c); the bar names the two sure ones. */
@@ -252,7 +268,8 @@ pg_key(ui *u, ui_key k, enum ui_act a)
 {
   page *p = current(u);
   size_t pg = LINES > 4 ? (size_t) LINES - 4 : 1;
-  bool quit = p == &summary_pg && quitting;
+  pg_state *st = u->scr == SCR_HELP ? help_state(u) : summary_state(u);
+  bool quit = u->scr == SCR_SUMMARY && st->quitting;
   if (quit)
     a = uk_action(KS_QUIT, k);
   switch (a)
@@ -264,7 +281,7 @@ pg_key(ui *u, ui_key k, enum ui_act a)
     case A_HOME: p->top = 0; return true;
     case A_END: p->top = p->nlines; return true;
     case A_BACK:
-      quitting = false;
+      st->quitting = false;
       ui_back(u);
       return true;
     default:
@@ -275,7 +292,7 @@ pg_key(ui *u, ui_key k, enum ui_act a)
       /* R still writes the reports, from the summary shown by q. */
       if (!k.fn && k.ch == 'R')
         {
-          quitting = false;
+          st->quitting = false;
           ui_push(u, SCR_REPORTS, NULL);
           return true;
         }
@@ -288,8 +305,11 @@ pg_key(ui *u, ui_key k, enum ui_act a)
 static bool
 pg_modal(const ui *u)
 {
-  return u->scr == SCR_SUMMARY && quitting;
+  return u->scr == SCR_SUMMARY && summary_state(u)->quitting;
 }
 
-const ui_screen help_screen = { KS_PAGE, help_open, pg_draw, pg_key, NULL, NULL, SCR_COUNT, NULL, pg_done };
-const ui_screen summary_screen = { KS_PAGE, summary_open, pg_draw, pg_key, NULL, pg_modal, SCR_COUNT, NULL, NULL };
+const ui_screen help_screen = { .scope = KS_PAGE, .state_size = sizeof(pg_state), .open = help_open, .draw = pg_draw,
+                                .key = pg_key, .esc = SCR_COUNT, .done = pg_done };
+const ui_screen summary_screen = { .scope = KS_PAGE, .state_size = sizeof(pg_state), .open = summary_open,
+                                   .draw = pg_draw, .key = pg_key, .modal = pg_modal, .esc = SCR_COUNT,
+                                   .done = pg_done };

@@ -22,57 +22,65 @@
 #include "tui/ui_internal.h"
 #include "base/xalloc.h"
 
-static plan pl;               /* the list, rebuilt when drawn */
-static size_t plsel, pltop;
-static size_t *shown;         /* the questions in the order shown (qi) */
-static size_t nshown;
-static size_t *rank_of;       /* rebuild's: qi -> place in shown */
-static size_t nrank;
+/* The screen's state, created and freed through the screen table. */
+typedef struct pl_state
+{
+  plan pl;                    /* the list, rebuilt when drawn */
+  size_t plsel, pltop;
+  size_t *shown;              /* the questions in the order shown (qi) */
+  size_t nshown;
+  size_t *rank_of;            /* keep_order's: qi -> place in shown */
+  size_t nrank;
+} pl_state;
 
 static void
-pl_done(void)
+pl_done(void *state)
 {
-  plan_free(&pl);
-  free(shown);
-  free(rank_of);
-  shown = rank_of = NULL;
-  nshown = nrank = 0;
+  pl_state *st = state;
+  plan_free(&st->pl);
+  free(st->shown);
+  free(st->rank_of);
 }
+
+/* What by_shown sorts by, for the time of one qsort (which passes the
+ * comparison no context). */
+static const size_t *sort_rank;
 
 static int
 by_shown(const void *a, const void *b)
 {
-  size_t x = rank_of[((const plan_item *) a)->qi], y = rank_of[((const plan_item *) b)->qi];
+  size_t x = sort_rank[((const plan_item *) a)->qi], y = sort_rank[((const plan_item *) b)->qi];
   return x < y ? -1 : x > y;
 }
 
 /* The items in the order they were shown (new ones after them, in the
  * plan's order), each level on its own. */
 static void
-keep_order(const questionnaire *q)
+keep_order(pl_state *st, const questionnaire *q)
 {
-  if (!nshown)
+  if (!st->nshown)
     {
-      shown = xrealloc(shown, (pl.n ? pl.n : 1) * sizeof *shown);
-      for (size_t k = 0; k < pl.n; k++)
-        shown[k] = pl.items[k].qi;
-      nshown = pl.n;
+      st->shown = xrealloc(st->shown, (st->pl.n ? st->pl.n : 1) * sizeof *st->shown);
+      for (size_t k = 0; k < st->pl.n; k++)
+        st->shown[k] = st->pl.items[k].qi;
+      st->nshown = st->pl.n;
       return;
     }
-  if (nrank < q->nquestions)
+  if (st->nrank < q->nquestions)
     {
-      rank_of = xrealloc(rank_of, q->nquestions * sizeof *rank_of);
-      nrank = q->nquestions;
+      st->rank_of = xrealloc(st->rank_of, q->nquestions * sizeof *st->rank_of);
+      st->nrank = q->nquestions;
     }
   for (size_t i = 0; i < q->nquestions; i++)
-    rank_of[i] = SIZE_MAX / 2;
-  for (size_t k = 0; k < nshown; k++)
-    rank_of[shown[k]] = k;
-  for (size_t k = 0; k < pl.n; k++)
-    if (rank_of[pl.items[k].qi] == SIZE_MAX / 2)
-      rank_of[pl.items[k].qi] = SIZE_MAX / 2 + k;
-  qsort(pl.items, pl.nbaseline, sizeof *pl.items, by_shown);
-  qsort(pl.items + pl.nbaseline, pl.n - pl.nbaseline, sizeof *pl.items, by_shown);
+    st->rank_of[i] = SIZE_MAX / 2;
+  for (size_t k = 0; k < st->nshown; k++)
+    st->rank_of[st->shown[k]] = k;
+  for (size_t k = 0; k < st->pl.n; k++)
+    if (st->rank_of[st->pl.items[k].qi] == SIZE_MAX / 2)
+      st->rank_of[st->pl.items[k].qi] = SIZE_MAX / 2 + k;
+  sort_rank = st->rank_of;
+  qsort(st->pl.items, st->pl.nbaseline, sizeof *st->pl.items, by_shown);
+  qsort(st->pl.items + st->pl.nbaseline, st->pl.n - st->pl.nbaseline, sizeof *st->pl.items, by_shown);
 }
 
 /* Opened anew (arg->fresh): in the plan's order again; back from a
@@ -80,9 +88,9 @@ keep_order(const questionnaire *q)
 static void
 pl_open(ui *u, const ui_arg *arg)
 {
-  (void) u;
+  pl_state *st = ui_state(u, SCR_PLAN);
   if (arg && arg->fresh)
-    nshown = 0;
+    st->nshown = 0;
 }
 
 /* The columns, left to right, after the selection marker and the plan's
@@ -120,28 +128,30 @@ line_of_item(const plan *p, size_t item)
 static void
 rebuild(ui *u)
 {
+  pl_state *st = ui_state(u, SCR_PLAN);
   char today[ANS_DATE_SIZE];
   ans_today(today);
   /* The selection stays on its question when a change moves it. */
-  size_t qi = plsel < pl.n ? pl.items[plsel].qi : (size_t) -1;
-  plan_free(&pl);
-  plan_build(u->s->qn, u->s->a, ui_figures(u), today, &pl);
-  keep_order(u->s->qn);
-  for (size_t k = 0; k < pl.n; k++)
-    if (pl.items[k].qi == qi)
-      plsel = k;
-  if (plsel >= pl.n)
-    plsel = pl.n ? pl.n - 1 : 0;
+  size_t qi = st->plsel < st->pl.n ? st->pl.items[st->plsel].qi : (size_t) -1;
+  plan_free(&st->pl);
+  plan_build(u->s->qn, u->s->a, ui_figures(u), today, &st->pl);
+  keep_order(st, u->s->qn);
+  for (size_t k = 0; k < st->pl.n; k++)
+    if (st->pl.items[k].qi == qi)
+      st->plsel = k;
+  if (st->plsel >= st->pl.n)
+    st->plsel = st->pl.n ? st->pl.n - 1 : 0;
 }
 
 /* The widest question id of the list, which the text lines up after. */
 static int
 id_width(const ui *u)
 {
+  pl_state *st = ui_state(u, SCR_PLAN);
   int w = PL_ID_W;
-  for (size_t k = 0; k < pl.n; k++)
+  for (size_t k = 0; k < st->pl.n; k++)
     {
-      int iw = txt_width(u->s->qn->questions[pl.items[k].qi].id);
+      int iw = txt_width(u->s->qn->questions[st->pl.items[k].qi].id);
       if (iw > w)
         w = iw;
     }
@@ -153,10 +163,11 @@ id_width(const ui *u)
 static void
 draw_item(ui *u, int y, size_t item, int sw, int iw)
 {
-  const plan_item *it = &pl.items[item];
+  pl_state *st = ui_state(u, SCR_PLAN);
+  const plan_item *it = &st->pl.items[item];
   const qn_question *x = &u->s->qn->questions[it->qi];
   const ans_entry *e = &u->s->a->e[it->qi];
-  bool sel = item == plsel;
+  bool sel = item == st->plsel;
   if (sel)
     {
       mvaddch(y, 0, '>');
@@ -198,8 +209,9 @@ draw_item(ui *u, int y, size_t item, int sw, int iw)
 static void
 pl_draw(ui *u)
 {
+  pl_state *st = ui_state(u, SCR_PLAN);
   rebuild(u);
-  const plan *p = &pl;
+  const plan *p = &st->pl;
   /* TRANSLATORS: the plan screen's title and, on the right, the date
      overdue is judged against. */
   char *right = xasprintf(_("as of %s"), p->today);
@@ -228,15 +240,15 @@ pl_draw(ui *u)
                _("Every question is met or not applicable: there is nothing to plan."), A_NORMAL);
   size_t nlines;
   line_of(p, 0, &nlines);
-  size_t cur = p->n ? line_of_item(p, plsel) : 0;
-  if (cur < pltop + 1)
-    pltop = cur ? cur - 1 : 0;
-  if (cur >= pltop + (size_t) body)
-    pltop = cur - (size_t) body + 1;
+  size_t cur = p->n ? line_of_item(p, st->plsel) : 0;
+  if (cur < st->pltop + 1)
+    st->pltop = cur ? cur - 1 : 0;
+  if (cur >= st->pltop + (size_t) body)
+    st->pltop = cur - (size_t) body + 1;
   /* Every line takes two rows: an item's, or a heading and a gap. */
-  for (int i = 0; p->n && i < body && pltop + (size_t) i < nlines; i++)
+  for (int i = 0; p->n && i < body && st->pltop + (size_t) i < nlines; i++)
     {
-      long what = line_of(p, pltop + (size_t) i, &nlines);
+      long what = line_of(p, st->pltop + (size_t) i, &nlines);
       if (what >= 0)
         draw_item(u, 2 + 2 * i, (size_t) what, sw, iw);
       else
@@ -258,18 +270,20 @@ pl_draw(ui *u)
 static void
 open_selected(ui *u)
 {
-  if (!pl.n)
+  pl_state *st = ui_state(u, SCR_PLAN);
+  if (!st->pl.n)
     return;
   const questionnaire *q = u->s->qn;
-  ui_open_question(u, q->rank[pl.items[plsel].qi], SCR_PLAN);
+  ui_open_question(u, q->rank[st->pl.items[st->plsel].qi], SCR_PLAN);
 }
 
 static bool
 pl_key(ui *u, ui_key k, enum ui_act a)
 {
+  pl_state *st = ui_state(u, SCR_PLAN);
   (void) k;
-  size_t n = pl.n, page = LINES > 8 ? (size_t) (LINES - 8) / 2 : 1;
-  if (ui_list_move(a, &plsel, n, page))
+  size_t n = st->pl.n, page = LINES > 8 ? (size_t) (LINES - 8) / 2 : 1;
+  if (ui_list_move(a, &st->plsel, n, page))
     return true;
   if (a == A_OPEN)
     {
@@ -279,4 +293,5 @@ pl_key(ui *u, ui_key k, enum ui_act a)
   return false;
 }
 
-const ui_screen plan_screen = { KS_PLAN, pl_open, pl_draw, pl_key, NULL, NULL, SCR_COUNT, NULL, pl_done };
+const ui_screen plan_screen = { .scope = KS_PLAN, .state_size = sizeof(pl_state), .open = pl_open, .draw = pl_draw,
+                                .key = pl_key, .esc = SCR_COUNT, .done = pl_done };

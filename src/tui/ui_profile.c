@@ -21,13 +21,17 @@
 #include "tui/ui_internal.h"
 #include "base/xalloc.h"
 
-static int sel;               /* the selected row: a field, then a scope question
+/* The screen's state, created and freed through the screen table. */
+typedef struct pf_state
+{
+  int sel;                    /* the selected row: a field, then a scope question
                                  (ANS_FORM_FIELDS + k); the last: "go on" */
-static bool picking;          /* choosing a sector */
-static size_t pick;           /* the sector list's selection; 0 is none */
-static char query[64];        /* typed to search the sector list */
-static bool no_match;         /* nothing matches the query: Enter chooses nothing */
-static bool new_file;         /* opened first on a new file */
+  bool picking;               /* choosing a sector */
+  size_t pick;                /* the sector list's selection; 0 is none */
+  char query[64];             /* typed to search the sector list */
+  bool no_match;              /* nothing matches the query: Enter chooses nothing */
+  bool new_file;              /* opened first on a new file */
+} pf_state;
 
 
 /* The widest field label, which the values line up after. */
@@ -76,16 +80,18 @@ row_of(const ui *u, int f)
 static bool
 on_scope(const ui *u)
 {
-  return sel >= ANS_FORM_FIELDS && sel < go_row(u);
+  pf_state *st = ui_state(u, SCR_PROFILE);
+  return st->sel >= ANS_FORM_FIELDS && st->sel < go_row(u);
 }
 
 /* Answer the selected scope question, and say what it leaves out. */
 static void
 set_scope(ui *u, enum ans_scope v)
 {
+  pf_state *st = ui_state(u, SCR_PROFILE);
   assessment *a = u->s->a;
-  undo_remember_scope(u, (size_t) (sel - ANS_FORM_FIELDS));
-  ans_set_scope(a, u->s->qn->scopes[sel - ANS_FORM_FIELDS].id, v);
+  undo_remember_scope(u, (size_t) (st->sel - ANS_FORM_FIELDS));
+  ans_set_scope(a, u->s->qn->scopes[st->sel - ANS_FORM_FIELDS].id, v);
   ui_changed(u);
   size_t out = 0;
   for (size_t i = 0; i < u->s->qn->nquestions; i++)
@@ -99,14 +105,15 @@ set_scope(ui *u, enum ans_scope v)
 static void
 draw_picker(ui *u, int y0)
 {
+  pf_state *st = ui_state(u, SCR_PROFILE);
   const questionnaire *q = u->s->qn;
   int rows = LINES - 3 - y0;
   size_t n = q->nsectors + 1;
-  size_t top = pick >= (size_t) rows ? pick - (size_t) rows + 1 : 0;
+  size_t top = st->pick >= (size_t) rows ? st->pick - (size_t) rows + 1 : 0;
   for (int i = 0; i < rows && top + (size_t) i < n; i++)
     {
       size_t k = top + (size_t) i;
-      attr_t a = k == pick ? ud_attr(u, UC_SELECT) : A_NORMAL;
+      attr_t a = k == st->pick ? ud_attr(u, UC_SELECT) : A_NORMAL;
       move(y0 + i, 0);
       clrtoeol();
       attron(a);
@@ -114,7 +121,7 @@ draw_picker(ui *u, int y0)
       attroff(a);
       /* Entry 0 clears the sector. */
       ud_text(y0 + i, 5, COLS - 10, k == 0 ? _("(none)") : qn_tr(&q->sectors[k - 1].name, i18n_lang()), a);
-      if (k == pick)
+      if (k == st->pick)
         {
           mvaddch(y0 + i, 3, '>');
           ud_focus(y0 + i, 3);
@@ -132,21 +139,22 @@ static void draw_scopes(ui *u);
 static void
 pf_draw(ui *u)
 {
+  pf_state *st = ui_state(u, SCR_PROFILE);
   ud_titlebar(u, _("Respondent profile"), NULL);
   ud_wrapped(2, 2, COLS - 4, 1, _("Every field may be left empty and edited later with p."), ud_attr(u, UC_DIM));
   int lw = label_width();
   for (int f = 0; f < ANS_FORM_FIELDS; f++)
     {
       int y = row_of(u, f);
-      attr_t a = f == sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
+      attr_t a = f == st->sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
       ud_text(y, 2, lw, ans_field_name((enum ans_field) f), A_BOLD);
       const char *v = ans_profile_shown(u->s->qn, u->s->a, (enum ans_field) f, i18n_lang());
       char *typed = NULL;
-      if (f == ANS_SECTOR && picking)
+      if (f == ANS_SECTOR && st->picking)
         {
           /* TRANSLATORS: the sector field while its list is open: what
              was typed to search it, or how to search. */
-          typed = query[0] ? xasprintf(_("search: %s_"), query) : xstrdup(_("type to search the list"));
+          typed = st->query[0] ? xasprintf(_("search: %s_"), st->query) : xstrdup(_("type to search the list"));
           v = typed;
           a = A_UNDERLINE;
         }
@@ -155,7 +163,7 @@ pf_draw(ui *u)
       attroff(a);
       ud_text(y, 2 + lw + 2, COLS - lw - 6, v ? v : "", a);
       free(typed);
-      if (f == sel && !ed_active())
+      if (f == st->sel && !ed_active())
         {
           mvaddch(y, 0, '>');
           ud_focus(y, 0);
@@ -165,20 +173,20 @@ pf_draw(ui *u)
   /* TRANSLATORS: the last row of the profile form; Enter on it opens the
      questions. */
   char *go = xasprintf("[ %s ]", _("Go on to the questions"));
-  attr_t ga = sel == go_row(u) && !ed_active() ? ud_attr(u, UC_SELECT) | A_BOLD : A_BOLD;
+  attr_t ga = st->sel == go_row(u) && !ed_active() ? ud_attr(u, UC_SELECT) | A_BOLD : A_BOLD;
   ud_text(row_of(u, go_row(u)), 2 + lw + 2, COLS - lw - 6, go, ga);
-  if (sel == go_row(u) && !ed_active())
+  if (st->sel == go_row(u) && !ed_active())
     {
       mvaddch(row_of(u, go_row(u)), 0, '>');
       ud_focus(row_of(u, go_row(u)), 0);
     }
   free(go);
   draw_scopes(u);
-  if (picking)
+  if (st->picking)
     draw_picker(u, row_of(u, ANS_SECTOR) + 1);
   ud_status(u);
   if (ed_active() == ED_PROFILE)
-    ed_draw(u, row_of(u, sel), lw, 1);
+    ed_draw(u, row_of(u, st->sel), lw, 1);
   /* TRANSLATORS: key hints of the profile form; the first three are
      kept at any width.  Letters and ? are text on the form, so its help
      is F1. */
@@ -187,7 +195,7 @@ pf_draw(ui *u)
   /* TRANSLATORS: key hints while the sector list is open. */
   const char *pkeys[] = { _("F1 help"), _("Esc cancel"), _("Enter choose"), _("type to search"),
                           _("Up/Down move") };
-  if (picking)
+  if (st->picking)
     ud_keybar(u, pkeys, sizeof pkeys / sizeof pkeys[0]);
   else
     ud_keybar(u, keys, sizeof keys / sizeof keys[0]);
@@ -196,6 +204,7 @@ pf_draw(ui *u)
 static void
 draw_scopes(ui *u)
 {
+  pf_state *st = ui_state(u, SCR_PROFILE);
   const questionnaire *q = u->s->qn;
   if (!q->nscopes)
     return;
@@ -209,7 +218,7 @@ draw_scopes(ui *u)
   for (size_t k = 0; k < q->nscopes; k++)
     {
       int f = ANS_FORM_FIELDS + (int) k, y = row_of(u, f);
-      attr_t a = f == sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
+      attr_t a = f == st->sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
       enum ans_scope v = ans_scope_of(u->s->a, k);
       attron(a);
       mvhline(y, 2, ' ', COLS - 4);
@@ -219,7 +228,7 @@ draw_scopes(ui *u)
       ud_text(y, 2 + aw + 2, COLS - aw - 6, t, a);
       free(t);
       /* The mark and the cursor on the focus, as on the fields. */
-      if (f == sel && !ed_active())
+      if (f == st->sel && !ed_active())
         {
           mvaddch(y, 0, '>');
           ud_focus(y, 0);
@@ -230,10 +239,11 @@ draw_scopes(ui *u)
 static void
 close_form(ui *u)
 {
+  pf_state *st = ui_state(u, SCR_PROFILE);
   ui_back(u);
-  if (new_file)
+  if (st->new_file)
     {
-      new_file = false;
+      st->new_file = false;
       ui_set_msg(u, false, "%s", _("Choose an item with Enter, or press Tab for the first unanswered question."));
     }
 }
@@ -262,48 +272,51 @@ sector_matches(const ui *u, size_t k, const char *q)
 static void
 search_sectors(ui *u)
 {
-  if (!query[0])
+  pf_state *st = ui_state(u, SCR_PROFILE);
+  if (!st->query[0])
     {
-      no_match = false;
+      st->no_match = false;
       return;
     }
-  char *q = txt_fold(query);
-  no_match = true;
+  char *q = txt_fold(st->query);
+  st->no_match = true;
   for (size_t k = 1; k <= u->s->qn->nsectors; k++)
     if (sector_matches(u, k, q))
       {
-        pick = k;
-        no_match = false;
+        st->pick = k;
+        st->no_match = false;
         break;
       }
   free(q);
-  if (no_match)
+  if (st->no_match)
     /* TRANSLATORS: typed in the sector list, which has no such sector. */
-    ui_set_msg(u, true, _("No sector matches \"%s\": Backspace corrects it, Up/Down choose from the list."), query);
+    ui_set_msg(u, true, _("No sector matches \"%s\": Backspace corrects it, Up/Down choose from the list."), st->query);
 }
 
 /* A character typed in the sector list: added to the search. */
 static void
 pick_type(ui *u, uint32_t c)
 {
-  size_t n = strlen(query);
-  if (n + 5 > sizeof query)
+  pf_state *st = ui_state(u, SCR_PROFILE);
+  size_t n = strlen(st->query);
+  if (n + 5 > sizeof st->query)
     return;
-  n += (size_t) txt_encode(query + n, c);
-  query[n] = '\0';
+  n += (size_t) txt_encode(st->query + n, c);
+  st->query[n] = '\0';
   search_sectors(u);
 }
 
 static void
 pick_key(ui *u, ui_key k)
 {
+  pf_state *st = ui_state(u, SCR_PROFILE);
   size_t n = u->s->qn->nsectors + 1, page = LINES > 12 ? (size_t) LINES - 12 : 1;
   enum ui_act a = uk_action(KS_PICKER, k);
   if (a == A_UP || a == A_DOWN || a == A_PGUP || a == A_PGDN || a == A_HOME || a == A_END)
     {
-      ui_list_move(a, &pick, n, page);
-      query[0] = '\0';
-      no_match = false;
+      ui_list_move(a, &st->pick, n, page);
+      st->query[0] = '\0';
+      st->no_match = false;
       return;
     }
   switch (a)
@@ -311,28 +324,28 @@ pick_key(ui *u, ui_key k)
     case A_ED_BACKSPACE:
       {
         /* The last character of the search goes. */
-        size_t len = strlen(query);
-        while (len > 0 && ((unsigned char) query[len - 1] & 0xC0) == 0x80)
+        size_t len = strlen(st->query);
+        while (len > 0 && ((unsigned char) st->query[len - 1] & 0xC0) == 0x80)
           len--;
         if (len > 0)
           len--;
-        query[len] = '\0';
+        st->query[len] = '\0';
         search_sectors(u);
         break;
       }
     case A_OPEN:
-      if (no_match)
+      if (st->no_match)
         {
           search_sectors(u);
           break;
         }
       undo_remember_profile(u, ANS_SECTOR);
-      ans_set_profile(u->s->a, ANS_SECTOR, pick ? u->s->qn->sectors[pick - 1].id : NULL);
+      ans_set_profile(u->s->a, ANS_SECTOR, st->pick ? u->s->qn->sectors[st->pick - 1].id : NULL);
       ui_changed(u);
-      picking = false;
-      sel++;
+      st->picking = false;
+      st->sel++;
       break;
-    case A_BACK: picking = false; break;
+    case A_BACK: st->picking = false; break;
     default:
       if (!k.fn && k.ch >= 0x20 && k.ch != UI_DEL)
         pick_type(u, (uint32_t) k.ch);
@@ -343,14 +356,15 @@ pick_key(ui *u, ui_key k)
 static void
 field_done(ui *u, enum ed_end how, const char *text, bool changed)
 {
+  pf_state *st = ui_state(u, SCR_PROFILE);
   if (how != ED_CANCEL && changed)
     {
-      undo_remember_profile(u, (enum ans_field) sel);
-      ans_set_profile(u->s->a, (enum ans_field) sel, text);
+      undo_remember_profile(u, (enum ans_field) st->sel);
+      ans_set_profile(u->s->a, (enum ans_field) st->sel, text);
       ui_changed(u);
     }
-  if (how == ED_SAVE && sel < go_row(u))
-    sel++;
+  if (how == ED_SAVE && st->sel < go_row(u))
+    st->sel++;
 }
 
 /* Enter on the last row: on to the questions (the first unanswered one
@@ -358,8 +372,9 @@ field_done(ui *u, enum ed_end how, const char *text, bool changed)
 static void
 go_on(ui *u)
 {
-  bool first = new_file;
-  new_file = false;
+  pf_state *st = ui_state(u, SCR_PROFILE);
+  bool first = st->new_file;
+  st->new_file = false;
   if (first)
     search_next_open(u, 0);
   else
@@ -369,41 +384,43 @@ go_on(ui *u)
 static void
 open_field(ui *u)
 {
-  if (sel == go_row(u))
+  pf_state *st = ui_state(u, SCR_PROFILE);
+  if (st->sel == go_row(u))
     go_on(u);
   else if (on_scope(u))
     {
       /* Round: not answered, yes, no. */
-      enum ans_scope v = ans_scope_of(u->s->a, (size_t) (sel - ANS_FORM_FIELDS));
+      enum ans_scope v = ans_scope_of(u->s->a, (size_t) (st->sel - ANS_FORM_FIELDS));
       set_scope(u, (enum ans_scope) ((v + 1) % ANS_SCOPE_COUNT));
     }
-  else if (sel == ANS_SECTOR)
+  else if (st->sel == ANS_SECTOR)
     {
-      picking = true;
-      pick = 0;
-      query[0] = '\0';
-      no_match = false;
+      st->picking = true;
+      st->pick = 0;
+      st->query[0] = '\0';
+      st->no_match = false;
       const char *cur = u->s->a->profile[ANS_SECTOR];
       for (size_t i = 0; cur && i < u->s->qn->nsectors; i++)
         if (u->s->qn->sectors[i].id == cur || strcmp(u->s->qn->sectors[i].id, cur) == 0)
-          pick = i + 1;
+          st->pick = i + 1;
     }
   else
-    ed_start(u, ED_PROFILE, ans_field_name((enum ans_field) sel), u->s->a->profile[sel], field_done);
+    ed_start(u, ED_PROFILE, ans_field_name((enum ans_field) st->sel), u->s->a->profile[st->sel], field_done);
 }
 
 static bool
 pf_key(ui *u, ui_key k, enum ui_act a)
 {
-  if (picking)
+  pf_state *st = ui_state(u, SCR_PROFILE);
+  if (st->picking)
     {
       pick_key(u, k);
       return true;
     }
   switch (a)
     {
-    case A_UP: if (sel > 0) sel--; return true;
-    case A_DOWN: if (sel < go_row(u)) sel++; return true;
+    case A_UP: if (st->sel > 0) st->sel--; return true;
+    case A_DOWN: if (st->sel < go_row(u)) st->sel++; return true;
     case A_OPEN: open_field(u); return true;
     case A_BACK:
       close_form(u);
@@ -428,12 +445,12 @@ pf_key(ui *u, ui_key k, enum ui_act a)
     {
       if (on_scope(u))
         ui_set_msg(u, false, "%s", _("y or n answers this question; Space goes round yes, no and not answered."));
-      else if (sel >= ANS_FORM_FIELDS)
+      else if (st->sel >= ANS_FORM_FIELDS)
         ui_set_msg(u, false, "%s", _("Enter goes on to the questions; Up selects a field to type in."));
       else
         {
           open_field(u);
-          if (picking)
+          if (st->picking)
             pick_type(u, (uint32_t) k.ch);
           else if (ed_active() == ED_PROFILE)
             ed_key(u, k);
@@ -447,19 +464,21 @@ pf_key(ui *u, ui_key k, enum ui_act a)
 static void
 pf_open(ui *u, const ui_arg *arg)
 {
+  pf_state *st = ui_state(u, SCR_PROFILE);
   (void) u;
   if (arg && arg->fresh)
-    new_file = true;
-  sel = 0;
-  picking = false;
-  query[0] = '\0';
+    st->new_file = true;
+  st->sel = 0;
+  st->picking = false;
+  st->query[0] = '\0';
 }
 
 static bool
 pf_modal(const ui *u)
 {
+  pf_state *st = ui_state(u, SCR_PROFILE);
   (void) u;
-  return picking;
+  return st->picking;
 }
 
 /* A click on a field (or the last row) selects it; on the selected one,
@@ -467,17 +486,20 @@ pf_modal(const ui *u)
 static void
 pf_click(ui *u, int y, int x)
 {
+  pf_state *st = ui_state(u, SCR_PROFILE);
   (void) x;
-  if (picking)
+  if (st->picking)
     return;
   for (int f = 0; f <= go_row(u); f++)
     if (y == row_of(u, f))
       {
-        if (f == sel)
+        if (f == st->sel)
           open_field(u);
         else
-          sel = f;
+          st->sel = f;
       }
 }
 
-const ui_screen profile_screen = { KS_PROFILE, pf_open, pf_draw, pf_key, NULL, pf_modal, SCR_COUNT, pf_click, NULL };
+const ui_screen profile_screen = { .scope = KS_PROFILE, .state_size = sizeof(pf_state), .open = pf_open,
+                                   .draw = pf_draw, .key = pf_key, .modal = pf_modal, .esc = SCR_COUNT,
+                                   .click = pf_click };

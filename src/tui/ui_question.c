@@ -792,4 +792,5 @@ qv_click(ui *u, int y, int x)
     edit(u, false);
 }
 
-const ui_screen question_screen = { KS_QUESTION, qv_open, qv_draw, qv_key, NULL, NULL, SCR_OVERVIEW, qv_click, NULL };
+const ui_screen question_screen = { .scope = KS_QUESTION, .open = qv_open, .draw = qv_draw, .key = qv_key,
+                                    .esc = SCR_OVERVIEW, .click = qv_click };

@@ -33,12 +33,6 @@ static const struct
   [RP_TEXT] = { REPORT_TEXT, "txt" },
 };
 
-static char *dir;                       /* where they go, absolute */
-static char *chosen;                    /* a folder chosen with d, or NULL: the answers file's */
-static char *path[RP_COUNT];            /* the files, absolute */
-static bool exists[RP_COUNT];
-static bool asking;                     /* whether to replace the files that exist */
-
 static const char *
 kind_name(int k)
 {
@@ -50,24 +44,34 @@ kind_name(int k)
     }
 }
 
-static void
-clear_paths(void)
+/* The screen's state, created and freed through the screen table. */
+typedef struct rp_state
 {
-  free(dir);
-  dir = NULL;
+  char *dir;                  /* where they go, absolute */
+  char *chosen;               /* a folder chosen with d, or NULL: the answers file's */
+  char *path[RP_COUNT];       /* the files, absolute */
+  bool exists[RP_COUNT];
+  bool asking;                /* whether to replace the files that exist */
+} rp_state;
+
+static void
+clear_paths(rp_state *st)
+{
+  free(st->dir);
+  st->dir = NULL;
   for (int k = 0; k < RP_COUNT; k++)
     {
-      free(path[k]);
-      path[k] = NULL;
+      free(st->path[k]);
+      st->path[k] = NULL;
     }
 }
 
 static void
-rp_done(void)
+rp_done(void *state)
 {
-  clear_paths();
-  free(chosen);
-  chosen = NULL;
+  rp_state *st = state;
+  clear_paths(st);
+  free(st->chosen);
 }
 
 /* A file name from the organisation: what a file name cannot hold, or
@@ -114,18 +118,19 @@ name_part(const char *org)
 static void
 make_paths(const ui *u)
 {
-  clear_paths();
+  rp_state *st = ui_state(u, SCR_REPORTS);
+  clear_paths(st);
   char *real = realpath(u->s->path, NULL);
   const char *p = real ? real : u->s->path;
   const char *slash = strrchr(p, '/');
-  if (chosen)
-    dir = xstrdup(chosen);
+  if (st->chosen)
+    st->dir = xstrdup(st->chosen);
   else if (slash)
-    dir = xstrndup(p, slash == p ? 1 : (size_t) (slash - p));
+    st->dir = xstrndup(p, slash == p ? 1 : (size_t) (slash - p));
   else
     {
       char cwd[PATH_MAX];
-      dir = xstrdup(getcwd(cwd, sizeof cwd) ? cwd : ".");
+      st->dir = xstrdup(getcwd(cwd, sizeof cwd) ? cwd : ".");
     }
   free(real);
   char today[ANS_DATE_SIZE];
@@ -133,8 +138,8 @@ make_paths(const ui *u)
   char *base = name_part(u->s->a->profile[ANS_ORGANIZATION]);
   for (int k = 0; k < RP_COUNT; k++)
     {
-      path[k] = xasprintf("%s%s%s-%s.%s", dir, strcmp(dir, "/") ? "/" : "", base, today, kinds[k].ext);
-      exists[k] = access(path[k], F_OK) == 0;
+      st->path[k] = xasprintf("%s%s%s-%s.%s", st->dir, strcmp(st->dir, "/") ? "/" : "", base, today, kinds[k].ext);
+      st->exists[k] = access(st->path[k], F_OK) == 0;
     }
   free(base);
 }
@@ -142,9 +147,10 @@ make_paths(const ui *u)
 static void
 rp_open(ui *u, const ui_arg *arg)
 {
+  rp_state *st = ui_state(u, SCR_REPORTS);
   (void) arg;
   make_paths(u);
-  asking = false;
+  st->asking = false;
 }
 
 typedef struct job
@@ -179,38 +185,40 @@ remember(ui *u, const char *p)
 static void
 write_all(ui *u, bool replace)
 {
+  rp_state *st = ui_state(u, SCR_REPORTS);
   int ok = 0, kept = 0;
   char why[256] = "";
   for (int k = 0; k < RP_COUNT; k++)
     {
       job j = { u, kinds[k].fmt };
       diag_t d = { 0 };
-      int rc = replace ? afile_write(path[k], render, &j, &d) : afile_write_new(path[k], render, &j, &d);
+      int rc = replace ? afile_write(st->path[k], render, &j, &d) : afile_write_new(st->path[k], render, &j, &d);
       if (rc == 0)
         {
           ok++;
-          remember(u, path[k]);
+          remember(u, st->path[k]);
         }
       else if (rc == EX_TEMPFAIL)
         kept++;
       else if (!why[0])
-        snprintf(why, sizeof why, "%s: %s", path[k], d.n ? d.msgs[0] : strerror(errno));
+        snprintf(why, sizeof why, "%s: %s", st->path[k], d.n ? d.msgs[0] : strerror(errno));
       diag_clear(&d);
     }
   for (int k = 0; k < RP_COUNT; k++)
-    exists[k] = access(path[k], F_OK) == 0;
+    st->exists[k] = access(st->path[k], F_OK) == 0;
   if (why[0])
     ui_set_msg(u, true, _("Not all reports were written: %s"), why);
   else if (kept)
     ui_set_msg(u, false, ngettext("%d report written; %d file that exists was kept", "%d reports written; %d files that exist were kept", ok + kept), ok, kept);
   else
-    ui_set_msg(u, false, _("Reports written into %s"), dir);
+    ui_set_msg(u, false, _("Reports written into %s"), st->dir);
 }
 
 static void
 rp_draw(ui *u)
 {
-  if (!dir)
+  rp_state *st = ui_state(u, SCR_REPORTS);
+  if (!st->dir)
     make_paths(u);
   ud_titlebar(u, _("Write the reports"), NULL);
   int y = 2, w = COLS - 4;
@@ -222,16 +230,16 @@ rp_draw(ui *u)
   for (int k = 0; k < RP_COUNT && y < LINES - 4; k++)
     {
       ud_text(y++, 2, w, kind_name(k), A_BOLD);
-      const char *slash = strrchr(path[k], '/');
-      char *line = xasprintf("%s%s", slash ? slash + 1 : path[k],
-                             exists[k] ? _("  (exists: asks before replacing)") : "");
+      const char *slash = strrchr(st->path[k], '/');
+      char *line = xasprintf("%s%s", slash ? slash + 1 : st->path[k],
+                             st->exists[k] ? _("  (exists: asks before replacing)") : "");
       y += ud_wrapped(y, 4, w - 2, 2, line, A_NORMAL);
       free(line);
     }
   y++;
   if (y < LINES - 3)
     {
-      char *where = xasprintf(_("Folder: %s"), dir);
+      char *where = xasprintf(_("Folder: %s"), st->dir);
       y += ud_wrapped(y, 2, w, LINES - 3 - y, where, A_NORMAL);
       free(where);
     }
@@ -248,7 +256,7 @@ rp_draw(ui *u)
       ed_keybar(u);
       return;
     }
-  if (asking)
+  if (st->asking)
     {
       const char *keys[] = { _("y replace them"), _("n keep them, write the others"), _("Esc cancel") };
       ud_keybar(u, keys, 3);
@@ -264,60 +272,62 @@ rp_draw(ui *u)
 static void
 folder_done(ui *u, enum ed_end how, const char *text, bool changed)
 {
+  rp_state *st = ui_state(u, SCR_REPORTS);
   (void) changed;
   if (how != ED_SAVE || !text || !*text)
     return;
   char *real = realpath(text, NULL);
-  struct stat st;
-  if (!real || stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
+  struct stat sb;
+  if (!real || stat(real, &sb) != 0 || !S_ISDIR(sb.st_mode))
     {
       char *shown = txt_sanitize(text, true);
-      ui_set_msg(u, true, _("%s: not a folder; the reports still go to %s"), shown, dir);
+      ui_set_msg(u, true, _("%s: not a folder; the reports still go to %s"), shown, st->dir);
       free(shown);
       free(real);
       return;
     }
-  free(chosen);
-  chosen = real;
+  free(st->chosen);
+  st->chosen = real;
   make_paths(u);
-  ui_set_msg(u, false, _("The reports go to %s"), dir);
+  ui_set_msg(u, false, _("The reports go to %s"), st->dir);
 }
 
 static bool
 rp_key(ui *u, ui_key k, enum ui_act a)
 {
-  if (asking)
+  rp_state *st = ui_state(u, SCR_REPORTS);
+  if (st->asking)
     {
       if (!k.fn && (k.ch == 'y' || k.ch == 'Y'))
         {
-          asking = false;
+          st->asking = false;
           write_all(u, true);
         }
       else if (!k.fn && (k.ch == 'n' || k.ch == 'N'))
         {
-          asking = false;
+          st->asking = false;
           write_all(u, false);
         }
       else if (a == A_BACK || (!k.fn && k.ch == UI_ESC))
         {
-          asking = false;
+          st->asking = false;
           ui_set_msg(u, false, "%s", _("Nothing written."));
         }
       return true;
     }
   if (a == A_FOLDER)
     {
-      ed_start(u, ED_SEARCH, _("Folder"), dir, folder_done);
+      ed_start(u, ED_SEARCH, _("Folder"), st->dir, folder_done);
       return true;
     }
   if (a == A_OPEN)
     {
       int n = 0;
       for (int i = 0; i < RP_COUNT; i++)
-        n += exists[i];
+        n += st->exists[i];
       if (n)
         {
-          asking = true;
+          st->asking = true;
           ui_set_msg(u, true, ngettext("%d of the files exists. Replace it?", "%d of the files exist. Replace them?", n), n);
         }
       else
@@ -330,8 +340,11 @@ rp_key(ui *u, ui_key k, enum ui_act a)
 static bool
 rp_modal(const ui *u)
 {
+  rp_state *st = ui_state(u, SCR_REPORTS);
   (void) u;
-  return asking;
+  return st->asking;
 }
 
-const ui_screen reports_screen = { KS_REPORTS, rp_open, rp_draw, rp_key, NULL, rp_modal, SCR_COUNT, NULL, rp_done };
+const ui_screen reports_screen = { .scope = KS_REPORTS, .state_size = sizeof(rp_state), .open = rp_open,
+                                   .draw = rp_draw, .key = rp_key, .modal = rp_modal, .esc = SCR_COUNT,
+                                   .done = rp_done };

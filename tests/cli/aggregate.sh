@@ -320,8 +320,46 @@ printf '{"schema": "kijun-aggregate/1", "files": {' > "$TMP/cut.json"
 run "$KIJUN" --compare -q "$Q" "$TMP/cut.json" "$TMP/y2026.json"
 expect_status "a cut aggregate JSON is bad data" 65
 expect_in "named with its line and what was expected" err "cut.json:1: not JSON here; expected"
-run "$KIJUN" --compare=html -q "$Q" -o "$TMP/x.html" "$TMP/y2025" "$TMP/y2026"
-expect_status "--compare=html of folders is refused (text or json)" 2
+# Every format the aggregate has: Markdown, CSV, HTML (the management
+# report's style), Excel.
+run "$KIJUN" --lang=en --compare=markdown --names -q "$Q" "$TMP/y2025" "$TMP/y2026"
+expect_status "--compare=markdown of two folders" 0
+expect_in "Markdown: each organisation's movement" out "| sapporo  water | Baseline not met | Baseline met | 80.0% | 100.0% | +20.0 |"
+expect_in "Markdown: the verdicts before and after" out "| Not yet decided | 1 | 0 | -1 |"
+run "$KIJUN" --lang=en --compare=csv --names -q "$Q" "$TMP/y2025" "$TMP/y2026"
+expect_status "--compare=csv of two folders" 0
+expect_in "CSV: one header" out "row,key,organization,file_before,file_after,verdict_before,verdict_after,before,after,change"
+expect_in "CSV: each organisation's movement, in keys" out "organization,both,sapporo  water,$TMP/y2025/a.cfg,$TMP/y2026/a2.cfg,baseline_not_met,baseline_met,80.0,100.0,20.0"
+expect_in "CSV: the entered" out "organization,entered,Sendai Water,,$TMP/y2026/d.cfg,,baseline_met,,100.0,"
+expect_in "CSV: the verdicts' counts" out "verdict,not_yet_decided,,,,,,1,0,-1"
+run "$KIJUN" --lang=ja --compare=excel-csv --names -q "$Q" "$TMP/y2025" "$TMP/y2026"
+if [ "$(head -c 3 "$TMP/out" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then ok "--compare=excel-csv starts with a byte order mark"
+else not_ok "--compare=excel-csv starts with a byte order mark"; fi
+run "$KIJUN" --lang=en --compare=html --names -q "$Q" -o "$TMP/cmp.html" "$TMP/y2025" "$TMP/y2026"
+expect_status "--compare=html of two folders" 0
+if python3 "$KIJUN_SRCDIR/tests/tools/htmlcheck.py" "$TMP/cmp.html" >"$TMP/check" 2>&1; then ok "the sector comparison in HTML passes htmlcheck"
+else not_ok "the sector comparison in HTML passes htmlcheck" "$(head -5 "$TMP/check")"; fi
+tr -d '\n' < "$TMP/cmp.html" > "$TMP/cmp.flat"
+expect_in "HTML: each organisation's movement" cmp.flat '<td>sapporo  water</td><td>Baseline not met</td><td>Baseline met</td><td class="num">80.0%</td><td class="num">100.0%</td><td class="num">+20.0</td>'
+expect_in "HTML: entered and left" cmp.html "<h2>Left (1)</h2>"
+expect_in "HTML: in the management report's style" cmp.html '<div class="kpis">'
+run "$KIJUN" --lang=ja --compare=html -q "$Q" -o "$TMP/cmp.ja.html" "$TMP/y2025" "$TMP/y2026"
+tr -d '\n' < "$TMP/cmp.ja.html" > "$TMP/cmp.ja.flat"
+expect_in "HTML in Japanese, by file without --names" cmp.ja.flat "$TMP/y2026/a2.cfg</td><td>ベースライン未達成</td>"
+if grep -qF "Sapporo" "$TMP/cmp.ja.html"; then not_ok "HTML without --names: no organisation's name"; else ok "HTML without --names: no organisation's name"; fi
+PY=
+for p in python3 /usr/bin/python3; do
+  if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl' 2>/dev/null; then PY=$p; break; fi
+done
+for lang in en ja; do
+  run "$KIJUN" --lang=$lang --compare=xlsx --names --title="=Water ISAC 2025-2026" -q "$Q" -o "$TMP/cmp.$lang.xlsx" "$TMP/y2025" "$TMP/y2026"
+  expect_status "--compare=xlsx of two folders ($lang)" 0
+  "$KIJUN" --lang=$lang --compare=json --names --title="=Water ISAC 2025-2026" -q "$Q" "$TMP/y2025" "$TMP/y2026" > "$TMP/cmp.$lang.json"
+  if [ -z "$PY" ]; then ok "# SKIP python3-openpyxl is not installed"
+  elif out=$("$PY" "$KIJUN_SRCDIR/tests/tools/xlsxcheck.py" aggcompare "$TMP/cmp.$lang.xlsx" "$TMP/cmp.$lang.json" 2>&1); then
+    ok "the sector comparison's workbook ($lang) matches its JSON"
+  else not_ok "the sector comparison's workbook ($lang) matches its JSON" "$out"; fi
+done
 
 # ---- the bundled questionnaire's long names in 80 columns (I16) ----------------
 mkdir -p "$TMP/big"

@@ -57,7 +57,7 @@ expect_in "it lists o7 with its answer" out "  o7 (Not implemented)"
 if grep -qF 'unreached = [ "n7", "n9" ];' "$N"; then ok "the new file keeps the first gap list (unreached)"; else not_ok "the new file keeps the first gap list (unreached)" "$(grep unreached "$N")"; fi
 run "$KIJUN" --lang=en --report=json "$N" --questionnaire "$D/new.cfg"
 expect_status "the migrated file reads back" 0
-expect_in "--report=json of the result: the first gap list" out '"unreached": ["n7", "n9"'
+expect_in "--report=json of the result: the first gap list" out '"unreached": [ "n7", "n9" ]'
 expect_in "--report=json of the result: the second (retired)" out '{ "question": "o7", "status": "not_implemented"'
 run "$KIJUN" --lang=en --report=text "$N" --questionnaire "$D/new.cfg"
 expect_status "and reports in text" 0

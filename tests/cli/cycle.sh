@@ -25,6 +25,16 @@ run "$KIJUN" --next-cycle "$TMP/2025.cfg" "$TMP/2026.cfg" -q "$Q"
 expect_status "--next-cycle exits 0" 0
 expect_in "--next-cycle says what it carried" out "6 answers carried, to reconfirm; 3 plan items carried."
 expect_in "the new file records the old one by its absolute name" 2026.cfg "$TMP/2025.cfg"
+# The carried answers were given last year, before this cycle started:
+# none of them is the new cycle's last answer (it read 20 Nov 2025,
+# earlier than the start), and each keeps its own time.
+TZ=UTC run "$KIJUN" --report=html -o "$TMP/2026.html" "$TMP/2026.cfg" -q "$Q"
+expect_in "the new cycle's report has no last answer yet" 2026.html "<dt>Last answer</dt><dd>none yet</dd>"
+if grep -q "20 Nov 2025" "$TMP/2026.html" && ! grep -q "<dt>Last answer</dt><dd>20 Nov" "$TMP/2026.html"; then
+  ok "a carried answer keeps its own time"
+else not_ok "a carried answer keeps its own time"; fi
+TZ=UTC run "$KIJUN" --compare "$TMP/2025.cfg" "$TMP/2026.cfg" -q "$Q"
+expect_in "--compare says the new cycle has no last answer yet" out "none yet"
 cp "$TMP/2026.cfg" "$TMP/2026.before"
 run "$KIJUN" --next-cycle "$TMP/2025.cfg" "$TMP/2026.cfg" -q "$Q"
 expect_status "--next-cycle never overwrites: exit 73" 73

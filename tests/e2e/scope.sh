@@ -15,9 +15,11 @@ for lang in en ja; do
     NOW="2 questions are out of scope now" WHY="not in scope: no control systems" TITLE="answered 0/3, 2 not in scope"
     BACK="answered 1/5" GOTO="Go to (question or item number)" KEPT="(left out of the figures"
     UNDONE='Undone: Does your organisation operate control systems (OT)? is "No" again'
+    REDONE='Redone: Does your organisation operate control systems (OT)? is "Yes" again'
   else OT="制御システム（OT）を運用していますか。" NO="いいえ" YES="はい  "
     NOW="2 問が対象外になりました" WHY="対象外: 制御システムなし" TITLE="、対象外 2 問" BACK="回答済み 1/5"
     UNDONE="取り消しました: 制御システム（OT）を運用していますか。 は再び「いいえ」です"
+    REDONE="やり直しました: 制御システム（OT）を運用していますか。 は再び「はい」です"
     GOTO="移動（設問・項目の番号）" KEPT="（集計から除外"; fi
   A="$TMP/$lang.cfg"
   start 80 24 -- --lang $lang --questionnaire "$Q" "$A"
@@ -53,6 +55,7 @@ for lang in en ja; do
   expect_screen "$lang: and says so" "$UNDONE"
   keys u
   expect_file "$lang: u again redoes it" "$A" 'scope = { ot = "yes"; };'
+  expect_screen "$lang: and says it redid, not undid" "$REDONE"
   keys Escape
   if wait_for "$BACK"; then ok "$lang: the kept answer counts again"
   else not_ok "$lang: the kept answer counts again" "$(screen | sed 's/^/| /')"; fi

@@ -5,6 +5,7 @@
   xlsxcheck.py report WORKBOOK REPORT.json PLAN.json
   xlsxcheck.py plan WORKBOOK PLAN.json
   xlsxcheck.py aggregate WORKBOOK AGGREGATE.json
+  xlsxcheck.py aggcompare WORKBOOK COMPARE.json   (--compare of two aggregates)
 
 Text cells must equal the JSON's text as the text report shows it (control
 characters escaped, tabs as spaces); every cell must be a value, never a
@@ -245,12 +246,41 @@ def check_aggregate(wb, aj):
     same("files sheet", [shown(r[0].value) for r in rows], [shown(f) for f in files])
 
 
+def check_aggcompare(wb, cj):
+    names = wb.sheetnames
+    cover = wb[names[0]]
+    if cover["A1"].value != shown(cj["title"]):
+        problem("comparison title %r, JSON %r" % (cover["A1"].value, cj["title"]))
+    counts = [tuple(c.value for c in row[1:4]) for row in cover.iter_rows()]
+    b, a = cj["before"], cj["after"]
+    for key in ("files", "baseline_met", "baseline_not_met", "not_yet_decided", "awaiting_reconfirmation"):
+        if (b[key], a[key], a[key] - b[key]) not in counts:
+            problem("comparison cover lacks %s = %r -> %r" % (key, b[key], a[key]))
+    rows = table(wb[names[1]], 8)
+    d0, d1 = b["distribution"], a["distribution"]
+    for k, key in enumerate(("q1", "median", "q3")):
+        percent("overall %s before" % key, rows[0][1 + k], d0[key])
+        percent("overall %s after" % key, rows[0][4 + k], d1[key])
+    rows = table(wb[names[2]], 9)
+    orgs = cj["organizations"] + cj["entered"] + cj["left"]
+    same("organisation rows", len(rows), len(orgs))
+    for row, o in zip(rows, orgs):
+        same("organisation file before", row[2].value, o["file_before"])
+        same("organisation file after", row[3].value, o["file_after"])
+        if "organization" in o:
+            same("organisation name", row[1].value, shown(o["organization"]))
+        percent("coverage before", row[6], o["baseline_percent_before"])
+        percent("coverage after", row[7], o["baseline_percent_after"])
+        same("change in points", row[8].value, o["change"])
+
+
 def main():
     kind, book = sys.argv[1], sys.argv[2]
     wb = openpyxl.load_workbook(book)
     no_formulas(wb)
     data = [json.load(open(p, encoding="utf-8")) for p in sys.argv[3:]]
-    {"report": check_report, "plan": check_plan, "aggregate": check_aggregate}[kind](wb, *data)
+    {"report": check_report, "plan": check_plan, "aggregate": check_aggregate,
+     "aggcompare": check_aggcompare}[kind](wb, *data)
     for p in problems[:40]:
         print(p)
     sys.exit(1 if problems else 0)

@@ -674,3 +674,36 @@ Test(qload, notes_need_both_languages)
          "q.cfg:6: 'level_note' in section '1' is a string; expected a group { ... }\n"
          "q.cfg:8: 'ja' in 'level_note' of question 'a' is empty; expected text\n");
 }
+
+/* The old ids of `was` lists, grouped: each old id gives its questions in
+ * file order, one shared by several questions gives each once. */
+Test(qload, was_lists_group_by_old_id_in_file_order)
+{
+  char *path = write_file(dir, "q.cfg",
+                          HEAD "edition = 2;\nquestions = (\n"
+                          Q("a", "was = ( \"x\", \"y\" ); ") ",\n"
+                          Q("b", "was = ( \"y\" ); ") ",\n"
+                          Q("c", "was = ( \"z\", \"x\" ); ") "\n);\n");
+  diag_t d = { 0 };
+  questionnaire *q;
+  int rc = qload_file(path, &d, &q);
+  char *msgs = diag_text(&d, dir);
+  cr_assert_eq(rc, 0, "%s", msgs);
+  free(msgs);
+  size_t n = 0;
+  const size_t *to = qn_successors(q, "x", &n);
+  cr_assert_eq(n, 2);
+  cr_assert_str_eq(q->questions[to[0]].id, "a");
+  cr_assert_str_eq(q->questions[to[1]].id, "c");
+  to = qn_successors(q, "y", &n);
+  cr_assert_eq(n, 2);
+  cr_assert_str_eq(q->questions[to[0]].id, "a");
+  cr_assert_str_eq(q->questions[to[1]].id, "b");
+  to = qn_successors(q, "z", &n);
+  cr_assert_eq(n, 1);
+  cr_assert_str_eq(q->questions[to[0]].id, "c");
+  cr_assert_null(qn_successors(q, "a", &n));
+  cr_assert_eq(n, 0);
+  qn_free(q);
+  free(path);
+}

@@ -113,3 +113,28 @@ Test(run, a_save_records_the_position_and_a_read_only_file_says_why)
   run_close(&s, &lk, pa);
   free(path);
 }
+
+/* A new assessment's file that another command made meanwhile (kijun
+ * never read a file there) is said to be created, not changed, and is
+ * left as it is. */
+Test(run, a_file_another_program_created_is_said_to_be_created)
+{
+  char *path = xasprintf("%s/new.cfg", dir);
+  session s;
+  diag_t d = { 0 };
+  cr_assert_eq(session_open(&s, path, qpath, true, &d), 0);
+  cr_assert(s.is_new);
+  free(write_file(dir, "new.cfg", "made by --next-cycle meanwhile\n"));
+  ans_set_status(s.a, 0, ANS_PARTIAL);
+  char why[RUN_WHY] = "";
+  bool told = false;
+  char *m;
+  cr_assert_eq(run_save(&s, NULL, &told, why, &m), EX_TEMPFAIL);
+  cr_assert(m && strstr(m, "another program created the answers file"), "%s", m ? m : "(none)");
+  cr_assert(!strstr(m, "changed"), "%s", m);
+  cr_assert(strstr(why, "created"), "the reason says so too: %s", why);
+  cr_assert_str_eq(slurp(path), "made by --next-cycle meanwhile\n", "the other file is untouched");
+  free(m);
+  session_close(&s);
+  free(path);
+}

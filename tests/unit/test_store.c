@@ -342,6 +342,7 @@ Test(store, a_file_never_read_is_never_replaced)
   store_stamp st = { 0 };
   diag_t d = { 0 };
   cr_assert_eq(store_save(path, a, &st, &d), EX_TEMPFAIL);
+  cr_assert(strstr(d.msgs[0], "another program created the file"), "kijun never read it: %s", d.msgs[0]);
   char *c = read_file(path);
   cr_assert_str_eq(c, "made by --next-cycle meanwhile\n");
   diag_clear(&d);

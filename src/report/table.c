@@ -1,0 +1,172 @@
+/* table: one table, three renderings (see table.h). */
+#include <config.h>
+#include "report/table.h"
+
+#include <stdlib.h>
+
+#include "base/text.h"
+#include "base/xalloc.h"
+#include "report/emit.h"
+#include "report/report_html.h"
+
+void
+tab_init(tab *t, size_t ncols)
+{
+  *t = (tab){ .ncols = ncols };
+  t->head = xcalloc(ncols, sizeof *t->head);
+  t->kind = xcalloc(ncols, sizeof *t->kind);
+}
+
+void
+tab_head(tab *t, size_t col, const char *head, enum tab_kind kind)
+{
+  t->head[col] = head;
+  t->kind[col] = kind;
+}
+
+void
+tab_row(tab *t)
+{
+  t->cell = xgrow(t->cell, &t->cap, (t->nrows + 1) * t->ncols, sizeof *t->cell);
+  for (size_t c = 0; c < t->ncols; c++)
+    t->cell[t->nrows * t->ncols + c] = NULL;
+  t->nrows++;
+  t->filled = 0;
+}
+
+void
+tab_cell(tab *t, const char *text)
+{
+  if (t->nrows == 0 || t->filled >= t->ncols)
+    abort();                  /* a table built wrong is a bug */
+  t->cell[(t->nrows - 1) * t->ncols + t->filled++] = xstrdup(text ? text : "");
+}
+
+void
+tab_num(tab *t, unsigned long long n)
+{
+  char buf[24];
+  snprintf(buf, sizeof buf, "%llu", n);
+  tab_cell(t, buf);
+}
+
+void
+tab_free(tab *t)
+{
+  for (size_t i = 0; i < t->nrows * t->ncols; i++)
+    free(t->cell[i]);
+  free(t->cell);
+  free(t->head);
+  free(t->kind);
+  *t = (tab){ 0 };
+}
+
+static const char *
+at(const tab *t, size_t row, size_t col)
+{
+  const char *s = t->cell[row * t->ncols + col];
+  return s ? s : "";
+}
+
+void
+tab_text(FILE *f, const tab *t, int indent, int gap, int width, int num_min)
+{
+  int *cw = xcalloc(t->ncols, sizeof *cw);
+  int room = width - indent;
+  for (size_t c = 1; c < t->ncols; c++)
+    {
+      cw[c] = txt_width(t->head[c]) > num_min ? txt_width(t->head[c]) : num_min;
+      for (size_t r = 0; r < t->nrows; r++)
+        if (txt_width(at(t, r, c)) > cw[c])
+          cw[c] = txt_width(at(t, r, c));
+      room -= gap + cw[c];
+    }
+  int lw = txt_width(t->head[0]);
+  for (size_t r = 0; r < t->nrows; r++)
+    if (txt_width(at(t, r, 0)) > lw)
+      lw = txt_width(at(t, r, 0));
+  if (lw > room)
+    lw = room > 8 ? room : 8;
+  fprintf(f, "%*s", indent, "");
+  txt_pad(f, t->head[0], lw);
+  for (size_t c = 1; c < t->ncols; c++)
+    {
+      fprintf(f, "%*s", gap, "");
+      if (t->kind[c] == TAB_NUM)
+        txt_rpad(f, t->head[c], cw[c]);
+      else
+        txt_pad(f, t->head[c], cw[c]);
+    }
+  fputc('\n', f);
+  for (size_t r = 0; r < t->nrows; r++)
+    {
+      fprintf(f, "%*s", indent, "");
+      char *clean = txt_sanitize(at(t, r, 0), true);
+      char *cut = txt_ellipsize(clean, lw);
+      txt_pad(f, cut, lw);
+      free(cut);
+      free(clean);
+      for (size_t c = 1; c < t->ncols; c++)
+        {
+          fprintf(f, "%*s", gap, "");
+          char *cl = txt_sanitize(at(t, r, c), true);
+          if (t->kind[c] == TAB_NUM)
+            txt_rpad(f, cl, cw[c]);
+          else
+            txt_pad(f, cl, cw[c]);
+          free(cl);
+        }
+      fputc('\n', f);
+    }
+  free(cw);
+}
+
+void
+tab_md(FILE *f, const tab *t)
+{
+  fputc('|', f);
+  for (size_t c = 0; c < t->ncols; c++)
+    {
+      fputc(' ', f);
+      emit_md(f, t->head[c]);
+      fputs(" |", f);
+    }
+  fputs("\n|", f);
+  for (size_t c = 0; c < t->ncols; c++)
+    fputs(t->kind[c] == TAB_NUM ? "---:|" : "---|", f);
+  fputc('\n', f);
+  for (size_t r = 0; r < t->nrows; r++)
+    {
+      fputc('|', f);
+      for (size_t c = 0; c < t->ncols; c++)
+        {
+          fputc(' ', f);
+          emit_md(f, at(t, r, c));
+          fputs(" |", f);
+        }
+      fputc('\n', f);
+    }
+}
+
+void
+tab_html(FILE *f, const tab *t, const char *cls)
+{
+  fputs("<table class=\"", f);
+  html_put(f, cls);
+  fputs("\">\n<thead><tr>", f);
+  for (size_t c = 0; c < t->ncols; c++)
+    html_el(f, "th", t->kind[c] == TAB_NUM ? "num" : NULL, t->head[c]);
+  fputs("</tr></thead>\n<tbody>\n", f);
+  for (size_t r = 0; r < t->nrows; r++)
+    {
+      fputs("<tr>", f);
+      for (size_t c = 0; c < t->ncols; c++)
+        {
+          fputs(t->kind[c] == TAB_NUM ? "<td class=\"num\">" : "<td>", f);
+          html_put(f, at(t, r, c));
+          fputs("</td>", f);
+        }
+      fputs("</tr>\n", f);
+    }
+  fputs("</tbody>\n</table>\n", f);
+}

@@ -1,0 +1,44 @@
+/* table: a report's table built once and written in each format: plain
+ * text (columns by display width), Markdown, HTML.  A table is its column
+ * headings with their kind (text, or a number aligned right) and its rows
+ * of cells, kept as text; a new column is one more heading and one more
+ * cell a row, in every format at once.
+ *
+ * In plain text the first column is the one that gives way: it takes what
+ * the other columns leave of the width, and a longer cell is cut with an
+ * ellipsis; numbers are never cut. */
+#ifndef KIJUN_TABLE_H
+#define KIJUN_TABLE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum tab_kind { TAB_TEXT, TAB_NUM };
+
+typedef struct tab
+{
+  size_t ncols, nrows, cap;
+  const char **head;          /* ncols headings (not copied) */
+  enum tab_kind *kind;
+  char **cell;                /* nrows * ncols, each newly allocated */
+  size_t filled;              /* cells given in the last row */
+} tab;
+
+/* A table of ncols columns, without rows. */
+void tab_init(tab *t, size_t ncols);
+void tab_head(tab *t, size_t col, const char *head, enum tab_kind kind);
+/* Start a row; its cells follow, left to right. */
+void tab_row(tab *t);
+void tab_cell(tab *t, const char *text);
+void tab_num(tab *t, unsigned long long n);
+void tab_free(tab *t);
+
+/* Plain text, each line indented by indent, columns gap apart, within
+ * width columns; a number column is at least num_min wide. */
+void tab_text(FILE *f, const tab *t, int indent, int gap, int width, int num_min);
+/* A Markdown table (the headings' line, the alignment line, the rows). */
+void tab_md(FILE *f, const tab *t);
+/* An HTML table of class cls, number cells of class num. */
+void tab_html(FILE *f, const tab *t, const char *cls);
+
+#endif

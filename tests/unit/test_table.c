@@ -1,0 +1,73 @@
+/* Tests of the report table (report/table): one table, three renderings;
+ * in text the first column gives way (cut with an ellipsis), numbers keep
+ * their width and align right; Markdown escapes and aligns; HTML marks
+ * number cells. */
+#include <config.h>
+
+#include <locale.h>
+#include <stdlib.h>
+
+#include <criterion/criterion.h>
+
+#include "report/table.h"
+
+static char *buf;
+static size_t len;
+static FILE *f;
+static tab t;
+
+static void
+setup(void)
+{
+  setlocale(LC_ALL, "C.UTF-8");
+  f = open_memstream(&buf, &len);
+  tab_init(&t, 3);
+  tab_head(&t, 0, "Name", TAB_TEXT);
+  tab_head(&t, 1, "Files", TAB_NUM);
+  tab_head(&t, 2, "Met", TAB_NUM);
+  tab_row(&t);
+  tab_cell(&t, "水道");
+  tab_num(&t, 12);
+  tab_num(&t, 3);
+  tab_row(&t);
+  tab_cell(&t, "A very long sector name | with a bar");
+  tab_num(&t, 1234567);
+  tab_num(&t, 0);
+}
+
+static void
+teardown(void)
+{
+  tab_free(&t);
+  free(buf);
+}
+
+TestSuite(table, .init = setup, .fini = teardown);
+
+Test(table, text_gives_way_in_the_first_column)
+{
+  tab_text(f, &t, 2, 2, 30, 5);
+  fclose(f);
+  /* Files is as wide as its widest number, Met as num_min; the name
+   * takes the 12 columns left of 30 and is cut. */
+  cr_assert_str_eq(buf, "  Name            Files    Met\n  水道               12      3\n  A very lon..  1234567      0\n", "%s", buf);
+}
+
+Test(table, markdown_escapes_and_aligns)
+{
+  tab_md(f, &t);
+  fclose(f);
+  cr_assert_str_eq(buf, "| Name | Files | Met |\n"
+                        "|---|---:|---:|\n"
+                        "| 水道 | 12 | 3 |\n"
+                        "| A very long sector name \\| with a bar | 1234567 | 0 |\n");
+}
+
+Test(table, html_marks_numbers)
+{
+  tab_html(f, &t, "items");
+  fclose(f);
+  cr_assert(strstr(buf, "<table class=\"items\">\n<thead><tr><th>Name</th>\n<th class=\"num\">Files</th>\n"));
+  cr_assert(strstr(buf, "<tr><td>水道</td><td class=\"num\">12</td><td class=\"num\">3</td></tr>\n"));
+  cr_assert(strstr(buf, "</tbody>\n</table>\n"));
+}
