@@ -13,9 +13,10 @@ _kijun_words()
         --report | -r) echo "text markdown csv excel-csv json html xlsx oscal" ;;
         --plan | --aggregate) echo "text markdown csv excel-csv json html xlsx" ;;
         --compare) echo "text markdown csv excel-csv json html" ;;
-        --export) echo "oscal-catalog oscal-profile oscal-profile-baseline oscal-profile-full" ;;
+        --export) echo "oscal-catalog oscal-mapping oscal-profile oscal-profile-baseline oscal-profile-full" ;;
         --lang | -l) echo "ja en" ;;
-        --export-questionnaire | --export-mapping) echo "csv" ;;
+        --export-questionnaire) echo "csv xlsx" ;;
+        --export-mapping) echo "csv" ;;
     esac
 }
 

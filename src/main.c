@@ -28,6 +28,7 @@
 #include "io/qfind.h"
 #include "io/qload.h"
 #include "report/oscal.h"
+#include "report/qn_xlsx.h"
 #include "report/report.h"
 #include "report/report_agg.h"
 #include "report/report_aggcmp.h"
@@ -106,14 +107,15 @@ usage_line(FILE *f)
               "  or:  %s --next-cycle OLD-ANSWERS NEW-ANSWERS\n"
               "  or:  %s --aggregate[=FORMAT] [OPTION]... PATH...\n"
               "  or:  %s --merge=OUT [OPTION]... ANSWERS-FILE...\n"
-              "  or:  %s --export-questionnaire=csv [QUESTIONNAIRE-FILE]\n"
+              "  or:  %s --export-questionnaire={csv|xlsx} [QUESTIONNAIRE-FILE]\n"
               "  or:  %s --import-questionnaire=FILE NEW-QUESTIONNAIRE\n"
               "  or:  %s --draft-mapping OLD-QUESTIONNAIRE NEW-QUESTIONNAIRE\n"
               "  or:  %s --export-mapping=csv MAPPING\n"
               "  or:  %s --import-mapping=FILE NEW-MAPPING\n"
-              "  or:  %s --export=FORMAT [QUESTIONNAIRE-FILE]\n"),
+              "  or:  %s --export=FORMAT [QUESTIONNAIRE-FILE]\n"
+              "  or:  %s --export=oscal-mapping MAPPING [QUESTIONNAIRE-FILE]...\n"),
           PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE, PACKAGE,
-          PACKAGE, PACKAGE);
+          PACKAGE, PACKAGE, PACKAGE);
 }
 
 static void
@@ -173,13 +175,18 @@ help(void)
           "                             QUESTIONNAIRE-FILE) in an OSCAL 1.2 FORMAT and\n"
           "                             exit: oscal-catalog, oscal-profile (the baseline\n"
           "                             selection; also oscal-profile-baseline) or\n"
-          "                             oscal-profile-full\n"
+          "                             oscal-profile-full; or, with oscal-mapping, the\n"
+          "                             mapping file MAPPING as an OSCAL 1.2 mapping\n"
+          "                             collection (its questionnaires found as\n"
+          "                             a check finds them); kijun reads such a\n"
+          "                             collection wherever it reads a mapping\n"
           "      --profile-from=FILE    keep the profile of this input (with --merge=OUT)\n"
           "  -n, --dry-run              with --merge=OUT, show what the merge would give\n"
           "                             (answers, conflicts) and write nothing\n"
           "      --export-questionnaire=FORMAT  print QUESTIONNAIRE-FILE (or the one of\n"
           "                             -q, or the bundled one) as a spreadsheet, a row\n"
-          "                             per question; the only FORMAT: csv\n"
+          "                             per question; FORMAT: csv, or xlsx (a workbook;\n"
+          "                             saved from it as CSV UTF-8, it imports)\n"
           "      --import-questionnaire=FILE  write NEW-QUESTIONNAIRE from the sheet\n"
           "                             FILE, checked as a questionnaire file is (never\n"
           "                             over a file)\n"
@@ -269,8 +276,17 @@ run_check(const char *file, char *const *qfiles, size_t nqfiles)
 static int
 run_export_qn(const char *fmt, const char *qpath, char *const *files, size_t nfiles)
 {
-  if (strcmp(fmt, "csv") != 0)
-    return bad_usage(xasprintf(_("unknown format '%s' for %s; expected %s"), fmt, "--export-questionnaire", "csv"));
+  bool xlsx = strcmp(fmt, "xlsx") == 0;
+  if (strcmp(fmt, "csv") != 0 && !xlsx)
+    return bad_usage(xasprintf(_("unknown format '%s' for %s; expected %s"), fmt, "--export-questionnaire", "csv, xlsx"));
+  if (xlsx && isatty(STDOUT_FILENO))
+    {
+      fprintf(stderr, _("%s: the %s output is not shown in a terminal; redirect it to a file, for example:\n"),
+              PACKAGE, fmt);
+      fprintf(stderr, "  %s --export-questionnaire=xlsx%s%s > questionnaire.xlsx\n", path_invocation(),
+              nfiles ? " " : "", nfiles ? files[0] : "");
+      return EX_USAGE;
+    }
   if (nfiles > 1 || (nfiles && qpath))
     return bad_usage(xasprintf(_("%s takes one questionnaire file"), "--export-questionnaire"));
   diag_t d = { 0 };
@@ -280,7 +296,7 @@ run_export_qn(const char *fmt, const char *qpath, char *const *files, size_t nfi
   diag_clear(&d);
   if (rc)
     return rc;
-  rc = qcsv_export(stdout, q);
+  rc = xlsx ? qn_xlsx_write(stdout, q) : qcsv_export(stdout, q);
   qn_free(q);
   return finish_stdout(rc);
 }
@@ -482,6 +498,30 @@ run_oscal_results(const char *path, const char *qpath, const char *out)
     rc = emit_report(out, render_oscal, &s);
   session_close(&s);
   return finish_stdout(rc);
+}
+
+/* --export=oscal-mapping MAPPING [QUESTIONNAIRE-FILE]...: a mapping (of
+ * either form) as an OSCAL mapping collection, its questionnaires found
+ * as --check finds them. */
+static int
+run_export_mapping(const char *path, char *const *qfiles, size_t nqfiles)
+{
+  diag_t d = { 0 };
+  mapping *m = NULL;
+  questionnaire *from = NULL, *to = NULL;
+  int rc = map_read(path, &d, &m);
+  if (rc == 0)
+    rc = check_sides(m, qfiles, nqfiles, &d, &from, &to);
+  if (rc == 0)
+    rc = map_bind(m, from, to, &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc == 0)
+    rc = oscal_mapping_write(stdout, m, from, to);
+  qn_free(from);
+  qn_free(to);
+  map_free(m);
+  return finish_stdout(rc == EX_USAGE ? bad_usage(NULL) : rc);
 }
 
 /* --export=FORMAT: the questionnaire as an OSCAL catalog or profile. */
@@ -987,7 +1027,10 @@ main(int argc, char **argv)
           || migrate || loop || many || qpath)
         return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
                                    export_map ? "--export-mapping" : "--import-mapping"));
-      if (rest != 1)
+      /* An OSCAL mapping names objectives: its questionnaires (the files
+       * that follow, else the installed ones) turn them into question
+       * ids. */
+      if (rest != 1 && !(export_map && rest > 1))
         return bad_usage(xasprintf(_("%s needs one file: %s"), export_map ? "--export-mapping" : "--import-mapping",
                                    export_map ? "MAPPING" : "NEW-MAPPING"));
       if (export_map && strcmp(export_map, "csv") != 0)
@@ -998,9 +1041,24 @@ main(int argc, char **argv)
         {
           mapping *m = NULL;
           rc = map_read(argv[optind], &d, &m);
+          questionnaire *from = NULL, *to = NULL;
+          if (rc == 0 && (m->oscal || rest > 1))
+            {
+              rc = check_sides(m, argv + optind + 1, (size_t) rest - 1, &d, &from, &to);
+              if (rc == 0)
+                rc = map_bind(m, from, to, &d);
+            }
           if (rc == 0)
             rc = qcsv_export_mapping(stdout, m);
+          qn_free(from);
+          qn_free(to);
           map_free(m);
+          if (rc == EX_USAGE)
+            {
+              diag_print(&d, stderr);
+              diag_clear(&d);
+              return bad_usage(NULL);
+            }
         }
       else
         rc = qcsv_import_mapping(import_map, argv[optind], &d);
@@ -1036,6 +1094,12 @@ main(int argc, char **argv)
                                    oscal_export_list()));
       if (loop || many || want_report || check || migrate || prev || no_mouse || want_line)
         return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--export"));
+      if (what == OSCAL_MAPPING)
+        {
+          if (rest < 1 || qpath)
+            return bad_usage(xasprintf(_("%s needs one file: %s"), "--export=oscal-mapping", "MAPPING"));
+          return run_export_mapping(argv[optind], argv + optind + 1, (size_t) rest - 1);
+        }
       if (rest > 1 || (rest == 1 && qpath))
         return bad_usage(xasprintf(_("too many files: '%s'; expected one questionnaire file"),
                                    argv[optind + (rest > 1)]));

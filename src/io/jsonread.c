@@ -212,6 +212,7 @@ value(parser *p, jv *v, int depth)
   ws(p);
   if (p->s >= p->end)
     return fail(p, N_("a value"));
+  v->line = p->line;
   char c = *p->s;
   size_t left = (size_t) (p->end - p->s);
   if (c == '{' || c == '[')

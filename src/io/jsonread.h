@@ -22,6 +22,7 @@ typedef struct jv
   struct jv *items;           /* JV_ARR, JV_OBJ: n values */
   char **keys;                /* JV_OBJ: n keys */
   size_t n;
+  int line;                   /* where the value starts, from 1 */
 } jv;
 
 /* Read path; 0, or EX_NOINPUT / EX_DATAERR with the reason in d. */

@@ -16,6 +16,8 @@
 
 #include "base/i18n.h"
 #include "base/xalloc.h"
+#include "io/jsonread.h"
+#include "io/maposcal.h"
 
 #define KEY_(id, key, label, oscal) key,
 #define LABEL_(id, key, label, oscal) label,
@@ -90,8 +92,15 @@ map_free(mapping *m)
       free(e->to);
       free(e->from_q);
       free(e->to_q);
+      free(e->from_ctl);
+      free(e->to_ctl);
     }
   free(m->entries);
+  for (int k = 0; k < 2; k++)
+    free(m->gap[k].ids);
+  if (m->json)
+    jv_free(m->json);
+  free(m->json);
   cfg_free(m->keep);
   free(m->path);
   free(m);
@@ -282,6 +291,8 @@ map_read_reader(cfg_reader *r, int open_rc, mapping **out)
 int
 map_read(const char *path, diag_t *d, mapping **out)
 {
+  if (maposcal_sniff(path))
+    return maposcal_read(path, d, out);
   cfg_reader r;
   int rc = cfg_open(&r, path, CFG_QUESTIONNAIRE_LIMITS, d);
   rc = map_read_reader(&r, rc, out);
@@ -453,13 +464,32 @@ map_bind(mapping *m, const questionnaire *from, const questionnaire *to, diag_t 
   ok &= side_matches(m, "to", m->to_id, m->to_version, m->to_line, to, d);
   if (!ok)
     return EX_DATAERR;
+  if (m->oscal && maposcal_translate(m, from, to, d))
+    return EX_DATAERR;
   resolve(m, from, false, d);
   resolve(m, to, true, d);
   if (diag_count(d) > before)
     return EX_DATAERR;
   check_pairs(m, from, to, d);
+  if (m->oscal)
+    maposcal_check_gaps(m, from, to, d);
   if (diag_count(d) > before)
     return EX_DATAERR;
   m->bound = true;
   return 0;
+}
+
+void
+map_mapped(const mapping *m, bool to, size_t nq, bool *mapped)
+{
+  memset(mapped, 0, nq * sizeof *mapped);
+  for (size_t i = 0; i < m->nentries; i++)
+    {
+      const map_entry *e = &m->entries[i];
+      if (e->relation == MAP_NONE)
+        continue;
+      size_t n = to ? e->nto : e->nfrom;
+      for (size_t k = 0; k < n; k++)
+        mapped[(to ? e->to_q : e->from_q)[k]] = true;
+    }
 }

@@ -67,7 +67,21 @@ typedef struct map_entry
   enum map_relation relation;
   qn_text note;               /* optional */
   int line;
+  /* An OSCAL mapping names objectives and items by their OSCAL ids
+   * (model/oscalid.h), not questions: 1 where the id names an item
+   * (a control: all its questions), 0 an objective.  map_bind turns them
+   * into question ids.  NULL in kijun's own files. */
+  unsigned char *from_ctl, *to_ctl;
 } map_entry;
+
+/* An OSCAL gap summary: the ids it says no map reaches. */
+typedef struct map_gap
+{
+  const char **ids;
+  size_t n;
+  int line;
+  bool given;
+} map_gap;
 
 typedef struct mapping
 {
@@ -81,11 +95,17 @@ typedef struct mapping
   size_t nentries;
   bool bound;                 /* map_bind succeeded */
   config_t *keep;             /* the parsed file the strings point into */
+  /* Read from an OSCAL mapping collection (io/maposcal.h): */
+  bool oscal;
+  const char *confidence;     /* the provenance's confidence, as given, or NULL */
+  map_gap gap[2];             /* the source and target gap summaries */
+  struct jv *json;            /* the parsed document the strings point into */
 } mapping;
 
 /* Whether the parsed file of r is a mapping (it has kijun_mapping). */
 bool map_is_mapping(const cfg_reader *r);
-/* Parse and check path.  Returns 0 and sets *out, or a sysexits status
+/* Parse and check path: kijun's own mapping file, or an OSCAL 1.2
+ * mapping collection in JSON (told apart by the first character).  Returns 0 and sets *out, or a sysexits status
  * (EX_NOINPUT, EX_DATAERR) with every problem in d and *out NULL. */
 int map_read(const char *path, diag_t *d, mapping **out);
 /* The same from a file cfg_open has opened with status open_rc; takes
@@ -95,6 +115,10 @@ int map_read_reader(cfg_reader *r, int open_rc, mapping **out);
  * Returns 0, or EX_DATAERR with every problem in d. */
 int map_bind(mapping *m, const questionnaire *from, const questionnaire *to, diag_t *d);
 void map_free(mapping *m);
+/* For each question of one side of a bound mapping (to: the target),
+ * whether an entry of a relation other than none names it: mapped[nq].
+ * The questions left false are the side's gap. */
+void map_mapped(const mapping *m, bool to, size_t nq, bool *mapped);
 
 /* The key used in files ("equal") and a name for people. */
 const char *map_relation_key(enum map_relation r);

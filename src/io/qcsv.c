@@ -93,10 +93,37 @@ cell(FILE *f, const char *s, bool last)
 }
 
 static void
-row(FILE *f, const char *const *v, int n)
+row_to(FILE *f, const char *const *v, int n)
 {
   for (int c = 0; c < n; c++)
     cell(f, v[c], c == n - 1);
+}
+
+/* The table's rows go to an emitter: a CSV stream here, a worksheet in
+ * report/qn_xlsx. */
+typedef struct sink
+{
+  qcsv_row_fn fn;
+  void *ctx;
+} sink;
+
+static void
+row(const sink *f, const char *const *v, int n)
+{
+  f->fn(f->ctx, v, n);
+}
+
+static void
+emit_csv_row(void *ctx, const char *const *v, int n)
+{
+  row_to(ctx, v, n);
+}
+
+const char *const *
+qcsv_columns(int *n)
+{
+  *n = C_COUNT;
+  return col_names;
 }
 
 static void
@@ -110,7 +137,15 @@ int
 qcsv_export(FILE *f, const questionnaire *q)
 {
   fputs("\xEF\xBB\xBF", f);
-  row(f, col_names, C_COUNT);
+  row_to(f, col_names, C_COUNT);
+  qcsv_rows(q, emit_csv_row, f);
+  return ferror(f) ? EX_IOERR : 0;
+}
+
+void
+qcsv_rows(const questionnaire *q, qcsv_row_fn fn, void *ctx)
+{
+  const sink sk = { fn, ctx }, *f = &sk;
   const char *v[C_COUNT];
   char num[32];
 #define RESET() memset(v, 0, sizeof v)
@@ -235,7 +270,6 @@ qcsv_export(FILE *f, const questionnaire *q)
       row(f, v, C_COUNT);
     }
 #undef RESET
-  return ferror(f) ? EX_IOERR : 0;
 }
 
 /* ---- reading CSV ---- */
@@ -1040,12 +1074,12 @@ int
 qcsv_export_mapping(FILE *f, const mapping *m)
 {
   fputs("\xEF\xBB\xBF", f);
-  row(f, map_cols, M_COUNT);
+  row_to(f, map_cols, M_COUNT);
   const char *v[M_COUNT] = { 0 };
   char *from = xasprintf("%s %s", m->from_id, m->from_version), *to = xasprintf("%s %s", m->to_id, m->to_version);
   v[M_KIND] = "questionnaires", v[M_FROM] = from, v[M_TO] = to;
   v[M_METHOD] = map_method_key(m->method), v[M_STATUS] = map_status_key(m->status);
-  row(f, v, M_COUNT);
+  row_to(f, v, M_COUNT);
   free(from), free(to);
   for (size_t i = 0; i < m->nentries; i++)
     {
@@ -1056,7 +1090,7 @@ qcsv_export_mapping(FILE *f, const mapping *m)
       memset(v, 0, sizeof v);
       v[M_KIND] = "entry", v[M_FROM] = fc, v[M_TO] = tc, v[M_RELATION] = map_relation_key(e->relation);
       v[M_NOTE_JA] = e->note.s[LANG_JA], v[M_NOTE_EN] = e->note.s[LANG_EN];
-      row(f, v, M_COUNT);
+      row_to(f, v, M_COUNT);
       free(fc), free(tc);
     }
   return ferror(f) ? EX_IOERR : 0;

@@ -21,6 +21,11 @@
 /* Write q as CSV to f (CRLF rows, a UTF-8 byte order mark first, as
  * spreadsheets expect).  Returns 0 or EX_IOERR. */
 int qcsv_export(FILE *f, const questionnaire *q);
+/* The same table, row by row below its header (the column names), for
+ * other sheet formats: fn(ctx, cells, n) for each row, a NULL cell empty. */
+typedef void (*qcsv_row_fn)(void *ctx, const char *const *cells, int n);
+const char *const *qcsv_columns(int *n);
+void qcsv_rows(const questionnaire *q, qcsv_row_fn fn, void *ctx);
 
 /* Read the CSV file csv and write the questionnaire file out (never over
  * an existing file).  Returns 0, EX_NOINPUT, EX_DATAERR (every problem in

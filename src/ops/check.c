@@ -10,6 +10,7 @@
 #include "io/cfgread.h"
 #include "base/i18n.h"
 #include "io/mapping.h"
+#include "io/maposcal.h"
 #include "io/qfind.h"
 #include "io/qload.h"
 #include "base/xalloc.h"
@@ -90,10 +91,10 @@ check_sides(const mapping *m, char *const *qfiles, size_t nqfiles, diag_t *d, qu
 }
 
 static int
-check_mapping(cfg_reader *r, int open_rc, char *const *qfiles, size_t nqfiles, diag_t *d)
+check_mapping(cfg_reader *r, int open_rc, const char *json, char *const *qfiles, size_t nqfiles, diag_t *d)
 {
   mapping *m;
-  int rc = map_read_reader(r, open_rc, &m);
+  int rc = json ? maposcal_read(json, d, &m) : map_read_reader(r, open_rc, &m);
   questionnaire *from = NULL, *to = NULL;
   if (rc == 0)
     rc = check_sides(m, qfiles, nqfiles, d, &from, &to);
@@ -118,10 +119,13 @@ check_mapping(cfg_reader *r, int open_rc, char *const *qfiles, size_t nqfiles, d
 int
 check_file(const char *path, char *const *qfiles, size_t nqfiles, diag_t *d)
 {
+  /* An OSCAL mapping collection is JSON, which no libconfig file is. */
+  if (maposcal_sniff(path))
+    return check_mapping(NULL, 0, path, qfiles, nqfiles, d);
   cfg_reader r;
   int rc = cfg_open(&r, path, CFG_QUESTIONNAIRE_LIMITS, d);
   if (map_is_mapping(&r))
-    rc = check_mapping(&r, rc, qfiles, nqfiles, d);
+    rc = check_mapping(&r, rc, NULL, qfiles, nqfiles, d);
   else if (nqfiles > 0 && r.parsed)
     {
       diag_add(d, qfiles[0], 0,

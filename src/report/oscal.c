@@ -21,6 +21,7 @@
 #include "base/uuid.h"
 #include "base/xalloc.h"
 #include "model/coverage.h"
+#include "model/oscalid.h"
 #include "report/emit.h"
 #include "report/jsonw.h"
 
@@ -195,40 +196,6 @@ uuid_of(char out[UUID_TEXT_SIZE], const char *kind, const char *a, const char *b
   free(name);
 }
 
-/* s with every character a token may not hold replaced by '_'. */
-static void
-token_tail(char *s)
-{
-  for (char *p = s; *p; p++)
-    if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')
-          || *p == '.' || *p == '-' || *p == '_'))
-      *p = '_';
-}
-
-/* "item-5.1.3.3": the control of a section. */
-static char *
-control_id(const qn_section *s)
-{
-  char *id = xasprintf("item-%s", s->id);
-  token_tail(id + 5);
-  return id;
-}
-
-/* "item-5.1.3.3_obj.a": the objective of question "5.1.3.3-a" (its id
- * without the item's prefix, or whole when it has none). */
-static char *
-objective_id(const questionnaire *q, const qn_question *x)
-{
-  const char *sid = q->sections[x->section].id;
-  size_t n = strlen(sid);
-  const char *tail = strncmp(x->id, sid, n) == 0 && x->id[n] == '-' && x->id[n + 1] ? x->id + n + 1 : x->id;
-  char *cid = control_id(&q->sections[x->section]);
-  char *id = xasprintf("%s_obj.%s", cid, tail);
-  token_tail(id + strlen(cid) + 5);
-  free(cid);
-  return id;
-}
-
 /* The chapter of a section: its id up to the first dot ("5" of
  * "5.1.3.3"), into buf. */
 static const char *
@@ -290,7 +257,7 @@ char *
 oscal_catalog_name(const questionnaire *q)
 {
   char *n = xasprintf("%s-catalog.json", q->id);
-  token_tail(n);
+  oscal_token_tail(n);
   return n;
 }
 
@@ -361,7 +328,7 @@ text_part(jw *w, const char *id, const char *name, const char *ns, const qn_text
 static void
 objective(jw *w, const questionnaire *q, const qn_question *x)
 {
-  char *oid = objective_id(q, x);
+  char *oid = oscal_objective_id(q, x);
   jw_obj(w, NULL);
   jw_str(w, "id", oid);
   jw_str(w, "name", "assessment-objective");
@@ -420,7 +387,7 @@ static void
 control(jw *w, const questionnaire *q, size_t s)
 {
   const qn_section *sec = &q->sections[s];
-  char *cid = control_id(sec);
+  char *cid = oscal_control_id(sec);
   jw_obj(w, NULL);
   jw_str(w, "id", cid);
   oscal_line(w, "title", qn_tr(&sec->title, LANG_JA));
@@ -483,7 +450,7 @@ oscal_catalog_write(FILE *f, const questionnaire *q)
       char ch[32], ch2[32];
       chapter_of(&q->sections[s], ch, sizeof ch);
       char *gid = xasprintf("chapter-%s", ch);
-      token_tail(gid + 8);
+      oscal_token_tail(gid + 8);
       jw_obj(&w, NULL);
       jw_str(&w, "id", gid);
       free(gid);
@@ -582,7 +549,7 @@ oscal_profile_write(FILE *f, const questionnaire *q, bool baseline)
       for (size_t s = 0; s < q->nsections; s++)
         if (has_base[s])
           {
-            char *cid = control_id(&q->sections[s]);
+            char *cid = oscal_control_id(&q->sections[s]);
             jw_str(&w, NULL, cid);
             free(cid);
           }
@@ -610,7 +577,7 @@ oscal_profile_write(FILE *f, const questionnaire *q, bool baseline)
         {
           if (!(has_base[s] && has_rec[s]))
             continue;
-          char *cid = control_id(&q->sections[s]);
+          char *cid = oscal_control_id(&q->sections[s]);
           jw_obj(&w, NULL);
           jw_str(&w, "control-id", cid);
           free(cid);
@@ -620,7 +587,7 @@ oscal_profile_write(FILE *f, const questionnaire *q, bool baseline)
               const qn_question *x = &q->questions[q->order[pos]];
               if (x->section != s || x->level != QN_RECOMMENDED)
                 continue;
-              char *oid = objective_id(q, x);
+              char *oid = oscal_objective_id(q, x);
               jw_obj(&w, NULL);
               jw_str(&w, "by-id", oid);
               jw_end(&w);
@@ -833,14 +800,14 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
                 continue;
               if (!open)
                 {
-                  char *cid = control_id(&q->sections[s]);
+                  char *cid = oscal_control_id(&q->sections[s]);
                   jw_obj(&w, NULL);
                   jw_str(&w, "control-id", cid);
                   free(cid);
                   jw_arr(&w, "statement-ids");
                   open = true;
                 }
-              char *oid = objective_id(q, x);
+              char *oid = oscal_objective_id(q, x);
               jw_str(&w, NULL, oid);
               free(oid);
             }
@@ -862,7 +829,7 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
       char *one = scope_reason_both(q, a, i);
       if (!one)
         continue;
-      char *oid = objective_id(q, &q->questions[i]);
+      char *oid = oscal_objective_id(q, &q->questions[i]);
       char *more = xasprintf("%s\n- %s (%s): %s",
                              why ? why : "対象範囲外のため除外 / Excluded as not in scope:\n",
                              q->questions[i].id, oid, one);
@@ -935,7 +902,7 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
       jw_end(&w);
       jw_obj(&w, "target");
       jw_str(&w, "type", "objective-id");
-      char *oid = objective_id(q, x);
+      char *oid = oscal_objective_id(q, x);
       jw_str(&w, "target-id", oid);
       free(oid);
       jw_obj(&w, "status");
@@ -986,5 +953,163 @@ oscal_results_write(FILE *f, const questionnaire *q, const assessment *a)
   free(name);
   free(qtime);
   cov_free(&c);
+  return ferror(f) ? EX_IOERR : 0;
+}
+
+/* ---- mapping collection ---------------------------------------------------- */
+
+/* A side's resource: the questionnaire's catalog, named in kijun's
+ * properties so that kijun reads the document back. */
+static void
+map_resource(jw *w, const char *key, const questionnaire *q)
+{
+  jw_obj(w, key);
+  jw_str(w, "type", "catalog");
+  char *name = oscal_catalog_name(q);
+  jw_str(w, "href", name);
+  free(name);
+  jw_arr(w, "props");
+  oscal_prop(w, "questionnaire-id", q->id);
+  oscal_prop(w, "questionnaire-version", q->version);
+  jw_end(w);
+  jw_end(w);
+}
+
+static void
+map_items(jw *w, const char *key, const questionnaire *q, const size_t *qi, size_t n)
+{
+  jw_arr(w, key);
+  for (size_t k = 0; k < n; k++)
+    {
+      jw_obj(w, NULL);
+      jw_str(w, "type", "statement");
+      char *oid = oscal_objective_id(q, &q->questions[qi[k]]);
+      jw_str(w, "id-ref", oid);
+      free(oid);
+      jw_end(w);
+    }
+  jw_end(w);
+}
+
+/* A gap summary: the objectives of the questions no map reaches. */
+static void
+gap_summary(jw *w, const char *key, const mapping *m, const questionnaire *q, bool to, const char *names)
+{
+  bool *mapped = xcalloc(q->nquestions ? q->nquestions : 1, sizeof *mapped);
+  map_mapped(m, to, q->nquestions, mapped);
+  size_t n = 0;
+  for (size_t i = 0; i < q->nquestions; i++)
+    n += !mapped[i];
+  if (n)
+    {
+      char id[UUID_TEXT_SIZE];
+      uuid_of(id, key, names, NULL, NULL);
+      jw_obj(w, key);
+      jw_str(w, "uuid", id);
+      jw_arr(w, "unmapped-controls");
+      jw_obj(w, NULL);
+      jw_arr(w, "with-ids");
+      for (size_t pos = 0; pos < q->nquestions; pos++)
+        if (!mapped[q->order[pos]])
+          {
+            char *oid = oscal_objective_id(q, &q->questions[q->order[pos]]);
+            jw_str(w, NULL, oid);
+            free(oid);
+          }
+      jw_end(w);
+      jw_end(w);
+      jw_end(w);
+      jw_end(w);
+    }
+  free(mapped);
+}
+
+int
+oscal_mapping_write(FILE *f, const mapping *m, const questionnaire *from, const questionnaire *to)
+{
+  jw w;
+  jw_begin(&w, f);
+  char id[UUID_TEXT_SIZE], mid[UUID_TEXT_SIZE];
+  char *names = xasprintf("%s@%s/%s@%s", from->id, from->version, to->id, to->version);
+  /* The document's UUID changes with its content (OSCAL: a revised
+   * document gets a new one): the entries are in its name. */
+
+  char *content = xstrdup("");
+  for (size_t i = 0; i < m->nentries; i++)
+    {
+      const map_entry *e = &m->entries[i];
+      char *next = xasprintf("%s|%s:", content, map_relation_key(e->relation));
+      free(content);
+      content = next;
+      for (int side = 0; side < 2; side++)
+        for (size_t k = 0; k < (side ? e->nto : e->nfrom); k++)
+          {
+            next = xasprintf("%s%s%s", content, side && !k ? ">" : ",", (side ? e->to : e->from)[k]);
+            free(content);
+            content = next;
+          }
+    }
+
+  uuid_of(id, "mapping-collection", names, map_status_key(m->status), content);
+  uuid_of(mid, "mapping", names, NULL, NULL);
+  free(content);
+  char *modified = qn_time(to);
+  jw_obj(&w, NULL);
+  jw_obj(&w, "mapping-collection");
+  jw_str(&w, "uuid", id);
+  jw_obj(&w, "metadata");
+  char *title = xasprintf("kijun mapping: %s %s → %s %s", from->id, from->version, to->id, to->version);
+  oscal_line(&w, "title", title);
+  free(title);
+  jw_str(&w, "last-modified", modified);
+  oscal_line(&w, "version", names);
+  jw_str(&w, "oscal-version", OSCAL_VERSION);
+  jw_end(&w);
+  jw_obj(&w, "provenance");
+  jw_str(&w, "method", map_method_key(m->method));
+  jw_str(&w, "matching-rationale", m->method == MAP_AUTOMATION ? "syntactic" : "semantic");
+  jw_str(&w, "status", map_status_key(m->status));
+  jw_str(&w, "mapping-description",
+         "kijun's mapping between two questionnaires: each map carries the answers of its source "
+         "questions (assessment objectives of kijun's OSCAL catalogs) to its target questions, as "
+         "its relationship allows (kijun-mapping(5)). Notes are in properties note-ja and note-en "
+         "(namespace " OSCAL_NS ").");
+  jw_end(&w);
+  jw_arr(&w, "mappings");
+  jw_obj(&w, NULL);
+  jw_str(&w, "uuid", mid);
+  map_resource(&w, "source-resource", from);
+  map_resource(&w, "target-resource", to);
+  jw_arr(&w, "maps");
+  for (size_t i = 0; i < m->nentries; i++)
+    {
+      const map_entry *e = &m->entries[i];
+      char one[UUID_TEXT_SIZE], nth[24];
+      snprintf(nth, sizeof nth, "%zu", i + 1);
+      uuid_of(one, "map", names, nth, NULL);
+      jw_obj(&w, NULL);
+      jw_str(&w, "uuid", one);
+      jw_str(&w, "relationship", map_relation_oscal(e->relation));
+      map_items(&w, "sources", from, e->from_q, e->nfrom);
+      map_items(&w, "targets", to, e->to_q, e->nto);
+      if (qn_text_given(&e->note))
+        {
+          jw_arr(&w, "props");
+          oscal_prop(&w, "note-ja", e->note.s[LANG_JA]);
+          oscal_prop(&w, "note-en", e->note.s[LANG_EN]);
+          jw_end(&w);
+        }
+      jw_end(&w);
+    }
+  jw_end(&w);
+  gap_summary(&w, "source-gap-summary", m, from, false, names);
+  gap_summary(&w, "target-gap-summary", m, to, true, names);
+  jw_end(&w);
+  jw_end(&w);
+  jw_end(&w);
+  jw_end(&w);
+  jw_finish(&w);
+  free(modified);
+  free(names);
   return ferror(f) ? EX_IOERR : 0;
 }

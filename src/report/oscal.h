@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "io/mapping.h"
 #include "model/answers.h"
 #include "model/qn.h"
 
@@ -32,7 +33,8 @@
   X(CATALOG, "oscal-catalog") \
   X(PROFILE, "oscal-profile") \
   X(PROFILE_BASELINE, "oscal-profile-baseline") \
-  X(PROFILE_FULL, "oscal-profile-full")
+  X(PROFILE_FULL, "oscal-profile-full") \
+  X(MAPPING, "oscal-mapping")
 
 enum oscal_export
 {
@@ -53,6 +55,11 @@ int oscal_catalog_write(FILE *f, const questionnaire *q);
  * their recommended objectives) or the full one. */
 int oscal_profile_write(FILE *f, const questionnaire *q, bool baseline);
 int oscal_results_write(FILE *f, const questionnaire *q, const assessment *a);
+
+/* A bound mapping as an OSCAL mapping collection (kijun-mapping(5),
+ * "OSCAL"): one mapping from the catalog of from to that of to, a map an
+ * entry, questions by their objective ids, and both gap summaries. */
+int oscal_mapping_write(FILE *f, const mapping *m, const questionnaire *from, const questionnaire *to);
 
 /* The file name a profile's and the results' back-matter give for the
  * catalog: "<questionnaire id>-catalog.json" (newly allocated). */

@@ -1,8 +1,9 @@
 // validate.js: check OSCAL JSON documents against NIST's JSON schemas
 // with ajv (draft-07, Unicode patterns) and ajv-formats.
 //   node validate.js SCHEMA-DIR DOCUMENT...
-// Each document's root key (catalog, profile, assessment-results) picks
-// oscal_<root>_schema.json in SCHEMA-DIR.  Prints "valid: FILE" or
+// Each document's root key (catalog, profile, assessment-results,
+// mapping-collection) picks oscal_<root>_schema.json in SCHEMA-DIR (the
+// mapping model's file is oscal_mapping_schema.json).  Prints "valid: FILE" or
 // "invalid: FILE" with ajv's errors; exits 1 when any is invalid, 3 when
 // ajv cannot be loaded (the caller SKIPs).
 'use strict';
@@ -25,7 +26,8 @@ for (const file of docs) {
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
   const root = Object.keys(doc)[0];
   if (!compiled[root]) {
-    const schema = JSON.parse(fs.readFileSync(path.join(dir, `oscal_${root}_schema.json`), 'utf8'));
+    const file = root === 'mapping-collection' ? 'mapping' : root;
+    const schema = JSON.parse(fs.readFileSync(path.join(dir, `oscal_${file}_schema.json`), 'utf8'));
     compiled[root] = ajv.compile(schema);
   }
   const ok = compiled[root](doc);
