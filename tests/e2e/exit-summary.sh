@@ -4,6 +4,8 @@
 # when pasted: the program as invoked when kijun is not on the PATH, file
 # names quoted.  Not the whole 600-line text report, which a short SSH
 # scrollback would lose.
+# No real terminal needed: the scripted driver (see lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 

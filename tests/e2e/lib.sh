@@ -57,6 +57,12 @@ typed() { T send-keys -l "$1"; }
 # tests that check for something's absence use the scripted driver,
 # where this is exact; here it can only pause.
 settle() { sleep 0.3; }
+
+# kpid: the process id of the kijun running in the session.
+kpid() {
+  shell=$(T display-message -p '#{pane_pid}')
+  ps -o pid= --ppid "$shell" | tr -d ' ' | head -1
+}
 fi
 
 # wait_for TEXT [SECONDS]: until the screen shows TEXT; false on timeout.
@@ -120,11 +126,6 @@ expect_width() {
   fi
 }
 
-# kpid: the process id of the kijun running in the session.
-kpid() {
-  shell=$(T display-message -p '#{pane_pid}')
-  ps -o pid= --ppid "$shell" | tr -d ' ' | head -1
-}
 
 # expect_exit NAME STATUS: kijun ended with STATUS.
 expect_exit() {

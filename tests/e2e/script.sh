@@ -41,10 +41,12 @@ start() {
   fin="$TMP/script.$runs" fout="$TMP/screens.$runs" out="$TMP/printed.$runs"
   rm -f "$fin" "$fout" "$TMP/status.$runs"
   mkfifo "$fin" "$fout" || exit 99
+  # ENV and ARGS are read by the shell, as the tmux driver's command line
+  # is: a test quotes a name with a space ("'$F'") the same way for both.
   # shellcheck disable=SC2086
-  ( env -i PATH=/usr/bin:/bin HOME="$TMP" TERM=xterm-256color LC_ALL="${KIJUN_TEST_LOCALE:-C.UTF-8}" TZ=UTC \
-      KIJUN_LOCALEDIR="$KIJUN_LOCALEDIR" COLUMNS="$cols" LINES="$rows" \
-      KIJUN_SCRIPT="$fin" KIJUN_SCRIPT_OUT="$fout" $envs $KIJUN "$@" </dev/null >"$out" 2>&1
+  ( eval "env -i PATH=/usr/bin:/bin HOME=\"\$TMP\" TERM=xterm-256color LC_ALL=\"\${KIJUN_TEST_LOCALE:-C.UTF-8}\" TZ=UTC \
+      KIJUN_LOCALEDIR=\"\$KIJUN_LOCALEDIR\" COLUMNS=\"\$cols\" LINES=\"\$rows\" \
+      KIJUN_SCRIPT=\"\$fin\" KIJUN_SCRIPT_OUT=\"\$fout\" $envs \"\$KIJUN\" $*" </dev/null >"$out" 2>&1
     echo $? > "$TMP/status.$runs" ) &
   kijun_pid=$!
   exec 3>"$fin" 4<"$fout"
@@ -78,6 +80,12 @@ screen() {
   echo "EXIT=$(exit_status)"
 }
 history() { screen; }
+
+# kpid: the process id of the kijun running (the child of the shell that
+# started it), for a test that signals it.
+kpid() {
+  ps -o pid= --ppid "$kijun_pid" | tr -d ' ' | head -1
+}
 
 # cursor: "ROW,COL" of the cursor on the current screen.
 cursor() {

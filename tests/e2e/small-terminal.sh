@@ -14,7 +14,9 @@ click() { T send-keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$2" "$1" "$2"
 for lang in en ja; do
   if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
   if [ $lang = en ]; then SMALL="kijun needs at least 60x22" ONE="( ) 1 Implemented" TWO="( ) 2 Partially" BAR60="? help  q quit  Esc back  1-6 answer  e note  v evidence"
-  else SMALL="60x22 以上" ONE="( ) 1 実施" TWO="( ) 2 一部実施" BAR60="? ヘルプ  q 終了  Esc 戻る  1-6 回答  e メモ  v 証跡"; fi
+    SUMMARY="Coverage summary" PROFILE="Respondent profile"
+  else SMALL="60x22 以上" ONE="( ) 1 実施" TWO="( ) 2 一部実施" BAR60="? ヘルプ  q 終了  Esc 戻る  1-6 回答  e メモ  v 証跡"
+    SUMMARY="充足率の集計" PROFILE="回答者情報"; fi
   A="$TMP/$lang.cfg"
   fixture "$TESTDATA/mini-answers.cfg" "$A"
   for size in "80 23" "80 22" "60 22"; do
@@ -25,7 +27,7 @@ for lang in en ja; do
     expect_width "$lang ${1}x$2: nothing wider than the terminal" $1
     keys Escape; wait_for "1.1"
     expect_width "$lang ${1}x$2: the overview fits" $1
-    keys q; wait_for "EXIT" 1; keys Enter; wait_for "EXIT="
+    keys q; wait_for "$SUMMARY"; keys Enter; wait_for "EXIT="
   done
   start 60 22 -- --lang $lang --questionnaire "$Q" "$A"
   wait_for "1.2-d"
@@ -43,7 +45,7 @@ for lang in en ja; do
   mouse=$(T display-message -p '#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}')
   case $mouse in *1*) ok "$lang: the terminal is asked for clicks" ;;
     *) not_ok "$lang: the terminal is asked for clicks" "mouse flags: $mouse" ;; esac
-  keys q; wait_for "EXIT" 1; keys Enter; wait_for "EXIT="
+  keys q; wait_for "$SUMMARY"; keys Enter; wait_for "EXIT="
   # --no-mouse: the mouse stays the terminal's; a click answers nothing.
   start 60 22 -- --no-mouse --lang $lang --questionnaire "$Q" "$A"
   wait_for "1.2-d"; sleep 0.3
@@ -54,12 +56,12 @@ for lang in en ja; do
   click "$row" 5
   sleep 0.3
   expect_file "$lang: --no-mouse: a click changes no answer" "$A" 'question = "1.2-d"; status = "implemented";'
-  keys q; wait_for "EXIT" 1; keys Enter; wait_for "EXIT="
+  keys q; wait_for "$SUMMARY"; keys Enter; wait_for "EXIT="
 
   # The bundled questionnaire: a long overview at 80x22.
   B="$TMP/nisc-$lang.cfg"
   start 80 22 -- --lang $lang --questionnaire "$NISC" "$B"
-  wait_for "1/"; keys Escape; wait_for "2.1"
+  wait_for "$PROFILE"; keys Escape; wait_for "2.1"
   if screen | grep -q '^v'; then ok "$lang: the overview says there is more below"
   else not_ok "$lang: the overview says there is more below" "$(screen)"; fi
   sel=$(T capture-pane -p -e | grep -F '>' | grep -F '2.1' | head -1)
@@ -75,7 +77,7 @@ for lang in en ja; do
   sleep 0.3
   if screen | head -1 | grep -qF '..'; then ok "$lang: a cut title ends in .."
   else not_ok "$lang: a cut title ends in .." "$(screen | head -1)"; fi
-  keys q; wait_for "EXIT" 1; keys Enter
+  keys q; wait_for "$SUMMARY"; keys Enter
   expect_exit "$lang: leaves" 0
 done
 
