@@ -394,13 +394,24 @@ is_space(uint32_t c)
   return c == ' ' || c == 0x3000;
 }
 
-/* Whether a line may break between p and c when neither is a space. */
 static bool
-break_between(uint32_t p, uint32_t c)
+is_ascii_letter(uint32_t c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether a line may break between p and c when neither is a space (pp
+ * comes before p).  An ASCII run stays whole: a question id such as
+ * "2.1-a" or "GV.OC-01" is never cut at its hyphen; only a hyphen between
+ * letters ("self-assessment") or a slash may end a line inside a run. */
+static bool
+break_between(uint32_t pp, uint32_t p, uint32_t c)
 {
   if (txt_no_line_start(c) || txt_no_line_end(p))
     return false;
-  return txt_cwidth(p) == 2 || txt_cwidth(c) == 2 || p == '-' || p == '/';
+  if (txt_cwidth(p) == 2 || txt_cwidth(c) == 2 || p == '/')
+    return true;
+  return p == '-' && is_ascii_letter(pp) && is_ascii_letter(c);
 }
 
 static void
@@ -424,7 +435,7 @@ txt_wrap(const char *s, int width, txt_line **out)
 
   size_t start = 0, brk = 0, i = 0;
   int w = 0, brk_w = 0;
-  uint32_t prev = 0;
+  uint32_t prev = 0, prev2 = 0;
   bool soft = false;   /* just broke a line softly: drop leading spaces */
   while (i < len)
     {
@@ -434,7 +445,7 @@ txt_wrap(const char *s, int width, txt_line **out)
         {
           push_line(out, &n, &cap, s, start, i, w);
           i += (size_t) k;
-          start = i, brk = 0, w = 0, prev = 0, soft = false;
+          start = i, brk = 0, w = 0, prev = prev2 = 0, soft = false;
           continue;
         }
       if (soft && c == ' ')
@@ -447,7 +458,7 @@ txt_wrap(const char *s, int width, txt_line **out)
       int cw = txt_cwidth(c);
       if (i > start && prev && !is_space(c))
         {
-          if (is_space(prev) || break_between(prev, c))
+          if (is_space(prev) || break_between(prev2, prev, c))
             brk = i, brk_w = w;
         }
       if (w + cw > width && i > start)
@@ -457,10 +468,11 @@ txt_wrap(const char *s, int width, txt_line **out)
           push_line(out, &n, &cap, s, start, cut, cut_w);
           /* Restart measuring from the break. */
           i = cut;
-          start = cut, brk = 0, w = 0, prev = 0, soft = true;
+          start = cut, brk = 0, w = 0, prev = prev2 = 0, soft = true;
           continue;
         }
       w += cw;
+      prev2 = prev;
       prev = c;
       i += (size_t) k;
     }

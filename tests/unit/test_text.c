@@ -114,6 +114,22 @@ Test(text, mixed_japanese_and_ascii)
   free(w);
 }
 
+/* An ASCII run keeps together: a question id is never cut at its hyphen
+ * (the level notes read 「（2.1-」 then 「a）」 before), a hyphen between
+ * letters still may end a line. */
+Test(text, ascii_runs_such_as_ids_stay_whole)
+{
+  char *w = wrapped("確認（2.1-a）", 10);
+  cr_assert_str_eq(w, "確認|（2.1-a）");
+  free(w);
+  w = wrapped("区分GV.OC-01を参照", 8);
+  cr_assert(strstr(w, "GV.OC-01"), "the CSF id is whole: %s", w);
+  free(w);
+  w = wrapped("a self-assessment tool", 10);
+  cr_assert_str_eq(w, "a self-|assessment|tool");
+  free(w);
+}
+
 Test(text, wide_character_never_split_at_odd_width)
 {
   char *w = wrapped("あいうえお", 5);
