@@ -208,10 +208,11 @@ plan_when(const ans_entry *e)
  * next; an overdue action is marked in words, so it stands out without
  * colour. */
 static void
-draw_plan(ui *u, const ans_entry *e, int lw, int y)
+draw_plan(ui *u, const ans_entry *e, int lw, int y, int rows)
 {
-  draw_field(u, y, 1, ans_plan_name(ANS_PLAN_ACTION), lw, e->plan[ANS_PLAN_ACTION], _("(none yet: press a)"),
+  draw_field(u, y, rows, ans_plan_name(ANS_PLAN_ACTION), lw, e->plan[ANS_PLAN_ACTION], _("(none yet: press a)"),
              false, NULL);
+  y += rows - 1;
   if (!e->plan[ANS_PLAN_ACTION] && !ans_has_plan(e))
     return;
   char today[ANS_DATE_SIZE];
@@ -373,17 +374,23 @@ qv_draw(ui *u)
   enum ui_edit ed = ed_active();
   int rn = ed == ED_NOTE ? ed_rows(fw - 1) : field_rows(e->note, fw);
   int re = ed == ED_EVIDENCE ? ed_rows(fw - 1) : field_rows(e->evidence, fw);
+  bool show_plan = (cov_result(e) == COV_NOT_MET && !why) || ans_has_plan(e);
+  int ra = !show_plan ? 1 : ed == ED_PLAN_ACTION ? ed_rows(fw - 1) : field_rows(e->plan[ANS_PLAN_ACTION], fw);
   /* The question's text and its hint have the room first; the note and
    * the evidence grow into what they leave. */
   int hint_rows = qn_text_given(&x->hint) ? 1 + text_rows(qn_tr(&x->hint, l), COLS - 6) : 0;
   int spare = (base - 4 - 1 - crow) - 2 - top - text_rows(qn_tr(&x->text, l), COLS - 4) - 1 - hint_rows;
   if (spare < 0)
     spare = 0;
+  /* The plan's action grows too, by up to a third of what is spare. */
+  int ga = ra - 1 < spare / 3 ? ra - 1 : spare / 3;
+  spare -= ga;
+  y_plan -= ga;
   int give = (rn - 1) + (re - 1) < spare ? (rn - 1) + (re - 1) : spare;
   int ge = re - 1 < give / 2 ? re - 1 : give / 2;
   int gn = rn - 1 < give - ge ? rn - 1 : give - ge;
   ge = re - 1 < give - gn ? re - 1 : give - gn;
-  int y_ev = base - 3 - ge, y_note = y_ev - 1 - gn;
+  int y_ev = y_plan - 1 - ge, y_note = y_ev - 1 - gn;
   int y_ch = y_note - 1 - crow;
   /* ASCII, not ACS_HLINE: in UTF-8 some terminals get U+2500, which is
    * East Asian Ambiguous and may take two columns. */
@@ -398,8 +405,8 @@ qv_draw(ui *u)
              needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs, query);
   draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false, query);
   y_note_at = y_note, y_ev_at = y_ev;
-  if ((cov_result(e) == COV_NOT_MET && !why) || ans_has_plan(e))
-    draw_plan(u, e, lw, y_plan);
+  if (show_plan)
+    draw_plan(u, e, lw, y_plan, ga + 1);
   free(why);
   if (u->prev)
     draw_last_cycle(u, &u->prev->e[qi]);
@@ -431,20 +438,20 @@ qv_draw(ui *u)
     case ED_NOTE: ed_draw(u, y_note, lw, gn + 1); break;
     case ED_EVIDENCE: ed_draw(u, y_ev, lw, ge + 1); break;
     case ED_SEARCH: ed_draw(u, LINES - 2, 0, 1); break;
-    case ED_PLAN_ACTION: ed_draw(u, y_plan, lw, 1); break;
+    case ED_PLAN_ACTION: ed_draw(u, y_plan, lw, ga + 1); break;
     case ED_PLAN:
       if (ans_plan_is_date((enum ans_plan) plan_field))
         {
           /* While a date is edited, the owner and dates saved so far
            * stay in view on the action's row. */
           char *when = plan_when(e);
-          move(y_plan, 0);
+          move(y_plan + ga, 0);
           clrtoeol();
-          ud_text(y_plan, 2, lw, ans_plan_name(ANS_PLAN_OWNER), A_BOLD);
-          ud_text(y_plan, 2 + lw + 2, COLS - lw - 5, when, A_NORMAL);
+          ud_text(y_plan + ga, 2, lw, ans_plan_name(ANS_PLAN_OWNER), A_BOLD);
+          ud_text(y_plan + ga, 2 + lw + 2, COLS - lw - 5, when, A_NORMAL);
           free(when);
         }
-      ed_draw(u, y_plan + 1, lw, 1);
+      ed_draw(u, y_plan + ga + 1, lw, 1);
       break;
     default: break;
     }
