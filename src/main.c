@@ -2,7 +2,14 @@
  * the language, and hands over to one of the modes: --check, --report,
  * --plan, --compare, --next-cycle, --aggregate, --merge or the interactive
  * session.  Exit statuses follow sysexits(3) and are
- * listed in kijun(1). */
+ * listed in kijun(1).
+ *
+ * Why one file of this size: the option parser and the checks of which
+ * of its 27 options go together are one reading of the command line, and
+ * each mode's runner is a few lines that call the layer below.  A table
+ * of modes in git's manner (name, files allowed, options allowed, runner)
+ * would replace the checks written one by one; it is the next step
+ * (issue 25). */
 #include <config.h>
 
 #include <errno.h>

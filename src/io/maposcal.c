@@ -4,7 +4,11 @@
  * line, "FILE:LINE: WHERE ...; expected ...", WHERE being the member's
  * path in the document (mapping-collection.mappings[0].maps[2]).  The
  * problems that need the questionnaires (ids, gaps) are all reported, as
- * for kijun's own mapping files. */
+ * for kijun's own mapping files.
+ *
+ * Why one file of this size: reading an OSCAL mapping is one strict walk
+ * of one document, every member checked where it stands so that an error
+ * names its path. */
 #include <config.h>
 #include "io/maposcal.h"
 

@@ -6,7 +6,13 @@
  * questionnaire loader, so that a sheet is held to exactly the rules of a
  * file (one set of checks, never two that drift apart).  Each line of the
  * file written remembers its row and column, so the loader's messages
- * come back naming the cell. */
+ * come back naming the cell.
+ *
+ * Why one file of this size: the questionnaire sheet and the mapping
+ * sheet share the CSV reader (BOM, Excel quoting, line breaks in cells),
+ * the cell checks that name a row and a column, and the generator of the
+ * libconfig text that the real loaders then check; split, the two would
+ * share a private header of a dozen functions. */
 #include <config.h>
 #include "io/qcsv.h"
 

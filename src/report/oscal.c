@@ -9,7 +9,12 @@
  * no finding: it is excluded from the reviewed controls, and its reason is
  * in its observation); and OSCAL "string" values (property values, names,
  * versions) are one line without surrounding spaces, so file text put
- * there is folded to one line first. */
+ * there is folded to one line first.
+ *
+ * Why one file of this size: the catalog, the profiles and the assessment
+ * results share the naming of ids, the UUIDs made from stable names, the
+ * metadata and the bilingual parts, and must change together when OSCAL
+ * does. */
 #include <config.h>
 #include "report/oscal.h"
 

@@ -1,4 +1,9 @@
-/* report_aggcmp: a sector year on year.  See report_aggcmp.h. */
+/* report_aggcmp: a sector year on year.  See report_aggcmp.h.
+ *
+ * Why one file of this size: one report kind in every format of the
+ * aggregate, and the reading back of an aggregate's JSON it compares;
+ * the tables are few and share their rows (see report/table.h for the
+ * model the aggregate's own tables use). */
 #include <config.h>
 #include "report/report_aggcmp.h"
 
