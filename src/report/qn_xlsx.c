@@ -28,8 +28,9 @@ int
 qn_xlsx_write(FILE *f, const questionnaire *q)
 {
   xlsx_book b;
-  if (!xlsx_open(&b))
-    return EX_CANTCREAT;
+  int rc = xlsx_open(&b);
+  if (rc)
+    return rc;
   int n;
   const char *const *names = qcsv_columns(&n);
   /* The texts wide, the codes narrow. */

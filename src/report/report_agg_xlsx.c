@@ -34,12 +34,9 @@ aggrep_xlsx(FILE *f, const aggrep_ctx *r)
   const aggregate *g = &s->agg;
   const questionnaire *q = g->qn;
   xlsx_book b;
-  if (!xlsx_open(&b))
-    {
-      fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("cannot make the workbook's temporary file"),
-              strerror(errno));
-      return EX_CANTCREAT;
-    }
+  int rc = xlsx_open(&b);
+  if (rc)
+    return rc;
   /* The cover. */
   lxw_worksheet *ws = xlsx_sheet(&b, _("Summary"));
   worksheet_set_column(ws, 0, 0, 34, NULL);

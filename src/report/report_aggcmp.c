@@ -757,12 +757,9 @@ xlsx_compare(FILE *f, const aggcmp_ctx *r)
 {
   const aggcmp_side *o = r->old, *n = r->new;
   xlsx_book b;
-  if (!xlsx_open(&b))
-    {
-      fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("cannot make the workbook's temporary file"),
-              strerror(errno));
-      return EX_CANTCREAT;
-    }
+  int rc = xlsx_open(&b);
+  if (rc)
+    return rc;
   /* The cover: the two years and the verdicts. */
   lxw_worksheet *ws = xlsx_sheet(&b, _("Summary"));
   worksheet_set_column(ws, 0, 0, 34, NULL);

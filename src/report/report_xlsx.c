@@ -18,7 +18,15 @@
 /* Excel keeps at most this many characters in a cell. */
 #define XLSX_CELL_MAX 32767
 
-bool
+static int
+failed_open(void)
+{
+  fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("cannot make the workbook's temporary file"),
+          strerror(errno));
+  return EX_CANTCREAT;
+}
+
+int
 xlsx_open(xlsx_book *b)
 {
   *b = (xlsx_book){ 0 };
@@ -29,7 +37,7 @@ xlsx_open(xlsx_book *b)
     {
       free(b->tmp);
       b->tmp = NULL;
-      return false;
+      return failed_open();
     }
   close(fd);
   b->wb = workbook_new(b->tmp);
@@ -39,7 +47,7 @@ xlsx_open(xlsx_book *b)
       free(b->tmp);
       b->tmp = NULL;
       errno = EIO;
-      return false;
+      return failed_open();
     }
   lxw_workbook *wb = b->wb;
   b->head = workbook_add_format(wb);
@@ -75,7 +83,7 @@ xlsx_open(xlsx_book *b)
   format_set_num_format(b->time, "yyyy-mm-dd hh:mm");
   format_set_align(b->time, LXW_ALIGN_VERTICAL_TOP);
   format_set_align(b->time, LXW_ALIGN_LEFT);
-  return true;
+  return 0;
 }
 
 static void
@@ -574,20 +582,14 @@ scope_sheet(xlsx_book *b, const report_ctx *r, const coverage *c)
   worksheet_fit_to_pages(ws, 1, 0);
 }
 
-static int
-failed_open(void)
-{
-  fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("cannot make the workbook's temporary file"),
-          strerror(errno));
-  return EX_CANTCREAT;
-}
 
 int
 xlsx_report(FILE *f, const report_ctx *r, const coverage *c)
 {
   xlsx_book b;
-  if (!xlsx_open(&b))
-    return failed_open();
+  int rc = xlsx_open(&b);
+  if (rc)
+    return rc;
   char today[ANS_DATE_SIZE];
   ans_today(today);
   plan p;
@@ -605,8 +607,9 @@ int
 xlsx_plan(FILE *f, const report_ctx *r, const coverage *c, const plan *p)
 {
   xlsx_book b;
-  if (!xlsx_open(&b))
-    return failed_open();
+  int rc = xlsx_open(&b);
+  if (rc)
+    return rc;
   int row;
   lxw_worksheet *ws = cover_head(&b, r, _("kijun: improvement plan"), &row);
   xlsx_text(&b, ws, row, 0, _("As of"), b.bold);

@@ -31,8 +31,9 @@ typedef struct xlsx_book
   bool failed;                  /* a write failed (reported on close) */
 } xlsx_book;
 
-/* Start a workbook; false (errno set) when no temporary file can be made. */
-bool xlsx_open(xlsx_book *b);
+/* Start a workbook: 0, or EX_CANTCREAT after saying on standard error
+ * that no temporary file could be made. */
+int xlsx_open(xlsx_book *b);
 /* A sheet named name (cut to Excel's 31 characters). */
 lxw_worksheet *xlsx_sheet(xlsx_book *b, const char *name);
 /* A table's header row at row 0, columns as wide as widths[] (in Excel's

@@ -69,4 +69,8 @@ if command -v script >/dev/null 2>&1; then
   if grep -q "not shown in a terminal" "$TMP/tty" && ! grep -q "PK" "$TMP/tty"; then ok "never written to a terminal"
   else not_ok "never written to a terminal" "$(head -c 300 "$TMP/tty")"; fi
 fi
+# No temporary file for the workbook: said, with the reason, and exit 73.
+run env TMPDIR=/nonexistent "$KIJUN" --export-questionnaire=xlsx "$Q"
+expect_status "no temporary file: exit 73" 73
+expect_in "... and says why" err "cannot make the workbook's temporary file"
 done_testing
