@@ -427,6 +427,8 @@ typedef struct gen
 
 /* Write one line (fmt, without its newline) holding the cell (row, col);
  * col -1 for a line that holds none. */
+static void put(gen *g, unsigned row, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 static void
 put(gen *g, unsigned row, int col, const char *fmt, ...)
 {
