@@ -53,6 +53,8 @@ typedef struct rd
 } rd;
 
 /* The first problem only: the rest would follow from it. */
+static bool bad(rd *r, const jv *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 static bool
 bad(rd *r, const jv *at, const char *fmt, ...)
 {
@@ -753,7 +755,10 @@ maposcal_translate(mapping *m, const questionnaire *from, const questionnaire *t
   for (size_t i = 0; i < m->nentries; i++)
     {
       map_entry *e = &m->entries[i];
-      if (!side_ids(m, e, i, false, &fo, d) | !side_ids(m, e, i, true, &to_, d))
+      /* Both sides, so that each side's problems are said. */
+      bool from_ok = side_ids(m, e, i, false, &fo, d);
+      bool to_ok = side_ids(m, e, i, true, &to_, d);
+      if (!from_ok || !to_ok)
         continue;
       if ((e->relation == MAP_EQUAL || e->relation == MAP_EQUIVALENT) && (e->nfrom != 1 || e->nto != 1))
         {

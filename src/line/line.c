@@ -604,8 +604,14 @@ command(lm *m, char *raw)
       {
       case 'q': return false;
       case '?': line_show_help(); return true;
-      case '<': if (m->pos) m->pos--; break;
-      case '>': if (at_question) m->pos++; break;
+      case '<':
+        if (m->pos)
+          m->pos--;
+        break;
+      case '>':
+        if (at_question)
+          m->pos++;
+        break;
       case 's': line_show_summary(m); return true;
       case 'p': edit_profile(m); break;
       case 'L': switch_language(); line_show(m); return true;
