@@ -1005,6 +1005,38 @@ check_and_write(sheet *sh, gen *g, const char *out, int sheet_rc, int (*load)(co
   return rc;
 }
 
+/* What an import makes of a sheet: the libconfig text, into g, saying
+ * what is wrong in its cells; false when the text must not reach the
+ * loader at all. */
+typedef bool sheet_make_fn(gen *g, sheet *sh);
+
+/* The one sequence of every import: read the sheet, make the text, have
+ * the real loader check it, write it as a new file. */
+static int
+import_sheet(sheet *sh, const char *out, sheet_make_fn *make, int (*load)(const char *, diag_t *), diag_t *d)
+{
+  int rc = read_sheet(sh, out, d);
+  if (rc)
+    {
+      csv_free(&sh->t);
+      return rc;
+    }
+  size_t before = diag_count(d);
+  gen g = { 0 };
+  g.f = open_memstream(&g.buf, &g.len);
+  bool loadable = make(&g, sh);
+  fclose(g.f);
+  /* Checked by the loader even after a problem of the sheet's own, so
+   * that one pass names them all. */
+  rc = diag_count(d) > before ? EX_DATAERR : 0;
+  if (loadable)
+    rc = check_and_write(sh, &g, out, rc, load, d);
+  free(g.buf);
+  free(g.at);
+  csv_free(&sh->t);
+  return rc;
+}
+
 static int
 load_questionnaire(const char *path, diag_t *d)
 {
@@ -1014,35 +1046,24 @@ load_questionnaire(const char *path, diag_t *d)
   return rc;
 }
 
+static bool
+make_questionnaire(gen *g, sheet *sh)
+{
+  size_t before = diag_count(sh->d);
+  check_rows(sh);
+  /* Ids given twice or rows naming no item would reach the loader as
+   * lines of a file no one sees: the loader runs only on a sheet
+   * without them (the cells generate checks are reported either way). */
+  bool rows_bad = diag_count(sh->d) > before;
+  generate(g, sh);
+  return !rows_bad;
+}
+
 int
 qcsv_import(const char *path, const char *out, diag_t *d)
 {
   sheet sh = { path, { 0 }, col_names, C_COUNT, "--import-questionnaire", { 0 }, d };
-  int rc = read_sheet(&sh, out, d);
-  if (rc)
-    {
-      csv_free(&sh.t);
-      return rc;
-    }
-  size_t before = diag_count(d);
-  check_rows(&sh);
-  /* Ids given twice or rows naming no item would reach the loader as
-   * lines of a file no one sees: the loader runs only on a sheet
-   * without them (the cells generate checks are reported either way). */
-  bool rows_bad = diag_count(d) > before;
-  gen g = { 0 };
-  g.f = open_memstream(&g.buf, &g.len);
-  generate(&g, &sh);
-  fclose(g.f);
-  /* Checked by the loader even after a problem of the sheet's own, so
-   * that one pass names them all. */
-  rc = diag_count(d) > before ? EX_DATAERR : 0;
-  if (!rows_bad)
-    rc = check_and_write(&sh, &g, out, rc, load_questionnaire, d);
-  free(g.buf);
-  free(g.at);
-  csv_free(&sh.t);
-  return rc;
+  return import_sheet(&sh, out, make_questionnaire, load_questionnaire, d);
 }
 
 /* ---- mappings ---- */
@@ -1130,64 +1151,55 @@ load_mapping(const char *path, diag_t *d)
   return rc;
 }
 
-int
-qcsv_import_mapping(const char *path, const char *out, diag_t *d)
+static bool
+make_mapping(gen *g, sheet *sh)
 {
-  sheet sh = { path, { 0 }, map_cols, M_COUNT, "--import-mapping", { 0 }, d };
-  int rc = read_sheet(&sh, out, d);
-  if (rc)
-    {
-      csv_free(&sh.t);
-      return rc;
-    }
-  size_t before = diag_count(d);
-  gen g = { 0 };
-  g.f = open_memstream(&g.buf, &g.len);
-  put(&g, 1, -1, "# kijun mapping, written by kijun --import-mapping from a spreadsheet.");
-  put(&g, 1, -1, "kijun_mapping = 1;");
+  put(g, 1, -1, "# kijun mapping, written by kijun --import-mapping from a spreadsheet.");
+  put(g, 1, -1, "kijun_mapping = 1;");
   bool heads = false, any = false;
-  for (size_t i = 1; i < sh.t.n; i++)
+  for (size_t i = 1; i < sh->t.n; i++)
     {
-      const csv_row *r = &sh.t.rows[i];
-      const char *kind = get(&sh, r, (enum col) M_KIND);
+      const csv_row *r = &sh->t.rows[i];
+      const char *kind = get(sh, r, (enum col) M_KIND);
       if (strcmp(kind, "questionnaires") == 0)
         {
           if (heads)
-            cell_error(&sh, r, (enum col) M_KIND, _("a second questionnaires row; expected one"));
+            cell_error(sh, r, (enum col) M_KIND, _("a second questionnaires row; expected one"));
           heads = true;
-          put_side(&g, &sh, r, "from", M_FROM);
-          put_side(&g, &sh, r, "to", M_TO);
-          const char *me = get(&sh, r, (enum col) M_METHOD), *st = get(&sh, r, (enum col) M_STATUS);
+          put_side(g, sh, r, "from", M_FROM);
+          put_side(g, sh, r, "to", M_TO);
+          const char *me = get(sh, r, (enum col) M_METHOD), *st = get(sh, r, (enum col) M_STATUS);
           if (*me || *st)
             {
-              put(&g, r->num, -1, "provenance = {");
-              put_str(&g, &sh, r, "  ", "method", (enum col) M_METHOD);
-              put_str(&g, &sh, r, "  ", "status", (enum col) M_STATUS);
-              put(&g, r->num, -1, "};");
+              put(g, r->num, -1, "provenance = {");
+              put_str(g, sh, r, "  ", "method", (enum col) M_METHOD);
+              put_str(g, sh, r, "  ", "status", (enum col) M_STATUS);
+              put(g, r->num, -1, "};");
             }
         }
       else if (strcmp(kind, "entry") == 0)
         {
-          put(&g, r->num, -1, any ? "," : "map = (");
+          put(g, r->num, -1, any ? "," : "map = (");
           any = true;
-          put(&g, r->num, -1, "{");
-          put_list(&g, &sh, r, "from", (enum col) M_FROM);
-          put_list(&g, &sh, r, "to", (enum col) M_TO);
-          put_str(&g, &sh, r, "  ", "relation", (enum col) M_RELATION);
-          put_text(&g, &sh, r, "  ", "note", (enum col) M_NOTE_JA, false);
-          put(&g, r->num, -1, "}");
+          put(g, r->num, -1, "{");
+          put_list(g, sh, r, "from", (enum col) M_FROM);
+          put_list(g, sh, r, "to", (enum col) M_TO);
+          put_str(g, sh, r, "  ", "relation", (enum col) M_RELATION);
+          put_text(g, sh, r, "  ", "note", (enum col) M_NOTE_JA, false);
+          put(g, r->num, -1, "}");
         }
       else
-        cell_error(&sh, r, (enum col) M_KIND, _("\"%s\" is not a kind of row; expected one of: %s"), kind,
+        cell_error(sh, r, (enum col) M_KIND, _("\"%s\" is not a kind of row; expected one of: %s"), kind,
                    "questionnaires, entry");
     }
   if (any)
-    put(&g, 0, -1, ");");
-  fclose(g.f);
-  rc = diag_count(d) > before ? EX_DATAERR : 0;
-  rc = check_and_write(&sh, &g, out, rc, load_mapping, d);
-  free(g.buf);
-  free(g.at);
-  csv_free(&sh.t);
-  return rc;
+    put(g, 0, -1, ");");
+  return true;
+}
+
+int
+qcsv_import_mapping(const char *path, const char *out, diag_t *d)
+{
+  sheet sh = { path, { 0 }, map_cols, M_COUNT, "--import-mapping", { 0 }, d };
+  return import_sheet(&sh, out, make_mapping, load_mapping, d);
 }
