@@ -295,3 +295,21 @@ aggrep_write(FILE *f, enum report_fmt fmt, const aggrep_ctx *r)
   i18n_switch_messages(ui);
   return rc ? rc : ferror(f) ? EX_IOERR : 0;
 }
+
+void
+aggrep_scope_table(const aggrep_ctx *r, tab *t)
+{
+  const aggregate *g = &r->s->agg;
+  const questionnaire *q = g->qn;
+  tab_init(t, 1 + ANS_SCOPE_COUNT);
+  tab_head(t, 0, _("Scope question"), TAB_TEXT);
+  for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+    tab_head(t, 1 + (size_t) v, ans_scope_name(aggrep_scope_order[v]), TAB_NUM);
+  for (size_t k = 0; k < q->nscopes; k++)
+    {
+      tab_row(t);
+      tab_cell(t, qn_tr(&q->scopes[k].text, r->lang));
+      for (int v = 0; v < ANS_SCOPE_COUNT; v++)
+        tab_num(t, g->scope[k][aggrep_scope_order[v]]);
+    }
+}

@@ -191,21 +191,10 @@ html_scope_counts(FILE *f, const aggrep_ctx *r)
   if (!aggrep_has_scope(r))
     return;
   html_el(f, "h2", NULL, report_scope_heading());
-  fputs("<table class=\"scope\">\n<thead><tr>", f);
-  html_el(f, "th", NULL, _("Scope question"));
-  for (int v = 0; v < ANS_SCOPE_COUNT; v++)
-    html_el(f, "th", "num", ans_scope_name(aggrep_scope_order[v]));
-  fputs("</tr></thead>\n<tbody>\n", f);
-  for (size_t k = 0; k < q->nscopes; k++)
-    {
-      fputs("<tr><td class=\"text\">", f);
-      html_put(f, qn_tr(&q->scopes[k].text, r->lang));
-      fputs("</td>", f);
-      for (int v = 0; v < ANS_SCOPE_COUNT; v++)
-        fprintf(f, "<td class=\"num\">%u</td>", g->scope[k][aggrep_scope_order[v]]);
-      fputs("</tr>\n", f);
-    }
-  fputs("</tbody>\n</table>\n", f);
+  tab counts;
+  aggrep_scope_table(r, &counts);
+  tab_html(f, &counts, "scope");
+  tab_free(&counts);
   char *out = aggrep_scope_out_text(g);
   html_el(f, "p", NULL, out);
   free(out);

@@ -75,6 +75,8 @@ char *aggrep_scope_counts_text(const aggregate *g, size_t k);
 /* Organisations by sector and verdict, the total last: one table for
  * every format. */
 void aggrep_sector_table(const aggrep_ctx *r, tab *t);
+/* How many files answered each scope question yes, no or not at all. */
+void aggrep_scope_table(const aggrep_ctx *r, tab *t);
 
 /* The formats. */
 void aggrep_text(FILE *f, const aggrep_ctx *r);

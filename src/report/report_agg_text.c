@@ -340,19 +340,11 @@ aggrep_md_scope(FILE *f, const aggrep_ctx *r)
   const questionnaire *q = g->qn;
   if (!aggrep_has_scope(r))
     return;
-  fprintf(f, "\n## %s\n\n| %s |", report_scope_heading(), _("Scope question"));
-  for (int v = 0; v < ANS_SCOPE_COUNT; v++)
-    fprintf(f, " %s |", ans_scope_name(aggrep_scope_order[v]));
-  fputs("\n|---|---:|---:|---:|\n", f);
-  for (size_t k = 0; k < q->nscopes; k++)
-    {
-      fputs("| ", f);
-      emit_md(f, qn_tr(&q->scopes[k].text, r->lang));
-      fputs(" |", f);
-      for (int v = 0; v < ANS_SCOPE_COUNT; v++)
-        fprintf(f, " %u |", g->scope[k][aggrep_scope_order[v]]);
-      fputc('\n', f);
-    }
+  fprintf(f, "\n## %s\n\n", report_scope_heading());
+  tab counts;
+  aggrep_scope_table(r, &counts);
+  tab_md(f, &counts);
+  tab_free(&counts);
   char *out = aggrep_scope_out_text(g);
   fputc('\n', f);
   emit_md(f, out);
