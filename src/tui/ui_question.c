@@ -17,14 +17,31 @@
 #include "tui/ui_internal.h"
 #include "base/xalloc.h"
 
-static unsigned phases_said;  /* phases whose end was announced (bits) */
-static int pending = -1;      /* the status that waits for its reason, or -1 */
-static size_t edit_qi;        /* the question whose note, evidence or plan is being edited */
-static int plan_field;        /* the plan field being edited */
-static enum ui_screen_id opener = SCR_COUNT;  /* a list it was opened from: Esc returns there */
-/* A question whose answer no longer needs the reason its note gives:
- * keep the note? (the next key says; -1: not asking) */
-static long keep_asked = -1;
+/* The screen's state, created and freed through the screen table. */
+typedef struct qv_state
+{
+  unsigned phases_said;       /* phases whose end was announced (bits) */
+  bool pending;               /* an answer waits for its reason: */
+  enum ans_status pending_st; /* ... this one */
+  size_t edit_qi;             /* the question whose note, evidence or plan is being edited */
+  int plan_field;             /* the plan field being edited */
+  bool listed;                /* opened from a list: Esc returns there */
+  enum ui_screen_id opener;   /* ... this one */
+  /* A question whose answer no longer needs the reason its note gives:
+   * keep the note? (the next key says) */
+  bool keep_asked;
+  size_t keep_qi;
+  /* Where each choice, the note and the evidence were drawn last, for
+   * clicks (a click always follows a draw). */
+  struct { int y, x0, x1; } choice_at[ANS_STATUS_COUNT];
+  int y_note, y_ev;
+} qv_state;
+
+static qv_state *
+qv(const ui *u)
+{
+  return ui_state(u, SCR_QUESTION);
+}
 
 /* Opened at arg's question (NULL: come back to where the respondent is). */
 static void
@@ -34,7 +51,8 @@ qv_open(ui *u, const ui_arg *arg)
     return;
   if (arg->pos < u->s->qn->nquestions)
     u->pos = arg->pos;
-  opener = arg->from;
+  qv(u)->listed = arg->from != SCR_COUNT;
+  qv(u)->opener = arg->from;
 }
 
 static const qn_question *
@@ -49,10 +67,6 @@ current(const ui *u, size_t *index)
 /* The answer choices: every status but unanswered, by digit, wrapped to
  * the screen.  Returns the rows they take; draws them only when draw is
  * set. */
-/* Where each choice was drawn last, for clicks. */
-static struct { int y, x0, x1; } choice_at[ANS_STATUS_COUNT];
-static int y_note_at = -1, y_ev_at = -1;
-
 static int
 choices(ui *u, int y, enum ans_status st, bool draw)
 {
@@ -73,7 +87,7 @@ choices(ui *u, int y, enum ans_status st, bool draw)
       if (draw)
         {
           ud_text(y, x, w, item, a);
-          choice_at[c].y = y, choice_at[c].x0 = x, choice_at[c].x1 = x + w;
+          qv(u)->choice_at[c].y = y, qv(u)->choice_at[c].x0 = x, qv(u)->choice_at[c].x1 = x + w;
         }
       x += w + 3;
     }
@@ -404,7 +418,7 @@ qv_draw(ui *u)
   draw_field(u, y_note, gn + 1, labels[0], lw, e->note,
              needs ? _("a reason is needed for this answer (press e)") : _("(none: press e)"), needs, query);
   draw_field(u, y_ev, ge + 1, labels[1], lw, e->evidence, _("(none: press v)"), false, query);
-  y_note_at = y_note, y_ev_at = y_ev;
+  qv(u)->y_note = y_note, qv(u)->y_ev = y_ev;
   if (show_plan)
     draw_plan(u, e, lw, y_plan, ga + 1);
   free(why);
@@ -440,7 +454,7 @@ qv_draw(ui *u)
     case ED_SEARCH: ed_draw(u, LINES - 2, 0, 1); break;
     case ED_PLAN_ACTION: ed_draw(u, y_plan, lw, ga + 1); break;
     case ED_PLAN:
-      if (ans_plan_is_date((enum ans_plan) plan_field))
+      if (ans_plan_is_date((enum ans_plan) qv(u)->plan_field))
         {
           /* While a date is edited, the owner and dates saved so far
            * stay in view on the action's row. */
@@ -521,9 +535,9 @@ move_on(ui *u, size_t qi)
     {
       u->pos++;
       const qn_question *next = &q->questions[q->order[u->pos]];
-      if (next->phase != x->phase && !(phases_said & 1u << x->phase))
+      if (next->phase != x->phase && !(qv(u)->phases_said & 1u << x->phase))
         {
-          phases_said |= 1u << x->phase;
+          qv(u)->phases_said |= 1u << x->phase;
           /* TRANSLATORS: said once when answering moves on from the last
              question of a phase, as in "Plan done, on to Do". */
           more = xasprintf(_("%s done, on to %s"), qn_phase_name(x->phase), qn_phase_name(next->phase));
@@ -555,25 +569,26 @@ toggle_review(ui *u)
 static void
 text_done(ui *u, enum ed_end how, const char *text, bool changed, bool note)
 {
-  if (how != ED_CANCEL && (changed || (note && pending >= 0)))
-    undo_remember_answer(u, edit_qi);
+  qv_state *st = qv(u);
+  size_t qi = st->edit_qi;
+  if (how != ED_CANCEL && (changed || (note && st->pending)))
+    undo_remember_answer(u, qi);
   if (how != ED_CANCEL && changed)
     {
-      (note ? ans_set_note : ans_set_evidence)(u->s->a, edit_qi, text);
+      (note ? ans_set_note : ans_set_evidence)(u->s->a, qi, text);
       ui_changed(u);
     }
-  if (note && pending >= 0)
+  if (note && st->pending)
     {
       /* The answer that asked for the reason is given with it, or not
        * at all. */
-      enum ans_status st = (enum ans_status) pending;
-      pending = -1;
-      if (how != ED_CANCEL && ans_has_reason(&u->s->a->e[edit_qi]))
+      st->pending = false;
+      if (how != ED_CANCEL && ans_has_reason(&u->s->a->e[qi]))
         {
-          ans_set_status(u->s->a, edit_qi, st);
+          ans_set_status(u->s->a, qi, st->pending_st);
           ui_changed(u);
           if (how == ED_SAVE)
-            move_on(u, edit_qi);
+            move_on(u, qi);
         }
       else if (how == ED_CANCEL)
         ui_set_msg(u, false, "%s", _("Not answered: that answer needs its reason."));
@@ -595,11 +610,12 @@ evidence_done(ui *u, enum ed_end how, const char *text, bool changed)
 static void
 edit(ui *u, bool note)
 {
-  edit_qi = u->s->qn->order[u->pos];
-  const ans_entry *e = &u->s->a->e[edit_qi];
+  qv_state *s = qv(u);
+  s->edit_qi = u->s->qn->order[u->pos];
+  const ans_entry *e = &u->s->a->e[s->edit_qi];
   ed_start(u, note ? ED_NOTE : ED_EVIDENCE, note ? _("Note") : _("Evidence"), note ? e->note : e->evidence,
            note ? note_done : evidence_done);
-  enum ans_status st = pending >= 0 ? (enum ans_status) pending : e->status;
+  enum ans_status st = s->pending ? s->pending_st : e->status;
   if (note && ans_needs_reason(st))
     ed_require(_("This answer needs a reason: type it, or press Esc to leave the answer as it was."));
 }
@@ -613,24 +629,25 @@ plan_done(ui *u, enum ed_end how, const char *text, bool changed)
 {
   if (how == ED_CANCEL)
     return;
-  enum ans_plan f = (enum ans_plan) plan_field;
+  qv_state *st = qv(u);
+  enum ans_plan f = (enum ans_plan) st->plan_field;
   if (*text && ans_plan_is_date(f) && !ans_valid_date(text))
     {
       if (how == ED_SAVE)
         {
           ui_set_msg(u, true, _("\"%s\" is not a date: write YYYY-MM-DD (2027-03-31), or Esc."), text);
-          edit_plan(u, plan_field, text);
+          edit_plan(u, st->plan_field, text);
         }
       return;
     }
   if (changed)
     {
-      undo_remember_answer(u, edit_qi);
-      ans_set_plan(u->s->a, edit_qi, f, text);
+      undo_remember_answer(u, st->edit_qi);
+      ans_set_plan(u->s->a, st->edit_qi, f, text);
       ui_changed(u);
     }
-  if (how == ED_SAVE && plan_field + 1 < ANS_PLAN_COUNT)
-    edit_plan(u, plan_field + 1, u->s->a->e[edit_qi].plan[plan_field + 1]);
+  if (how == ED_SAVE && st->plan_field + 1 < ANS_PLAN_COUNT)
+    edit_plan(u, st->plan_field + 1, u->s->a->e[st->edit_qi].plan[st->plan_field + 1]);
 }
 
 static void
@@ -643,8 +660,8 @@ edit_plan(ui *u, int field, const char *text)
        is the field (Due, Done). */
     ui_set_msg(u, false, _("%s: a date as YYYY-MM-DD, such as 2027-03-31; Enter saves, Esc stops."),
                ans_plan_name((enum ans_plan) field));
-  plan_field = field;
-  edit_qi = u->s->qn->order[u->pos];
+  qv(u)->plan_field = field;
+  qv(u)->edit_qi = u->s->qn->order[u->pos];
   ed_start(u, field == ANS_PLAN_ACTION ? ED_PLAN_ACTION : ED_PLAN, ans_plan_name((enum ans_plan) field), text,
            plan_done);
 }
@@ -659,7 +676,8 @@ answer(ui *u, enum ans_status st)
       /* The reason is part of the answer: ask for it at once; the
        * answer is given, and the view moves on, when it is saved. */
       ui_set_msg(u, false, "%s", _("Give the reason for this answer, then press Enter."));
-      pending = (int) st;
+      qv(u)->pending = true;
+      qv(u)->pending_st = st;
       edit(u, true);
       return;
     }
@@ -672,7 +690,8 @@ answer(ui *u, enum ans_status st)
     {
       /* The note was the reason for the answer before: it may not fit
        * the new one, and a report would show it as its reason. */
-      keep_asked = (long) qi;
+      qv(u)->keep_asked = true;
+      qv(u)->keep_qi = qi;
       /* TRANSLATORS: %s is the answer before, whose reason the note
          gave; y and n are keys.  The question comes first, so that it
          shows at 60 columns. */
@@ -689,8 +708,8 @@ answer(ui *u, enum ans_status st)
 static bool
 keep_answer(ui *u, ui_key k)
 {
-  size_t qi = (size_t) keep_asked;
-  keep_asked = -1;
+  size_t qi = qv(u)->keep_qi;
+  qv(u)->keep_asked = false;
   uint32_t c = k.fn ? 0 : txt_halfwidth((uint32_t) k.ch);
   if (c == 'n' || c == 'N')
     {
@@ -713,7 +732,7 @@ static bool
 qv_key(ui *u, ui_key k, enum ui_act a)
 {
   size_t last = u->s->qn->nquestions - 1;
-  if (keep_asked >= 0 && keep_answer(u, k))
+  if (qv(u)->keep_asked && keep_answer(u, k))
     return true;
   int st = !k.fn && k.ch < 128 ? ans_status_of_digit((int) k.ch) : -1;
   if (st >= 0)
@@ -770,11 +789,11 @@ qv_key(ui *u, ui_key k, enum ui_act a)
       {
         /* Back to the overview at this question's item, and to the list
          * it was opened from over it (where Esc then goes). */
-        enum ui_screen_id list = opener;
-        opener = SCR_COUNT;
+        bool listed = qv(u)->listed;
+        qv(u)->listed = false;
         ui_goto(u, SCR_OVERVIEW, &(ui_arg){ .pos = u->pos, .from = SCR_COUNT });
-        if (list != SCR_COUNT)
-          ui_push(u, list, NULL);
+        if (listed)
+          ui_push(u, qv(u)->opener, NULL);
       }
       return true;
     default:
@@ -787,17 +806,18 @@ qv_key(ui *u, ui_key k, enum ui_act a)
 static void
 qv_click(ui *u, int y, int x)
 {
+  const qv_state *st = qv(u);
   for (int c = 0; c + 1 < ANS_STATUS_COUNT; c++)
-    if (y == choice_at[c].y && x >= choice_at[c].x0 && x < choice_at[c].x1)
+    if (y == st->choice_at[c].y && x >= st->choice_at[c].x0 && x < st->choice_at[c].x1)
       {
         answer(u, ans_status_nth(c));
         return;
       }
-  if (y == y_note_at)
+  if (y == st->y_note)
     edit(u, true);
-  else if (y == y_ev_at)
+  else if (y == st->y_ev)
     edit(u, false);
 }
 
-const ui_screen question_screen = { .scope = KS_QUESTION, .open = qv_open, .draw = qv_draw, .key = qv_key,
+const ui_screen question_screen = { .scope = KS_QUESTION, .state_size = sizeof(qv_state), .open = qv_open, .draw = qv_draw, .key = qv_key,
                                     .esc = SCR_OVERVIEW, .click = qv_click };
