@@ -1,15 +1,24 @@
 /* main: kijun's command line.  It parses the options (GNU style), sets up
- * the language, and hands over to one of the modes: --check, --report,
- * --plan, --compare, --next-cycle, --aggregate, --merge or the interactive
- * session.  Exit statuses follow sysexits(3) and are
- * listed in kijun(1).
+ * the language, and hands over to one of the modes: the interactive
+ * session, --check, --report, --plan, --compare, --next-cycle,
+ * --aggregate, --merge, --migrate, the questionnaire and mapping sheets,
+ * or --export.  Exit statuses follow sysexits(3) and are listed in
+ * kijun(1).
  *
- * Why one file of this size: the option parser and the checks of which
- * of its 27 options go together are one reading of the command line, and
- * each mode's runner is a few lines that call the layer below.  A table
- * of modes in git's manner (name, files allowed, options allowed, runner)
- * would replace the checks written one by one; it is the next step
- * (issue 25). */
+ * Which options and files go with which mode is one table, in git's
+ * manner (modes[] below): a row per mode gives its name, how many files
+ * it takes and what they are, the options it takes (a bit set) and its
+ * runner.  main() reads the command line into one struct cli, refuses two
+ * modes, checks the options and files against the row and calls the
+ * runner.  What a table cannot say is a row's hook, each with its reason:
+ * --report=oscal and the comparison of two folders are forms of a mode
+ * with rows of their own, chosen by a variant hook; "--report html FILE"
+ * is a check hook.
+ *
+ * Why one file of this size: the runners are a few lines each over the
+ * layer below, and the session's runner calls both front ends (line and
+ * tui), which only this top file may include; a file of runners beside
+ * it would need a header that src/LAYERS has no place for. */
 #include <config.h>
 
 #include <errno.h>
@@ -294,8 +303,6 @@ run_export_qn(const char *fmt, const char *qpath, char *const *files, size_t nfi
               nfiles ? " " : "", nfiles ? files[0] : "");
       return EX_USAGE;
     }
-  if (nfiles > 1 || (nfiles && qpath))
-    return bad_usage(xasprintf(_("%s takes one questionnaire file"), "--export-questionnaire"));
   diag_t d = { 0 };
   questionnaire *q = NULL;
   int rc = qfind_load(nfiles ? files[0] : qpath, NULL, NULL, NULL, &d, &q);
@@ -334,12 +341,10 @@ run_draft(const char *oldp, const char *newp)
 }
 
 static int
-run_import_qn(const char *sheet, char *const *files, size_t nfiles)
+run_import_qn(const char *sheet, const char *out)
 {
-  if (nfiles != 1)
-    return bad_usage(xasprintf(_("%s needs the name of the new questionnaire file"), "--import-questionnaire"));
   diag_t d = { 0 };
-  int rc = qcsv_import(sheet, files[0], &d);
+  int rc = qcsv_import(sheet, out, &d);
   diag_print(&d, stderr);
   diag_clear(&d);
   return rc;
@@ -348,8 +353,6 @@ run_import_qn(const char *sheet, char *const *files, size_t nfiles)
 static int
 run_migrate(const char *map, char *const *files, size_t nfiles)
 {
-  if (nfiles < 2)
-    return bad_usage(xasprintf(_("%s needs the old and the new answers file"), "--migrate"));
   diag_t d = { 0 }, warn = { 0 };
   mig_counts n;
   int rc = mig_run(map, files[0], files[1], files + 2, nfiles - 2, stdout, &d, &warn, &n);
@@ -854,373 +857,319 @@ linux_console_japanese(void)
   return false;
 }
 
-int
-main(int argc, char **argv)
+/* ---- the modes --------------------------------------------------------- */
+
+/* What the command line says, read once by main(): the mode, its option's
+ * argument (a format or a file), the options that modify it and the files
+ * that follow. */
+enum mode
 {
-  /* --lang must be known before the first message, so look for it before
-   * getopt reports anything. */
-  const char *lang = NULL;
-  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-    {
-      if (strncmp(argv[i], "--lang=", 7) == 0)
-        lang = argv[i] + 7;
-      else if ((strcmp(argv[i], "--lang") == 0 || strcmp(argv[i], "-l") == 0) && i + 1 < argc)
-        lang = argv[i + 1];
-      else if (strncmp(argv[i], "-l", 2) == 0 && argv[i][2])
-        lang = argv[i] + 2;
-    }
-  i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL, path_localedir());
-  path_set_invocation(argv[0]);
+  M_SESSION,
+  M_CHECK,
+  M_REPORT,
+  M_PLAN,
+  M_COMPARE,
+  M_NEXT_CYCLE,
+  M_AGGREGATE,
+  M_MERGE,
+  M_MIGRATE,
+  M_EXPORT_QN,
+  M_IMPORT_QN,
+  M_DRAFT,
+  M_EXPORT_MAP,
+  M_IMPORT_MAP,
+  M_EXPORT,
+  /* Forms of a mode above that take other files or options; a row's
+   * variant hook picks them from what the command line holds. */
+  M_REPORT_OSCAL,
+  M_SECTOR_COMPARE,
+  M_EXPORT_OSCAL_MAP,
+  M_NROWS
+};
 
-  const char *check = NULL, *qpath = NULL, *report = NULL, *migrate = NULL, *prev = NULL;
-  const char *merge_out = NULL, *profile_from = NULL, *export_qn = NULL, *import_qn = NULL, *export = NULL;
-  bool want_draft = false;
-  const char *export_map = NULL, *import_map = NULL;
-  const char *out = NULL, *title = NULL, *report_opt = NULL;
-  bool want_report = false, want_plan = false, want_compare = false, want_next = false;
-  bool want_aggregate = false, dry_run = false, no_mouse = false, want_line = false;
-  survey_opts so = { 0 };
-  int c;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, ":r::c:m:q:l:o:nhV", long_options, NULL)) != -1)
-    {
-      switch (c)
-        {
-        case 'r':
-          want_report = true;
-          report = optarg;
-          report_opt = "--report";
-          break;
-        case OPT_PLAN:
-          want_plan = true;
-          report = optarg;
-          report_opt = "--plan";
-          break;
-        case OPT_COMPARE:
-          want_compare = true;
-          report = optarg;
-          report_opt = "--compare";
-          break;
-        case 'o':
-          out = optarg;
-          break;
-        case OPT_TITLE:
-          title = optarg;
-          break;
-        case OPT_NEXT_CYCLE:
-          want_next = true;
-          break;
-        case OPT_PREVIOUS:
-          prev = optarg;
-          break;
-        case 'c':
-          check = optarg;
-          break;
-        case 'm':
-          migrate = optarg;
-          break;
-        case OPT_AGGREGATE:
-          want_aggregate = true;
-          report = optarg;
-          report_opt = "--aggregate";
-          break;
-        case OPT_NAMES:
-          so.names = true;
-          break;
-        case OPT_PATTERN:
-          so.pattern = optarg;
-          break;
-        case OPT_MERGE:
-          merge_out = optarg;
-          break;
-        case OPT_PROFILE_FROM:
-          profile_from = optarg;
-          break;
-        case 'n':
-          dry_run = true;
-          break;
-        case OPT_NO_MOUSE:
-          no_mouse = true;
-          break;
-        case OPT_EXPORT_QN:
-          export_qn = optarg;
-          break;
-        case OPT_IMPORT_QN:
-          import_qn = optarg;
-          break;
-        case OPT_DRAFT_MAPPING:
-          want_draft = true;
-          break;
-        case OPT_EXPORT_MAP:
-          export_map = optarg;
-          break;
-        case OPT_IMPORT_MAP:
-          import_map = optarg;
-          break;
-        case OPT_EXPORT:
-          export = optarg;
-          break;
-        case OPT_LINE:
-          want_line = true;
-          break;
-        case 'q':
-          qpath = optarg;
-          given_qpath = optarg;
-          break;
-        case 'l':
-          if (lang_parse(optarg) < 0)
-            return bad_usage(xasprintf(_("invalid language '%s'; expected ja or en"), optarg));
-          break;
-        case OPT_HELP:
-          help();
-          return finish_stdout(0);
-        case OPT_VERSION:
-          printf("%s %s\n", PACKAGE, VERSION);
-          return finish_stdout(0);
-        case ':':
-          return bad_usage(xasprintf(_("option '%s' needs an argument"), argv[optind - 1]));
-        default:
-          return bad_usage(xasprintf(_("unknown option '%s'"), argv[optind - 1]));
-        }
-    }
+/* The options that modify a mode, a bit each; a row says which it takes. */
+enum
+{
+  O_QN = 1u << 0,
+  O_PREVIOUS = 1u << 1,
+  O_OUTPUT = 1u << 2,
+  O_TITLE = 1u << 3,
+  O_NAMES = 1u << 4,
+  O_PATTERN = 1u << 5,
+  O_PROFILE_FROM = 1u << 6,
+  O_DRY_RUN = 1u << 7,
+  O_NO_MOUSE = 1u << 8,
+  O_LINE = 1u << 9,
+};
+/* Their names in messages, bit by bit. */
+static const char *const option_names[] = {
+  "--questionnaire", "--previous", "--output", "--title", "--names",
+  "--pattern", "--profile-from", "--dry-run", "--no-mouse", "--line",
+};
+enum { N_OPTION_NAMES = sizeof option_names / sizeof option_names[0] };
 
-  int rest = argc - optind;
-  /* An empty name is no file; refuse it here rather than let each mode
-   * turn it into a confusing system error. */
-  bool empty = false;
-  for (int i = optind; i < argc; i++)
-    empty |= !*argv[i];
-  if ((check && !*check) || (migrate && !*migrate) || (qpath && !*qpath) || (prev && !*prev)
-      || (merge_out && !*merge_out) || (profile_from && !*profile_from) || (out && !*out) || empty)
-    return bad_usage(xasprintf("%s", _("an empty file name was given; expected the name of a file")));
-  /* The modes of the PDCA loop go with no other mode. */
-  int loop = want_plan + want_compare + want_next;
-  if (loop && loop + want_report + !!check + !!migrate > 1)
-    return bad_usage(xasprintf("%s", _("--check, --migrate, --report, --plan, --compare and --next-cycle cannot be combined; choose one")));
-  /* Many files at once go with no other mode either. */
-  int many = want_aggregate + !!merge_out;
-  if (many && many + loop + want_report + !!check + !!migrate > 1)
-    return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
-                               want_aggregate ? "--aggregate" : "--merge"));
-  /* --compare of two folders is an aggregate's comparison. */
-  bool sector_compare = want_compare && rest == 2
-                        && (is_folder(argv[optind]) || is_aggregate_json(argv[optind]))
-                        && (is_folder(argv[optind + 1]) || is_aggregate_json(argv[optind + 1]));
-  if ((so.names || so.pattern) && !want_aggregate && !sector_compare)
-    return bad_usage(xasprintf(_("%s is used with %s"), so.names ? "--names" : "--pattern", "--aggregate"));
-  if (out && !(want_report || want_plan || want_compare || want_aggregate))
-    return bad_usage(xasprintf(_("%s is used with %s"), "--output", "--report, --plan, --compare, --aggregate"));
-  if (title && !want_aggregate && !sector_compare)
-    return bad_usage(xasprintf(_("%s is used with %s"), "--title", "--aggregate"));
-  /* "--report html FILE": the format taken for a file.  Optional
-   * arguments need "=", which nobody guesses. */
-  if (report_opt && !report && rest >= 1 && report_fmt_parse(argv[optind]) >= 0
-      && strcmp(argv[optind], "text") != 0 && access(argv[optind], F_OK) != 0)
+typedef struct cli
+{
+  enum mode mode;
+  const char *arg;      /* the mode option's argument: a format, a file, NULL */
+  const char *fmt_opt;  /* the option whose =FORMAT is optional, if one was given */
+  unsigned opts;        /* O_ bits of the options given */
+  const char *qpath, *prev, *out, *title, *profile_from;
+  survey_opts so;
+  bool dry_run, no_mouse, line;
+  char *const *files;
+  size_t nfiles;
+} cli;
+
+#define MANY ((size_t) -1)
+
+/* One row per mode, in git's manner: the name messages give it, the files
+ * it takes, the options it takes, and its runner.  main() checks the
+ * command line against the row; the runner only runs. */
+typedef struct mode_row
+{
+  const char *name;     /* the option; NULL for the session */
+  bool arg_is_file;     /* the option's argument names a file */
+  size_t min, max;      /* how many files follow the options */
+  const char *files;    /* what they are, for `few' */
+  const char *few;      /* fewer than min (or more than max without `many'):
+                           %s the mode, then `files' */
+  const char *many;     /* more than max: %s the first file too many */
+  unsigned takes;       /* the O_ options it takes */
+  bool qn_is_file;      /* -q stands for its one file */
+  bool says_fallback;   /* says when the language asked for is missing */
+  enum mode (*variant)(const cli *c);  /* the row that applies instead */
+  int (*check)(const cli *c);          /* what the table cannot say: 0 or a status */
+  int (*run)(const cli *c);
+} mode_row;
+
+static const mode_row modes[M_NROWS];
+
+/* "--report html FILE": the format taken for a file, since optional
+ * arguments need "=", which nobody guesses.  Its own message: no count of
+ * files would say what went wrong. */
+static int
+check_format_taken_for_file(const cli *c)
+{
+  if (c->fmt_opt && !c->arg && c->nfiles >= 1 && report_fmt_parse(c->files[0]) >= 0
+      && strcmp(c->files[0], "text") != 0 && access(c->files[0], F_OK) != 0)
     return bad_usage(xasprintf(_("'%s' is taken as a file name; to choose the format, write %s=%s "
                                  "(with '=', no space)"),
-                               argv[optind], report_opt, argv[optind]));
-  if (profile_from && !merge_out)
-    return bad_usage(xasprintf(_("%s is used with %s"), "--profile-from", "--merge"));
-  if (dry_run && !merge_out)
-    return bad_usage(xasprintf(_("%s is used with %s"), "--dry-run", "--merge"));
-  if ((no_mouse || want_line) && (loop || many || want_report || check || migrate))
-    return bad_usage(xasprintf(_("%s is used with the interactive session only"),
-                               want_line ? "--line" : "--no-mouse"));
-  if (i18n_fallback_reason() && (check || migrate || want_report || loop || many))
-    fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
-  if (export_map || import_map)
-    {
-      if ((export_map && import_map) || want_draft || export_qn || import_qn || export || want_report || check
-          || migrate || loop || many || qpath)
-        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
-                                   export_map ? "--export-mapping" : "--import-mapping"));
-      /* An OSCAL mapping names objectives: its questionnaires (the files
-       * that follow, else the installed ones) turn them into question
-       * ids. */
-      if (rest != 1 && !(export_map && rest > 1))
-        return bad_usage(xasprintf(_("%s needs one file: %s"), export_map ? "--export-mapping" : "--import-mapping",
-                                   export_map ? "MAPPING" : "NEW-MAPPING"));
-      if (export_map && strcmp(export_map, "csv") != 0)
-        return bad_usage(xasprintf(_("unknown format '%s' for %s; expected %s"), export_map, "--export-mapping", "csv"));
-      diag_t d = { 0 };
-      int rc;
-      if (export_map)
-        {
-          mapping *m = NULL;
-          rc = map_read(argv[optind], &d, &m);
-          questionnaire *from = NULL, *to = NULL;
-          if (rc == 0 && (m->oscal || rest > 1))
-            {
-              rc = check_sides(m, argv + optind + 1, (size_t) rest - 1, &d, &from, &to);
-              if (rc == 0)
-                rc = map_bind(m, from, to, &d);
-            }
-          if (rc == 0)
-            rc = qcsv_export_mapping(stdout, m);
-          qn_free(from);
-          qn_free(to);
-          map_free(m);
-          if (rc == EX_USAGE)
-            {
-              diag_print(&d, stderr);
-              diag_clear(&d);
-              return bad_usage(NULL);
-            }
-        }
-      else
-        rc = qcsv_import_mapping(import_map, argv[optind], &d);
-      diag_print(&d, stderr);
-      diag_clear(&d);
-      return rc ? rc : finish_stdout(0);
-    }
-  if (want_draft)
-    {
-      if (export_qn || import_qn || export || want_report || check || migrate || loop || many || qpath)
-        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--draft-mapping"));
-      if (rest != 2)
-        return bad_usage(xasprintf(_("%s needs the old and the new questionnaire file"), "--draft-mapping"));
-      return run_draft(argv[optind], argv[optind + 1]);
-    }
-  if (export_qn || import_qn)
-    {
-      if (export_qn && import_qn)
-        return bad_usage(xasprintf("%s", _("--export-questionnaire and --import-questionnaire cannot be combined; choose one")));
-      if (want_report || check || migrate || loop || many || export || (import_qn && qpath))
-        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"),
-                                   export_qn ? "--export-questionnaire" : "--import-questionnaire"));
-      if (import_qn && !*import_qn)
-        return bad_usage(xasprintf("%s", _("an empty file name was given; expected the name of a file")));
-      return export_qn ? run_export_qn(export_qn, qpath, argv + optind, (size_t) rest)
-                       : run_import_qn(import_qn, argv + optind, (size_t) rest);
-    }
-  if (export)
-    {
-      int what = oscal_export_parse(export);
-      if (what < 0)
-        return bad_usage(xasprintf(_("unknown export format '%s'; expected one of: %s"), export,
-                                   oscal_export_list()));
-      if (loop || many || want_report || check || migrate || prev || no_mouse || want_line)
-        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--export"));
-      if (what == OSCAL_MAPPING)
-        {
-          if (rest < 1 || qpath)
-            return bad_usage(xasprintf(_("%s needs one file: %s"), "--export=oscal-mapping", "MAPPING"));
-          return run_export_mapping(argv[optind], argv + optind + 1, (size_t) rest - 1);
-        }
-      if (rest > 1 || (rest == 1 && qpath))
-        return bad_usage(xasprintf(_("too many files: '%s'; expected one questionnaire file"),
-                                   argv[optind + (rest > 1)]));
-      return run_export((enum oscal_export) what, rest == 1 ? argv[optind] : qpath);
-    }
-  if (migrate)
-    {
-      if (want_report || qpath || check)
-        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--migrate"));
-      return run_migrate(migrate, argv + optind, (size_t) rest);
-    }
-  if (check)
-    {
-      if (want_report || qpath)
-        return bad_usage(xasprintf(_("%s cannot be combined with other modes or files"), "--check"));
-      return run_check(check, argv + optind, (size_t) rest);
-    }
-  if (merge_out)
-    {
-      if (rest < 1)
-        return bad_usage(xasprintf(_("%s needs the answers files to merge"), "--merge"));
-      if (prev)
-        return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", "--merge"));
-      return run_merge(merge_out, argv + optind, (size_t) rest, qpath, profile_from, dry_run);
-    }
-  if (want_aggregate)
-    {
-      int afmt = report_fmt_parse(report);
-      if (afmt < 0)
-        return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), report));
-      if (so.pattern && !*so.pattern)
-        return bad_usage(xasprintf("%s", _("an empty pattern was given; expected a pattern such as *.cfg")));
-      if (rest < 1)
-        return bad_usage(xasprintf(_("%s needs at least one file or folder"), "--aggregate"));
-      if (prev)
-        return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", "--aggregate"));
-      if (refuse_terminal_output(out, (enum report_fmt) afmt, "--aggregate", report, argv + optind,
-                                 (size_t) rest))
-        return 2;
-      return run_aggregate(argv + optind, (size_t) rest, qpath, (enum report_fmt) afmt, &so, title, out);
-    }
-  if (want_compare || want_next)
-    {
-      const char *opt = want_compare ? "--compare" : "--next-cycle";
-      if (rest != 2)
-        return bad_usage(xasprintf(_("%s needs two answers files: the old one, then the new one"), opt));
-      if (prev)
-        return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", opt));
-    }
-  if (want_next)
-    return run_next_cycle(argv[optind], argv[optind + 1], qpath);
-  if (rest > 1 && !want_compare)
-    return bad_usage(xasprintf(_("too many files: '%s'; expected one answers file"), argv[optind + 1]));
+                               c->files[0], c->fmt_opt, c->files[0]));
+  return 0;
+}
 
-  if (want_report && report && strcmp(report, "oscal") == 0)
+/* --report=oscal is another document (OSCAL assessment results), with no
+ * previous cycle and one file. */
+static enum mode
+variant_report(const cli *c)
+{
+  return c->arg && strcmp(c->arg, "oscal") == 0 ? M_REPORT_OSCAL : M_REPORT;
+}
+
+/* --compare of two folders (or --aggregate=json reports) compares a
+ * sector year on year, which takes the aggregate's options: which row
+ * applies depends on what the two files are, not on the options. */
+static enum mode
+variant_compare(const cli *c)
+{
+  bool sector = c->nfiles == 2 && (is_folder(c->files[0]) || is_aggregate_json(c->files[0]))
+                && (is_folder(c->files[1]) || is_aggregate_json(c->files[1]));
+  return sector ? M_SECTOR_COMPARE : M_COMPARE;
+}
+
+/* --export=oscal-mapping writes a mapping, found as --check finds its
+ * questionnaires: another file and no -q. */
+static enum mode
+variant_export(const cli *c)
+{
+  return oscal_export_parse(c->arg) == OSCAL_MAPPING ? M_EXPORT_OSCAL_MAP : M_EXPORT;
+}
+
+static int
+mode_check(const cli *c)
+{
+  return run_check(c->arg, c->files, c->nfiles);
+}
+
+static int
+mode_migrate(const cli *c)
+{
+  return run_migrate(c->arg, c->files, c->nfiles);
+}
+
+static int
+mode_export_qn(const cli *c)
+{
+  return run_export_qn(c->arg, c->qpath, c->files, c->nfiles);
+}
+
+static int
+mode_import_qn(const cli *c)
+{
+  return run_import_qn(c->arg, c->files[0]);
+}
+
+static int
+mode_draft(const cli *c)
+{
+  return run_draft(c->files[0], c->files[1]);
+}
+
+static int
+mode_export_map(const cli *c)
+{
+  if (strcmp(c->arg, "csv") != 0)
+    return bad_usage(xasprintf(_("unknown format '%s' for %s; expected %s"), c->arg, "--export-mapping", "csv"));
+  diag_t d = { 0 };
+  mapping *m = NULL;
+  int rc = map_read(c->files[0], &d, &m);
+  questionnaire *from = NULL, *to = NULL;
+  /* An OSCAL mapping names objectives: its questionnaires (the files
+   * that follow, else the installed ones) turn them into question ids. */
+  if (rc == 0 && (m->oscal || c->nfiles > 1))
     {
-      if (rest != 1)
-        return bad_usage(xasprintf(_("%s needs an answers file"), "--report"));
-      if (prev)
-        return bad_usage(xasprintf(_("%s cannot be combined with %s"), "--previous", "--report=oscal"));
-      /* JSON: never into a terminal either. */
-      if (refuse_terminal_output(out, REPORT_JSON, "--report", "oscal", argv + optind, 1))
-        return 2;
-      return run_oscal_results(argv[optind], qpath, out);
+      rc = check_sides(m, c->files + 1, c->nfiles - 1, &d, &from, &to);
+      if (rc == 0)
+        rc = map_bind(m, from, to, &d);
     }
-  int fmt = report_fmt_parse(report);
-  if (fmt < 0 && want_report)
-    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html, xlsx or oscal"), report));
+  if (rc == 0)
+    rc = qcsv_export_mapping(stdout, m);
+  qn_free(from);
+  qn_free(to);
+  map_free(m);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  if (rc == EX_USAGE)
+    return bad_usage(NULL);
+  return rc ? rc : finish_stdout(0);
+}
+
+static int
+mode_import_map(const cli *c)
+{
+  diag_t d = { 0 };
+  int rc = qcsv_import_mapping(c->arg, c->files[0], &d);
+  diag_print(&d, stderr);
+  diag_clear(&d);
+  return rc ? rc : finish_stdout(0);
+}
+
+static int
+mode_export(const cli *c)
+{
+  int what = oscal_export_parse(c->arg);
+  if (what < 0)
+    return bad_usage(xasprintf(_("unknown export format '%s'; expected one of: %s"), c->arg,
+                               oscal_export_list()));
+  return run_export((enum oscal_export) what, c->nfiles == 1 ? c->files[0] : c->qpath);
+}
+
+static int
+mode_export_oscal_map(const cli *c)
+{
+  return run_export_mapping(c->files[0], c->files + 1, c->nfiles - 1);
+}
+
+static int
+mode_merge(const cli *c)
+{
+  return run_merge(c->arg, c->files, c->nfiles, c->qpath, c->profile_from, c->dry_run);
+}
+
+static int
+mode_aggregate(const cli *c)
+{
+  int fmt = report_fmt_parse(c->arg);
   if (fmt < 0)
-    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), report));
-  if (sector_compare)
-    {
-      if (refuse_terminal_output(out, (enum report_fmt) fmt, "--compare", report, argv + optind, 2))
-        return 2;
-      return run_aggcmp(argv[optind], argv[optind + 1], qpath, (enum report_fmt) fmt, &so, title, out);
-    }
-  if (want_compare)
-    {
-      if (fmt == REPORT_XLSX)
-        return bad_usage(xasprintf(_("%s does not write %s; expected text, markdown, csv, excel-csv, json or html"),
-                                   "--compare", "xlsx"));
-      if (refuse_terminal_output(out, (enum report_fmt) fmt, "--compare", report, argv + optind, 2))
-        return 2;
-      return run_compare(argv[optind], argv[optind + 1], qpath, (enum report_fmt) fmt, out);
-    }
-  if (want_report || want_plan)
-    {
-      /* Without a file, the default one, as the session uses. */
-      char *dflt = rest == 0 ? path_default_answers() : NULL;
-      if (rest == 0 && !dflt)
-        {
-          fprintf(stderr, "%s: %s\n", PACKAGE,
-                  _("neither XDG_DATA_HOME nor HOME is set; give the answers file as an argument"));
-          return 2;
-        }
-      char *file = rest == 1 ? argv[optind] : dflt;
-      if (refuse_terminal_output(out, (enum report_fmt) fmt, want_plan ? "--plan" : "--report", report,
-                                 rest == 1 ? argv + optind : NULL, rest == 1 ? 1 : 0))
-        {
-          free(dflt);
-          return 2;
-        }
-      int rc = run_report(file, qpath, prev, (enum report_fmt) fmt, want_plan, out);
-      free(dflt);
-      return rc;
-    }
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), c->arg));
+  if (c->so.pattern && !*c->so.pattern)
+    return bad_usage(xasprintf("%s", _("an empty pattern was given; expected a pattern such as *.cfg")));
+  if (refuse_terminal_output(c->out, (enum report_fmt) fmt, "--aggregate", c->arg, c->files, c->nfiles))
+    return 2;
+  return run_aggregate(c->files, c->nfiles, c->qpath, (enum report_fmt) fmt, &c->so, c->title, c->out);
+}
 
-  char *path = rest == 1 ? xstrdup(argv[optind]) : path_default_answers();
+static int
+mode_next_cycle(const cli *c)
+{
+  return run_next_cycle(c->files[0], c->files[1], c->qpath);
+}
+
+static int
+mode_compare(const cli *c)
+{
+  int fmt = report_fmt_parse(c->arg);
+  if (fmt < 0)
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), c->arg));
+  if (fmt == REPORT_XLSX)
+    return bad_usage(xasprintf(_("%s does not write %s; expected text, markdown, csv, excel-csv, json or html"),
+                               "--compare", "xlsx"));
+  if (refuse_terminal_output(c->out, (enum report_fmt) fmt, "--compare", c->arg, c->files, 2))
+    return 2;
+  return run_compare(c->files[0], c->files[1], c->qpath, (enum report_fmt) fmt, c->out);
+}
+
+static int
+mode_sector_compare(const cli *c)
+{
+  int fmt = report_fmt_parse(c->arg);
+  if (fmt < 0)
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), c->arg));
+  if (refuse_terminal_output(c->out, (enum report_fmt) fmt, "--compare", c->arg, c->files, 2))
+    return 2;
+  return run_aggcmp(c->files[0], c->files[1], c->qpath, (enum report_fmt) fmt, &c->so, c->title, c->out);
+}
+
+static int
+mode_report_oscal(const cli *c)
+{
+  /* JSON: never into a terminal either. */
+  if (refuse_terminal_output(c->out, REPORT_JSON, "--report", "oscal", c->files, 1))
+    return 2;
+  return run_oscal_results(c->files[0], c->qpath, c->out);
+}
+
+static int
+mode_report(const cli *c)
+{
+  bool plan = c->mode == M_PLAN;
+  int fmt = report_fmt_parse(c->arg);
+  if (fmt < 0 && !plan)
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html, xlsx or oscal"), c->arg));
+  if (fmt < 0)
+    return bad_usage(xasprintf(_("unknown report format '%s'; expected text, markdown, csv, excel-csv, json, html or xlsx"), c->arg));
+  /* Without a file, the default one, as the session uses. */
+  char *dflt = c->nfiles == 0 ? path_default_answers() : NULL;
+  if (c->nfiles == 0 && !dflt)
+    {
+      fprintf(stderr, "%s: %s\n", PACKAGE,
+              _("neither XDG_DATA_HOME nor HOME is set; give the answers file as an argument"));
+      return 2;
+    }
+  const char *file = c->nfiles == 1 ? c->files[0] : dflt;
+  if (refuse_terminal_output(c->out, (enum report_fmt) fmt, plan ? "--plan" : "--report", c->arg, c->files,
+                             c->nfiles))
+    {
+      free(dflt);
+      return 2;
+    }
+  int rc = run_report(file, c->qpath, c->prev, (enum report_fmt) fmt, plan, c->out);
+  free(dflt);
+  return rc;
+}
+
+static int
+mode_session(const cli *c)
+{
+  char *path = c->nfiles == 1 ? xstrdup(c->files[0]) : path_default_answers();
   if (!path)
     {
       fprintf(stderr, "%s: %s\n", PACKAGE,
               _("neither XDG_DATA_HOME nor HOME is set; give the answers file as an argument"));
       return 2;
     }
+  bool want_line = c->line;
   /* The line mode where the screens cannot work: no terminal at one end,
    * or one that cannot address the cursor (TERM=dumb, an Emacs buffer, a
    * printing terminal, a type this system does not know). */
@@ -1243,15 +1192,308 @@ main(int argc, char **argv)
     want_line = true;
   if (want_line || why)
     {
-      line_opts lo = { qpath, prev, why };
+      line_opts lo = { c->qpath, c->prev, why };
       rc = line_main(path, &lo);
     }
   else
     {
-      ui_opts uo = { qpath, prev, no_mouse };
+      ui_opts uo = { c->qpath, c->prev, c->no_mouse };
       rc = ui_main(path, &uo);
     }
   free(why);
   free(path);
   return finish_stdout(rc);
+}
+
+static const mode_row modes[M_NROWS] = {
+  [M_SESSION] = { NULL, false, 0, 1, NULL, NULL, N_("too many files: '%s'; expected one answers file"),
+                  O_QN | O_PREVIOUS | O_NO_MOUSE | O_LINE, false, false, NULL, NULL, mode_session },
+  [M_CHECK] = { "--check", true, 0, MANY, NULL, NULL, NULL, 0, false, true, NULL, NULL, mode_check },
+  [M_REPORT] = { "--report", false, 0, 1, NULL, NULL, N_("too many files: '%s'; expected one answers file"),
+                 O_QN | O_PREVIOUS | O_OUTPUT, false, true, variant_report, check_format_taken_for_file,
+                 mode_report },
+  [M_PLAN] = { "--plan", false, 0, 1, NULL, NULL, N_("too many files: '%s'; expected one answers file"),
+               O_QN | O_OUTPUT, false, true, NULL, check_format_taken_for_file, mode_report },
+  [M_COMPARE] = { "--compare", false, 2, 2, "OLD-ANSWERS NEW-ANSWERS",
+                  N_("%s needs two answers files: the old one, then the new one"), NULL, O_QN | O_OUTPUT, false,
+                  true, variant_compare, check_format_taken_for_file, mode_compare },
+  [M_NEXT_CYCLE] = { "--next-cycle", false, 2, 2, "OLD-ANSWERS NEW-ANSWERS",
+                     N_("%s needs two answers files: the old one, then the new one"), NULL, O_QN, false, true,
+                     NULL, NULL, mode_next_cycle },
+  [M_AGGREGATE] = { "--aggregate", false, 1, MANY, "PATH...", N_("%s needs at least one file or folder"), NULL,
+                    O_QN | O_OUTPUT | O_NAMES | O_PATTERN | O_TITLE, false, true, NULL,
+                    check_format_taken_for_file, mode_aggregate },
+  [M_MERGE] = { "--merge", true, 1, MANY, "ANSWERS-FILE...", N_("%s needs the answers files to merge"), NULL,
+                O_QN | O_PROFILE_FROM | O_DRY_RUN, false, true, NULL, NULL, mode_merge },
+  [M_MIGRATE] = { "--migrate", true, 2, MANY, "OLD-ANSWERS NEW-ANSWERS",
+                  N_("%s needs the old and the new answers file"), NULL, 0, false, true, NULL, NULL,
+                  mode_migrate },
+  [M_EXPORT_QN] = { "--export-questionnaire", false, 0, 1, NULL, NULL,
+                    N_("too many files: '%s'; expected one questionnaire file"), O_QN, true, false, NULL, NULL,
+                    mode_export_qn },
+  [M_IMPORT_QN] = { "--import-questionnaire", true, 1, 1, "NEW-QUESTIONNAIRE",
+                    N_("%s needs the name of the new questionnaire file"), NULL, 0, false, false, NULL, NULL,
+                    mode_import_qn },
+  [M_DRAFT] = { "--draft-mapping", false, 2, 2, "OLD-QUESTIONNAIRE NEW-QUESTIONNAIRE",
+                N_("%s needs the old and the new questionnaire file"), NULL, 0, false, false, NULL, NULL,
+                mode_draft },
+  [M_EXPORT_MAP] = { "--export-mapping", false, 1, MANY, "MAPPING", N_("%s needs one file: %s"), NULL, 0, false,
+                     false, NULL, NULL, mode_export_map },
+  [M_IMPORT_MAP] = { "--import-mapping", true, 1, 1, "NEW-MAPPING", N_("%s needs one file: %s"), NULL, 0, false,
+                     false, NULL, NULL, mode_import_map },
+  [M_EXPORT] = { "--export", false, 0, 1, NULL, NULL, N_("too many files: '%s'; expected one questionnaire file"),
+                 O_QN, true, false, variant_export, NULL, mode_export },
+  [M_REPORT_OSCAL] = { "--report=oscal", false, 1, 1, "ANSWERS-FILE", N_("%s needs an answers file"),
+                       N_("too many files: '%s'; expected one answers file"), O_QN | O_OUTPUT, false, true, NULL,
+                       NULL, mode_report_oscal },
+  [M_SECTOR_COMPARE] = { "--compare", false, 2, 2, "OLD-ANSWERS NEW-ANSWERS",
+                         N_("%s needs two answers files: the old one, then the new one"), NULL,
+                         O_QN | O_OUTPUT | O_NAMES | O_PATTERN | O_TITLE, false, true, NULL, NULL,
+                         mode_sector_compare },
+  [M_EXPORT_OSCAL_MAP] = { "--export=oscal-mapping", false, 1, MANY, "MAPPING", N_("%s needs one file: %s"), NULL,
+                           0, false, false, NULL, NULL, mode_export_oscal_map },
+};
+
+/* The messages of the table are formats chosen by row, which no compiler
+ * can check against their arguments: each row's `few' takes the mode and
+ * its files (a format may use only the first), `many' takes one file. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static char *
+files_message(const char *fmt, const char *a, const char *b)
+{
+  return xasprintf(_(fmt), a, b);
+}
+#pragma GCC diagnostic pop
+
+/* The modes that take option bit `o', for a message ("--report, --plan,
+ * --compare, --aggregate"), and how many.  The forms of a mode (the rows
+ * after M_EXPORT) are not named: --names is "used with --aggregate",
+ * though a comparison of two folders takes it too. */
+static char *
+modes_taking(unsigned o, int *n)
+{
+  char *list = NULL;
+  *n = 0;
+  for (int m = M_SESSION; m <= M_EXPORT; m++)
+    {
+      if (!(modes[m].takes & o))
+        continue;
+      const char *name = modes[m].name ? modes[m].name : _("the interactive session");
+      char *more = list ? xasprintf("%s, %s", list, name) : xstrdup(name);
+      free(list);
+      list = more;
+      ++*n;
+    }
+  return list;
+}
+
+/* The first option given that the row does not take, refused in one
+ * line; 0 when every one is taken.  The line names the modes that take
+ * the option when they are few, else the mode it was given with (-q goes
+ * with nine), as it does for a form of a mode: "--previous is used with
+ * --report" would puzzle after --report=oscal. */
+static int
+check_options(const cli *c, const mode_row *row)
+{
+  for (int i = 0; i < N_OPTION_NAMES; i++)
+    {
+      unsigned o = 1u << i;
+      if (!(c->opts & o) || (row->takes & o))
+        continue;
+      int n;
+      char *list = modes_taking(o, &n);
+      char *msg;
+      if (n == 1 && (modes[M_SESSION].takes & o))
+        msg = xasprintf(_("%s is used with the interactive session only"), option_names[i]);
+      else if ((n <= 4 && c->mode <= M_EXPORT) || !row->name)
+        msg = xasprintf(_("%s is used with %s"), option_names[i], list);
+      else
+        msg = xasprintf(_("%s cannot be combined with %s"), option_names[i], row->name);
+      free(list);
+      return bad_usage(msg);
+    }
+  return 0;
+}
+
+/* The files against the row's count (-q counting as the file where it
+ * stands for one); 0 when they fit. */
+static int
+check_files(const cli *c, const mode_row *row)
+{
+  size_t q = row->qn_is_file && c->qpath ? 1 : 0, n = c->nfiles + q;
+  if (n > row->max && row->many)
+    return bad_usage(files_message(row->many, c->files[row->max - q], NULL));
+  if (n < row->min || n > row->max)
+    return bad_usage(files_message(row->few, row->name, row->files));
+  return 0;
+}
+
+/* Set the mode of an option, noting a second mode for the one message
+ * that refuses two. */
+static void
+set_mode(cli *c, enum mode m, const char *arg, const char *fmt_opt, enum mode *second)
+{
+  if (c->mode != M_SESSION && c->mode != m && *second == M_SESSION)
+    *second = m;
+  if (c->mode == M_SESSION)
+    c->mode = m;
+  if (m == c->mode)
+    {
+      c->arg = arg;
+      c->fmt_opt = fmt_opt;
+    }
+}
+
+int
+main(int argc, char **argv)
+{
+  /* --lang must be known before the first message, so look for it before
+   * getopt reports anything. */
+  const char *lang = NULL;
+  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+    {
+      if (strncmp(argv[i], "--lang=", 7) == 0)
+        lang = argv[i] + 7;
+      else if ((strcmp(argv[i], "--lang") == 0 || strcmp(argv[i], "-l") == 0) && i + 1 < argc)
+        lang = argv[i + 1];
+      else if (strncmp(argv[i], "-l", 2) == 0 && argv[i][2])
+        lang = argv[i] + 2;
+    }
+  i18n_init(lang && lang_parse(lang) >= 0 ? lang : NULL, path_localedir());
+  path_set_invocation(argv[0]);
+
+  cli c = { .mode = M_SESSION };
+  enum mode second = M_SESSION;
+  int opt;
+  opterr = 0;
+  while ((opt = getopt_long(argc, argv, ":r::c:m:q:l:o:nhV", long_options, NULL)) != -1)
+    {
+      switch (opt)
+        {
+        case 'r':
+          set_mode(&c, M_REPORT, optarg, "--report", &second);
+          break;
+        case OPT_PLAN:
+          set_mode(&c, M_PLAN, optarg, "--plan", &second);
+          break;
+        case OPT_COMPARE:
+          set_mode(&c, M_COMPARE, optarg, "--compare", &second);
+          break;
+        case OPT_AGGREGATE:
+          set_mode(&c, M_AGGREGATE, optarg, "--aggregate", &second);
+          break;
+        case OPT_NEXT_CYCLE:
+          set_mode(&c, M_NEXT_CYCLE, NULL, NULL, &second);
+          break;
+        case 'c':
+          set_mode(&c, M_CHECK, optarg, NULL, &second);
+          break;
+        case 'm':
+          set_mode(&c, M_MIGRATE, optarg, NULL, &second);
+          break;
+        case OPT_MERGE:
+          set_mode(&c, M_MERGE, optarg, NULL, &second);
+          break;
+        case OPT_EXPORT_QN:
+          set_mode(&c, M_EXPORT_QN, optarg, NULL, &second);
+          break;
+        case OPT_IMPORT_QN:
+          set_mode(&c, M_IMPORT_QN, optarg, NULL, &second);
+          break;
+        case OPT_DRAFT_MAPPING:
+          set_mode(&c, M_DRAFT, NULL, NULL, &second);
+          break;
+        case OPT_EXPORT_MAP:
+          set_mode(&c, M_EXPORT_MAP, optarg, NULL, &second);
+          break;
+        case OPT_IMPORT_MAP:
+          set_mode(&c, M_IMPORT_MAP, optarg, NULL, &second);
+          break;
+        case OPT_EXPORT:
+          set_mode(&c, M_EXPORT, optarg, NULL, &second);
+          break;
+        case 'q':
+          c.qpath = given_qpath = optarg;
+          c.opts |= O_QN;
+          break;
+        case OPT_PREVIOUS:
+          c.prev = optarg;
+          c.opts |= O_PREVIOUS;
+          break;
+        case 'o':
+          c.out = optarg;
+          c.opts |= O_OUTPUT;
+          break;
+        case OPT_TITLE:
+          c.title = optarg;
+          c.opts |= O_TITLE;
+          break;
+        case OPT_NAMES:
+          c.so.names = true;
+          c.opts |= O_NAMES;
+          break;
+        case OPT_PATTERN:
+          c.so.pattern = optarg;
+          c.opts |= O_PATTERN;
+          break;
+        case OPT_PROFILE_FROM:
+          c.profile_from = optarg;
+          c.opts |= O_PROFILE_FROM;
+          break;
+        case 'n':
+          c.dry_run = true;
+          c.opts |= O_DRY_RUN;
+          break;
+        case OPT_NO_MOUSE:
+          c.no_mouse = true;
+          c.opts |= O_NO_MOUSE;
+          break;
+        case OPT_LINE:
+          c.line = true;
+          c.opts |= O_LINE;
+          break;
+        case 'l':
+          if (lang_parse(optarg) < 0)
+            return bad_usage(xasprintf(_("invalid language '%s'; expected ja or en"), optarg));
+          break;
+        case OPT_HELP:
+          help();
+          return finish_stdout(0);
+        case OPT_VERSION:
+          printf("%s %s\n", PACKAGE, VERSION);
+          return finish_stdout(0);
+        case ':':
+          return bad_usage(xasprintf(_("option '%s' needs an argument"), argv[optind - 1]));
+        default:
+          return bad_usage(xasprintf(_("unknown option '%s'"), argv[optind - 1]));
+        }
+    }
+  c.files = argv + optind;
+  c.nfiles = (size_t) (argc - optind);
+
+  /* An empty name is no file; refuse it here rather than let each mode
+   * turn it into a confusing system error. */
+  bool empty = modes[c.mode].arg_is_file && c.arg && !*c.arg;
+  for (size_t i = 0; i < c.nfiles; i++)
+    empty |= !*c.files[i];
+  if ((c.qpath && !*c.qpath) || (c.prev && !*c.prev) || (c.profile_from && !*c.profile_from)
+      || (c.out && !*c.out) || empty)
+    return bad_usage(xasprintf("%s", _("an empty file name was given; expected the name of a file")));
+  if (second != M_SESSION)
+    return bad_usage(xasprintf(_("%s and %s cannot be combined; choose one"), modes[c.mode].name,
+                               modes[second].name));
+  if (modes[c.mode].variant)
+    c.mode = modes[c.mode].variant(&c);
+  const mode_row *row = &modes[c.mode];
+  int rc = check_options(&c, row);
+  if (rc)
+    return rc;
+  if (row->says_fallback && i18n_fallback_reason())
+    fprintf(stderr, "%s: %s\n", PACKAGE, i18n_fallback_reason());
+  if (row->check && (rc = row->check(&c)) != 0)
+    return rc;
+  if ((rc = check_files(&c, row)) != 0)
+    return rc;
+  return row->run(&c);
 }
