@@ -338,7 +338,9 @@ modes_taking(unsigned o, int *n)
       if (!(modes[m].takes & o))
         continue;
       const char *name = modes[m].name ? modes[m].name : _("the interactive session");
-      char *more = list ? xasprintf("%s, %s", list, name) : xstrdup(name);
+      /* TRANSLATORS: joins two items of a list (here of modes: "the
+         interactive session, --report"). */
+      char *more = list ? xasprintf(_("%s, %s"), list, name) : xstrdup(name);
       free(list);
       list = more;
       ++*n;

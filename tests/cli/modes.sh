@@ -111,6 +111,6 @@ if [ "${KIJUN_NLS:-yes}" = yes ]; then
   expect_status "two modes in Japanese: bad usage" 2
   expect_in "... said in Japanese" err "kijun: --report と --plan は併用できません"
   run "$KIJUN" --lang ja --previous=x.cfg --compare a.cfg b.cfg
-  expect_in "an option of other modes, in Japanese" err "kijun: --previous は 対話セッション, --report と一緒に指定します"
+  expect_in "an option of other modes, in Japanese" err "kijun: --previous は 対話セッション、--report と一緒に指定します"
 fi
 done_testing
