@@ -1,4 +1,4 @@
-/* table: one table, three renderings (see table.h). */
+/* table: one table, four renderings (see table.h). */
 #include <config.h>
 #include "report/table.h"
 
@@ -169,4 +169,24 @@ tab_html(FILE *f, const tab *t, const char *cls)
       fputs("</tr>\n", f);
     }
   fputs("</tbody>\n</table>\n", f);
+}
+
+static void
+csv_line(FILE *f, const char *const *field, size_t n)
+{
+  for (size_t c = 0; c < n; c++)
+    {
+      if (c)
+        fputc(',', f);
+      emit_csv(f, field[c]);
+    }
+  fputs("\r\n", f);
+}
+
+void
+tab_csv(FILE *f, const tab *t)
+{
+  csv_line(f, t->head, t->ncols);
+  for (size_t r = 0; r < t->nrows; r++)
+    csv_line(f, (const char *const *) &t->cell[r * t->ncols], t->ncols);
 }

@@ -1,5 +1,5 @@
 /* table: a report's table built once and written in each format: plain
- * text (columns by display width), Markdown, HTML.  A table is its column
+ * text (columns by display width), Markdown, HTML, CSV.  A table is its column
  * headings with their kind (text, or a number aligned right) and its rows
  * of cells, kept as text; a new column is one more heading and one more
  * cell a row, in every format at once.
@@ -40,5 +40,9 @@ void tab_text(FILE *f, const tab *t, int indent, int gap, int width, int num_min
 void tab_md(FILE *f, const tab *t);
 /* An HTML table of class cls, number cells of class num. */
 void tab_html(FILE *f, const tab *t, const char *cls);
+/* CSV (RFC 4180): the headings' line, then the rows, each field quoted
+ * and formula-guarded by emit_csv, lines ended by CRLF.  The excel-csv
+ * format is the same bytes after a byte-order mark (report_fmt_begin). */
+void tab_csv(FILE *f, const tab *t);
 
 #endif
