@@ -21,6 +21,8 @@ typedef struct tab
   const char **head;          /* ncols headings (not copied) */
   enum tab_kind *kind;
   char **cell;                /* nrows * ncols, each newly allocated */
+  size_t *idlen;              /* nrows * ncols: the length of a cell's
+                                 leading id (tab_cell_id), or 0 */
   size_t filled;              /* cells given in the last row */
 } tab;
 
@@ -31,6 +33,10 @@ void tab_head(tab *t, size_t col, const char *head, enum tab_kind kind);
 void tab_row(tab *t);
 void tab_cell(tab *t, const char *text);
 void tab_num(tab *t, unsigned long long n);
+/* A cell "id text": the id set apart where the format can (a span of
+ * class id in HTML), one space before the text elsewhere; id NULL: the
+ * text alone. */
+void tab_cell_id(tab *t, const char *id, const char *text);
 void tab_free(tab *t);
 
 /* Plain text, each line indented by indent, columns gap apart, within
