@@ -209,14 +209,18 @@ tab_html(FILE *f, const tab *t, const char *cls)
   fputs("</tbody>\n</table>\n", f);
 }
 
+/* A line of fields; kind NULL: all quoted as text (the headings). */
 static void
-csv_line(FILE *f, const char *const *field, size_t n)
+csv_line(FILE *f, const char *const *field, const enum tab_kind *kind, size_t n)
 {
   for (size_t c = 0; c < n; c++)
     {
       if (c)
         fputc(',', f);
-      emit_csv(f, field[c]);
+      if (kind && kind[c] == TAB_NUM)
+        fputs(field[c] ? field[c] : "", f);
+      else
+        emit_csv(f, field[c]);
     }
   fputs("\r\n", f);
 }
@@ -224,7 +228,7 @@ csv_line(FILE *f, const char *const *field, size_t n)
 void
 tab_csv(FILE *f, const tab *t)
 {
-  csv_line(f, t->head, t->ncols);
+  csv_line(f, t->head, NULL, t->ncols);
   for (size_t r = 0; r < t->nrows; r++)
-    csv_line(f, (const char *const *) &t->cell[r * t->ncols], t->ncols);
+    csv_line(f, (const char *const *) &t->cell[r * t->ncols], t->kind, t->ncols);
 }

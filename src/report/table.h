@@ -46,9 +46,11 @@ void tab_text(FILE *f, const tab *t, int indent, int gap, int width, int num_min
 void tab_md(FILE *f, const tab *t);
 /* An HTML table of class cls, number cells of class num. */
 void tab_html(FILE *f, const tab *t, const char *cls);
-/* CSV (RFC 4180): the headings' line, then the rows, each field quoted
- * and formula-guarded by emit_csv, lines ended by CRLF.  The excel-csv
- * format is the same bytes after a byte-order mark (report_fmt_begin). */
+/* CSV (RFC 4180): the headings' line, then the rows, lines ended by
+ * CRLF; headings and text cells quoted and formula-guarded by emit_csv,
+ * number cells (kijun's own figures) as they are, so that a negative
+ * change stays a number.  The excel-csv format is the same bytes after a
+ * byte-order mark (report_fmt_begin). */
 void tab_csv(FILE *f, const tab *t);
 
 #endif
