@@ -61,6 +61,9 @@ aggrep_md(FILE *f, const aggrep_ctx *r)
     fprintf(f, "\n%s\n", un);
   free(un);
 
+  /* Not in report/table: HTML and text head the counts by the statuses'
+   * digits, put the text second (HTML) or leave it out and may drop the
+   * level column (text), and colour the share by band (HTML). */
   fprintf(f, "\n## %s\n\n%s\n\n| %s | %s | %s |", _("Questions, least met first"), aggrep_share_note(),
           _("Question"), _("Level"), _("Met"));
   for (int i = 0; i < ANS_STATUS_COUNT; i++)
