@@ -23,41 +23,50 @@
 #define NOTE_MAX 4000
 #define FIELD_MAX 400
 
-static enum ui_edit what;     /* ED_NONE: no edit open */
-static lineedit le;
-static char *orig;            /* the text the editor opened with */
-static const char *label;
-static ed_done_fn *on_done;
-static int cur_y = -1, cur_x;
-static int flow_w;            /* columns of the rows a text is shown on; 0: one row */
-static bool asking;           /* Esc on a changed text: discard it? */
-static bool asked;            /* asked before in this edit: Esc now discards */
-static const char *required;  /* why the text may not be blank, or NULL */
+/* The session's one editor: made at the first edit, freed as the
+ * session ends. */
+struct ui_editor
+{
+  enum ui_edit what;          /* ED_NONE: no edit open */
+  lineedit le;
+  char *orig;                 /* the text the editor opened with */
+  const char *label;
+  ed_done_fn *on_done;
+  int cur_y, cur_x;           /* the cursor; cur_y < 0: not drawn yet */
+  int flow_w;                 /* columns of the rows a text is shown on; 0: one row */
+  bool asking;                /* Esc on a changed text: discard it? */
+  bool asked;                 /* asked before in this edit: Esc now discards */
+  const char *required;       /* why the text may not be blank, or NULL */
+};
 
 void
 ed_start(ui *u, enum ui_edit field, const char *lbl, const char *text, ed_done_fn *done)
 {
-  (void) u;
-  le_free(&le);
+  if (!u->ed)
+    u->ed = xcalloc(1, sizeof *u->ed);
+  struct ui_editor *E = u->ed;
+  le_free(&E->le);
   /* The plan's action, like the note, may run to several lines
    * (kijun-answers(5)). */
   bool multi = field == ED_NOTE || field == ED_EVIDENCE || field == ED_PLAN_ACTION;
   unsigned flags = (multi ? LE_MULTILINE : 0) | (i18n_utf8() ? 0 : LE_ASCII);
-  le_init(&le, text, field == ED_NOTE || field == ED_PLAN_ACTION ? NOTE_MAX : FIELD_MAX, flags);
-  free(orig);
-  orig = xstrdup(text ? text : "");
-  what = field;
-  label = lbl;
-  on_done = done;
-  asking = false;
-  asked = false;
-  required = NULL;
+  le_init(&E->le, text, field == ED_NOTE || field == ED_PLAN_ACTION ? NOTE_MAX : FIELD_MAX, flags);
+  free(E->orig);
+  E->orig = xstrdup(text ? text : "");
+  E->what = field;
+  E->label = lbl;
+  E->on_done = done;
+  E->cur_y = -1;
+  E->asking = false;
+  E->asked = false;
+  E->required = NULL;
 }
 
 void
-ed_require(const char *why)
+ed_require(ui *u, const char *why)
 {
-  required = why;
+  if (u->ed)
+    u->ed->required = why;
 }
 
 static bool
@@ -70,34 +79,48 @@ blank(const lineedit *e)
 }
 
 enum ui_edit
-ed_active(void)
+ed_active(const ui *u)
 {
-  return what;
+  return u->ed ? u->ed->what : ED_NONE;
+}
+
+/* The edit ends: the editor holds no text. */
+static void
+close_edit(struct ui_editor *E)
+{
+  E->what = ED_NONE;
+  le_free(&E->le);
+  free(E->orig);
+  E->orig = NULL;
+  E->cur_y = -1;
 }
 
 void
-ed_free(void)
+ed_free(ui *u)
 {
-  what = ED_NONE;
-  le_free(&le);
-  free(orig);
-  orig = NULL;
+  if (!u->ed)
+    return;
+  close_edit(u->ed);
+  free(u->ed);
+  u->ed = NULL;
 }
 
 int
-ed_rows(int width)
+ed_rows(const ui *u, int width)
 {
+  const lineedit *le = &u->ed->le;
   int cy = 0, cx = 0;
-  return ud_flow(0, 0, width, le.cp, le.len, le.flags, 0, 0, A_NORMAL, (long) le.cur, &cy, &cx);
+  return ud_flow(0, 0, width, le->cp, le->len, le->flags, 0, 0, A_NORMAL, (long) le->cur, &cy, &cx);
 }
 
 /* A multi-line field in rows rows: the whole text wrapped, scrolled so
  * that the cursor's row shows; ^ and v say there is more above or below. */
 static void
-draw_rows(int y, int x, int width, int rows)
+draw_rows(struct ui_editor *E, int y, int x, int width, int rows)
 {
+  const lineedit *le = &E->le;
   int cy = 0, cx = 0;
-  int total = ud_flow(0, 0, width, le.cp, le.len, le.flags, 0, 0, A_NORMAL, (long) le.cur, &cy, &cx);
+  int total = ud_flow(0, 0, width, le->cp, le->len, le->flags, 0, 0, A_NORMAL, (long) le->cur, &cy, &cx);
   int first = cy >= rows ? cy - rows + 1 : 0;
   attr_t a = A_UNDERLINE;
   for (int r = 0; r < rows; r++)
@@ -108,8 +131,8 @@ draw_rows(int y, int x, int width, int rows)
       mvhline(y + r, x, ' ', width);
       attroff(a);
     }
-  ud_flow(y, x, width, le.cp, le.len, le.flags, first, rows, a, (long) le.cur, &cur_y, &cur_x);
-  flow_w = width;
+  ud_flow(y, x, width, le->cp, le->len, le->flags, first, rows, a, (long) le->cur, &E->cur_y, &E->cur_x);
+  E->flow_w = width;
   if (first > 0)
     mvaddch(y, x + width, '^');
   if (first + rows < total)
@@ -119,58 +142,59 @@ draw_rows(int y, int x, int width, int rows)
 void
 ed_draw(ui *u, int y, int lw, int rows)
 {
-  (void) u;
+  struct ui_editor *E = u->ed;
   if (lw <= 0)
-    lw = txt_width(label);
+    lw = txt_width(E->label);
   move(y, 0);
   clrtoeol();
-  ud_text(y, 2, lw, label, A_BOLD);
+  ud_text(y, 2, lw, E->label, A_BOLD);
   int x = 2 + lw + 2, width = COLS - x - 2;
-  if (rows > 1 && (le.flags & LE_MULTILINE))
+  if (rows > 1 && (E->le.flags & LE_MULTILINE))
     {
-      draw_rows(y, x, width, rows);
+      draw_rows(E, y, x, width, rows);
       return;
     }
-  flow_w = 0;
+  E->flow_w = 0;
   size_t from, to;
   int col;
-  le_view(&le, width, &from, &to, &col);
-  char *vis = le_slice(&le, from, to);
+  le_view(&E->le, width, &from, &to, &col);
+  char *vis = le_slice(&E->le, from, to);
   attr_t a = A_UNDERLINE;
   attron(a);
   mvhline(y, x, ' ', width);
   attroff(a);
-  ud_marked(y, x, width, vis, a, le.flags);
+  ud_marked(y, x, width, vis, a, E->le.flags);
   free(vis);
   /* Markers show that the text goes on beyond the field. */
   if (from > 0)
     mvaddch(y, x - 1, '<');
-  if (to < le.len)
+  if (to < E->le.len)
     mvaddch(y, x + width, '>');
-  cur_y = y;
-  cur_x = x + col;
+  E->cur_y = y;
+  E->cur_x = x + col;
 }
 
 bool
-ed_cursor(int *y, int *x)
+ed_cursor(const ui *u, int *y, int *x)
 {
-  if (what == ED_NONE || cur_y < 0)
+  const struct ui_editor *E = u->ed;
+  if (!E || E->what == ED_NONE || E->cur_y < 0)
     return false;
-  *y = cur_y;
-  *x = cur_x;
+  *y = E->cur_y;
+  *x = E->cur_x;
   return true;
 }
 
 void
 ed_finish(ui *u, enum ed_end how)
 {
-  if (what == ED_NONE)
+  struct ui_editor *E = u->ed;
+  if (!E || E->what == ED_NONE)
     return;
-  char *text = le_text(&le);
-  bool changed = !orig || strcmp(text, orig) != 0;
-  ed_done_fn *done = on_done;
-  ed_free();
-  cur_y = -1;
+  char *text = le_text(&E->le);
+  bool changed = !E->orig || strcmp(text, E->orig) != 0;
+  ed_done_fn *done = E->on_done;
+  close_edit(E);
   if (done)
     done(u, how, text, changed);
   free(text);
@@ -193,15 +217,16 @@ drop_burst(ui *u)
 static void
 enter(ui *u)
 {
-  if ((le.flags & LE_MULTILINE) && in_burst(u))
+  struct ui_editor *E = u->ed;
+  if ((E->le.flags & LE_MULTILINE) && in_burst(u))
     {
       /* More keys right behind: a pasted line break. */
-      le_insert(&le, '\n');
+      le_insert(&E->le, '\n');
       return;
     }
-  if (required && blank(&le))
+  if (E->required && blank(&E->le))
     {
-      ui_set_msg(u, true, "%s", required);
+      ui_set_msg(u, true, "%s", E->required);
       return;
     }
   ed_finish(u, ED_SAVE);
@@ -211,7 +236,8 @@ enter(ui *u)
 static void
 paste(ui *u)
 {
-  bool multi = le.flags & LE_MULTILINE;
+  lineedit *le = &u->ed->le;
+  bool multi = le->flags & LE_MULTILINE;
   size_t n;
   bool full;
   const uint32_t *text = in_paste(&n, &full);
@@ -223,19 +249,19 @@ paste(ui *u)
       uint32_t c = text[i];
       if (!multi && (c == '\n' || c == '\t'))
         c = ' ';
-      if (!le_insert(&le, c) && le.max && le.len >= le.max)
+      if (!le_insert(le, c) && le->max && le->len >= le->max)
         full = true;
     }
   if (full)
     ui_set_msg(u, true, _("The paste did not fit: the field holds %zu characters; the rest was left out."),
-               le.max);
+               le->max);
 }
 
 static bool
-changed_text(void)
+changed_text(const struct ui_editor *E)
 {
-  char *text = le_text(&le);
-  bool changed = !orig || strcmp(text, orig) != 0;
+  char *text = le_text(&E->le);
+  bool changed = !E->orig || strcmp(text, E->orig) != 0;
   free(text);
   return changed;
 }
@@ -243,11 +269,11 @@ changed_text(void)
 static void
 ask(ui *u)
 {
-  asking = true;
+  u->ed->asking = true;
   /* TRANSLATORS: asked on the status line when Esc is pressed in an
      edited field; y, n, Esc and Enter are keys.  The second form is
      asked the second time in one edit, when Esc discards. */
-  ui_set_msg(u, true, "%s", asked ? _("Discard what you typed? y or Esc: discard   n: go on editing   Enter: save")
+  ui_set_msg(u, true, "%s", u->ed->asked ? _("Discard what you typed? y or Esc: discard   n: go on editing   Enter: save")
                                   : _("Discard what you typed? y: discard   Esc or n: go on editing   Enter: save"));
 }
 
@@ -257,27 +283,30 @@ ask(ui *u)
 static void
 answer_ask(ui *u, ui_key k)
 {
-  asking = false;
+  struct ui_editor *E = u->ed;
+  E->asking = false;
   uint32_t c = k.fn ? 0 : txt_halfwidth((uint32_t) k.ch);
   enum ui_act a = uk_action(KS_EDIT, k);
-  if (c == 'y' || c == 'Y' || (a == A_ED_CANCEL && asked))
+  bool again = E->asked;
+  if (c == 'y' || c == 'Y' || (a == A_ED_CANCEL && again))
     {
       ed_finish(u, ED_CANCEL);
       drop_burst(u);
     }
   else if (a == A_ED_SAVE)
     enter(u);
-  asked = true;
+  E->asked = true;
 }
 
 void
 ed_keybar(ui *u)
 {
-  if (asking)
+  const struct ui_editor *E = u->ed;
+  if (E->asking)
     {
       const char *first[] = { _("y discard"), _("Esc go on editing"), _("Enter save") };
       const char *again[] = { _("Esc discard"), _("n go on editing"), _("Enter save") };
-      const char *const *keys = asked ? again : first;
+      const char *const *keys = E->asked ? again : first;
       ud_keybar(u, keys, 3);
       return;
     }
@@ -287,9 +316,9 @@ ed_keybar(ui *u)
                           _("Home End") };
   const char *one[] = { _("Enter save"), _("Esc cancel"), _("^U ^K delete to start/end"), _("Home End") };
   const char *find[] = { _("Enter go"), _("Esc cancel"), _("^U ^K delete to start/end") };
-  if (what == ED_SEARCH)
+  if (E->what == ED_SEARCH)
     ud_keybar(u, find, sizeof find / sizeof find[0]);
-  else if (le.flags & LE_MULTILINE)
+  else if (E->le.flags & LE_MULTILINE)
     ud_keybar(u, multi, sizeof multi / sizeof multi[0]);
   else
     ud_keybar(u, one, sizeof one / sizeof one[0]);
@@ -298,37 +327,39 @@ ed_keybar(ui *u)
 void
 ed_key(ui *u, ui_key k)
 {
-  if (asking)
+  struct ui_editor *E = u->ed;
+  lineedit *le = &E->le;
+  if (E->asking)
     {
       answer_ask(u, k);
       return;
     }
   switch (uk_action(KS_EDIT, k))
     {
-    case A_ED_LEFT: le_left(&le); break;
-    case A_ED_RIGHT: le_right(&le); break;
-    case A_ED_HOME: le_home(&le); break;
-    case A_ED_END: le_end(&le); break;
+    case A_ED_LEFT: le_left(le); break;
+    case A_ED_RIGHT: le_right(le); break;
+    case A_ED_HOME: le_home(le); break;
+    case A_ED_END: le_end(le); break;
     /* On one row, a row up is the start and a row down the end. */
-    case A_ED_UP: flow_w ? le_up(&le, flow_w) : le_home(&le); break;
-    case A_ED_DOWN: flow_w ? le_down(&le, flow_w) : le_end(&le); break;
-    case A_ED_BACKSPACE: le_backspace(&le); break;
-    case A_ED_DELETE: le_delete(&le); break;
-    case A_ED_KILL_START: le_kill_start(&le); break;
-    case A_ED_KILL_END: le_kill_end(&le); break;
-    case A_ED_TAB: le_insert(&le, '\t'); break;
+    case A_ED_UP: E->flow_w ? le_up(le, E->flow_w) : le_home(le); break;
+    case A_ED_DOWN: E->flow_w ? le_down(le, E->flow_w) : le_end(le); break;
+    case A_ED_BACKSPACE: le_backspace(le); break;
+    case A_ED_DELETE: le_delete(le); break;
+    case A_ED_KILL_START: le_kill_start(le); break;
+    case A_ED_KILL_END: le_kill_end(le); break;
+    case A_ED_TAB: le_insert(le, '\t'); break;
     case A_ED_PASTE: paste(u); break;
     case A_ED_SAVE: enter(u); break;
     case A_ED_NEWLINE:
       /* Ctrl-J saves a one-line field; Alt-Enter does nothing there. */
-      if (le.flags & LE_MULTILINE)
-        le_insert(&le, '\n');
+      if (le->flags & LE_MULTILINE)
+        le_insert(le, '\n');
       else if (!k.fn)
         enter(u);
       break;
     case A_ED_CANCEL:
       /* A search is not the respondent's text: it goes at once. */
-      if (what != ED_SEARCH && changed_text())
+      if (E->what != ED_SEARCH && changed_text(E))
         {
           ask(u);
           break;
@@ -338,7 +369,7 @@ ed_key(ui *u, ui_key k)
       break;
     default:
       if (!k.fn)
-        le_insert(&le, (uint32_t) k.ch);
+        le_insert(le, (uint32_t) k.ch);
       break;
     }
 }

@@ -97,6 +97,7 @@ typedef struct ui
   size_t pos;                 /* the question the respondent is at, in walk order */
   ui_undo undo;
   char *search;               /* the last search, or NULL */
+  struct ui_editor *ed;       /* the field being edited (ui_edit.c), or NULL before the first */
   void *state[SCR_COUNT];     /* each screen's own state (ui_state) */
   char **written;             /* the reports written this session (full paths) */
   size_t nwritten, capwritten;
@@ -322,22 +323,23 @@ typedef void ed_done_fn(ui *u, enum ed_end how, const char *text, bool changed);
 /* Open the editor on text for the field what, labelled label; done is
  * told how it ended. */
 void ed_start(ui *u, enum ui_edit what, const char *label, const char *text, ed_done_fn *done);
-enum ui_edit ed_active(void);
+enum ui_edit ed_active(const ui *u);
 /* The open field may not be saved empty (blank): Enter says why, and the
  * field stays open. */
-void ed_require(const char *why);
+void ed_require(ui *u, const char *why);
 /* Draw the field from row y on, in at most rows rows (a one-line field
  * takes one), its label in lw columns (lw <= 0: the label's own width). */
 void ed_draw(ui *u, int y, int lw, int rows);
 /* The rows the text being edited takes in a field width columns wide. */
-int ed_rows(int width);
+int ed_rows(const ui *u, int width);
 void ed_key(ui *u, ui_key k);
 /* The key bar while editing: the editor's own keys. */
 void ed_keybar(ui *u);
 /* End the edit as how says (nothing when none is open). */
 void ed_finish(ui *u, enum ed_end how);
 /* Where the cursor shows while editing; false when hidden. */
-bool ed_cursor(int *y, int *x);
-void ed_free(void);
+bool ed_cursor(const ui *u, int *y, int *x);
+/* At the session's end: the editor's memory. */
+void ed_free(ui *u);
 
 #endif

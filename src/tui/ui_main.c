@@ -86,7 +86,7 @@ draw(ui *u)
   int y, x;
   if (too_small())
     {
-      char *m = ed_active() != ED_NONE
+      char *m = ed_active(u) != ED_NONE
         ? xasprintf(_("The terminal is %dx%d; kijun needs at least %dx%d. Enlarge it to see the text being "
                       "edited: it is kept, and keys go on editing it."),
                     COLS, LINES, UI_MIN_COLS, UI_MIN_LINES)
@@ -98,13 +98,13 @@ draw(ui *u)
   else
     {
       ui_screen_of(u)->draw(u);
-      if (ed_active() != ED_NONE)
+      if (ed_active(u) != ED_NONE)
         ed_keybar(u);
     }
   /* The cursor stands on the focus, visible only in an editor. */
   int fy, fx;
   bool focus = ud_focus_take(&fy, &fx);
-  if (!too_small() && ed_cursor(&y, &x))
+  if (!too_small() && ed_cursor(u, &y, &x))
     {
       curs_set(1);
       move(y, x);
@@ -296,7 +296,7 @@ handle_key(ui *u, ui_key k)
   if (!too_small() && !u->dirty)
     u->msg[0] = '\0';
   /* An editor's keys mean the same whatever the size of the terminal. */
-  if (ed_active() != ED_NONE)
+  if (ed_active(u) != ED_NONE)
     {
       ty.after = ty.ignoring = false;
       ed_key(u, k);
@@ -529,7 +529,7 @@ ui_main(const char *path, const ui_opts *o)
   diag_print(&s.warn, stderr);
   free(rescued);
   ui_done(&u);
-  ed_free();
+  ed_free(&u);
   in_free();
   scr_stop();
   ans_free(u.prev);

@@ -281,7 +281,7 @@ ov_draw(ui *u)
   /* TRANSLATORS: explains the overview's mark beside a row with answers
      to reconfirm; the mark itself is the ASCII "!". */
   ud_status_legend(u, st->cov->nreconfirm ? _("! answers to reconfirm (Tab)") : NULL);
-  if (ed_active() == ED_SEARCH)
+  if (ed_active(u) == ED_SEARCH)
     ed_draw(u, LINES - 2, 0, 1);
   /* TRANSLATORS: key hints of the overview; each item is one key and its
      action, shown in a bar of 80 columns. Keep them short. */

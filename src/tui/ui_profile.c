@@ -146,7 +146,7 @@ pf_draw(ui *u)
   for (int f = 0; f < ANS_FORM_FIELDS; f++)
     {
       int y = row_of(u, f);
-      attr_t a = f == st->sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
+      attr_t a = f == st->sel && !ed_active(u) ? ud_attr(u, UC_SELECT) : A_NORMAL;
       ud_text(y, 2, lw, ans_field_name((enum ans_field) f), A_BOLD);
       const char *v = ans_profile_shown(u->s->qn, u->s->a, (enum ans_field) f, i18n_lang());
       char *typed = NULL;
@@ -163,7 +163,7 @@ pf_draw(ui *u)
       attroff(a);
       ud_text(y, 2 + lw + 2, COLS - lw - 6, v ? v : "", a);
       free(typed);
-      if (f == st->sel && !ed_active())
+      if (f == st->sel && !ed_active(u))
         {
           mvaddch(y, 0, '>');
           ud_focus(y, 0);
@@ -173,9 +173,9 @@ pf_draw(ui *u)
   /* TRANSLATORS: the last row of the profile form; Enter on it opens the
      questions. */
   char *go = xasprintf("[ %s ]", _("Go on to the questions"));
-  attr_t ga = st->sel == go_row(u) && !ed_active() ? ud_attr(u, UC_SELECT) | A_BOLD : A_BOLD;
+  attr_t ga = st->sel == go_row(u) && !ed_active(u) ? ud_attr(u, UC_SELECT) | A_BOLD : A_BOLD;
   ud_text(row_of(u, go_row(u)), 2 + lw + 2, COLS - lw - 6, go, ga);
-  if (st->sel == go_row(u) && !ed_active())
+  if (st->sel == go_row(u) && !ed_active(u))
     {
       mvaddch(row_of(u, go_row(u)), 0, '>');
       ud_focus(row_of(u, go_row(u)), 0);
@@ -185,7 +185,7 @@ pf_draw(ui *u)
   if (st->picking)
     draw_picker(u, row_of(u, ANS_SECTOR) + 1);
   ud_status(u);
-  if (ed_active() == ED_PROFILE)
+  if (ed_active(u) == ED_PROFILE)
     ed_draw(u, row_of(u, st->sel), lw, 1);
   /* TRANSLATORS: key hints of the profile form; the first three are
      kept at any width.  Letters and ? are text on the form, so its help
@@ -218,7 +218,7 @@ draw_scopes(ui *u)
   for (size_t k = 0; k < q->nscopes; k++)
     {
       int f = ANS_FORM_FIELDS + (int) k, y = row_of(u, f);
-      attr_t a = f == st->sel && !ed_active() ? ud_attr(u, UC_SELECT) : A_NORMAL;
+      attr_t a = f == st->sel && !ed_active(u) ? ud_attr(u, UC_SELECT) : A_NORMAL;
       enum ans_scope v = ans_scope_of(u->s->a, k);
       attron(a);
       mvhline(y, 2, ' ', COLS - 4);
@@ -228,7 +228,7 @@ draw_scopes(ui *u)
       ud_text(y, 2 + aw + 2, COLS - aw - 6, t, a);
       free(t);
       /* The mark and the cursor on the focus, as on the fields. */
-      if (f == st->sel && !ed_active())
+      if (f == st->sel && !ed_active(u))
         {
           mvaddch(y, 0, '>');
           ud_focus(y, 0);
@@ -452,7 +452,7 @@ pf_key(ui *u, ui_key k, enum ui_act a)
           open_field(u);
           if (st->picking)
             pick_type(u, (uint32_t) k.ch);
-          else if (ed_active() == ED_PROFILE)
+          else if (ed_active(u) == ED_PROFILE)
             ed_key(u, k);
         }
       return true;

@@ -385,11 +385,11 @@ qv_draw(ui *u)
    * question's text leaves free (before the hint) when they need more:
    * the one being edited shows whole if it can. */
   int fw = COLS - (2 + lw + 2) - 1, top = y + 1;
-  enum ui_edit ed = ed_active();
-  int rn = ed == ED_NOTE ? ed_rows(fw - 1) : field_rows(e->note, fw);
-  int re = ed == ED_EVIDENCE ? ed_rows(fw - 1) : field_rows(e->evidence, fw);
+  enum ui_edit ed = ed_active(u);
+  int rn = ed == ED_NOTE ? ed_rows(u, fw - 1) : field_rows(e->note, fw);
+  int re = ed == ED_EVIDENCE ? ed_rows(u, fw - 1) : field_rows(e->evidence, fw);
   bool show_plan = (cov_result(e) == COV_NOT_MET && !why) || ans_has_plan(e);
-  int ra = !show_plan ? 1 : ed == ED_PLAN_ACTION ? ed_rows(fw - 1) : field_rows(e->plan[ANS_PLAN_ACTION], fw);
+  int ra = !show_plan ? 1 : ed == ED_PLAN_ACTION ? ed_rows(u, fw - 1) : field_rows(e->plan[ANS_PLAN_ACTION], fw);
   /* The question's text and its hint have the room first; the note and
    * the evidence grow into what they leave. */
   int hint_rows = qn_text_given(&x->hint) ? 1 + text_rows(qn_tr(&x->hint, l), COLS - 6) : 0;
@@ -447,7 +447,7 @@ qv_draw(ui *u)
     }
 
   ud_status(u);
-  switch (ed_active())
+  switch (ed_active(u))
     {
     case ED_NOTE: ed_draw(u, y_note, lw, gn + 1); break;
     case ED_EVIDENCE: ed_draw(u, y_ev, lw, ge + 1); break;
@@ -617,7 +617,7 @@ edit(ui *u, bool note)
            note ? note_done : evidence_done);
   enum ans_status st = s->pending ? s->pending_st : e->status;
   if (note && ans_needs_reason(st))
-    ed_require(_("This answer needs a reason: type it, or press Esc to leave the answer as it was."));
+    ed_require(u, _("This answer needs a reason: type it, or press Esc to leave the answer as it was."));
 }
 
 static void edit_plan(ui *u, int field, const char *text);

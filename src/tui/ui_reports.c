@@ -250,7 +250,7 @@ rp_draw(ui *u)
       y += ud_wrapped(y, 4, w - 2, 2, u->written[i], A_NORMAL);
     }
   ud_status(u);
-  if (ed_active() == ED_SEARCH)
+  if (ed_active(u) == ED_SEARCH)
     {
       ed_draw(u, LINES - 2, 0, 1);
       ed_keybar(u);
