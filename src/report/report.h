@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "report/report_base.h"
+#include "report/table.h"
 
 /* REPORT_CSV_EXCEL is the CSV with a byte order mark, which Excel needs
  * to read UTF-8 (without it, Japanese Excel shows mojibake); REPORT_XLSX
@@ -35,10 +36,13 @@ int report_write(FILE *f, enum report_fmt fmt, const report_ctx *r);
 /* The headline of the text report alone (verdict and its caveat, both
  * coverages, answered), as kijun prints it last on leaving. */
 int report_headline(FILE *f, const report_ctx *r);
-/* A tally's columns and keys, as the report writes them: CSV
- * ",met,applicable,percent,total,<status>...,missing_reason,reconfirm"
- * (no line end), and a JSON object with the same names. */
-void report_csv_tally(FILE *f, const cov_tally *t);
+/* A tally's columns and keys, as the report writes them: the CSV
+ * columns "met,applicable,percent,total,<status>...,missing_reason,
+ * reconfirm" (their headings from column col on, and a row's cells), and
+ * a JSON object with the same names. */
+#define REPORT_CSV_TALLY_COLS (6 + ANS_STATUS_COUNT)
+void report_csv_tally_heads(tab *t, size_t col);
+void report_csv_tally_cells(tab *t, const cov_tally *c);
 /* The tally as the flat object member key (NULL: an element). */
 void report_json_tally(jw *w, const char *key, const cov_tally *t);
 

@@ -276,6 +276,33 @@ aggrep_sector_table(const aggrep_ctx *r, tab *t)
     }
 }
 
+void
+aggrep_dist_table(const aggrep_ctx *r, tab *t)
+{
+  const questionnaire *q = r->s->agg.qn;
+  tab_init(t, 2 + AGGREP_FIVE);
+  tab_head(t, 0, _("Scope"), TAB_TEXT);
+  tab_head(t, 1, _("Files"), TAB_NUM);
+  for (int k = 0; k < AGGREP_FIVE; k++)
+    tab_head(t, 2 + (size_t) k, aggrep_five_name(k), TAB_NUM);
+  aggrep_row *rows = xcalloc(AGGREP_ROWS(q), sizeof *rows);
+  size_t n = aggrep_scope_rows(r, rows);
+  for (size_t i = 0; i < n; i++)
+    {
+      tab_row(t);
+      tab_cell_id(t, aggrep_shows_id(&rows[i]) ? rows[i].id : NULL, rows[i].label);
+      tab_num(t, rows[i].d->n);
+      for (int k = 0; k < AGGREP_FIVE; k++)
+        {
+          char pct[COV_PERCENT_SIZE], cell[COV_PERCENT_SIZE + 1];
+          const char *v = aggrep_tenths_text(agg_quantile(rows[i].d, aggrep_five_num[k], aggrep_five_den[k]), pct);
+          snprintf(cell, sizeof cell, "%s%s", v ? v : "-", v ? "%" : "");
+          tab_cell(t, cell);
+        }
+    }
+  free(rows);
+}
+
 int
 aggrep_write(FILE *f, enum report_fmt fmt, const aggrep_ctx *r)
 {

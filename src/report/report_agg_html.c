@@ -78,42 +78,16 @@ html_sectors(FILE *f, const aggrep_ctx *r)
 static void
 html_dists(FILE *f, const aggrep_ctx *r)
 {
-  const questionnaire *q = r->s->agg.qn;
   html_el(f, "h2", NULL, _("Baseline coverage of the organisations"));
   html_el(f, "p", NULL, aggrep_quantile_note());
   char *un = aggrep_unfinished_note(&r->s->agg);
   if (un)
     html_el(f, "p", NULL, un);
   free(un);
-  fputs("<table class=\"items\">\n<thead><tr>", f);
-  html_el(f, "th", NULL, _("Scope"));
-  html_el(f, "th", "num", _("Files"));
-  for (int k = 0; k < AGGREP_FIVE; k++)
-    html_el(f, "th", "num", aggrep_five_name(k));
-  fputs("</tr></thead>\n<tbody>\n", f);
-  aggrep_row *rows = xcalloc(AGGREP_ROWS(q), sizeof *rows);
-  size_t n = aggrep_scope_rows(r, rows);
-  for (size_t i = 0; i < n; i++)
-    {
-      fputs("<tr><td>", f);
-      if (aggrep_shows_id(&rows[i]))
-        {
-          fputs("<span class=\"id\">", f);
-          html_put(f, rows[i].id);
-          fputs("</span> ", f);
-        }
-      html_put(f, rows[i].label);
-      fprintf(f, "</td><td class=\"num\">%u</td>", rows[i].d->n);
-      for (int k = 0; k < AGGREP_FIVE; k++)
-        {
-          char pct[COV_PERCENT_SIZE];
-          const char *v = aggrep_tenths_text(agg_quantile(rows[i].d, aggrep_five_num[k], aggrep_five_den[k]), pct);
-          fprintf(f, "<td class=\"num\">%s%s</td>", v ? v : "-", v ? "%" : "");
-        }
-      fputs("</tr>\n", f);
-    }
-  fputs("</tbody>\n</table>\n", f);
-  free(rows);
+  tab t;
+  aggrep_dist_table(r, &t);
+  tab_html(f, &t, "items");
+  tab_free(&t);
 }
 
 static void

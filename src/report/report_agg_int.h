@@ -75,6 +75,10 @@ char *aggrep_scope_counts_text(const aggregate *g, size_t k);
 /* Organisations by sector and verdict, the total last: one table for
  * every format. */
 void aggrep_sector_table(const aggrep_ctx *r, tab *t);
+/* The baseline coverage of the organisations: for each scope (overall,
+ * phases, items) its files and five-number summary.  Markdown and HTML;
+ * the text report lays it out itself (see text_dists). */
+void aggrep_dist_table(const aggrep_ctx *r, tab *t);
 /* How many files answered each scope question yes, no or not at all. */
 void aggrep_scope_table(const aggrep_ctx *r, tab *t);
 

@@ -50,38 +50,20 @@ aggrep_md(FILE *f, const aggrep_ctx *r)
   tab_free(&sectors);
   fprintf(f, "\n%s\n", aggrep_verdict_note());
 
-  fprintf(f, "\n## %s\n\n| %s | %s |", _("Baseline coverage of the organisations"), _("Scope"),
-          _("Files"));
-  for (int k = 0; k < AGGREP_FIVE; k++)
-    fprintf(f, " %s |", aggrep_five_name(k));
-  fputs("\n|---|---:|---:|---:|---:|---:|---:|\n", f);
-  aggrep_row *rows = xcalloc(AGGREP_ROWS(q), sizeof *rows);
-  size_t n = aggrep_scope_rows(r, rows);
-  for (size_t i = 0; i < n; i++)
-    {
-      fputs("| ", f);
-      if (aggrep_shows_id(&rows[i]))
-        {
-          emit_md(f, rows[i].id);
-          fputc(' ', f);
-        }
-      emit_md(f, rows[i].label);
-      fprintf(f, " | %u |", rows[i].d->n);
-      for (int k = 0; k < AGGREP_FIVE; k++)
-        {
-          char pct[COV_PERCENT_SIZE];
-          const char *v = aggrep_tenths_text(agg_quantile(rows[i].d, aggrep_five_num[k], aggrep_five_den[k]), pct);
-          fprintf(f, " %s%s |", v ? v : "-", v ? "%" : "");
-        }
-      fputc('\n', f);
-    }
-  free(rows);
+  fprintf(f, "\n## %s\n\n", _("Baseline coverage of the organisations"));
+  tab dists;
+  aggrep_dist_table(r, &dists);
+  tab_md(f, &dists);
+  tab_free(&dists);
   fprintf(f, "\n%s\n", aggrep_quantile_note());
   char *un = aggrep_unfinished_note(g);
   if (un)
     fprintf(f, "\n%s\n", un);
   free(un);
 
+  /* Not in report/table: HTML and text head the counts by the statuses'
+   * digits, put the text second (HTML) or leave it out and may drop the
+   * level column (text), and colour the share by band (HTML). */
   fprintf(f, "\n## %s\n\n%s\n\n| %s | %s | %s |", _("Questions, least met first"), aggrep_share_note(),
           _("Question"), _("Level"), _("Met"));
   for (int i = 0; i < ANS_STATUS_COUNT; i++)

@@ -78,6 +78,10 @@ text_sectors(FILE *f, const aggrep_ctx *r, int width)
   emit_wrapped(f, aggrep_verdict_note(), AX_INDENT, width);
 }
 
+/* Not written from aggrep_dist_table by tab_text: here the label is cut
+ * at AX_SCOPE columns (12 when narrow) and the count and the figure
+ * columns keep different least widths (AX_COUNT, AX_FIG), a layout
+ * tab_text does not have; the text golden files hold it. */
 static void
 text_dists(FILE *f, const aggrep_ctx *r, int width)
 {

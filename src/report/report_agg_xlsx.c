@@ -102,7 +102,10 @@ aggrep_xlsx(FILE *f, const aggrep_ctx *r)
     }
   xlsx_filter(ws, row - 1, 2 + AGG_VERDICT_COUNT);
 
-  /* The distributions. */
+  /* The distributions.  Not from aggrep_dist_table (nor is there a
+   * tab_xlsx): a sheet keeps the figures as numbers with a percent format
+   * and blanks (the table holds "66.7%" and "-"), splits scope, item and
+   * title into columns for filtering, and adds columns of its own. */
   ws = xlsx_sheet(&b, _("Baseline coverage of the organisations"));
   const char *dh[] = { _("Scope"), _("Item"), _("Title"), _("Files"), aggrep_five_name(0), aggrep_five_name(1),
                        aggrep_five_name(2), aggrep_five_name(3), aggrep_five_name(4), _("None applicable"),

@@ -119,6 +119,8 @@ report_compare_write(FILE *f, enum report_fmt fmt, const report_compare_ctx *r, 
     [REPORT_JSON] = rcmp_json, [REPORT_HTML] = rcmp_html,
   };
   enum lang ui = i18n_switch_messages(r->lang);
+  /* excel-csv: a byte-order mark, then the CSV (it has no slot above). */
+  fmt = report_fmt_begin(f, fmt);
   render[fmt](f, r, &c);
   i18n_switch_messages(ui);
   cmp_free(&c);

@@ -14,6 +14,11 @@
 #include "base/text.h"
 #include "base/xalloc.h"
 
+/* The coverage tables are not built in report/table: Markdown has three
+ * (level, phase, item; the id before the title), HTML one with the id a
+ * column of its own, each figure coloured by its band (html_cell) and
+ * the change a keyword, text bars and columns of its own, CSV a long
+ * table of every level (report_compare_csv.c). */
 static void
 md_cov_row(FILE *f, const char *id, const char *label, const cov_tally *then, const cov_tally *now)
 {

@@ -152,6 +152,12 @@ report_md(FILE *f, const report_ctx *r, const coverage *c)
   md_qn_paras(f, report_rests_heading(), &q->source, r->lang);
   md_qn_paras(f, report_rules_heading(), &q->guidance, r->lang);
 
+  /* These coverage tables (by level, phase, CSF, section) are not built
+   * in report/table: their content differs by format.  Text draws bars
+   * and figures with their changes, HTML draws charts and colours each
+   * cell by its band (html_cell), Markdown bolds the CSF functions and
+   * says "not yet answered" and the unanswered, and CSV writes every
+   * figure of every level as a row of its own long table. */
   fprintf(f, "## %s\n\n", _("Coverage"));
   enum ans_status kinds[ANS_STATUS_COUNT];
   int nk = report_unmet_kinds(kinds);

@@ -1,8 +1,9 @@
-/* table: one table, three renderings (see table.h). */
+/* table: one table, four renderings (see table.h). */
 #include <config.h>
 #include "report/table.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/text.h"
 #include "base/xalloc.h"
@@ -27,9 +28,14 @@ tab_head(tab *t, size_t col, const char *head, enum tab_kind kind)
 void
 tab_row(tab *t)
 {
+  size_t cap = t->cap;
   t->cell = xgrow(t->cell, &t->cap, (t->nrows + 1) * t->ncols, sizeof *t->cell);
+  t->idlen = xgrow(t->idlen, &cap, (t->nrows + 1) * t->ncols, sizeof *t->idlen);
   for (size_t c = 0; c < t->ncols; c++)
-    t->cell[t->nrows * t->ncols + c] = NULL;
+    {
+      t->cell[t->nrows * t->ncols + c] = NULL;
+      t->idlen[t->nrows * t->ncols + c] = 0;
+    }
   t->nrows++;
   t->filled = 0;
 }
@@ -40,6 +46,20 @@ tab_cell(tab *t, const char *text)
   if (t->nrows == 0 || t->filled >= t->ncols)
     abort();                  /* a table built wrong is a bug */
   t->cell[(t->nrows - 1) * t->ncols + t->filled++] = xstrdup(text ? text : "");
+}
+
+void
+tab_cell_id(tab *t, const char *id, const char *text)
+{
+  if (!id)
+    {
+      tab_cell(t, text);
+      return;
+    }
+  char *both = xasprintf("%s %s", id, text ? text : "");
+  tab_cell(t, both);
+  free(both);
+  t->idlen[(t->nrows - 1) * t->ncols + t->filled - 1] = strlen(id);
 }
 
 void
@@ -56,6 +76,7 @@ tab_free(tab *t)
   for (size_t i = 0; i < t->nrows * t->ncols; i++)
     free(t->cell[i]);
   free(t->cell);
+  free(t->idlen);
   free(t->head);
   free(t->kind);
   *t = (tab){ 0 };
@@ -141,7 +162,15 @@ tab_md(FILE *f, const tab *t)
       for (size_t c = 0; c < t->ncols; c++)
         {
           fputc(' ', f);
-          emit_md(f, at(t, r, c));
+          size_t n = t->idlen[r * t->ncols + c];
+          if (n)
+            {
+              char *id = xstrndup(at(t, r, c), n);
+              emit_md(f, id);
+              free(id);
+              fputc(' ', f);
+            }
+          emit_md(f, at(t, r, c) + (n ? n + 1 : 0));
           fputs(" |", f);
         }
       fputc('\n', f);
@@ -163,10 +192,43 @@ tab_html(FILE *f, const tab *t, const char *cls)
       for (size_t c = 0; c < t->ncols; c++)
         {
           fputs(t->kind[c] == TAB_NUM ? "<td class=\"num\">" : "<td>", f);
-          html_put(f, at(t, r, c));
+          size_t n = t->idlen[r * t->ncols + c];
+          if (n)
+            {
+              char *id = xstrndup(at(t, r, c), n);
+              fputs("<span class=\"id\">", f);
+              html_put(f, id);
+              fputs("</span> ", f);
+              free(id);
+            }
+          html_put(f, at(t, r, c) + (n ? n + 1 : 0));
           fputs("</td>", f);
         }
       fputs("</tr>\n", f);
     }
   fputs("</tbody>\n</table>\n", f);
+}
+
+/* A line of fields; kind NULL: all quoted as text (the headings). */
+static void
+csv_line(FILE *f, const char *const *field, const enum tab_kind *kind, size_t n)
+{
+  for (size_t c = 0; c < n; c++)
+    {
+      if (c)
+        fputc(',', f);
+      if (kind && kind[c] == TAB_NUM)
+        fputs(field[c] ? field[c] : "", f);
+      else
+        emit_csv(f, field[c]);
+    }
+  fputs("\r\n", f);
+}
+
+void
+tab_csv(FILE *f, const tab *t)
+{
+  csv_line(f, t->head, NULL, t->ncols);
+  for (size_t r = 0; r < t->nrows; r++)
+    csv_line(f, (const char *const *) &t->cell[r * t->ncols], t->kind, t->ncols);
 }

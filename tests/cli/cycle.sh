@@ -83,6 +83,13 @@ for fmt in markdown csv json html; do
   run "$KIJUN" --compare="$fmt" "$OLD" "$NEW" -q "$Q"
   expect_status "--compare=$fmt exits 1 (a regression)" 1
 done
+# excel-csv: the CSV after a byte-order mark (it once crashed kijun).
+run "$KIJUN" --compare=excel-csv "$OLD" "$NEW" -q "$Q"
+expect_status "--compare=excel-csv exits 1 (a regression)" 1
+"$KIJUN" --compare=csv "$OLD" "$NEW" -q "$Q" >"$TMP/plain.csv" 2>/dev/null
+if [ "$(head -c 3 "$TMP/out" | od -An -tx1 | tr -d ' ')" = efbbbf ] && tail -c +4 "$TMP/out" | cmp -s - "$TMP/plain.csv"; then
+  ok "--compare=excel-csv is the CSV after a byte-order mark"
+else not_ok "--compare=excel-csv is the CSV after a byte-order mark" "$(head -c 80 "$TMP/out" | od -c | head -3)"; fi
 run "$KIJUN" --compare=json "$OLD" "$NEW" -q "$Q"
 if python3 -m json.tool "$TMP/out" >/dev/null 2>&1; then ok "the comparison in JSON is valid JSON"; else not_ok "the comparison in JSON is valid JSON"; fi
 run "$KIJUN" --compare=html "$OLD" "$NEW" -q "$Q"
