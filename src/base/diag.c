@@ -45,6 +45,16 @@ diag_add(diag_t *d, const char *file, int line, const char *fmt, ...)
   d->msgs[d->n++] = shown;
 }
 
+bool
+diag_skip(diag_t *d)
+{
+  if (d && d->n < DIAG_MAX)
+    return false;
+  if (d)
+    d->dropped++;
+  return true;
+}
+
 size_t
 diag_count(const diag_t *d)
 {

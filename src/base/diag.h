@@ -33,6 +33,7 @@
 #ifndef KIJUN_DIAG_H
 #define KIJUN_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -49,6 +50,10 @@ typedef struct diag
  * file.  Nothing when d is NULL. */
 void diag_add(diag_t *d, const char *file, int line, const char *fmt, ...)
   __attribute__((format(printf, 4, 5)));
+/* When d keeps no more messages (none, or DIAG_MAX already), count one
+ * more problem and say so: a caller whose message costs a translation
+ * and formatting (one per line of a hostile file) skips making it. */
+bool diag_skip(diag_t *d);
 size_t diag_count(const diag_t *d);
 /* Print every message, one a line. */
 void diag_print(const diag_t *d, FILE *f);

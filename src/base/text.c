@@ -9,43 +9,6 @@
 
 #include "base/xalloc.h"
 
-int
-txt_decode(const char *s, size_t n, uint32_t *cp)
-{
-  const unsigned char *u = (const unsigned char *) s;
-  unsigned char c = u[0];
-  if (c < 0x80)
-    {
-      *cp = c;
-      return 1;
-    }
-  int len;
-  uint32_t v, min;
-  if (c >= 0xC2 && c <= 0xDF)
-    len = 2, v = c & 0x1F, min = 0x80;
-  else if (c >= 0xE0 && c <= 0xEF)
-    len = 3, v = c & 0x0F, min = 0x800;
-  else if (c >= 0xF0 && c <= 0xF4)
-    len = 4, v = c & 0x07, min = 0x10000;
-  else
-    goto bad;
-  if ((size_t) len > n)
-    goto bad;
-  for (int i = 1; i < len; i++)
-    {
-      if ((u[i] & 0xC0) != 0x80)
-        goto bad;
-      v = (v << 6) | (u[i] & 0x3F);
-    }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-    goto bad;
-  *cp = v;
-  return len;
-bad:
-  *cp = TXT_INVALID;
-  return 1;
-}
-
 bool
 txt_valid_utf8(const char *s, size_t n, size_t *bad)
 {

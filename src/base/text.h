@@ -35,8 +35,46 @@ typedef struct txt_line
 
 /* Decode one character of s (n bytes available, n >= 1).  Returns the
  * bytes used (1 to 4); *cp is TXT_INVALID for a malformed sequence, which
- * then uses one byte. */
-int txt_decode(const char *s, size_t n, uint32_t *cp);
+ * then uses one byte.  Inline: the pre-scan of every file read decodes
+ * each character of its text with it (a call per character was a fifth
+ * of reading a file of Japanese notes). */
+static inline int
+txt_decode(const char *s, size_t n, uint32_t *cp)
+{
+  const unsigned char *u = (const unsigned char *) s;
+  unsigned char c = u[0];
+  if (c < 0x80)
+    {
+      *cp = c;
+      return 1;
+    }
+  int len;
+  uint32_t v, min;
+  if (c >= 0xC2 && c <= 0xDF)
+    len = 2, v = c & 0x1F, min = 0x80;
+  else if (c >= 0xE0 && c <= 0xEF)
+    len = 3, v = c & 0x0F, min = 0x800;
+  else if (c >= 0xF0 && c <= 0xF4)
+    len = 4, v = c & 0x07, min = 0x10000;
+  else
+    goto bad;
+  if ((size_t) len > n)
+    goto bad;
+  for (int i = 1; i < len; i++)
+    {
+      if ((u[i] & 0xC0) != 0x80)
+        goto bad;
+      v = (v << 6) | (u[i] & 0x3F);
+    }
+  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+    goto bad;
+  *cp = v;
+  return len;
+bad:
+  *cp = TXT_INVALID;
+  return 1;
+}
+
 /* Write cp as UTF-8 into out (room for 4 bytes); returns the bytes written. */
 size_t txt_encode(char *out, uint32_t cp);
 /* The ASCII character a full-width form (U+FF01-U+FF5E) or the

@@ -90,6 +90,8 @@ static void
 unknown_key(cfg_reader *r, const config_setting_t *m, const char *name, const char *const *allowed,
             const cfg_where *where)
 {
+  if (diag_skip(r->diag))
+    return;
   char list[512] = "", wbuf[256];
   for (const char *const *a = allowed; *a; a++)
     {

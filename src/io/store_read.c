@@ -556,7 +556,7 @@ bind_answers(store_doc *doc, const questionnaire *q, assessment *a)
         {
           if (newer)
             unplaced++;
-          else
+          else if (!diag_skip(&doc->warn))
             diag_add(&doc->warn, r->file, gv[i].line,
                      _("question '%s' is not one of questionnaire '%s' (edition %u), which does not say what became of it; its answer is kept among the answers to questions no longer asked"),
                      gv[i].s.id, q->id, q->edition);
