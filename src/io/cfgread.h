@@ -32,18 +32,22 @@ typedef struct cfg_limits
   size_t file;                /* bytes in the file */
   size_t values;              /* settings and list or array elements */
 } cfg_limits;
-/* Answers files: a 100,000-question assessment takes about 600,000
- * values. */
-#define CFG_ANSWERS_LIMITS ((cfg_limits){ (size_t) 64 << 20, 1000000 })
-/* Questionnaires: 40,000 questions take about 720,000 values and 28 MB
- * (bench/benchtool gen 40000), two hundred times the bundled one.  The
- * limits keep the worst file under them (strings of 64 KiB, or a million
- * tiny values) to about half a second. */
-#define CFG_QUESTIONNAIRE_LIMITS ((cfg_limits){ (size_t) 32 << 20, 1000000 })
+/* The limits keep the worst file within them under a second to read
+ * (make bench, "the largest files"): libconfig's scanner and tree are
+ * most of it, and took 1.5 s for 64 MiB of long notes (0.8 s for 32),
+ * 1.2 s for a million tiny values.
+ * Answers files: an assessment of 20,000 questions takes about 120,000
+ * values; one of the bundled questionnaire (232 questions), every text
+ * at its longest, about 4 MB. */
+#define CFG_ANSWERS_LIMITS ((cfg_limits){ (size_t) 16 << 20, 500000 })
+/* Questionnaires (and mappings): 20,000 questions take about 360,000
+ * values and 14 MB (bench/benchtool gen 20000), eighty times the bundled
+ * one. */
+#define CFG_QUESTIONNAIRE_LIMITS ((cfg_limits){ (size_t) 16 << 20, 500000 })
 /* Longest string (after escapes and joining "pieces" "like this"), and
  * longest other token or comment. */
 #define CFG_MAX_STRING ((size_t) 64 * 1024)
-/* Elements of one list: twice the answers of a 100,000-question
+/* Elements of one list: ten times the answers of a 20,000-question
  * assessment (kijun-answers(5), kijun-questionnaire(5), kijun-mapping(5)). */
 #define CFG_MAX_LIST ((size_t) 200000)
 /* Nesting of lists and groups within which lists are counted. */
