@@ -1,7 +1,13 @@
 /* ui_question: one question at a time, in PDCA walk order across items.
  * A digit answers and moves on, so the whole questionnaire can be done in
  * one pass; the level is written out in words, so it reads the same
- * without colour. */
+ * without colour.
+ *
+ * Why one file of this size (about 820 lines): it is one screen, whose
+ * drawing, keys and answering steps (a reason asked for, a note kept or
+ * not, the plan's fields in turn) share the state of the question shown;
+ * what is not the screen's own is already elsewhere: the field editor
+ * (ui_edit.c), search (ui_search.c) and undo (ui_undo.c). */
 #include <config.h>
 
 #include <stdio.h>
