@@ -201,7 +201,9 @@ take_escape(ui *u, bool ahead_typed)
     return ESC_ALONE;
   bool introducer = !k.fn && (k.ch == '[' || k.ch == 'O' || k.ch == ']' || k.ch == 'P'
                               || k.ch == '_' || k.ch == '^');
-  if (ahead_typed && !introducer)
+  /* A resize is no key: the terminal reports it whenever it happens, and
+   * a window resized just after Esc must not swallow the Esc. */
+  if ((ahead_typed && !introducer) || (k.fn && k.ch == KEY_RESIZE))
     {
       put_back(k);
       return ESC_ALONE;

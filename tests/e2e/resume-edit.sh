@@ -1,6 +1,7 @@
 # End to end: reopening lands on the first unanswered question; a Japanese
 # note is typed and edited by character; the language switches in place;
-# the screen survives a resize below the minimum and back.
+# the screen survives a resize below the minimum and back, and an Esc a
+# resize follows at once.
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 A="$TMP/a.cfg"
@@ -65,5 +66,13 @@ keys q; wait_for "Coverage summary"; keys Escape
 expect_screen "Esc on the quit summary returns to the session" "1.2-c"
 keys q; wait_for "Coverage summary"; keys Enter
 expect_screen "leaving exits 0" "EXIT=0"
+
+# Esc with the window resized right behind it (one tmux command, so the
+# resize comes within milliseconds): the resize is not taken for the rest
+# of an escape sequence, and the Esc goes back.
+start 100 30 -- --questionnaire "$Q" "$A"
+wait_for "1.2-d"
+T send-keys Escape \; resize-window -x 80 -y 24
+expect_screen "Esc with a resize right behind it goes back" "Answered"
 
 done_testing
