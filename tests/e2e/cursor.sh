@@ -69,7 +69,9 @@ walk() {  # the screens, in order; $1 names the run
   keys Escape; wait_gone "Coverage summary"
   keys P; wait_for "1.2-a"
   at_focus "$1: the plan list's selected question has the cursor and a >" "1." ">"
-  keys Escape
+  # (Esc, then Esc once the first has been handled: two in one write
+  # are Alt-Esc, one key.)
+  keys Escape; wait_for "1-6 answer"
   keys Escape; wait_for "Answered"; keys Tab; wait_for "question"
   keys /; typed "zzzzqq"; keys Enter
   expect_screen "$1: a message that needs attention is marked by ! as well as colour" '! No question matches "zzzzqq".'

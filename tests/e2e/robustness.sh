@@ -117,10 +117,20 @@ start 80 24 -- -q "$Q" "$A"
 wait_for "1.2-d"
 kill -TERM "$(kpid)"
 expect_exit "SIGTERM exits 143" 143
-start 80 24 -- -q "$Q" "$A"
-wait_for "1.2-d"
-keys C-c
-expect_exit "Ctrl-C (SIGINT) exits 130" 130
+# Ctrl-C says every answer is saved (review I10), in English and Japanese,
+# at 80x24 and 60x22.
+for lang in en ja; do
+  if [ "$lang" = ja ] && [ "${KIJUN_NLS:-yes}" != yes ]; then ok "# SKIP Japanese: built with --disable-nls"; continue; fi
+  if [ $lang = en ]; then SAVED="every answer is saved in"; else SAVED="回答はすべて"; fi
+  for size in "80 24" "60 22"; do
+    set -- $size
+    start "$1" "$2" -- --lang $lang -q "$Q" "$A"
+    wait_for "1.2-d"
+    keys C-c
+    expect_screen "$lang ${1}x$2: Ctrl-C says every answer is saved" "$SAVED"
+    expect_exit "$lang ${1}x$2: Ctrl-C (SIGINT) exits 130" 130
+  done
+done
 
 # ---- every signal that would end the process saves the note being typed
 # (SIGQUIT is Ctrl-\ at the terminal) and restores the terminal

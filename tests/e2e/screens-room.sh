@@ -5,8 +5,11 @@
 # changed from N/A asks whether its reason stays; the plan screen shows
 # question texts and keeps its rows while planning, with the owner in view
 # and the date form said before typing; g suggests /, the filters have
-# not implemented and unanswered, the help is translated; Ctrl-C says the
-# answers are saved.  80x24 and 60x22, en and ja.
+# not implemented and unanswered, the help is translated (that Ctrl-C says
+# the answers are saved is robustness.sh's, a signal).  80x24 and 60x22,
+# en and ja.  Nothing here needs a
+# real terminal, so it runs in the scripted mode (lib.sh).
+E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
 # page_to TEXT: page up from the end of the help until TEXT shows.
@@ -21,12 +24,12 @@ for lang in en ja; do
   if [ $lang = en ]; then PROFILE="Respondent profile" TITLE2="Backup" TITLE3="Disclosure"
     HINT="An approved policy document" ASKKEEP="Keep the note?" TEXT1="have a policy?"
     OWNER_L="Owner" DATEFORM="a date as YYYY-MM-DD" GOTO_SLASH="/ searches the text" NOTIMPL="Filter: Not implemented"
-    UNANS="Filter: Unanswered" HELPFORM="typing starts editing" SAVED="every answer is saved in"
+    UNANS="Filter: Unanswered" HELPFORM="typing starts editing" SUMMARY="Coverage summary"
     PLANT="Improvement plan" SAVE="Enter save" HELPT="Help: keys" LW=8 NOQ="is numbered"
   else PROFILE="回答者情報" TITLE2="バックアップ" TITLE3="開示" HINT="承認された方針文書"
     ASKKEEP="メモを残しますか?" TEXT1="方針を定めていますか。" OWNER_L="担当" DATEFORM="日付を YYYY-MM-DD"
     GOTO_SLASH="/ で文章を検索" NOTIMPL="絞り込み: 未実施" UNANS="絞り込み: 未回答"
-    HELPFORM="文字を打つと選択中の" SAVED="回答はすべて" PLANT="改善計画" SAVE="Enter 保存" HELPT="ヘルプ: キー操作" LW=10 NOQ="番号の設問"; fi
+    HELPFORM="文字を打つと選択中の" SUMMARY="充足率の集計" PLANT="改善計画" SAVE="Enter 保存" HELPT="ヘルプ: キー操作" LW=10 NOQ="番号の設問"; fi
   for size in "80 24" "60 22"; do
     set -- $size; W=$1 H=$2; at="$lang ${W}x$H"
     A="$TMP/$lang-$W.cfg"
@@ -106,10 +109,9 @@ for lang in en ja; do
     else ok "$at: no English word in the help's key column"; fi
     keys Escape
 
-    # I10: Ctrl-C says the answers are saved.
-    keys C-c
-    expect_screen "$at: Ctrl-C says every answer is saved" "$SAVED"
-    expect_exit "$at: and exits 130" 130
+    # I10 (Ctrl-C says the answers are saved) is a signal: robustness.sh.
+    keys q; wait_for "$SUMMARY" >/dev/null; keys Enter
+    expect_exit "$at: leaves" 0
 
     # S5: on the bundled questionnaire, ids of 9 characters (5.1.1.1-d)
     # and of 7 (5.5.2-e) keep the text in one column.
