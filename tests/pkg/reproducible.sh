@@ -10,7 +10,10 @@
 # the same tarball) && make install, with every autotools program on PATH
 # replaced by a stub
 # that records its call: none may be called, and no file of the tarball
-# may change.  Run from anywhere: bash tests/pkg/reproducible.sh [TARBALL]
+# may change.  REPRO_CONFIGURE_FLAGS are given to that ./configure: CI
+# gives --enable-werror, so that this build is also its gcc build with
+# warnings as errors (kijun, the tools and the test programs).
+# Run from anywhere: bash tests/pkg/reproducible.sh [TARBALL]
 set -u
 src=$(cd "$(dirname "$0")/../.." && pwd)
 export KIJUN_SRCDIR=$src
@@ -84,12 +87,13 @@ mkdir -p "$work/build"
 tar -xzf "$ta" -C "$work/build"
 dir=$work/build/${name%.tar.gz}
 (cd "$dir" && find . -type f -exec sha256sum {} + | sort -k2) > "$work/sums"
-# shellcheck disable=SC2016
+flags=${REPRO_CONFIGURE_FLAGS:-}
+# shellcheck disable=SC2086  # the flags are words
 if (cd "$dir" && export PATH="$stubs:$PATH" &&
-    ./configure --prefix=/usr && make -j2 && make -j2 check TESTS= &&
+    ./configure --prefix=/usr $flags && make -j2 && make -j2 check TESTS= &&
     make install DESTDIR="$work/root") > "$work/build.log" 2>&1
-then ok "./configure && make && make check TESTS= && make install from the tarball"
-else not_ok "./configure && make && make check TESTS= && make install from the tarball" "$(tail -30 "$work/build.log")"; fi
+then ok "./configure${flags:+ $flags} && make && make check TESTS= && make install from the tarball"
+else not_ok "./configure${flags:+ $flags} && make && make check TESTS= && make install from the tarball" "$(tail -30 "$work/build.log")"; fi
 if [ ! -s "$work/called" ]; then ok "no autotools program was called"
 else not_ok "no autotools program was called" "$(cat "$work/called")"; fi
 changed=$(cd "$dir" && sha256sum -c --quiet "$work/sums" 2>&1)
