@@ -48,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
           FILE *null = fopen("/dev/null", "w");
           for (int fmt = REPORT_TEXT; fmt <= REPORT_JSON; fmt++)
             {
-              report_ctx r = { qn, a, "fuzz.cfg", (enum lang) (fmt & 1), 80 };
+              report_ctx r = { .qn = qn, .a = a, .answers_path = "fuzz.cfg", .lang = (enum lang) (fmt & 1), .width = 80 };
               report_write(null, (enum report_fmt) fmt, &r);
             }
           store_write(null, a);

@@ -344,7 +344,7 @@ report_of(const assessment *a, enum report_fmt fmt)
   char *out;
   size_t len;
   FILE *m = open_memstream(&out, &len);
-  report_ctx r = { a->qn, a, NULL, LANG_EN, 80 };
+  report_ctx r = { .qn = a->qn, .a = a, .lang = LANG_EN, .width = 80 };
   report_write(m, fmt, &r);
   fclose(m);
   return out;

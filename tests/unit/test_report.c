@@ -259,7 +259,7 @@ shop_report(enum report_fmt fmt, enum lang lang)
   diag_t d = { 0 };
   cr_assert_eq(session_open(&t, ap, qp, true, &d), 0, "%s", d.n ? d.msgs[0] : "");
   ans_set_status(t.a, (size_t) qn_find_question(t.qn, "b2-doc"), ANS_NOT_IMPLEMENTED);
-  report_ctx r = { t.qn, t.a, NULL, lang, 80 };
+  report_ctx r = { .qn = t.qn, .a = t.a, .lang = lang, .width = 80 };
   char *out = NULL;
   size_t len = 0;
   FILE *m = open_memstream(&out, &len);
