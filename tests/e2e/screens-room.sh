@@ -7,8 +7,8 @@
 # and the date form said before typing; g suggests /, the filters have
 # not implemented and unanswered, the help is translated (that Ctrl-C says
 # the answers are saved is robustness.sh's, a signal).  80x24 and 60x22,
-# en and ja.  Nothing here needs a
-# real terminal, so it runs in the scripted mode (lib.sh).
+# en and ja.  Nothing here needs a real terminal, so it runs in the
+# scripted mode (lib.sh).
 E2E_DRIVER=${E2E_DRIVER:-script}
 . "${KIJUN_SRCDIR:-.}/tests/e2e/lib.sh"
 Q="$TESTDATA/mini.cfg"
