@@ -43,6 +43,7 @@
 
 static ui_key ahead;          /* a key read ahead to look for a burst */
 static bool has_ahead;
+static bool resize_held;      /* a resize that came inside a sequence */
 static uint32_t *paste;       /* the text of the last bracketed paste */
 static size_t npaste, paste_cap;
 static bool paste_cut;        /* it was longer than kijun takes */
@@ -171,6 +172,28 @@ put_back(ui_key k)
   has_ahead = true;
 }
 
+static bool
+is_resize(ui_key k)
+{
+  return k.fn && k.ch == KEY_RESIZE;
+}
+
+/* A key inside an escape sequence or a paste, within ms milliseconds.  A
+ * resize is no key: the terminal reports it whenever the window changes,
+ * even between an Esc and what follows it, so it is never part of a
+ * sequence; it is held and is the next key in_key returns. */
+static bool
+seq_key(ui *u, int ms, ui_key *k)
+{
+  while (raw_key(u, ms, k))
+    {
+      if (!is_resize(*k))
+        return true;
+      resize_held = true;
+    }
+  return false;
+}
+
 enum esc { ESC_ALONE, ESC_DROPPED, ESC_ALT_ENTER, ESC_PASTE_BEGIN, ESC_PASTE_END };
 
 /* Whether keys are already waiting to be read: they came while kijun
@@ -197,13 +220,11 @@ static enum esc
 take_escape(ui *u, bool ahead_typed)
 {
   ui_key k;
-  if (!raw_key(u, SEQ_MS, &k))
+  if (!seq_key(u, SEQ_MS, &k))
     return ESC_ALONE;
   bool introducer = !k.fn && (k.ch == '[' || k.ch == 'O' || k.ch == ']' || k.ch == 'P'
                               || k.ch == '_' || k.ch == '^');
-  /* A resize is no key: the terminal reports it whenever it happens, and
-   * a window resized just after Esc must not swallow the Esc. */
-  if ((ahead_typed && !introducer) || (k.fn && k.ch == KEY_RESIZE))
+  if (ahead_typed && !introducer)
     {
       put_back(k);
       return ESC_ALONE;
@@ -229,7 +250,7 @@ take_escape(ui *u, bool ahead_typed)
       /* CSI: parameter and intermediate bytes, then a final byte. */
       char params[16];
       size_t n = 0;
-      while (raw_key(u, SEQ_MS, &k))
+      while (seq_key(u, SEQ_MS, &k))
         {
           if (k.fn || k.ch < 0x20 || k.ch > 0x7E)
             {
@@ -255,10 +276,10 @@ take_escape(ui *u, bool ahead_typed)
   if (k.ch == ']' || k.ch == 'P' || k.ch == '_' || k.ch == '^')
     {
       /* A string (OSC, DCS, APC, PM): to BEL or ESC \, bounded. */
-      for (int i = 0; i < 4096 && raw_key(u, SEQ_MS, &k); i++)
+      for (int i = 0; i < 4096 && seq_key(u, SEQ_MS, &k); i++)
         if (k.fn || k.ch == UI_CTRL('G') || k.ch == UI_ESC)
           {
-            if (!k.fn && k.ch == UI_ESC && raw_key(u, SEQ_MS, &k) && (k.fn || k.ch != '\\'))
+            if (!k.fn && k.ch == UI_ESC && seq_key(u, SEQ_MS, &k) && (k.fn || k.ch != '\\'))
               put_back(k);
             break;
           }
@@ -267,7 +288,7 @@ take_escape(ui *u, bool ahead_typed)
   if (k.ch == 'O')
     {
       /* SS3 and one more byte. */
-      if (raw_key(u, SEQ_MS, &k) && (k.fn || k.ch < 0x20))
+      if (seq_key(u, SEQ_MS, &k) && (k.fn || k.ch < 0x20))
         put_back(k);
       return ESC_DROPPED;
     }
@@ -297,7 +318,7 @@ take_paste(ui *u)
   paste_cut = false;
   bool after_cr = false;
   ui_key k;
-  while (raw_key(u, PASTE_QUIET_MS, &k))
+  while (seq_key(u, PASTE_QUIET_MS, &k))
     {
       uint32_t c;
       if (k.fn)
@@ -332,6 +353,12 @@ in_key(ui *u, int ms, ui_key *k)
 {
   for (;;)
     {
+      if (resize_held)
+        {
+          resize_held = false;
+          *k = (ui_key){ KEY_RESIZE, true };
+          return true;
+        }
       bool ahead_typed = typed_ahead();
       if (!raw_key(u, ms, k))
         return false;
@@ -364,13 +391,15 @@ bool
 in_burst(ui *u)
 {
   ui_key k;
+  if (resize_held)
+    return false;
   if (!has_ahead)
     {
       if (!raw_key(u, IN_BURST_MS, &k))
         return false;
       put_back(k);
     }
-  return !(ahead.fn && ahead.ch == KEY_RESIZE);
+  return !is_resize(ahead);
 }
 
 size_t
@@ -379,7 +408,9 @@ in_flush(ui *u)
   size_t n = 0;
   ui_key k;
   while (raw_key(u, IN_BURST_MS, &k))
-    if (!(k.fn && k.ch == KEY_RESIZE))
+    if (is_resize(k))
+      resize_held = true;
+    else
       n++;
   return n;
 }

@@ -235,7 +235,8 @@ void in_paste_off(void);
 bool in_key(ui *u, int ms, ui_key *k);
 /* Whether another key follows within IN_BURST_MS (it is kept for in_key). */
 bool in_burst(ui *u);
-/* Drop keys until none comes for IN_BURST_MS; how many were dropped. */
+/* Drop keys until none comes for IN_BURST_MS; how many were dropped (a
+ * resize among them is not dropped but is the next key). */
 size_t in_flush(ui *u);
 /* The text of the last bracketed paste; *cut: it was longer than kijun takes. */
 const uint32_t *in_paste(size_t *n, bool *cut);
